@@ -1,0 +1,43 @@
+/**
+ * Bundles the three command-line programs (secc, secrun, secc-lsp) into single
+ * ESM files under dist/ with esbuild. Runs as the package's `prepare` script, so a
+ * plain `npm ci` leaves `npx secc`, `npx secrun` and `npx secc-lsp` working.
+ * The standard library sources under stdlib/ are embedded by the compiler's
+ * library loader (see compiler/stdlib-files.ts), not copied here.
+ */
+import { build } from "esbuild";
+import { chmodSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Every bin: output name and its entry file (relative to the repository root). */
+const entries: Array<[string, string]> = [
+  ["secc", "compiler/cli/secc.ts"],
+  ["secrun", "runtime/cli/secrun.ts"],
+  ["secc-lsp", "lsp/main.ts"],
+];
+
+// CommonJS dependencies bundled into ESM need a real `require`.
+const banner = "import { createRequire as __secc_createRequire } from 'node:module'; const require = __secc_createRequire(import.meta.url);";
+
+for (const [name, entry] of entries) {
+  const entryPath = join(root, entry);
+  if (!existsSync(entryPath)) continue;
+  const outfile = join(root, "dist", `${name}.mjs`);
+  await build({
+    entryPoints: [entryPath],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    sourcemap: true,
+    external: ["prettier"],
+    banner: { js: banner },
+    logLevel: "warning",
+    loader: { ".sc": "text", ".tripl": "text" },
+  });
+  chmodSync(outfile, 0o755);
+}

@@ -1,0 +1,35 @@
+/**
+ * Test configuration: two projects. `unit` runs the compiler, VM and protocol tests
+ * in threads without isolation (fast); `e2e` runs tests that spawn party processes
+ * one file at a time, so three parties never compete with parallel test files for
+ * the two cores.
+ */
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    reporters: ["default", "./test/support/summary-reporter.ts"],
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/e2e/**", "node_modules/**", "dist/**"],
+          pool: "threads",
+          isolate: false,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          pool: "forks",
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
