@@ -1,0 +1,60 @@
+/**
+ * The VM's own error classes (vm/ imports nothing of ours, so not the compiler's
+ * Diagnostic): VmError for a program stopped at run time, with the source position
+ * from the line table when known, and BytecodeError for bytecode the decoder or the
+ * verifier rejects before anything runs.
+ */
+
+/** A source span as the line table stores it (1-based lines and columns). */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** Renders a position the way the reference VM does: `FILE:(l,c)(l,c)`. */
+export function formatPosition(p: SourcePosition): string {
+  return `${p.file}:(${p.line},${p.column})(${p.endLine},${p.endColumn})`;
+}
+
+/** A runtime error of the program: message, position and the procedure stack. */
+export class VmError extends Error {
+  /** The message without position (e.g. "Index out of bounds"). */
+  readonly bare: string;
+  position: SourcePosition | undefined;
+  /** Procedure names, innermost first, when the VM attached them. */
+  procedures: readonly string[] = [];
+
+  constructor(message: string, position?: SourcePosition) {
+    super(message);
+    this.name = "VmError";
+    this.bare = message;
+    this.position = position;
+    this.refresh();
+  }
+
+  /** Attaches the position (once: the innermost position wins). */
+  locate(position: SourcePosition | undefined, procedures: readonly string[]): this {
+    if (this.position === undefined && position !== undefined) this.position = position;
+    if (this.procedures.length === 0) this.procedures = procedures;
+    this.refresh();
+    return this;
+  }
+
+  private refresh(): void {
+    this.message =
+      this.position === undefined ? this.bare : `${this.bare} at ${formatPosition(this.position)}`;
+  }
+}
+
+/** Malformed, truncated or inconsistent bytecode. `offset` is a byte offset when known. */
+export class BytecodeError extends Error {
+  readonly offset: number | undefined;
+  constructor(message: string, offset?: number) {
+    super(offset === undefined ? message : `${message} (at byte ${offset})`);
+    this.name = "BytecodeError";
+    this.offset = offset;
+  }
+}

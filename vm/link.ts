@@ -1,0 +1,149 @@
+/**
+ * Linking: turns a verified Module into closures the interpreter runs. Each
+ * instruction becomes one specialised closure `(machine, regs) => nextPc` chosen
+ * from its operands (data type, operator, broadcast mode...), so the interpreter
+ * never dispatches on operand values at run time. Linking also maps every declared
+ * domain to its kind's backend (refusing a program whose kind has no backend), and
+ * resolves private type names against the kinds' type lists.
+ */
+import type { SecretBackend } from "./backend.js";
+import type { Instruction, Module, Procedure } from "./bytecode.js";
+import { BytecodeError, VmError, type SourcePosition } from "./errors.js";
+import type { Machine } from "./interpreter.js";
+import { linkArrayOp } from "./ops/arrays.js";
+import { linkControlOp } from "./ops/control.js";
+import { linkPrivateOp } from "./ops/private.js";
+import { linkScalarOp } from "./ops/scalar.js";
+import { linkStructOp } from "./ops/structs.js";
+import { linkSyscallOp } from "./ops/syscall.js";
+import { verifyModule } from "./verify.js";
+import type { PrivateType, Value } from "./values.js";
+
+/** A linked instruction: runs, returns the next pc. */
+export type Op = (m: Machine, r: Value[]) => number;
+
+export interface LinkedProc {
+  readonly name: string;
+  readonly registers: number;
+  readonly ops: readonly Op[];
+  readonly source: Procedure;
+}
+
+/** What instruction linkers may ask about the module. */
+export interface LinkContext {
+  readonly module: Module;
+  /** The string constant at index k. */
+  string(k: number): string;
+  /** The private type `tname` (string constant index) of domain `dom`. */
+  privateType(dom: number, tname: number): PrivateType;
+  /** The backend of a domain's kind. */
+  backendOfDomain(dom: number): SecretBackend;
+  /** The backend of a kind by name, or undefined. */
+  backendOfKind(kind: string): SecretBackend | undefined;
+}
+
+export class LinkedProgram implements LinkContext {
+  readonly procs: LinkedProc[];
+  readonly main: number;
+  readonly init: number;
+  private readonly kindBackends = new Map<string, SecretBackend>();
+  private readonly privateTypes = new Map<string, PrivateType>();
+
+  constructor(
+    readonly module: Module,
+    private readonly backends: readonly SecretBackend[],
+  ) {
+    for (const d of module.domains) {
+      const kind = module.kinds[d.kind]!.name;
+      if (this.backendOfKind(kind) === undefined) {
+        throw new VmError(
+          `cannot run this program: no backend implements kind "${kind}" (protection domain "${d.name}")`,
+        );
+      }
+    }
+    this.main = module.main;
+    this.init = module.init;
+    this.procs = module.procedures.map((p) => this.linkProc(p));
+  }
+
+  string(k: number): string {
+    const c = this.module.constants[k];
+    if (c === undefined || c.kind !== "string") throw new BytecodeError(`constant ${k} is not a string`);
+    return c.value;
+  }
+
+  privateType(dom: number, tname: number): PrivateType {
+    const key = `${dom}:${tname}`;
+    let t = this.privateTypes.get(key);
+    if (t === undefined) {
+      const d = this.module.domains[dom]!;
+      const kind = this.module.kinds[d.kind]!;
+      const name = this.string(tname);
+      const kt = kind.types.find((x) => x.name === name);
+      if (kt === undefined) throw new BytecodeError(`kind ${kind.name} has no type ${name}`);
+      t = { kind: kind.name, domain: d.name, domainId: dom, name, publicType: kt.publicType };
+      this.privateTypes.set(key, t);
+    }
+    return t;
+  }
+
+  backendOfDomain(dom: number): SecretBackend {
+    const d = this.module.domains[dom]!;
+    return this.backendFor(this.module.kinds[d.kind]!.name);
+  }
+
+  backendOfKind(kind: string): SecretBackend | undefined {
+    let b = this.kindBackends.get(kind);
+    if (b === undefined) {
+      b = this.backends.find((x) => x.kind === kind) ?? this.backends.find((x) => x.kind === "*");
+      if (b !== undefined) this.kindBackends.set(kind, b);
+    }
+    return b;
+  }
+
+  backendFor(kind: string): SecretBackend {
+    const b = this.backendOfKind(kind);
+    if (b === undefined) throw new VmError(`no backend implements kind "${kind}"`);
+    return b;
+  }
+
+  /** Source position of instruction `pc` of a procedure, from its line table. */
+  position(proc: LinkedProc, pc: number): SourcePosition | undefined {
+    const lines = proc.source.lines;
+    let span = -1;
+    for (const l of lines) {
+      if (l.start > pc) break;
+      span = l.span;
+    }
+    const s = this.module.spans[span];
+    if (s === undefined) return undefined;
+    return { file: this.module.files[s.file] ?? "?", line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn };
+  }
+
+  private linkProc(p: Procedure): LinkedProc {
+    const ops: Op[] = p.code.map((ins, pc) => linkInstruction(ins, pc, this));
+    const name = p.name;
+    ops.push(() => {
+      throw new VmError(`procedure ${name} ended without a return`);
+    });
+    return { name, registers: p.registers, ops, source: p };
+  }
+}
+
+/** Verifies and links a module for the given backends. */
+export function linkModule(module: Module, backends: readonly SecretBackend[]): LinkedProgram {
+  verifyModule(module);
+  return new LinkedProgram(module, backends);
+}
+
+function linkInstruction(ins: Instruction, pc: number, ctx: LinkContext): Op {
+  const op =
+    linkControlOp(ins, pc, ctx) ??
+    linkScalarOp(ins, pc, ctx) ??
+    linkArrayOp(ins, pc, ctx) ??
+    linkPrivateOp(ins, pc, ctx) ??
+    linkStructOp(ins, pc, ctx) ??
+    linkSyscallOp(ins, pc, ctx);
+  if (op === null) throw new BytecodeError(`instruction ${ins.op} has no implementation`);
+  return op;
+}
