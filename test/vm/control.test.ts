@@ -149,8 +149,8 @@ describe("control flow and calls", () => {
     );
     const s = globals[0] as StructValue;
     const c = globals[1] as StructValue;
-    expect(Array.from((s.fields[1] as PubArray).data)).toEqual([7, 2]);
-    expect(Array.from((c.fields[1] as PubArray).data)).toEqual([1, 2]);
+    expect(Array.from((s.fields[1] as PubArray).data as Uint8Array)).toEqual([7, 2]);
+    expect(Array.from((c.fields[1] as PubArray).data as Uint8Array)).toEqual([1, 2]);
     expect(globals[2]).toBe(5n);
   });
 
