@@ -15,3 +15,9 @@
  */
 export * from "./define.js";
 export * from "./io.js";
+export * from "./protocol.js";
+export * from "./names.js";
+export * from "./types.js";
+export * from "./security.js";
+export * from "./templates.js";
+export * from "./syntax.js";
