@@ -297,7 +297,7 @@ class PartyEmitter {
       const home = this.home.get(id);
       if (home === undefined) throw new Error(`internal: node ${id} has no array`);
       if (n.repr === "bit" && count === "L") continue; // read bit-wise by lift
-      this.line(`  const ${v} = ${home}[j];`);
+      this.line(`  const ${v} = ${home}[j]!;`);
     }
     for (const b of body) this.line(`  ${b}`);
     this.line(`}`);
@@ -331,7 +331,7 @@ class PartyEmitter {
     const w = n.width;
     if (n.op === "lift") {
       const plane = this.home.get(n.args[0] as number) as string;
-      const bit = `((${plane}[j >>> 5] >>> (j & 31)) & 1)`;
+      const bit = `((${plane}[j >>> 5]! >>> (j & 31)) & 1)`;
       return w === 64 ? `(${bit} === 1 ? 1n : 0n)` : bit;
     }
     if (n.op === "trunc") {
