@@ -25,7 +25,7 @@ import { VmError } from "./errors.js";
 import { formatScalar } from "./format.js";
 import type { Machine } from "./interpreter.js";
 import { DATA_TYPES, type DataTypeName } from "./isa.js";
-import { compareStrings } from "./numeric.js";
+import { compareStrings, erf } from "./numeric.js";
 import type { PublicScalar } from "./values.js";
 
 type Builtin = (m: Machine, args: readonly SyscallArg[]) => MaybePromise<SyscallResult>;
@@ -106,23 +106,6 @@ for (const t of DATA_TYPES) {
   if (t === "string") continue;
   table.set(`${t}_toString`, (m, args) => giveBytes(args, 1, utf8.encode(formatScalar(t, scalar(args, 0, `${t}_toString`)))));
 }
-
-const erf = (x: number): number => {
-  if (Number.isNaN(x)) return NaN;
-  const a = Math.abs(x);
-  if (a >= 6) return Math.sign(x);
-  // erf(x) = 2/sqrt(pi) * exp(-x^2) * sum_n x^(2n+1) 2^n / (1*3*...*(2n+1)): positive terms only
-  let term = a;
-  let sum = a;
-  const x2 = a * a;
-  for (let n = 1; n < 500; n++) {
-    term *= (2 * x2) / (2 * n + 1);
-    sum += term;
-    if (term < sum * 1e-17) break;
-  }
-  const r = (2 / Math.sqrt(Math.PI)) * Math.exp(-x2) * sum;
-  return x < 0 ? -r : r;
-};
 
 const MATH: Record<string, (x: number) => number> = {
   sqrt: Math.sqrt,

@@ -131,6 +131,24 @@ export function compareStrings(a: string, b: string): number {
   return Buffer.compare(utf8.encode(a), utf8.encode(b));
 }
 
+/** The error function, accurate to a few ulps (a series with positive terms only). */
+export function erf(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  const a = Math.abs(x);
+  if (a >= 6) return Math.sign(x);
+  // erf(x) = 2/sqrt(pi) * exp(-x^2) * sum_n x^(2n+1) 2^n / (1*3*...*(2n+1))
+  const x2 = a * a;
+  let term = a;
+  let sum = a;
+  for (let n = 1; n < 500; n++) {
+    term *= (2 * x2) / (2 * n + 1);
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  const r = (2 / Math.sqrt(Math.PI)) * Math.exp(-x2) * sum;
+  return x < 0 ? -r : r;
+}
+
 /** The helpers object the generated kernels receive as `H`. */
 export const H = {
   idiv,

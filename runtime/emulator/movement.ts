@@ -1,0 +1,231 @@
+/**
+ * Private data movement and conversion in the clear: conv/reshare between types,
+ * bit_extract, randomize, gather/scatter by public indices, the oblivious shuffles
+ * (vecshuf*, matshuf*: random, keyed, and inverse-keyed permutations), share
+ * import/export (in the emulator the "shares" are the plain values, little-endian),
+ * get_type_size, the classify/declassify/fill/assign syscalls, and mat_mult.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { SyscallResult } from "../../vm/backend.js";
+import { bytesOf, type TypedVector } from "../../vm/values.js";
+import type { Call } from "./call.js";
+import { elementValue, newStorage, toPublic, valueToElement } from "./representation.js";
+
+/** (pd, a, out): value conversion (conv) or resharing (reshare) into the target type. */
+export function runConvert(c: Call): void {
+  const to = c.parsed.to!;
+  const a = c.operand(0);
+  const o = c.output();
+  if (a.length !== o.length) c.fail("input and output lengths differ");
+  for (let i = 0; i < o.length; i++) o[i] = valueToElement(to, elementValue(c.type, a[i]!));
+}
+
+/** (pd, a, out): out[i * bits + j] = bit j (least significant first) of a[i]. */
+export function runBitExtract(c: Call): void {
+  const a = c.operand(0);
+  const o = c.output();
+  const bits = c.type.bits;
+  if (o.length !== a.length * bits) c.fail(`output must have ${a.length * bits} elements`);
+  for (let i = 0; i < a.length; i++) {
+    const v = BigInt(a[i]!);
+    for (let j = 0; j < bits; j++) o[i * bits + j] = Number((v >> BigInt(j)) & 1n);
+  }
+}
+
+/** (pd, out): uniformly random elements. */
+export function runRandomize(c: Call): void {
+  const o = c.output();
+  const bytes = bytesOf(o);
+  bytes.set(randomBytes(bytes.length));
+  if (c.type.cls === "bool") for (let i = 0; i < o.length; i++) o[i] = (o[i] as number) & 1;
+}
+
+function indexList(c: Call, n: number): number[] {
+  const pub = c.publics().find((a) => a.tag === "cref" || a.tag === "ref");
+  if (pub === undefined || pub.tag === "scalar" || pub.tag === "private") return c.fail("needs a __cref index vector");
+  return Array.from(pub.data as ArrayLike<number | bigint>, (x) => {
+    const i = Number(x);
+    if (!Number.isInteger(i) || i < 0 || i >= n) c.fail(`index ${String(x)} is out of range (${n})`);
+    return i;
+  });
+}
+
+/** (pd, src, out, __cref indices): out[i] = src[indices[i]]. */
+export function runGather(c: Call): void {
+  const [src, out] = c.privates();
+  if (src === undefined || out === undefined) return c.fail("needs (pd, src, out, __cref indices)");
+  const idx = indexList(c, src.data.length);
+  if (idx.length !== out.data.length) c.fail("index list and output lengths differ");
+  for (let i = 0; i < idx.length; i++) out.data[i] = src.data[idx[i]!]!;
+}
+
+/** (pd, src, out, __cref indices): out[indices[i]] = src[i]. */
+export function runScatter(c: Call): void {
+  const [src, out] = c.privates();
+  if (src === undefined || out === undefined) return c.fail("needs (pd, src, out, __cref indices)");
+  const idx = indexList(c, out.data.length);
+  if (idx.length !== src.data.length) c.fail("index list and source lengths differ");
+  for (let i = 0; i < idx.length; i++) out.data[idx[i]!] = src.data[i]!;
+}
+
+// ---------------------------------------------------------------- shuffles
+
+/** A uniformly random permutation of n from a byte source (rejection sampling, no bias). */
+function permutation(n: number, random: (bytes: number) => Uint8Array): Uint32Array {
+  const p = new Uint32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const bound = i + 1;
+    const limit = Math.floor(0x100000000 / bound) * bound;
+    let r: number;
+    do {
+      const b = random(4);
+      r = (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
+    } while (r >= limit);
+    const j = r % bound;
+    const t = p[i]!;
+    p[i] = p[j]!;
+    p[j] = t;
+  }
+  return p;
+}
+
+/** A deterministic byte source from a key (SHA-256 in counter mode). */
+function keyedSource(key: Uint8Array): (bytes: number) => Uint8Array {
+  let counter = 0;
+  let pool = new Uint8Array(0);
+  let pos = 0;
+  return (n) => {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (pos >= pool.length) {
+        const ctr = new Uint8Array(4);
+        new DataView(ctr.buffer).setUint32(0, counter++, true);
+        pool = new Uint8Array(createHash("sha256").update(key).update(ctr).digest());
+        pos = 0;
+      }
+      out[i] = pool[pos++]!;
+    }
+    return out;
+  };
+}
+
+/**
+ * vecshuf(pd, a [, out]), vecshufkey(pd, a [, out], key), vecshufinv(pd, a [, out],
+ * key) and the matshuf variants with a public row length (pd, a [, out], cols
+ * [, key]): permute elements (rows), in place unless an output is given.
+ */
+export function runShuffle(c: Call): void {
+  const op = c.parsed.op;
+  const keyed = op.endsWith("key") || op.endsWith("inv");
+  const privs = c.privates();
+  const key = keyed ? privs.pop() : undefined;
+  const src = privs[0];
+  if (src === undefined || (keyed && key === undefined)) return c.fail("missing private arguments");
+  const out = privs[1]?.data ?? src.data;
+  const isMatrix = op.startsWith("mat");
+  const cols = isMatrix ? c.publicInt(c.args.findIndex((a) => a.tag !== "private")) : 1;
+  if (cols <= 0 || src.data.length % cols !== 0) c.fail(`cannot split ${src.data.length} elements into rows of ${cols}`);
+  const rows = src.data.length / cols;
+  const perm = permutation(rows, key === undefined ? (n) => randomBytes(n) : keyedSource(bytesOf(key.data)));
+  const copy = src.data.slice();
+  const inverse = op.endsWith("inv");
+  for (let r = 0; r < rows; r++) {
+    const from = inverse ? r : perm[r]!;
+    const to = inverse ? perm[r]! : r;
+    for (let k = 0; k < cols; k++) out[to * cols + k] = copy[from * cols + k]!;
+  }
+}
+
+// ---------------------------------------------------------------- shares, sizes, built-ins
+
+/** get_shares(pd, a, [__ref bytes], __return n): n = byte size; copies the bytes when a buffer is given. */
+export function runGetShares(c: Call): SyscallResult {
+  const [a] = c.privates();
+  if (a === undefined) return c.fail("needs a private vector");
+  const bytes = bytesOf(a.data);
+  const buf = c.publics().find((x) => x.tag === "ref");
+  if (buf !== undefined && buf.tag === "ref") buf.bytes.set(bytes.subarray(0, Math.min(bytes.length, buf.bytes.length)));
+  return BigInt(bytes.length);
+}
+
+/** set_shares(pd, [out], __cref bytes, [__return n]): n = element count; fills out when given. */
+export function runSetShares(c: Call): SyscallResult {
+  const src = c.publics().find((x) => x.tag === "cref" || x.tag === "ref");
+  if (src === undefined || (src.tag !== "cref" && src.tag !== "ref")) return c.fail("needs a __cref byte vector");
+  const size = bytesOf(newStorage(c.type, 1)).length;
+  const bytes = src.bytes;
+  if (bytes.length % size !== 0) c.fail(`${bytes.length} bytes is not a whole number of ${c.type.name} values`);
+  const [out] = c.privates();
+  if (out !== undefined) {
+    const target = bytesOf(out.data);
+    if (target.length !== bytes.length) c.fail(`the output holds ${target.length} bytes, the input has ${bytes.length}`);
+    target.set(bytes);
+    if (c.type.cls === "bool") for (let i = 0; i < out.data.length; i++) out.data[i] = out.data[i] ? 1 : 0;
+  }
+  return BigInt(bytes.length / size);
+}
+
+export function runTypeSize(c: Call): SyscallResult {
+  return BigInt(bytesOf(newStorage(c.type, 1)).length);
+}
+
+/** classify(pd, __cref public, out), fill(pd, value, out), assign(pd, a, out), declassify(pd, a, __ref public). */
+export function runBuiltin(c: Call): SyscallResult {
+  switch (c.parsed.op) {
+    case "classify":
+    case "fill": {
+      const o = c.output();
+      const v = c.operand(0);
+      for (let i = 0; i < o.length; i++) o[i] = v[v.length === 1 ? 0 : i]!;
+      return undefined;
+    }
+    case "assign": {
+      const [a, o] = c.privates();
+      if (a === undefined || o === undefined || a.data.length !== o.data.length) return c.fail("needs two private vectors of one length");
+      o.data.set(a.data as never);
+      return undefined;
+    }
+    case "declassify": {
+      const [a] = c.privates();
+      const out = c.publics().find((x) => x.tag === "ref");
+      if (a === undefined || out === undefined || out.tag !== "ref") return c.fail("needs (pd, a, __ref out)");
+      const pub = toPublic(c.type, a.data);
+      (out.data as TypedVector).set(pub as never);
+      return undefined;
+    }
+    default:
+      return c.fail("unknown operation");
+  }
+}
+
+/** mat_mult(pd, a, b, out, m, n, p): out (m x p) = a (m x n) * b (n x p), ring arithmetic. */
+export function runMatMult(c: Call): void {
+  const [a, b, o] = c.privates();
+  if (a === undefined || b === undefined || o === undefined) return c.fail("needs (pd, a, b, out, m, n, p)");
+  const pubs = c.args.map((x, i) => (x.tag === "private" ? -1 : i)).filter((i) => i >= 0);
+  const [m, n, p] = pubs.map((i) => c.publicInt(i));
+  if (m === undefined || n === undefined || p === undefined) return c.fail("needs the dimensions m, n, p");
+  if (a.data.length !== m * n || b.data.length !== n * p || o.data.length !== m * p) c.fail("dimensions do not match the vectors");
+  const r = c.type;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < p; j++) {
+      if (r.cls === "float") {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += (a.data[i * n + k] as number) * (b.data[k * p + j] as number);
+        o.data[i * p + j] = s;
+      } else {
+        let s = 0n;
+        for (let k = 0; k < n; k++) {
+          const x = BigInt(a.data[i * n + k]!);
+          const y = BigInt(b.data[k * p + j]!);
+          s += r.cls === "fix" ? BigInt.asIntN(r.bits, x) * BigInt.asIntN(r.bits, y) : x * y;
+        }
+        if (r.cls === "fix") s >>= BigInt(r.frac);
+        const w = BigInt.asUintN(r.bits, s);
+        o.data[i * p + j] = r.big ? w : Number(w);
+      }
+    }
+  }
+}
+

@@ -1,0 +1,90 @@
+/**
+ * Dispatch of kind syscalls in the emulator: parses `kind::op_T_vec`, picks the
+ * family (element-wise binary/unary, reductions, scans, choose, conversions,
+ * bit_extract, randomize, gather/scatter, shuffles, shares, mat_mult, the
+ * classify/declassify/fill/assign forms) and runs it. The kind prefix is not
+ * checked: any kind using these names gets the same plain-text semantics.
+ * Argument conventions: (pd, inputs..., output) with private handles, public
+ * operands by `__cref` or pushed; see each family's file.
+ */
+import type { SyscallArg, SyscallResult } from "../../vm/backend.js";
+import { VmError } from "../../vm/errors.js";
+import { Call, parseSyscallName } from "./call.js";
+import { isBinary, isUnary, runBinary, runUnary } from "./elementwise.js";
+import {
+  runBitExtract,
+  runBuiltin,
+  runConvert,
+  runGather,
+  runGetShares,
+  runMatMult,
+  runRandomize,
+  runScatter,
+  runSetShares,
+  runShuffle,
+  runTypeSize,
+} from "./movement.js";
+import { isReduction, runChoose, runReduction, runScan } from "./reductions.js";
+
+/** Runs one kind syscall; returns its `__return` value (if any) and the number of lanes. */
+export function runKindSyscall(name: string, args: readonly SyscallArg[]): { result: SyscallResult; lanes: number } {
+  const sep = name.indexOf("::");
+  const parsed = parseSyscallName(sep >= 0 ? name.slice(sep + 2) : name);
+  if (parsed === undefined) throw new VmError(`unknown syscall "${name}"`);
+  const c = new Call(name, parsed, args);
+  const lanes = c.privates().reduce((n, p) => Math.max(n, p.data.length), 0);
+  return { result: dispatch(c) ?? undefined, lanes };
+}
+
+function dispatch(c: Call): SyscallResult | void {
+  const op = c.parsed.op;
+  switch (op) {
+    case "conv":
+    case "reshare":
+      return runConvert(c);
+    case "bit_extract":
+      return runBitExtract(c);
+    case "randomize":
+      return runRandomize(c);
+    case "gather":
+      return runGather(c);
+    case "scatter":
+      return runScatter(c);
+    case "vecshuf":
+    case "vecshufkey":
+    case "vecshufinv":
+    case "matshuf":
+    case "matshufkey":
+    case "matshufinv":
+      return runShuffle(c);
+    case "get_shares":
+      return runGetShares(c);
+    case "set_shares":
+      return runSetShares(c);
+    case "get_type_size":
+      return runTypeSize(c);
+    case "classify":
+    case "declassify":
+    case "fill":
+    case "assign":
+      return runBuiltin(c);
+    case "mat_mult":
+      return runMatMult(c);
+    case "prefix_sum":
+    case "inv_prefix_sum":
+      return runScan(c);
+    case "choose":
+      return runChoose(c);
+    default:
+      if (isReduction(op, c.type)) return runReduction(c);
+      if (isUnary(op, c.type) && countOperands(c) === 1) return runUnary(c);
+      if (isBinary(op, c.type)) return runBinary(c);
+      if (isUnary(op, c.type)) return runUnary(c);
+      throw new VmError(`unknown syscall "${c.name}"`);
+  }
+}
+
+/** Inputs before the output (private or public). */
+function countOperands(c: Call): number {
+  return c.args.length - 1;
+}
