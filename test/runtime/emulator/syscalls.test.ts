@@ -80,7 +80,7 @@ describe("shared3p integer syscalls", () => {
               const out = cmp ? new Uint8Array(5) : vec(bits, signed, [0n, 0n, 0n, 0n, 0n]);
               call(b, `${op}_${name}_vec`, priv(t, vec(bits, signed, xs)), priv(t, vec(bits, signed, ys)), priv(cmp ? boolT : t, out));
               const want = xs.map((x, i) => f(x, ys[i]!));
-              const got = cmp ? Array.from(out, (v) => v === 1) : big(out);
+              const got = cmp ? Array.from(out as Uint8Array, (v) => v === 1) : big(out);
               expect({ op, got }).toEqual({ op, got: want });
             }
             const out = vec(bits, signed, [0n, 0n, 0n, 0n, 0n]);
