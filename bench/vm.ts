@@ -1,0 +1,124 @@
+/**
+ * VM throughput: a public scalar loop (instructions and iterations per second, with
+ * an int32 and a uint64 loop counter), a public element-wise vector program and a
+ * private vector program under the emulator (elements per second). Medians of
+ * several runs; prints figures only.
+ *   npx tsx bench/vm.ts
+ */
+import { EmulatorBackend } from "../runtime/emulator/backend.js";
+import { ModuleBuilder, sys } from "../vm/builder.js";
+import type { Module } from "../vm/bytecode.js";
+import type { DataTypeName } from "../vm/isa.js";
+import { MemoryHost } from "../vm/host.js";
+import { runModule } from "../vm/interpreter.js";
+
+const RUNS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(m: Module, backends = [new EmulatorBackend()]): Promise<number> {
+  const start = process.hrtime.bigint();
+  await runModule(m, { host: new MemoryHost(), backends });
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** for (i = 0; i < n; i++) s = s + i * 3;  -- 5 instructions per iteration */
+function scalarLoop(counter: DataTypeName, n: number): Module {
+  const b = new ModuleBuilder();
+  const p = b.procedure("main");
+  const i = p.value(counter, 0);
+  const lim = p.value(counter, n);
+  const one = p.value(counter, 1);
+  const three = p.value(counter, 3);
+  const s = p.value(counter, 0);
+  const t = p.reg();
+  const c = p.reg();
+  const top = p.label();
+  const done = p.label();
+  p.bind(top);
+  p.ins("binop", "lt", counter, c, i, lim);
+  p.ins("jf", c, done);
+  p.ins("binop", "mul", counter, t, i, three);
+  p.ins("binop", "add", counter, s, s, t);
+  p.ins("binop", "add", counter, i, i, one);
+  p.ins("jmp", top);
+  p.bind(done);
+  p.ins("ret", null);
+  b.setMain(p);
+  return b.build();
+}
+
+/** r = a * b + a, repeated `reps` times on vectors of n elements (public or private). */
+function vectorProgram(n: number, reps: number, priv: boolean): Module {
+  const b = new ModuleBuilder();
+  const dom = b.domain("pd_shared3p", b.kind("shared3p", [{ name: "uint32", publicType: "uint32" }]));
+  const p = b.procedure("main");
+  const size = p.value("uint64", n);
+  const a = p.reg();
+  const c = p.reg();
+  const r = p.reg();
+  if (priv) {
+    p.ins("pnew", dom, "uint32", a, p.value("uint32", 3), [size]);
+    p.ins("pnew", dom, "uint32", c, p.value("uint32", 5), [size]);
+    p.ins("pnew", dom, "uint32", r, null, [size]);
+  } else {
+    p.ins("anew", "uint32", a, p.value("uint32", 3), [size]);
+    p.ins("anew", "uint32", c, p.value("uint32", 5), [size]);
+  }
+  const id = p.reg();
+  p.ins("domainid", id, dom);
+  const k = p.value("int32", 0);
+  const lim = p.value("int32", reps);
+  const one = p.value("int32", 1);
+  const cond = p.reg();
+  const top = p.label();
+  const done = p.label();
+  p.bind(top);
+  p.ins("binop", "lt", "int32", cond, k, lim);
+  p.ins("jf", cond, done);
+  if (priv) {
+    p.ins("syscall", "shared3p::mul_uint32_vec", [sys.push(id, "uint64"), sys.push(a), sys.push(c), sys.push(r)]);
+    p.ins("syscall", "shared3p::add_uint32_vec", [sys.push(id, "uint64"), sys.push(r), sys.push(a), sys.push(r)]);
+  } else {
+    p.ins("vbinop", "mul", "uint32", "aa", r, a, c);
+    p.ins("vbinop", "add", "uint32", "aa", r, r, a);
+  }
+  p.ins("binop", "add", "int32", k, k, one);
+  p.ins("jmp", top);
+  p.bind(done);
+  p.ins("ret", null);
+  b.setMain(p);
+  return b.build();
+}
+
+async function main(): Promise<void> {
+  for (const counter of ["int32", "uint64", "float64"] as const) {
+    const n = counter === "uint64" ? 1_000_000 : 3_000_000;
+    const m = scalarLoop(counter, n);
+    const ts: number[] = [];
+    for (let i = 0; i < RUNS; i++) ts.push(await time(m));
+    const t = median(ts);
+    console.log(
+      `scalar loop (${counter} counter, ${n} iterations): median ${(t * 1000).toFixed(1)} ms, ` +
+        `${((n / t) / 1e6).toFixed(2)} M iterations/s, ${(((n * 6) / t) / 1e6).toFixed(1)} M instructions/s`,
+    );
+  }
+  for (const priv of [false, true]) {
+    const n = 1_000_000;
+    const reps = 20;
+    const m = vectorProgram(n, reps, priv);
+    const ts: number[] = [];
+    for (let i = 0; i < RUNS; i++) ts.push(await time(m));
+    const t = median(ts);
+    const elems = n * reps * 2;
+    console.log(
+      `${priv ? "private (emulator) " : "public "}vector a*b+a on ${n} uint32 x ${reps}: median ${(t * 1000).toFixed(1)} ms, ` +
+        `${(elems / t / 1e6).toFixed(1)} M element-operations/s`,
+    );
+  }
+}
+
+await main();
