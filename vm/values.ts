@@ -80,8 +80,14 @@ export function sameShape(a: Shape, b: Shape): boolean {
   return true;
 }
 
+/** Largest number of elements of one array. */
+export const MAX_ELEMENTS = 2 ** 31 - 1;
+
 /** A zero-filled typed vector of `n` elements of a public (non-string) type. */
 export function newVector(type: DataTypeName, n: number): TypedVector {
+  if (!Number.isSafeInteger(n) || n < 0 || n > MAX_ELEMENTS) {
+    throw new VmError(`cannot allocate an array of ${n} elements (the limit is ${MAX_ELEMENTS})`);
+  }
   switch (type) {
     case "bool":
     case "uint8":
