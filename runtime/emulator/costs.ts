@@ -53,3 +53,32 @@ export class CostCounter {
     return t;
   }
 }
+
+/** The shape of a protocol cost table entry (vm/protocol-costs.ts). */
+export interface ProtocolCostEntry {
+  readonly rounds: number;
+  readonly bytesPerLane: readonly number[];
+}
+
+/** Syscall operations whose protocol has another name in the cost table. */
+const PROTOCOL_ALIASES: Readonly<Record<string, string>> = { declassify: "open" };
+
+/**
+ * A CostLookup over a protocol cost table keyed `protocol<width>` (e.g. "mul<32>"):
+ * operation `mul_uint32_vec` (or a built-in like `declassify_uint32`) is priced by the
+ * entry of its operation and bit width; rounds per invocation, bytes = the bytes all
+ * three parties send per lane times the lanes. Operations without an entry are unpriced.
+ */
+export function protocolCostLookup(table: Readonly<Record<string, ProtocolCostEntry>>): CostLookup {
+  const re = /^(\w+?)_(?:xor_)?(?:u?int|float|fix)(8|16|32|64)(?:_vec)?$|^(\w+?)_bool(?:_vec)?$/;
+  return (operation, lanes) => {
+    const m = re.exec(operation);
+    if (m === null) return undefined;
+    const op = m[1] ?? m[3]!;
+    const width = m[2] ?? "1";
+    const entry = table[`${PROTOCOL_ALIASES[op] ?? op}<${width}>`];
+    if (entry === undefined) return undefined;
+    const perLane = entry.bytesPerLane.reduce((s, b) => s + b, 0);
+    return { rounds: entry.rounds, bytes: perLane * lanes };
+  };
+}

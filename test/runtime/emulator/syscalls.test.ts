@@ -321,3 +321,18 @@ describe("data movement", () => {
     expect(() => b.syscall("shared3p::frobnicate_uint32_vec", [pd])).toThrow('unknown syscall "shared3p::frobnicate_uint32_vec"');
   });
 });
+
+describe("protocol cost table lookup", () => {
+  it("prices mul_uint32_vec by mul<32> and declassify by open<w>; unknown operations stay unpriced", async () => {
+    const { protocolCostLookup } = await import("../../../runtime/emulator/costs.js");
+    const lookup = protocolCostLookup({
+      "mul<32>": { rounds: 1, bytesPerLane: [8, 8, 8] },
+      "open<64>": { rounds: 1, bytesPerLane: [16, 16, 16] },
+    });
+    expect(lookup("mul_uint32_vec", 10)).toEqual({ rounds: 1, bytes: 240 });
+    expect(lookup("mul_xor_uint32_vec", 1)).toEqual({ rounds: 1, bytes: 24 });
+    expect(lookup("declassify_int64", 2)).toEqual({ rounds: 1, bytes: 96 });
+    expect(lookup("add_uint32_vec", 10)).toBeUndefined();
+    expect(lookup("Process_argument", 0)).toBeUndefined();
+  });
+});
