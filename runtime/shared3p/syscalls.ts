@@ -1,0 +1,371 @@
+/**
+ * The shared3p syscalls of the standard library (`shared3p::<op>_<type>_vec` with
+ * arguments `(pd, inputs..., output)`, public operands by `__cref` or pushed) mapped
+ * to local share arithmetic or to generated protocols by catalogue key.
+ *
+ * Each operation is a Handler: `needs` says which protocol keys a type requires
+ * (or why the type is not supported), `run` executes it at one party. `syscallStatus`
+ * answers, without running anything, whether a name is executable here: the party
+ * process uses it to refuse at load time a program that reaches an operation whose
+ * protocol does not exist yet, and the backend uses it at call time.
+ */
+import type { MaybePromise, SyscallArg, SyscallResult } from "../../vm/backend.js";
+import { VmError } from "../../vm/errors.js";
+import { fillVector, newVector, type TypedVector } from "../../vm/values.js";
+import { parseSyscallName } from "../emulator/call.js";
+import { fromPublic, toPublic } from "../emulator/representation.js";
+import {
+  addShares,
+  allOnes,
+  broadcast,
+  copyShares,
+  mulPublic,
+  negShares,
+  subShares,
+  sumChunks,
+  xorShares,
+} from "./local-ops.js";
+import { hasProtocol, type ProtocolRunner } from "./protocol-runner.js";
+import {
+  allocShares,
+  elementBytes,
+  fromPlain,
+  setShareBytes,
+  shareBytes,
+  shareTypeOf,
+  toPlain,
+  type ShareType,
+  type ShareVector,
+} from "./share-types.js";
+
+/** One decoded call: operation, types, arguments after the protection-domain id. */
+export interface Call {
+  readonly name: string;
+  readonly op: string;
+  readonly type: ShareType;
+  readonly to: ShareType | undefined;
+  readonly args: readonly SyscallArg[];
+}
+
+/** What a handler may use of the party. */
+export interface PartyOps {
+  readonly party: 0 | 1 | 2;
+  readonly runner: ProtocolRunner;
+}
+
+interface Handler {
+  /** Protocol keys needed for this type (and target type), or the reason it is unsupported. */
+  needs(t: ShareType, to: ShareType | undefined): readonly string[] | string;
+  run(p: PartyOps, c: Call): MaybePromise<SyscallResult | void>;
+}
+
+const additiveOnly = (extra: (t: ShareType) => readonly string[] = () => []) => (t: ShareType): readonly string[] | string =>
+  t.sharing === "additive" ? extra(t) : `${t.name} is not additively shared`;
+const xorOnly = (extra: (t: ShareType) => readonly string[] = () => []) => (t: ShareType): readonly string[] | string =>
+  t.sharing !== "additive" ? extra(t) : `${t.name} is not XOR-shared`;
+const noFix = (t: ShareType): readonly string[] | string => (t.rep.cls === "fix" ? "fixed-point arithmetic needs truncation protocols" : []);
+
+function fail(c: Call, message: string): never {
+  throw new VmError(`syscall ${c.name}: ${message}`);
+}
+
+/** The private arguments (handle and lanes) in order. */
+function privates(c: Call): { handle: ShareVector; lanes: number; type: string }[] {
+  const out: { handle: ShareVector; lanes: number; type: string }[] = [];
+  for (const a of c.args) if (a.tag === "private") out.push({ handle: a.handle as ShareVector, lanes: a.length, type: a.type.name });
+  return out;
+}
+
+function output(c: Call): { handle: ShareVector; lanes: number } {
+  const p = privates(c);
+  const o = p[p.length - 1];
+  if (o === undefined) fail(c, "expects a private output vector");
+  return o;
+}
+
+/** A public operand (pushed scalar or __cref vector) as plaintext words of `t`. */
+function publicWords(c: Call, a: SyscallArg, t: ShareType): ShareVector {
+  const pubType = t.rep.publicType;
+  let data: TypedVector;
+  if (a.tag === "scalar") {
+    data = newVector(pubType, 1);
+    fillVector(data, a.value);
+  } else if (a.tag === "cref" || a.tag === "ref") {
+    if (a.type !== pubType) fail(c, `public operand of type ${a.type} where ${pubType} is expected`);
+    data = a.data;
+  } else return fail(c, "internal: not a public operand");
+  return fromPlain(t, fromPublic(t.rep, data));
+}
+
+/**
+ * Input i (0-based, after pd) as a share vector of `lanes` lanes: a private handle
+ * (one lane broadcasts) or a public operand shared as (c, 0, 0).
+ */
+function shareOperand(p: PartyOps, c: Call, i: number, t: ShareType, lanes: number): ShareVector {
+  const a = c.args[i];
+  if (a === undefined) fail(c, `missing argument ${i + 2}`);
+  if (a.tag === "private") return broadcast(t.width, a.handle as ShareVector, a.length, lanes);
+  const words = publicWords(c, a, t);
+  const have = words.length === 1 && lanes !== 1 ? 1 : lanes;
+  if (p.party !== 0) return allocShares(t.width, lanes);
+  return broadcast(t.width, words, have, lanes);
+}
+
+/** Copies a protocol's result into the output handle. */
+function store(t: ShareType, out: ShareVector, lanes: number, v: ShareVector): void {
+  const n = t.width === 1 ? (lanes + 31) >>> 5 : lanes;
+  (out as Uint32Array).set((v as Uint32Array).subarray(0, n));
+}
+
+const key = (name: string, t: ShareType): string => `${name}<${t.width}>`;
+
+/** A local binary operation on two share operands. */
+function localBinary(f: (t: ShareType, party: number, a: ShareVector, b: ShareVector, o: ShareVector, lanes: number, aPub: boolean, bPub: boolean) => void): Handler["run"] {
+  return (p, c) => {
+    const o = output(c);
+    const a = shareOperand(p, c, 0, c.type, o.lanes);
+    const b = shareOperand(p, c, 1, c.type, o.lanes);
+    f(c.type, p.party, a, b, o.handle, o.lanes, c.args[0]?.tag !== "private", c.args[1]?.tag !== "private");
+  };
+}
+
+/** A binary protocol on two private operands (public operands are shared as constants). */
+function protocolBinary(name: (t: ShareType, same: boolean) => string): Handler["run"] {
+  return async (p, c) => {
+    const o = output(c);
+    const x = c.args[0];
+    const y = c.args[1];
+    const same = x?.tag === "private" && y?.tag === "private" && x.handle === y.handle;
+    const a = shareOperand(p, c, 0, c.type, o.lanes);
+    const k = name(c.type, same);
+    const args = same ? [a] : [a, shareOperand(p, c, 1, c.type, o.lanes)];
+    store(c.type, o.handle, o.lanes, (await p.runner.run(k, o.lanes, args)) as ShareVector);
+  };
+}
+
+const HANDLERS: Record<string, Handler> = {
+  add: { needs: additiveOnly(), run: localBinary((t, _p, a, b, o, n) => addShares(t.width, a, b, o, n)) },
+  sub: { needs: additiveOnly(), run: localBinary((t, _p, a, b, o, n) => subShares(t.width, a, b, o, n)) },
+  xor: { needs: xorOnly(), run: localBinary((t, _p, a, b, o, n) => xorShares(t.width, a, b, o, n)) },
+  neg: {
+    needs: additiveOnly(),
+    run: (p, c) => {
+      const o = output(c);
+      negShares(c.type.width, shareOperand(p, c, 0, c.type, o.lanes), o.handle, o.lanes);
+    },
+  },
+  not: {
+    needs: xorOnly(),
+    run: (p, c) => {
+      const o = output(c);
+      const a = shareOperand(p, c, 0, c.type, o.lanes);
+      if (p.party === 0) xorShares(c.type.width, a, allOnes(c.type.width, o.lanes), o.handle, o.lanes);
+      else store(c.type, o.handle, o.lanes, a);
+    },
+  },
+  mulc: {
+    needs: (t) => (t.sharing !== "additive" ? `${t.name} is not additively shared` : noFix(t)),
+    run: (p, c) => {
+      const o = output(c);
+      const priv = c.args[0]?.tag === "private" ? 0 : 1;
+      const pub = c.args[1 - priv];
+      if (pub === undefined || pub.tag === "private") fail(c, "expects a private and a public operand");
+      mulPublic(c.type.width, shareOperand(p, c, priv, c.type, o.lanes), publicWords(c, pub, c.type), o.handle, o.lanes);
+    },
+  },
+  mul: {
+    needs: (t) => (t.sharing !== "additive" ? `${t.name} is not additively shared` : t.rep.cls === "fix" ? noFix(t) : [key("mul", t), key("square", t)]),
+    run: (p, c) => {
+      const [x, y] = c.args;
+      if (x?.tag === "private" && y?.tag === "private") return protocolBinary((t, same) => key(same ? "square" : "mul", t))(p, c);
+      const o = output(c);
+      const priv = x?.tag === "private" ? 0 : 1;
+      const pub = c.args[1 - priv] as SyscallArg;
+      mulPublic(c.type.width, shareOperand(p, c, priv, c.type, o.lanes), publicWords(c, pub, c.type), o.handle, o.lanes);
+      return undefined;
+    },
+  },
+  and: { needs: xorOnly((t) => [key("and", t)]), run: protocolBinary((t) => key("and", t)) },
+  or: { needs: xorOnly((t) => [key("or", t)]), run: protocolBinary((t) => key("or", t)) },
+  sum: {
+    needs: additiveOnly(),
+    run: (p, c) => {
+      const [a] = privates(c);
+      const o = output(c);
+      if (a === undefined || o.lanes === 0 || a.lanes % o.lanes !== 0) fail(c, "cannot split the input into the output's chunks");
+      sumChunks(c.type.width, a.handle, a.lanes, o.handle, o.lanes);
+    },
+  },
+  conv: { needs: convNeeds, run: runConvert },
+  reshare: { needs: convNeeds, run: runConvert },
+  get_type_size: { needs: () => [], run: (_p, c) => BigInt(elementBytes(c.type)) },
+  get_shares: {
+    needs: () => [],
+    run: (_p, c) => {
+      const [a] = privates(c);
+      if (a === undefined) fail(c, "needs a private vector");
+      const bytes = shareBytes(c.type, a.handle, a.lanes);
+      const buf = c.args.find((x) => x.tag === "ref");
+      if (buf !== undefined && buf.tag === "ref") buf.bytes.set(bytes.subarray(0, Math.min(bytes.length, buf.bytes.length)));
+      return BigInt(bytes.length);
+    },
+  },
+  set_shares: {
+    needs: () => [],
+    run: (_p, c) => {
+      const src = c.args.find((x) => x.tag === "cref" || x.tag === "ref");
+      if (src === undefined || (src.tag !== "cref" && src.tag !== "ref")) fail(c, "needs a __cref byte vector");
+      const size = elementBytes(c.type);
+      if (src.bytes.length % size !== 0) fail(c, `${src.bytes.length} bytes is not a whole number of ${c.type.name} shares`);
+      const [out] = privates(c);
+      if (out !== undefined && !setShareBytes(c.type, out.handle, out.lanes, src.bytes)) {
+        fail(c, `the argument holds ${src.bytes.length / size} ${c.type.name} shares where ${out.lanes} are expected`);
+      }
+      return BigInt(src.bytes.length / size);
+    },
+  },
+  classify: { needs: () => [], run: runFill },
+  fill: { needs: () => [], run: runFill },
+  assign: {
+    needs: () => [],
+    run: (p, c) => {
+      const o = output(c);
+      store(c.type, o.handle, o.lanes, shareOperand(p, c, 0, c.type, o.lanes));
+    },
+  },
+  declassify: {
+    needs: (t) => [openKey(t)],
+    run: async (p, c) => {
+      const [a] = privates(c);
+      const out = c.args.find((x) => x.tag === "ref");
+      if (a === undefined || out === undefined || out.tag !== "ref") fail(c, "needs (pd, a, __ref out)");
+      (out.data as Uint32Array).set(await openPublic(p, c.type, a.handle, a.lanes) as unknown as Uint32Array);
+    },
+  },
+};
+
+function runFill(p: PartyOps, c: Call): void {
+  const o = output(c);
+  store(c.type, o.handle, o.lanes, shareOperand(p, c, 0, c.type, o.lanes));
+}
+
+/** The protocol that opens a sharing of `t` to the three parties. */
+export function openKey(t: ShareType): string {
+  return t.sharing === "additive" ? key("open", t) : key("xopen", t);
+}
+
+/** Opens a share vector; resolves to public elements of the type's public counterpart. */
+export async function openPublic(p: PartyOps, t: ShareType, v: ShareVector, lanes: number): Promise<TypedVector> {
+  const words = (await p.runner.run(openKey(t), lanes, [v])) as ShareVector;
+  return toPublic(t.rep, toPlain(t, words, lanes));
+}
+
+type Conversion = { readonly kind: "local" } | { readonly kind: "protocol"; readonly key: string } | { readonly kind: "none"; readonly why: string };
+
+function conversion(from: ShareType, to: ShareType): Conversion {
+  const fixish = from.rep.cls === "fix" || to.rep.cls === "fix";
+  if (fixish) return from.name === to.name ? { kind: "local" } : { kind: "none", why: "fixed-point conversions need truncation protocols" };
+  if (from.sharing === to.sharing) {
+    if (to.width <= from.width) return { kind: "local" };
+    if (from.sharing === "additive") return { kind: "none", why: "widening additive shares needs an up-cast protocol" };
+    return { kind: "none", why: "widening XOR shares needs a protocol" };
+  }
+  if (from.sharing === "bits" && to.sharing === "additive") return { kind: "protocol", key: key("b2a", to) };
+  if (from.sharing === "xor" && to.sharing === "additive" && from.width === to.width) return { kind: "protocol", key: key("x2a", to) };
+  if (from.sharing === "additive" && to.sharing === "xor" && from.width === to.width) return { kind: "protocol", key: key("bits", to) };
+  return { kind: "none", why: `no protocol converts ${from.name} to ${to.name} yet` };
+}
+
+function convNeeds(t: ShareType, to: ShareType | undefined): readonly string[] | string {
+  if (to === undefined) return "no target type";
+  const k = conversion(t, to);
+  return k.kind === "local" ? [] : k.kind === "protocol" ? [k.key] : k.why;
+}
+
+async function runConvert(p: PartyOps, c: Call): Promise<void> {
+  const to = c.to as ShareType;
+  const [a] = privates(c);
+  const o = output(c);
+  if (a === undefined || a.lanes !== o.lanes) fail(c, "input and output lengths differ");
+  const k = conversion(c.type, to);
+  if (k.kind === "protocol") {
+    store(to, o.handle, o.lanes, (await p.runner.run(k.key, o.lanes, [a.handle])) as ShareVector);
+    return;
+  }
+  if (k.kind === "none") fail(c, k.why);
+  narrowInto(c.type.width, a.handle, to.width, o.handle, o.lanes);
+}
+
+/** Copies lanes into a vector of the same or a smaller width (reduction mod 2^m is local). */
+function narrowInto(fromWidth: number, a: ShareVector, toWidth: number, out: ShareVector, lanes: number): void {
+  if (fromWidth === toWidth) {
+    (out as Uint32Array).set((copyShares(fromWidth as 1, a, lanes) as Uint32Array).subarray(0, out.length));
+    return;
+  }
+  if (fromWidth === 64) {
+    const x = a as BigUint64Array;
+    const o = out as Uint32Array;
+    for (let i = 0; i < lanes; i++) o[i] = Number((x[i] as bigint) & 0xffffffffn);
+    return;
+  }
+  (out as Uint32Array).set(a as Uint32Array);
+}
+
+interface Decoded {
+  readonly op: string;
+  readonly type: ShareType;
+  readonly to: ShareType | undefined;
+  readonly handler: Handler;
+  /** null when runnable, else why not. */
+  readonly unavailable: string | null;
+}
+
+const decoded = new Map<string, Decoded | string>();
+
+/** Parses a syscall name (cached), or says why it cannot run here. */
+function decode(name: string): Decoded | string {
+  let d = decoded.get(name);
+  if (d === undefined) {
+    d = decodeName(name);
+    decoded.set(name, d);
+  }
+  return d;
+}
+
+function decodeName(name: string): Decoded | string {
+  const sep = name.indexOf("::");
+  const parsed = parseSyscallName(sep >= 0 ? name.slice(sep + 2) : name);
+  if (parsed === undefined) return "unknown operation";
+  const handler = HANDLERS[parsed.op];
+  if (handler === undefined) return `the operation ${parsed.op} has no protocol yet`;
+  const type = shareTypeOf(parsed.type.name);
+  if (type === undefined) return `private ${parsed.type.name} values have no protocols yet`;
+  const to = parsed.to === undefined ? undefined : shareTypeOf(parsed.to.name);
+  if (parsed.to !== undefined && to === undefined) return `private ${parsed.to.name} values have no protocols yet`;
+  const needs = handler.needs(type, to);
+  const missing = typeof needs === "string" ? [] : needs.filter((k) => !hasProtocol(k));
+  const unavailable = typeof needs === "string" ? needs : missing.length === 0 ? null : `protocol ${missing.join(", ")} is not generated yet`;
+  return { op: parsed.op, type, to, handler, unavailable };
+}
+
+/** null when `name` can run in the three-party runtime, else why not. */
+export function syscallStatus(name: string): string | null {
+  const d = decode(name);
+  return typeof d === "string" ? d : d.unavailable;
+}
+
+/** The error for a syscall that cannot run here. */
+export function unavailableError(name: string, why: string): VmError {
+  return new VmError(`not available in the three-party runtime yet: ${name} (${why})`);
+}
+
+/** Runs a shared3p syscall at one party. */
+export function runSyscall(p: PartyOps, name: string, all: readonly SyscallArg[]): MaybePromise<SyscallResult> {
+  const d = decode(name);
+  if (typeof d === "string") throw unavailableError(name, d);
+  if (d.unavailable !== null) throw unavailableError(name, d.unavailable);
+  const first = all[0];
+  const args = first !== undefined && first.tag === "scalar" ? all.slice(1) : all;
+  const r = d.handler.run(p, { name, op: d.op, type: d.type, to: d.to, args });
+  return r instanceof Promise ? r.then((x) => x ?? undefined) : (r ?? undefined);
+}
