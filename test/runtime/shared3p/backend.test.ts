@@ -92,7 +92,7 @@ describe("shared3p backend: classify, declassify and data movement", () => {
     const data = Int32Array.of(-1, 0, 2147483647, -2147483648);
     const h = backends.map((b) => b.classify(ptype("int32"), data));
     const outs = await Promise.all(backends.map((b, p) => b.declassify(ptype("int32"), h[p], 4)));
-    for (const o of outs) expect(Array.from(o)).toEqual([-1, 0, 2147483647, -2147483648]);
+    for (const o of outs) expect(Array.from(o as Int32Array)).toEqual([-1, 0, 2147483647, -2147483648]);
     expect(outs[0]).toBeInstanceOf(Int32Array);
   });
 
