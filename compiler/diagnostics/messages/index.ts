@@ -21,3 +21,4 @@ export * from "./types.js";
 export * from "./security.js";
 export * from "./templates.js";
 export * from "./syntax.js";
+export * from "./codegen.js";
