@@ -17,7 +17,7 @@ void main() {
     print(typeName(1.5), " ", typeName(true));
     uint8[[1]] bytes = __bytes_from_string("AZ");
     print(bytes[0], " ", bytes[1]);
-    print(substring(s, 0, 6), " ", isPrefixOf("sec", s), " ", isSuffixOf("ring", s));
+    print(substring(s, 0 :: uint, 6 :: uint), " ", isPrefixOf("sec", s), " ", isSuffixOf("ring", s));
     print("tab\\t and quote \" and dollar \$");
     publish("greeting", "hello " + t);
 }

@@ -21,7 +21,7 @@ void main() {
     point a;
     a.x = 3;
     a.y = 4;
-    point b = moved(a, 10);
+    point b = moved(a, 10 :: int32);
     print(a.x, ",", a.y, " ", b.x, ",", b.y);
     pair<uint8> q;
     q.first = 250;

@@ -450,7 +450,7 @@ bool isPrefixOf(string prefix, string s) {
     if (n > strlen(s)) {
         return false;
     }
-    return substring(s, 0, n) == prefix;
+    return substring(s, 0 :: uint, n) == prefix;
 }
 
 bool isSuffixOf(string suffix, string s) {

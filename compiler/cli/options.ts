@@ -1,0 +1,34 @@
+/**
+ * Command-line conventions shared by secc and secrun: commander configured so that
+ * usage errors exit with code 2 (commander's default is 1), `--help`/`--version`
+ * exit 0, and repeatable options collect into arrays.
+ */
+import { Command, CommanderError } from "commander";
+import { ExitCode } from "./report.js";
+
+/** Collects a repeatable option (`-I a -I b`). */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** A commander program whose parse errors become exit code 2. */
+export function newProgram(name: string, description: string): Command {
+  return new Command(name)
+    .description(description)
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+}
+
+/** Runs a commander program, mapping its exits to our exit codes. */
+export async function runProgram(program: Command, argv: string[]): Promise<void> {
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const benign = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help";
+      process.exit(benign ? ExitCode.ok : ExitCode.usage);
+    }
+    throw error;
+  }
+}
