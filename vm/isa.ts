@@ -71,6 +71,33 @@
  * `return` (a public scalar register receiving the result; at most one). Names
  * without `::` are VM/host syscalls (vm/builtin-syscalls.ts documents them).
  *
+ * Emitter recipes (SecreC construct -> instructions):
+ * - declarations: `T x;` -> `const T, x, 0` (scalars) / `anew T, x, -, [extents]`
+ *   (arrays; no extents = all 0) / `pnew D, "T", x, -, [extents]` (private);
+ *   `= e` initialisers as assignment below; struct variables `snew` + one `fset` per
+ *   field with the field's default value.
+ * - `a = e` (whole variable): `copy a, e` when e is an l-value, else `mov a, e`; a
+ *   scalar assigned to an array variable fills it: `store a, [:, ...], x` (private:
+ *   `pstore`, which also classifies a public source); `uint[[1]] a(3) = b` checks
+ *   the shape the same way (`store a, [:], b` reports "Mismatching shapes").
+ * - `a[i, j:k] = e` -> `store`/`pstore`; `a[i, j:k]` -> `index`/`pindex`.
+ * - `print(e1, ..., en)` -> `tostring` each non-string, `binop add string` to
+ *   concatenate, one `print`.
+ * - `assert(c)` -> `assert c` with the assert statement's span current.
+ * - operators on public scalars/arrays -> `binop`/`vbinop` (mode from which operands
+ *   are scalars), casts -> `cast`/`vcast`; `&&`/`||` on scalars -> `jf`/`jt`.
+ * - operators and casts on private values -> `call` of the operator definition.
+ * - `size`, `shape`, `reshape`/`preshape`, `cat`/`pcat`, `declassify`, `strlen`,
+ *   `tostring`, `__bytes_from_string` (`strbytes`), `__string_from_bytes`
+ *   (`bytesstr`), `__domainid` (`domainid`), `__fpu_state` (`fpuget`/`fpuset`).
+ * - `__syscall("n", args)` -> `syscall "n", (push|ref|cref|readonly|return reg:type)`;
+ *   a pushed literal goes through a `const` register; give public scalar arguments
+ *   their dtype (a pushed `__domainid` is uint64).
+ * - the line table: call ProcBuilder.at(span) before the instructions of each
+ *   statement/expression, so runtime errors point at the construct that failed.
+ * - the interface section: one entry per `argument("x")`/`publish("x", ...)` whose
+ *   name is a constant.
+ *
  * Encoding of operands (vm/bytecode.ts): `reg`, `const`, `target`, `proc`,
  * `global`, `domain`, `layout`, `imm` are unsigned LEB128; `optreg` is LEB128 of
  * reg+1 (0 = none); `dtype`, `binop`, `unop`, `mode` are one byte; `regs` is a count

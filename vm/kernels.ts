@@ -273,6 +273,23 @@ export function scalarBinary(op: BinaryOp, type: DataTypeName): BinaryFactory | 
   return generated(`sb:${op}:${type}`, "d, a, b, next", `return (m, r) => { const x = r[a], y = r[b]; r[d] = ${e}; return next; };`);
 }
 
+/**
+ * Factory of a fused "compare and branch" closure (binop producing a bool followed by
+ * jt/jf on it): stores the bool as the binop would and returns the branch target.
+ */
+export function scalarBranch(
+  op: BinaryOp,
+  type: DataTypeName,
+): ((d: number, a: number, b: number, ifTrue: number, ifFalse: number) => Op) | null {
+  const e = binaryExpr(op, type, "scalar");
+  if (e === null || !(isComparison(op) || type === "bool")) return null;
+  return generated(
+    `sj:${op}:${type}`,
+    "d, a, b, ifTrue, ifFalse",
+    `return (m, r) => { const x = r[a], y = r[b]; const c = ${e}; r[d] = c; return c ? ifTrue : ifFalse; };`,
+  );
+}
+
 export function scalarUnary(op: UnaryOp, type: DataTypeName): UnaryFactory | null {
   const e = unaryExpr(op, type, "scalar");
   if (e === null) return null;

@@ -16,6 +16,8 @@ import { linkPrivateOp } from "./ops/private.js";
 import { linkScalarOp } from "./ops/scalar.js";
 import { linkStructOp } from "./ops/structs.js";
 import { linkSyscallOp } from "./ops/syscall.js";
+import { BINARY_OPS, DATA_TYPES } from "./isa.js";
+import { scalarBranch } from "./kernels.js";
 import { verifyModule } from "./verify.js";
 import type { PrivateType, Value } from "./values.js";
 
@@ -122,6 +124,7 @@ export class LinkedProgram implements LinkContext {
 
   private linkProc(p: Procedure): LinkedProc {
     const ops: Op[] = p.code.map((ins, pc) => linkInstruction(ins, pc, this));
+    fuseCompareBranches(p, ops);
     const name = p.name;
     ops.push(() => {
       throw new VmError(`procedure ${name} ended without a return`);
@@ -134,6 +137,26 @@ export class LinkedProgram implements LinkContext {
 export function linkModule(module: Module, backends: readonly SecretBackend[]): LinkedProgram {
   verifyModule(module);
   return new LinkedProgram(module, backends);
+}
+
+/**
+ * Superinstructions: a bool-producing `binop` directly followed by `jt`/`jf` on its
+ * result becomes one closure that also branches. The `jt`/`jf` keeps its own closure,
+ * so jumps landing on it still work.
+ */
+function fuseCompareBranches(p: Procedure, ops: Op[]): void {
+  for (let pc = 0; pc + 1 < p.code.length; pc++) {
+    const ins = p.code[pc]!;
+    const br = p.code[pc + 1]!;
+    if (ins.op !== "binop" || (br.op !== "jt" && br.op !== "jf")) continue;
+    const [op, type, d, a, b] = ins.args as [number, number, number, number, number];
+    const [cond, target] = br.args as [number, number];
+    if (cond !== d) continue;
+    const factory = scalarBranch(BINARY_OPS[op]!, DATA_TYPES[type]!);
+    if (factory === null) continue;
+    const fallthrough = pc + 2;
+    ops[pc] = (br.op === "jt" ? factory(d, a, b, target, fallthrough) : factory(d, a, b, fallthrough, target)) as Op;
+  }
 }
 
 function linkInstruction(ins: Instruction, pc: number, ctx: LinkContext): Op {

@@ -198,8 +198,14 @@ function linkVbinop(a: readonly number[], next: number): Op {
   }
 }
 
-export function reshapePublic(type: DataTypeName, v: Value, shape: number[]): PubArray {
+/** Public reshape; to the scalar shape [] it yields the element itself. */
+export function reshapePublic(type: DataTypeName, v: Value, shape: number[]): PubArray | PublicScalar {
   const n = shapeSize(shape);
+  if (shape.length === 0) {
+    if (!(v instanceof PubArray)) return v as PublicScalar;
+    if (v.data.length !== 1) throw new VmError("ERROR: Mismatching sizes in reshape");
+    return readElement(v.type, v.data, 0);
+  }
   if (!(v instanceof PubArray)) {
     const data = newVector(type, n);
     fillVector(data, v as PublicScalar);
