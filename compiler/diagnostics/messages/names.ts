@@ -18,7 +18,6 @@ export const Names = {
   missingMain: defineMessage("SC2011", "error", () => "the program has no `void main()` procedure"),
   multipleMain: defineMessage("SC2012", "error", () => "the program defines `main` more than once"),
   badMain: defineMessage("SC2013", "error", () => "`main` must be declared as `void main()` (no parameters, no result, not a template)"),
-  unknownAnnotation: defineMessage("SC2014", "error", (name: string) => `unknown annotation \`@${name}\` (only \`@deprecated\` exists)`),
   unknownField: defineMessage("SC2015", "error", (struct: string, field: string) => `struct \`${struct}\` has no field \`${field}\``),
   duplicateField: defineMessage("SC2016", "error", (name: string) => `field \`${name}\` is declared more than once`),
   duplicateQuantifier: defineMessage("SC2017", "error", (name: string) => `template parameter \`${name}\` is declared more than once`),
