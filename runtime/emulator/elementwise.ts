@@ -7,6 +7,8 @@
  * product shifted right by the fractional bits (floor), and float math rounded to
  * the type. Inputs of length 1 broadcast.
  */
+import { arrayBinary, type ArrayKernel2 } from "../../vm/kernels.js";
+import type { BinaryOp } from "../../vm/isa.js";
 import { erf } from "../../vm/numeric.js";
 import type { Call } from "./call.js";
 import { fixToNumber, numberToFix, type Rep } from "./representation.js";
@@ -191,9 +193,38 @@ export function isUnary(op: string, r: Rep): boolean {
   return unary(op, r) !== undefined;
 }
 
+/**
+ * Emulator operations whose semantics equal a VM array operator on the storage type
+ * (ring arithmetic, bitwise, comparisons; not division, which differs by zero):
+ * these run on the VM's generated monomorphic kernels.
+ */
+const VM_BINARY: Readonly<Record<string, BinaryOp>> = {
+  add: "add",
+  sub: "sub",
+  mul: "mul",
+  mulc: "mul",
+  and: "band",
+  or: "bor",
+  xor: "bxor",
+  eq: "eq",
+  lt: "lt",
+  lte: "le",
+  gt: "gt",
+  gte: "ge",
+};
+
+function fastKernel(c: Call, n: number, la: number, lb: number): ArrayKernel2 | null {
+  const r = c.type;
+  const op = VM_BINARY[c.parsed.op];
+  if (op === undefined) return null;
+  if (r.cls === "fix" && op !== "add" && op !== "sub") return null;
+  if (r.cls === "float" && (op === "band" || op === "bor" || op === "bxor")) return null;
+  const mode = la === lb || n === 1 ? "aa" : la === 1 ? "sa" : "as";
+  return arrayBinary(op, r.storage, mode);
+}
+
 /** Runs (pd, a, b, out): out[i] = a[i] op b[i], length-1 inputs broadcast. */
 export function runBinary(c: Call): void {
-  const f = binary(c.parsed.op, c.type)!;
   const a = c.operand(0);
   const b = c.operand(1, shiftAmountRep(c));
   const o = c.output();
@@ -201,6 +232,12 @@ export function runBinary(c: Call): void {
   const sa = a.length === 1 ? 0 : 1;
   const sb = b.length === 1 ? 0 : 1;
   if ((sa && a.length !== n) || (sb && b.length !== n)) c.fail(`operands of ${a.length} and ${b.length} elements for an output of ${n}`);
+  const k = fastKernel(c, n, a.length, b.length);
+  if (k !== null) {
+    k(o, sa || n === 1 ? a : a[0], sb || n === 1 ? b : b[0], n);
+    return;
+  }
+  const f = binary(c.parsed.op, c.type)!;
   const outBig = o instanceof BigInt64Array || o instanceof BigUint64Array;
   for (let i = 0; i < n; i++) {
     const v = f(a[i * sa]!, b[i * sb]!);

@@ -30,6 +30,34 @@ describe("control flow and calls", () => {
     expect(globals[0]).toBe(5050n);
   });
 
+  it("a compare fused with its branch still stores the bool; jumps landing on the branch use the register", async () => {
+    const { globals } = await runMain((p) => {
+      const c = p.reg();
+      const hits = p.value("int32", 0);
+      const one = p.value("int32", 1);
+      const skip = p.label();
+      const branch = p.label();
+      const end = p.label();
+      p.ins("jmp", skip);
+      p.ins("binop", "lt", "int32", c, one, hits); // 1 < 0: false
+      p.bind(branch);
+      p.ins("jf", c, end);
+      p.ins("binop", "add", "int32", hits, hits, one);
+      p.ins("jmp", end);
+      p.bind(skip);
+      p.ins("const", "bool", c, true);
+      p.ins("jmp", branch); // lands on the jf with c = true: falls through to the add
+      p.bind(end);
+      const d = p.reg();
+      p.ins("binop", "ge", "int32", d, hits, one);
+      const after = p.label();
+      p.ins("jt", d, after);
+      p.bind(after);
+      return [hits, d];
+    });
+    expect(globals).toEqual([1, true]);
+  });
+
   it("recursive factorial(20) through call/ret", async () => {
     const { globals } = await runMain((p, b) => {
       const fact = b.procedure("fact", 1);
