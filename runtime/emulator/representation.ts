@@ -7,6 +7,7 @@
  * the value-level conversions behind conv_S_to_T / reshare_S_to_T.
  */
 import type { DataTypeName } from "../../vm/isa.js";
+import { bigToFloat32 } from "../../vm/numeric.js";
 import type { PrivateType, TypedVector } from "../../vm/values.js";
 
 export type RepClass = "bool" | "uint" | "int" | "xor" | "float" | "fix";
@@ -166,7 +167,8 @@ export function valueToElement(r: Rep, v: number | bigint): number | bigint {
     case "bool":
       return (typeof v === "bigint" ? v !== 0n : v !== 0) ? 1 : 0;
     case "float":
-      return typeof v === "bigint" ? Number(v) : v;
+      if (typeof v !== "bigint") return v;
+      return r.bits === 32 ? bigToFloat32(v) : Number(v);
     case "fix":
       return numberToFix(r, typeof v === "bigint" ? Number(v) : v);
     default: {
