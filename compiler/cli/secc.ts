@@ -6,6 +6,7 @@
  * (unknown option, missing argument), 70 internal error (a bug in secc).
  */
 import { runCheck } from "./check-command.js";
+import { runCompile, type CompileCommandOptions } from "./compile-command.js";
 import { collect, newProgram, runProgram } from "./options.js";
 import { handleEpipe, internalError } from "./report.js";
 
@@ -30,6 +31,19 @@ program
   .addHelpText("after", exitCodes)
   .action((files: string[], options: { include: string[]; json?: boolean; stdlib: boolean }) => {
     process.exitCode = runCheck(files, options);
+  });
+
+program
+  .command("compile")
+  .description("compile a program to bytecode (FILE.sb beside the source unless -o is given)")
+  .argument("<file>", "the SecreC source file (.sc) with `void main()`")
+  .option("-o, --output <file>", "where to write the bytecode")
+  .option("-I, --include <dir>", "add a directory to the import search path (repeatable)", collect, [])
+  .option("--json", "print the diagnostics as one JSON array on stdout")
+  .option("--no-stdlib", "do not search the built-in library directory")
+  .addHelpText("after", exitCodes)
+  .action((file: string, options: CompileCommandOptions) => {
+    process.exitCode = runCompile(file, options);
   });
 
 handleEpipe();
