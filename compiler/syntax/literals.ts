@@ -59,7 +59,7 @@ function isDigitIn(c: string, base: number): boolean {
   return !Number.isNaN(v) && v < base && c !== "_";
 }
 
-const baseNames: Record<number, string> = { 2: "binary", 8: "octal", 10: "decimal", 16: "hexadecimal" };
+const baseNames: Record<number, string> = { 2: "a binary", 8: "an octal", 10: "a decimal", 16: "a hexadecimal" };
 
 /** Parses the text of an IntLiteral token (digits in some base, then a suffix). */
 export function parseIntegerText(raw: string): NumberParse {
@@ -75,7 +75,7 @@ export function parseIntegerText(raw: string): NumberParse {
   const rest = raw.slice(i);
   if (digits === "") return { ok: false, problem: "digits", reason: `no digits after '${raw.slice(0, 2)}'` };
   if (rest !== "" && /^[0-9]/.test(rest)) {
-    return { ok: false, problem: "digits", reason: `'${rest[0]}' is not a ${baseNames[base]} digit` };
+    return { ok: false, problem: "digits", reason: `'${rest[0]}' is not ${baseNames[base]} digit` };
   }
   if (base === 10 && digits.length > 1 && digits[0] === "0") {
     return { ok: false, problem: "digits", reason: "decimal literals cannot have leading zeros (use '0o' for octal)" };
