@@ -74,7 +74,8 @@ export class FrameDecoder {
   private round = 0;
 
   constructor(
-    private readonly peer: string,
+    /** Label of the sender in error messages. */
+    public peer: string,
     private readonly maxPayload: number,
     private readonly onFrame: FrameHandler,
   ) {}
@@ -166,7 +167,7 @@ export interface ConnectionOptions {
 
 /** One framed, back-pressured socket. */
 export class FramedConnection {
-  readonly peer: string;
+  peer: string;
   bytesSent = 0;
   bytesReceived = 0;
   private readonly decoder: FrameDecoder;
@@ -175,7 +176,8 @@ export class FramedConnection {
   private saidBye = false;
   private gotBye = false;
   private ended: ConnectionEnd | null = null;
-  private frameHandler: FrameHandler = () => undefined;
+  private frameHandler: FrameHandler | null = null;
+  private held: [number, number, Uint8Array][] = [];
   private endHandlers: ((end: ConnectionEnd) => void)[] = [];
 
   constructor(
@@ -191,9 +193,30 @@ export class FramedConnection {
     socket.on("close", () => this.onClose());
   }
 
-  /** Sets the receiver of incoming frames (control frames included, except `bye`). */
+  /**
+   * Sets the receiver of incoming frames (control frames included, except `bye`);
+   * frames that arrived while no receiver was set are delivered first, in order.
+   */
   onFrames(handler: FrameHandler): void {
     this.frameHandler = handler;
+    const held = this.held;
+    this.held = [];
+    try {
+      for (const [i, r, p] of held) handler(i, r, p);
+    } catch (e) {
+      this.destroy(e instanceof TransportError ? e : new TransportError(`frame from ${this.peer} rejected: ${(e as Error).message}`, this.peer));
+    }
+  }
+
+  /** Changes the label of the other side (once its identity is known). */
+  rename(peer: string): void {
+    this.peer = peer;
+    this.decoder.peer = peer;
+  }
+
+  /** Keeps incoming frames until the next `onFrames` (while ownership changes hands). */
+  holdFrames(): void {
+    this.frameHandler = null;
   }
 
   /** Called once when the connection ends (immediately if it already has). */
@@ -277,7 +300,8 @@ export class FramedConnection {
       return;
     }
     if (this.gotBye) throw new TransportError(`malformed frame from ${this.peer}: a frame after bye`, this.peer);
-    this.frameHandler(instance, round, payload);
+    if (this.frameHandler === null) this.held.push([instance, round, payload]);
+    else this.frameHandler(instance, round, payload);
   }
 
   private onClose(): void {
@@ -324,10 +348,13 @@ export interface LinkCounters {
 
 /** Transport over one FramedConnection per peer (the self slot is null). */
 export class TcpTransport implements Transport {
+  /** Payload bytes (plus frame headers) handed to receivers so far. */
+  bytesConsumed = 0;
   private readonly inboxes: Inbox[] = [new Inbox(), new Inbox(), new Inbox()];
   private failure: TransportError | null = null;
   private failureHandlers: ((e: TransportError) => void)[] = [];
-  private controlHandler: ControlHandler = () => undefined;
+  private controlHandler: ControlHandler | null = null;
+  private heldControls: [PartyId, number, Uint8Array][] = [];
   private closing = false;
 
   constructor(
@@ -342,9 +369,12 @@ export class TcpTransport implements Transport {
     });
   }
 
-  /** Handles control frames (other than bye). */
+  /** Handles control frames (other than bye); earlier ones are delivered first. */
   onControl(handler: ControlHandler): void {
     this.controlHandler = handler;
+    const held = this.heldControls;
+    this.heldControls = [];
+    for (const [from, type, p] of held) handler(from, type, p);
   }
 
   /** Called once on the first failure of any link (immediately if one happened). */
@@ -373,6 +403,7 @@ export class TcpTransport implements Transport {
     const p = box.ready.get(tag);
     if (p !== undefined) {
       box.ready.delete(tag);
+      this.bytesConsumed += FRAME_HEADER_BYTES + p.byteLength;
       return Promise.resolve(p);
     }
     if (this.failure !== null) return Promise.reject(this.failure);
@@ -426,7 +457,8 @@ export class TcpTransport implements Transport {
 
   private onFrame(from: PartyId, instance: number, round: number, payload: Uint8Array): void {
     if (instance === CONTROL_INSTANCE) {
-      this.controlHandler(from, round, payload);
+      if (this.controlHandler === null) this.heldControls.push([from, round, payload]);
+      else this.controlHandler(from, round, payload);
       return;
     }
     const box = this.inboxes[from] as Inbox;
@@ -434,6 +466,7 @@ export class TcpTransport implements Transport {
     const w = box.waiting.get(tag);
     if (w !== undefined) {
       box.waiting.delete(tag);
+      this.bytesConsumed += FRAME_HEADER_BYTES + payload.byteLength;
       w.resolve(payload);
       return;
     }

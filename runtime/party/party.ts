@@ -1,0 +1,157 @@
+/**
+ * One computing party running one program for one client (task-as-process):
+ *
+ *   load + verify the bytecode and check it against the runtime (load time), then
+ *   concurrently accept the client (its `start` message must name this program) and
+ *   connect the mesh to both peers (handshake, pair keys), then run the VM with the
+ *   shared3p backend, streaming `print` lines (party 0 only) and published shares to
+ *   the client, and finish with `done` (statistics) or `error`.
+ *
+ * Failures end the run at once and are reported to the client as a PartyFailure:
+ * an error of this party's program (failed assert, index out of bounds, bad share
+ * sizes from the client) is also sent to both peers as an abort, so they stop
+ * within a round trip; a peer's abort or a lost peer connection is reported as the
+ * peer's failure. `runParty` resolves to the outcome and never rejects.
+ */
+import type { Server } from "node:net";
+import { Machine } from "../../vm/interpreter.js";
+import { moduleHash, type Module } from "../../vm/bytecode.js";
+import { loadModule } from "../../vm/verify.js";
+import { TransportError } from "../net/tcp.js";
+import type { PartyId } from "../net/transport.js";
+import { createPartyPrgs } from "../prg.js";
+import { PartyContext } from "../protocols/context.js";
+import { checkProgram } from "../shared3p/availability.js";
+import { Shared3pBackend } from "../shared3p/backend.js";
+import type { ProtocolStats } from "../shared3p/protocol-runner.js";
+import { acceptClient, type ClientChannel } from "./client-channel.js";
+import { MeshError, type Address } from "./mesh.js";
+import { PartyHost } from "./party-host.js";
+import { PeerAbort, openSession, type Session } from "./session.js";
+import type { PartyFailure } from "./wire.js";
+
+export interface PartyOptions {
+  readonly id: PartyId;
+  readonly bytecode: Uint8Array;
+  /** Peer-facing addresses of the three parties. */
+  readonly peers: readonly Address[];
+  /** Listening servers: peer-facing and client-facing. */
+  readonly peerServer: Server;
+  readonly clientServer: Server;
+  /** Bound for connecting the mesh and for the client to arrive, milliseconds. */
+  readonly connectTimeoutMs: number;
+  readonly maxPayload?: number;
+}
+
+/** Statistics one party reports with `done`. */
+export interface PartyStats {
+  readonly party: number;
+  readonly milliseconds: number;
+  readonly bytesSent: number;
+  readonly bytesReceived: number;
+  readonly protocols: Readonly<Record<string, ProtocolStats>>;
+}
+
+export type PartyOutcome = { readonly ok: true; readonly stats: PartyStats } | { readonly ok: false; readonly failure: PartyFailure };
+
+/** Runs the party to completion; see the file header. */
+export async function runParty(o: PartyOptions): Promise<PartyOutcome> {
+  let module: Module;
+  let hash: string;
+  try {
+    module = loadModule(o.bytecode);
+    hash = moduleHash(o.bytecode);
+  } catch (e) {
+    return { ok: false, failure: { party: o.id, cause: "program", message: `cannot load the program: ${(e as Error).message}` } };
+  }
+  const clientP = acceptClient(o.clientServer, { party: o.id, programHash: hash, timeoutMs: o.connectTimeoutMs, maxPayload: o.maxPayload });
+  const problems = checkProgram(module);
+  if (problems.length > 0) {
+    const failure: PartyFailure = { party: o.id, cause: "program", message: problems.join("; ") };
+    await clientP.then((c) => c.error(failure)).catch(() => undefined);
+    return { ok: false, failure };
+  }
+  const sessionP = openSession({
+    self: o.id,
+    peers: o.peers,
+    server: o.peerServer,
+    programHash: hash,
+    timeoutMs: o.connectTimeoutMs,
+    maxPayload: o.maxPayload,
+  });
+  const [client, session] = await Promise.allSettled([clientP, sessionP]);
+  if (session.status === "rejected") {
+    const failure = setupFailure(o.id, session.reason);
+    if (client.status === "fulfilled") client.value.error(failure);
+    return { ok: false, failure };
+  }
+  if (client.status === "rejected") {
+    const failure: PartyFailure = { party: o.id, cause: "client", message: (client.reason as Error).message };
+    session.value.abort(failure);
+    session.value.transport.close();
+    return { ok: false, failure };
+  }
+  return execute(o.id, module, session.value, client.value);
+}
+
+function setupFailure(party: PartyId, e: unknown): PartyFailure {
+  if (e instanceof MeshError) return { party, cause: e.cause, message: e.message };
+  if (e instanceof PeerAbort) return e.failure;
+  if (e instanceof TransportError) return { party, cause: "connection", message: e.message };
+  return { party, cause: "connection", message: (e as Error).message };
+}
+
+async function execute(id: PartyId, module: Module, session: Session, client: ClientChannel): Promise<PartyOutcome> {
+  const transport = session.transport;
+  const ctx = new PartyContext(id, transport, createPartyPrgs(session.keys));
+  const total = (): { sent: number; received: number } => {
+    let sent = 0;
+    for (const c of transport.counters()) sent += c.bytesSent;
+    return { sent, received: transport.bytesConsumed };
+  };
+  const backend = new Shared3pBackend(ctx, { traffic: total });
+  const host = new PartyHost(client.args, {
+    publish: (r) => client.result(r),
+    print: (line) => {
+      if (id === 0) client.output(line);
+    },
+  });
+  const failed = new Promise<never>((_, reject) => {
+    transport.onFailure(reject);
+    client.conn.onEnd((end) => {
+      if (!end.clean || end.error !== null) reject(new ClientGone(end.error?.message ?? "the client disconnected"));
+    });
+  });
+  failed.catch(() => undefined);
+  const t0 = performance.now();
+  try {
+    const machine = new Machine(module, { host, backends: [backend] });
+    await Promise.race([machine.run(), failed]);
+  } catch (e) {
+    const failure = runFailure(id, transport.failed ?? e);
+    if (failure.party === id) session.abort(failure);
+    client.error(failure);
+    transport.destroy();
+    return { ok: false, failure };
+  }
+  const links = transport.counters();
+  const stats: PartyStats = {
+    party: id,
+    milliseconds: performance.now() - t0,
+    bytesSent: links.reduce((n, c) => n + c.bytesSent, 0),
+    bytesReceived: links.reduce((n, c) => n + c.bytesReceived, 0),
+    protocols: Object.fromEntries(backend.runner.stats),
+  };
+  client.done(stats);
+  transport.close();
+  return { ok: true, stats };
+}
+
+class ClientGone extends Error {}
+
+function runFailure(id: PartyId, e: unknown): PartyFailure {
+  if (e instanceof PeerAbort) return e.failure;
+  if (e instanceof TransportError) return { party: id, cause: "connection", message: e.message };
+  if (e instanceof ClientGone) return { party: id, cause: "client", message: e.message };
+  return { party: id, cause: "program", message: e instanceof Error ? e.message : String(e) };
+}
