@@ -14,11 +14,13 @@ import type { BoundExpr } from "./bound.js";
 import { checkExpr, checkSiblings, errorExpr } from "./check-expr.js";
 import type { BodyContext } from "./context.js";
 import { checkFloatLiteral, checkIntLiteral } from "./literals.js";
-import { resolveCastUse, resolveOperatorUse } from "./operators.js";
-import type { DataType, Expected, Type } from "./types.js";
+import { resolveCastUse, resolveOperatorUse, tryPublicOperatorUse } from "./operators.js";
+import type { DataType, Expected, SecType, Type } from "./types.js";
+import { coerce } from "./conversions.js";
 import {
   ERROR_TYPE,
   PUBLIC,
+  domainSec,
   isBool,
   isError,
   isFloat,
@@ -92,7 +94,9 @@ export function applyBinary(cx: BodyContext, op: ast.BinaryOp, left: BoundExpr, 
       return errorExpr(syntax);
     }
   }
-  if (lt.sec.tag === "public" && rt.sec.tag === "public") return builtinBinary(cx, op, left, right, syntax);
+  if (lt.sec.tag === "public" && rt.sec.tag === "public") {
+    return tryPublicOperatorUse(cx, op, [left, right], syntax) ?? builtinBinary(cx, op, left, right, syntax);
+  }
   if (logical.has(op)) {
     cx.report(Security.logicalOnPrivate.at(cx.span(syntax), op));
     return errorExpr(syntax);
@@ -169,6 +173,8 @@ export function applyUnary(cx: BodyContext, op: ast.UnaryExpr["op"], operand: Bo
     return errorExpr(syntax);
   }
   if (t.sec.tag === "domain") return resolveOperatorUse(cx, op, [operand], syntax);
+  const defined = tryPublicOperatorUse(cx, op, [operand], syntax);
+  if (defined) return defined;
   if (!builtinUnaryOk(op, t.data)) {
     cx.report(Types.operatorNotApplicable.at(cx.span(syntax), op, `\`${typeName(t)}\``));
     return errorExpr(syntax);
@@ -180,7 +186,29 @@ function castable(d: DataType): boolean {
   return isNumeric(d) || isBool(d);
 }
 
+/** The security type named by `(D) e`, the old classification cast, when the "type" is a domain. */
+function domainCastTarget(cx: BodyContext, t: ast.DataTypeExpr): SecType | undefined {
+  if (t.kind !== "NamedType" || t.typeArgs) return undefined;
+  const qb = cx.quantifierBinding(t.name.name);
+  if (qb) return qb.b.sort === "domain" ? qb.b.sec : undefined;
+  if (cx.scope.struct(t.name.name) || cx.scope.kindType(t.name.name)) return undefined;
+  const d = cx.scope.domain(t.name.name);
+  if (d) cx.ck.recordReference(t.name, d);
+  return d ? domainSec(d) : undefined;
+}
+
+/** `(D) e`: gives `e` the security context D and classifies a public value to it. */
+function checkDomainCast(cx: BodyContext, e: ast.CastExpr, sec: SecType, expected: Expected | undefined): BoundExpr {
+  const operand = checkExpr(cx, e.operand, { sec, data: expected?.data, dim: expected?.dim });
+  const t = operand.type;
+  if (isError(t)) return operand;
+  const converted = coerce(cx, operand, mkType(sec, t.data, t.dim), "branch");
+  return converted.kind === "Classify" ? { ...converted, syntax: e } : converted;
+}
+
 export function checkCast(cx: BodyContext, e: ast.CastExpr, expected: Expected | undefined): BoundExpr {
+  const sec = domainCastTarget(cx, e.type);
+  if (sec) return checkDomainCast(cx, e, sec, expected);
   const target = cx.resolveDataType(e.type);
   const operand = checkExpr(cx, e.operand, expected && expected.sec ? { sec: expected.sec } : undefined);
   if (target.tag === "error" || isError(operand.type)) return errorExpr(e);

@@ -235,6 +235,50 @@ export function resolveOperatorUse(
   return { kind: "OperatorCall", op, instance, args, reshapeResult, type, syntax };
 }
 
+const publicCapable = new WeakMap<ProcSymbol, boolean>();
+
+/** Whether a definition can take public operands without classification (public or unrestricted domain parameters). */
+function acceptsPublic(proc: ProcSymbol): boolean {
+  let ok = publicCapable.get(proc);
+  if (ok === undefined) {
+    ok = proc.params.every((p) =>
+      p.sec.tag === "fixed" ? p.sec.sec.tag === "public" : proc.quantifiers[p.sec.q]?.restriction === undefined,
+    );
+    publicCapable.set(proc, ok);
+  }
+  return ok;
+}
+
+/**
+ * A use of `op` on public operands: an operator definition that takes them takes
+ * precedence over the built-in operation (the reference compiler's rule). Undefined
+ * when no definition applies, so the caller uses the built-in table.
+ */
+export function tryPublicOperatorUse(
+  cx: BodyContext,
+  op: ast.OperatorSymbol,
+  operands: readonly BoundExpr[],
+  syntax: ast.Node,
+): BoundExpr | undefined {
+  const candidates = cx.scope.operatorDefs(op).filter(acceptsPublic);
+  if (candidates.length === 0) return undefined;
+  const types = operands.map((o) => o.type);
+  const m = pickDefinition(cx.ck, candidates, types, false);
+  if (m === undefined) return undefined;
+  if (m === "ambiguous") {
+    cx.report(Templates.ambiguousOperator.at(cx.span(syntax), op, operandsText(types)));
+    return { kind: "Error", type: ERROR_TYPE, syntax };
+  }
+  const instance = useInstance(cx, m, syntax);
+  if (!instance) return { kind: "Error", type: ERROR_TYPE, syntax };
+  cx.ck.recordReference(syntax, m.proc);
+  const useDim = Math.max(...types.map((t) => t.dim));
+  const args = operands.map((o, i) => adaptOperand(o, m.params[i] as Type, m.plans[i] as Plan));
+  const reshapeResult = m.plans.some((p) => p.toVector) && m.ret.dim === 1 && useDim !== 1;
+  const type = reshapeResult ? mkType(m.ret.sec, m.ret.data, useDim) : m.ret;
+  return { kind: "OperatorCall", op, instance, args, reshapeResult, type, syntax };
+}
+
 /** A cast of a private operand to data type `target` through a cast definition. */
 export function resolveCastUse(cx: BodyContext, operand: BoundExpr, target: DataType, syntax: ast.Node): BoundExpr {
   const from = operand.type;
@@ -286,7 +330,18 @@ export function validateOperatorDef(ck: Checker, proc: ProcSymbol): boolean {
       return false;
     }
   }
+  if (relationalOps.has(op) && !(proc.ret.data.tag === "fixed" && proc.ret.data.data.tag === "prim" && proc.ret.data.data.name === "bool")) {
+    ck.report(Templates.operatorShape.at(where, `\`${op}\` must return bool`));
+    return false;
+  }
   return true;
+}
+
+const relationalOps = new Set<ast.OperatorSymbol>(["==", "!=", "<", ">", "<=", ">="]);
+
+function sameSecPattern(a: TypePattern["sec"], b: TypePattern["sec"]): boolean {
+  if (a.tag === "var") return b.tag === "var" && a.q === b.q;
+  return b.tag === "fixed" && sameSec(a.sec, b.sec);
 }
 
 /** Checks a cast definition's shape; reports and returns false when invalid. */
@@ -300,6 +355,10 @@ export function validateCastDef(ck: Checker, proc: ProcSymbol): boolean {
   const r = proc.ret;
   if (!r) {
     ck.report(Templates.castShape.at(where, "a cast must return a value"));
+    return false;
+  }
+  if (!sameSecPattern(p.sec, r.sec) || (p.sec.tag === "fixed" && p.sec.sec.tag === "public")) {
+    ck.report(Templates.castShape.at(where, "a cast converts private values and keeps their domain"));
     return false;
   }
   for (const t of [p, r]) {

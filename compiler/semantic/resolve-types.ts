@@ -241,7 +241,9 @@ export function typeProblem(t: Type): ((at: ast.Node, module: ModuleInfo) => Dia
   if (t.sec.tag === "domain") {
     const sec = t.sec;
     const k = sec.domain.kindSym;
-    if (k && (d.tag === "prim" || d.tag === "user") && !k.types.has(d.name)) {
+    // a kind declared without a type list (`kind a3p;`) supports every built-in type
+    const listed = k !== undefined && (k.types.size > 0 || d.tag === "user");
+    if (k && listed && (d.tag === "prim" || d.tag === "user") && !k.types.has(d.name)) {
       return (n, m) => Types.kindLacksType.at(spanIn(m, n), sec.domain.name, k.name, d.name);
     }
   }

@@ -35,3 +35,18 @@ void main() {
     pd uint32 x = 1;
     pd uint32 y = -x;
 }
+
+template <domain D : k3>
+D uint32[[1]] operator == (D uint32[[1]] a, D uint32[[1]] b) { //~ SC5009@24
+    return a;
+}
+
+template <domain D : k3, domain E : k3>
+E uint32[[1]] cast (D bool[[1]] a) { //~ SC5010@15
+    E uint32[[1]] r;
+    return r;
+}
+
+uint32 cast (bool a) {             //~ SC5010@8
+    return 1;
+}

@@ -77,3 +77,33 @@ describe("overload resolution", () => {
     expect(calls[3]!.instance.displayName).toBe("make<pd, uint32>");
   });
 });
+
+describe("operator definition choice", () => {
+  const text = [
+    "kind ka { type int64; type uint64; }", // 1
+    "domain da ka;", // 2
+    "kind kb { type int64; }", // 3
+    "domain db kb;", // 4
+    "int64 operator * (int64 a, int64 b) { return 10; }", // 5
+    "template <type T> T operator * (T a, T b) { return a; }", // 6
+    "template <domain D, type T> D T operator * (D T a, D T b) { return a; }", // 7
+    "template <domain D : ka, type T> D T operator * (D T a, D T b) { return a; }", // 8
+    "template <domain D : ka, type T> D T operator * (D T a, T b) { return a; }", // 9
+    "void main() {",
+    "  int64 i = 2; uint64 u = 3; db int64 b = 4; da int64 a = 5;",
+    "  int64 r1 = i * i;", // 5: a public definition beats the built-in
+    "  uint64 r2 = u * u;", // 6: fewest domain quantifiers
+    "  db int64 r3 = b * b;", // 7: the only one for kind kb
+    "  da int64 r4 = a * a;", // 8: restricted beats unrestricted
+    "  da int64 r5 = a * i;", // 9: no classification needed beats classifying i for 8
+    "}",
+  ].join("\n");
+
+  it("prefers definitions over built-ins, restricted domains, then fewer conversions", () => {
+    const { program, diagnostics } = checkSource(text, { stdlibPath: undefined });
+    expect(diagnostics.map((d) => d.message)).toEqual([]);
+    const ops = exprsOf(program.main!.body!).filter((e) => e.kind === "OperatorCall");
+    const lines = ops.map((o) => (o.kind === "OperatorCall" ? o.instance.proc.module.file.lineColumn(o.instance.proc.decl.start).line : 0));
+    expect(lines).toEqual([5, 6, 7, 8, 9]);
+  });
+});
