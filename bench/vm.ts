@@ -6,7 +6,7 @@
  *   npx tsx bench/vm.ts
  */
 import { EmulatorBackend } from "../runtime/emulator/backend.js";
-import { ModuleBuilder, sys } from "../vm/builder.js";
+import { ModuleBuilder, at, sys } from "../vm/builder.js";
 import type { Module } from "../vm/bytecode.js";
 import type { DataTypeName } from "../vm/isa.js";
 import { MemoryHost } from "../vm/host.js";
@@ -25,7 +25,7 @@ async function time(m: Module, backends = [new EmulatorBackend()]): Promise<numb
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-/** for (i = 0; i < n; i++) s = s + i * 3;  -- 5 instructions per iteration */
+/** for (i = 0; i < n; i++) s = s + i * 3;  -- 6 instructions per iteration */
 function scalarLoop(counter: DataTypeName, n: number): Module {
   const b = new ModuleBuilder();
   const p = b.procedure("main");
@@ -44,6 +44,38 @@ function scalarLoop(counter: DataTypeName, n: number): Module {
   p.ins("binop", "mul", counter, t, i, three);
   p.ins("binop", "add", counter, s, s, t);
   p.ins("binop", "add", counter, i, i, one);
+  p.ins("jmp", top);
+  p.bind(done);
+  p.ins("ret", null);
+  b.setMain(p);
+  return b.build();
+}
+
+/** for (uint i = 0; i < n; i++) b[i] = a[i] * 3 + 1;  -- int32 elements, uint64 index, 8 instructions per iteration */
+function elementLoop(n: number): Module {
+  const b = new ModuleBuilder();
+  const p = b.procedure("main");
+  const size = p.value("uint64", n);
+  const a = p.reg();
+  const out = p.reg();
+  p.ins("anew", "int32", a, p.value("int32", 7), [size]);
+  p.ins("anew", "int32", out, null, [size]);
+  const i = p.value("uint64", 0);
+  const one = p.value("uint64", 1);
+  const three = p.value("int32", 3);
+  const k = p.value("int32", 1);
+  const c = p.reg();
+  const x = p.reg();
+  const top = p.label();
+  const done = p.label();
+  p.bind(top);
+  p.ins("binop", "lt", "uint64", c, i, size);
+  p.ins("jf", c, done);
+  p.ins("index", x, a, [at.index(i)]);
+  p.ins("binop", "mul", "int32", x, x, three);
+  p.ins("binop", "add", "int32", x, x, k);
+  p.ins("store", out, [at.index(i)], x);
+  p.ins("binop", "add", "uint64", i, i, one);
   p.ins("jmp", top);
   p.bind(done);
   p.ins("ret", null);
@@ -104,6 +136,17 @@ async function main(): Promise<void> {
     console.log(
       `scalar loop (${counter} counter, ${n} iterations): median ${(t * 1000).toFixed(1)} ms, ` +
         `${((n / t) / 1e6).toFixed(2)} M iterations/s, ${(((n * 6) / t) / 1e6).toFixed(1)} M instructions/s`,
+    );
+  }
+  {
+    const n = 1_000_000;
+    const m = elementLoop(n);
+    const ts: number[] = [];
+    for (let i = 0; i < RUNS; i++) ts.push(await time(m));
+    const t = median(ts);
+    console.log(
+      `element-wise scalar loop b[i] = a[i]*3+1 (uint64 index, ${n} elements): median ${(t * 1000).toFixed(1)} ms, ` +
+        `${((n / t) / 1e6).toFixed(2)} M elements/s, ${(((n * 8) / t) / 1e6).toFixed(1)} M instructions/s`,
     );
   }
   for (const priv of [false, true]) {

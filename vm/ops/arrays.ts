@@ -227,7 +227,23 @@ function catPublic(p: PubArray, q: PubArray, dim: number): PubArray {
   return new PubArray(p.type, shape, out);
 }
 
+/** A vector index register as a number (uint64 bigints beyond 2^53 stay out of bounds). */
+function vectorIndex(raw: Value): number {
+  return typeof raw === "bigint" ? Number(raw) : (raw as number);
+}
+
 function linkIndex(d: number, s: number, items: readonly SliceItem[], next: number): Op {
+  const first = items[0];
+  if (items.length === 1 && first !== undefined && first.kind === "index") {
+    const ir = first.reg;
+    return (m, r) => {
+      const v = r[s] as PubArray;
+      const i = vectorIndex(r[ir]);
+      if (v.shape.length !== 1 || !(i >= 0 && i < v.data.length)) elementOffset(v.shape, items, r);
+      r[d] = v.type === "bool" ? v.data[i] === 1 : v.data[i];
+      return next;
+    };
+  }
   if (isElementAccess(items)) {
     return (m, r) => {
       const v = r[s] as PubArray;
@@ -249,6 +265,18 @@ function linkIndex(d: number, s: number, items: readonly SliceItem[], next: numb
 }
 
 function linkStore(d: number, items: readonly SliceItem[], s: number, next: number): Op {
+  const first = items[0];
+  if (items.length === 1 && first !== undefined && first.kind === "index") {
+    const ir = first.reg;
+    return (m, r) => {
+      const v = r[d] as PubArray;
+      const i = vectorIndex(r[ir]);
+      if (v.shape.length !== 1 || !(i >= 0 && i < v.data.length)) elementOffset(v.shape, items, r);
+      const x = r[s];
+      v.data[i] = typeof x === "boolean" ? (x ? 1 : 0) : (x as number);
+      return next;
+    };
+  }
   if (isElementAccess(items)) {
     return (m, r) => {
       const v = r[d] as PubArray;
