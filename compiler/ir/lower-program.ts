@@ -55,7 +55,7 @@ function lowerGlobals(pl: ProgramLowering): IrProc {
     const r = lowerInitialValue(p, g.symbol.type, g.shape, g.init);
     p.b.emit("gset", pl.globalIndex(g.symbol), r);
   }
-  return p.b.finish({ kind: "return", src: null, span: undefined });
+  return p.b.finish({ kind: "return", src: null, span: p.b.span });
 }
 
 function lowerInstance(pl: ProgramLowering, inst: ProcInstance): IrProc {
