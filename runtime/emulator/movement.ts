@@ -199,7 +199,10 @@ export function runBuiltin(c: Call): SyscallResult {
   }
 }
 
-/** mat_mult(pd, a, b, out, m, n, p): out (m x p) = a (m x n) * b (n x p), ring arithmetic. */
+/**
+ * mat_mult(pd, a, b, out, m, n, p): out (m x p) = a (m x n) * b (n x p), ring
+ * arithmetic; mat_multx on xor types uses AND for products and XOR for sums.
+ */
 export function runMatMult(c: Call): void {
   const [a, b, o] = c.privates();
   if (a === undefined || b === undefined || o === undefined) return c.fail("needs (pd, a, b, out, m, n, p)");
@@ -208,9 +211,14 @@ export function runMatMult(c: Call): void {
   if (m === undefined || n === undefined || p === undefined) return c.fail("needs the dimensions m, n, p");
   if (a.data.length !== m * n || b.data.length !== n * p || o.data.length !== m * p) c.fail("dimensions do not match the vectors");
   const r = c.type;
+  const xor = c.parsed.op === "mat_multx";
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < p; j++) {
-      if (r.cls === "float") {
+      if (xor) {
+        let s = 0n;
+        for (let k = 0; k < n; k++) s ^= BigInt(a.data[i * n + k]!) & BigInt(b.data[k * p + j]!);
+        o.data[i * p + j] = r.big ? s : Number(s);
+      } else if (r.cls === "float") {
         let s = 0;
         for (let k = 0; k < n; k++) s += (a.data[i * n + k] as number) * (b.data[k * p + j] as number);
         o.data[i * p + j] = s;

@@ -69,6 +69,7 @@ function dispatch(c: Call): SyscallResult | void {
     case "assign":
       return runBuiltin(c);
     case "mat_mult":
+    case "mat_multx":
       return runMatMult(c);
     case "prefix_sum":
     case "inv_prefix_sum":

@@ -316,6 +316,20 @@ describe("data movement", () => {
     expect(b.costs.byOperation.get("add_uint32_vec")).toEqual({ invocations: 1, lanes: 3, rounds: 0, bytes: 0, priced: false });
   });
 
+  it("mat_mult (ring) and mat_multx (AND/XOR) of a 2x3 by a 3x2 matrix", () => {
+    const b = new EmulatorBackend();
+    const t = ptype("uint8", "uint8");
+    const dims = [2, 3, 2].map((v): SyscallArg => ({ tag: "scalar", type: "uint64", value: BigInt(v) }));
+    const a = Uint8Array.of(1, 2, 3, 4, 5, 6);
+    const m = Uint8Array.of(7, 8, 9, 10, 11, 12);
+    const out = new Uint8Array(4);
+    call(b, "mat_mult_uint8_vec", priv(t, a), priv(t, m), priv(t, out), ...dims);
+    expect(Array.from(out)).toEqual([58, 64, 139 & 255, 154 & 255]);
+    const xt = ptype("xor_uint8", "uint8");
+    call(b, "mat_multx_xor_uint8_vec", priv(xt, a), priv(xt, m), priv(xt, out), ...dims);
+    expect(Array.from(out)).toEqual([(1 & 7) ^ (2 & 9) ^ (3 & 11), (1 & 8) ^ (2 & 10) ^ (3 & 12), (4 & 7) ^ (5 & 9) ^ (6 & 11), (4 & 8) ^ (5 & 10) ^ (6 & 12)]);
+  });
+
   it("an unknown syscall is a clear error naming it", () => {
     const b = new EmulatorBackend();
     expect(() => b.syscall("shared3p::frobnicate_uint32_vec", [pd])).toThrow('unknown syscall "shared3p::frobnicate_uint32_vec"');
