@@ -24,8 +24,8 @@ import type { MaybePromise, SyscallArg, SyscallResult } from "./backend.js";
 import { VmError } from "./errors.js";
 import { formatScalar } from "./format.js";
 import type { Machine } from "./interpreter.js";
-import { DATA_TYPES, type DataTypeName } from "./isa.js";
-import { compareStrings, erf } from "./numeric.js";
+import { DATA_TYPES } from "./isa.js";
+import { erf } from "./numeric.js";
 import type { PublicScalar } from "./values.js";
 
 type Builtin = (m: Machine, args: readonly SyscallArg[]) => MaybePromise<SyscallResult>;
@@ -151,7 +151,7 @@ for (const t of DATA_TYPES) {
     const order = Array.from({ length: n }, (_, i) => i);
     const data = v.data;
     order.sort((i, j) => {
-      const c = compareElements(t, data[i]!, data[j]!);
+      const c = compareElements(data[i]!, data[j]!);
       return (ascending ? c : -c) || i - j;
     });
     if (out.data.length !== n) throw new VmError(`syscall ${name}: the permutation vector must have ${n} elements`);
@@ -160,8 +160,7 @@ for (const t of DATA_TYPES) {
   });
 }
 
-function compareElements(t: DataTypeName, a: number | bigint, b: number | bigint): number {
-  if (t === "string") return compareStrings(String(a), String(b));
+function compareElements(a: number | bigint, b: number | bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -177,7 +177,7 @@ function bigExpr(op: BinaryOp, type: DataTypeName): string | null {
     case "mul":
       return wrap(type, "x * y");
     case "div":
-      return signed ? "H.bdiv(x, y)" : "H.bdiv(x, y)";
+      return "H.bdiv(x, y)";
     case "mod":
       return "H.bmod(x, y)";
     case "band":

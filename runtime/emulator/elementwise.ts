@@ -226,7 +226,7 @@ function fastKernel(c: Call, n: number, la: number, lb: number): ArrayKernel2 | 
 /** Runs (pd, a, b, out): out[i] = a[i] op b[i], length-1 inputs broadcast. */
 export function runBinary(c: Call): void {
   const a = c.operand(0);
-  const b = c.operand(1, shiftAmountRep(c));
+  const b = c.operand(1);
   const o = c.output();
   const n = o.length;
   const sa = a.length === 1 ? 0 : 1;
@@ -243,11 +243,6 @@ export function runBinary(c: Call): void {
     const v = f(a[i * sa]!, b[i * sb]!);
     o[i] = typeof v === "boolean" ? (v ? 1 : 0) : outBig || typeof v !== "bigint" ? v : Number(BigInt.asIntN(64, v) & 0xffffffffn);
   }
-}
-
-/** Shift amounts of xor types come as public integers of the same width. */
-function shiftAmountRep(c: Call): Rep {
-  return c.type;
 }
 
 /** Runs (pd, a, out). */

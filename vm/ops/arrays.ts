@@ -13,7 +13,6 @@ import {
   PrivValue,
   PubArray,
   StructValue,
-  defaultScalar,
   fillVector,
   newVector,
   readElement,
@@ -51,12 +50,10 @@ export function linkArrayOp(ins: Instruction, pc: number, _ctx: LinkContext): Op
       const d = a[1]!;
       const fill = a[2]!;
       const shapeRegs = ins.args[3] as readonly number[];
-      const zero = defaultScalar(type);
       return (m, r) => {
         const shape = readShape(r, shapeRegs);
-        const data = newVector(type, shapeSize(shape));
+        const data = newVector(type, shapeSize(shape)); // zero-filled: the default of every array type
         if (fill >= 0) fillVector(data, r[fill] as PublicScalar);
-        else if (zero !== 0 && zero !== false && zero !== 0n) fillVector(data, zero);
         r[d] = new PubArray(type, shape, data);
         return next;
       };
