@@ -19,13 +19,19 @@ export function formatPosition(p: SourcePosition): string {
   return `${p.file}:(${p.line},${p.column})(${p.endLine},${p.endColumn})`;
 }
 
+/** One frame of a runtime error's call stack. */
+export interface StackFrame {
+  readonly procedure: string;
+  readonly position: SourcePosition | undefined;
+}
+
 /** A runtime error of the program: message, position and the procedure stack. */
 export class VmError extends Error {
   /** The message without position (e.g. "Index out of bounds"). */
   readonly bare: string;
   position: SourcePosition | undefined;
-  /** Procedure names, innermost first, when the VM attached them. */
-  procedures: readonly string[] = [];
+  /** The call stack, innermost first, when the VM attached it. */
+  callStack: readonly StackFrame[] = [];
 
   constructor(message: string, position?: SourcePosition) {
     super(message);
@@ -35,12 +41,20 @@ export class VmError extends Error {
     this.refresh();
   }
 
-  /** Attaches the position (once: the innermost position wins). */
-  locate(position: SourcePosition | undefined, procedures: readonly string[]): this {
-    if (this.position === undefined && position !== undefined) this.position = position;
-    if (this.procedures.length === 0) this.procedures = procedures;
+  /** Attaches the call stack; the innermost frame's position becomes the error's position. */
+  locate(stack: readonly StackFrame[]): this {
+    if (this.callStack.length === 0) {
+      this.callStack = stack;
+      if (this.position === undefined) this.position = stack[0]?.position;
+    }
     this.refresh();
     return this;
+  }
+
+  /** The message followed by one `  in PROC at POS` line per frame. */
+  describe(): string {
+    const lines = this.callStack.map((f) => `  in ${f.procedure}${f.position === undefined ? "" : ` at ${formatPosition(f.position)}`}`);
+    return [this.message, ...lines].join("\n");
   }
 
   private refresh(): void {

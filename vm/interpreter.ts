@@ -11,7 +11,7 @@
  */
 import { isPromise, type MaybePromise, type SecretBackend } from "./backend.js";
 import type { Module } from "./bytecode.js";
-import { VmError, type SourcePosition } from "./errors.js";
+import { VmError, type SourcePosition, type StackFrame } from "./errors.js";
 import type { Host } from "./host.js";
 import { linkModule, type LinkedProc, type LinkedProgram } from "./link.js";
 import { PrivValue, PubArray, StructValue, type Value } from "./values.js";
@@ -152,11 +152,16 @@ export class Machine {
     return new StructValue(v.layout, fields as Value[]);
   }
 
+  /** Attaches the call stack: the failing instruction, then each caller's `call`. */
   private locate(e: unknown, f: Frame, pc: number): VmError {
     const err =
       e instanceof VmError ? e : new VmError(e instanceof Error ? `internal error: ${e.message}` : `internal error: ${String(e)}`);
-    const names = [f.proc.name, ...this.frames.slice(0, -1).reverse().map((x) => x.proc.name)];
-    return err.locate(this.position(f.proc, pc), names);
+    const callers = this.frames.filter((x) => x !== f).reverse();
+    const stack: StackFrame[] = [
+      { procedure: f.proc.name, position: this.position(f.proc, pc) },
+      ...callers.map((x) => ({ procedure: x.proc.name, position: this.position(x.proc, x.pc - 1) })),
+    ];
+    return err.locate(stack);
   }
 
   private position(proc: LinkedProc, pc: number): SourcePosition | undefined {

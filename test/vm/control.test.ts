@@ -6,6 +6,7 @@ import { ModuleBuilder, at } from "../../vm/builder.js";
 import { MemoryHost } from "../../vm/host.js";
 import { runModule } from "../../vm/interpreter.js";
 import { PubArray, StructValue } from "../../vm/values.js";
+import type { VmError } from "../../vm/errors.js";
 import { runError, runMain } from "./helpers.js";
 
 describe("control flow and calls", () => {
@@ -142,6 +143,25 @@ describe("control flow and calls", () => {
     main.ins("nop");
     b.setMain(main);
     await expect(runModule(b.build(), { host: new MemoryHost() })).rejects.toThrow("procedure main ended without a return");
+  });
+
+  it("a runtime error carries the call stack with the callers' call positions", async () => {
+    const b = new ModuleBuilder();
+    const f = b.file("s.sc");
+    const inner = b.procedure("inner", 0);
+    inner.at(b.span(f, 2, 5, 2, 15));
+    inner.ins("error", "boom");
+    const main = b.procedure("main");
+    main.at(b.span(f, 7, 3, 7, 10));
+    main.ins("call", inner.index, null, []);
+    main.ins("ret", null);
+    b.setMain(main);
+    const err = await runModule(b.build(), { host: new MemoryHost() }).then(
+      () => undefined,
+      (e: unknown) => e as VmError,
+    );
+    expect(err?.message).toBe("boom at s.sc:(2,5)(2,15)");
+    expect(err?.describe()).toBe("boom at s.sc:(2,5)(2,15)\n  in inner at s.sc:(2,5)(2,15)\n  in main at s.sc:(7,3)(7,10)");
   });
 
   it("deep recursion is a clean stack overflow error", async () => {
