@@ -1,13 +1,15 @@
 /**
  * Bundles the three command-line programs (secc, secrun, secc-lsp) into single
  * ESM files under dist/ with esbuild. Runs as the package's `prepare` script, so a
- * plain `npm ci` leaves `npx secc`, `npx secrun` and `npx secc-lsp` working.
+ * plain `npm ci` leaves `npx secc`, `npx secrun` and `npx secc-lsp` working: npm links
+ * a package's own bins only for its dependents, so this script also links each bundle
+ * into node_modules/.bin, where `npx` looks first.
  * The standard library sources under stdlib/ are embedded by the compiler's
  * library loader (see compiler/stdlib-files.ts), not copied here.
  */
 import { build } from "esbuild";
-import { chmodSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { chmodSync, existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,4 +42,20 @@ for (const [name, entry] of entries) {
     loader: { ".sc": "text", ".tripl": "text" },
   });
   chmodSync(outfile, 0o755);
+  linkBin(name, outfile);
+}
+
+/** node_modules/.bin/NAME -> the bundle, replacing whatever was there. */
+function linkBin(name: string, target: string): void {
+  const binDir = join(root, "node_modules", ".bin");
+  if (!existsSync(join(root, "node_modules"))) return;
+  mkdirSync(binDir, { recursive: true });
+  const link = join(binDir, name);
+  try {
+    lstatSync(link);
+    rmSync(link);
+  } catch {
+    // no previous link
+  }
+  symlinkSync(relative(binDir, target), link);
 }
