@@ -1,0 +1,168 @@
+/**
+ * What `secrun FILE` and `secrun client` do once the command line is parsed: load
+ * (or compile) the program, build its typed argument records, run it (under the
+ * emulator with --emulate, on three local party processes otherwise, or as the
+ * client of a deployment), and print the `print` lines and published results.
+ *
+ * Output without --json: each `print` line as it arrives and each published result
+ * as `name = value` (scalars as `tostring` prints them, arrays as `{1, 2, 3}`); the
+ * emulator streams results as they are published, the three-party modes print them
+ * when the run completes. With --json: exactly one JSON object on stdout,
+ * `{"results": [{"name", "domain", "type", "value"}...], "output": [...]}` plus
+ * `"error"` when the program stopped with an error, or `{"diagnostics": [...]}` when
+ * it did not compile. Returns the exit code.
+ */
+import { readFileSync } from "node:fs";
+import { ExitCode, printDiagnostics } from "../../compiler/cli/report.js";
+import { sortDiagnostics } from "../../compiler/diagnostics/diagnostic.js";
+import { toJson } from "../../compiler/diagnostics/render.js";
+import { encode, type Module } from "../../vm/bytecode.js";
+import type { DataRecord } from "../../vm/host.js";
+import { RunFailure } from "../client/client.js";
+import { ConfigError } from "../config.js";
+import { ArgumentError, argumentRecords, parseArgOptions, parseArgsJson } from "./arguments.js";
+import { clientCommand } from "./client-command.js";
+import { loadProgram } from "./load-program.js";
+import { partyCommand } from "./party-command.js";
+import { resultsJson, showResult } from "./results.js";
+import { runEmulated } from "./run-emulated.js";
+import { runThreeParty } from "./three-party.js";
+
+export interface ProgramOptions {
+  include: string[];
+  stdlib: boolean;
+  json?: boolean;
+}
+
+export interface RunOptions extends ProgramOptions {
+  emulate?: boolean;
+  arg: string[];
+  args?: string;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`error: ${message}\n`);
+  return ExitCode.usage;
+}
+
+/** Loads or compiles the program; on failure reports it and gives the exit code. */
+function load(file: string, options: ProgramOptions): Module | number {
+  const loaded = loadProgram(file, { include: options.include, stdlib: options.stdlib });
+  if (loaded.ok) return loaded.module;
+  if (loaded.reason === "compile") {
+    if (options.json) process.stdout.write(JSON.stringify({ diagnostics: sortDiagnostics(loaded.diagnostics).map(toJson) }, null, 2) + "\n");
+    else printDiagnostics(loaded.diagnostics);
+    return ExitCode.compileError;
+  }
+  process.stderr.write(`error: ${loaded.message}\n`);
+  return loaded.reason === "usage" ? ExitCode.usage : ExitCode.programError;
+}
+
+/** The program's argument records from --arg and --args, or an exit code after a usage error. */
+function records(module: Module, options: RunOptions): DataRecord[] | number {
+  try {
+    const raw = parseArgOptions(options.arg);
+    if (options.args !== undefined) {
+      let text: string;
+      try {
+        text = readFileSync(options.args, "utf8");
+      } catch (e) {
+        return usage(`cannot read --args file '${options.args}': ${e instanceof Error ? e.message : String(e)}`);
+      }
+      parseArgsJson(text, options.args, raw);
+    }
+    return argumentRecords(module, raw);
+  } catch (e) {
+    if (e instanceof ArgumentError) return usage(e.message);
+    throw e;
+  }
+}
+
+/** Adds a hint to runtime errors users can fix from the command line. */
+function explain(error: string): string {
+  const m = /^argument "([^"]*)" was not given/.exec(error);
+  return m === null ? error : `${error}\n  (give it with --arg ${m[1]}=VALUE or in --args FILE.json)`;
+}
+
+function finish(module: Module, results: readonly DataRecord[], output: readonly string[], error: string | undefined, options: ProgramOptions, printed: boolean): void {
+  if (options.json) {
+    let text = resultsJson(results.map((r) => showResult(module, r)), output);
+    if (error !== undefined) text = text.replace(/\n}$/, `,\n  "error": ${JSON.stringify(error)}\n}`);
+    process.stdout.write(text + "\n");
+  } else if (!printed) {
+    for (const r of results) process.stdout.write(showResult(module, r).text + "\n");
+  }
+  if (error !== undefined) process.stderr.write(`error: ${explain(error)}\n`);
+}
+
+function failureCode(e: RunFailure): number {
+  const cause = e.failures[0]?.cause;
+  return cause === "program" || cause === "input" ? ExitCode.programError : ExitCode.environment;
+}
+
+/** `secrun FILE [--emulate]`. */
+export async function runCommand(file: string, options: RunOptions): Promise<number> {
+  const module = load(file, options);
+  if (typeof module === "number") return module;
+  const args = records(module, options);
+  if (typeof args === "number") return args;
+  const json = options.json === true;
+  const onPrint = json ? undefined : (line: string): void => void process.stdout.write(line + "\n");
+  if (options.emulate) {
+    const outcome = await runEmulated(module, args, {
+      onPrint,
+      onResult: json ? undefined : (r) => process.stdout.write(showResult(module, r).text + "\n"),
+    });
+    finish(module, outcome.results, outcome.output, outcome.error, options, true);
+    return outcome.error === undefined ? ExitCode.ok : ExitCode.programError;
+  }
+  try {
+    const r = await runThreeParty(module, args, { onOutput: onPrint });
+    finish(module, r.results, r.output, undefined, options, false);
+    return ExitCode.ok;
+  } catch (e) {
+    if (!(e instanceof RunFailure)) throw e;
+    finish(module, [], [], e.message, options, false);
+    return failureCode(e);
+  }
+}
+
+export interface ClientOptions extends RunOptions {
+  config: string;
+}
+
+/** `secrun client --config FILE PROGRAM`: the client of a deployment. */
+export async function clientRunCommand(file: string, options: ClientOptions): Promise<number> {
+  const module = load(file, options);
+  if (typeof module === "number") return module;
+  const args = records(module, options);
+  if (typeof args === "number") return args;
+  try {
+    const r = await clientCommand({
+      config: options.config,
+      program: module,
+      records: args,
+      onOutput: options.json ? undefined : (line) => process.stdout.write(line + "\n"),
+    });
+    finish(module, r.results, r.output, undefined, options, false);
+    return ExitCode.ok;
+  } catch (e) {
+    if (e instanceof ConfigError) return usage(e.message);
+    if (!(e instanceof RunFailure)) throw e;
+    finish(module, [], [], e.message, options, false);
+    return failureCode(e);
+  }
+}
+
+export interface PartyOptions extends ProgramOptions {
+  id: string;
+  config: string;
+}
+
+/** `secrun party --id N --config FILE PROGRAM`: one computing party of a deployment. */
+export async function partyRunCommand(file: string, options: PartyOptions): Promise<number> {
+  const module = load(file, options);
+  if (typeof module === "number") return module;
+  const id = Number(options.id);
+  return partyCommand({ id, config: options.config, bytecode: encode(module) });
+}
