@@ -1,0 +1,115 @@
+/**
+ * Type-checking throughput: `checkProgram` on a generated, error-free 10,000-line
+ * SecreC program (public arithmetic and loops, arrays and slices, private shared3p
+ * operations through the library's operator templates, structs, overloaded and
+ * templated procedures), with the standard library loaded as `secc check` does.
+ * Prints the median over several runs in lines per second, and the wall time of the
+ * whole `secc check` command (bundle start-up included) when dist/secc.mjs exists.
+ *
+ *     npx tsx bench/check.ts
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { nodeHost } from "../compiler/cli/node-host.js";
+import { checkProgram } from "../compiler/semantic/index.js";
+import { SourceFile } from "../compiler/source/source-file.js";
+import { defaultStdlibPath } from "../compiler/stdlib-path.js";
+
+const targetLines = 10_000;
+
+function unit(i: number): string[] {
+  return [
+    `struct record_${i} {`,
+    `    uint32 key;`,
+    `    pd_shared3p uint32[[1]] values;`,
+    `}`,
+    ``,
+    `uint32 scale_${i}(uint32 x, uint32 k) {`,
+    `    uint32 acc = 0;`,
+    `    for (uint32 j = 0; j < k; ++j) {`,
+    `        acc = acc + x * j + ${i};`,
+    `        if (acc > 1000000) {`,
+    `            acc = acc % 1000;`,
+    `        }`,
+    `    }`,
+    `    return acc;`,
+    `}`,
+    ``,
+    `template <type T>`,
+    `T[[1]] shifted_${i}(T[[1]] v, T d) {`,
+    `    T[[1]] r = v + d;`,
+    `    r[0 : size(r) / 2] = d;`,
+    `    return r;`,
+    `}`,
+    ``,
+    `pd_shared3p uint32 work_${i}(pd_shared3p uint32[[1]] xs, uint32[[1]] weights) {`,
+    `    record_${i} rec;`,
+    `    rec.key = scale_${i}(weights[0], 3 :: uint32);`,
+    `    rec.values = xs * weights + rec.key;`,
+    `    pd_shared3p bool[[1]] big = rec.values > 100;`,
+    `    pd_shared3p uint32[[1]] chosen = choose(big, rec.values, xs);`,
+    `    uint32[[1]] w2 = shifted_${i}(weights, 2 :: uint32);`,
+    `    print("unit ${i}: ", size(w2));`,
+    `    return sum(chosen * w2);`,
+    `}`,
+    ``,
+  ];
+}
+
+function program(): string {
+  const lines = ["import stdlib;", "import shared3p;", "", "domain pd_shared3p shared3p;", ""];
+  let units = 0;
+  while (lines.length < targetLines) lines.push(...unit(units++));
+  lines.push("void main() {", "    pd_shared3p uint32[[1]] xs = {1, 2, 3, 4};", "    uint32[[1]] ws = {5, 6, 7, 8};");
+  for (let i = 0; i < units; i++) lines.push(`    publish("r${i}", work_${i}(xs, ws));`);
+  lines.push("}", "");
+  return lines.join("\n");
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1] as number;
+}
+
+const text = program();
+const lineCount = text.split("\n").length;
+const file = new SourceFile("bench-check.sc", text);
+const options = { host: nodeHost, includePaths: [], stdlibPath: defaultStdlibPath() };
+
+const first = checkProgram(file, options);
+const errors = first.diagnostics.filter((d) => d.severity === "error");
+if (errors.length > 0) {
+  process.stderr.write(`the generated program has ${errors.length} errors, first: ${errors[0]!.code} ${errors[0]!.message}\n`);
+  process.exit(1);
+}
+
+const times: number[] = [];
+for (let run = 0; run < 7; run++) {
+  const t0 = performance.now();
+  checkProgram(new SourceFile("bench-check.sc", text), options);
+  times.push(performance.now() - t0);
+}
+const ms = median(times);
+process.stdout.write(`checkProgram: ${lineCount} lines (+ stdlib) in ${ms.toFixed(1)} ms median of ${times.length} -> ${Math.round(lineCount / (ms / 1000)).toLocaleString("en")} lines/s\n`);
+
+const bundle = join(import.meta.dirname, "..", "dist", "secc.mjs");
+if (existsSync(bundle)) {
+  const dir = mkdtempSync(join(tmpdir(), "secc-bench-"));
+  const path = join(dir, "bench-check.sc");
+  writeFileSync(path, text);
+  const walls: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [bundle, "check", path], { encoding: "utf8" });
+    walls.push(performance.now() - t0);
+    if (r.status !== 0) {
+      process.stderr.write(`secc check failed: ${r.stderr}\n`);
+      process.exit(1);
+    }
+  }
+  process.stdout.write(`secc check (dist bundle, whole command): ${median(walls).toFixed(0)} ms median of ${walls.length}\n`);
+} else {
+  process.stdout.write("dist/secc.mjs not built (npm run build): skipped the whole-command timing\n");
+}
