@@ -64,6 +64,8 @@ export interface SecretBackend {
    * throw an Error whose message names the syscall.
    */
   syscall(name: string, args: readonly SyscallArg[]): MaybePromise<SyscallResult>;
+  /** Optional: whether `syscall(name)` is implemented (for checks before a run). */
+  supports?(name: string): boolean;
 }
 
 /** True for a Promise or any thenable. */

@@ -17,7 +17,7 @@ import type { SecretBackend, SyscallArg, SyscallResult } from "../../vm/backend.
 import type { PrivateType, PublicScalar, TypedVector } from "../../vm/values.js";
 import { CostCounter, type CostLookup } from "./costs.js";
 import { fromPublic, newStorage, repOf, toPublic } from "./representation.js";
-import { runKindSyscall } from "./syscalls.js";
+import { emulatorSupports, runKindSyscall } from "./syscalls.js";
 
 export interface EmulatorOptions {
   /** Prices operations (rounds, bytes); counts are kept regardless. */
@@ -79,6 +79,10 @@ export class EmulatorBackend implements SecretBackend {
     out.set(a as never, 0);
     out.set(b as never, alen);
     return out;
+  }
+
+  supports(name: string): boolean {
+    return emulatorSupports(name);
   }
 
   syscall(name: string, args: readonly SyscallArg[]): SyscallResult {

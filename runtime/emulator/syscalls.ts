@@ -36,6 +36,23 @@ export function runKindSyscall(name: string, args: readonly SyscallArg[]): { res
   return { result: dispatch(c) ?? undefined, lanes };
 }
 
+const EXPLICIT_OPS = new Set([
+  "conv", "reshare", "bit_extract", "randomize", "gather", "scatter",
+  "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv",
+  "get_shares", "set_shares", "get_type_size", "classify", "declassify", "fill", "assign",
+  "mat_mult", "mat_multx", "prefix_sum", "inv_prefix_sum", "choose",
+]);
+
+/** Whether the emulator implements a kind syscall of this name. */
+export function emulatorSupports(name: string): boolean {
+  const sep = name.indexOf("::");
+  if (sep < 0) return false;
+  const parsed = parseSyscallName(name.slice(sep + 2));
+  if (parsed === undefined) return false;
+  const { op, type } = parsed;
+  return EXPLICIT_OPS.has(op) || isReduction(op, type) || isUnary(op, type) || isBinary(op, type);
+}
+
 function dispatch(c: Call): SyscallResult | void {
   const op = c.parsed.op;
   switch (op) {

@@ -225,3 +225,20 @@ describe("private programs under the emulator", () => {
     expect((m.globals[0] as PubArray).data[0]).toBe(-18n);
   });
 });
+
+describe("syscall inventory", () => {
+  it("lists the syscalls a module names and those nobody implements", async () => {
+    const { syscallNames, unsupportedSyscalls } = await import("../../../vm/inspect.js");
+    const b = new ModuleBuilder();
+    const main = b.procedure("main");
+    for (const n of ["shared3p::add_uint32_vec", "Process_logString", "shared3p::frob_uint32_vec", "nonsense", "shared3p::add_uint32_vec", "shared3p::conv_bool_to_fix32_vec"]) {
+      main.ins("syscall", n, []);
+    }
+    main.ins("ret", null);
+    b.setMain(main);
+    const m = b.build();
+    expect(syscallNames(m)).toEqual(["Process_logString", "nonsense", "shared3p::add_uint32_vec", "shared3p::conv_bool_to_fix32_vec", "shared3p::frob_uint32_vec"]);
+    expect(unsupportedSyscalls(m, [new EmulatorBackend()])).toEqual(["nonsense", "shared3p::frob_uint32_vec"]);
+    expect(unsupportedSyscalls(m, [])).toEqual(["nonsense", "shared3p::add_uint32_vec", "shared3p::conv_bool_to_fix32_vec", "shared3p::frob_uint32_vec"]);
+  });
+});
