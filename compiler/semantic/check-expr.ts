@@ -41,14 +41,8 @@ export function errorExpr(syntax: ast.Node): BoundExpr {
   return { kind: "Error", type: ERROR_TYPE, syntax };
 }
 
-/** Checks an expression; records its type for the language server. */
+/** Checks an expression (its type reaches the side tables through the bound tree). */
 export function checkExpr(cx: BodyContext, e: ast.Expr, expected?: Expected): BoundExpr {
-  const b = checkExprInner(cx, e, expected);
-  cx.ck.recordType(e, b.type);
-  return b;
-}
-
-function checkExprInner(cx: BodyContext, e: ast.Expr, expected: Expected | undefined): BoundExpr {
   switch (e.kind) {
     case "IntLiteral":
       return checkIntLiteral(cx, e, expected, false, e);
@@ -104,7 +98,6 @@ function checkName(cx: BodyContext, e: ast.NameExpr): BoundExpr {
   const local = cx.locals.lookup(e.name);
   const v = local ?? cx.scope.global(e.name);
   if (v) {
-    cx.ck.recordReference(e, v);
     if (!local && cx.globalsReady && v.module === cx.module && !cx.globalsReady.has(v)) {
       cx.report(Names.globalBeforeInit.at(cx.span(e), e.name));
     }
@@ -291,7 +284,7 @@ function checkIncDec(cx: BodyContext, e: ast.IncDecExpr): BoundExpr {
     cx.report(Types.operatorNotApplicable.at(cx.span(e), e.op, `\`${typeName(tt)}\``));
     return errorExpr(e);
   }
-  const one: BoundExpr = { kind: "Literal", type: mkType(PUBLIC, pub), value: isFloat(pub) ? 1 : 1n, syntax: e };
+  const one: BoundExpr = { kind: "Literal", type: mkType(PUBLIC, pub), value: isFloat(pub) ? 1 : 1n, syntax: e.operand };
   const current: BoundExpr = { kind: "TargetValue", type: tt, syntax: e.operand };
   const combined = applyBinary(cx, e.op === "++" ? "+" : "-", current, one, e);
   const converted = coerce(cx, combined, tt, "assign");

@@ -9,7 +9,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Span } from "../source/span.js";
 import type * as ast from "../syntax/ast.js";
-import type { BoundGlobal, SideTables } from "./bound.js";
+import type { BoundGlobal } from "./bound.js";
+import { LazySideTables } from "./tables.js";
 import type { ModuleScope } from "./scopes.js";
 import type {
   AnySymbol,
@@ -19,7 +20,6 @@ import type {
   ProcInstance,
   StructInstance,
 } from "./symbols.js";
-import type { Type } from "./types.js";
 
 /** How deeply template instantiations may nest before we give up (runaway recursion). */
 export const MAX_INSTANTIATION_DEPTH = 64;
@@ -31,12 +31,7 @@ export class Checker {
   readonly structInstances: StructInstance[] = [];
   readonly instances: ProcInstance[] = [];
   readonly globals: BoundGlobal[] = [];
-  readonly tables: SideTables = {
-    exprTypes: new Map(),
-    references: new Map(),
-    declarations: new Map(),
-    modules: new Map(),
-  };
+  readonly tables = new LazySideTables(this.instances, this.globals);
   /** Current nesting of template instantiations. */
   depth = 0;
   private sinks: Diagnostic[][];
@@ -64,16 +59,14 @@ export class Checker {
     return this.scopes.get(module) as ModuleScope;
   }
 
-  recordType(e: ast.Expr, t: Type): void {
-    if (!this.tables.exprTypes.has(e)) this.tables.exprTypes.set(e, t);
-  }
-
+  /** Records what a name outside bound trees refers to (types, kinds, domains); bodies are indexed lazily. */
   recordReference(n: ast.Node, s: AnySymbol): void {
-    if (!this.tables.references.has(n)) this.tables.references.set(n, s);
+    this.tables.addReference(n, s);
   }
 
+  /** Records the symbol of a top-level declaration or template parameter. */
   recordDeclaration(n: ast.Node, s: AnySymbol): void {
-    this.tables.declarations.set(n, s);
+    this.tables.addDeclaration(n, s);
   }
 }
 

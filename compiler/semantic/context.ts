@@ -86,7 +86,6 @@ export class BodyContext implements TypeEnv {
   declare(name: ast.Identifier, type: Type, decl: ast.Declarator | ast.Param, storage: VarStorage): VarSymbol {
     const v: VarSymbol = { kind: "var", id: freshId(), name: name.name, storage, type, decl, module: this.module };
     if (!this.locals.declare(v)) this.report(Names.duplicateVariable.at(this.span(name), name.name));
-    this.ck.recordDeclaration(decl, v);
     return v;
   }
 }

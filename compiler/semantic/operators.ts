@@ -24,7 +24,8 @@ import { publicData, substitute, typeProblem } from "./resolve-types.js";
 import type { ProcInstance, ProcSymbol } from "./symbols.js";
 import { instantiate } from "./templates.js";
 import type { DataType, Type } from "./types.js";
-import { ERROR_TYPE, mkType, sameSec, typeName } from "./types.js";
+import { ERROR_TYPE, dataName, mkType, sameSec, typeName } from "./types.js";
+import type { ModuleScope } from "./scopes.js";
 import { unifyData, unifyDim, unifySec, type Bindings } from "./unify.js";
 import { plainInstance } from "./overloads.js";
 
@@ -179,6 +180,39 @@ function pickDefinition(
   return undefined;
 }
 
+type Pick = DefMatch | "ambiguous" | undefined;
+const pickCaches = new WeakMap<ModuleScope, Map<string, Pick>>();
+
+/**
+ * pickDefinition memoised per module scope and operand types: a program applies the
+ * same operator to the same types many times, and the choice depends on nothing else.
+ */
+function pickCached(
+  cx: BodyContext,
+  what: string,
+  candidates: readonly ProcSymbol[],
+  args: readonly Type[],
+  allowClassify: boolean,
+  result?: { data: DataType; sec: Type["sec"] },
+): Pick {
+  let cache = pickCaches.get(cx.scope);
+  if (!cache) {
+    cache = new Map();
+    pickCaches.set(cx.scope, cache);
+  }
+  let key = what;
+  for (const a of args) key += `|${typeKey(a)}`;
+  if (cache.has(key)) return cache.get(key);
+  const m = pickDefinition(cx.ck, candidates, args, allowClassify, result);
+  cache.set(key, m);
+  return m;
+}
+
+/** A key that identifies a type exactly (domains by identity of name within one program). */
+function typeKey(t: Type): string {
+  return `${t.sec.tag === "public" ? "" : t.sec.domain.name}:${dataName(t.data)}:${t.dim}`;
+}
+
 function adaptOperand(arg: BoundExpr, param: Type, plan: Plan): BoundExpr {
   let out = arg;
   if (plan.classify) out = classify(out, param.sec, param.data);
@@ -213,7 +247,7 @@ export function resolveOperatorUse(
     return { kind: "Error", type: ERROR_TYPE, syntax };
   }
   const candidates = cx.scope.operatorDefs(op);
-  const m = pickDefinition(cx.ck, candidates, types, true);
+  const m = pickCached(cx, `${op}#`, candidates, types, true);
   if (m === "ambiguous") {
     cx.report(Templates.ambiguousOperator.at(cx.span(syntax), op, operandsText(types)));
     return { kind: "Error", type: ERROR_TYPE, syntax };
@@ -227,7 +261,6 @@ export function resolveOperatorUse(
   }
   const instance = useInstance(cx, m, syntax);
   if (!instance) return { kind: "Error", type: ERROR_TYPE, syntax };
-  cx.ck.recordReference(syntax, m.proc);
   const args = operands.map((o, i) => adaptOperand(o, m.params[i] as Type, m.plans[i] as Plan));
   // a vector result goes back to the use site's shape when that is not a vector
   const reshapeResult = m.plans.some((p) => p.toVector) && m.ret.dim === 1 && useDim !== 1;
@@ -263,7 +296,7 @@ export function tryPublicOperatorUse(
   const candidates = cx.scope.operatorDefs(op).filter(acceptsPublic);
   if (candidates.length === 0) return undefined;
   const types = operands.map((o) => o.type);
-  const m = pickDefinition(cx.ck, candidates, types, false);
+  const m = pickCached(cx, `${op}$`, candidates, types, false);
   if (m === undefined) return undefined;
   if (m === "ambiguous") {
     cx.report(Templates.ambiguousOperator.at(cx.span(syntax), op, operandsText(types)));
@@ -271,7 +304,6 @@ export function tryPublicOperatorUse(
   }
   const instance = useInstance(cx, m, syntax);
   if (!instance) return { kind: "Error", type: ERROR_TYPE, syntax };
-  cx.ck.recordReference(syntax, m.proc);
   const useDim = Math.max(...types.map((t) => t.dim));
   const args = operands.map((o, i) => adaptOperand(o, m.params[i] as Type, m.plans[i] as Plan));
   const reshapeResult = m.plans.some((p) => p.toVector) && m.ret.dim === 1 && useDim !== 1;
@@ -282,7 +314,7 @@ export function tryPublicOperatorUse(
 /** A cast of a private operand to data type `target` through a cast definition. */
 export function resolveCastUse(cx: BodyContext, operand: BoundExpr, target: DataType, syntax: ast.Node): BoundExpr {
   const from = operand.type;
-  const m = pickDefinition(cx.ck, cx.scope.castDefs(), [from], false, { data: target, sec: from.sec });
+  const m = pickCached(cx, `cast>${dataName(target)}`, cx.scope.castDefs(), [from], false, { data: target, sec: from.sec });
   const to = mkType(from.sec, target, from.dim);
   if (m === "ambiguous") {
     cx.report(Templates.noMatchingCast.with(cx.span(syntax), { notes: ["several cast definitions match equally well"] }, typeName(from), typeName(to)));
@@ -294,7 +326,6 @@ export function resolveCastUse(cx: BodyContext, operand: BoundExpr, target: Data
   }
   const instance = useInstance(cx, m, syntax);
   if (!instance) return { kind: "Error", type: ERROR_TYPE, syntax };
-  cx.ck.recordReference(syntax, m.proc);
   const plan = m.plans[0] as Plan;
   const arg = adaptOperand(operand, m.params[0] as Type, plan);
   return { kind: "CastCall", instance, operand: arg, reshapeResult: plan.toVector, type: to, syntax };

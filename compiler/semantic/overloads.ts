@@ -194,7 +194,6 @@ export function resolveCall(
 }
 
 function finish(cx: BodyContext, v: Viable, call: ast.CallExpr): ProcInstance | undefined {
-  cx.ck.recordReference(call.callee, v.proc);
   if (v.proc.deprecated !== undefined) {
     cx.report(Templates.deprecated.at(cx.span(call.callee), v.proc.name, v.proc.deprecated));
   }
