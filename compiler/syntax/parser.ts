@@ -103,6 +103,21 @@ class SecrecParser extends EmbeddedActionsParser {
     this.input = tokens;
   }
 
+  /**
+   * Alternatives and option objects built once per parser and reused on every call,
+   * as chevrotain's performance guide recommends (they must not capture locals).
+   */
+  private readonly memo = new Map<string, unknown>();
+
+  private once<V>(key: string, build: () => V): V {
+    let v = this.memo.get(key) as V | undefined;
+    if (v === undefined) {
+      v = build();
+      this.memo.set(key, v);
+    }
+    return v;
+  }
+
   // -------------------------------------------------------------------------
   // Token helpers
 
@@ -167,8 +182,11 @@ class SecrecParser extends EmbeddedActionsParser {
     return false;
   }
 
-  /** From a `<` at LA(i): balanced type arguments, optional `[[..]]`, then a name. */
-  private typeArgsThenName(i: number): boolean {
+  /**
+   * From a `<` at LA(i): balanced type arguments, optional `[[..]]`, then a name (or,
+   * with `orProcKeyword`, `operator`/`cast` as in a definition's return type).
+   */
+  private typeArgsThenName(i: number, orProcKeyword = false): boolean {
     let depth = 0;
     let j = i;
     for (;;) {
@@ -185,12 +203,14 @@ class SecrecParser extends EmbeddedActionsParser {
     }
     if (depth < 0) return false;
     if (this.is(j, T.LBracket) && this.is(j + 1, T.LBracket)) j += 5;
-    return this.is(j, T.Identifier);
+    return this.is(j, T.Identifier) || (orProcKeyword && (this.is(j, T.Operator) || this.is(j, T.Cast)));
   }
 
   /** A top-level declaration starting with a (return) type, as opposed to a stray statement. */
   private isTopTypeStart(): boolean {
     if (this.is(1, T.Void) || this.is(1, T.Public) || this.is(1, T.PrimitiveType)) return true;
+    if (this.is(1, T.Identifier) && (this.is(2, T.Operator) || this.is(2, T.Cast))) return true;
+    if (this.is(1, T.Identifier) && this.is(2, T.Less)) return this.typeArgsThenName(2, true);
     return this.isDeclStart();
   }
 
@@ -207,7 +227,8 @@ class SecrecParser extends EmbeddedActionsParser {
     if (this.is(3, T.RParen)) return !(this.is(4, T.Semicolon) || this.is(4, T.Comma) || this.is(4, T.Assign));
     if (this.is(3, T.Public) || this.is(3, T.PrimitiveType)) return true;
     if (!this.is(3, T.Identifier)) return false;
-    return this.is(4, T.Identifier) || this.is(4, T.PrimitiveType) || this.is(4, T.Less) || (this.is(4, T.LBracket) && this.is(5, T.LBracket));
+    if (this.is(4, T.Less)) return this.typeArgsThenName(4);
+    return this.is(4, T.Identifier) || this.is(4, T.PrimitiveType) || (this.is(4, T.LBracket) && this.is(5, T.LBracket));
   }
 
   private isCastStart(): boolean {
@@ -383,32 +404,34 @@ class SecrecParser extends EmbeddedActionsParser {
   private foldBinary(operands: A.Expr[], ops: IToken[]): A.Expr {
     const out: A.Expr[] = [operands[0] as A.Expr];
     const stack: IToken[] = [];
-    const reduce = (): void => {
-      const op = stack.pop() as IToken;
-      const right = out.pop() as A.Expr;
-      const left = out.pop() as A.Expr;
-      const level = binaryLevel(op);
-      if ((level === 7 || level === 6) && left.kind === "Binary" && T.binaryPrecedence[left.op] === level) {
-        this.report(
-          Syntax.chainedComparison.with(
-            this.tokenSpan(op),
-            { help: [`write '(a ${left.op} b) && (b ${op.image} c)', or parenthesise the first comparison`] },
-            left.op,
-            op.image,
-          ),
-        );
-      }
-      out.push({ kind: "Binary", op: op.image as A.BinaryOp, left, right, start: left.start, end: right.end });
-    };
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i] as IToken;
       const level = binaryLevel(op);
-      while (stack.length > 0 && binaryLevel(stack[stack.length - 1] as IToken) >= level) reduce();
+      while (stack.length > 0 && binaryLevel(stack[stack.length - 1] as IToken) >= level) this.reduceBinary(out, stack);
       stack.push(op);
       out.push(operands[i + 1] as A.Expr);
     }
-    while (stack.length > 0) reduce();
+    while (stack.length > 0) this.reduceBinary(out, stack);
     return out[0] as A.Expr;
+  }
+
+  /** Combines the top two operands with the top operator; reports chained comparisons. */
+  private reduceBinary(out: A.Expr[], stack: IToken[]): void {
+    const op = stack.pop() as IToken;
+    const right = out.pop() as A.Expr;
+    const left = out.pop() as A.Expr;
+    const level = binaryLevel(op);
+    if ((level === 7 || level === 6) && left.kind === "Binary" && T.binaryPrecedence[left.op] === level) {
+      this.report(
+        Syntax.chainedComparison.with(
+          this.tokenSpan(op),
+          { help: [`write '(a ${left.op} b) && (b ${op.image} c)', or parenthesise the first comparison`] },
+          left.op,
+          op.image,
+        ),
+      );
+    }
+    out.push({ kind: "Binary", op: op.image as A.BinaryOp, left, right, start: left.start, end: right.end });
   }
 
   // -------------------------------------------------------------------------
@@ -492,7 +515,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private topDecl = this.RULE(
     "topDecl",
     (): A.TopDecl | A.ImportDecl =>
-      this.OR({
+      this.OR(this.once("topDecl", () => ({
         MAX_LOOKAHEAD: 1,
         IGNORE_AMBIGUITIES: true,
         DEF: [
@@ -522,12 +545,12 @@ class SecrecParser extends EmbeddedActionsParser {
           { GATE: () => this.isTopTypeStart(), ALT: () => this.SUBRULE(this.procOrGlobal) },
           {
             ALT: () => {
-              const t = this.OR2([{ ALT: () => this.CONSUME(T.AnyToken) }, { ALT: () => this.CONSUME(T.RBrace) }]);
+              const t = this.OR2(this.once("strayTopLevel", () => ([{ ALT: () => this.CONSUME(T.AnyToken) }, { ALT: () => this.CONSUME(T.RBrace) }])));
               return this.ACTION(() => this.strayTopLevel(t));
             },
           },
         ],
-      }),
+      }))),
     noResync,
   );
 
@@ -570,7 +593,7 @@ class SecrecParser extends EmbeddedActionsParser {
     "kindType",
     (): A.KindTypeDecl => {
       const kw = this.CONSUME(T.Type);
-      const nameTok = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.PrimitiveType) }]);
+      const nameTok = this.OR(this.once("kindTypeName", () => ([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.PrimitiveType) }])));
       let publicType: A.PrimitiveType | undefined;
       this.OPTION(() => {
         this.CONSUME(T.LBrace);
@@ -607,7 +630,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private templateParam = this.RULE(
     "templateParam",
     (): A.TemplateParam =>
-      this.OR([
+      this.OR(this.once("templateParam", () => ([
         {
           ALT: () => {
             const kw = this.CONSUME(T.Domain);
@@ -634,7 +657,7 @@ class SecrecParser extends EmbeddedActionsParser {
             return { kind: "TemplateParam", paramKind: "dim", name, kindName: undefined, start: this.tStart(kw), end: name.end };
           },
         },
-      ]),
+      ]))),
     noResync,
   );
 
@@ -783,11 +806,11 @@ class SecrecParser extends EmbeddedActionsParser {
   private operatorSymbol = this.RULE(
     "operatorSymbol",
     (): IToken =>
-      this.OR([
+      this.OR(this.once("operatorSymbol", () => ([
         { ALT: () => this.CONSUME(T.BinaryOp) },
         { ALT: () => this.CONSUME(T.Bang) },
         { ALT: () => this.CONSUME(T.Tilde) },
-      ]),
+      ]))),
     noResync,
   );
 
@@ -859,7 +882,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private returnType = this.RULE(
     "returnType",
     (): A.TypeExpr | A.VoidType =>
-      this.OR([
+      this.OR(this.once("returnType", () => ([
         {
           ALT: () => {
             const t = this.CONSUME(T.Void);
@@ -867,7 +890,7 @@ class SecrecParser extends EmbeddedActionsParser {
           },
         },
         { ALT: () => this.SUBRULE(this.typeExpr) },
-      ]),
+      ]))),
     noResync,
   );
 
@@ -877,7 +900,7 @@ class SecrecParser extends EmbeddedActionsParser {
     (): A.TypeExpr => {
       let security: A.SecurityExpr | undefined;
       let dim: A.DimExpr | undefined;
-      this.OPTION({ GATE: () => this.hasSecurityPrefix(), DEF: () => (security = this.SUBRULE(this.security)) });
+      security = this.OPTION(this.once("typeSecurity", () => ({ GATE: () => this.hasSecurityPrefix(), DEF: () => this.SUBRULE(this.security) })));
       const data = this.SUBRULE(this.dataType);
       this.OPTION2(() => (dim = this.SUBRULE(this.dims)));
       return this.ACTION(() => ({ kind: "TypeExpr", security, data, dim, start: (security ?? data).start, end: (dim ?? data).end }));
@@ -889,7 +912,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private security = this.RULE(
     "security",
     (): A.SecurityExpr =>
-      this.OR([
+      this.OR(this.once("security", () => ([
         {
           ALT: () => {
             const t = this.CONSUME(T.Public);
@@ -902,7 +925,7 @@ class SecrecParser extends EmbeddedActionsParser {
             return { kind: "DomainSecurity", name, start: name.start, end: name.end };
           },
         },
-      ]),
+      ]))),
     noResync,
   );
 
@@ -910,7 +933,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private dataType = this.RULE(
     "dataType",
     (): A.DataTypeExpr =>
-      this.OR([
+      this.OR(this.once("dataType", () => ([
         {
           ALT: () => {
             const t = this.CONSUME(T.PrimitiveType);
@@ -918,7 +941,7 @@ class SecrecParser extends EmbeddedActionsParser {
           },
         },
         { ALT: () => this.SUBRULE(this.namedType) },
-      ]),
+      ]))),
     noResync,
   );
 
@@ -946,7 +969,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private typeArg = this.RULE(
     "typeArg",
     (): A.TypeArg =>
-      this.OR([
+      this.OR(this.once("typeArg", () => ([
         {
           ALT: () => {
             const t = this.CONSUME(T.Public);
@@ -969,7 +992,7 @@ class SecrecParser extends EmbeddedActionsParser {
             });
           },
         },
-      ]),
+      ]))),
     noResync,
   );
 
@@ -979,7 +1002,7 @@ class SecrecParser extends EmbeddedActionsParser {
     (): A.DimExpr => {
       const open = this.CONSUME(T.LBracket);
       this.CONSUME2(T.LBracket);
-      const dim = this.OR([
+      const dim = this.OR(this.once("dims", () => ([
         {
           ALT: (): A.DimExpr => {
             const t = this.CONSUME(T.IntLiteral);
@@ -997,7 +1020,7 @@ class SecrecParser extends EmbeddedActionsParser {
             return { kind: "DimVar", name, start: 0, end: 0 };
           },
         },
-      ]);
+      ])));
       this.CONSUME(T.RBracket);
       const close = this.CONSUME2(T.RBracket);
       return { ...dim, start: this.tStart(open), end: this.tEnd(close) };
@@ -1009,7 +1032,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private castType = this.RULE(
     "castType",
     (): A.DataTypeExpr =>
-      this.OR([
+      this.OR(this.once("castType", () => ([
         {
           ALT: () => {
             const t = this.CONSUME(T.PrimitiveType);
@@ -1022,7 +1045,7 @@ class SecrecParser extends EmbeddedActionsParser {
             return { kind: "NamedType", name, typeArgs: undefined, start: name.start, end: name.end };
           },
         },
-      ]),
+      ]))),
     noResync,
   );
 
@@ -1033,10 +1056,12 @@ class SecrecParser extends EmbeddedActionsParser {
       let security: A.SecurityExpr | undefined;
       let data: A.DataTypeExpr | undefined;
       let dim: A.DimExpr | undefined;
-      this.OPTION({
-        GATE: () => this.is(1, T.Public) || (this.is(1, T.Identifier) && (this.is(2, T.Identifier) || this.is(2, T.PrimitiveType))),
-        DEF: () => (security = this.SUBRULE(this.security)),
-      });
+      security = this.OPTION(
+        this.once("annotationSecurity", () => ({
+          GATE: () => this.is(1, T.Public) || (this.is(1, T.Identifier) && (this.is(2, T.Identifier) || this.is(2, T.PrimitiveType))),
+          DEF: () => this.SUBRULE(this.security),
+        })),
+      );
       this.OPTION2(() => (data = this.SUBRULE(this.dataType)));
       this.OPTION3(() => (dim = this.SUBRULE(this.dims)));
       return this.ACTION((): A.TypeAnnotation => {
@@ -1097,7 +1122,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private statement = this.RULE(
     "statement",
     (): A.Stmt =>
-      this.OR({
+      this.OR(this.once("statement", () => ({
         MAX_LOOKAHEAD: 1,
         IGNORE_AMBIGUITIES: true,
         DEF: [
@@ -1127,7 +1152,7 @@ class SecrecParser extends EmbeddedActionsParser {
             },
           },
         ],
-      }),
+      }))),
     noResync,
   );
 
@@ -1239,7 +1264,7 @@ class SecrecParser extends EmbeddedActionsParser {
       let cond: A.Expr | undefined;
       let step: A.Expr | undefined;
       this.OPTION(() => {
-        init = this.OR({
+        init = this.OR(this.once("forInit", () => ({
           IGNORE_AMBIGUITIES: true,
           DEF: [
             {
@@ -1252,7 +1277,7 @@ class SecrecParser extends EmbeddedActionsParser {
             },
             { ALT: () => this.SUBRULE(this.expression) },
           ],
-        });
+        })));
       });
       this.CONSUME(T.Semicolon);
       this.OPTION2(() => (cond = this.SUBRULE2(this.expression)));
@@ -1451,23 +1476,23 @@ class SecrecParser extends EmbeddedActionsParser {
   private unary = this.RULE(
     "unary",
     (): A.Expr =>
-      this.OR({
+      this.OR(this.once("unary", () => ({
         IGNORE_AMBIGUITIES: true,
         DEF: [
           {
             ALT: () => {
-              const op = this.OR2([
+              const op = this.OR2(this.once("unaryOp", () => ([
                 { ALT: () => this.CONSUME(T.Minus) },
                 { ALT: () => this.CONSUME(T.Bang) },
                 { ALT: () => this.CONSUME(T.Tilde) },
-              ]);
+              ])));
               const operand = this.SUBRULE(this.unary);
               return this.ACTION((): A.Expr => ({ kind: "Unary", op: op.image as A.UnaryExpr["op"], operand, start: this.tStart(op), end: operand.end }));
             },
           },
           {
             ALT: () => {
-              const op = this.OR3([{ ALT: () => this.CONSUME(T.PlusPlus) }, { ALT: () => this.CONSUME(T.MinusMinus) }]);
+              const op = this.OR3(this.once("prefixIncDec", () => ([{ ALT: () => this.CONSUME(T.PlusPlus) }, { ALT: () => this.CONSUME(T.MinusMinus) }])));
               const operand = this.SUBRULE2(this.unary);
               return this.ACTION((): A.Expr => ({ kind: "IncDec", op: op.image as "++" | "--", prefix: true, operand, start: this.tStart(op), end: operand.end }));
             },
@@ -1484,7 +1509,7 @@ class SecrecParser extends EmbeddedActionsParser {
           },
           { ALT: () => this.SUBRULE(this.postfix) },
         ],
-      }),
+      }))),
     noResync,
   );
 
@@ -1494,33 +1519,32 @@ class SecrecParser extends EmbeddedActionsParser {
     (): A.Expr => {
       let e = this.SUBRULE(this.primary);
       this.MANY(() => {
-        this.OR([
+        const suffix = this.OR(this.once("postfix", () => [
           {
-            ALT: () => {
+            ALT: (): PostfixSuffix => {
               this.CONSUME(T.LBracket);
               const indices = [this.SUBRULE(this.indexItem)];
               this.MANY2(() => {
                 this.CONSUME(T.Comma);
                 indices.push(this.SUBRULE2(this.indexItem));
               });
-              const close = this.CONSUME(T.RBracket);
-              e = this.ACTION((): A.Expr => ({ kind: "Index", target: e, indices, start: e.start, end: this.tEnd(close) }));
+              return { kind: "Index", indices, end: this.tEnd(this.CONSUME(T.RBracket)) };
             },
           },
           {
-            ALT: () => {
+            ALT: (): PostfixSuffix => {
               this.CONSUME(T.Dot);
-              const field = this.ident(this.CONSUME(T.Identifier));
-              e = this.ACTION((): A.Expr => ({ kind: "Member", target: e, field, start: e.start, end: field.end }));
+              return { kind: "Member", field: this.ident(this.CONSUME(T.Identifier)) };
             },
           },
           {
-            ALT: () => {
-              const op = this.OR2([{ ALT: () => this.CONSUME(T.PlusPlus) }, { ALT: () => this.CONSUME(T.MinusMinus) }]);
-              e = this.ACTION((): A.Expr => ({ kind: "IncDec", op: op.image as "++" | "--", prefix: false, operand: e, start: e.start, end: this.tEnd(op) }));
+            ALT: (): PostfixSuffix => {
+              const op = this.OR2(this.once("postfixIncDec", () => [{ ALT: () => this.CONSUME(T.PlusPlus) }, { ALT: () => this.CONSUME(T.MinusMinus) }]));
+              return { kind: "IncDec", op: op.image as "++" | "--", end: this.tEnd(op) };
             },
           },
-        ]);
+        ]));
+        e = this.ACTION(() => applySuffix(e, suffix));
       });
       return e;
     },
@@ -1531,7 +1555,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private indexItem = this.RULE(
     "indexItem",
     (): A.Expr | A.Slice =>
-      this.OR([
+      this.OR(this.once("indexItem", () => ([
         {
           ALT: () => {
             const colon = this.CONSUME(T.Colon);
@@ -1553,7 +1577,7 @@ class SecrecParser extends EmbeddedActionsParser {
             return result;
           },
         },
-      ]),
+      ]))),
     noResync,
   );
 
@@ -1581,7 +1605,7 @@ class SecrecParser extends EmbeddedActionsParser {
   private primary = this.RULE(
     "primary",
     (): A.Expr =>
-      this.OR([
+      this.OR(this.once("primary", () => ([
         {
           ALT: () => {
             const t = this.CONSUME(T.IntLiteral);
@@ -1658,7 +1682,7 @@ class SecrecParser extends EmbeddedActionsParser {
             return { kind: "Builtin", name: "__fpu_state", args: [], start: this.tStart(t), end: this.tEnd(t) };
           },
         },
-      ]),
+      ]))),
     noResync,
   );
 
@@ -1701,6 +1725,27 @@ interface Internals {
   flattenFollowSet(): TokenType[];
   getCurrFollowKey(): unknown;
   getFollowSetFromFollowKey(key: unknown): TokenType[];
+}
+
+/** What follows an operand in a postfix chain. */
+type PostfixSuffix =
+  | { readonly kind: "Index"; readonly indices: (A.Expr | A.Slice)[]; readonly end: number }
+  | { readonly kind: "Member"; readonly field: A.Identifier }
+  | { readonly kind: "IncDec"; readonly op: "++" | "--"; readonly end: number };
+
+function applySuffix(target: A.Expr, s: PostfixSuffix): A.Expr {
+  switch (s.kind) {
+    case "Index":
+      return { kind: "Index", target, indices: s.indices, start: target.start, end: s.end };
+    case "Member":
+      return { kind: "Member", target, field: s.field, start: target.start, end: s.field.end };
+    case "IncDec":
+      return { kind: "IncDec", op: s.op, prefix: false, operand: target, start: target.start, end: s.end };
+    default: {
+      const never: never = s;
+      return never;
+    }
+  }
 }
 
 interface ProcHead {

@@ -23,11 +23,11 @@ import type { BinaryOp as BinaryOperator } from "./ast.js";
 export const AnyToken = createToken({ name: "AnyToken", pattern: Lexer.NA });
 
 export const Keyword = createToken({ name: "Keyword", pattern: Lexer.NA });
-export const PrimitiveType = createToken({ name: "PrimitiveType", pattern: Lexer.NA });
-export const BuiltinCall = createToken({ name: "BuiltinCall", pattern: Lexer.NA });
-export const SyscallMode = createToken({ name: "SyscallMode", pattern: Lexer.NA });
-export const AssignOp = createToken({ name: "AssignOp", pattern: Lexer.NA });
-export const BinaryOp = createToken({ name: "BinaryOp", pattern: Lexer.NA });
+export const PrimitiveType = createToken({ name: "PrimitiveType", pattern: Lexer.NA, label: "a primitive type" });
+export const BuiltinCall = createToken({ name: "BuiltinCall", pattern: Lexer.NA, label: "a built-in" });
+export const SyscallMode = createToken({ name: "SyscallMode", pattern: Lexer.NA, label: "'__return', '__ref', '__cref' or '__readonly'" });
+export const AssignOp = createToken({ name: "AssignOp", pattern: Lexer.NA, label: "an assignment operator" });
+export const BinaryOp = createToken({ name: "BinaryOp", pattern: Lexer.NA, label: "a binary operator" });
 export const MulOp = createToken({ name: "MulOp", pattern: Lexer.NA, categories: [BinaryOp] });
 export const AddOp = createToken({ name: "AddOp", pattern: Lexer.NA, categories: [BinaryOp] });
 export const ShiftOp = createToken({ name: "ShiftOp", pattern: Lexer.NA, categories: [BinaryOp] });
@@ -38,7 +38,7 @@ export const BitXorOp = createToken({ name: "BitXorOp", pattern: Lexer.NA, categ
 export const BitOrOp = createToken({ name: "BitOrOp", pattern: Lexer.NA, categories: [BinaryOp] });
 export const LogicalAndOp = createToken({ name: "LogicalAndOp", pattern: Lexer.NA, categories: [BinaryOp] });
 export const LogicalOrOp = createToken({ name: "LogicalOrOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: Lexer.NA });
+export const StringLiteral = createToken({ name: "StringLiteral", pattern: Lexer.NA, label: "a string literal" });
 
 // ---------------------------------------------------------------------------
 // Trivia
@@ -56,7 +56,7 @@ export const UnterminatedBlockComment = createToken({
 // ---------------------------------------------------------------------------
 // Identifiers and keywords
 
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [AnyToken], label: "identifier" });
+export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [AnyToken], label: "a name" });
 
 const keywordTokens: TokenType[] = [];
 
@@ -159,27 +159,27 @@ export const FloatLiteral = createToken({
   name: "FloatLiteral",
   pattern: /[0-9]+(?:\.[0-9]*(?:[eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)[A-Za-z0-9_]*/,
   categories: [AnyToken],
-  label: "float literal",
+  label: "a float literal",
 });
 /** An integer in any base with any suffix characters; literals.ts validates it. */
 export const IntLiteral = createToken({
   name: "IntLiteral",
   pattern: /[0-9][A-Za-z0-9_]*/,
   categories: [AnyToken],
-  label: "integer literal",
+  label: "an integer literal",
 });
 export const TerminatedString = createToken({
   name: "TerminatedString",
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
   categories: [StringLiteral, AnyToken],
-  label: "string literal",
+  label: "a string literal",
 });
 /** A string missing its closing quote on its line; the lexer reports it. */
 export const UnterminatedString = createToken({
   name: "UnterminatedString",
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*/,
   categories: [StringLiteral, AnyToken],
-  label: "string literal",
+  label: "a string literal",
 });
 
 // ---------------------------------------------------------------------------

@@ -187,3 +187,95 @@ export const { stmt } = fc.letrec<{ stmt: A.Stmt; block: A.Block }>((tie) => {
     ),
   };
 });
+
+const templateHeader: Gen<A.TemplateHeader> = fc
+  .array(
+    fc.oneof(
+      fc.tuple(ident, fc.option(ident, { nil: undefined })).map(([name, kindName]): A.TemplateParam => ({ kind: "TemplateParam", paramKind: "domain", name, kindName, ...r0 })),
+      ident.map((name): A.TemplateParam => ({ kind: "TemplateParam", paramKind: "type", name, kindName: undefined, ...r0 })),
+      ident.map((name): A.TemplateParam => ({ kind: "TemplateParam", paramKind: "dim", name, kindName: undefined, ...r0 })),
+    ),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map((params) => ({ kind: "TemplateHeader", params, ...r0 }));
+
+const param: Gen<A.Param> = fc.tuple(typeExpr, ident).map(([type, name]) => ({ kind: "Param", type, name, ...r0 }));
+const body: Gen<A.Block> = fc.array(stmt, { maxLength: 2 }).map((stmts) => ({ kind: "Block", stmts, ...r0 }));
+const operatorSymbols: A.OperatorSymbol[] = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "==", "!=", "<", ">", "<=", ">=", "&&", "||", "!", "~"];
+
+const annotation: Gen<A.Annotation> = fc
+  .option(fc.string({ unit: fc.constantFrom("a", "b", " "), maxLength: 5 }), { nil: undefined })
+  .map((text) => ({
+    kind: "Annotation",
+    name: { kind: "Identifier", name: "deprecated", ...r0 },
+    argument: text === undefined ? undefined : { kind: "StringLiteral", raw: `"${text}"`, parts: text === "" ? [] : [{ kind: "Text", text, ...r0 }], ...r0 },
+    ...r0,
+  }));
+
+const procDecl: Gen<A.ProcDecl> = fc
+  .tuple(
+    fc.option(templateHeader, { nil: undefined }),
+    fc.array(annotation, { maxLength: 1 }),
+    fc.oneof(typeExpr, fc.constant<A.VoidType>({ kind: "VoidType", ...r0 })),
+    fc.oneof(
+      ident.map((name) => ({ form: "procedure" as const, name, operator: undefined })),
+      fc.constantFrom(...operatorSymbols).map((symbol) => ({
+        form: "operator" as const,
+        name: { kind: "Identifier" as const, name: `operator${symbol}`, ...r0 },
+        operator: { symbol, ...r0 },
+      })),
+      fc.constant({ form: "cast" as const, name: { kind: "Identifier" as const, name: "cast", ...r0 }, operator: undefined }),
+    ),
+    fc.array(param, { maxLength: 3 }),
+    body,
+  )
+  .map(([template, annotations, returnType, head, params, b]) => ({ kind: "ProcDecl", template, annotations, returnType, ...head, params, body: b, ...r0 }));
+
+const structDecl: Gen<A.StructDecl> = fc
+  .tuple(fc.option(templateHeader, { nil: undefined }), ident, fc.array(fc.tuple(typeExpr, ident), { maxLength: 3 }))
+  .map(([template, name, fields]) => ({
+    kind: "StructDecl",
+    template,
+    name,
+    fields: fields.map(([type, n]): A.StructField => ({ kind: "StructField", type, name: n, ...r0 })),
+    ...r0,
+  }));
+
+const kindDecl: Gen<A.KindDecl> = fc
+  .tuple(ident, fc.array(fc.tuple(fc.oneof(ident, fc.constantFrom("bool", "uint32").map((name): A.Identifier => ({ kind: "Identifier", name, ...r0 }))), fc.option(fc.constantFrom<A.PrimitiveTypeName>("uint32", "float64"), { nil: undefined })), { maxLength: 3 }))
+  .map(([name, types]) => ({
+    kind: "KindDecl",
+    name,
+    types: types.map(([n, pub]): A.KindTypeDecl => ({ kind: "KindTypeDecl", name: n, publicType: pub === undefined ? undefined : { kind: "PrimitiveType", name: pub, ...r0 }, ...r0 })),
+    ...r0,
+  }));
+
+/** Global variables: shapes are kept to names and literals (`T x(a < b, c > d)` reads like a procedure head). */
+const simpleExpr: Gen<A.Expr> = fc.oneof(intLiteral, nameText.map((name): A.Expr => ({ kind: "Name", name, ...r0 })));
+const globalVar: Gen<A.VarDecl> = fc
+  .tuple(typeExpr, fc.array(fc.tuple(ident, fc.option(fc.array(simpleExpr, { minLength: 1, maxLength: 2 }), { nil: undefined }), fc.option(expr, { nil: undefined })), { minLength: 1, maxLength: 2 }))
+  .map(([type, ds]) => ({
+    kind: "VarDecl",
+    type,
+    declarators: ds.map(([name, shape, init]): A.Declarator => ({ kind: "Declarator", name, shape, init, ...r0 })),
+    ...r0,
+  }));
+
+export const topDecl: Gen<A.TopDecl> = fc.oneof(
+  procDecl,
+  structDecl,
+  kindDecl,
+  globalVar,
+  fc.tuple(ident, ident).map(([name, kindName]): A.TopDecl => ({ kind: "DomainDecl", name, kindName, ...r0 })),
+);
+
+export const module: Gen<A.Module> = fc
+  .tuple(fc.option(ident, { nil: undefined }), fc.array(ident, { maxLength: 2 }), fc.array(topDecl, { maxLength: 4 }))
+  .map(([name, imports, decls]) => ({
+    kind: "Module",
+    name,
+    imports: imports.map((i): A.ImportDecl => ({ kind: "Import", name: i, ...r0 })),
+    decls,
+    comments: [],
+    ...r0,
+  }));

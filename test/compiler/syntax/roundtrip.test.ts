@@ -10,7 +10,7 @@ import { SourceFile } from "../../../compiler/source/source-file.js";
 import { parseExpression, parseModule } from "../../../compiler/syntax/index.js";
 import { printExpr, printModule } from "../../../compiler/syntax/print.js";
 import { walk } from "../../../compiler/syntax/walk.js";
-import { expr, stmt } from "./generators.js";
+import { expr, module, stmt } from "./generators.js";
 import { noParens } from "./helpers.js";
 
 function reparseExpr(text: string): A.Expr {
@@ -69,6 +69,19 @@ describe("print → parse round trip", () => {
         const r = parseModule(new SourceFile("gen.sc", text));
         expect(r.diagnostics.map((d) => d.message)).toEqual([]);
         expect(noParens(r.module.decls)).toEqual(noParens(m.decls));
+        expect(printModule(r.module)).toBe(text);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("preserves generated modules with every kind of declaration", () => {
+    fc.assert(
+      fc.property(module.filter((m) => !m.decls.some((d) => d.kind === "ProcDecl" && d.body.stmts.some(hasDanglingElse))), (m) => {
+        const text = printModule(m);
+        const r = parseModule(new SourceFile("gen.sc", text));
+        expect(r.diagnostics.map((d) => d.message)).toEqual([]);
+        expect(noParens(r.module)).toEqual(noParens(m));
         expect(printModule(r.module)).toBe(text);
       }),
       { numRuns: 150 },
