@@ -126,6 +126,54 @@ bool shapesAreEqual(D1 T1[[N]] a, D2 T2[[N]] b, D3 T3[[N]] c) {
     return shapesAreEqual(a, b) && shapesAreEqual(b, c);
 }
 
+/*
+ * _reshapeLike(v, like): the elements of vector v in the shape of `like` (which
+ * must have size(v) elements; its domain and type do not matter). SecreC's
+ * reshape takes one argument per dimension, so procedures generic in the
+ * dimension N call this overload set instead.
+ */
+template <domain D, domain D2, type T, type T2>
+D T _reshapeLike(D T[[1]] v, D2 T2 like) {
+    assert(size(v) == 1);
+    return v[0];
+}
+
+template <domain D, domain D2, type T, type T2>
+D T[[1]] _reshapeLike(D T[[1]] v, D2 T2[[1]] like) {
+    assert(size(v) == size(like));
+    return v;
+}
+
+template <domain D, domain D2, type T, type T2>
+D T[[2]] _reshapeLike(D T[[1]] v, D2 T2[[2]] like) {
+    uint[[1]] s = shape(like);
+    return reshape(v, s[0], s[1]);
+}
+
+template <domain D, domain D2, type T, type T2>
+D T[[3]] _reshapeLike(D T[[1]] v, D2 T2[[3]] like) {
+    uint[[1]] s = shape(like);
+    return reshape(v, s[0], s[1], s[2]);
+}
+
+template <domain D, domain D2, type T, type T2>
+D T[[4]] _reshapeLike(D T[[1]] v, D2 T2[[4]] like) {
+    uint[[1]] s = shape(like);
+    return reshape(v, s[0], s[1], s[2], s[3]);
+}
+
+template <domain D, domain D2, type T, type T2>
+D T[[5]] _reshapeLike(D T[[1]] v, D2 T2[[5]] like) {
+    uint[[1]] s = shape(like);
+    return reshape(v, s[0], s[1], s[2], s[3], s[4]);
+}
+
+template <domain D, domain D2, type T, type T2>
+D T[[6]] _reshapeLike(D T[[1]] v, D2 T2[[6]] like) {
+    uint[[1]] s = shape(like);
+    return reshape(v, s[0], s[1], s[2], s[3], s[4], s[5]);
+}
+
 /** 0, 1, ..., n - 1 */
 template <domain D>
 D uint[[1]] iota(uint n) {
@@ -321,24 +369,67 @@ T max(T[[1]] vec) {
     return result;
 }
 
+/** The smallest element of an array of any dimension. */
+template <type T, dim N>
+T min(T[[N]] arr) {
+    return min(flatten(arr));
+}
+
+template <type T, dim N>
+T max(T[[N]] arr) {
+    return max(flatten(arr));
+}
+
+/** The minimum of each of k equal chunks of vec. */
 template <type T>
-T[[1]] min(T[[1]] a, T[[1]] b) {
-    assert(size(a) == size(b));
-    T[[1]] result(size(a));
-    for (uint i = 0; i < size(a); ++i) {
-        result[i] = a[i] < b[i] ? a[i] : b[i];
+T[[1]] min(T[[1]] vec, uint k) {
+    uint n = size(vec);
+    assert(k > 0 && n % k == 0);
+    uint chunk = n / k;
+    T[[1]] result(k);
+    for (uint i = 0; i < k; ++i) {
+        result[i] = min(vec[i * chunk : (i + 1) * chunk]);
     }
     return result;
 }
 
 template <type T>
-T[[1]] max(T[[1]] a, T[[1]] b) {
-    assert(size(a) == size(b));
-    T[[1]] result(size(a));
-    for (uint i = 0; i < size(a); ++i) {
-        result[i] = a[i] > b[i] ? a[i] : b[i];
+T[[1]] max(T[[1]] vec, uint k) {
+    uint n = size(vec);
+    assert(k > 0 && n % k == 0);
+    uint chunk = n / k;
+    T[[1]] result(k);
+    for (uint i = 0; i < k; ++i) {
+        result[i] = max(vec[i * chunk : (i + 1) * chunk]);
     }
     return result;
+}
+
+/** Element-wise minimum of two arrays of equal shape. */
+template <type T, dim N>
+T[[N]] min(T[[N]] a, T[[N]] b) {
+    assert(shapesAreEqual(a, b));
+    T[[1]] fa = flatten(a);
+    T[[1]] fb = flatten(b);
+    T[[N]] result = a;
+    T[[1]] fr(size(fa));
+    for (uint i = 0; i < size(fa); ++i) {
+        fr[i] = fa[i] < fb[i] ? fa[i] : fb[i];
+    }
+    return _reshapeLike(fr, result);
+}
+
+template <type T, dim N>
+T[[N]] max(T[[N]] a, T[[N]] b) {
+    assert(shapesAreEqual(a, b));
+    T[[1]] fa = flatten(a);
+    T[[1]] fb = flatten(b);
+    T[[N]] result = a;
+    T[[1]] fr(size(fa));
+    for (uint i = 0; i < size(fa); ++i) {
+        fr[i] = fa[i] > fb[i] ? fa[i] : fb[i];
+    }
+    return _reshapeLike(fr, result);
 }
 
 // ---------------------------------------------------------------------------
@@ -347,15 +438,6 @@ T[[1]] max(T[[1]] a, T[[1]] b) {
 template <type T>
 T abs(T x) {
     return x < 0 ? -x : x;
-}
-
-template <type T>
-T[[1]] abs(T[[1]] vec) {
-    T[[1]] result(size(vec));
-    for (uint i = 0; i < size(vec); ++i) {
-        result[i] = abs(vec[i]);
-    }
-    return result;
 }
 
 float32 sqrt(float32 x) {
@@ -433,6 +515,116 @@ bool isNegligible(float32 x) {
 
 bool isNegligible(float64 x) {
     return abs(x) < 1.0e-14;
+}
+
+/*
+ * Element-wise public float math over arrays of any dimension: the VM's
+ * `float{32,64}_F(__cref in, __ref out)` form applies F to every element.
+ */
+template <dim N>
+float32[[N]] sqrt(float32[[N]] x) {
+    float32[[N]] result = x;
+    __syscall("float32_sqrt", __cref x, __ref result);
+    return result;
+}
+
+template <dim N>
+float64[[N]] sqrt(float64[[N]] x) {
+    float64[[N]] result = x;
+    __syscall("float64_sqrt", __cref x, __ref result);
+    return result;
+}
+
+template <dim N>
+float32[[N]] sin(float32[[N]] x) {
+    float32[[N]] result = x;
+    __syscall("float32_sin", __cref x, __ref result);
+    return result;
+}
+
+template <dim N>
+float64[[N]] sin(float64[[N]] x) {
+    float64[[N]] result = x;
+    __syscall("float64_sin", __cref x, __ref result);
+    return result;
+}
+
+template <dim N>
+float32[[N]] erf(float32[[N]] x) {
+    float32[[N]] result = x;
+    __syscall("float32_erf", __cref x, __ref result);
+    return result;
+}
+
+template <dim N>
+float64[[N]] erf(float64[[N]] x) {
+    float64[[N]] result = x;
+    __syscall("float64_erf", __cref x, __ref result);
+    return result;
+}
+
+template <dim N>
+float32[[N]] exp(float32[[N]] x) {
+    float32[[N]] result = x;
+    __syscall("float32_exp", __cref x, __ref result);
+    return result;
+}
+
+template <dim N>
+float64[[N]] exp(float64[[N]] x) {
+    float64[[N]] result = x;
+    __syscall("float64_exp", __cref x, __ref result);
+    return result;
+}
+
+template <dim N>
+float32[[N]] ln(float32[[N]] x) {
+    float32[[N]] result = x;
+    __syscall("float32_log", __cref x, __ref result);
+    return result;
+}
+
+template <dim N>
+float64[[N]] ln(float64[[N]] x) {
+    float64[[N]] result = x;
+    __syscall("float64_log", __cref x, __ref result);
+    return result;
+}
+
+/** Element-wise absolute value of an array of any dimension. */
+template <type T, dim N>
+T[[N]] abs(T[[N]] arr) {
+    T[[N]] result = arr;
+    T[[1]] flat = flatten(arr);
+    for (uint i = 0; i < size(flat); ++i) {
+        flat[i] = abs(flat[i]);
+    }
+    return _reshapeLike(flat, result);
+}
+
+// ---------------------------------------------------------------------------
+// Public sorting
+
+/**
+ * The elements of vec in ascending order (stable). The VM computes the sorting
+ * permutation (`public_$T_sort_permutation`); this procedure applies it.
+ */
+template <type T>
+T[[1]] sort(T[[1]] vec) {
+    return sort(vec, true);
+}
+
+/** The elements of vec in ascending or descending order (stable). */
+template <type T>
+T[[1]] sort(T[[1]] vec, bool ascending) {
+    uint n = size(vec);
+    uint[[1]] perm(n);
+    __syscall("public_$T\_sort_permutation", __cref vec, __ref perm, ascending);
+    T[[1]] result(n);
+    for (uint i = 0; i < n; ++i) {
+        result[i] = vec[perm[i]];
+    }
+    return result;
 }
 
 // ---------------------------------------------------------------------------
