@@ -2556,11 +2556,35 @@ void publish(string name, D T[[N]] value) {
 }
 
 // ---------------------------------------------------------------------------
-// Reductions
+// Sums and products
+
+/** The number of true elements (and the counts in k equal parts). */
+template <domain D : shared3p>
+D uint64 sum(D bool[[1]] vec) {
+    D uint64 result;
+    __syscall("shared3p::sum_bool_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D uint64[[1]] sum(D bool[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint64[[1]] result(k);
+    __syscall("shared3p::sum_bool_vec", __domainid(D), vec, result);
+    return result;
+}
 
 template <domain D : shared3p>
 D uint8 sum(D uint8[[1]] vec) {
     D uint8 result;
+    __syscall("shared3p::sum_uint8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D uint8[[1]] sum(D uint8[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint8[[1]] result(k);
     __syscall("shared3p::sum_uint8_vec", __domainid(D), vec, result);
     return result;
 }
@@ -2573,8 +2597,24 @@ D uint16 sum(D uint16[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint16[[1]] sum(D uint16[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint16[[1]] result(k);
+    __syscall("shared3p::sum_uint16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D uint32 sum(D uint32[[1]] vec) {
     D uint32 result;
+    __syscall("shared3p::sum_uint32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D uint32[[1]] sum(D uint32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint32[[1]] result(k);
     __syscall("shared3p::sum_uint32_vec", __domainid(D), vec, result);
     return result;
 }
@@ -2587,8 +2627,24 @@ D uint64 sum(D uint64[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint64[[1]] sum(D uint64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint64[[1]] result(k);
+    __syscall("shared3p::sum_uint64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D int8 sum(D int8[[1]] vec) {
     D int8 result;
+    __syscall("shared3p::sum_int8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D int8[[1]] sum(D int8[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D int8[[1]] result(k);
     __syscall("shared3p::sum_int8_vec", __domainid(D), vec, result);
     return result;
 }
@@ -2601,8 +2657,24 @@ D int16 sum(D int16[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D int16[[1]] sum(D int16[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D int16[[1]] result(k);
+    __syscall("shared3p::sum_int16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D int32 sum(D int32[[1]] vec) {
     D int32 result;
+    __syscall("shared3p::sum_int32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D int32[[1]] sum(D int32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D int32[[1]] result(k);
     __syscall("shared3p::sum_int32_vec", __domainid(D), vec, result);
     return result;
 }
@@ -2615,8 +2687,24 @@ D int64 sum(D int64[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D int64[[1]] sum(D int64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D int64[[1]] result(k);
+    __syscall("shared3p::sum_int64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D float32 sum(D float32[[1]] vec) {
     D float32 result;
+    __syscall("shared3p::sum_float32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D float32[[1]] sum(D float32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D float32[[1]] result(k);
     __syscall("shared3p::sum_float32_vec", __domainid(D), vec, result);
     return result;
 }
@@ -2629,9 +2717,56 @@ D float64 sum(D float64[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D float64[[1]] sum(D float64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D float64[[1]] result(k);
+    __syscall("shared3p::sum_float64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D fix32 sum(D fix32[[1]] vec) {
+    D fix32 result;
+    __syscall("shared3p::sum_uint32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D fix32[[1]] sum(D fix32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D fix32[[1]] result(k);
+    __syscall("shared3p::sum_uint32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D fix64 sum(D fix64[[1]] vec) {
+    D fix64 result;
+    __syscall("shared3p::sum_uint64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
+D fix64[[1]] sum(D fix64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D fix64[[1]] result(k);
+    __syscall("shared3p::sum_uint64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** [x0, x0 + x1, ..., x0 + ... + xn-1] */
+template <domain D : shared3p>
 D uint8[[1]] prefixSum(D uint8[[1]] vec) {
     D uint8[[1]] result(size(vec));
     __syscall("shared3p::prefix_sum_uint8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** The inverse of prefixSum: [x0, x1 - x0, ..., xn-1 - xn-2]. */
+template <domain D : shared3p>
+D uint8[[1]] invPrefixSum(D uint8[[1]] vec) {
+    D uint8[[1]] result(size(vec));
+    __syscall("shared3p::inv_prefix_sum_uint8_vec", __domainid(D), vec, result);
     return result;
 }
 
@@ -2643,9 +2778,26 @@ D uint8 product(D uint8[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint8[[1]] product(D uint8[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint8[[1]] result(k);
+    __syscall("shared3p::product_uint8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** [x0, x0 + x1, ..., x0 + ... + xn-1] */
+template <domain D : shared3p>
 D uint16[[1]] prefixSum(D uint16[[1]] vec) {
     D uint16[[1]] result(size(vec));
     __syscall("shared3p::prefix_sum_uint16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** The inverse of prefixSum: [x0, x1 - x0, ..., xn-1 - xn-2]. */
+template <domain D : shared3p>
+D uint16[[1]] invPrefixSum(D uint16[[1]] vec) {
+    D uint16[[1]] result(size(vec));
+    __syscall("shared3p::inv_prefix_sum_uint16_vec", __domainid(D), vec, result);
     return result;
 }
 
@@ -2657,9 +2809,26 @@ D uint16 product(D uint16[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint16[[1]] product(D uint16[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint16[[1]] result(k);
+    __syscall("shared3p::product_uint16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** [x0, x0 + x1, ..., x0 + ... + xn-1] */
+template <domain D : shared3p>
 D uint32[[1]] prefixSum(D uint32[[1]] vec) {
     D uint32[[1]] result(size(vec));
     __syscall("shared3p::prefix_sum_uint32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** The inverse of prefixSum: [x0, x1 - x0, ..., xn-1 - xn-2]. */
+template <domain D : shared3p>
+D uint32[[1]] invPrefixSum(D uint32[[1]] vec) {
+    D uint32[[1]] result(size(vec));
+    __syscall("shared3p::inv_prefix_sum_uint32_vec", __domainid(D), vec, result);
     return result;
 }
 
@@ -2671,9 +2840,26 @@ D uint32 product(D uint32[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint32[[1]] product(D uint32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint32[[1]] result(k);
+    __syscall("shared3p::product_uint32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** [x0, x0 + x1, ..., x0 + ... + xn-1] */
+template <domain D : shared3p>
 D uint64[[1]] prefixSum(D uint64[[1]] vec) {
     D uint64[[1]] result(size(vec));
     __syscall("shared3p::prefix_sum_uint64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** The inverse of prefixSum: [x0, x1 - x0, ..., xn-1 - xn-2]. */
+template <domain D : shared3p>
+D uint64[[1]] invPrefixSum(D uint64[[1]] vec) {
+    D uint64[[1]] result(size(vec));
+    __syscall("shared3p::inv_prefix_sum_uint64_vec", __domainid(D), vec, result);
     return result;
 }
 
@@ -2685,9 +2871,26 @@ D uint64 product(D uint64[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint64[[1]] product(D uint64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint64[[1]] result(k);
+    __syscall("shared3p::product_uint64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** [x0, x0 + x1, ..., x0 + ... + xn-1] */
+template <domain D : shared3p>
 D int8[[1]] prefixSum(D int8[[1]] vec) {
     D int8[[1]] result(size(vec));
     __syscall("shared3p::prefix_sum_int8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** The inverse of prefixSum: [x0, x1 - x0, ..., xn-1 - xn-2]. */
+template <domain D : shared3p>
+D int8[[1]] invPrefixSum(D int8[[1]] vec) {
+    D int8[[1]] result(size(vec));
+    __syscall("shared3p::inv_prefix_sum_int8_vec", __domainid(D), vec, result);
     return result;
 }
 
@@ -2699,9 +2902,26 @@ D int8 product(D int8[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D int8[[1]] product(D int8[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D int8[[1]] result(k);
+    __syscall("shared3p::product_int8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** [x0, x0 + x1, ..., x0 + ... + xn-1] */
+template <domain D : shared3p>
 D int16[[1]] prefixSum(D int16[[1]] vec) {
     D int16[[1]] result(size(vec));
     __syscall("shared3p::prefix_sum_int16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** The inverse of prefixSum: [x0, x1 - x0, ..., xn-1 - xn-2]. */
+template <domain D : shared3p>
+D int16[[1]] invPrefixSum(D int16[[1]] vec) {
+    D int16[[1]] result(size(vec));
+    __syscall("shared3p::inv_prefix_sum_int16_vec", __domainid(D), vec, result);
     return result;
 }
 
@@ -2713,9 +2933,26 @@ D int16 product(D int16[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D int16[[1]] product(D int16[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D int16[[1]] result(k);
+    __syscall("shared3p::product_int16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** [x0, x0 + x1, ..., x0 + ... + xn-1] */
+template <domain D : shared3p>
 D int32[[1]] prefixSum(D int32[[1]] vec) {
     D int32[[1]] result(size(vec));
     __syscall("shared3p::prefix_sum_int32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** The inverse of prefixSum: [x0, x1 - x0, ..., xn-1 - xn-2]. */
+template <domain D : shared3p>
+D int32[[1]] invPrefixSum(D int32[[1]] vec) {
+    D int32[[1]] result(size(vec));
+    __syscall("shared3p::inv_prefix_sum_int32_vec", __domainid(D), vec, result);
     return result;
 }
 
@@ -2727,9 +2964,26 @@ D int32 product(D int32[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D int32[[1]] product(D int32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D int32[[1]] result(k);
+    __syscall("shared3p::product_int32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** [x0, x0 + x1, ..., x0 + ... + xn-1] */
+template <domain D : shared3p>
 D int64[[1]] prefixSum(D int64[[1]] vec) {
     D int64[[1]] result(size(vec));
     __syscall("shared3p::prefix_sum_int64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+/** The inverse of prefixSum: [x0, x1 - x0, ..., xn-1 - xn-2]. */
+template <domain D : shared3p>
+D int64[[1]] invPrefixSum(D int64[[1]] vec) {
+    D int64[[1]] result(size(vec));
+    __syscall("shared3p::inv_prefix_sum_int64_vec", __domainid(D), vec, result);
     return result;
 }
 
@@ -2741,6 +2995,124 @@ D int64 product(D int64[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D int64[[1]] product(D int64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D int64[[1]] result(k);
+    __syscall("shared3p::product_int64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+// ---------------------------------------------------------------------------
+// Boolean reductions (counting the true elements: one sum, no round per element)
+
+template <domain D : shared3p>
+D bool any(D bool b) {
+    return b;
+}
+
+template <domain D : shared3p>
+D bool any(D bool[[1]] vec) {
+    return sum(vec) != 0;
+}
+
+/** Whether each of k equal parts of vec has a true element. */
+template <domain D : shared3p>
+D bool[[1]] any(D bool[[1]] vec, uint k) {
+    return sum(vec, k) != 0;
+}
+
+template <domain D : shared3p, dim N>
+D bool any(D bool[[N]] arr) {
+    return any(flatten(arr));
+}
+
+template <domain D : shared3p>
+D bool all(D bool b) {
+    return b;
+}
+
+template <domain D : shared3p>
+D bool all(D bool[[1]] vec) {
+    return sum(vec) == size(vec);
+}
+
+template <domain D : shared3p>
+D bool[[1]] all(D bool[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    return sum(vec, k) == size(vec) / k;
+}
+
+template <domain D : shared3p, dim N>
+D bool all(D bool[[N]] arr) {
+    return all(flatten(arr));
+}
+
+/**
+ * The number of leading true elements: position i belongs to the prefix exactly
+ * when no false element occurs at or before i, i.e. when the running count of
+ * false elements is still 0.
+ */
+template <domain D : shared3p>
+D uint truePrefixLength(D bool[[1]] vec) {
+    D uint64[[1]] falses = prefixSum((uint64) !vec);
+    return sum(falses == 0);
+}
+
+// ---------------------------------------------------------------------------
+// Minima and maxima
+
+/*
+ * uint64 minima/maxima of k equal parts by a tournament of element-wise min/max
+ * (one round per halving): the emulator's vecmin/vecmax compare 64-bit values
+ * as doubles, which loses the low bits, so 64-bit reductions avoid them.
+ */
+template <domain D : shared3p>
+D uint64[[1]] _tournament(D uint64[[1]] vec, uint k, bool isMax) {
+    assert(k > 0 && size(vec) % k == 0);
+    uint len = size(vec) / k;
+    assert(len > 0);
+    D uint64[[2]] parts = reshape(vec, k, len);
+    while (len > 1) {
+        uint half = len / 2;
+        D uint64[[1]] a = flatten(parts[:, 0:half]);
+        D uint64[[1]] b = flatten(parts[:, half:2 * half]);
+        D uint64[[1]] m(size(a));
+        if (isMax) {
+            __syscall("shared3p::max_uint64_vec", __domainid(D), a, b, m);
+        } else {
+            __syscall("shared3p::min_uint64_vec", __domainid(D), a, b, m);
+        }
+        D uint64[[2]] next = reshape(m, k, half);
+        if (len % 2 == 1) {
+            next = cat(next, parts[:, len - 1:len], 1);
+        }
+        parts = next;
+        len = shape(parts)[1];
+    }
+    return flatten(parts);
+}
+
+template <domain D : shared3p>
+D uint64 min(D uint64[[1]] vec) {
+    return _tournament(vec, 1 :: uint, false)[0];
+}
+
+template <domain D : shared3p>
+D uint64[[1]] min(D uint64[[1]] vec, uint k) {
+    return _tournament(vec, k, false);
+}
+
+template <domain D : shared3p>
+D uint64 max(D uint64[[1]] vec) {
+    return _tournament(vec, 1 :: uint, true)[0];
+}
+
+template <domain D : shared3p>
+D uint64[[1]] max(D uint64[[1]] vec, uint k) {
+    return _tournament(vec, k, true);
+}
+
+template <domain D : shared3p>
 D uint8 min(D uint8[[1]] vec) {
     D uint8 result;
     __syscall("shared3p::vecmin_uint8_vec", __domainid(D), vec, result);
@@ -2748,10 +3120,31 @@ D uint8 min(D uint8[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint8[[1]] min(D uint8[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint8[[1]] result(k);
+    __syscall("shared3p::vecmin_uint8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D uint8[[1]] min(D uint8[[1]] a, D uint8[[1]] b) {
+    assert(size(a) == size(b));
     D uint8[[1]] result(size(a));
     __syscall("shared3p::min_uint8_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D uint8 min(D uint8 a, D uint8 b) {
+    D uint8[[1]] va = {a};
+    D uint8[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D uint8 min(D uint8[[N]] arr) {
+    return min(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2762,10 +3155,31 @@ D uint8 max(D uint8[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint8[[1]] max(D uint8[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint8[[1]] result(k);
+    __syscall("shared3p::vecmax_uint8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D uint8[[1]] max(D uint8[[1]] a, D uint8[[1]] b) {
+    assert(size(a) == size(b));
     D uint8[[1]] result(size(a));
     __syscall("shared3p::max_uint8_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D uint8 max(D uint8 a, D uint8 b) {
+    D uint8[[1]] va = {a};
+    D uint8[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D uint8 max(D uint8[[N]] arr) {
+    return max(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2776,10 +3190,31 @@ D uint16 min(D uint16[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint16[[1]] min(D uint16[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint16[[1]] result(k);
+    __syscall("shared3p::vecmin_uint16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D uint16[[1]] min(D uint16[[1]] a, D uint16[[1]] b) {
+    assert(size(a) == size(b));
     D uint16[[1]] result(size(a));
     __syscall("shared3p::min_uint16_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D uint16 min(D uint16 a, D uint16 b) {
+    D uint16[[1]] va = {a};
+    D uint16[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D uint16 min(D uint16[[N]] arr) {
+    return min(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2790,10 +3225,31 @@ D uint16 max(D uint16[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint16[[1]] max(D uint16[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint16[[1]] result(k);
+    __syscall("shared3p::vecmax_uint16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D uint16[[1]] max(D uint16[[1]] a, D uint16[[1]] b) {
+    assert(size(a) == size(b));
     D uint16[[1]] result(size(a));
     __syscall("shared3p::max_uint16_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D uint16 max(D uint16 a, D uint16 b) {
+    D uint16[[1]] va = {a};
+    D uint16[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D uint16 max(D uint16[[N]] arr) {
+    return max(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2804,10 +3260,31 @@ D uint32 min(D uint32[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint32[[1]] min(D uint32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint32[[1]] result(k);
+    __syscall("shared3p::vecmin_uint32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D uint32[[1]] min(D uint32[[1]] a, D uint32[[1]] b) {
+    assert(size(a) == size(b));
     D uint32[[1]] result(size(a));
     __syscall("shared3p::min_uint32_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D uint32 min(D uint32 a, D uint32 b) {
+    D uint32[[1]] va = {a};
+    D uint32[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D uint32 min(D uint32[[N]] arr) {
+    return min(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2818,38 +3295,73 @@ D uint32 max(D uint32[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D uint32[[1]] max(D uint32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D uint32[[1]] result(k);
+    __syscall("shared3p::vecmax_uint32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D uint32[[1]] max(D uint32[[1]] a, D uint32[[1]] b) {
+    assert(size(a) == size(b));
     D uint32[[1]] result(size(a));
     __syscall("shared3p::max_uint32_vec", __domainid(D), a, b, result);
     return result;
 }
 
 template <domain D : shared3p>
-D uint64 min(D uint64[[1]] vec) {
-    D uint64 result;
-    __syscall("shared3p::vecmin_uint64_vec", __domainid(D), vec, result);
-    return result;
+D uint32 max(D uint32 a, D uint32 b) {
+    D uint32[[1]] va = {a};
+    D uint32[[1]] vb = {b};
+    return max(va, vb)[0];
 }
+
+template <domain D : shared3p, dim N>
+D uint32 max(D uint32[[N]] arr) {
+    return max(flatten(arr));
+}
+
 
 template <domain D : shared3p>
 D uint64[[1]] min(D uint64[[1]] a, D uint64[[1]] b) {
+    assert(size(a) == size(b));
     D uint64[[1]] result(size(a));
     __syscall("shared3p::min_uint64_vec", __domainid(D), a, b, result);
     return result;
 }
 
 template <domain D : shared3p>
-D uint64 max(D uint64[[1]] vec) {
-    D uint64 result;
-    __syscall("shared3p::vecmax_uint64_vec", __domainid(D), vec, result);
+D uint64 min(D uint64 a, D uint64 b) {
+    D uint64[[1]] va = {a};
+    D uint64[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D uint64 min(D uint64[[N]] arr) {
+    return min(flatten(arr));
+}
+
+
+template <domain D : shared3p>
+D uint64[[1]] max(D uint64[[1]] a, D uint64[[1]] b) {
+    assert(size(a) == size(b));
+    D uint64[[1]] result(size(a));
+    __syscall("shared3p::max_uint64_vec", __domainid(D), a, b, result);
     return result;
 }
 
 template <domain D : shared3p>
-D uint64[[1]] max(D uint64[[1]] a, D uint64[[1]] b) {
-    D uint64[[1]] result(size(a));
-    __syscall("shared3p::max_uint64_vec", __domainid(D), a, b, result);
-    return result;
+D uint64 max(D uint64 a, D uint64 b) {
+    D uint64[[1]] va = {a};
+    D uint64[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D uint64 max(D uint64[[N]] arr) {
+    return max(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2860,10 +3372,31 @@ D xor_uint8 min(D xor_uint8[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D xor_uint8[[1]] min(D xor_uint8[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D xor_uint8[[1]] result(k);
+    __syscall("shared3p::vecmin_xor_uint8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D xor_uint8[[1]] min(D xor_uint8[[1]] a, D xor_uint8[[1]] b) {
+    assert(size(a) == size(b));
     D xor_uint8[[1]] result(size(a));
     __syscall("shared3p::min_xor_uint8_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D xor_uint8 min(D xor_uint8 a, D xor_uint8 b) {
+    D xor_uint8[[1]] va = {a};
+    D xor_uint8[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D xor_uint8 min(D xor_uint8[[N]] arr) {
+    return min(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2874,10 +3407,31 @@ D xor_uint8 max(D xor_uint8[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D xor_uint8[[1]] max(D xor_uint8[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D xor_uint8[[1]] result(k);
+    __syscall("shared3p::vecmax_xor_uint8_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D xor_uint8[[1]] max(D xor_uint8[[1]] a, D xor_uint8[[1]] b) {
+    assert(size(a) == size(b));
     D xor_uint8[[1]] result(size(a));
     __syscall("shared3p::max_xor_uint8_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D xor_uint8 max(D xor_uint8 a, D xor_uint8 b) {
+    D xor_uint8[[1]] va = {a};
+    D xor_uint8[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D xor_uint8 max(D xor_uint8[[N]] arr) {
+    return max(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2888,10 +3442,31 @@ D xor_uint16 min(D xor_uint16[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D xor_uint16[[1]] min(D xor_uint16[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D xor_uint16[[1]] result(k);
+    __syscall("shared3p::vecmin_xor_uint16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D xor_uint16[[1]] min(D xor_uint16[[1]] a, D xor_uint16[[1]] b) {
+    assert(size(a) == size(b));
     D xor_uint16[[1]] result(size(a));
     __syscall("shared3p::min_xor_uint16_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D xor_uint16 min(D xor_uint16 a, D xor_uint16 b) {
+    D xor_uint16[[1]] va = {a};
+    D xor_uint16[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D xor_uint16 min(D xor_uint16[[N]] arr) {
+    return min(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2902,10 +3477,31 @@ D xor_uint16 max(D xor_uint16[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D xor_uint16[[1]] max(D xor_uint16[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D xor_uint16[[1]] result(k);
+    __syscall("shared3p::vecmax_xor_uint16_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D xor_uint16[[1]] max(D xor_uint16[[1]] a, D xor_uint16[[1]] b) {
+    assert(size(a) == size(b));
     D xor_uint16[[1]] result(size(a));
     __syscall("shared3p::max_xor_uint16_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D xor_uint16 max(D xor_uint16 a, D xor_uint16 b) {
+    D xor_uint16[[1]] va = {a};
+    D xor_uint16[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D xor_uint16 max(D xor_uint16[[N]] arr) {
+    return max(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2916,10 +3512,31 @@ D xor_uint32 min(D xor_uint32[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D xor_uint32[[1]] min(D xor_uint32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D xor_uint32[[1]] result(k);
+    __syscall("shared3p::vecmin_xor_uint32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D xor_uint32[[1]] min(D xor_uint32[[1]] a, D xor_uint32[[1]] b) {
+    assert(size(a) == size(b));
     D xor_uint32[[1]] result(size(a));
     __syscall("shared3p::min_xor_uint32_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D xor_uint32 min(D xor_uint32 a, D xor_uint32 b) {
+    D xor_uint32[[1]] va = {a};
+    D xor_uint32[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D xor_uint32 min(D xor_uint32[[N]] arr) {
+    return min(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2930,10 +3547,31 @@ D xor_uint32 max(D xor_uint32[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D xor_uint32[[1]] max(D xor_uint32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D xor_uint32[[1]] result(k);
+    __syscall("shared3p::vecmax_xor_uint32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D xor_uint32[[1]] max(D xor_uint32[[1]] a, D xor_uint32[[1]] b) {
+    assert(size(a) == size(b));
     D xor_uint32[[1]] result(size(a));
     __syscall("shared3p::max_xor_uint32_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D xor_uint32 max(D xor_uint32 a, D xor_uint32 b) {
+    D xor_uint32[[1]] va = {a};
+    D xor_uint32[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D xor_uint32 max(D xor_uint32[[N]] arr) {
+    return max(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2944,10 +3582,31 @@ D xor_uint64 min(D xor_uint64[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D xor_uint64[[1]] min(D xor_uint64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D xor_uint64[[1]] result(k);
+    __syscall("shared3p::vecmin_xor_uint64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D xor_uint64[[1]] min(D xor_uint64[[1]] a, D xor_uint64[[1]] b) {
+    assert(size(a) == size(b));
     D xor_uint64[[1]] result(size(a));
     __syscall("shared3p::min_xor_uint64_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D xor_uint64 min(D xor_uint64 a, D xor_uint64 b) {
+    D xor_uint64[[1]] va = {a};
+    D xor_uint64[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D xor_uint64 min(D xor_uint64[[N]] arr) {
+    return min(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2958,10 +3617,31 @@ D xor_uint64 max(D xor_uint64[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D xor_uint64[[1]] max(D xor_uint64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D xor_uint64[[1]] result(k);
+    __syscall("shared3p::vecmax_xor_uint64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D xor_uint64[[1]] max(D xor_uint64[[1]] a, D xor_uint64[[1]] b) {
+    assert(size(a) == size(b));
     D xor_uint64[[1]] result(size(a));
     __syscall("shared3p::max_xor_uint64_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D xor_uint64 max(D xor_uint64 a, D xor_uint64 b) {
+    D xor_uint64[[1]] va = {a};
+    D xor_uint64[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D xor_uint64 max(D xor_uint64[[N]] arr) {
+    return max(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2972,10 +3652,31 @@ D float32 min(D float32[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D float32[[1]] min(D float32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D float32[[1]] result(k);
+    __syscall("shared3p::vecmin_float32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D float32[[1]] min(D float32[[1]] a, D float32[[1]] b) {
+    assert(size(a) == size(b));
     D float32[[1]] result(size(a));
     __syscall("shared3p::min_float32_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D float32 min(D float32 a, D float32 b) {
+    D float32[[1]] va = {a};
+    D float32[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D float32 min(D float32[[N]] arr) {
+    return min(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -2986,10 +3687,31 @@ D float32 max(D float32[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D float32[[1]] max(D float32[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D float32[[1]] result(k);
+    __syscall("shared3p::vecmax_float32_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D float32[[1]] max(D float32[[1]] a, D float32[[1]] b) {
+    assert(size(a) == size(b));
     D float32[[1]] result(size(a));
     __syscall("shared3p::max_float32_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D float32 max(D float32 a, D float32 b) {
+    D float32[[1]] va = {a};
+    D float32[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D float32 max(D float32[[N]] arr) {
+    return max(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -3000,10 +3722,31 @@ D float64 min(D float64[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D float64[[1]] min(D float64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D float64[[1]] result(k);
+    __syscall("shared3p::vecmin_float64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D float64[[1]] min(D float64[[1]] a, D float64[[1]] b) {
+    assert(size(a) == size(b));
     D float64[[1]] result(size(a));
     __syscall("shared3p::min_float64_vec", __domainid(D), a, b, result);
     return result;
+}
+
+template <domain D : shared3p>
+D float64 min(D float64 a, D float64 b) {
+    D float64[[1]] va = {a};
+    D float64[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D float64 min(D float64[[N]] arr) {
+    return min(flatten(arr));
 }
 
 template <domain D : shared3p>
@@ -3014,258 +3757,876 @@ D float64 max(D float64[[1]] vec) {
 }
 
 template <domain D : shared3p>
+D float64[[1]] max(D float64[[1]] vec, uint k) {
+    assert(k > 0 && size(vec) % k == 0);
+    D float64[[1]] result(k);
+    __syscall("shared3p::vecmax_float64_vec", __domainid(D), vec, result);
+    return result;
+}
+
+template <domain D : shared3p>
 D float64[[1]] max(D float64[[1]] a, D float64[[1]] b) {
+    assert(size(a) == size(b));
     D float64[[1]] result(size(a));
     __syscall("shared3p::max_float64_vec", __domainid(D), a, b, result);
     return result;
 }
 
 template <domain D : shared3p>
-D bool any(D bool[[1]] vec) {
-    D bool result = false;
-    for (uint i = 0; i < size(vec); ++i) {
-        result = result | vec[i];
-    }
-    return result;
+D float64 max(D float64 a, D float64 b) {
+    D float64[[1]] va = {a};
+    D float64[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D float64 max(D float64[[N]] arr) {
+    return max(flatten(arr));
+}
+
+/* int8: order-preserving map to uint8 by adding 2^7 (mod 2^8). */
+template <domain D : shared3p>
+D uint8[[1]] _toOrdered(D int8[[1]] x) {
+    D uint8[[1]] y = (uint8) x;
+    return y + 128;
 }
 
 template <domain D : shared3p>
-D bool all(D bool[[1]] vec) {
-    D bool result = true;
-    for (uint i = 0; i < size(vec); ++i) {
-        result = result & vec[i];
-    }
-    return result;
+D int8[[1]] _fromOrdered(D uint8[[1]] y) {
+    D uint8[[1]] z = y - 128;
+    return (int8) z;
+}
+
+template <domain D : shared3p>
+D int8 min(D int8[[1]] vec) {
+    D uint8[[1]] m = {min(_toOrdered(vec))};
+    return _fromOrdered(m)[0];
+}
+
+template <domain D : shared3p>
+D int8[[1]] min(D int8[[1]] vec, uint k) {
+    return _fromOrdered(min(_toOrdered(vec), k));
+}
+
+template <domain D : shared3p>
+D int8[[1]] min(D int8[[1]] a, D int8[[1]] b) {
+    return _fromOrdered(min(_toOrdered(a), _toOrdered(b)));
+}
+
+template <domain D : shared3p>
+D int8 min(D int8 a, D int8 b) {
+    D int8[[1]] va = {a};
+    D int8[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D int8 min(D int8[[N]] arr) {
+    return min(flatten(arr));
+}
+
+template <domain D : shared3p>
+D int8 max(D int8[[1]] vec) {
+    D uint8[[1]] m = {max(_toOrdered(vec))};
+    return _fromOrdered(m)[0];
+}
+
+template <domain D : shared3p>
+D int8[[1]] max(D int8[[1]] vec, uint k) {
+    return _fromOrdered(max(_toOrdered(vec), k));
+}
+
+template <domain D : shared3p>
+D int8[[1]] max(D int8[[1]] a, D int8[[1]] b) {
+    return _fromOrdered(max(_toOrdered(a), _toOrdered(b)));
+}
+
+template <domain D : shared3p>
+D int8 max(D int8 a, D int8 b) {
+    D int8[[1]] va = {a};
+    D int8[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D int8 max(D int8[[N]] arr) {
+    return max(flatten(arr));
+}
+
+/* int16: order-preserving map to uint16 by adding 2^15 (mod 2^16). */
+template <domain D : shared3p>
+D uint16[[1]] _toOrdered(D int16[[1]] x) {
+    D uint16[[1]] y = (uint16) x;
+    return y + 32768;
+}
+
+template <domain D : shared3p>
+D int16[[1]] _fromOrdered(D uint16[[1]] y) {
+    D uint16[[1]] z = y - 32768;
+    return (int16) z;
+}
+
+template <domain D : shared3p>
+D int16 min(D int16[[1]] vec) {
+    D uint16[[1]] m = {min(_toOrdered(vec))};
+    return _fromOrdered(m)[0];
+}
+
+template <domain D : shared3p>
+D int16[[1]] min(D int16[[1]] vec, uint k) {
+    return _fromOrdered(min(_toOrdered(vec), k));
+}
+
+template <domain D : shared3p>
+D int16[[1]] min(D int16[[1]] a, D int16[[1]] b) {
+    return _fromOrdered(min(_toOrdered(a), _toOrdered(b)));
+}
+
+template <domain D : shared3p>
+D int16 min(D int16 a, D int16 b) {
+    D int16[[1]] va = {a};
+    D int16[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D int16 min(D int16[[N]] arr) {
+    return min(flatten(arr));
+}
+
+template <domain D : shared3p>
+D int16 max(D int16[[1]] vec) {
+    D uint16[[1]] m = {max(_toOrdered(vec))};
+    return _fromOrdered(m)[0];
+}
+
+template <domain D : shared3p>
+D int16[[1]] max(D int16[[1]] vec, uint k) {
+    return _fromOrdered(max(_toOrdered(vec), k));
+}
+
+template <domain D : shared3p>
+D int16[[1]] max(D int16[[1]] a, D int16[[1]] b) {
+    return _fromOrdered(max(_toOrdered(a), _toOrdered(b)));
+}
+
+template <domain D : shared3p>
+D int16 max(D int16 a, D int16 b) {
+    D int16[[1]] va = {a};
+    D int16[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D int16 max(D int16[[N]] arr) {
+    return max(flatten(arr));
+}
+
+/* int32: order-preserving map to uint32 by adding 2^31 (mod 2^32). */
+template <domain D : shared3p>
+D uint32[[1]] _toOrdered(D int32[[1]] x) {
+    D uint32[[1]] y = (uint32) x;
+    return y + 2147483648;
+}
+
+template <domain D : shared3p>
+D int32[[1]] _fromOrdered(D uint32[[1]] y) {
+    D uint32[[1]] z = y - 2147483648;
+    return (int32) z;
+}
+
+template <domain D : shared3p>
+D int32 min(D int32[[1]] vec) {
+    D uint32[[1]] m = {min(_toOrdered(vec))};
+    return _fromOrdered(m)[0];
+}
+
+template <domain D : shared3p>
+D int32[[1]] min(D int32[[1]] vec, uint k) {
+    return _fromOrdered(min(_toOrdered(vec), k));
+}
+
+template <domain D : shared3p>
+D int32[[1]] min(D int32[[1]] a, D int32[[1]] b) {
+    return _fromOrdered(min(_toOrdered(a), _toOrdered(b)));
+}
+
+template <domain D : shared3p>
+D int32 min(D int32 a, D int32 b) {
+    D int32[[1]] va = {a};
+    D int32[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D int32 min(D int32[[N]] arr) {
+    return min(flatten(arr));
+}
+
+template <domain D : shared3p>
+D int32 max(D int32[[1]] vec) {
+    D uint32[[1]] m = {max(_toOrdered(vec))};
+    return _fromOrdered(m)[0];
+}
+
+template <domain D : shared3p>
+D int32[[1]] max(D int32[[1]] vec, uint k) {
+    return _fromOrdered(max(_toOrdered(vec), k));
+}
+
+template <domain D : shared3p>
+D int32[[1]] max(D int32[[1]] a, D int32[[1]] b) {
+    return _fromOrdered(max(_toOrdered(a), _toOrdered(b)));
+}
+
+template <domain D : shared3p>
+D int32 max(D int32 a, D int32 b) {
+    D int32[[1]] va = {a};
+    D int32[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D int32 max(D int32[[N]] arr) {
+    return max(flatten(arr));
+}
+
+/* int64: order-preserving map to uint64 by adding 2^63 (mod 2^64). */
+template <domain D : shared3p>
+D uint64[[1]] _toOrdered(D int64[[1]] x) {
+    D uint64[[1]] y = (uint64) x;
+    return y + 9223372036854775808;
+}
+
+template <domain D : shared3p>
+D int64[[1]] _fromOrdered(D uint64[[1]] y) {
+    D uint64[[1]] z = y - 9223372036854775808;
+    return (int64) z;
+}
+
+template <domain D : shared3p>
+D int64 min(D int64[[1]] vec) {
+    D uint64[[1]] m = {min(_toOrdered(vec))};
+    return _fromOrdered(m)[0];
+}
+
+template <domain D : shared3p>
+D int64[[1]] min(D int64[[1]] vec, uint k) {
+    return _fromOrdered(min(_toOrdered(vec), k));
+}
+
+template <domain D : shared3p>
+D int64[[1]] min(D int64[[1]] a, D int64[[1]] b) {
+    return _fromOrdered(min(_toOrdered(a), _toOrdered(b)));
+}
+
+template <domain D : shared3p>
+D int64 min(D int64 a, D int64 b) {
+    D int64[[1]] va = {a};
+    D int64[[1]] vb = {b};
+    return min(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D int64 min(D int64[[N]] arr) {
+    return min(flatten(arr));
+}
+
+template <domain D : shared3p>
+D int64 max(D int64[[1]] vec) {
+    D uint64[[1]] m = {max(_toOrdered(vec))};
+    return _fromOrdered(m)[0];
+}
+
+template <domain D : shared3p>
+D int64[[1]] max(D int64[[1]] vec, uint k) {
+    return _fromOrdered(max(_toOrdered(vec), k));
+}
+
+template <domain D : shared3p>
+D int64[[1]] max(D int64[[1]] a, D int64[[1]] b) {
+    return _fromOrdered(max(_toOrdered(a), _toOrdered(b)));
+}
+
+template <domain D : shared3p>
+D int64 max(D int64 a, D int64 b) {
+    D int64[[1]] va = {a};
+    D int64[[1]] vb = {b};
+    return max(va, vb)[0];
+}
+
+template <domain D : shared3p, dim N>
+D int64 max(D int64[[N]] arr) {
+    return max(flatten(arr));
 }
 
 // ---------------------------------------------------------------------------
-// Signs, absolute values, bits and oblivious choice
+// Signs and absolute values
 
-template <domain D : shared3p>
-D int8[[1]] sign(D int8[[1]] x) {
-    D int8[[1]] result(size(x));
-    __syscall("shared3p::sign_int8_vec", __domainid(D), x, result);
+/** -1, 0 or 1 per element. */
+template <domain D : shared3p, dim N>
+D int8[[N]] sign(D int8[[N]] x) {
+    D int8[[1]] flat = flatten(x);
+    D int8[[1]] result(size(flat));
+    __syscall("shared3p::sign_int8_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** Absolute values, as the unsigned type of the same width (|INT_MIN| fits). */
+template <domain D : shared3p, dim N>
+D uint8[[N]] abs(D int8[[N]] x) {
+    D int8[[1]] flat = flatten(x);
+    D uint8[[1]] result(size(flat));
+    __syscall("shared3p::abs_int8_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** -1, 0 or 1 per element. */
+template <domain D : shared3p, dim N>
+D int16[[N]] sign(D int16[[N]] x) {
+    D int16[[1]] flat = flatten(x);
+    D int16[[1]] result(size(flat));
+    __syscall("shared3p::sign_int16_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** Absolute values, as the unsigned type of the same width (|INT_MIN| fits). */
+template <domain D : shared3p, dim N>
+D uint16[[N]] abs(D int16[[N]] x) {
+    D int16[[1]] flat = flatten(x);
+    D uint16[[1]] result(size(flat));
+    __syscall("shared3p::abs_int16_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** -1, 0 or 1 per element. */
+template <domain D : shared3p, dim N>
+D int32[[N]] sign(D int32[[N]] x) {
+    D int32[[1]] flat = flatten(x);
+    D int32[[1]] result(size(flat));
+    __syscall("shared3p::sign_int32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** Absolute values, as the unsigned type of the same width (|INT_MIN| fits). */
+template <domain D : shared3p, dim N>
+D uint32[[N]] abs(D int32[[N]] x) {
+    D int32[[1]] flat = flatten(x);
+    D uint32[[1]] result(size(flat));
+    __syscall("shared3p::abs_int32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** -1, 0 or 1 per element. */
+template <domain D : shared3p, dim N>
+D int64[[N]] sign(D int64[[N]] x) {
+    D int64[[1]] flat = flatten(x);
+    D int64[[1]] result(size(flat));
+    __syscall("shared3p::sign_int64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** Absolute values, as the unsigned type of the same width (|INT_MIN| fits). */
+template <domain D : shared3p, dim N>
+D uint64[[N]] abs(D int64[[N]] x) {
+    D int64[[1]] flat = flatten(x);
+    D uint64[[1]] result(size(flat));
+    __syscall("shared3p::abs_int64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float32[[N]] abs(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D float32[[1]] result(size(flat));
+    __syscall("shared3p::abs_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float64[[N]] abs(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D float64[[1]] result(size(flat));
+    __syscall("shared3p::abs_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+// ---------------------------------------------------------------------------
+// Floating and fixed-point maths
+
+/** 1 / x per element. */
+template <domain D : shared3p, dim N>
+D float32[[N]] inv(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D float32[[1]] result(size(flat));
+    __syscall("shared3p::inv_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float32[[N]] sqrt(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D float32[[1]] result(size(flat));
+    __syscall("shared3p::sqrt_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float32[[N]] exp(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D float32[[1]] result(size(flat));
+    __syscall("shared3p::exp_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** The natural logarithm. */
+template <domain D : shared3p, dim N>
+D float32[[N]] ln(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D float32[[1]] result(size(flat));
+    __syscall("shared3p::ln_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** 1 / x per element. */
+template <domain D : shared3p, dim N>
+D float64[[N]] inv(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D float64[[1]] result(size(flat));
+    __syscall("shared3p::inv_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float64[[N]] sqrt(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D float64[[1]] result(size(flat));
+    __syscall("shared3p::sqrt_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float64[[N]] exp(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D float64[[1]] result(size(flat));
+    __syscall("shared3p::exp_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** The natural logarithm. */
+template <domain D : shared3p, dim N>
+D float64[[N]] ln(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D float64[[1]] result(size(flat));
+    __syscall("shared3p::ln_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** 1 / x per element. */
+template <domain D : shared3p, dim N>
+D fix32[[N]] inv(D fix32[[N]] x) {
+    D fix32[[1]] flat = flatten(x);
+    D fix32[[1]] result(size(flat));
+    __syscall("shared3p::inv_fix32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D fix32[[N]] sqrt(D fix32[[N]] x) {
+    D fix32[[1]] flat = flatten(x);
+    D fix32[[1]] result(size(flat));
+    __syscall("shared3p::sqrt_fix32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D fix32[[N]] exp(D fix32[[N]] x) {
+    D fix32[[1]] flat = flatten(x);
+    D fix32[[1]] result(size(flat));
+    __syscall("shared3p::exp_fix32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** The natural logarithm. */
+template <domain D : shared3p, dim N>
+D fix32[[N]] ln(D fix32[[N]] x) {
+    D fix32[[1]] flat = flatten(x);
+    D fix32[[1]] result(size(flat));
+    __syscall("shared3p::ln_fix32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** 1 / x per element. */
+template <domain D : shared3p, dim N>
+D fix64[[N]] inv(D fix64[[N]] x) {
+    D fix64[[1]] flat = flatten(x);
+    D fix64[[1]] result(size(flat));
+    __syscall("shared3p::inv_fix64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D fix64[[N]] sqrt(D fix64[[N]] x) {
+    D fix64[[1]] flat = flatten(x);
+    D fix64[[1]] result(size(flat));
+    __syscall("shared3p::sqrt_fix64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D fix64[[N]] exp(D fix64[[N]] x) {
+    D fix64[[1]] flat = flatten(x);
+    D fix64[[1]] result(size(flat));
+    __syscall("shared3p::exp_fix64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** The natural logarithm. */
+template <domain D : shared3p, dim N>
+D fix64[[N]] ln(D fix64[[N]] x) {
+    D fix64[[1]] flat = flatten(x);
+    D fix64[[1]] result(size(flat));
+    __syscall("shared3p::ln_fix64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float32[[N]] sin(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D float32[[1]] result(size(flat));
+    __syscall("shared3p::sin_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float32[[N]] erf(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D float32[[1]] result(size(flat));
+    __syscall("shared3p::erf_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** The largest integer not above x, as float32. */
+template <domain D : shared3p, dim N>
+D float32[[N]] floor(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D float32[[1]] result(size(flat));
+    __syscall("shared3p::floor_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float32[[N]] ceiling(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D float32[[1]] result(size(flat));
+    __syscall("shared3p::ceiling_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** Whether |x| is negligibly small (below the type's tolerance). */
+template <domain D : shared3p, dim N>
+D bool[[N]] isNegligible(D float32[[N]] x) {
+    D float32[[1]] flat = flatten(x);
+    D bool[[1]] result(size(flat));
+    __syscall("shared3p::isnegligible_float32_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** The logarithm of x in base b, element-wise. */
+template <domain D : shared3p, dim N>
+D float32[[N]] log(D float32[[N]] x, D float32[[N]] b) {
+    return ln(x) / ln(b);
+}
+
+template <domain D : shared3p, dim N>
+D float32[[N]] log10(D float32[[N]] x) {
+    float32 inverseLn10 = 0.43429448190325182765;
+    return ln(x) * inverseLn10;
+}
+
+/** a to the power b (a > 0), as exp(b ln a). */
+template <domain D : shared3p, dim N>
+D float32[[N]] pow(D float32[[N]] a, D float32[[N]] b) {
+    return exp(ln(a) * b);
+}
+
+template <domain D : shared3p, dim N>
+D float64[[N]] sin(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D float64[[1]] result(size(flat));
+    __syscall("shared3p::sin_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float64[[N]] erf(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D float64[[1]] result(size(flat));
+    __syscall("shared3p::erf_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** The largest integer not above x, as float64. */
+template <domain D : shared3p, dim N>
+D float64[[N]] floor(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D float64[[1]] result(size(flat));
+    __syscall("shared3p::floor_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+template <domain D : shared3p, dim N>
+D float64[[N]] ceiling(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D float64[[1]] result(size(flat));
+    __syscall("shared3p::ceiling_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** Whether |x| is negligibly small (below the type's tolerance). */
+template <domain D : shared3p, dim N>
+D bool[[N]] isNegligible(D float64[[N]] x) {
+    D float64[[1]] flat = flatten(x);
+    D bool[[1]] result(size(flat));
+    __syscall("shared3p::isnegligible_float64_vec", __domainid(D), flat, result);
+    return _reshapeLike(result, x);
+}
+
+/** The logarithm of x in base b, element-wise. */
+template <domain D : shared3p, dim N>
+D float64[[N]] log(D float64[[N]] x, D float64[[N]] b) {
+    return ln(x) / ln(b);
+}
+
+template <domain D : shared3p, dim N>
+D float64[[N]] log10(D float64[[N]] x) {
+    float64 inverseLn10 = 0.43429448190325182765;
+    return ln(x) * inverseLn10;
+}
+
+/** a to the power b (a > 0), as exp(b ln a). */
+template <domain D : shared3p, dim N>
+D float64[[N]] pow(D float64[[N]] a, D float64[[N]] b) {
+    return exp(ln(a) * b);
+}
+
+// ---------------------------------------------------------------------------
+// Bits, resharing and oblivious choice
+
+/** The bits of each element, least significant first (8 per element). */
+template <domain D : shared3p, dim N>
+D bool[[1]] bit_extract(D xor_uint8[[N]] x) {
+    D xor_uint8[[1]] flat = flatten(x);
+    D bool[[1]] result(size(flat) * 8);
+    __syscall("shared3p::bit_extract_xor_uint8_vec", __domainid(D), flat, result);
     return result;
 }
 
-template <domain D : shared3p>
-D uint8[[1]] abs(D int8[[1]] x) {
-    D uint8[[1]] result(size(x));
-    __syscall("shared3p::abs_int8_vec", __domainid(D), x, result);
+/** The bits of each element, least significant first (16 per element). */
+template <domain D : shared3p, dim N>
+D bool[[1]] bit_extract(D xor_uint16[[N]] x) {
+    D xor_uint16[[1]] flat = flatten(x);
+    D bool[[1]] result(size(flat) * 16);
+    __syscall("shared3p::bit_extract_xor_uint16_vec", __domainid(D), flat, result);
     return result;
 }
 
-template <domain D : shared3p>
-D int16[[1]] sign(D int16[[1]] x) {
-    D int16[[1]] result(size(x));
-    __syscall("shared3p::sign_int16_vec", __domainid(D), x, result);
+/** The bits of each element, least significant first (32 per element). */
+template <domain D : shared3p, dim N>
+D bool[[1]] bit_extract(D xor_uint32[[N]] x) {
+    D xor_uint32[[1]] flat = flatten(x);
+    D bool[[1]] result(size(flat) * 32);
+    __syscall("shared3p::bit_extract_xor_uint32_vec", __domainid(D), flat, result);
     return result;
 }
 
-template <domain D : shared3p>
-D uint16[[1]] abs(D int16[[1]] x) {
-    D uint16[[1]] result(size(x));
-    __syscall("shared3p::abs_int16_vec", __domainid(D), x, result);
+/** The bits of each element, least significant first (64 per element). */
+template <domain D : shared3p, dim N>
+D bool[[1]] bit_extract(D xor_uint64[[N]] x) {
+    D xor_uint64[[1]] flat = flatten(x);
+    D bool[[1]] result(size(flat) * 64);
+    __syscall("shared3p::bit_extract_xor_uint64_vec", __domainid(D), flat, result);
     return result;
 }
 
-template <domain D : shared3p>
-D int32[[1]] sign(D int32[[1]] x) {
-    D int32[[1]] result(size(x));
-    __syscall("shared3p::sign_int32_vec", __domainid(D), x, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D uint32[[1]] abs(D int32[[1]] x) {
-    D uint32[[1]] result(size(x));
-    __syscall("shared3p::abs_int32_vec", __domainid(D), x, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D int64[[1]] sign(D int64[[1]] x) {
-    D int64[[1]] result(size(x));
-    __syscall("shared3p::sign_int64_vec", __domainid(D), x, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D uint64[[1]] abs(D int64[[1]] x) {
-    D uint64[[1]] result(size(x));
-    __syscall("shared3p::abs_int64_vec", __domainid(D), x, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D bool[[1]] bit_extract(D xor_uint8[[1]] x) {
-    D bool[[1]] result(size(x) * 8);
-    __syscall("shared3p::bit_extract_xor_uint8_vec", __domainid(D), x, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D bool[[1]] bit_extract(D xor_uint16[[1]] x) {
-    D bool[[1]] result(size(x) * 16);
-    __syscall("shared3p::bit_extract_xor_uint16_vec", __domainid(D), x, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D bool[[1]] bit_extract(D xor_uint32[[1]] x) {
-    D bool[[1]] result(size(x) * 32);
-    __syscall("shared3p::bit_extract_xor_uint32_vec", __domainid(D), x, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D bool[[1]] bit_extract(D xor_uint64[[1]] x) {
-    D bool[[1]] result(size(x) * 64);
-    __syscall("shared3p::bit_extract_xor_uint64_vec", __domainid(D), x, result);
-    return result;
-}
-
+/** The same values, XOR-shared (additive -> bitwise sharing). */
 template <domain D : shared3p, dim N>
 D xor_uint8[[N]] reshare(D uint8[[N]] value) {
     D xor_uint8[[N]] result = (xor_uint8) value;
     return result;
 }
 
+/** The same values, additively shared. */
 template <domain D : shared3p, dim N>
 D uint8[[N]] reshare(D xor_uint8[[N]] value) {
     D uint8[[N]] result = (uint8) value;
     return result;
 }
 
+/** The same values, XOR-shared (additive -> bitwise sharing). */
 template <domain D : shared3p, dim N>
 D xor_uint16[[N]] reshare(D uint16[[N]] value) {
     D xor_uint16[[N]] result = (xor_uint16) value;
     return result;
 }
 
+/** The same values, additively shared. */
 template <domain D : shared3p, dim N>
 D uint16[[N]] reshare(D xor_uint16[[N]] value) {
     D uint16[[N]] result = (uint16) value;
     return result;
 }
 
+/** The same values, XOR-shared (additive -> bitwise sharing). */
 template <domain D : shared3p, dim N>
 D xor_uint32[[N]] reshare(D uint32[[N]] value) {
     D xor_uint32[[N]] result = (xor_uint32) value;
     return result;
 }
 
+/** The same values, additively shared. */
 template <domain D : shared3p, dim N>
 D uint32[[N]] reshare(D xor_uint32[[N]] value) {
     D uint32[[N]] result = (uint32) value;
     return result;
 }
 
+/** The same values, XOR-shared (additive -> bitwise sharing). */
 template <domain D : shared3p, dim N>
 D xor_uint64[[N]] reshare(D uint64[[N]] value) {
     D xor_uint64[[N]] result = (xor_uint64) value;
     return result;
 }
 
+/** The same values, additively shared. */
 template <domain D : shared3p, dim N>
 D uint64[[N]] reshare(D xor_uint64[[N]] value) {
     D uint64[[N]] result = (uint64) value;
     return result;
 }
 
-template <domain D : shared3p>
-D bool[[1]] choose(D bool[[1]] cond, D bool[[1]] a, D bool[[1]] b) {
-    D bool[[1]] result(size(a));
-    __syscall("shared3p::choose_bool_vec", __domainid(D), cond, a, b, result);
-    return result;
+/** cond[i] ? a[i] : b[i] without revealing cond (arrays of one shape). */
+template <domain D : shared3p, dim N>
+D bool[[N]] choose(D bool[[N]] cond, D bool[[N]] a, D bool[[N]] b) {
+    D bool[[1]] fa = flatten(a);
+    D bool[[1]] result(size(fa));
+    __syscall("shared3p::choose_bool_vec", __domainid(D), flatten(cond), fa, flatten(b), result);
+    return _reshapeLike(result, a);
 }
 
-template <domain D : shared3p>
-D xor_uint8[[1]] choose(D bool[[1]] cond, D xor_uint8[[1]] a, D xor_uint8[[1]] b) {
-    D xor_uint8[[1]] result(size(a));
-    __syscall("shared3p::choose_xor_uint8_vec", __domainid(D), cond, a, b, result);
-    return result;
+/** cond[i] ? a[i] : b[i] without revealing cond (arrays of one shape). */
+template <domain D : shared3p, dim N>
+D xor_uint8[[N]] choose(D bool[[N]] cond, D xor_uint8[[N]] a, D xor_uint8[[N]] b) {
+    D xor_uint8[[1]] fa = flatten(a);
+    D xor_uint8[[1]] result(size(fa));
+    __syscall("shared3p::choose_xor_uint8_vec", __domainid(D), flatten(cond), fa, flatten(b), result);
+    return _reshapeLike(result, a);
 }
 
-template <domain D : shared3p>
-D xor_uint16[[1]] choose(D bool[[1]] cond, D xor_uint16[[1]] a, D xor_uint16[[1]] b) {
-    D xor_uint16[[1]] result(size(a));
-    __syscall("shared3p::choose_xor_uint16_vec", __domainid(D), cond, a, b, result);
-    return result;
+/** cond[i] ? a[i] : b[i] without revealing cond (arrays of one shape). */
+template <domain D : shared3p, dim N>
+D xor_uint16[[N]] choose(D bool[[N]] cond, D xor_uint16[[N]] a, D xor_uint16[[N]] b) {
+    D xor_uint16[[1]] fa = flatten(a);
+    D xor_uint16[[1]] result(size(fa));
+    __syscall("shared3p::choose_xor_uint16_vec", __domainid(D), flatten(cond), fa, flatten(b), result);
+    return _reshapeLike(result, a);
 }
 
-template <domain D : shared3p>
-D xor_uint32[[1]] choose(D bool[[1]] cond, D xor_uint32[[1]] a, D xor_uint32[[1]] b) {
-    D xor_uint32[[1]] result(size(a));
-    __syscall("shared3p::choose_xor_uint32_vec", __domainid(D), cond, a, b, result);
-    return result;
+/** cond[i] ? a[i] : b[i] without revealing cond (arrays of one shape). */
+template <domain D : shared3p, dim N>
+D xor_uint32[[N]] choose(D bool[[N]] cond, D xor_uint32[[N]] a, D xor_uint32[[N]] b) {
+    D xor_uint32[[1]] fa = flatten(a);
+    D xor_uint32[[1]] result(size(fa));
+    __syscall("shared3p::choose_xor_uint32_vec", __domainid(D), flatten(cond), fa, flatten(b), result);
+    return _reshapeLike(result, a);
 }
 
-template <domain D : shared3p>
-D xor_uint64[[1]] choose(D bool[[1]] cond, D xor_uint64[[1]] a, D xor_uint64[[1]] b) {
-    D xor_uint64[[1]] result(size(a));
-    __syscall("shared3p::choose_xor_uint64_vec", __domainid(D), cond, a, b, result);
-    return result;
+/** cond[i] ? a[i] : b[i] without revealing cond (arrays of one shape). */
+template <domain D : shared3p, dim N>
+D xor_uint64[[N]] choose(D bool[[N]] cond, D xor_uint64[[N]] a, D xor_uint64[[N]] b) {
+    D xor_uint64[[1]] fa = flatten(a);
+    D xor_uint64[[1]] result(size(fa));
+    __syscall("shared3p::choose_xor_uint64_vec", __domainid(D), flatten(cond), fa, flatten(b), result);
+    return _reshapeLike(result, a);
 }
 
-template <domain D : shared3p>
-D float32[[1]] choose(D bool[[1]] cond, D float32[[1]] a, D float32[[1]] b) {
-    D float32[[1]] result(size(a));
-    __syscall("shared3p::choose_float32_vec", __domainid(D), cond, a, b, result);
-    return result;
+/** cond[i] ? a[i] : b[i] without revealing cond (arrays of one shape). */
+template <domain D : shared3p, dim N>
+D float32[[N]] choose(D bool[[N]] cond, D float32[[N]] a, D float32[[N]] b) {
+    D float32[[1]] fa = flatten(a);
+    D float32[[1]] result(size(fa));
+    __syscall("shared3p::choose_float32_vec", __domainid(D), flatten(cond), fa, flatten(b), result);
+    return _reshapeLike(result, a);
 }
 
-template <domain D : shared3p>
-D float64[[1]] choose(D bool[[1]] cond, D float64[[1]] a, D float64[[1]] b) {
-    D float64[[1]] result(size(a));
-    __syscall("shared3p::choose_float64_vec", __domainid(D), cond, a, b, result);
-    return result;
+/** cond[i] ? a[i] : b[i] without revealing cond (arrays of one shape). */
+template <domain D : shared3p, dim N>
+D float64[[N]] choose(D bool[[N]] cond, D float64[[N]] a, D float64[[N]] b) {
+    D float64[[1]] fa = flatten(a);
+    D float64[[1]] result(size(fa));
+    __syscall("shared3p::choose_float64_vec", __domainid(D), flatten(cond), fa, flatten(b), result);
+    return _reshapeLike(result, a);
 }
 
-template <domain D : shared3p>
-D uint8[[1]] choose(D bool[[1]] cond, D uint8[[1]] a, D uint8[[1]] b) {
-    D uint8[[1]] c = (uint8) cond;
-    return c * (a - b) + b;
+/** cond ? a : b as b + cond * (a - b): exact in the ring. */
+template <domain D : shared3p, dim N>
+D uint8[[N]] choose(D bool[[N]] cond, D uint8[[N]] a, D uint8[[N]] b) {
+    D uint8[[N]] c = (uint8) cond;
+    return b + c * (a - b);
 }
 
-template <domain D : shared3p>
-D uint16[[1]] choose(D bool[[1]] cond, D uint16[[1]] a, D uint16[[1]] b) {
-    D uint16[[1]] c = (uint16) cond;
-    return c * (a - b) + b;
+/** cond ? a : b as b + cond * (a - b): exact in the ring. */
+template <domain D : shared3p, dim N>
+D uint16[[N]] choose(D bool[[N]] cond, D uint16[[N]] a, D uint16[[N]] b) {
+    D uint16[[N]] c = (uint16) cond;
+    return b + c * (a - b);
 }
 
-template <domain D : shared3p>
-D uint32[[1]] choose(D bool[[1]] cond, D uint32[[1]] a, D uint32[[1]] b) {
-    D uint32[[1]] c = (uint32) cond;
-    return c * (a - b) + b;
+/** cond ? a : b as b + cond * (a - b): exact in the ring. */
+template <domain D : shared3p, dim N>
+D uint32[[N]] choose(D bool[[N]] cond, D uint32[[N]] a, D uint32[[N]] b) {
+    D uint32[[N]] c = (uint32) cond;
+    return b + c * (a - b);
 }
 
-template <domain D : shared3p>
-D uint64[[1]] choose(D bool[[1]] cond, D uint64[[1]] a, D uint64[[1]] b) {
-    D uint64[[1]] c = (uint64) cond;
-    return c * (a - b) + b;
+/** cond ? a : b as b + cond * (a - b): exact in the ring. */
+template <domain D : shared3p, dim N>
+D uint64[[N]] choose(D bool[[N]] cond, D uint64[[N]] a, D uint64[[N]] b) {
+    D uint64[[N]] c = (uint64) cond;
+    return b + c * (a - b);
 }
 
-template <domain D : shared3p>
-D int8[[1]] choose(D bool[[1]] cond, D int8[[1]] a, D int8[[1]] b) {
-    D int8[[1]] c = (int8) cond;
-    return c * (a - b) + b;
+/** cond ? a : b as b + cond * (a - b): exact in the ring. */
+template <domain D : shared3p, dim N>
+D int8[[N]] choose(D bool[[N]] cond, D int8[[N]] a, D int8[[N]] b) {
+    D int8[[N]] c = (int8) cond;
+    return b + c * (a - b);
 }
 
-template <domain D : shared3p>
-D int16[[1]] choose(D bool[[1]] cond, D int16[[1]] a, D int16[[1]] b) {
-    D int16[[1]] c = (int16) cond;
-    return c * (a - b) + b;
+/** cond ? a : b as b + cond * (a - b): exact in the ring. */
+template <domain D : shared3p, dim N>
+D int16[[N]] choose(D bool[[N]] cond, D int16[[N]] a, D int16[[N]] b) {
+    D int16[[N]] c = (int16) cond;
+    return b + c * (a - b);
 }
 
-template <domain D : shared3p>
-D int32[[1]] choose(D bool[[1]] cond, D int32[[1]] a, D int32[[1]] b) {
-    D int32[[1]] c = (int32) cond;
-    return c * (a - b) + b;
+/** cond ? a : b as b + cond * (a - b): exact in the ring. */
+template <domain D : shared3p, dim N>
+D int32[[N]] choose(D bool[[N]] cond, D int32[[N]] a, D int32[[N]] b) {
+    D int32[[N]] c = (int32) cond;
+    return b + c * (a - b);
 }
 
-template <domain D : shared3p>
-D int64[[1]] choose(D bool[[1]] cond, D int64[[1]] a, D int64[[1]] b) {
-    D int64[[1]] c = (int64) cond;
-    return c * (a - b) + b;
+/** cond ? a : b as b + cond * (a - b): exact in the ring. */
+template <domain D : shared3p, dim N>
+D int64[[N]] choose(D bool[[N]] cond, D int64[[N]] a, D int64[[N]] b) {
+    D int64[[N]] c = (int64) cond;
+    return b + c * (a - b);
+}
+
+/** One private condition for whole arrays: cond ? a : b. */
+template <domain D : shared3p, type T, dim N>
+D T[[N]] choose(D bool cond, D T[[N]] a, D T[[N]] b) {
+    D bool[[1]] conds(size(a)) = cond;
+    return choose(_reshapeLike(conds, a), a, b);
 }

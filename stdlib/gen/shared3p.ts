@@ -10,12 +10,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const UINTS = ["uint8", "uint16", "uint32", "uint64"];
-const INTS = ["int8", "int16", "int32", "int64"];
-const XORS = ["xor_uint8", "xor_uint16", "xor_uint32", "xor_uint64"];
-const FLOATS = ["float32", "float64"];
-const FIXES = ["fix32", "fix64"];
-const NUMERIC = [...UINTS, ...INTS, ...FLOATS];
+import { FIXES, FLOATS, INTS, NUMERIC, UINTS, XORS, procedureSections } from "./shared3p-procedures.js";
 
 const out: string[] = [];
 const emit = (text: string) => out.push(text);
@@ -217,132 +212,8 @@ void publish(string name, D T[[N]] value) {
     __syscall("shared3p::get_shares_$T\\_vec", __domainid(D), value, __ref bytes, __return byteCount);
     __syscall("Process_setResult", __cref name, __cref "$D", __cref "$T", __cref bytes, 0 :: uint, byteCount);
 }
-
-// ---------------------------------------------------------------------------
-// Reductions
 `);
-  for (const t of NUMERIC) {
-    emit(`template <domain D : shared3p>
-D ${t} sum(D ${t}[[1]] vec) {
-    D ${t} result;
-    __syscall("shared3p::sum_${t}_vec", __domainid(D), vec, result);
-    return result;
-}
-`);
-  }
-  for (const t of [...UINTS, ...INTS]) {
-    emit(`template <domain D : shared3p>
-D ${t}[[1]] prefixSum(D ${t}[[1]] vec) {
-    D ${t}[[1]] result(size(vec));
-    __syscall("shared3p::prefix_sum_${t}_vec", __domainid(D), vec, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D ${t} product(D ${t}[[1]] vec) {
-    D ${t} result;
-    __syscall("shared3p::product_${t}_vec", __domainid(D), vec, result);
-    return result;
-}
-`);
-  }
-  for (const t of [...UINTS, ...XORS, ...FLOATS]) {
-    for (const [name, op] of [["min", "vecmin"], ["max", "vecmax"]] as const) {
-      emit(`template <domain D : shared3p>
-D ${t} ${name}(D ${t}[[1]] vec) {
-    D ${t} result;
-    __syscall("shared3p::${op}_${t}_vec", __domainid(D), vec, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D ${t}[[1]] ${name}(D ${t}[[1]] a, D ${t}[[1]] b) {
-    D ${t}[[1]] result(size(a));
-    __syscall("shared3p::${name}_${t}_vec", __domainid(D), a, b, result);
-    return result;
-}
-`);
-    }
-  }
-  emit(`template <domain D : shared3p>
-D bool any(D bool[[1]] vec) {
-    D bool result = false;
-    for (uint i = 0; i < size(vec); ++i) {
-        result = result | vec[i];
-    }
-    return result;
-}
-
-template <domain D : shared3p>
-D bool all(D bool[[1]] vec) {
-    D bool result = true;
-    for (uint i = 0; i < size(vec); ++i) {
-        result = result & vec[i];
-    }
-    return result;
-}
-
-// ---------------------------------------------------------------------------
-// Signs, absolute values, bits and oblivious choice
-`);
-  for (const t of INTS) {
-    emit(`template <domain D : shared3p>
-D ${t}[[1]] sign(D ${t}[[1]] x) {
-    D ${t}[[1]] result(size(x));
-    __syscall("shared3p::sign_${t}_vec", __domainid(D), x, result);
-    return result;
-}
-
-template <domain D : shared3p>
-D ${t.replace("int", "uint")}[[1]] abs(D ${t}[[1]] x) {
-    D ${t.replace("int", "uint")}[[1]] result(size(x));
-    __syscall("shared3p::abs_${t}_vec", __domainid(D), x, result);
-    return result;
-}
-`);
-  }
-  for (const x of XORS) {
-    emit(`template <domain D : shared3p>
-D bool[[1]] bit_extract(D ${x}[[1]] x) {
-    D bool[[1]] result(size(x) * ${Number(x.slice(8))});
-    __syscall("shared3p::bit_extract_${x}_vec", __domainid(D), x, result);
-    return result;
-}
-`);
-  }
-  for (let i = 0; i < XORS.length; i++) {
-    const x = XORS[i] as string;
-    const u = UINTS[i] as string;
-    emit(`template <domain D : shared3p, dim N>
-D ${x}[[N]] reshare(D ${u}[[N]] value) {
-    D ${x}[[N]] result = (${x}) value;
-    return result;
-}
-
-template <domain D : shared3p, dim N>
-D ${u}[[N]] reshare(D ${x}[[N]] value) {
-    D ${u}[[N]] result = (${u}) value;
-    return result;
-}
-`);
-  }
-  for (const t of ["bool", ...XORS, ...FLOATS]) {
-    emit(`template <domain D : shared3p>
-D ${t}[[1]] choose(D bool[[1]] cond, D ${t}[[1]] a, D ${t}[[1]] b) {
-    D ${t}[[1]] result(size(a));
-    __syscall("shared3p::choose_${t}_vec", __domainid(D), cond, a, b, result);
-    return result;
-}
-`);
-  }
-  for (const t of [...UINTS, ...INTS]) {
-    emit(`template <domain D : shared3p>
-D ${t}[[1]] choose(D bool[[1]] cond, D ${t}[[1]] a, D ${t}[[1]] b) {
-    D ${t}[[1]] c = (${t}) cond;
-    return c * (a - b) + b;
-}
-`);
-  }
+  for (const section of procedureSections()) emit(section);
 }
 
 header();
