@@ -103,6 +103,12 @@ export async function runThreeParty(program: Module | Uint8Array, records: reado
     });
     await waitForExit(children, 3000);
     return result;
+  } catch (e) {
+    // let the parties that saw the failure exit by themselves before the rest is killed
+    await waitForExit(children, 2000);
+    if (!(e instanceof RunFailure)) throw e;
+    const explained = e.failures.map((f) => (f.cause === "lost" && exits[f.party] !== undefined ? { ...f, message: `stopped without a result (${exits[f.party]})` } : f));
+    throw new RunFailure(explained);
   } finally {
     killAll();
     process.off("exit", killAll);

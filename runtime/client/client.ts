@@ -85,7 +85,7 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
   const deadline = Date.now() + o.connectTimeoutMs;
   const sockets = await Promise.allSettled([0, 1, 2].map((p) => dialWithRetry(o.addresses[p] as Address, deadline)));
   const unreachable = sockets.flatMap((s, p) =>
-    s.status === "rejected" ? [{ party: p, cause: "connection" as const, message: `cannot reach party ${p} at ${formatAddress(o.addresses[p] as Address)} (${(s.reason as Error).message})` }] : [],
+    s.status === "rejected" ? [{ party: p, cause: "connection" as const, message: `unreachable at ${formatAddress(o.addresses[p] as Address)} (${(s.reason as Error).message})` }] : [],
   );
   if (unreachable.length > 0) {
     for (const s of sockets) if (s.status === "fulfilled") s.value.destroy();
@@ -142,8 +142,7 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
       });
       conn.onEnd((end) => {
         if (st.stats !== null || st.failure !== null) return;
-        const why = end.error?.message ?? "it closed the connection";
-        failWith({ party: p, cause: "lost", message: `stopped without finishing (${why})` });
+        failWith({ party: p, cause: "lost", message: `stopped without a result (${end.error?.message ?? "it closed the connection"})` });
       });
       conn.send(ClientMessage.start, 0, encodeStart({ version: PROTOCOL_VERSION, party: p, programHash: o.programHash }, shares[p] as DataRecord[]));
     });
@@ -151,7 +150,7 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
   for (const c of conns) c.destroy();
   const explain = (f: PartyFailure): PartyFailure => {
     const extra = f.cause === "lost" ? o.explainLoss?.(f.party) : undefined;
-    return extra === undefined ? f : { ...f, message: `${f.message}: ${extra}` };
+    return extra === undefined ? f : { ...f, message: `stopped without a result (${extra})` };
   };
   const failures = states.flatMap((s, p) =>
     s.failure !== null ? [explain(s.failure)] : s.stats === null ? [{ party: p, cause: "connection" as const, message: "did not finish in time after another party failed" }] : [],

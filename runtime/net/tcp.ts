@@ -178,6 +178,7 @@ export class FramedConnection {
   private ended: ConnectionEnd | null = null;
   private frameHandler: FrameHandler | null = null;
   private held: [number, number, Uint8Array][] = [];
+  private onHeld: FrameHandler | null = null;
   private endHandlers: ((end: ConnectionEnd) => void)[] = [];
 
   constructor(
@@ -199,6 +200,7 @@ export class FramedConnection {
    */
   onFrames(handler: FrameHandler): void {
     this.frameHandler = handler;
+    this.onHeld = null;
     const held = this.held;
     this.held = [];
     try {
@@ -214,9 +216,13 @@ export class FramedConnection {
     this.decoder.peer = peer;
   }
 
-  /** Keeps incoming frames until the next `onFrames` (while ownership changes hands). */
-  holdFrames(): void {
+  /**
+   * Keeps incoming frames until the next `onFrames` (while ownership changes hands);
+   * `inspect` sees each kept frame as it arrives (e.g. to notice an abort).
+   */
+  holdFrames(inspect: FrameHandler | null = null): void {
     this.frameHandler = null;
+    this.onHeld = inspect;
   }
 
   /** Called once when the connection ends (immediately if it already has). */
@@ -300,8 +306,10 @@ export class FramedConnection {
       return;
     }
     if (this.gotBye) throw new TransportError(`malformed frame from ${this.peer}: a frame after bye`, this.peer);
-    if (this.frameHandler === null) this.held.push([instance, round, payload]);
-    else this.frameHandler(instance, round, payload);
+    if (this.frameHandler === null) {
+      this.held.push([instance, round, payload]);
+      this.onHeld?.(instance, round, payload);
+    } else this.frameHandler(instance, round, payload);
   }
 
   private onClose(): void {

@@ -13,7 +13,7 @@
 import { connect, type Server, type Socket } from "node:net";
 import { CONTROL_INSTANCE, Control, FramedConnection, TcpTransport } from "../net/tcp.js";
 import type { PartyId } from "../net/transport.js";
-import { PROTOCOL_VERSION, decodeHello, encodeHello, type Hello } from "./wire.js";
+import { PROTOCOL_VERSION, decodeHello, decodeJson, encodeHello, encodeJson, type Hello, type PartyFailure } from "./wire.js";
 
 export interface Address {
   readonly host: string;
@@ -28,6 +28,8 @@ export class MeshError extends Error {
   constructor(
     message: string,
     readonly cause: "handshake" | "connection",
+    /** Set when a peer told us it stopped (its own failure). */
+    readonly peerFailure?: PartyFailure,
   ) {
     super(message);
     this.name = "MeshError";
@@ -56,6 +58,8 @@ export function connectMesh(o: MeshOptions): Promise<TcpTransport> {
   return new Promise((resolve, reject) => {
     const self = o.self;
     const links: (FramedConnection | null)[] = [null, null, null];
+    /** Framed connections (the peer may be waiting for news from us). */
+    const conns = new Set<FramedConnection>();
     const pending = new Set<PartyId>(([0, 1, 2] as PartyId[]).filter((p) => p !== self));
     const sockets = new Set<Socket>();
     const timers = new Set<NodeJS.Timeout>();
@@ -71,7 +75,17 @@ export function connectMesh(o: MeshOptions): Promise<TcpTransport> {
       for (const t of timers) clearTimeout(t);
       o.server.off("connection", onConnection);
       if (err !== null) {
-        for (const s of sockets) s.destroy();
+        // tell every peer that heard from us why we stop, let the bytes drain, then go
+        const why = encodeJson(err.peerFailure ?? ({ party: self, cause: err.cause, message: err.message } satisfies PartyFailure));
+        for (const c of conns) {
+          c.send(CONTROL_INSTANCE, Control.abort, why);
+          c.close();
+        }
+        const stop = setTimeout(() => {
+          for (const s of sockets) s.destroy();
+        }, 1000);
+        stop.unref();
+        for (const s of sockets) if (![...conns].some((c) => c.socket === s)) s.destroy();
         reject(err);
         return;
       }
@@ -103,15 +117,37 @@ export function connectMesh(o: MeshOptions): Promise<TcpTransport> {
         finish(new MeshError(`the party at ${formatAddress(o.peers[expected] as Address)} says it is party ${p}, expected party ${expected}`, "handshake"));
         return;
       }
-      conn.holdFrames();
+      conn.holdFrames((instance, round, payload) => {
+        if (instance === CONTROL_INSTANCE && round === Control.abort) peerStopped(p, payload);
+      });
+      conn.onEnd((end) => {
+        if (!settled) finish(new MeshError(`party ${p} left before all parties were connected${end.error ? ` (${end.error.message})` : ""}`, "connection"));
+      });
       links[p] = conn;
       pending.delete(p);
       if (pending.size === 0) finish(null);
     };
 
+    /** A peer told us it stops: its failure becomes ours to report. */
+    const peerStopped = (p: PartyId, payload: Uint8Array): void => {
+      let f: PartyFailure = { party: p, cause: "peer", message: "aborted" };
+      try {
+        const x = decodeJson<PartyFailure>(payload);
+        if (typeof x.message === "string" && typeof x.cause === "string" && typeof x.party === "number") f = x;
+      } catch {
+        // keep the generic reason
+      }
+      finish(new MeshError(`party ${f.party} stopped: ${f.message}`, "connection", f));
+    };
+
     /** Waits for the first frame of a connection, which must be a hello. */
     const expectHello = (conn: FramedConnection, expected: PartyId | null, onHello: (h: Hello) => void): void => {
+      conns.add(conn);
       conn.onFrames((instance, round, payload) => {
+        if (expected !== null && instance === CONTROL_INSTANCE && round === Control.abort) {
+          peerStopped(expected, payload);
+          return;
+        }
         const h = instance === CONTROL_INSTANCE && round === Control.hello ? decodeHello(payload) : undefined;
         if (h === undefined || h.party > 2 || h.party === self) {
           if (expected !== null) finish(new MeshError(`party ${expected} at ${formatAddress(o.peers[expected] as Address)} did not answer with a valid hello`, "handshake"));

@@ -95,7 +95,7 @@ export async function runParty(o: PartyOptions): Promise<PartyOutcome> {
 }
 
 function setupFailure(party: PartyId, e: unknown): PartyFailure {
-  if (e instanceof MeshError) return { party, cause: e.cause, message: e.message };
+  if (e instanceof MeshError) return e.peerFailure ?? { party, cause: e.cause, message: e.message };
   if (e instanceof PeerAbort) return e.failure;
   if (e instanceof TransportError) return { party, cause: "connection", message: e.message };
   return { party, cause: "connection", message: (e as Error).message };
