@@ -7,6 +7,8 @@
  */
 import { runCheck } from "./check-command.js";
 import { runCompile, type CompileCommandOptions } from "./compile-command.js";
+import { runFmt, type FmtCommandOptions } from "./fmt-command.js";
+import { Option } from "commander";
 import { collect, newProgram, runProgram } from "./options.js";
 import { handleEpipe, internalError } from "./report.js";
 
@@ -44,6 +46,17 @@ program
   .addHelpText("after", exitCodes)
   .action((file: string, options: CompileCommandOptions) => {
     process.exitCode = runCompile(file, options);
+  });
+
+program
+  .command("fmt")
+  .description("format programs (prints the result unless --check or --write is given)")
+  .argument("<files...>", "SecreC source files (.sc)")
+  .addOption(new Option("--check", "list the files that are not formatted; exit 1 if any").conflicts("write"))
+  .option("--write", "rewrite the files in place and list the ones that changed")
+  .addHelpText("after", exitCodes)
+  .action(async (files: string[], options: FmtCommandOptions) => {
+    process.exitCode = await runFmt(files, options);
   });
 
 handleEpipe();
