@@ -150,3 +150,28 @@ function findOpcodeRun(bytes: Uint8Array): number {
   for (let i = bytes.length - 2; i > 40; i--) if (bytes[i] === 0 && bytes[i + 1] === 5 && bytes[i + 2] === 0) return i;
   throw new Error("not found");
 }
+
+describe("the whole path: build, encode, load, run", () => {
+  it("runs the decoded bytes with the same output and error positions", async () => {
+    const { MemoryHost } = await import("../../vm/host.js");
+    const { runModule } = await import("../../vm/interpreter.js");
+    const b = new ModuleBuilder();
+    const f = b.file("path.sc");
+    const main = b.procedure("main");
+    main.at(b.span(f, 1, 1, 1, 20));
+    const s = main.reg();
+    main.ins("tostring", "float64", s, main.value("float64", 0.1));
+    main.ins("print", s);
+    main.at(b.span(f, 2, 1, 2, 9));
+    const arr = main.reg();
+    main.ins("anew", "bool", arr, null, [main.value("uint64", 2)]);
+    const x = main.reg();
+    main.ins("index", x, arr, [at.index(main.value("uint64", 2))]);
+    main.ins("ret", null);
+    b.setMain(main);
+    const bytes = encode(b.build());
+    const host = new MemoryHost();
+    await expect(runModule(loadModule(bytes), { host })).rejects.toThrow("Index out of bounds at path.sc:(2,1)(2,9)");
+    expect(host.output).toEqual(["0.1"]);
+  });
+});
