@@ -22,7 +22,7 @@ import { alwaysReturns } from "./flow.js";
 import { validateCastDef, validateOperatorDef } from "./operators.js";
 import type { Quantifier, TypePattern } from "./patterns.js";
 import { collectQuantifiers } from "./patterns.js";
-import { quantMap, resolvePattern, substitute, validateType, type TypeEnv } from "./resolve-types.js";
+import { instantiateStruct, quantMap, resolvePattern, substitute, validateType, type TypeEnv } from "./resolve-types.js";
 import { ModuleScope } from "./scopes.js";
 import type { KindSymbol, KindTypeEntry, ModuleInfo, ProcInstance, ProcSymbol, StructSymbol, VarSymbol } from "./symbols.js";
 import { freshId } from "./symbols.js";
@@ -223,6 +223,8 @@ export function resolveSignatures(ck: Checker, module: ModuleInfo): void {
   for (const list of scope.procs.values()) all.push(...list);
   for (const list of scope.operators.values()) all.push(...list);
   all.push(...scope.casts);
+  // plain structs are laid out now, so their field errors show even when unused
+  for (const st of scope.structs.values()) if (st.quantifiers.length === 0) instantiateStruct(ck, st, []);
   for (const p of all) resolveSignature(ck, scope, p);
   reportDuplicateSignatures(ck, scope, all);
 }

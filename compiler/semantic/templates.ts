@@ -19,6 +19,14 @@ import type { ProcInstance, ProcSymbol } from "./symbols.js";
 import { freshId } from "./symbols.js";
 import type { Type } from "./types.js";
 
+/** How many root causes an instantiation failure lists. */
+const MAX_CAUSES = 8;
+
+/** Instance names of deep recursive instantiations get long: keep messages readable. */
+function shorten(name: string): string {
+  return name.length <= 100 ? name : `${name.slice(0, 60)}…${name.slice(-30)}`;
+}
+
 /** Creates (without checking) the instance of `proc` for `bindings` with its concrete signature. */
 export function makeInstance(proc: ProcSymbol, bindings: readonly Binding[], params: readonly Type[], ret: Type): ProcInstance {
   const inst: ProcInstance = {
@@ -53,7 +61,7 @@ export function instantiate(
   const inst = makeInstance(proc, bindings, params, ret);
   if (ck.depth >= MAX_INSTANTIATION_DEPTH) {
     inst.state = "failed";
-    ck.report(Templates.instantiationDepth.at(site, inst.displayName));
+    ck.report(Templates.instantiationDepth.at(site, shorten(inst.displayName)));
     return inst;
   }
   ck.depth++;
@@ -63,24 +71,17 @@ export function instantiate(
   for (const d of diagnostics) if (d.severity !== "error") ck.report(d);
   if (errors.length > 0) {
     inst.state = "failed";
-    const related: Label[] = [];
-    const notes: string[] = [];
+    const causes: Label[] = [];
     for (const d of errors) {
-      if (d.span) related.push({ span: d.span, message: `${d.code}: ${d.message}` });
-      else notes.push(`${d.code}: ${d.message}`);
-      // nested instantiation failures carry their own inner errors: keep them visible
-      for (const r of d.related) related.push(r);
+      // a nested instantiation failure already lists its root causes: lift them
+      if (d.code === Templates.instantiationFailed.code) causes.push(...d.related);
+      else if (d.span) causes.push({ span: d.span, message: `${d.code}: ${d.message}` });
     }
+    const shown = causes.slice(0, MAX_CAUSES);
+    const notes = [`in the body of \`${shorten(inst.displayName)}\``];
+    if (causes.length > shown.length) notes.push(`and ${causes.length - shown.length} more error(s)`);
     ck.report(
-      Templates.instantiationFailed.with(
-        site,
-        {
-          label: "required by this use",
-          related,
-          notes: [...notes, `${errors.length} error(s) in the body of \`${inst.displayName}\``],
-        },
-        inst.displayName,
-      ),
+      Templates.instantiationFailed.with(site, { label: "required by this use", related: shown, notes }, shorten(inst.displayName)),
     );
   }
   return inst;
