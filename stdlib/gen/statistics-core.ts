@@ -1,0 +1,400 @@
+/**
+ * The hand-written cores of the shared3p_statistics_* modules (see
+ * statistics.ts, which adds the per-type wrappers). Every core procedure works on
+ * private float vectors; sample sizes after `cut` are public.
+ */
+
+export const COMMON_CORE = `
+/*
+ * cut(data, isAvailable): the available elements, in random order. data and
+ * mask are shuffled with one fresh key and only the shuffled mask is opened, so
+ * what becomes public is the number of available elements, not which ones.
+ */
+template <domain D : shared3p, type T>
+D T[[1]] cut(D T[[1]] data, D bool[[1]] isAvailable) {
+    assert(size(data) == size(isAvailable));
+    D uint8[[1]] key(32);
+    key = randomize(key);
+    D T[[1]] shuffled = shuffle(data, key);
+    bool[[1]] keep = declassify(shuffle(isAvailable, key));
+    uint count = 0;
+    for (uint i = 0; i < size(keep); ++i) {
+        if (keep[i]) {
+            count++;
+        }
+    }
+    uint[[1]] positions(count);
+    uint t = 0;
+    for (uint i = 0; i < size(keep); ++i) {
+        if (keep[i]) {
+            positions[t] = i;
+            t++;
+        }
+    }
+    return _gather(shuffled, positions);
+}
+
+/* The rows of mat whose mask element is true (random order; reveals the count). */
+template <domain D : shared3p, type T>
+D T[[2]] _cutRows(D T[[2]] mat, D bool[[1]] isAvailable) {
+    uint rows = shape(mat)[0];
+    uint cols = shape(mat)[1];
+    assert(size(isAvailable) == rows);
+    D uint8[[1]] key(32);
+    key = randomize(key);
+    D T[[2]] shuffled = shuffleRows(mat, key);
+    bool[[1]] keep = declassify(shuffle(isAvailable, key));
+    uint count = 0;
+    for (uint i = 0; i < rows; ++i) {
+        if (keep[i]) {
+            count++;
+        }
+    }
+    D T[[2]] result(count, cols);
+    uint t = 0;
+    for (uint i = 0; i < rows; ++i) {
+        if (keep[i]) {
+            result[t, :] = shuffled[i, :];
+            t++;
+        }
+    }
+    return result;
+}
+
+/** The element that would be at position k (0-based) if data were sorted. */
+template <domain D : shared3p, type T>
+D T nthElement(D T[[1]] data, uint k) {
+    assert(k < size(data));
+    D T[[1]] sorted = sortingNetworkSort(data);
+    return sorted[k];
+}
+
+/* Conversion of samples to the float type of the statistics results. */
+template <domain D : shared3p>
+D float32[[1]] _toFloat(D int32[[1]] x) {
+    return (float32) x;
+}
+
+template <domain D : shared3p>
+D float32[[1]] _toFloat(D uint32[[1]] x) {
+    return (float32) x;
+}
+
+template <domain D : shared3p>
+D float64[[1]] _toFloat(D int64[[1]] x) {
+    return (float64) x;
+}
+
+template <domain D : shared3p>
+D float64[[1]] _toFloat(D uint64[[1]] x) {
+    return (float64) x;
+}
+
+template <domain D : shared3p>
+D float32[[1]] _toFloat(D float32[[1]] x) {
+    return x;
+}
+
+template <domain D : shared3p>
+D float64[[1]] _toFloat(D float64[[1]] x) {
+    return x;
+}
+
+template <domain D : shared3p, type T>
+D T _toFloat(D T x) {
+    D T[[1]] v = {x};
+    return _toFloat(v)[0];
+}
+
+template <domain D : shared3p, type T>
+D T[[2]] _toFloat2(D T[[2]] m) {
+    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
+}
+`;
+
+export const SUMMARY_CORE = `
+template <domain D : shared3p, type T>
+D T minimum(D T[[1]] data) {
+    return min(data);
+}
+
+/** The smallest available element (reveals how many are available). */
+template <domain D : shared3p, type T>
+D T minimum(D T[[1]] data, D bool[[1]] isAvailable) {
+    return min(cut(data, isAvailable));
+}
+
+template <domain D : shared3p, type T>
+D T maximum(D T[[1]] data) {
+    return max(data);
+}
+
+template <domain D : shared3p, type T>
+D T maximum(D T[[1]] data, D bool[[1]] isAvailable) {
+    return max(cut(data, isAvailable));
+}
+
+template <domain D : shared3p, type F>
+D F _mean(D F[[1]] x) {
+    uint n = size(x);
+    assert(n > 0);
+    F count = (F) n;
+    return sum(x) / count;
+}
+
+/* The sample variance (divisor n - 1). */
+template <domain D : shared3p, type F>
+D F _variance(D F[[1]] x) {
+    uint n = size(x);
+    assert(n > 1);
+    D F[[1]] d = x - _mean(x);
+    F divisor = (F) (n - 1);
+    return sum(d * d) / divisor;
+}
+
+template <domain D : shared3p, type F>
+D F _covariance(D F[[1]] x, D F[[1]] y) {
+    uint n = size(x);
+    assert(n > 1 && size(y) == n);
+    D F[[1]] dx = x - _mean(x);
+    D F[[1]] dy = y - _mean(y);
+    F divisor = (F) (n - 1);
+    return sum(dx * dy) / divisor;
+}
+
+/*
+ * Quantiles of an ascending vector by linear interpolation between order
+ * statistics (R's default, type 7): h = (n - 1) p, x[floor h] + (h - floor h)
+ * (x[floor h + 1] - x[floor h]). The positions are public (n is public).
+ */
+template <domain D : shared3p, type F>
+D F[[1]] _quantiles(D F[[1]] sorted, float64[[1]] probabilities) {
+    uint n = size(sorted);
+    uint k = size(probabilities);
+    assert(n > 0);
+    D F[[1]] low(k);
+    D F[[1]] high(k);
+    F[[1]] fraction(k);
+    for (uint i = 0; i < k; ++i) {
+        float64 p = probabilities[i];
+        assert(p >= 0.0 && p <= 1.0);
+        float64 h = (float64) (n - 1) * p;
+        uint lo = (uint) h;
+        if (lo > n - 1) {
+            lo = n - 1;
+        }
+        uint hi = lo + 1 < n ? lo + 1 : lo;
+        low[i] = sorted[lo];
+        high[i] = sorted[hi];
+        fraction[i] = (F) (h - (float64) lo);
+    }
+    return low + fraction * (high - low);
+}
+
+template <domain D : shared3p, type F>
+D F _median(D F[[1]] x) {
+    float64[[1]] half = {0.5};
+    return _quantiles(sortingNetworkSort(x), half)[0];
+}
+
+/* The median absolute deviation from the median (unscaled). */
+template <domain D : shared3p, type F>
+D F _mad(D F[[1]] x) {
+    return _median(abs(x - _median(x)));
+}
+`;
+
+export const DISTRIBUTION_CORE = `
+/* Copies of vec, \`times\` of them one after another (local copies). */
+template <domain D : shared3p, type T>
+D T[[1]] _tile(D T[[1]] vec, uint times) {
+    uint n = size(vec);
+    D T[[1]] out = vec;
+    while (size(out) < n * times) {
+        uint take = min(size(out), n * times - size(out));
+        out = cat(out, out[0:take]);
+    }
+    return out;
+}
+
+/* le[j * n + i] = data[i] <= breaks[j]: one vectorised comparison for all breaks. */
+template <domain D : shared3p, type T>
+D bool[[1]] _atMost(D T[[1]] data, T[[1]] breaks) {
+    uint n = size(data);
+    uint k = size(breaks);
+    T[[1]] bounds(n * k);
+    for (uint j = 0; j < k; ++j) {
+        for (uint i = 0; i < n; ++i) {
+            bounds[j * n + i] = breaks[j];
+        }
+    }
+    return _tile(data, k) <= bounds;
+}
+
+template <domain D : shared3p, type T>
+D uint64[[1]] _histogram(D T[[1]] data, T[[1]] breaks) {
+    uint k = size(breaks);
+    assert(k >= 2);
+    D uint64[[1]] atMost = sum(_atMost(data, breaks), k);
+    // bin 0 holds everything up to breaks[1]; bin j the part above breaks[j]
+    D uint64[[1]] counts = atMost[1:k] - atMost[0:k - 1];
+    D uint64[[1]] first = {atMost[1]};
+    return cat(first, counts[1:k - 1]);
+}
+
+/* n x (k - 1) matrix of 0/1: element i lies in bin j (bins as in _histogram). */
+template <domain D : shared3p, type T>
+D uint64[[2]] _binIndicators(D T[[1]] data, T[[1]] breaks) {
+    uint n = size(data);
+    uint k = size(breaks);
+    assert(k >= 2);
+    D uint64[[1]] le = (uint64) _atMost(data, breaks);
+    // by bins: le at break j+1 minus le at break j (bin 0: le at break 1)
+    D uint64[[1]] upper = le[n:n * k];
+    D uint64[[1]] lower = cat(reshape(0 :: uint64, n), le[n:n * (k - 1)]);
+    D uint64[[1]] inBin = upper - lower;
+    return transpose(reshape(inBin, k - 1, n));
+}
+`;
+
+export const TESTING_CORE = `
+template <domain D : shared3p, type F>
+D F _tStatistic(D F[[1]] x, D F[[1]] y, bool variancesEqual) {
+    F n1 = (F) size(x);
+    F n2 = (F) size(y);
+    D F diff = _mean(x) - _mean(y);
+    D F v1 = _variance(x);
+    D F v2 = _variance(y);
+    if (variancesEqual) {
+        D F pooled = (v1 * (n1 - 1) + v2 * (n2 - 1)) / (n1 + n2 - 2);
+        return diff / sqrt(pooled * (1 / n1 + 1 / n2));
+    }
+    return diff / sqrt(v1 / n1 + v2 / n2);
+}
+
+template <domain D : shared3p, type F>
+D F _pairedT(D F[[1]] x, D F[[1]] y) {
+    assert(size(x) == size(y));
+    D F[[1]] d = x - y;
+    F n = (F) size(d);
+    return _mean(d) / sqrt(_variance(d) / n);
+}
+
+/*
+ * Rank sum of x within x and y: the rank of x[i] is the number of elements below
+ * it plus (the number equal to it, itself included, + 1) / 2, so
+ * W = L + (E + n1) / 2 with L, E the counts of (x[i], z) pairs with z < x[i] and
+ * z == x[i] over all z. All n1 (n1 + n2) comparisons are one vectorised round.
+ */
+template <domain D : shared3p, type F>
+D F _rankSum(D F[[1]] x, D F[[1]] y) {
+    uint n1 = size(x);
+    D F[[1]] z = cat(x, y);
+    uint n = size(z);
+    D F[[1]] zs = _tileVector(z, n1);
+    D F[[1]] xs = _repeatElements(x, n);
+    D uint64 below = sum(zs < xs);
+    D uint64 equal = sum(zs == xs);
+    D F lf = (F) below;
+    D F ef = (F) equal;
+    return lf + (ef + (F) n1) / 2;
+}
+
+/* n copies of vec one after another. */
+template <domain D : shared3p, type T>
+D T[[1]] _tileVector(D T[[1]] vec, uint times) {
+    uint n = size(vec);
+    D T[[1]] out = vec;
+    while (size(out) < n * times) {
+        uint take = min(size(out), n * times - size(out));
+        out = cat(out, out[0:take]);
+    }
+    return out;
+}
+
+/* Each element of vec repeated \`times\` times in a row. */
+template <domain D : shared3p, type T>
+D T[[1]] _repeatElements(D T[[1]] vec, uint times) {
+    uint n = size(vec);
+    D T[[2]] m = reshape(vec, n, 1);
+    while (shape(m)[1] < times) {
+        uint have = shape(m)[1];
+        uint take = min(have, times - have);
+        m = cat(m, m[:, 0:take], 1);
+    }
+    return flatten(m);
+}
+
+/**
+ * Pearson's chi-squared statistic of a contingency table of counts:
+ * sum over cells of (observed - expected)^2 / expected, expected = row total *
+ * column total / grand total.
+ */
+template <domain D : shared3p>
+D float64 chiSquared(D uint64[[2]] table) {
+    uint rows = shape(table)[0];
+    uint cols = shape(table)[1];
+    D float64[[2]] observed = reshape((float64) flatten(table), rows, cols);
+    D float64[[1]] rowTotals = sum(flatten(observed), rows);
+    D float64[[1]] colTotals(cols);
+    for (uint j = 0; j < cols; ++j) {
+        colTotals[j] = sum(observed[:, j]);
+    }
+    D float64 total = sum(rowTotals);
+    D float64[[1]] expected(rows * cols);
+    for (uint i = 0; i < rows; ++i) {
+        expected[i * cols : (i + 1) * cols] = colTotals * rowTotals[i];
+    }
+    expected = expected / total;
+    D float64[[1]] d = flatten(observed) - expected;
+    return sum(d * d / expected);
+}
+`;
+
+export const REGRESSION_CORE = `
+template <domain D : shared3p, type F>
+D F[[1]] _simpleRegression(D F[[1]] x, D F[[1]] y) {
+    assert(size(x) == size(y) && size(x) > 1);
+    D F slope = _covariance(x, y) / _variance(x);
+    D F intercept = _mean(y) - slope * _mean(x);
+    D F[[1]] result = {intercept, slope};
+    return result;
+}
+
+/*
+ * Solves the normal equations (A^T A) b = A^T y, A = [variables | 1], by
+ * Gaussian elimination without pivoting (A^T A is symmetric positive definite
+ * for independent columns), each elimination step one vectorised row update.
+ */
+template <domain D : shared3p, type F>
+D F[[1]] _linearRegression(D F[[2]] variables, D F[[1]] y) {
+    uint n = shape(variables)[0];
+    uint k = shape(variables)[1] + 1;
+    assert(size(y) == n && n >= k);
+    F one = 1;
+    D F[[2]] ones(n, 1) = one;
+    D F[[2]] a = cat(variables, ones, 1);
+    D F[[2]] at = transpose(a);
+    D F[[2]] m = matrixMultiplication(at, a);
+    D F[[1]] v = flatten(matrixMultiplication(at, reshape(y, n, 1)));
+    for (uint c = 0; c < k; ++c) {
+        for (uint r = c + 1; r < k; ++r) {
+            D F factor = m[r, c] / m[c, c];
+            m[r, :] = m[r, :] - m[c, :] * factor;
+            v[r] = v[r] - v[c] * factor;
+        }
+    }
+    D F[[1]] b(k);
+    for (uint step = 0; step < k; ++step) {
+        uint r = k - 1 - step;
+        D F acc = v[r];
+        for (uint j = r + 1; j < k; ++j) {
+            acc = acc - m[r, j] * b[j];
+        }
+        b[r] = acc / m[r, r];
+    }
+    return b;
+}
+`;
+
+export const OUTLIERS_CORE = ``;
