@@ -30,6 +30,7 @@ import {
   allocShares,
   elementBytes,
   fromPlain,
+  getBit,
   setShareBytes,
   shareBytes,
   shareTypeOf,
@@ -186,6 +187,30 @@ const HANDLERS: Record<string, Handler> = {
     },
   },
   and: { needs: xorOnly((t) => [key("and", t)]), run: protocolBinary((t) => key("and", t)) },
+  choose: {
+    needs: xorOnly((t) => [key("xchoose", t)]),
+    run: async (p, c) => {
+      const o = output(c);
+      const cond = c.args[0];
+      if (cond?.tag !== "private" || cond.type.name !== "bool") fail(c, "the condition must be a private bool vector");
+      const args = [broadcast(1, cond.handle as ShareVector, cond.length, o.lanes), shareOperand(p, c, 1, c.type, o.lanes), shareOperand(p, c, 2, c.type, o.lanes)];
+      store(c.type, o.handle, o.lanes, (await p.runner.run(key("xchoose", c.type), o.lanes, args)) as ShareVector);
+    },
+  },
+  prefix_sum: {
+    needs: additiveOnly(),
+    run: (p, c) => {
+      const o = output(c);
+      prefixSums(c.type.width, shareOperand(p, c, 0, c.type, o.lanes), o.handle, o.lanes, false);
+    },
+  },
+  inv_prefix_sum: {
+    needs: additiveOnly(),
+    run: (p, c) => {
+      const o = output(c);
+      prefixSums(c.type.width, shareOperand(p, c, 0, c.type, o.lanes), o.handle, o.lanes, true);
+    },
+  },
   or: { needs: xorOnly((t) => [key("or", t)]), run: protocolBinary((t) => key("or", t)) },
   sum: {
     needs: additiveOnly(),
@@ -271,6 +296,7 @@ function conversion(from: ShareType, to: ShareType): Conversion {
     return { kind: "none", why: "widening XOR shares needs a protocol" };
   }
   if (from.sharing === "bits" && to.sharing === "additive") return { kind: "protocol", key: key("b2a", to) };
+  if (from.sharing === "bits" && to.sharing === "xor") return { kind: "local" };
   if (from.sharing === "xor" && to.sharing === "additive" && from.width === to.width) return { kind: "protocol", key: key("x2a", to) };
   if (from.sharing === "additive" && to.sharing === "xor" && from.width === to.width) return { kind: "protocol", key: key("bits", to) };
   return { kind: "none", why: `no protocol converts ${from.name} to ${to.name} yet` };
@@ -293,7 +319,29 @@ async function runConvert(p: PartyOps, c: Call): Promise<void> {
     return;
   }
   if (k.kind === "none") fail(c, k.why);
-  narrowInto(c.type.width, a.handle, to.width, o.handle, o.lanes);
+  if (c.type.sharing === "bits" && to.sharing === "xor") bitsToWords(a.handle as Uint32Array, o.handle, o.lanes);
+  else narrowInto(c.type.width, a.handle, to.width, o.handle, o.lanes);
+}
+
+/** XOR-shared bits into bit 0 of XOR-shared words (each party moves its own share bit). */
+function bitsToWords(bits: Uint32Array, out: ShareVector, lanes: number): void {
+  if (out instanceof BigUint64Array) for (let i = 0; i < lanes; i++) out[i] = BigInt(getBit(bits, i));
+  else for (let i = 0; i < lanes; i++) (out as Uint32Array)[i] = getBit(bits, i);
+}
+
+/** out[i] = a[0] + ... + a[i] (or, inverted, a[i] - a[i-1]); linear, hence local on additive shares. */
+function prefixSums(width: number, a: ShareVector, out: ShareVector, lanes: number, inverse: boolean): void {
+  if (width === 64) {
+    const x = a as BigUint64Array;
+    const o = out as BigUint64Array;
+    for (let i = lanes - 1; inverse && i >= 0; i--) o[i] = (x[i] as bigint) - (i > 0 ? (x[i - 1] as bigint) : 0n);
+    for (let i = 0; !inverse && i < lanes; i++) o[i] = (x[i] as bigint) + (i > 0 ? (o[i - 1] as bigint) : 0n);
+    return;
+  }
+  const x = a as Uint32Array;
+  const o = out as Uint32Array;
+  for (let i = lanes - 1; inverse && i >= 0; i--) o[i] = (x[i] as number) - (i > 0 ? (x[i - 1] as number) : 0);
+  for (let i = 0; !inverse && i < lanes; i++) o[i] = (x[i] as number) + (i > 0 ? (o[i - 1] as number) : 0);
 }
 
 /** Copies lanes into a vector of the same or a smaller width (reduction mod 2^m is local). */

@@ -213,3 +213,72 @@ describe("shared3p backend: operations without protocols", () => {
     );
   });
 });
+
+describe("shared3p backend: XOR-shared operations through generated protocols", () => {
+  const bits = (n: number, seed: number): boolean[] => Array.from({ length: n }, (_, i) => ((i * 7 + seed) * 2654435761) % 11 < 5);
+
+  it("and, or, choose on bools and xor_uint32 agree with the plain operators", async () => {
+    const xs = bits(70, 1);
+    const ys = bits(70, 2);
+    const cs = bits(70, 3);
+    const [a, b, c] = [share("bool", xs), share("bool", ys), share("bool", cs)];
+    for (const [op, f] of [
+      ["and", (x: boolean, y: boolean) => x && y],
+      ["or", (x: boolean, y: boolean) => x || y],
+    ] as const) {
+      expect(await binary(op, "bool", a, b)).toEqual(xs.map((x, i) => f(x, ys[i]!)));
+    }
+    const w = [0xdeadbeefn, 0n, 0xffffffffn, 0x12345678n];
+    const v = [0x0f0f0f0fn, 0xffffffffn, 0x80000001n, 0x87654321n];
+    const [wa, wb] = [share("xor_uint32", w), share("xor_uint32", v)];
+    expect(await binary("and", "xor_uint32", wa, wb)).toEqual(w.map((x, i) => x & v[i]!));
+    expect(await binary("or", "xor_uint32", wa, wb)).toEqual(w.map((x, i) => x | v[i]!));
+    const picked = outputOf(backends, "bool", 70);
+    await syscallAll(backends, "shared3p::choose_bool_vec", (p) => [priv(c, p), priv(a, p), priv(b, p), priv(picked, p)]);
+    expect(open(picked)).toEqual(cs.map((x, i) => (x ? xs[i] : ys[i])));
+    const cond = share("bool", [true, false, true, false]);
+    const chosen = outputOf(backends, "xor_uint32", 4);
+    await syscallAll(backends, "shared3p::choose_xor_uint32_vec", (p) => [priv(cond, p), priv(wa, p), priv(wb, p), priv(chosen, p)]);
+    expect(open(chosen)).toEqual([w[0], v[1], w[2], v[3]]);
+  });
+
+  it("declassifies bools and xor words", async () => {
+    const xs = bits(45, 4);
+    const a = share("bool", xs);
+    const outs = await Promise.all(backends.map((b, p) => b.declassify(ptype("bool"), a.shares[p], 45)));
+    for (const o of outs) expect(Array.from(o, (x) => x === 1)).toEqual(xs);
+    const w = share("xor_uint64", [2n ** 64n - 1n, 5n]);
+    const ws = await Promise.all(backends.map((b, p) => b.declassify(ptype("xor_uint64"), w.shares[p], 2)));
+    for (const o of ws) expect(Array.from(o as BigUint64Array)).toEqual([2n ** 64n - 1n, 5n]);
+  });
+
+  it("converts between bool, XOR and additive sharings", async () => {
+    const xs = bits(40, 5);
+    const b = share("bool", xs);
+    const asU16 = outputOf(backends, "uint16", 40);
+    await syscallAll(backends, "shared3p::conv_bool_to_uint16_vec", (p) => [priv(b, p), priv(asU16, p)]);
+    expect(open(asU16)).toEqual(xs.map((x) => (x ? 1n : 0n)));
+    const asXor = outputOf(backends, "xor_uint8", 40);
+    await syscallAll(backends, "shared3p::conv_bool_to_xor_uint8_vec", (p) => [priv(b, p), priv(asXor, p)]);
+    expect(open(asXor)).toEqual(xs.map((x) => (x ? 1n : 0n)));
+    const words = [0n, 1n, 0xfedcba9876543210n, 2n ** 64n - 1n];
+    const x = share("xor_uint64", words);
+    const add = outputOf(backends, "uint64", 4);
+    await syscallAll(backends, "shared3p::conv_xor_uint64_to_uint64_vec", (p) => [priv(x, p), priv(add, p)]);
+    expect(open(add)).toEqual(words);
+    const back = outputOf(backends, "xor_uint64", 4);
+    await syscallAll(backends, "shared3p::reshare_uint64_to_xor_uint64_vec", (p) => [priv(add, p), priv(back, p)]);
+    expect(open(back)).toEqual(words);
+  });
+
+  it("prefix sums and their inverse are local", async () => {
+    const x = [5n, 7n, 2n ** 32n - 1n, 3n];
+    const a = share("uint32", x);
+    const pre = outputOf(backends, "uint32", 4);
+    await syscallAll(backends, "shared3p::prefix_sum_uint32_vec", (p) => [priv(a, p), priv(pre, p)]);
+    expect(open(pre)).toEqual([5n, 12n, 11n, 14n]);
+    const inv = outputOf(backends, "uint32", 4);
+    await syscallAll(backends, "shared3p::inv_prefix_sum_uint32_vec", (p) => [priv(pre, p), priv(inv, p)]);
+    expect(open(inv)).toEqual(x);
+  });
+});
