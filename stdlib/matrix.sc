@@ -8,7 +8,9 @@
  * element-wise multiplication, then sums chunks of n; row sums are one chunked
  * sum. Data movement (transpose, repetition by concatenation) is local.
  * determinant is for public floating-point matrices (Gaussian elimination with
- * partial pivoting).
+ * partial pivoting). The algorithms are the `_matrix*` templates; the public
+ * names wrap them (shared3p_matrix wraps them again for shared3p, since imports
+ * are not transitive).
  */
 module matrix;
 
@@ -20,7 +22,7 @@ import shared3p;
 
 /** The transpose of a matrix. */
 template <domain D, type T>
-D T[[2]] transpose(D T[[2]] mat) {
+D T[[2]] _matrixTranspose(D T[[2]] mat) {
     uint rows = shape(mat)[0];
     uint cols = shape(mat)[1];
     D T[[2]] result(cols, rows);
@@ -32,7 +34,7 @@ D T[[2]] transpose(D T[[2]] mat) {
 
 /** Transposes every matrix arr[i, :, :] of a 3-d array. */
 template <domain D, type T>
-D T[[3]] transpose(D T[[3]] arr) {
+D T[[3]] _matrixTranspose(D T[[3]] arr) {
     uint[[1]] s = shape(arr);
     D T[[3]] result(s[0], s[2], s[1]);
     for (uint i = 0; i < s[0]; ++i) {
@@ -96,7 +98,7 @@ D T[[2]] _tileRows(D T[[2]] mat, uint times) {
 
 /** The sum of each row. */
 template <domain D, type T>
-D T[[1]] rowSums(D T[[2]] mat) {
+D T[[1]] _matrixRowSums(D T[[2]] mat) {
     uint rows = shape(mat)[0];
     if (rows == 0 || shape(mat)[1] == 0) {
         D T[[1]] zeros(rows);
@@ -107,27 +109,27 @@ D T[[1]] rowSums(D T[[2]] mat) {
 
 /** The sum of each column. */
 template <domain D, type T>
-D T[[1]] colSums(D T[[2]] mat) {
+D T[[1]] _matrixColSums(D T[[2]] mat) {
     return rowSums(transpose(mat));
 }
 
 /** The scalar product of two vectors. */
 template <domain D, type T>
-D T dotProduct(D T[[1]] a, D T[[1]] b) {
+D T _matrixDotProduct(D T[[1]] a, D T[[1]] b) {
     assert(size(a) == size(b));
     return sum(a * b);
 }
 
 /** The scalar products of corresponding rows. */
 template <domain D, type T>
-D T[[1]] dotProduct(D T[[2]] a, D T[[2]] b) {
+D T[[1]] _matrixDotProduct(D T[[2]] a, D T[[2]] b) {
     assert(shapesAreEqual(a, b));
     return rowSums(a * b);
 }
 
 /** The product of an m x n and an n x p matrix. */
 template <domain D, type T>
-D T[[2]] matrixMultiplication(D T[[2]] a, D T[[2]] b) {
+D T[[2]] _matrixMatrixMultiplication(D T[[2]] a, D T[[2]] b) {
     uint m = shape(a)[0];
     uint n = shape(a)[1];
     uint p = shape(b)[1];
@@ -145,7 +147,7 @@ D T[[2]] matrixMultiplication(D T[[2]] a, D T[[2]] b) {
 
 /** diag(d) * mat: row i of mat multiplied by d[i]. */
 template <domain D, type T>
-D T[[2]] diagMatrixMultiplication(D T[[1]] d, D T[[2]] mat) {
+D T[[2]] _matrixDiagMatrixMultiplication(D T[[1]] d, D T[[2]] mat) {
     uint rows = shape(mat)[0];
     uint cols = shape(mat)[1];
     assert(size(d) == rows);
@@ -155,7 +157,7 @@ D T[[2]] diagMatrixMultiplication(D T[[1]] d, D T[[2]] mat) {
 
 /** The cross product of two 3-vectors. */
 template <domain D, type T>
-D T[[1]] crossProduct(D T[[1]] a, D T[[1]] b) {
+D T[[1]] _matrixCrossProduct(D T[[1]] a, D T[[1]] b) {
     assert(size(a) == 3 && size(b) == 3);
     D T[[1]] a1 = cat(a[1:3], a[0:1]);
     D T[[1]] a2 = cat(a[2:3], a[0:2]);
@@ -166,7 +168,7 @@ D T[[1]] crossProduct(D T[[1]] a, D T[[1]] b) {
 
 /** Row-wise cross products of two n x 3 matrices. */
 template <domain D, type T>
-D T[[2]] crossProduct(D T[[2]] a, D T[[2]] b) {
+D T[[2]] _matrixCrossProduct(D T[[2]] a, D T[[2]] b) {
     assert(shapesAreEqual(a, b) && shape(a)[1] == 3);
     D T[[2]] a1 = cat(a[:, 1:3], a[:, 0:1], 1);
     D T[[2]] a2 = cat(a[:, 2:3], a[:, 0:2], 1);
@@ -177,29 +179,103 @@ D T[[2]] crossProduct(D T[[2]] a, D T[[2]] b) {
 
 /** The Euclidean length of a (floating-point) vector. */
 template <domain D, type T>
-D T vecLength(D T[[1]] v) {
+D T _matrixVecLength(D T[[1]] v) {
     return sqrt(dotProduct(v, v));
 }
 
 /** The Euclidean length of each row. */
 template <domain D, type T>
-D T[[1]] vecLength(D T[[2]] m) {
+D T[[1]] _matrixVecLength(D T[[2]] m) {
     return sqrt(dotProduct(m, m));
 }
 
 /** v scaled to length 1. */
 template <domain D, type T>
-D T[[1]] unitVector(D T[[1]] v) {
+D T[[1]] _matrixUnitVector(D T[[1]] v) {
     return v / vecLength(v);
 }
 
 /** Each row scaled to length 1. */
 template <domain D, type T>
-D T[[2]] unitVector(D T[[2]] m) {
+D T[[2]] _matrixUnitVector(D T[[2]] m) {
     uint rows = shape(m)[0];
     uint cols = shape(m)[1];
     D T[[2]] lengths = _repeatRows(reshape(vecLength(m), rows, 1), cols);
     return m / reshape(lengths, rows, cols);
+}
+
+// ---------------------------------------------------------------------------
+// Public names (the bodies above are internal so that shared3p_matrix can offer
+// the same procedures for shared3p without calling itself)
+
+template <domain D, type T>
+D T[[2]] transpose(D T[[2]] mat) {
+    return _matrixTranspose(mat);
+}
+
+template <domain D, type T>
+D T[[3]] transpose(D T[[3]] arr) {
+    return _matrixTranspose(arr);
+}
+
+template <domain D, type T>
+D T[[1]] rowSums(D T[[2]] mat) {
+    return _matrixRowSums(mat);
+}
+
+template <domain D, type T>
+D T[[1]] colSums(D T[[2]] mat) {
+    return _matrixColSums(mat);
+}
+
+template <domain D, type T>
+D T dotProduct(D T[[1]] a, D T[[1]] b) {
+    return _matrixDotProduct(a, b);
+}
+
+template <domain D, type T>
+D T[[1]] dotProduct(D T[[2]] a, D T[[2]] b) {
+    return _matrixDotProduct(a, b);
+}
+
+template <domain D, type T>
+D T[[2]] matrixMultiplication(D T[[2]] a, D T[[2]] b) {
+    return _matrixMatrixMultiplication(a, b);
+}
+
+template <domain D, type T>
+D T[[2]] diagMatrixMultiplication(D T[[1]] d, D T[[2]] mat) {
+    return _matrixDiagMatrixMultiplication(d, mat);
+}
+
+template <domain D, type T>
+D T[[1]] crossProduct(D T[[1]] a, D T[[1]] b) {
+    return _matrixCrossProduct(a, b);
+}
+
+template <domain D, type T>
+D T[[2]] crossProduct(D T[[2]] a, D T[[2]] b) {
+    return _matrixCrossProduct(a, b);
+}
+
+template <domain D, type T>
+D T vecLength(D T[[1]] v) {
+    return _matrixVecLength(v);
+}
+
+template <domain D, type T>
+D T[[1]] vecLength(D T[[2]] m) {
+    return _matrixVecLength(m);
+}
+
+template <domain D, type T>
+D T[[1]] unitVector(D T[[1]] v) {
+    return _matrixUnitVector(v);
+}
+
+template <domain D, type T>
+D T[[2]] unitVector(D T[[2]] m) {
+    return _matrixUnitVector(m);
 }
 
 // ---------------------------------------------------------------------------

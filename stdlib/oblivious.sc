@@ -152,27 +152,27 @@ D T[[1]] _rowSums(D T[[2]] m) {
 
 /** vec[index] without revealing index (0 when index is out of range). */
 template <domain D, type T>
-D T vectorLookup(D T[[1]] vec, D uint index) {
+D T _obliviousVectorLookup(D T[[1]] vec, D uint index) {
     return vectorLookup(vec, vectorLookupBitmask(size(vec), index));
 }
 
 /** The element of vec where mask is true (mask from vectorLookupBitmask). */
 template <domain D, type T>
-D T vectorLookup(D T[[1]] vec, D bool[[1]] mask) {
+D T _obliviousVectorLookup(D T[[1]] vec, D bool[[1]] mask) {
     assert(size(vec) == size(mask));
     D T[[1]] picked = vec * (T) mask;
     return sum(picked);
 }
 
 template <domain D>
-D bool vectorLookup(D bool[[1]] vec, D bool[[1]] mask) {
+D bool _obliviousVectorLookup(D bool[[1]] vec, D bool[[1]] mask) {
     assert(size(vec) == size(mask));
     return any(vec & mask);
 }
 
 /** Row `row` of mat, the row index kept private. */
 template <domain D, type T>
-D T[[1]] matrixLookupRow(D T[[2]] mat, D uint row) {
+D T[[1]] _obliviousMatrixLookupRow(D T[[2]] mat, D uint row) {
     D bool[[1]] mask = vectorLookupBitmask(shape(mat)[0], row);
     D T[[2]] picked = mat * _spreadRows((T) mask, shape(mat)[1]);
     return _columnSums(picked);
@@ -180,7 +180,7 @@ D T[[1]] matrixLookupRow(D T[[2]] mat, D uint row) {
 
 /** Column `col` of mat, the column index kept private. */
 template <domain D, type T>
-D T[[1]] matrixLookupColumn(D T[[2]] mat, D uint col) {
+D T[[1]] _obliviousMatrixLookupColumn(D T[[2]] mat, D uint col) {
     D bool[[1]] mask = vectorLookupBitmask(shape(mat)[1], col);
     D T[[2]] picked = mat * _spreadColumns((T) mask, shape(mat)[0]);
     return _rowSums(picked);
@@ -188,7 +188,7 @@ D T[[1]] matrixLookupColumn(D T[[2]] mat, D uint col) {
 
 /** mat[row, col] with both indices private. */
 template <domain D, type T>
-D T matrixLookup(D T[[2]] mat, D uint row, D uint col) {
+D T _obliviousMatrixLookup(D T[[2]] mat, D uint row, D uint col) {
     return vectorLookup(flatten(mat), flatten(matrixLookupBitmask(shape(mat)[0], shape(mat)[1], row, col)));
 }
 
@@ -197,13 +197,13 @@ D T matrixLookup(D T[[2]] mat, D uint row, D uint col) {
 
 /** vec with vec[index] = value, index private (unchanged when out of range). */
 template <domain D, type T>
-D T[[1]] vectorUpdate(D T[[1]] vec, D uint index, D T value) {
+D T[[1]] _obliviousVectorUpdate(D T[[1]] vec, D uint index, D T value) {
     return vectorUpdate(vec, vectorLookupBitmask(size(vec), index), value);
 }
 
 /** vec with the element under mask replaced by value. */
 template <domain D, type T>
-D T[[1]] vectorUpdate(D T[[1]] vec, D bool[[1]] mask, D T value) {
+D T[[1]] _obliviousVectorUpdate(D T[[1]] vec, D bool[[1]] mask, D T value) {
     assert(size(vec) == size(mask));
     D T[[1]] values(size(vec)) = value;
     return choose(mask, values, vec);
@@ -211,7 +211,7 @@ D T[[1]] vectorUpdate(D T[[1]] vec, D bool[[1]] mask, D T value) {
 
 /** mat with row `row` replaced by newRow. */
 template <domain D, type T>
-D T[[2]] matrixUpdateRow(D T[[2]] mat, D uint row, D T[[1]] newRow) {
+D T[[2]] _obliviousMatrixUpdateRow(D T[[2]] mat, D uint row, D T[[1]] newRow) {
     uint rows = shape(mat)[0];
     uint cols = shape(mat)[1];
     assert(size(newRow) == cols);
@@ -221,7 +221,7 @@ D T[[2]] matrixUpdateRow(D T[[2]] mat, D uint row, D T[[1]] newRow) {
 
 /** mat with column `col` replaced by newColumn. */
 template <domain D, type T>
-D T[[2]] matrixUpdateColumn(D T[[2]] mat, D uint col, D T[[1]] newColumn) {
+D T[[2]] _obliviousMatrixUpdateColumn(D T[[2]] mat, D uint col, D T[[1]] newColumn) {
     uint rows = shape(mat)[0];
     uint cols = shape(mat)[1];
     assert(size(newColumn) == rows);
@@ -231,9 +231,68 @@ D T[[2]] matrixUpdateColumn(D T[[2]] mat, D uint col, D T[[1]] newColumn) {
 
 /** mat with mat[row, col] = value, both indices private. */
 template <domain D, type T>
-D T[[2]] matrixUpdate(D T[[2]] mat, D uint row, D uint col, D T value) {
+D T[[2]] _obliviousMatrixUpdate(D T[[2]] mat, D uint row, D uint col, D T value) {
     uint rows = shape(mat)[0];
     uint cols = shape(mat)[1];
     D T[[1]] flat = vectorUpdate(flatten(mat), flatten(matrixLookupBitmask(rows, cols, row, col)), value);
     return reshape(flat, rows, cols);
+}
+
+// ---------------------------------------------------------------------------
+// Public names (the bodies above are internal so that shared3p_oblivious can
+// offer the same procedures for shared3p without calling itself)
+
+template <domain D, type T>
+D T vectorLookup(D T[[1]] vec, D uint index) {
+    return _obliviousVectorLookup(vec, index);
+}
+
+template <domain D, type T>
+D T vectorLookup(D T[[1]] vec, D bool[[1]] mask) {
+    return _obliviousVectorLookup(vec, mask);
+}
+
+template <domain D>
+D bool vectorLookup(D bool[[1]] vec, D bool[[1]] mask) {
+    return _obliviousVectorLookup(vec, mask);
+}
+
+template <domain D, type T>
+D T[[1]] matrixLookupRow(D T[[2]] mat, D uint row) {
+    return _obliviousMatrixLookupRow(mat, row);
+}
+
+template <domain D, type T>
+D T[[1]] matrixLookupColumn(D T[[2]] mat, D uint col) {
+    return _obliviousMatrixLookupColumn(mat, col);
+}
+
+template <domain D, type T>
+D T matrixLookup(D T[[2]] mat, D uint row, D uint col) {
+    return _obliviousMatrixLookup(mat, row, col);
+}
+
+template <domain D, type T>
+D T[[1]] vectorUpdate(D T[[1]] vec, D uint index, D T value) {
+    return _obliviousVectorUpdate(vec, index, value);
+}
+
+template <domain D, type T>
+D T[[1]] vectorUpdate(D T[[1]] vec, D bool[[1]] mask, D T value) {
+    return _obliviousVectorUpdate(vec, mask, value);
+}
+
+template <domain D, type T>
+D T[[2]] matrixUpdateRow(D T[[2]] mat, D uint row, D T[[1]] newRow) {
+    return _obliviousMatrixUpdateRow(mat, row, newRow);
+}
+
+template <domain D, type T>
+D T[[2]] matrixUpdateColumn(D T[[2]] mat, D uint col, D T[[1]] newColumn) {
+    return _obliviousMatrixUpdateColumn(mat, col, newColumn);
+}
+
+template <domain D, type T>
+D T[[2]] matrixUpdate(D T[[2]] mat, D uint row, D uint col, D T value) {
+    return _obliviousMatrixUpdate(mat, row, col, value);
 }

@@ -1,8 +1,11 @@
 /*
  * shared3p_matrix: shared3p-specific matrix products. Integer and fixed-point
  * matrix products use the `mat_mult_T_vec` protocol (pd, a, b, out, m, n, p),
- * XOR-shared ones `mat_multx_T_vec` (AND for products, XOR for sums); every
- * other procedure of `matrix` (imported here) works on shared3p data as is.
+ * XOR-shared ones `mat_multx_T_vec` (AND for products, XOR for sums). The other
+ * procedures (transpose, rowSums, colSums, dotProduct, crossProduct, vecLength,
+ * unitVector, diagMatrixMultiplication, and matrixMultiplication of floats) are
+ * offered here for shared3p data too, over the vectorised algorithms of `matrix`,
+ * so a program importing only this module finds them.
  */
 module shared3p_matrix;
 
@@ -97,4 +100,74 @@ D xor_uint32[[2]] matrixMultiplication(D xor_uint32[[2]] a, D xor_uint32[[2]] b)
 template <domain D : shared3p>
 D xor_uint64[[2]] matrixMultiplication(D xor_uint64[[2]] a, D xor_uint64[[2]] b) {
     return _matMult(a, b, true);
+}
+
+template <domain D : shared3p, type T>
+D T[[2]] transpose(D T[[2]] mat) {
+    return _matrixTranspose(mat);
+}
+
+template <domain D : shared3p, type T>
+D T[[3]] transpose(D T[[3]] arr) {
+    return _matrixTranspose(arr);
+}
+
+template <domain D : shared3p, type T>
+D T[[1]] rowSums(D T[[2]] mat) {
+    return _matrixRowSums(mat);
+}
+
+template <domain D : shared3p, type T>
+D T[[1]] colSums(D T[[2]] mat) {
+    return _matrixColSums(mat);
+}
+
+template <domain D : shared3p, type T>
+D T dotProduct(D T[[1]] a, D T[[1]] b) {
+    return _matrixDotProduct(a, b);
+}
+
+template <domain D : shared3p, type T>
+D T[[1]] dotProduct(D T[[2]] a, D T[[2]] b) {
+    return _matrixDotProduct(a, b);
+}
+
+template <domain D : shared3p, type T>
+D T[[2]] matrixMultiplication(D T[[2]] a, D T[[2]] b) {
+    return _matrixMatrixMultiplication(a, b);
+}
+
+template <domain D : shared3p, type T>
+D T[[2]] diagMatrixMultiplication(D T[[1]] d, D T[[2]] mat) {
+    return _matrixDiagMatrixMultiplication(d, mat);
+}
+
+template <domain D : shared3p, type T>
+D T[[1]] crossProduct(D T[[1]] a, D T[[1]] b) {
+    return _matrixCrossProduct(a, b);
+}
+
+template <domain D : shared3p, type T>
+D T[[2]] crossProduct(D T[[2]] a, D T[[2]] b) {
+    return _matrixCrossProduct(a, b);
+}
+
+template <domain D : shared3p, type T>
+D T vecLength(D T[[1]] v) {
+    return _matrixVecLength(v);
+}
+
+template <domain D : shared3p, type T>
+D T[[1]] vecLength(D T[[2]] m) {
+    return _matrixVecLength(m);
+}
+
+template <domain D : shared3p, type T>
+D T[[1]] unitVector(D T[[1]] v) {
+    return _matrixUnitVector(v);
+}
+
+template <domain D : shared3p, type T>
+D T[[2]] unitVector(D T[[2]] m) {
+    return _matrixUnitVector(m);
 }

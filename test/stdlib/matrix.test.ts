@@ -68,7 +68,28 @@ beforeAll(async () => {
   run = await runProgram(program(["stdlib", "shared3p", "matrix", "shared3p_matrix"], body));
 }, 120_000);
 
+let alone: StdlibRun;
+beforeAll(async () => {
+  // a program importing shared3p_matrix (not matrix) finds the shared3p procedures
+  alone = await runProgram(`import stdlib;
+import shared3p;
+import shared3p_matrix;
+domain pd_shared3p shared3p;
+void main() {
+    pd_shared3p int32[[2]] m = ${lit(A)};
+    print(arrayToString(declassify(rowSums(m))), arrayToString(declassify(colSums(m))), arrayToString(flatten(declassify(transpose(m)))), declassify(dotProduct(m[0, :], m[1, :])));
+    pd_shared3p float64[[2]] f = (float64) m;
+    print(arrayToString(flatten(declassify(matrixMultiplication(f, transpose(f))))));
+}
+`);
+}, 120_000);
+
 describe("matrix", () => {
+  it("shared3p_matrix alone offers the procedures for shared3p", () => {
+    expect(alone.error).toBeUndefined();
+    expect(alone.output).toEqual(["{6, 15}{5, 7, 9}{1, 4, 2, 5, 3, 6}32", fmt(mul(A, tr(A)).flat())]);
+  });
+
   it("runs", () => expect(run.error).toBeUndefined());
 
   it("transposes, sums, dot products", () => {

@@ -104,7 +104,30 @@ const unapply = <T,>(xs: readonly T[], p: readonly number[]): T[] => {
 };
 const sorted = (xs: unknown): number[] => [...(xs as number[])].sort((a, b) => a - b);
 
+let alone: StdlibRun;
+beforeAll(async () => {
+  // shared3p_oblivious without oblivious: lookups and updates of floats
+  alone = await runProgram(`import stdlib;
+import shared3p;
+import shared3p_oblivious;
+domain pd_shared3p shared3p;
+void main() {
+    pd_shared3p float32[[1]] v = {0.5, 1.5, 2.5};
+    pd_shared3p uint i = 2;
+    pd_shared3p float32 x = 7.25;
+    pd_shared3p float64[[2]] m = reshape({1.0, 2.0, 3.0, 4.0}, 2, 2);
+    pd_shared3p float64 y = 9.5;
+    print(declassify(vectorLookup(v, i)), " ", arrayToString(declassify(vectorUpdate(v, i, x))), " ", arrayToString(flatten(declassify(matrixUpdate(m, i - 1, i - 2, y)))), " ", arrayToString(declassify(matrixLookupColumn(m, i - 1))));
+}
+`);
+}, 120_000);
+
 describe("oblivious and shared3p_oblivious", () => {
+  it("shared3p_oblivious alone offers the procedures for float data", () => {
+    expect(alone.error).toBeUndefined();
+    expect(alone.output).toEqual(["2.5 {0.5, 1.5, 7.25} {1, 2, 9.5, 4} {2, 4}"]);
+  });
+
   it("runs", () => expect(run.error).toBeUndefined());
 
   it("choose", () => {
