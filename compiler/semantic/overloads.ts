@@ -28,7 +28,8 @@ import { substitute, typeProblem } from "./resolve-types.js";
 import type { ProcInstance, ProcSymbol } from "./symbols.js";
 import { instantiate } from "./templates.js";
 import type { Expected, Type } from "./types.js";
-import { VOID_TYPE, isInteger, isFloat, sameSec, sameType, typeName } from "./types.js";
+import { VOID_TYPE, dataName, isInteger, isFloat, sameSec, sameType, typeName } from "./types.js";
+import type { ModuleScope } from "./scopes.js";
 import { bindFromExpected, unifyType, type Bindings } from "./unify.js";
 
 export type Weight = readonly [number, number, number];
@@ -143,6 +144,14 @@ export function resolveCall(
   expected: Expected | undefined,
 ): ProcInstance | undefined {
   const name = call.callee.name;
+  const key = callKey(name, args, expected);
+  let cache = callCaches.get(cx.scope);
+  if (!cache) {
+    cache = new Map();
+    callCaches.set(cx.scope, cache);
+  }
+  const known = cache.get(key);
+  if (known) return finish(cx, known, call);
   const candidates = cx.scope.procedures(name).filter((p) => p.form === "procedure");
   if (candidates.length === 0) {
     cx.report(Names.unknownProcedure.at(cx.span(call.callee), name));
@@ -187,10 +196,28 @@ export function resolveCall(
       cx.report(def.with(site, { related, help }, callText(name, args)));
       return undefined;
     }
+    cache.set(key, pick);
     return finish(cx, pick, call);
   }
   reportNoMatch(cx, call, args, candidates, reasons);
   return undefined;
+}
+
+/** Successful resolutions per module scope, by callee, argument types and context. */
+const callCaches = new WeakMap<ModuleScope, Map<string, Viable>>();
+
+function typeKey(t: Type): string {
+  return `${t.sec.tag === "public" ? "" : t.sec.domain.name}:${dataName(t.data)}:${t.dim}`;
+}
+
+function callKey(name: string, args: readonly Type[], expected: Expected | undefined): string {
+  let key = name;
+  for (const a of args) key += `|${typeKey(a)}`;
+  if (expected) {
+    key += `->${expected.sec ? (expected.sec.tag === "public" ? "public" : expected.sec.domain.name) : "?"}`;
+    key += `:${expected.data ? dataName(expected.data) : "?"}:${expected.dim ?? "?"}`;
+  }
+  return key;
 }
 
 function finish(cx: BodyContext, v: Viable, call: ast.CallExpr): ProcInstance | undefined {
