@@ -34,6 +34,18 @@ export function lowerExpr(p: ProcLowering, e: BoundExpr): Val {
   }
 }
 
+/** Lowers `e` for its effects only (an expression statement, a `for` step). */
+export function lowerDiscarded(p: ProcLowering, e: BoundExpr): void {
+  if (e.kind !== "IncDec") {
+    lowerExpr(p, e);
+    return;
+  }
+  const saved = p.b.span;
+  p.at(e.syntax);
+  lowerIncDec(p, e, true);
+  p.b.span = saved;
+}
+
 /** Lowers `e` into a register that holds a value nothing else refers to. */
 export function lowerOwned(p: ProcLowering, e: BoundExpr): number {
   return own(p, lowerExpr(p, e), e.type);

@@ -168,15 +168,20 @@ export function lowerCompoundAssign(p: ProcLowering, e: BoundCompoundAssign): Va
   return afterWrite(place, value);
 }
 
-export function lowerIncDec(p: ProcLowering, e: BoundIncDec): Val {
+/** `++x`, `x--`...; `discarded` when the value is not used (a statement, a `for` step). */
+export function lowerIncDec(p: ProcLowering, e: BoundIncDec, discarded = false): Val {
   const place = lowerPlace(p, e.target);
   const current = readPlace(p, place);
+  if (e.prefix || discarded) {
+    const value = withTarget(p, current.reg, e.combined);
+    writePlace(p, place, value, e.combined.type);
+    return afterWrite(place, value);
+  }
   // keep the old value: writing a variable replaces its register's contents
   const old = p.b.reg();
   p.b.emit("mov", old, current.reg);
   const value = withTarget(p, old, e.combined);
   writePlace(p, place, value, e.combined.type);
-  if (e.prefix) return afterWrite(place, value);
   return { reg: old, owned: current.owned };
 }
 

@@ -10,7 +10,7 @@ import type { DataTypeName } from "../../vm/isa.js";
 import type { BoundExpr, BoundStmt, BoundSyscall, BoundVarDecl } from "../semantic/bound.js";
 import type { Type } from "../semantic/types.js";
 import type { ProcLowering } from "./lower-context.js";
-import { concatStrings, lowerAsString, lowerExpr, lowerOwned } from "./lower-expr.js";
+import { concatStrings, lowerAsString, lowerDiscarded, lowerExpr, lowerOwned } from "./lower-expr.js";
 import { lowerSyscallTarget } from "./lower-places.js";
 import { dtypeOf, emitDefault, emitSized, isPrivateType } from "./lower-types.js";
 
@@ -55,7 +55,7 @@ function lowerStmtNode(p: ProcLowering, s: BoundStmt): void {
     case "For":
       if (s.init !== undefined) {
         if (s.init.kind === "VarDecl") lowerVarDecl(p, s.init);
-        else lowerExpr(p, s.init);
+        else lowerDiscarded(p, s.init);
       }
       lowerLoop(p, false, s.cond, s.step, s.body);
       return;
@@ -88,7 +88,7 @@ function lowerStmtNode(p: ProcLowering, s: BoundStmt): void {
       lowerSyscall(p, s);
       return;
     case "ExprStmt":
-      lowerExpr(p, s.expr);
+      lowerDiscarded(p, s.expr);
       return;
     default: {
       const never: never = s;
@@ -122,7 +122,7 @@ function lowerLoop(
   lowerStmt(p, body);
   p.loops.pop();
   p.b.jumpAndSwitch(stepB);
-  if (step !== undefined) lowerExpr(p, step);
+  if (step !== undefined) lowerDiscarded(p, step);
   p.b.jump(head);
   p.b.switchTo(exit);
 }

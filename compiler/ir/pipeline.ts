@@ -7,6 +7,7 @@
 import type { CheckedProgram } from "../semantic/bound.js";
 import type { IrProc, IrProgram } from "./ir.js";
 import { lowerProgram } from "./lower-program.js";
+import { coalesceMoves } from "./passes/coalesce-moves.js";
 import { removeUnreachable } from "./passes/remove-unreachable.js";
 import { threadJumps } from "./passes/thread-jumps.js";
 
@@ -19,6 +20,7 @@ export interface IrPass {
 export const PASSES: readonly IrPass[] = [
   { name: "thread-jumps", run: threadJumps },
   { name: "remove-unreachable", run: removeUnreachable },
+  { name: "coalesce-moves", run: coalesceMoves },
 ];
 
 /** Runs every pass over every procedure. */

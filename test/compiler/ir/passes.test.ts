@@ -1,10 +1,12 @@
 /**
  * The IR passes on hand-built control-flow graphs: jump threading redirects edges
  * through empty jump-only blocks (and stops on cycles), unreachable-block removal
- * keeps reachable blocks in order and renumbers every edge.
+ * keeps reachable blocks in order and renumbers every edge, move coalescing lets an
+ * instruction write a variable directly when its temporary has no other use.
  */
 import { describe, expect, it } from "vitest";
-import type { IrBlock, IrProc, IrTerminator } from "../../../compiler/ir/ir.js";
+import type { IrBlock, IrInstr, IrProc, IrTerminator } from "../../../compiler/ir/ir.js";
+import { coalesceMoves } from "../../../compiler/ir/passes/coalesce-moves.js";
 import { removeUnreachable } from "../../../compiler/ir/passes/remove-unreachable.js";
 import { threadJumps } from "../../../compiler/ir/passes/thread-jumps.js";
 import { runPasses } from "../../../compiler/ir/pipeline.js";
@@ -51,5 +53,34 @@ describe("removeUnreachable", () => {
     expect(p.blocks.length).toBe(2);
     expect(p.blocks[0]!.terminator).toEqual(jump(1));
     expect(p.blocks[1]!.instrs.length).toBe(2);
+  });
+});
+
+describe("coalesceMoves", () => {
+  const ins = (op: string, ...args: IrInstr["args"]): IrInstr => ({ op, args, span: undefined });
+
+  it("writes the variable directly when the temporary is used once", () => {
+    const p: IrProc = {
+      name: "p",
+      params: 1,
+      registers: 4,
+      blocks: [{ id: 0, instrs: [ins("binop", "add", "int64", 2, 0, 1), ins("mov", 1, 2), ins("tostring", "int64", 3, 1), ins("print", 3)], terminator: ret }],
+    };
+    coalesceMoves(p);
+    expect(p.blocks[0]!.instrs).toEqual([ins("binop", "add", "int64", 1, 0, 1), ins("tostring", "int64", 3, 1), ins("print", 3)]);
+  });
+
+  it("keeps moves of temporaries used elsewhere, of parameters, and into in-place operands", () => {
+    const instrs = [
+      ins("binop", "add", "int64", 2, 1, 1),
+      ins("mov", 1, 2),
+      ins("print", 2),
+      ins("mov", 3, 0),
+      ins("store", 4, [], 5),
+      ins("mov", 6, 4),
+    ];
+    const p: IrProc = { name: "p", params: 1, registers: 7, blocks: [{ id: 0, instrs: [...instrs], terminator: ret }] };
+    coalesceMoves(p);
+    expect(p.blocks[0]!.instrs).toEqual(instrs);
   });
 });
