@@ -56,15 +56,18 @@ function median(xs: number[]): number {
   return s[s.length >> 1] as number;
 }
 
-function time(fn: () => void, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+/** Runs the steps in rotation (so machine noise hits all alike); median ms per step. */
+function timeAll(steps: Array<() => void>, runs: number, warmup: number): number[] {
+  for (let i = 0; i < warmup; i++) for (const f of steps) f();
+  const times: number[][] = steps.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    steps.forEach((f, i) => {
+      const t0 = performance.now();
+      f();
+      (times[i] as number[]).push(performance.now() - t0);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 const text = program();
@@ -79,9 +82,11 @@ if (check.diagnostics.length > 0) {
 }
 const tokens = lex(file).tokens;
 
-const lexMs = time(() => lex(file), 7, 3);
-const parseMs = time(() => parseTokens(file, tokens), 7, 3);
-const totalMs = time(() => parseModule(file), 7, 3);
+const [lexMs, parseMs, totalMs] = timeAll(
+  [() => lex(file), () => parseTokens(file, tokens), () => parseModule(file)],
+  11,
+  3,
+) as [number, number, number];
 
 function report(what: string, ms: number): void {
   const s = ms / 1000;

@@ -61,8 +61,12 @@ function isDigitIn(c: string, base: number): boolean {
 
 const baseNames: Record<number, string> = { 2: "a binary", 8: "an octal", 10: "a decimal", 16: "a hexadecimal" };
 
+/** The common case: an unsuffixed decimal without leading zeros. */
+const plainDecimal = /^(?:0|[1-9][0-9]*)$/;
+
 /** Parses the text of an IntLiteral token (digits in some base, then a suffix). */
 export function parseIntegerText(raw: string): NumberParse {
+  if (plainDecimal.test(raw)) return { ok: true, kind: "int", value: BigInt(raw), suffix: undefined };
   let base = 10;
   let i = 0;
   if (raw.length >= 2 && raw[0] === "0" && (raw[1] === "b" || raw[1] === "o" || raw[1] === "x")) {

@@ -93,6 +93,10 @@ class SecrecParser extends EmbeddedActionsParser {
       skipValidations: production,
       traceInitPerf: process.env.SECC_TRACE_PARSER_INIT === "1" ? 3 : false,
     });
+    // Disable chevrotain's in-repetition recovery (re-syncing a MANY loop by skipping
+    // tokens): the block and module loops recover explicitly, and the hook ran after
+    // every loop. chevrotain 11.2 installs it per instance when recovery is enabled.
+    (this as unknown as { attemptInRepetitionRecovery: () => void }).attemptInRepetitionRecovery = () => {};
     this.performSelfAnalysis();
   }
 
@@ -1143,8 +1147,7 @@ class SecrecParser extends EmbeddedActionsParser {
           { ALT: () => this.SUBRULE(this.assertStatement) },
           { ALT: () => this.SUBRULE(this.printStatement) },
           { ALT: () => this.SUBRULE(this.syscallStatement) },
-          { GATE: () => this.isDeclStart(), ALT: () => this.SUBRULE(this.varDeclStatement) },
-          { ALT: () => this.SUBRULE(this.exprStatement) },
+          { ALT: () => this.SUBRULE(this.declOrExprStatement) },
           {
             ALT: () => {
               const t = this.CONSUME(T.AnyToken);
@@ -1153,6 +1156,22 @@ class SecrecParser extends EmbeddedActionsParser {
           },
         ],
       }))),
+    noResync,
+  );
+
+  /** A declaration or an expression statement, told apart by `isDeclStart`. */
+  private declOrExprStatement = this.RULE(
+    "declOrExprStatement",
+    (): A.VarDecl | A.ExprStmt =>
+      this.OR(
+        this.once("declOrExpr", () => ({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            { GATE: () => this.isDeclStart(), ALT: (): A.VarDecl | A.ExprStmt => this.SUBRULE(this.varDeclStatement) },
+            { ALT: (): A.VarDecl | A.ExprStmt => this.SUBRULE(this.exprStatement) },
+          ],
+        })),
+      ),
     noResync,
   );
 
@@ -1472,7 +1491,7 @@ class SecrecParser extends EmbeddedActionsParser {
     noResync,
   );
 
-  /** unary := ('-' | '!' | '~') unary | ('++' | '--') unary | '(' cast_type ')' unary | postfix */
+  /** unary := ('-' | '!' | '~') unary | ('++' | '--') unary | postfix   (casts: see `primary`) */
   private unary = this.RULE(
     "unary",
     (): A.Expr =>
@@ -1495,16 +1514,6 @@ class SecrecParser extends EmbeddedActionsParser {
               const op = this.OR3(this.once("prefixIncDec", () => ([{ ALT: () => this.CONSUME(T.PlusPlus) }, { ALT: () => this.CONSUME(T.MinusMinus) }])));
               const operand = this.SUBRULE2(this.unary);
               return this.ACTION((): A.Expr => ({ kind: "IncDec", op: op.image as "++" | "--", prefix: true, operand, start: this.tStart(op), end: operand.end }));
-            },
-          },
-          {
-            GATE: () => this.isCastStart(),
-            ALT: () => {
-              const open = this.CONSUME(T.LParen);
-              const type = this.SUBRULE(this.castType);
-              this.CONSUME(T.RParen);
-              const operand = this.SUBRULE3(this.unary);
-              return this.ACTION((): A.Expr => ({ kind: "Cast", type, operand, start: this.tStart(open), end: operand.end }));
             },
           },
           { ALT: () => this.SUBRULE(this.postfix) },
@@ -1600,7 +1609,11 @@ class SecrecParser extends EmbeddedActionsParser {
 
   /**
    * primary := INT | FLOAT | STRING | 'true' | 'false' | ID [ '(' args ')' ]
-   *          | '(' expression ')' | '{' args '}' | BUILTIN '(' args ')' | '__fpu_state'
+   *          | '(' cast_type ')' unary | '(' expression ')'
+   *          | '{' args '}' | BUILTIN '(' args ')' | '__fpu_state'
+   * A cast `(T) e` (precedence level 4 of §2) is parsed here, after its '(', so that
+   * only parenthesised input pays for the cast gate; its operand is a whole `unary`,
+   * so no postfix operator is left for the cast itself.
    */
   private primary = this.RULE(
     "primary",
@@ -1652,12 +1665,32 @@ class SecrecParser extends EmbeddedActionsParser {
           },
         },
         {
-          ALT: () => {
-            const open = this.CONSUME2(T.LParen);
-            const expr = this.SUBRULE(this.expression);
-            const close = this.CONSUME2(T.RParen);
-            return { kind: "Paren", expr, start: this.tStart(open), end: this.tEnd(close) };
-          },
+          ALT: () =>
+            this.OR2(
+              this.once("parenOrCast", () => ({
+                IGNORE_AMBIGUITIES: true,
+                DEF: [
+                  {
+                    GATE: () => this.isCastStart(),
+                    ALT: (): A.Expr => {
+                      const open = this.CONSUME3(T.LParen);
+                      const type = this.SUBRULE(this.castType);
+                      this.CONSUME3(T.RParen);
+                      const operand = this.SUBRULE(this.unary);
+                      return this.ACTION((): A.Expr => ({ kind: "Cast", type, operand, start: this.tStart(open), end: operand.end }));
+                    },
+                  },
+                  {
+                    ALT: (): A.Expr => {
+                      const open = this.CONSUME2(T.LParen);
+                      const expr = this.SUBRULE(this.expression);
+                      const close = this.CONSUME2(T.RParen);
+                      return { kind: "Paren", expr, start: this.tStart(open), end: this.tEnd(close) };
+                    },
+                  },
+                ],
+              })),
+            ),
         },
         {
           ALT: () => {
@@ -1670,9 +1703,9 @@ class SecrecParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const t = this.CONSUME(T.BuiltinCall);
-            this.CONSUME3(T.LParen);
+            this.CONSUME4(T.LParen);
             const args = this.SUBRULE3(this.argList);
-            const close = this.CONSUME3(T.RParen);
+            const close = this.CONSUME4(T.RParen);
             return { kind: "Builtin", name: t.image as A.BuiltinName, args, start: this.tStart(t), end: this.tEnd(close) };
           },
         },
