@@ -246,7 +246,7 @@ describe("shared3p backend: XOR-shared operations through generated protocols", 
     const xs = bits(45, 4);
     const a = share("bool", xs);
     const outs = await Promise.all(backends.map((b, p) => b.declassify(ptype("bool"), a.shares[p], 45)));
-    for (const o of outs) expect(Array.from(o, (x) => x === 1)).toEqual(xs);
+    for (const o of outs) expect(Array.from(o as Uint8Array, (x) => x === 1)).toEqual(xs);
     const w = share("xor_uint64", [2n ** 64n - 1n, 5n]);
     const ws = await Promise.all(backends.map((b, p) => b.declassify(ptype("xor_uint64"), w.shares[p], 2)));
     for (const o of ws) expect(Array.from(o as BigUint64Array)).toEqual([2n ** 64n - 1n, 5n]);
