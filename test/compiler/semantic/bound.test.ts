@@ -124,6 +124,19 @@ describe("bound model", () => {
     expect(t && typeName(t)).toBe("uint32");
   });
 
+  it("gives template bodies the types of their first instantiation in the side tables", () => {
+    const src = "template <type T> T id(T x) { return x; }\nvoid main() {\n  bool b = id(true);\n  uint8 u = id(1u8);\n}";
+    const { program, diagnostics } = checkSource(src, { stdlibPath: undefined });
+    expect(diagnostics).toEqual([]);
+    const ids = program.instances.filter((i) => i.proc.name === "id");
+    expect(ids.map((i) => i.displayName)).toEqual(["id<bool>", "id<uint8>"]);
+    const ret = ids[0]!.body!.stmts[0]!;
+    const xUse = ret.kind === "Return" ? ret.value!.syntax : undefined;
+    const t = program.tables.exprTypes.get(xUse as never);
+    expect(t && typeName(t)).toBe("bool");
+    expect(program.tables.references.get(xUse as never)).toBe(ids[0]!.paramSymbols[0]);
+  });
+
   it("lists every expression of a body in evaluation order", () => {
     const { stmts } = mainStatements("uint32 a = 1;\nuint32 b = a * 2 + 3;");
     const kinds = exprsOf({ kind: "Block", stmts, syntax: stmts[0]!.syntax }).map((e) => e.kind);
