@@ -365,7 +365,27 @@ export function validateOperatorDef(ck: Checker, proc: ProcSymbol): boolean {
     ck.report(Templates.operatorShape.at(where, `\`${op}\` must return bool`));
     return false;
   }
+  if (!resultIsLub(proc)) {
+    ck.report(Templates.operatorShape.at(where, "the result's security type must be the least upper bound of the operands'"));
+    return false;
+  }
   return true;
+}
+
+/**
+ * Whether the result's security type is the operands' least upper bound, where that
+ * can be told from the signature: public when every operand is public, else the one
+ * private security type (fixed domain or quantifier) the operands share. A result
+ * quantifier that no operand mentions is left to instantiation.
+ */
+function resultIsLub(proc: ProcSymbol): boolean {
+  const ret = proc.ret!.sec;
+  const privateSecs = proc.params.map((p) => p.sec).filter((s) => !(s.tag === "fixed" && s.sec.tag === "public"));
+  if (ret.tag === "var" && !proc.params.some((p) => p.sec.tag === "var" && p.sec.q === ret.q)) return true;
+  if (privateSecs.length === 0) return ret.tag === "fixed" && ret.sec.tag === "public";
+  const first = privateSecs[0]!;
+  if (!privateSecs.every((s) => sameSecPattern(s, first))) return true;
+  return sameSecPattern(ret, first);
 }
 
 const relationalOps = new Set<ast.OperatorSymbol>(["==", "!=", "<", ">", "<=", ">="]);

@@ -2,6 +2,7 @@
 kind k3 {
     type bool;
     type uint32;
+    type uint64;
 }
 domain pd k3;
 
@@ -32,4 +33,9 @@ void main() {
     uint64 noid = __domainid(n);        //~ SC2004@30
     uint64 sz = size();                 //~ SC3025@17
     uint64 ln = strlen(s);              //~ SC3001@24
+    pd uint64 sk = 0;
+    uint32[[1]] badsk = cat(v, v, sk);  //~ SC4003@35
+    string[[1]] names;                  //~ SC3012@5
+    string joined = "a" + "b";
+    bool less = "a" < "b";
 }

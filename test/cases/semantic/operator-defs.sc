@@ -50,3 +50,8 @@ E uint32[[1]] cast (D bool[[1]] a) { //~ SC5010@15
 uint32 cast (bool a) {             //~ SC5010@8
     return 1;
 }
+
+template <domain D : k3>
+uint32[[1]] operator / (D uint32[[1]] a, D uint32[[1]] b) { //~ SC5009@22
+    return declassify(a);
+}
