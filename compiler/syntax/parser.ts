@@ -68,10 +68,13 @@ function binaryLevel(t: IToken): number {
 const statementStarters: ReadonlySet<TokenType> = new Set([
   T.If, T.While, T.For, T.Do, T.Return, T.Break, T.Continue, T.Assert, T.Print, T.Syscall, T.Public,
 ]);
-/** Tokens at the start of a line where top-level recovery stops. */
-const topLevelStarters: ReadonlySet<TokenType> = new Set([
-  T.Template, T.Struct, T.Domain, T.Kind, T.Import, T.At, T.Void, T.Public, T.Identifier,
-]);
+/**
+ * Keywords that only start top-level declarations: at the start of a line they end
+ * an unclosed block and stop every kind of recovery.
+ */
+const declarationKeywords: ReadonlySet<TokenType> = new Set([T.Template, T.Struct, T.Domain, T.Kind, T.Import, T.At, T.Void]);
+/** Tokens at the start of a line where top-level recovery stops (outside braces). */
+const topLevelStarters: ReadonlySet<TokenType> = new Set([...declarationKeywords, T.Public, T.Identifier]);
 /** Tokens that can start an operand but not continue a binary expression (cast detection). */
 const castFollowers: ReadonlySet<TokenType> = new Set([
   T.Identifier, T.IntLiteral, T.FloatLiteral, T.TerminatedString, T.UnterminatedString, T.True, T.False,
@@ -84,6 +87,8 @@ class SecrecParser extends EmbeddedActionsParser {
   private file = new SourceFile("", "");
   /** Diagnostics found by semantic actions (literals, stray tokens); chevrotain keeps its own in `errors`. */
   extra: Diagnostic[] = [];
+  /** Offset where an unclosed block was last reported. */
+  private unclosedAt = -1;
 
   constructor() {
     super(T.allTokens, {
@@ -104,6 +109,7 @@ class SecrecParser extends EmbeddedActionsParser {
   begin(file: SourceFile, tokens: IToken[]): void {
     this.file = file;
     this.extra = [];
+    this.unclosedAt = -1;
     this.input = tokens;
   }
 
@@ -257,7 +263,7 @@ class SecrecParser extends EmbeddedActionsParser {
     for (;;) {
       const t = this.LA(1);
       const type = t.tokenType;
-      if (type === EOF) return;
+      if (type === EOF || this.atDeclarationKeyword()) return;
       if (type === T.LBrace) depth++;
       else if (type === T.RBrace) {
         if (depth === 0) return;
@@ -276,13 +282,21 @@ class SecrecParser extends EmbeddedActionsParser {
     }
   }
 
-  /** Skips to the next top-level declaration. */
-  private syncTopLevel(): void {
-    let depth = 0;
+  /** Whether LA(1) is a declaration-only keyword at the start of a line. */
+  private atDeclarationKeyword(): boolean {
+    const t = this.LA(1);
+    return declarationKeywords.has(t.tokenType) && this.startsLine(t);
+  }
+
+  /**
+   * Skips to the next top-level declaration; `depth` counts braces already open in
+   * the failed declaration (so `kind k { type ; }` is skipped as a whole).
+   */
+  private syncTopLevel(depth = 0): void {
     for (;;) {
       const t = this.LA(1);
       const type = t.tokenType;
-      if (type === EOF) return;
+      if (type === EOF || this.atDeclarationKeyword()) return;
       if (type === T.LBrace) depth++;
       else if (type === T.RBrace) {
         this.SKIP_TOKEN();
@@ -331,8 +345,29 @@ class SecrecParser extends EmbeddedActionsParser {
   private recoverTopLevel(before: IToken): A.ErrorDecl {
     const start = this.tStart(before);
     if (this.LA(1) === before && before.tokenType !== EOF) this.SKIP_TOKEN();
-    this.syncTopLevel();
+    this.syncTopLevel(this.bracesOpenedSince(before));
     return { kind: "ErrorDecl", start, end: Math.max(start, this.prevEnd()) };
+  }
+
+  /** Net number of `{` among the tokens consumed since `from` (a token of the input). */
+  private bracesOpenedSince(from: IToken): number {
+    const tokens = this.input;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tokens[mid] as IToken).startOffset < from.startOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    let depth = 0;
+    const stop = this.LA(0);
+    for (let i = lo; i < tokens.length; i++) {
+      const t = tokens[i] as IToken;
+      if (t.tokenType === T.LBrace) depth++;
+      else if (t.tokenType === T.RBrace) depth = Math.max(0, depth - 1);
+      if (t === stop) break;
+    }
+    return depth;
   }
 
   private strayStatement(t: IToken): A.ErrorStmt {
@@ -1092,21 +1127,27 @@ class SecrecParser extends EmbeddedActionsParser {
     (): A.Block => {
       const open = this.CONSUME(T.LBrace);
       const stmts: A.Stmt[] = [];
-      this.MANY(() => {
-        const before = this.LA(1);
-        try {
-          stmts.push(this.SUBRULE(this.statement));
-        } catch (e) {
-          if (!isRecognitionException(e as Error)) throw e;
-          stmts.push(this.recoverStatement(before));
-        }
+      this.MANY({
+        // a declaration keyword at the start of a line ends a block left open
+        GATE: () => !this.atDeclarationKeyword(),
+        DEF: () => {
+          const before = this.LA(1);
+          try {
+            stmts.push(this.SUBRULE(this.statement));
+          } catch (e) {
+            if (!isRecognitionException(e as Error)) throw e;
+            stmts.push(this.recoverStatement(before));
+          }
+        },
       });
       let close: IToken | undefined;
       this.OPTION(() => (close = this.CONSUME(T.RBrace)));
       return this.ACTION((): A.Block => {
-        if (close === undefined) {
-          const t = this.LA(1);
-          const at = this.tStart(t);
+        const t = this.LA(1);
+        const at = this.tStart(t);
+        // one report per place where blocks are left open (nested blocks end together)
+        if (close === undefined && at !== this.unclosedAt) {
+          this.unclosedAt = at;
           this.report(
             Syntax.expected.with(
               this.spanOf({ start: at, end: at }),

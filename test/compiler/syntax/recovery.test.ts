@@ -91,6 +91,19 @@ describe("error recovery", () => {
     expect(r.module.decls.map((d) => d.kind)).toEqual(["ProcDecl", "ErrorDecl", "ProcDecl"]);
   });
 
+  it("ends blocks left open at the next declaration keyword, reporting once", () => {
+    const r = parse("void f() {\n    while (true) {\n        if (x) {\n            y = 1;\n}\ntemplate <type T>\nvoid g(T x) {}\n");
+    expect(where(r.diagnostics)).toEqual(["SC1100@6:1"]);
+    expect(r.diagnostics[0]!.related[0]).toMatchObject({ message: "this '{' is not closed" });
+    expect(r.module.decls.map((d) => (d.kind === "ProcDecl" ? d.name.name : d.kind))).toEqual(["f", "g"]);
+  });
+
+  it("skips a broken declaration whole, braces included", () => {
+    const r = parse("kind k { type ; type x; }\nvoid main() {}");
+    expect(where(r.diagnostics)).toEqual(["SC1100@1:15"]);
+    expect(r.module.decls.map((d) => d.kind)).toEqual(["ErrorDecl", "ProcDecl"]);
+  });
+
   it("hints that statements belong in procedure bodies", () => {
     const r = parse("x = 1;\nvoid main() {}");
     expect(where(r.diagnostics)).toEqual(["SC1103@1:1"]);
