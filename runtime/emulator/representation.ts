@@ -7,6 +7,7 @@
  * the value-level conversions behind conv_S_to_T / reshare_S_to_T.
  */
 import type { DataTypeName } from "../../vm/isa.js";
+import { VmError } from "../../vm/errors.js";
 import { bigToFloat32 } from "../../vm/numeric.js";
 import type { PrivateType, TypedVector } from "../../vm/values.js";
 
@@ -68,7 +69,7 @@ export function repOf(type: PrivateType): Rep {
     const base = BUILTIN.get(type.publicType)!;
     return { ...base, name: type.name };
   }
-  throw new Error(`the emulator cannot store type ${type.name} of kind ${type.kind}: it has no public counterpart`);
+  throw new VmError(`the emulator cannot store type ${type.name} of kind ${type.kind}: it has no public counterpart`);
 }
 
 export function newStorage(r: Rep, n: number): TypedVector {
