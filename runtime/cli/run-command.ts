@@ -84,7 +84,15 @@ function explain(error: string): string {
   return m === null ? error : `${error}\n  (give it with --arg ${m[1]}=VALUE or in --args FILE.json)`;
 }
 
-function finish(module: Module, results: readonly DataRecord[], output: readonly string[], error: string | undefined, options: ProgramOptions, printed: boolean): void {
+function finish(
+  module: Module,
+  results: readonly DataRecord[],
+  output: readonly string[],
+  error: string | undefined,
+  options: ProgramOptions,
+  printed: boolean,
+  trace: readonly string[] = [],
+): void {
   if (options.json) {
     let text = resultsJson(results.map((r) => showResult(module, r)), output);
     if (error !== undefined) text = text.replace(/\n}$/, `,\n  "error": ${JSON.stringify(error)}\n}`);
@@ -92,7 +100,9 @@ function finish(module: Module, results: readonly DataRecord[], output: readonly
   } else if (!printed) {
     for (const r of results) process.stdout.write(showResult(module, r).text + "\n");
   }
-  if (error !== undefined) process.stderr.write(`error: ${explain(error)}\n`);
+  if (error === undefined) return;
+  const where = trace.length > 1 ? trace.map((t) => `\n  in ${t}`).join("") : "";
+  process.stderr.write(`error: ${explain(error)}${where}\n`);
 }
 
 function failureCode(e: RunFailure): number {
@@ -113,7 +123,7 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
       onPrint,
       onResult: json ? undefined : (r) => process.stdout.write(showResult(module, r).text + "\n"),
     });
-    finish(module, outcome.results, outcome.output, outcome.error, options, true);
+    finish(module, outcome.results, outcome.output, outcome.error, options, true, outcome.trace);
     return outcome.error === undefined ? ExitCode.ok : ExitCode.programError;
   }
   try {

@@ -7,7 +7,7 @@
 import type { Module } from "../../vm/bytecode.js";
 import type { DataRecord, Host } from "../../vm/host.js";
 import { runModule } from "../../vm/interpreter.js";
-import { VmError } from "../../vm/errors.js";
+import { formatPosition, VmError, type StackFrame } from "../../vm/errors.js";
 import { EmulatorBackend } from "../emulator/backend.js";
 
 export interface RunCallbacks {
@@ -20,6 +20,8 @@ export interface RunOutcome {
   readonly output: string[];
   /** The runtime error message, when the program stopped with one. */
   readonly error?: string;
+  /** With `error`: the active procedures and their positions (`PROC at FILE:(l,c)(l,c)`), innermost first. */
+  readonly trace?: readonly string[];
   readonly backend: EmulatorBackend;
 }
 
@@ -59,6 +61,10 @@ class StreamingHost implements Host {
   }
 }
 
+function frameText(f: StackFrame): string {
+  return f.position === undefined ? f.procedure : `${f.procedure} at ${formatPosition(f.position)}`;
+}
+
 /** Runs `module` with the argument records under the emulator. */
 export async function runEmulated(module: Module, args: readonly DataRecord[], callbacks: RunCallbacks = {}): Promise<RunOutcome> {
   const host = new StreamingHost(args, callbacks);
@@ -67,7 +73,7 @@ export async function runEmulated(module: Module, args: readonly DataRecord[], c
     await runModule(module, { host, backends: [backend] });
     return { results: host.results, output: host.output, backend };
   } catch (e) {
-    if (e instanceof VmError) return { results: host.results, output: host.output, error: e.message, backend };
+    if (e instanceof VmError) return { results: host.results, output: host.output, error: e.message, trace: e.callStack.map(frameText), backend };
     throw e;
   }
 }
