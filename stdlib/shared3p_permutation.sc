@@ -42,15 +42,31 @@ D T[[1]] unapplyPublicPermutation(D T[[1]] vec, uint[[1]] perm) {
     return result;
 }
 
-/* Element indices of whole rows: row perm[i] of a cols-wide matrix, row by row. */
+/* Element indices of whole rows: row perm[i] of a cols-wide matrix, row by row
+ * (perm[i] * cols + j, by public vector operations). */
 uint[[1]] _rowIndices(uint[[1]] perm, uint cols) {
-    uint[[1]] indices(size(perm) * cols);
-    for (uint i = 0; i < size(perm); ++i) {
-        for (uint j = 0; j < cols; ++j) {
-            indices[i * cols + j] = perm[i] * cols + j;
-        }
+    uint n = size(perm);
+    if (n == 0 || cols == 0) {
+        uint[[1]] empty;
+        return empty;
     }
-    return indices;
+    uint[[2]] base = reshape(perm * cols, n, 1);
+    while (shape(base)[1] < cols) {
+        uint have = shape(base)[1];
+        uint take = min(have, cols - have);
+        base = cat(base, base[:, 0:take], 1);
+    }
+    uint[[1]] offsets(cols);
+    for (uint j = 0; j < cols; ++j) {
+        offsets[j] = j;
+    }
+    uint[[2]] tiled = reshape(offsets, 1, cols);
+    while (shape(tiled)[0] < n) {
+        uint have = shape(tiled)[0];
+        uint take = min(have, n - have);
+        tiled = cat(tiled, tiled[0:take, :], 0);
+    }
+    return flatten(base + tiled);
 }
 
 /* Element indices of column perm[j] in place of column j, for every row. */

@@ -52,15 +52,32 @@ D T[[1]] _scatter(D T[[1]] src, D T[[1]] target, uint[[1]] idx) {
     return target;
 }
 
-/* Row indices expanded to element indices of a matrix with `cols` columns. */
+/* Row indices expanded to element indices of a matrix with `cols` columns:
+ * rows[i] * cols + j for j < cols, by public vector operations. */
 uint[[1]] _expandRows(uint[[1]] rows, uint cols) {
-    uint[[1]] out(size(rows) * cols);
-    for (uint i = 0; i < size(rows); ++i) {
-        for (uint j = 0; j < cols; ++j) {
-            out[i * cols + j] = rows[i] * cols + j;
-        }
+    uint n = size(rows);
+    uint[[2]] starts = reshape(rows * cols, n, 1);
+    uint[[1]] offsets(cols);
+    for (uint j = 0; j < cols; ++j) {
+        offsets[j] = j;
     }
-    return out;
+    uint[[2]] base = starts;
+    while (shape(base)[1] < cols) {
+        uint have = shape(base)[1];
+        uint take = min(have, cols - have);
+        base = cat(base, base[:, 0:take], 1);
+    }
+    uint[[2]] tiled = reshape(offsets, 1, cols);
+    while (shape(tiled)[0] < n) {
+        uint have = shape(tiled)[0];
+        uint take = min(have, n - have);
+        tiled = cat(tiled, tiled[0:take, :], 0);
+    }
+    if (n == 0 || cols == 0) {
+        uint[[1]] empty;
+        return empty;
+    }
+    return flatten(base + tiled);
 }
 
 /* Each condition repeated `times` times (local copies only). */
@@ -80,58 +97,47 @@ D bool[[1]] _repeatEach(D bool[[1]] cond, uint times) {
 // Sorting networks
 
 /*
- * The comparators of Batcher's odd-even merge sort for n elements, layer by
- * layer: lo/hi hold the pairs (lo < hi) and layerEnd[l] is the end of layer l in
- * them. Comparators of one layer touch disjoint elements.
+ * The comparators of one layer (p, k) of Batcher's odd-even merge sort for n
+ * elements (padded to a power of two, comparators touching missing elements
+ * dropped): lo[i] < hi[i], all elements distinct within the layer. Layers are
+ * generated one at a time while sorting, so the network is never stored whole.
  */
-struct _Network {
+struct _Layer {
     uint[[1]] lo;
     uint[[1]] hi;
-    uint[[1]] layerEnd;
 }
 
-_Network _oddEvenMergeNetwork(uint n) {
+_Layer _oddEvenMergeLayer(uint n, uint padded, uint p, uint k) {
+    uint[[1]] lo(n / 2 + 1);
+    uint[[1]] hi(n / 2 + 1);
+    uint t = 0;
+    uint twoP = 2 * p;
+    for (uint j = k % p; j + k < n; j += 2 * k) {
+        uint iEnd = k;
+        if (j + k + iEnd > n) {
+            iEnd = n - j - k;
+        }
+        for (uint i = 0; i < iEnd; ++i) {
+            uint a = i + j;
+            if (a / twoP == (a + k) / twoP) {
+                lo[t] = a;
+                hi[t] = a + k;
+                t++;
+            }
+        }
+    }
+    _Layer layer;
+    layer.lo = lo[0:t];
+    layer.hi = hi[0:t];
+    return layer;
+}
+
+uint _paddedLength(uint n) {
     uint padded = 1;
     while (padded < n) {
         padded *= 2;
     }
-    // count first, then fill
-    uint pairs = 0;
-    uint layers = 0;
-    for (uint p = 1; p < padded; p *= 2) {
-        for (uint k = p; k >= 1; k /= 2) {
-            layers++;
-            for (uint j = k % p; j + k < padded; j += 2 * k) {
-                for (uint i = 0; i < k && i + j + k < n; ++i) {
-                    if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
-                        pairs++;
-                    }
-                }
-            }
-        }
-    }
-    _Network net;
-    net.lo = reshape(0 :: uint, pairs);
-    net.hi = reshape(0 :: uint, pairs);
-    net.layerEnd = reshape(0 :: uint, layers);
-    uint t = 0;
-    uint l = 0;
-    for (uint p = 1; p < padded; p *= 2) {
-        for (uint k = p; k >= 1; k /= 2) {
-            for (uint j = k % p; j + k < padded; j += 2 * k) {
-                for (uint i = 0; i < k && i + j + k < n; ++i) {
-                    if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
-                        net.lo[t] = i + j;
-                        net.hi[t] = i + j + k;
-                        t++;
-                    }
-                }
-            }
-            net.layerEnd[l] = t;
-            l++;
-        }
-    }
-    return net;
+    return padded;
 }
 
 /** vec in ascending order, data-independently (Batcher's odd-even merge sort). */
@@ -141,20 +147,18 @@ D T[[1]] sortingNetworkSort(D T[[1]] vec) {
     if (n < 2) {
         return vec;
     }
-    _Network net = _oddEvenMergeNetwork(n);
-    uint begin = 0;
-    for (uint l = 0; l < size(net.layerEnd); ++l) {
-        uint end = net.layerEnd[l];
-        if (end > begin) {
-            uint[[1]] lo = net.lo[begin:end];
-            uint[[1]] hi = net.hi[begin:end];
-            D T[[1]] a = _gather(vec, lo);
-            D T[[1]] b = _gather(vec, hi);
-            D bool[[1]] swap = a > b;
-            D T[[1]] both = cat(choose(swap, b, a), choose(swap, a, b));
-            vec = _scatter(both, vec, cat(lo, hi));
+    uint padded = _paddedLength(n);
+    for (uint p = 1; p < padded; p *= 2) {
+        for (uint k = p; k >= 1; k /= 2) {
+            _Layer layer = _oddEvenMergeLayer(n, padded, p, k);
+            if (size(layer.lo) > 0) {
+                D T[[1]] a = _gather(vec, layer.lo);
+                D T[[1]] b = _gather(vec, layer.hi);
+                D bool[[1]] swap = a > b;
+                D T[[1]] both = cat(choose(swap, b, a), choose(swap, a, b));
+                vec = _scatter(both, vec, cat(layer.lo, layer.hi));
+            }
         }
-        begin = end;
     }
     return vec;
 }
@@ -168,17 +172,17 @@ D T[[2]] _networkSortRows(D T[[2]] mat, uint[[1]] keyColumns) {
     if (rows < 2) {
         return mat;
     }
-    _Network net = _oddEvenMergeNetwork(rows);
+    uint padded = _paddedLength(rows);
     D T[[1]] flat = flatten(mat);
-    uint begin = 0;
-    for (uint l = 0; l < size(net.layerEnd); ++l) {
-        uint end = net.layerEnd[l];
-        if (end > begin) {
-            uint[[1]] lo = net.lo[begin:end];
-            uint[[1]] hi = net.hi[begin:end];
-            uint pairs = end - begin;
-            uint[[1]] loElems = _expandRows(lo, cols);
-            uint[[1]] hiElems = _expandRows(hi, cols);
+    for (uint p = 1; p < padded; p *= 2) {
+        for (uint k = p; k >= 1; k /= 2) {
+            _Layer layer = _oddEvenMergeLayer(rows, padded, p, k);
+            uint pairs = size(layer.lo);
+            if (pairs == 0) {
+                continue;
+            }
+            uint[[1]] loElems = _expandRows(layer.lo, cols);
+            uint[[1]] hiElems = _expandRows(layer.hi, cols);
             D T[[2]] a = reshape(_gather(flat, loElems), pairs, cols);
             D T[[2]] b = reshape(_gather(flat, hiElems), pairs, cols);
             // lexicographic a > b over the key columns, last key first
@@ -196,7 +200,6 @@ D T[[2]] _networkSortRows(D T[[2]] mat, uint[[1]] keyColumns) {
             D T[[1]] both = cat(choose(swap, fb, fa), choose(swap, fa, fb));
             flat = _scatter(both, flat, cat(loElems, hiElems));
         }
-        begin = end;
     }
     return reshape(flat, rows, cols);
 }
@@ -237,10 +240,13 @@ D T[[1]] selectK(D T[[1]] vec, uint k) {
 // Radix sort
 
 /*
- * The private permutation that stably sorts `keys` (unsigned, xor-shareable):
+ * The private permutation that stably sorts the xor-shared unsigned keys:
  * perm[i] = original position of the i-th smallest. One pass per bit, least
- * significant first; every pass moves keys' bits and the positions together by
- * one shuffle-and-open of the destinations.
+ * significant first. The state is one private matrix, a row per element: its
+ * original position, then the bits not yet used. A pass computes each row's
+ * destination (zeros keep their order first, then ones) with prefix sums, puts
+ * it in front, shuffles the rows, opens only the shuffled destinations (a
+ * uniformly random permutation) and moves the rows there; the used bit is dropped.
  */
 template <domain D : shared3p, type X>
 D uint[[1]] _radixPermutation(D X[[1]] xorKeys) {
@@ -253,25 +259,32 @@ D uint[[1]] _radixPermutation(D X[[1]] xorKeys) {
     if (n < 2) {
         return ids;
     }
-    // bit matrix: row i holds the bits of element i, least significant first
     D bool[[1]] allBits = bit_extract(xorKeys);
     uint bits = size(allBits) / n;
-    D bool[[2]] bitRows = reshape(allBits, n, bits);
+    // 32-bit state: positions and ranks stay below 2^32 for any practical n
+    assert(n < 4294967296);
+    D uint32[[1]] start = (uint32) ids;
+    D uint32[[1]] bitValues = (uint32) allBits;
+    D uint32[[2]] state = cat(reshape(start, n, 1), reshape(bitValues, n, bits), 1);
     for (uint b = 0; b < bits; ++b) {
-        D uint[[1]] ones = (uint) bitRows[:, b];
-        D uint[[1]] zeros = 1 - ones;
-        D uint[[1]] zeroRank = prefixSum(zeros);
-        D uint[[1]] oneRank = prefixSum(ones);
-        D uint totalZeros = sum(zeros);
-        // destination: zeros keep their order first, then ones
-        D uint[[1]] dest = zeroRank - 1 + ones * (totalZeros + oneRank - zeroRank);
-        D uint8[[1]] key(32);
-        key = randomize(key);
-        uint[[1]] opened = declassify(shuffle(dest, key));
-        ids = unapplyPublicPermutation(shuffle(ids, key), opened);
-        bitRows = unapplyPublicPermutationRows(shuffleRows(bitRows, key), opened);
+        D uint32[[1]] ones = state[:, 1];
+        D uint32[[1]] zeros = 1 - ones;
+        D uint32[[1]] zeroRank = prefixSum(zeros);
+        D uint32[[1]] oneRank = prefixSum(ones);
+        D uint32 totalZeros = sum(zeros);
+        D uint32[[1]] dest = zeroRank - 1 + ones * (totalZeros + oneRank - zeroRank);
+        // rows: destination, position, remaining bits (the current one dropped)
+        D uint32[[2]] rows = cat(reshape(dest, n, 1), state[:, 0:1], 1);
+        uint width = shape(state)[1];
+        if (width > 2) {
+            rows = cat(rows, state[:, 2:width], 1);
+        }
+        D uint32[[2]] shuffled = shuffleRows(rows);
+        uint[[1]] opened = (uint) declassify(shuffled[:, 0]);
+        uint cols = shape(shuffled)[1];
+        state = unapplyPublicPermutationRows(shuffled[:, 1:cols], opened);
     }
-    return ids;
+    return (uint) state[:, 0];
 }
 
 /* Radix keys: the xor-shared order-preserving unsigned image of each element. */
