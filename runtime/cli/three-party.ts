@@ -51,8 +51,25 @@ export interface ThreePartyResult {
   readonly results: DataRecord[];
   /** `print` lines (party 0's), in order. */
   readonly output: string[];
+  /** The order in which the program printed and published (see `replay`). */
+  readonly events: readonly ("output" | "result")[];
   /** Per-party statistics (rounds, bytes, time per protocol). */
   readonly stats: PartyStats[];
+}
+
+/**
+ * Hands lines and results to the callbacks in the order the program produced them,
+ * so text output matches the --emulate mode's line for line.
+ */
+export function replay(r: ThreePartyResult, onPrint: (line: string) => void, onResult: (record: DataRecord) => void): void {
+  let o = 0;
+  let k = 0;
+  for (const e of r.events) {
+    if (e === "output") onPrint(r.output[o++] as string);
+    else onResult(r.results[k++] as DataRecord);
+  }
+  while (o < r.output.length) onPrint(r.output[o++] as string);
+  while (k < r.results.length) onResult(r.results[k++] as DataRecord);
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

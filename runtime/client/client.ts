@@ -45,6 +45,8 @@ export interface ClientOptions {
 export interface ClientResult {
   readonly results: DataRecord[];
   readonly output: string[];
+  /** The order in which the program printed ("output") and published ("result"). */
+  readonly events: ("output" | "result")[];
   readonly stats: PartyStats[];
 }
 
@@ -92,6 +94,7 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
     throw new RunFailure(unreachable);
   }
   const output: string[] = [];
+  const events: ("output" | "result")[] = [];
   const states: PartyState[] = [0, 1, 2].map(() => ({ results: [], stats: null, failure: null }));
   const conns: FramedConnection[] = [];
   await new Promise<void>((resolve) => {
@@ -120,11 +123,13 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
               if (p === 0) {
                 const line = decodeText(payload);
                 output.push(line);
+                events.push("output");
                 o.onOutput?.(line);
               }
               return;
             case ClientMessage.result:
               st.results.push(decodeResult(payload));
+              if (p === 0) events.push("result");
               return;
             case ClientMessage.done:
               st.stats = decodeJson<PartyStats>(payload);
@@ -158,7 +163,7 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
   if (failures.length > 0) throw new RunFailure(rankFailures(failures));
   try {
     const results = reconstructRecords(states.map((s) => s.results) as [DataRecord[], DataRecord[], DataRecord[]]);
-    return { results, output, stats: states.map((s) => s.stats as PartyStats) };
+    return { results, output, events, stats: states.map((s) => s.stats as PartyStats) };
   } catch (e) {
     if (e instanceof ClientDataError) throw new RunFailure([{ party: -1, cause: "connection", message: e.message }]);
     throw e;
