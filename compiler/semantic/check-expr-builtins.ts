@@ -19,7 +19,6 @@ import { publicData } from "./resolve-types.js";
 import type { DomainSymbol } from "./symbols.js";
 import type { Expected, Type } from "./types.js";
 import {
-  ERROR_TYPE,
   PUBLIC,
   PUB_STRING,
   PUB_UINT,
@@ -285,4 +284,3 @@ function checkDomainId(cx: BodyContext, e: ast.BuiltinExpr): BoundExpr {
   return builtin("domainid", [], PUB_UINT, e, { domain });
 }
 
-export { ERROR_TYPE };

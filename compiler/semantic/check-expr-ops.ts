@@ -18,12 +18,10 @@ import { resolveCastUse, resolveOperatorUse, tryPublicOperatorUse } from "./oper
 import type { DataType, Expected, SecType, Type } from "./types.js";
 import { coerce } from "./conversions.js";
 import {
-  ERROR_TYPE,
   PUBLIC,
   domainSec,
   isBool,
   isError,
-  isFloat,
   isInteger,
   isNumeric,
   isSignedInt,
@@ -232,4 +230,3 @@ export function applyCast(cx: BodyContext, operand: BoundExpr, target: DataType,
   return { kind: "PublicCast", operand, type: to, syntax };
 }
 
-export { ERROR_TYPE, isFloat };

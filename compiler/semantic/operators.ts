@@ -20,7 +20,7 @@ import type { BodyContext } from "./context.js";
 import { classifiable, classify } from "./conversions.js";
 import type { Binding, TypePattern } from "./patterns.js";
 import { mentionsQuantifier } from "./patterns.js";
-import { publicData, substitute, typeProblem } from "./resolve-types.js";
+import { substitute, typeProblem } from "./resolve-types.js";
 import type { ProcInstance, ProcSymbol } from "./symbols.js";
 import { instantiate } from "./templates.js";
 import type { DataType, Type } from "./types.js";
@@ -425,4 +425,3 @@ export function validateCastDef(ck: Checker, proc: ProcSymbol): boolean {
   return true;
 }
 
-export { publicData };

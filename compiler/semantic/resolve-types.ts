@@ -30,12 +30,10 @@ import type { KindSymbol, ModuleInfo, StructInstance, StructSymbol } from "./sym
 import type { DataType, SecType, StructData, Type } from "./types.js";
 import {
   PUBLIC,
-  dataName,
   domainSec,
   mkType,
   prim,
   primFromKeyword,
-  userData,
 } from "./types.js";
 
 /** Where names in a type are looked up. */
@@ -322,4 +320,3 @@ export function publicData(data: DataType, sec: SecType): DataType | undefined {
   return k?.types.get(data.name)?.publicType;
 }
 
-export { dataName, userData };

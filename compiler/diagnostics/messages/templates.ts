@@ -17,9 +17,6 @@ export const Templates = {
   castShape: defineMessage("SC5010", "error", (reason: string) => `invalid cast definition: ${reason}`),
   duplicateDefinition: defineMessage("SC5011", "error", (sig: string) => `\`${sig}\` is defined more than once`),
   deprecated: defineMessage("SC5012", "warning", (name: string, message: string) => `\`${name}\` is deprecated${message ? `: ${message}` : ""}`, "deprecated"),
-  returnUndetermined: defineMessage("SC5013", "error", (call: string) => `the result type of \`${call}\` depends on its context; give it one`),
-  kindRestriction: defineMessage("SC5014", "error", (q: string, kind: string, found: string) => `\`${q}\` must be a domain of kind \`${kind}\`, found \`${found}\``),
   noMatchingCast: defineMessage("SC5015", "error", (from: string, to: string) => `no matching cast from \`${from}\` to \`${to}\``),
   ambiguousOperator: defineMessage("SC5016", "error", (op: string, types: string) => `several definitions of operator \`${op}\` match ${types} equally well`),
-  annotationPlacement: defineMessage("SC5017", "error", () => "annotations apply to procedures only"),
 };

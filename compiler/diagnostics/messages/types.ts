@@ -35,7 +35,6 @@ export const Types = {
   multipleReturnArgs: defineMessage("SC3028", "error", () => "a syscall can have at most one `__return` argument"),
   syscallNeedsVariable: defineMessage("SC3029", "error", (mode: string) => `\`${mode}\` needs a variable`),
   printArgument: defineMessage("SC3030", "error", (found: string) => `only scalars and strings can be printed, found \`${found}\``),
-  voidVariable: defineMessage("SC3031", "error", () => "a variable cannot have type `void`"),
   recursiveStruct: defineMessage("SC3032", "error", (name: string) => `struct \`${name}\` contains itself`),
   shiftSigned: defineMessage("SC3033", "error", (op: string, found: string) => `\`${op}\` needs unsigned integer operands, found \`${found}\``),
   arrayLiteralElement: defineMessage("SC3034", "error", (found: string) => `array literal elements must be scalars, found \`${found}\``),
@@ -47,7 +46,6 @@ export const Types = {
   shapeOnScalar: defineMessage("SC3040", "error", () => "a scalar variable cannot have extents"),
   badDimension: defineMessage("SC3041", "error", (name: string) => `\`${name}\` is not a dimension variable`),
   annotationMismatch: defineMessage("SC3042", "error", (annotated: string, found: string) => `the expression has type \`${found}\`, which does not fit the annotation \`${annotated}\``),
-  stringOperation: defineMessage("SC3043", "error", (op: string) => `\`${op}\` is not defined on arrays of strings`),
   literalOutOfRange: defineMessage("SC6001", "error", (value: string, type: string, min: string, max: string) => `literal ${value} does not fit in \`${type}\` (range ${min} to ${max})`),
   floatInIntContext: defineMessage("SC6002", "error", (value: string, type: string) => `the floating-point literal ${value} cannot have integer type \`${type}\``),
 };
