@@ -60,6 +60,11 @@ interface Pending {
 
 const byMessage = new Map<string, Pending>();
 
+/** Forgets the messages of the previous run (called when a parse starts). */
+export function clearMessages(): void {
+  byMessage.clear();
+}
+
 function record(def: MessageDef<string[]>, args: string[], afterPrevious: boolean): string {
   const text = def.text(...args);
   if (!byMessage.has(text)) byMessage.set(text, { def, args, afterPrevious });
@@ -96,8 +101,9 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     const context = expected === Semicolon ? (semicolonContext[ruleName] ?? "") : "";
     return record(Syntax.expected as MessageDef<string[]>, [tokenLabel(expected), context, describeToken(actual)], true);
   },
-  buildNotAllInputParsedMessage({ firstRedundant }): string {
-    return record(Syntax.expectedDeclaration as MessageDef<string[]>, [describeToken(firstRedundant)], false);
+  buildNotAllInputParsedMessage({ firstRedundant, ruleName }): string {
+    if (ruleName === "module") return record(Syntax.expectedDeclaration as MessageDef<string[]>, [describeToken(firstRedundant)], false);
+    return record(Syntax.unexpected as MessageDef<string[]>, [describeToken(firstRedundant), ` after the ${ruleName}`], false);
   },
   buildNoViableAltMessage({ actual, ruleName }): string {
     return noAlternative(ruleName, actual[0] as IToken);

@@ -43,7 +43,7 @@ import type * as A from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Syntax } from "../diagnostics/messages/syntax.js";
 import { SourceFile } from "../source/source-file.js";
-import { errorMessageProvider, describeToken } from "./errors.js";
+import { clearMessages, errorMessageProvider, describeToken } from "./errors.js";
 import {
   floatOverflows,
   maxLiteral,
@@ -89,6 +89,10 @@ class SecrecParser extends EmbeddedActionsParser {
   extra: Diagnostic[] = [];
   /** Offset where an unclosed block was last reported. */
   private unclosedAt = -1;
+  /** Depth of struct type arguments being parsed (a '>>' may close two lists). */
+  private nestedTypeArgs = 0;
+  /** Set when a nested type argument list ended with '>>': the end of that token. */
+  private closedByShift: number | undefined;
 
   constructor() {
     super(T.allTokens, {
@@ -110,6 +114,9 @@ class SecrecParser extends EmbeddedActionsParser {
     this.file = file;
     this.extra = [];
     this.unclosedAt = -1;
+    this.nestedTypeArgs = 0;
+    this.closedByShift = undefined;
+    clearMessages();
     this.input = tokens;
   }
 
@@ -968,7 +975,10 @@ class SecrecParser extends EmbeddedActionsParser {
     noResync,
   );
 
-  /** datatype := PRIM | ID [ '<' type_arg (',' type_arg)* '>' ] */
+  /**
+   * datatype := PRIM | ID [ '<' type_arg (',' type_arg)* '>' ]
+   * A nested list may end with '>>' (`pair<D, box<T>>`), closing both lists.
+   */
   private dataType = this.RULE(
     "dataType",
     (): A.DataTypeExpr =>
@@ -997,7 +1007,26 @@ class SecrecParser extends EmbeddedActionsParser {
           this.CONSUME(T.Comma);
           typeArgs!.push(this.SUBRULE2(this.typeArg));
         });
-        end = this.tEnd(this.CONSUME(T.Greater));
+        if (this.closedByShift !== undefined) {
+          // the inner list's '>>' also closed this one
+          end = this.closedByShift;
+          this.closedByShift = undefined;
+        } else {
+          const close = this.OR(
+            this.once("closeAngle", () => [
+              { ALT: () => this.CONSUME(T.Greater) },
+              {
+                GATE: () => this.nestedTypeArgs > 0,
+                ALT: () => {
+                  const t = this.CONSUME(T.ShiftRight);
+                  this.ACTION(() => (this.closedByShift = this.tEnd(t)));
+                  return t;
+                },
+              },
+            ]),
+          );
+          end = this.tEnd(close);
+        }
       });
       return { kind: "NamedType", name, typeArgs, start: name.start, end };
     },
@@ -1021,7 +1050,16 @@ class SecrecParser extends EmbeddedActionsParser {
             return { kind: "PrimitiveType", name: t.image as A.PrimitiveTypeName, start: this.tStart(t), end: this.tEnd(t) };
           },
         },
-        { ALT: () => this.SUBRULE(this.namedType) },
+        {
+          ALT: () => {
+            this.nestedTypeArgs++;
+            try {
+              return this.SUBRULE(this.namedType);
+            } finally {
+              this.nestedTypeArgs--;
+            }
+          },
+        },
         {
           ALT: () => {
             const t = this.CONSUME(T.IntLiteral);

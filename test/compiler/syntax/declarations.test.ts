@@ -163,6 +163,18 @@ describe("structs and globals", () => {
     expect(t).toMatchObject({ start: 0, end: 61 });
   });
 
+  it("closes nested type argument lists with '>>' as well as '> >'", () => {
+    const inner = { kind: "NamedType", name: id("box"), typeArgs: [named("T")] };
+    const [a, b] = moduleOf("pair<D, box<T>> x;\npair<D, box<T> > y;").decls;
+    expect(noRanges(a)).toMatchObject({ type: { data: { kind: "NamedType", name: id("pair"), typeArgs: [named("D"), inner] } } });
+    expect(noRanges(b)).toMatchObject({ type: { data: { kind: "NamedType", name: id("pair"), typeArgs: [named("D"), inner] } } });
+    expect(a).toMatchObject({ type: { end: 15, data: { end: 15, typeArgs: [{}, { start: 8, end: 15 }] } } });
+    const s = declOf("struct s { a<b<c<T>>> x; }");
+    expect(noRanges(s)).toMatchObject({
+      fields: [{ type: { data: { name: id("a"), typeArgs: [{ name: id("b"), typeArgs: [{ name: id("c"), typeArgs: [named("T")] }] }] } } }],
+    });
+  });
+
   it("parses global variables, including shaped ones, next to procedures", () => {
     const m = moduleOf("uint32 n = 3;\nint64[[1]] v(10);\nT w;\nvoid main() {}");
     expect(noRanges(m.decls)).toMatchObject([
