@@ -40,6 +40,13 @@ export class CostCounter {
     }
   }
 
+  /** One row per operation, most expensive (bytes, then lanes) first. */
+  rows(): ({ operation: string } & OperationStats)[] {
+    return [...this.byOperation]
+      .map(([operation, s]) => ({ operation, ...s }))
+      .sort((a, b) => b.bytes - a.bytes || b.lanes - a.lanes || a.operation.localeCompare(b.operation));
+  }
+
   /** Sums over all operations. */
   totals(): OperationStats {
     const t: OperationStats = { invocations: 0, lanes: 0, rounds: 0, bytes: 0, priced: true };

@@ -179,3 +179,19 @@ export function valueToElement(r: Rep, v: number | bigint): number | bigint {
     }
   }
 }
+
+/**
+ * The public values of an emulator "share" record (a private result's data bytes):
+ * the bytes are the representation's little-endian elements, so xor types decode
+ * as unsigned integers and fix32/fix64 are scaled back to float32/float64.
+ * Undefined for type names the emulator does not know.
+ */
+export function sharesToPublic(typeName: string, bytes: Uint8Array): TypedVector | undefined {
+  const r = repByName(typeName);
+  if (r === undefined) return undefined;
+  const size = newStorage(r, 1).BYTES_PER_ELEMENT;
+  if (bytes.length % size !== 0) throw new VmError(`${bytes.length} bytes is not a whole number of ${typeName} values`);
+  const data = newStorage(r, bytes.length / size);
+  new Uint8Array(data.buffer).set(bytes);
+  return toPublic(r, data);
+}

@@ -314,6 +314,8 @@ describe("data movement", () => {
     expect(seen).toEqual([["mul_uint32_vec", 3], ["mul_uint32_vec", 3], ["add_uint32_vec", 3]]);
     expect(b.costs.byOperation.get("mul_uint32_vec")).toEqual({ invocations: 2, lanes: 6, rounds: 2, bytes: 48, priced: true });
     expect(b.costs.byOperation.get("add_uint32_vec")).toEqual({ invocations: 1, lanes: 3, rounds: 0, bytes: 0, priced: false });
+    expect(b.costs.rows().map((r) => r.operation)).toEqual(["mul_uint32_vec", "add_uint32_vec"]);
+    expect(b.costs.totals()).toEqual({ invocations: 3, lanes: 9, rounds: 2, bytes: 48, priced: false });
   });
 
   it("mat_mult (ring) and mat_multx (AND/XOR) of a 2x3 by a 3x2 matrix", () => {
@@ -348,5 +350,15 @@ describe("protocol cost table lookup", () => {
     expect(lookup("declassify_int64", 2)).toEqual({ rounds: 1, bytes: 96 });
     expect(lookup("add_uint32_vec", 10)).toBeUndefined();
     expect(lookup("Process_argument", 0)).toBeUndefined();
+  });
+});
+
+describe("share records of the emulator", () => {
+  it("decode to public values: xor as unsigned, fix scaled back to floats", async () => {
+    const { sharesToPublic } = await import("../../../runtime/emulator/representation.js");
+    expect(Array.from(sharesToPublic("xor_uint16", Uint8Array.of(1, 2, 0xff, 0xff)) as Uint16Array)).toEqual([0x0201, 0xffff]);
+    const raw = new Uint32Array([BigInt.asUintN(32, -3n * 65536n / 2n)].map(Number)); // -1.5
+    expect(Array.from(sharesToPublic("fix32", new Uint8Array(raw.buffer)) as Float32Array)).toEqual([-1.5]);
+    expect(sharesToPublic("mystery", new Uint8Array(4))).toBeUndefined();
   });
 });
