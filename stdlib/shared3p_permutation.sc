@@ -150,6 +150,17 @@ D T[[2]] unapplyPrivatePermutationRows(D T[[2]] mat, D uint[[1]] perm) {
     return unapplyPublicPermutationRows(shuffleRows(mat, key), opened);
 }
 
+/** Column j of the result is column perm[j] of mat, perm private. */
+template <domain D : shared3p, type T>
+D T[[2]] applyPrivatePermutationCols(D T[[2]] mat, D uint[[1]] perm) {
+    return _transposeLocal(applyPrivatePermutationRows(_transposeLocal(mat), perm));
+}
+
+template <domain D : shared3p, type T>
+D T[[2]] unapplyPrivatePermutationCols(D T[[2]] mat, D uint[[1]] perm) {
+    return _transposeLocal(unapplyPrivatePermutationRows(_transposeLocal(mat), perm));
+}
+
 /** The inverse permutation: q[perm[i]] = i. */
 template <domain D : shared3p>
 D uint[[1]] inversePermutation(D uint[[1]] perm) {

@@ -147,6 +147,18 @@ D ${f} wilcoxonRankSum(D ${t}[[1]] data1, D ${t}[[1]] data2) {
     return _rankSum(_toFloat(data1), _toFloat(data2));
 }
 
+/** The Wilcoxon signed-rank statistic W+ of data1 - data2 (zero differences dropped). */
+template <domain D : shared3p>
+D ${f} wilcoxonSignedRank(D ${t}[[1]] data1, D ${t}[[1]] data2) {
+    return _signedRank(_toFloat(data1), _toFloat(data2));
+}
+
+/** The Welch-Satterthwaite degrees of freedom for a t-test of data1 and data2. */
+template <domain D : shared3p>
+D ${f} combinedDegreesOfFreedom(D ${t}[[1]] data1, D ${t}[[1]] data2) {
+    return _welchDegrees(_toFloat(data1), _toFloat(data2));
+}
+
 /** The Mann-Whitney U statistic of data1: W - n1 (n1 + 1) / 2. */
 template <domain D : shared3p>
 D ${f} mannWhitneyU(D ${t}[[1]] data1, D ${t}[[1]] data2) {
@@ -238,7 +250,7 @@ ${stamp(summaryWrappers)}`,
   shared3p_statistics_distribution: `${header("shared3p_statistics_distribution", "histograms and two-dimensional heatmaps of private data over public bin boundaries.", ["stdlib", "shared3p", "matrix", "shared3p_matrix", "shared3p_statistics_common"])}
 ${DISTRIBUTION_CORE}
 ${stamp(distributionWrappers)}`,
-  shared3p_statistics_testing: `${header("shared3p_statistics_testing", "test statistics on private samples: t-tests, paired t-test, chi-squared on a contingency table, Wilcoxon rank-sum and Mann-Whitney U.", ["stdlib", "shared3p", "shared3p_statistics_common", "shared3p_statistics_summary"])}
+  shared3p_statistics_testing: `${header("shared3p_statistics_testing", "test statistics on private samples: t-tests and their degrees of freedom, paired t-test, chi-squared on a contingency table, Wilcoxon rank-sum and signed-rank, Mann-Whitney U.", ["stdlib", "shared3p", "shared3p_statistics_common", "shared3p_statistics_summary"])}
 ${TESTING_CORE}
 ${stamp(testingWrappers)}`,
   shared3p_statistics_regression: `${header("shared3p_statistics_regression", "least-squares linear regression on private data (simple and multiple).", ["stdlib", "shared3p", "matrix", "shared3p_statistics_common", "shared3p_statistics_summary"])}

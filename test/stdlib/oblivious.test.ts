@@ -89,6 +89,8 @@ const body = `
     print(arrayToString(flatten(declassify(applyPrivatePermutationRows(m, prp)))), arrayToString(flatten(declassify(unapplyPrivatePermutationRows(m, prp)))));
     pd_shared3p uint[[1]] randomPerm = privateRandomPermutation(6 :: uint);
     publish("randomPerm", randomPerm);
+    pd_shared3p uint[[1]] pcp = cp;
+    print(arrayToString(flatten(declassify(applyPrivatePermutationCols(m, pcp)))), arrayToString(flatten(declassify(unapplyPrivatePermutationCols(m, pcp)))));
 `;
 
 let run: StdlibRun;
@@ -196,6 +198,7 @@ describe("shared3p_permutation", () => {
     expect(run.output[15]).toBe(fmt(apply(M, rp).flat()) + fmt(unapply(M, rp).flat()));
     expect(run.output[16]).toBe(fmt(M.map((r) => apply(r, cp)).flat()) + fmt(M.map((r) => unapply(r, cp)).flat()));
     expect(run.output[17]).toBe(fmt(apply(M, rp).flat()) + fmt(unapply(M, rp).flat()));
+    expect(run.output[18]).toBe(fmt(M.map((r) => apply(r, cp)).flat()) + fmt(M.map((r) => unapply(r, cp)).flat()));
     expect(sorted((run.values.randomPerm as string[]).map(Number))).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });

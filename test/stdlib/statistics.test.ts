@@ -59,7 +59,7 @@ const body = `
     publish("hist", histogram(a, br)); publish("heat", heatmap(a, b, br, br));
     publish("welch", tTest(a, b, false)); publish("student", tTest(a, b, true)); publish("paired", pairedTTest(a, b));
     publish("welchAv", tTest(a, av, b, av, false));
-    publish("w", wilcoxonRankSum(a, b)); publish("u", mannWhitneyU(a, b));
+    publish("w", wilcoxonRankSum(a, b)); publish("signed", wilcoxonSignedRank(a, b)); publish("df", combinedDegreesOfFreedom(a, b)); publish("u", mannWhitneyU(a, b));
     pd_shared3p uint64[[2]] table = reshape({10, 20, 30, 40, 5, 25}, 3, 2);
     publish("chi", chiSquared(table));
     publish("slr", simpleLinearRegression(a, b));
@@ -136,6 +136,13 @@ describe("shared3p_statistics", () => {
     const bAv = B.filter((_, i) => AV[i]);
     near("welchAv", (mean(avail) - mean(bAv)) / Math.sqrt(variance(avail) / avail.length + variance(bAv) / bAv.length));
     near("w", rankSum(A, B));
+    const diffs = A.map((v, i) => v - B[i]!).filter((x) => x !== 0);
+    const abs = diffs.map(Math.abs);
+    const rankOf = (v: number) => abs.filter((w) => w < v).length + (abs.filter((w) => w === v).length + 1) / 2;
+    near("signed", diffs.reduce((s, x) => s + (x > 0 ? rankOf(Math.abs(x)) : 0), 0));
+    const va = variance(A) / n1;
+    const vb = variance(B) / n2;
+    near("df", (va + vb) ** 2 / (va ** 2 / (n1 - 1) + vb ** 2 / (n2 - 1)));
     near("u", rankSum(A, B) - (n1 * (n1 + 1)) / 2);
     const t = [[10, 20], [30, 40], [5, 25]];
     const total = t.flat().reduce((s, v) => s + v, 0);
