@@ -10,7 +10,8 @@
  * when the run completes. With --json: exactly one JSON object on stdout,
  * `{"results": [{"name", "domain", "type", "value"}...], "output": [...]}` plus
  * `"error"` when the program stopped with an error, or `{"diagnostics": [...]}` when
- * it did not compile. Returns the exit code.
+ * it did not compile. With --stats, what the run cost (stats.ts) goes to stderr, or
+ * under `"stats"` in the JSON object. Returns the exit code.
  */
 import { readFileSync } from "node:fs";
 import { ExitCode, printDiagnostics } from "../../compiler/cli/report.js";
@@ -26,6 +27,7 @@ import { loadProgram } from "./load-program.js";
 import { partyCommand } from "./party-command.js";
 import { resultsJson, showResult } from "./results.js";
 import { runEmulated } from "./run-emulated.js";
+import { emulatorStatsJson, emulatorStatsText, partyStatsText } from "./stats.js";
 import { runThreeParty } from "./three-party.js";
 
 export interface ProgramOptions {
@@ -36,6 +38,7 @@ export interface ProgramOptions {
 
 export interface RunOptions extends ProgramOptions {
   emulate?: boolean;
+  stats?: boolean;
   arg: string[];
   args?: string;
 }
@@ -92,13 +95,16 @@ function finish(
   options: ProgramOptions,
   printed: boolean,
   trace: readonly string[] = [],
+  stats?: { readonly text: string; readonly json: unknown },
 ): void {
   if (options.json) {
     let text = resultsJson(results.map((r) => showResult(module, r)), output);
+    if (stats !== undefined) text = text.replace(/\n}$/, `,\n  "stats": ${JSON.stringify(stats.json)}\n}`);
     if (error !== undefined) text = text.replace(/\n}$/, `,\n  "error": ${JSON.stringify(error)}\n}`);
     process.stdout.write(text + "\n");
-  } else if (!printed) {
-    for (const r of results) process.stdout.write(showResult(module, r).text + "\n");
+  } else {
+    if (!printed) for (const r of results) process.stdout.write(showResult(module, r).text + "\n");
+    if (stats !== undefined) process.stderr.write(stats.text + "\n");
   }
   if (error === undefined) return;
   const where = trace.length > 1 ? trace.map((t) => `\n  in ${t}`).join("") : "";
@@ -122,13 +128,17 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
     const outcome = await runEmulated(module, args, {
       onPrint,
       onResult: json ? undefined : (r) => process.stdout.write(showResult(module, r).text + "\n"),
+      priced: options.stats === true,
     });
-    finish(module, outcome.results, outcome.output, outcome.error, options, true, outcome.trace);
+    const costs = outcome.backend.costs;
+    const stats = options.stats ? { text: emulatorStatsText(costs), json: emulatorStatsJson(costs) } : undefined;
+    finish(module, outcome.results, outcome.output, outcome.error, options, true, outcome.trace, stats);
     return outcome.error === undefined ? ExitCode.ok : ExitCode.programError;
   }
   try {
     const r = await runThreeParty(module, args, { onOutput: onPrint });
-    finish(module, r.results, r.output, undefined, options, false);
+    const stats = options.stats ? { text: partyStatsText(r.stats), json: r.stats } : undefined;
+    finish(module, r.results, r.output, undefined, options, false, [], stats);
     return ExitCode.ok;
   } catch (e) {
     if (!(e instanceof RunFailure)) throw e;
@@ -154,7 +164,8 @@ export async function clientRunCommand(file: string, options: ClientOptions): Pr
       records: args,
       onOutput: options.json ? undefined : (line) => process.stdout.write(line + "\n"),
     });
-    finish(module, r.results, r.output, undefined, options, false);
+    const stats = options.stats ? { text: partyStatsText(r.stats), json: r.stats } : undefined;
+    finish(module, r.results, r.output, undefined, options, false, [], stats);
     return ExitCode.ok;
   } catch (e) {
     if (e instanceof ConfigError) return usage(e.message);

@@ -8,11 +8,15 @@ import type { Module } from "../../vm/bytecode.js";
 import type { DataRecord, Host } from "../../vm/host.js";
 import { runModule } from "../../vm/interpreter.js";
 import { formatPosition, VmError, type StackFrame } from "../../vm/errors.js";
+import { PROTOCOL_COSTS } from "../../vm/protocol-costs.js";
 import { EmulatorBackend } from "../emulator/backend.js";
+import { protocolCostLookup } from "../emulator/costs.js";
 
 export interface RunCallbacks {
   onPrint?(line: string): void;
   onResult?(record: DataRecord): void;
+  /** Price operations from the protocol cost table (rounds, bytes of a three-party run). */
+  priced?: boolean;
 }
 
 export interface RunOutcome {
@@ -68,7 +72,7 @@ function frameText(f: StackFrame): string {
 /** Runs `module` with the argument records under the emulator. */
 export async function runEmulated(module: Module, args: readonly DataRecord[], callbacks: RunCallbacks = {}): Promise<RunOutcome> {
   const host = new StreamingHost(args, callbacks);
-  const backend = new EmulatorBackend();
+  const backend = new EmulatorBackend(callbacks.priced ? { costs: protocolCostLookup(PROTOCOL_COSTS) } : {});
   try {
     await runModule(module, { host, backends: [backend] });
     return { results: host.results, output: host.output, backend };

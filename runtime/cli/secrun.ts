@@ -37,26 +37,30 @@ function programOptions<T extends ReturnType<typeof newProgram>>(c: T): T {
     .option("--json", "print results and output as one JSON object") as T;
 }
 
+function statsOption<T extends ReturnType<typeof newProgram>>(c: T): T {
+  return c.option("--stats", "report what the run cost: rounds and bytes per operation (emulator), time and traffic per party") as T;
+}
+
 function argumentOptions<T extends ReturnType<typeof newProgram>>(c: T): T {
   return c
     .option("--arg <name=value>", "a program argument (repeatable)", collect, [])
     .option("--args <file.json>", "program arguments from a JSON object") as T;
 }
 
-const program = argumentOptions(
+const program = statsOption(argumentOptions(
   programOptions(
     newProgram("secrun", "Runs SecreC programs (source or bytecode)")
       .version("0.1.0")
       .argument("<file>", "a SecreC source file (.sc) or compiled bytecode (.sb)")
       .option("--emulate", "run in this process under the plain-text emulator"),
   ),
-)
+))
   .addHelpText("after", help)
   .action(async (file: string, options: RunOptions) => {
     process.exitCode = await runCommand(file, options);
   });
 
-argumentOptions(
+statsOption(argumentOptions(
   programOptions(
     program
       .command("client")
@@ -64,7 +68,7 @@ argumentOptions(
       .argument("<file>", "the program the parties run (.sc or .sb)")
       .requiredOption("--config <file>", "the deployment configuration (JSON)"),
   ),
-)
+))
   .addHelpText("after", help)
   .action(async (file: string, options: ClientOptions) => {
     process.exitCode = await clientRunCommand(file, options);
