@@ -199,7 +199,7 @@ export function resolveCall(
     cache.set(key, pick);
     return finish(cx, pick, call);
   }
-  reportNoMatch(cx, call, args, candidates, reasons);
+  reportNoMatch(cx, call, args, candidates, reasons, expected);
   return undefined;
 }
 
@@ -234,41 +234,51 @@ function reportNoMatch(
   args: readonly Type[],
   candidates: readonly ProcSymbol[],
   reasons: Map<ProcSymbol, string>,
+  expected: Expected | undefined,
 ): void {
   const related: Label[] = [];
   for (const p of candidates.slice(0, 8)) {
     related.push({ span: spanIn(p.module, p.decl.name), message: `candidate: ${reasons.get(p) ?? "does not match"}` });
   }
   const notes = candidates.length > 8 ? [`and ${candidates.length - 8} more candidate(s)`] : [];
-  const help = literalHint(call, args, candidates);
+  const help = literalHint(cx, call, args, candidates, expected);
   cx.report(
     Templates.noMatchingProcedure.with(cx.span(call), { related, notes, help }, callText(call.callee.name, args)),
   );
 }
 
 /**
- * When a literal argument is what stops a non-template candidate from matching,
- * says which suffix or annotation would make it match (arguments give literals no
- * context).
+ * When literal arguments are what stops a candidate (plain or template) from
+ * matching, says which suffix or annotation would make it match (arguments give
+ * literals no context): each literal takes the type its parameter fixes, and the
+ * candidate is tried again with those types.
  */
-function literalHint(call: ast.CallExpr, args: readonly Type[], candidates: readonly ProcSymbol[]): string[] {
+function literalHint(
+  cx: BodyContext,
+  call: ast.CallExpr,
+  args: readonly Type[],
+  candidates: readonly ProcSymbol[],
+  expected: Expected | undefined,
+): string[] {
   for (const p of candidates) {
-    const inst = plainInstance(p);
-    if (!inst || inst.params.length !== args.length) continue;
+    if (!p.signatureOk || p.params.length !== args.length) continue;
+    const retyped = [...args];
     const fixes: string[] = [];
-    let ok = true;
-    inst.params.forEach((param, i) => {
-      const a = args[i] as Type;
-      if (sameType(param, a)) return;
+    p.params.forEach((param, i) => {
       const e = call.args[i] as ast.Expr;
-      const numeric = isInteger(param.data) || isFloat(param.data);
-      if (isContextTyped(e) && param.sec.tag === "public" && param.dim === 0 && numeric && param.data.tag === "prim") {
-        const raw = e.kind === "IntLiteral" || e.kind === "FloatLiteral" ? e.raw : "…";
-        const suffix = suffixFor(param.data.name);
-        fixes.push(suffix ? `write \`${raw}${suffix}\` or \`(${raw} :: ${param.data.name})\`` : `write \`(${raw} :: ${param.data.name})\``);
-      } else ok = false;
+      const d = param.data.tag === "fixed" ? param.data.data : undefined;
+      const fixedPublicScalar = param.sec.tag === "fixed" && param.sec.sec.tag === "public" && param.dim.tag === "fixed" && param.dim.dim === 0;
+      if (!isContextTyped(e) || !d || d.tag !== "prim" || !(isInteger(d) || isFloat(d)) || !fixedPublicScalar) return;
+      const t = { sec: (args[i] as Type).sec, data: d, dim: 0 };
+      if (sameType(t, args[i] as Type)) return;
+      retyped[i] = t;
+      const raw = e.kind === "IntLiteral" || e.kind === "FloatLiteral" ? e.raw : cx.module.file.text.slice(e.start, e.end);
+      const suffix = suffixFor(d.name);
+      fixes.push(suffix ? `write \`${raw}${suffix}\` or \`(${raw} :: ${d.name})\`` : `write \`(${raw} :: ${d.name})\``);
     });
-    if (ok && fixes.length > 0) {
+    if (fixes.length === 0) continue;
+    const ok = p.quantifiers.length === 0 ? typeof matchPlain(p, retyped) !== "string" : typeof matchTemplate(cx, p, retyped, expected) !== "string";
+    if (ok) {
       return [`literal arguments are typed without context (integers as \`int64\`): ${fixes.join("; ")} to call this candidate`];
     }
   }

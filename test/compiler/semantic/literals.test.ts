@@ -79,3 +79,12 @@ describe("literals in typed contexts", () => {
     expect(diagnostics[0]!.help.join(" ")).toContain("`7u8` or `(7 :: uint8)`");
   });
 });
+
+describe("literal hints for template candidates", () => {
+  it("names the suffix that makes a template candidate match", () => {
+    const src = "template <type T> T scaleBy(T[[1]] v, uint32 k) { return v[0]; }\nvoid main() { int64[[1]] v(2); int64 r = scaleBy(v, 3); }";
+    const { diagnostics } = checkSource(src, { stdlibPath: undefined });
+    expect(diagnostics.map((d) => d.code)).toEqual(["SC5001"]);
+    expect(diagnostics[0]!.help.join(" ")).toContain("`3u32` or `(3 :: uint32)`");
+  });
+});
