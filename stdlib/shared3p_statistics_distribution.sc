@@ -30,13 +30,18 @@ template <domain D : shared3p, type T>
 D bool[[1]] _atMost(D T[[1]] data, T[[1]] breaks) {
     uint n = size(data);
     uint k = size(breaks);
-    T[[1]] bounds(n * k);
-    for (uint j = 0; j < k; ++j) {
-        for (uint i = 0; i < n; ++i) {
-            bounds[j * n + i] = breaks[j];
-        }
+    if (n == 0) {
+        D bool[[1]] none;
+        return none;
     }
-    return _tile(data, k) <= bounds;
+    // each break repeated n times, by doubling public concatenations
+    T[[2]] bounds = reshape(breaks, k, 1);
+    while (shape(bounds)[1] < n) {
+        uint have = shape(bounds)[1];
+        uint take = min(have, n - have);
+        bounds = cat(bounds, bounds[:, 0:take], 1);
+    }
+    return _tile(data, k) <= flatten(bounds);
 }
 
 template <domain D : shared3p, type T>
