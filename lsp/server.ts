@@ -8,6 +8,7 @@
  * (lsp/main.ts) over stdio or IPC, and tests over in-process streams.
  */
 import {
+  ResponseError,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
@@ -22,6 +23,14 @@ import { definition } from "./features/definition.js";
 import { documentDiagnostics } from "./features/diagnostics.js";
 import { formatDocument } from "./features/formatting.js";
 import { hover } from "./features/hover.js";
+import { codeActions } from "./features/code-actions.js";
+import { foldingRanges } from "./features/folding.js";
+import { inlayHints } from "./features/inlay-hints.js";
+import { references } from "./features/references.js";
+import { prepareRename, rename } from "./features/rename.js";
+import { semanticTokens, semanticTokensLegend } from "./features/semantic-tokens.js";
+import { signatureHelp } from "./features/signature-help.js";
+import { documentSymbols, workspaceSymbols } from "./features/symbols.js";
 
 export interface ServerOptions {
   readonly diskHost?: CompilerHost;
@@ -52,6 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const analysis = store.analysisOf(uri);
       return analysis ? run(analysis) : fallback;
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       connection.console.error(`secc-lsp: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     }
@@ -65,6 +75,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         definitionProvider: true,
         completionProvider: { triggerCharacters: ["."] },
         documentFormattingProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        signatureHelpProvider: { triggerCharacters: ["(", ","] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        foldingRangeProvider: true,
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: ["quickfix"] },
       },
       serverInfo: { name: "secc-lsp", version: "0.1.0" },
     }),
@@ -77,6 +97,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = store.documents.get(p.textDocument.uri);
     return doc ? formatDocument(doc) : [];
   });
+  connection.onReferences((p) => withAnalysis(p.textDocument.uri, [], (a) => references(a, p.position, p.context.includeDeclaration)));
+  connection.onDocumentHighlight((p) =>
+    withAnalysis(p.textDocument.uri, [], (a) =>
+      references(a, p.position, true)
+        .filter((l) => l.uri === p.textDocument.uri)
+        .map((l) => ({ range: l.range })),
+    ),
+  );
+  connection.onPrepareRename((p) => withAnalysis(p.textDocument.uri, null, (a) => prepareRename(a, p.position)));
+  connection.onRenameRequest((p) => withAnalysis(p.textDocument.uri, null, (a) => rename(a, p.position, p.newName)));
+  connection.onSignatureHelp((p) => withAnalysis(p.textDocument.uri, null, (a) => signatureHelp(a, p.position)));
+  connection.onDocumentSymbol((p) => withAnalysis(p.textDocument.uri, [], documentSymbols));
+  connection.onWorkspaceSymbol((p) => {
+    const analyses = store.documents.all().flatMap((d) => withAnalysis(d.uri, [], (a) => [a]));
+    return workspaceSymbols(analyses, p.query);
+  });
+  connection.languages.semanticTokens.on((p) => withAnalysis(p.textDocument.uri, { data: [] }, semanticTokens));
+  connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], foldingRanges));
+  connection.languages.inlayHint.on((p) => withAnalysis(p.textDocument.uri, [], (a) => inlayHints(a, p.range)));
+  connection.onCodeAction((p) => withAnalysis(p.textDocument.uri, [], (a) => codeActions(a, p.context.diagnostics)));
   connection.onShutdown(() => store.dispose());
 
   store.documents.listen(connection);
