@@ -27,7 +27,8 @@ import { loadProgram } from "./load-program.js";
 import { partyCommand } from "./party-command.js";
 import { resultsJson, showResult } from "./results.js";
 import { runEmulated } from "./run-emulated.js";
-import { emulatorStatsJson, emulatorStatsText, partyStatsText } from "./stats.js";
+import { emulatorStatsJson, emulatorStatsText } from "./stats.js";
+import { formatStats } from "./three-party-stats.js";
 import { runThreeParty } from "./three-party.js";
 
 export interface ProgramOptions {
@@ -137,7 +138,7 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
   }
   try {
     const r = await runThreeParty(module, args, { onOutput: onPrint });
-    const stats = options.stats ? { text: partyStatsText(r.stats), json: r.stats } : undefined;
+    const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
     finish(module, r.results, r.output, undefined, options, false, [], stats);
     return ExitCode.ok;
   } catch (e) {
@@ -164,7 +165,7 @@ export async function clientRunCommand(file: string, options: ClientOptions): Pr
       records: args,
       onOutput: options.json ? undefined : (line) => process.stdout.write(line + "\n"),
     });
-    const stats = options.stats ? { text: partyStatsText(r.stats), json: r.stats } : undefined;
+    const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
     finish(module, r.results, r.output, undefined, options, false, [], stats);
     return ExitCode.ok;
   } catch (e) {

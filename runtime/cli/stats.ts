@@ -1,12 +1,11 @@
 /**
- * `secrun --stats`: what a run cost. Under the emulator: per private operation the
+ * `secrun --emulate --stats`: what the run would cost. Per private operation the
  * invocations, lanes (elements) and the rounds and bytes a three-party run would
  * spend, priced from the protocol cost table ("-" when the table has no entry for
- * the operation). In a three-party run: each party's time and traffic, and per
- * protocol its calls, lanes, rounds and bytes. As text (for stderr) or JSON.
+ * the operation), as text (for stderr) or JSON. Three-party runs report measured
+ * figures instead (three-party-stats.ts).
  */
 import type { CostCounter, OperationStats } from "../emulator/costs.js";
-import type { PartyStats } from "../party/party.js";
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -33,17 +32,4 @@ export function emulatorStatsJson(costs: CostCounter): unknown {
     .map(([name, s]) => ({ operation: name, calls: s.invocations, lanes: s.lanes, rounds: s.priced ? s.rounds : null, bytes: s.priced ? s.bytes : null }));
   const t = costs.totals();
   return { operations, total: { calls: t.invocations, lanes: t.lanes, rounds: t.rounds, bytes: t.bytes, priced: t.priced } };
-}
-
-/** Per-party time and traffic, then per-protocol figures of party 0. */
-export function partyStatsText(stats: readonly PartyStats[]): string {
-  const parties = table(
-    ["party", "ms", "bytes sent", "bytes received"],
-    stats.map((s) => [String(s.party), s.milliseconds.toFixed(1), String(s.bytesSent), String(s.bytesReceived)]),
-  );
-  const first = stats[0];
-  if (first === undefined) return parties;
-  const protocols = Object.entries(first.protocols).sort((a, b) => a[0].localeCompare(b[0]));
-  const rows = protocols.map(([name, p]) => [name, String(p.calls), String(p.lanes), String(p.rounds), String(p.bytesSent), p.milliseconds.toFixed(1)]);
-  return `${parties}\n\nparty ${first.party}:\n${table(["protocol", "calls", "lanes", "rounds", "bytes sent", "ms"], rows)}`;
 }
