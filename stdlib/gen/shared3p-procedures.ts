@@ -308,6 +308,20 @@ D ${t}[[N]] log10(D ${t}[[N]] x) {
     return ln(x) * inverseLn10;
 }
 
+/**
+ * ln Gamma(x) for x > 0: shifted by 6 with Gamma(x) = Gamma(x + 6) / (x (x+1) ... (x+5)),
+ * then Stirling's series to the z^-7 term (z = x + 6), all element-wise.
+ */
+template <domain D : shared3p, dim N>
+D ${t}[[N]] logGamma(D ${t}[[N]] x) {
+    D ${t}[[N]] z = x + 6.0;
+    D ${t}[[N]] shift = x * (x + 1.0) * (x + 2.0) * (x + 3.0) * (x + 4.0) * (x + 5.0);
+    D ${t}[[N]] r = inv(z);
+    D ${t}[[N]] r2 = r * r;
+    D ${t}[[N]] series = r * (0.083333333333333333 - r2 * (0.0027777777777777778 - r2 * (0.00079365079365079365 - r2 * 0.00059523809523809524)));
+    return (z - 0.5) * ln(z) - z + 0.91893853320467274 + series - ln(shift);
+}
+
 /** a to the power b (a > 0), as exp(b ln a). */
 template <domain D : shared3p, dim N>
 D ${t}[[N]] pow(D ${t}[[N]] a, D ${t}[[N]] b) {

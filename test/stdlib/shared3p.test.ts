@@ -103,7 +103,7 @@ for (const f of ["float32", "float64"] as const) {
     `pd_shared3p ${f}[[1]] ${v} = {${FDATA.join(", ")}};
     publish("sqrt_${f}", sqrt(${v})); publish("exp_${f}", exp(${v})); publish("ln_${f}", ln(${v})); publish("sin_${f}", sin(${v}));
     publish("inv_${f}", inv(${v})); publish("erf_${f}", erf(${v})); publish("log_${f}", log(${v}, ${v} * 0.0 + 2.0)); publish("log10_${f}", log10(${v}));
-    publish("pow_${f}", pow(${v}, ${v} * 0.0 + 1.5)); publish("sum_${f}", sum(${v})); publish("sum2_${f}", sum(${v}, 2 :: uint));
+    publish("pow_${f}", pow(${v}, ${v} * 0.0 + 1.5)); publish("lgamma_${f}", logGamma(${v})); publish("sum_${f}", sum(${v})); publish("sum2_${f}", sum(${v}, 2 :: uint));
     publish("min_${f}", min(${v})); publish("max_${f}", max(${v}, 2 :: uint)); publish("abs_${f}", abs(-${v}));
     pd_shared3p ${f}[[1]] g_${f} = {-1.5, 1.5, 0.0, 2.25};
     publish("floor_${f}", floor(g_${f})); publish("ceiling_${f}", ceiling(g_${f})); publish("neg_${f}", isNegligible(g_${f} * 0.0));
@@ -161,6 +161,9 @@ describe("shared3p procedures", () => {
       near("log", FDATA.map(Math.log2));
       near("log10", FDATA.map(Math.log10));
       near("pow", FDATA.map((x) => x ** 1.5));
+      // ln Gamma(0.5) = ln sqrt(pi), ln Gamma(2) = 0, ln Gamma(9) = ln 8!, ln Gamma(4) = ln 3!
+      const lgamma = [Math.log(Math.sqrt(Math.PI)), 0, Math.log(40320), Math.log(6)];
+      (run.values[`lgamma_${f}`] as number[]).forEach((g, i) => expect(Math.abs(g - lgamma[i]!), `lgamma[${i}]`).toBeLessThan(f === "float32" ? 2e-5 : 1e-9));
       near("erf", [0.5204998778130465, 0.9953222650189527, 1, 0.9999999845827421]);
       near("sum", [15.5]);
       near("sum2", [2.5, 13]);
