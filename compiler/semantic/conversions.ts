@@ -43,7 +43,7 @@ export function coerce(cx: BodyContext, value: BoundExpr, target: Type, site: Co
   const dimOk = from.dim === target.dim || (fill && from.dim === 0);
   if (sameSec(from.sec, target.sec)) {
     if (from.data !== target.data) {
-      cx.report(Types.mismatch.at(cx.span(value.syntax), typeName(target), typeName(from)));
+      cx.report(Types.mismatch.with(cx.span(value.syntax), { label: `this is \`${typeName(from)}\`` }, typeName(target), typeName(from)));
       return value;
     }
     if (!dimOk) reportDim(cx, value, target);
@@ -54,7 +54,7 @@ export function coerce(cx: BodyContext, value: BoundExpr, target: Type, site: Co
       cx.report(
         Security.privateToPublic.with(
           cx.span(value.syntax),
-          { help: ["use `declassify(...)` to make a private value public deliberately"] },
+          { label: "private value", help: ["use `declassify(...)` to make a private value public deliberately"] },
           typeName(from),
           typeName(target),
         ),

@@ -256,7 +256,7 @@ export function resolveOperatorUse(
     const notes = candidates.length
       ? [`${candidates.length} definition(s) of \`${op}\` are visible; none takes these operands`]
       : [`no definition of \`${op}\` is visible: import the module of the domain's kind (e.g. \`import shared3p;\`)`];
-    cx.report(Security.noPrivateOperator.with(cx.span(syntax), { notes }, op, operandsText(types)));
+    cx.report(Security.noPrivateOperator.with(cx.span(syntax), { label: "private data has no built-in operations", notes }, op, operandsText(types)));
     return { kind: "Error", type: ERROR_TYPE, syntax };
   }
   const instance = useInstance(cx, m, syntax);

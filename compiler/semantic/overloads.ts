@@ -243,7 +243,7 @@ function reportNoMatch(
   const notes = candidates.length > 8 ? [`and ${candidates.length - 8} more candidate(s)`] : [];
   const help = literalHint(cx, call, args, candidates, expected);
   cx.report(
-    Templates.noMatchingProcedure.with(cx.span(call), { related, notes, help }, callText(call.callee.name, args)),
+    Templates.noMatchingProcedure.with(cx.span(call), { label: "no candidate takes these arguments", related, notes, help }, callText(call.callee.name, args)),
   );
 }
 
