@@ -122,4 +122,20 @@ describe("structs are values", () => {
       }`);
     expect(out).toEqual(["false -3 0 [] 2 7"]);
   });
+
+  it("assigns through chained indexing and syscall __return into fields and globals", async () => {
+    const out = await output(`
+      struct s { uint64 n; uint8[[1]] buf; }
+      uint64 g;
+      void main() {
+        int[[2]] m(2, 3);
+        m[1, :][2] = 5;
+        s x;
+        x.buf = {0, 0};
+        __syscall("Process_logMicroseconds", __return x.n);
+        __syscall("Process_logMicroseconds", __return g);
+        print(m[1, 2], " ", m[0, 2], " ", x.n > 0, " ", g > 0, " ", size(x.buf));
+      }`);
+    expect(out).toEqual(["5 0 true true 2"]);
+  });
 });
