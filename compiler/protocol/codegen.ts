@@ -23,7 +23,7 @@ export function arrayType(width: number): string {
 }
 
 function checkWidth(n: Node): void {
-  if (n.repr === "word" && ![8, 16, 32, 64].includes(n.width)) throw new Error(`code generation supports word widths 8, 16, 32, 64; node ${n.id} has width ${n.width}`);
+  if (n.repr === "word" && ![8, 16, 32, 64].includes(n.width)) throw new Error(`code generation supports word widths 8, 16, 32, 64; node ${n.id} (${n.op}) has width ${n.width}`);
 }
 
 /** `a*L + b*W` as source. */

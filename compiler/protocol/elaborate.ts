@@ -103,13 +103,19 @@ const STATIC_BUILTINS = new Set(["pow2s", "range", "log2", "ones"]);
 export class Elaborator {
   readonly ir = new IrBuilder();
   private readonly protos = new Map<string, ProtoDecl>();
+  private readonly fileOf = new Map<ProtoDecl, SourceFile>();
   private readonly callStack: string[] = [];
+  private file: SourceFile;
 
-  constructor(
-    private readonly file: SourceFile,
-    ast: TriplFile,
-  ) {
-    for (const p of ast.protos) this.protos.set(p.name, p);
+  /** `units`: every source of the compilation; protocols of all of them can call each other. */
+  constructor(units: readonly Unit[], file: SourceFile) {
+    this.file = file;
+    for (const u of units) {
+      for (const p of u.ast.protos) {
+        this.protos.set(p.name, p);
+        this.fileOf.set(p, u.file);
+      }
+    }
   }
 
   private error(range: Ranged, d: (span: { file: SourceFile; start: number; end: number }) => Diagnostic): never {
@@ -162,7 +168,7 @@ export class Elaborator {
       if (kind === "X" && width === 1) comps[p] = { repr: "bits", width: 1, planes: [this.ir.input(p, "bit", 1, index, 0)] };
       else {
         const word: Loc = { repr: "word", width, id: this.ir.input(p, "word", width, index, 0) };
-        comps[p] = kind === "X" ? toBits(this.ir, word) : word;
+        comps[p] = word;
       }
     }
     return { k: "dist", kind, width, comps };
@@ -197,9 +203,12 @@ export class Elaborator {
   private runBody(decl: ProtoDecl, scope: Scope): Val {
     if (this.callStack.includes(decl.name)) this.error(decl.nameRange, (s) => Protocol.recursion.at(s, decl.name));
     this.callStack.push(decl.name);
+    const outer = this.file;
+    this.file = this.fileOf.get(decl) ?? outer;
     const result = { value: undefined as Val | undefined, type: this.resolveResult(decl.result, scope) };
     this.execBlock(decl.body, this.globalCtx(new Scope(scope), result));
     this.callStack.pop();
+    this.file = outer;
     if (result.value === undefined) this.error(decl.nameRange, (s) => Protocol.missingReturn.at(s, decl.name));
     this.checkResult(result.value, result.type, decl.result);
     return result.value;
@@ -233,10 +242,11 @@ export class Elaborator {
   private outputsOf(v: Val, where: Ranged): OutputInfo[] {
     if (v.k === "tuple") return v.items.flatMap((i) => this.outputsOf(i, where));
     if (v.k !== "dist") return this.error(where, (s) => Protocol.resultType.at(s, "a sharing or local value", describe(v)));
-    const first = v.comps.find((c) => c !== undefined);
-    const repr = first?.repr ?? "word";
-    const comps = v.comps.map((c) => (c === undefined ? undefined : c.repr === "word" ? [c.id] : [...c.planes]));
-    if (v.comps.some((c) => c !== undefined && c.repr !== repr)) this.error(where, (s) => Protocol.kindMismatch.at(s, "output components must all be words or all bits", describe(v)));
+    const mixed = v.comps.some((c) => c?.repr === "bits") && v.comps.some((c) => c?.repr === "word");
+    if (mixed && v.kind === "A") this.error(where, (s) => Protocol.kindMismatch.at(s, "additive output components must be words", describe(v)));
+    const locs = v.comps.map((c) => (c === undefined || !mixed ? c : toBits(this.ir, c)));
+    const repr = locs.find((c) => c !== undefined)?.repr ?? "word";
+    const comps = locs.map((c) => (c === undefined ? undefined : c.repr === "word" ? [c.id] : [...c.planes]));
     return [{ kind: v.kind, width: v.width, repr, comps }];
   }
 
@@ -340,7 +350,7 @@ export class Elaborator {
     }
     const kind: DistKind = t.kind === "A" || t.kind === "X" || t.kind === "Pub" || t.kind === "Z" ? t.kind : "Z";
     const first = frame.returns.find((r) => r !== undefined) as Loc;
-    const comps = frame.returns.map((r) => (r === undefined ? undefined : kind === "X" ? toBits(this.ir, r) : r));
+    const comps = frame.returns.map((r) => r);
     ctx.result.value = { k: "dist", kind, width: first.width, comps };
   }
 
@@ -359,18 +369,22 @@ export class Elaborator {
     return v.v;
   }
 
-  private bind(pattern: Pattern, v: Val, scope: Scope, party: Party | undefined): void {
+  private bind(pattern: Pattern, value: Val, scope: Scope, party: Party | undefined): void {
     if (pattern.kind === "tuple") {
-      if (v.k !== "tuple" || v.items.length !== pattern.items.length) this.error(pattern, (s) => Protocol.patternMismatch.at(s, pattern.items.length, describe(v)));
-      pattern.items.forEach((p, i) => this.bind(p, v.items[i] as Val, scope, party));
+      const t = value;
+      if (t.k !== "tuple" || t.items.length !== pattern.items.length) return this.error(pattern, (s) => Protocol.patternMismatch.at(s, pattern.items.length, describe(t)));
+      pattern.items.forEach((p, i) => this.bind(p, t.items[i] as Val, scope, party));
       return;
     }
+    let v = value;
     if (party === undefined) {
       scope.set(pattern.name, v);
       return;
     }
     // Inside `each`/`at`: a per-party local, extending a same-named local of the other parties.
     const existing = scope.getOwn(pattern.name);
+    const shapeOf = existing?.k === "dist" ? existing.comps.find((c) => c !== undefined) : undefined;
+    if (v.k === "nat" && shapeOf !== undefined) v = { k: "loc", loc: this.constLocAt(party, shapeOf, v.v) };
     if (isStatic(v)) {
       const vals = existing?.k === "perParty" ? [...existing.vals] : [undefined, undefined, undefined];
       vals[party] = v;
@@ -388,14 +402,14 @@ export class Elaborator {
     const old = owner?.getOwn(s.name);
     if (owner === undefined || old === undefined) return this.error(s, (sp) => Protocol.unknownName.at(sp, s.name));
     if (party === undefined) {
-      if (old.k === "dist" && (v.k !== "dist" || v.kind !== old.kind || v.width !== old.width)) this.error(s.value, (sp) => Protocol.kindMismatch.at(sp, `'${s.name}' is ${describe(old)}`, describe(v)));
+      if (old.k === "dist" && (v.k !== "dist" || v.kind !== old.kind)) this.error(s.value, (sp) => Protocol.kindMismatch.at(sp, `'${s.name}' is ${describe(old)}`, describe(v)));
       owner.set(s.name, v);
       return;
     }
     if (old.k !== "dist") this.error(s, (sp) => Protocol.kindMismatch.at(sp, `'${s.name}' must be a sharing or local value to assign a component`, describe(old)));
-    const loc = this.asLoc(v, s.value, old.kind === "X" ? "bits" : old.kind === "A" ? "word" : undefined);
+    const loc = this.asLoc(v, s.value, undefined);
     const prevLoc = old.comps.find((c) => c !== undefined);
-    if (prevLoc !== undefined && (prevLoc.width !== loc.width || (old.kind !== "Z" && prevLoc.repr !== loc.repr))) this.error(s.value, (sp) => Protocol.widthMismatch.at(sp, "=", describeLoc(prevLoc), describeLoc(loc)));
+    if (prevLoc !== undefined && (prevLoc.width !== loc.width || (old.kind === "A" && loc.repr !== "word"))) this.error(s.value, (sp) => Protocol.widthMismatch.at(sp, "=", describeLoc(prevLoc), describeLoc(loc)));
     const comps = [...old.comps];
     comps[party] = loc;
     owner.set(s.name, { ...old, comps });
@@ -420,9 +434,9 @@ export class Elaborator {
     return ctx.parties === undefined ? undefined : (ctx.parties[0] as Party);
   }
 
-  evalExpr(e: Expr, ctx: Ctx): Val {
+  evalExpr(e: Expr, ctx: Ctx, hint?: "word" | "bits"): Val {
     try {
-      return this.evalInner(e, ctx);
+      return this.evalInner(e, ctx, hint);
     } catch (err) {
       if (err instanceof ValueError) {
         const [a = "", b = "", c = ""] = err.args;
@@ -432,7 +446,8 @@ export class Elaborator {
     }
   }
 
-  private evalInner(e: Expr, ctx: Ctx): Val {
+  /** `hint`: the representation randomness should take when combined with a value of that shape. */
+  private evalInner(e: Expr, ctx: Ctx, hint: "word" | "bits" | undefined): Val {
     const party = this.party(ctx);
     switch (e.kind) {
       case "int":
@@ -452,8 +467,8 @@ export class Elaborator {
         return this.error(e, (s) => Protocol.kindMismatch.at(s, "bad operand", describe(v)));
       }
       case "binary": {
-        const l = this.evalExpr(e.left, ctx);
-        const r = this.evalExpr(e.right, ctx);
+        const l = this.evalExpr(e.left, ctx, hint);
+        const r = this.evalExpr(e.right, ctx, l.k === "loc" ? l.loc.repr : hint);
         if (isStatic(l) && isStatic(r)) return evalStaticBinary(e.op, l, r, (msg) => this.error(e, (s) => (msg === "div0" ? Protocol.divisionByZero.at(s) : Protocol.staticType.at(s, msg, `${describe(l)} and ${describe(r)}`))));
         const op = e.op;
         if (op === "==" || op === "!=" || op === "<" || op === "<=" || op === ">" || op === ">=" || op === "&&" || op === "||" || op === "/" || op === "%")
@@ -474,9 +489,9 @@ export class Elaborator {
       case "call":
         return this.evalCall(e, ctx);
       case "rnd":
-        return this.evalRnd(e, ctx);
+        return this.evalRnd(e, ctx, hint);
       case "zeroShare":
-        return this.evalZeroShare(e, ctx);
+        return this.evalZeroShare(e, ctx, hint);
       case "share":
         return this.evalShare(e, ctx);
     }
@@ -520,11 +535,11 @@ export class Elaborator {
     return { k: "loc", loc: { repr: "bits", width: l.width, planes: l.planes.map((p, i) => this.ir.recv(party, p, l.width > 1 ? `${label} bit ${i}` : label)) } };
   }
 
-  private evalRnd(e: Expr & { kind: "rnd" }, ctx: Ctx): Val {
+  private evalRnd(e: Expr & { kind: "rnd" }, ctx: Ctx, hint: "word" | "bits" | undefined): Val {
     const width = this.width(e.width, ctx);
     const holders = this.partiesOf(e.holders, { ...ctx, parties: ctx.parties });
     if (holders.length < 1 || holders.length > 2) this.error(e, (s) => Protocol.rndHolders.at(s));
-    const repr = width === 1 ? "bit" : "word";
+    const repr = width === 1 || hint === "bits" ? "bit" : "word";
     const party = this.party(ctx);
     let draw: Draw;
     if (party === undefined) draw = this.ir.newDraw(holders, repr, width);
@@ -532,7 +547,7 @@ export class Elaborator {
       if (!holders.includes(party)) this.error(e, (s) => Protocol.rndNotHolder.at(s, PARTY_NAMES[party]));
       draw = this.frameDraw(ctx.frame as PartyFrame, `${e.start}|${holders.join()}`, party, () => this.ir.newDraw(holders, repr, width));
     }
-    const loc = (p: Party): Loc => (repr === "bit" ? { repr: "bits", width: 1, planes: [this.ir.rnd(p, draw, 0)] } : { repr: "word", width, id: this.ir.rnd(p, draw, 0) });
+    const loc = (p: Party): Loc => (repr === "bit" ? { repr: "bits", width, planes: Array.from({ length: width }, (_, k) => this.ir.rnd(p, draw, k)) } : { repr: "word", width, id: this.ir.rnd(p, draw, 0) });
     if (party !== undefined) return { k: "loc", loc: loc(party) };
     return { k: "dist", kind: "Z", width, comps: PARTIES.map((p) => (holders.includes(p) ? loc(p) : undefined)) };
   }
@@ -548,7 +563,7 @@ export class Elaborator {
     return list[k] as Draw;
   }
 
-  private evalZeroShare(e: Expr & { kind: "zeroShare" }, ctx: Ctx): Val {
+  private evalZeroShare(e: Expr & { kind: "zeroShare" }, ctx: Ctx, hint: "word" | "bits" | undefined): Val {
     const party = this.party(ctx);
     if (party === undefined || ctx.frame === undefined) return this.error(e, (s) => Protocol.partyContextRequired.at(s, e.xor ? "'xzs'" : "'zs'"));
     const width = this.width(e.width, ctx);
@@ -558,14 +573,15 @@ export class Elaborator {
     frame.usage.set(uk, k + 1);
     let list = frame.zeroShares.get(e);
     if (list === undefined) frame.zeroShares.set(e, (list = []));
-    const repr = e.xor ? "bit" : "word";
+    const repr = e.xor && (width === 1 || hint === "bits") ? "bit" : "word";
     // Draw j is shared by parties j and j+1.
     if (list[k] === undefined) list[k] = PARTIES.map((j) => this.ir.newDraw([j, ((j + 1) % 3) as Party], repr, width));
     const draws = list[k] as Draw[];
+    if (draws[0]?.repr !== repr) this.error(e, (s) => Protocol.eachMismatch.at(s));
     const mine = draws[party] as Draw;
     const prevs = draws[(party + 2) % 3] as Draw;
-    if (!e.xor) {
-      const id = this.ir.binary("sub", this.ir.rnd(party, mine, 0), this.ir.rnd(party, prevs, 0));
+    if (!e.xor || repr === "word") {
+      const id = this.ir.binary(e.xor ? "xor" : "sub", this.ir.rnd(party, mine, 0), this.ir.rnd(party, prevs, 0));
       return { k: "loc", loc: { repr: "word", width, id } };
     }
     const planes: number[] = [];
@@ -576,32 +592,36 @@ export class Elaborator {
   private evalShare(e: Expr & { kind: "share" }, ctx: Ctx): Val {
     if (ctx.parties !== undefined) this.error(e, (s) => Protocol.globalContextRequired.at(s, `'${e.sharing}<…>'`));
     const width = this.width(e.width, ctx);
-    const want = e.sharing === "X" ? "bits" : "word";
     const comps: (Loc | undefined)[] = [undefined, undefined, undefined];
-    const shape: Loc = want === "word" ? { repr: "word", width, id: -1 } : { repr: "bits", width, planes: [] };
-    const convert = (v: Val, p: Party, where: Ranged): Loc => {
-      if (v.k === "nat") return this.constLocAt(p, shape, v.v);
-      const l = this.asLoc(v, where, want);
-      if (l.repr !== want || l.width !== width) this.error(where, (s) => Protocol.widthMismatch.at(s, `${e.sharing}<${width}>`, describeLoc(l), `${want === "word" ? "a" : ""} ${width}-${want === "word" ? "bit word" : "bit planes"}`));
-      return l;
-    };
+    const given: { p: Party; v: Val; where: Ranged }[] = [];
     if (e.parts !== undefined) {
       for (const part of e.parts) {
         const p = this.partyOf(this.evalExpr(part.party, ctx), part.party);
         const frame: PartyFrame = { draws: new Map(), zeroShares: new Map(), usage: new Map(), returns: [undefined, undefined, undefined] };
-        comps[p] = convert(this.evalExpr(part.value, { ...ctx, parties: [p], frame }), p, part.value);
+        given.push({ p, v: this.evalExpr(part.value, { ...ctx, parties: [p], frame }), where: part.value });
       }
-      for (const p of PARTIES) if (comps[p] === undefined) comps[p] = this.constLocAt(p, shape, 0n);
     } else {
       const v = this.evalExpr(e.local as Expr, ctx);
+      if (!(v.k === "dist" && (v.kind === "Z" || v.kind === "Pub"))) return this.error(e.local as Expr, (s) => Protocol.kindMismatch.at(s, "expected a local value defined at every party", describe(v)));
       for (const p of PARTIES) {
-        if (v.k === "dist" && (v.kind === "Z" || v.kind === "Pub")) {
-          const c = v.comps[p];
-          if (c === undefined) this.error(e.local as Expr, (s) => Protocol.undefinedAt.at(s, this.text(e.local as Expr), PARTY_NAMES[p]));
-          comps[p] = convert({ k: "loc", loc: c }, p, e.local as Expr);
-        } else this.error(e.local as Expr, (s) => Protocol.kindMismatch.at(s, "expected a local value defined at every party", describe(v)));
+        const c = v.comps[p];
+        if (c === undefined) this.error(e.local as Expr, (s) => Protocol.undefinedAt.at(s, this.text(e.local as Expr), PARTY_NAMES[p]));
+        given.push({ p, v: { k: "loc", loc: c }, where: e.local as Expr });
       }
     }
+    // XOR sharings stay words unless a component is given as bit planes.
+    const want = e.sharing === "X" && given.some((g) => g.v.k === "loc" && g.v.loc.repr === "bits") ? "bits" : "word";
+    const shape: Loc = want === "word" ? { repr: "word", width, id: -1 } : { repr: "bits", width, planes: [] };
+    for (const g of given) {
+      if (g.v.k === "nat") {
+        comps[g.p] = this.constLocAt(g.p, shape, g.v.v);
+        continue;
+      }
+      const l = this.asLoc(g.v, g.where, want);
+      if (l.repr !== want || l.width !== width) this.error(g.where, (s) => Protocol.widthMismatch.at(s, `${e.sharing}<${width}>`, describeLoc(l), describeLoc({ ...shape })));
+      comps[g.p] = l;
+    }
+    for (const p of PARTIES) if (comps[p] === undefined) comps[p] = this.constLocAt(p, shape, 0n);
     return { k: "dist", kind: e.sharing, width, comps };
   }
 
@@ -628,6 +648,13 @@ export class Elaborator {
         return this.evalLiftLow(e, statics, ctx);
       case "bit":
         return this.evalBit(e, ctx);
+      case "slice":
+      case "evens":
+      case "odds":
+      case "concat":
+      case "pad":
+      case "spread":
+        return this.evalPlanes(e, statics, ctx);
     }
     const decl = this.protos.get(e.callee);
     if (decl === undefined) return this.error(e.calleeRange, (s) => Protocol.unknownProtocol.at(s, e.callee));
@@ -670,6 +697,80 @@ export class Elaborator {
     return this.error(e, (s) => Protocol.kindMismatch.at(s, `'${e.callee}' needs a lane vector`, describe(v)));
   }
 
+  /**
+   * Plane rearrangements of bit-level values (local on XOR sharings):
+   * slice(x, lo, hi) planes [lo, hi); evens(x) / odds(x) planes 0, 2, … / 1, 3, …;
+   * concat(a, b) the planes of a then those of b; pad<n>(x) zero planes up to n;
+   * spread<n>(c) the single plane c repeated n times.
+   */
+  private evalPlanes(e: Expr & { kind: "call" }, statics: Val[], ctx: Ctx): Val {
+    const args = e.args.map((a) => this.evalExpr(a, ctx));
+    const nat = (i: number): number => {
+      const v = args[i];
+      if (v?.k !== "nat") return this.error(e.args[i] ?? e, (s) => Protocol.staticType.at(s, "number", v === undefined ? "nothing" : describe(v)));
+      return Number(v.v);
+    };
+    const width = (): number => {
+      const w = statics[0];
+      if (w?.k !== "nat" || w.v < 1n || w.v > 64n) return this.error(e, (s) => Protocol.badWidth.at(s, w === undefined ? "missing" : describe(w)));
+      return Number(w.v);
+    };
+    const planesOf = (l: Loc): readonly number[] => (toBits(this.ir, l) as Loc & { repr: "bits" }).planes;
+    const mk = (planes: number[]): Loc => {
+      if (planes.length === 0) this.error(e, (s) => Protocol.badWidth.at(s, "0"));
+      return { repr: "bits", width: planes.length, planes };
+    };
+    const zero = (p: Party) => this.ir.constant(p, "bit", 1, 0n);
+    const unaryOp = (l: Loc, p: Party): Loc => {
+      const ps = planesOf(l);
+      switch (e.callee) {
+        case "slice": {
+          const lo = nat(1);
+          const hi = nat(2);
+          if (lo < 0 || hi > ps.length || lo >= hi) this.error(e, (s) => Protocol.badWidth.at(s, `slice [${lo}, ${hi}) of ${ps.length} planes`));
+          return mk(ps.slice(lo, hi));
+        }
+        case "evens":
+          return mk(ps.filter((_, i) => i % 2 === 0));
+        case "odds":
+          return mk(ps.filter((_, i) => i % 2 === 1));
+        case "pad": {
+          const w = width();
+          if (w < ps.length) this.error(e, (s) => Protocol.widthMismatch.at(s, "pad", describeLoc(l), `${w} bits`));
+          return mk([...ps, ...Array.from({ length: w - ps.length }, () => zero(p))]);
+        }
+        default: {
+          // spread<n>(c): the word 0 - c, all ones where c is set (XOR-linear).
+          const w = width();
+          if (l.width !== 1) this.error(e, (s) => Protocol.kindMismatch.at(s, "spread needs a single bit", describeLoc(l)));
+          if (w === 1) return mk([ps[0] as number]);
+          return { repr: "word", width: w, id: this.ir.unary("neg", this.ir.lift(ps[0] as number, w)) };
+        }
+      }
+    };
+    const first = args[0];
+    if (e.callee === "concat") {
+      const second = args[1];
+      if (first?.k === "loc" && second?.k === "loc") return { k: "loc", loc: mk([...planesOf(first.loc), ...planesOf(second.loc)]) };
+      if (first?.k === "dist" && second?.k === "dist" && first.kind === second.kind && first.kind !== "A") {
+        const comps = PARTIES.map((p) => {
+          const a = first.comps[p];
+          const b = second.comps[p];
+          return a === undefined || b === undefined ? undefined : mk([...planesOf(a), ...planesOf(b)]);
+        });
+        return { k: "dist", kind: first.kind, width: first.width + second.width, comps };
+      }
+      return this.error(e, (s) => Protocol.kindMismatch.at(s, "concat needs two bit-level values of one kind", `${first ? describe(first) : "nothing"} and ${second ? describe(second) : "nothing"}`));
+    }
+    if (first?.k === "loc") return { k: "loc", loc: unaryOp(first.loc, this.party(ctx) as Party) };
+    if (first?.k === "dist" && first.kind !== "A") {
+      const comps = first.comps.map((c, p) => (c === undefined ? undefined : unaryOp(c, p as Party)));
+      const w = comps.find((c) => c !== undefined)?.width ?? first.width;
+      return { k: "dist", kind: first.kind, width: w, comps };
+    }
+    return this.error(e, (s) => Protocol.kindMismatch.at(s, `'${e.callee}' needs bits of a local value or an XOR sharing`, first ? describe(first) : "nothing"));
+  }
+
   /** `bit(e, k)`: plane k of a bit-level value (or of a word, transposed). */
   private evalBit(e: Expr & { kind: "call" }, ctx: Ctx): Val {
     if (e.args.length !== 2) this.error(e, (s) => Protocol.argumentArity.at(s, "bit", 2, e.args.length));
@@ -688,20 +789,29 @@ export class Elaborator {
   }
 }
 
-/** Elaborates every export of a file; returns programs and diagnostics. */
-export function elaborateExports(file: SourceFile, ast: TriplFile): { programs: Program[]; diagnostics: Diagnostic[] } {
+/** One parsed source of a compilation. */
+export interface Unit {
+  readonly file: SourceFile;
+  readonly ast: TriplFile;
+}
+
+/** Elaborates every export of `target` (protocols of all `units` are visible); returns programs and diagnostics. */
+export function elaborateExports(units: readonly Unit[], target: Unit): { programs: Program[]; diagnostics: Diagnostic[] } {
+  const { file, ast } = target;
   const programs: Program[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const p of ast.protos) {
-    if (seen.has(p.name)) diagnostics.push(Protocol.duplicateProtocol.at({ file, start: p.nameRange.start, end: p.nameRange.end }, p.name));
-    seen.add(p.name);
+  for (const u of units) {
+    for (const p of u.ast.protos) {
+      if (seen.has(p.name) && u === target) diagnostics.push(Protocol.duplicateProtocol.at({ file, start: p.nameRange.start, end: p.nameRange.end }, p.name));
+      seen.add(p.name);
+    }
   }
   for (const ex of ast.exports) {
-    const probe = new Elaborator(file, ast);
+    const probe = new Elaborator(units, file);
     const combos = exportCombos(ex, probe, file, diagnostics);
     for (const statics of combos) {
-      const r = new Elaborator(file, ast).instantiate(ex.name, statics, ex.nameRange);
+      const r = new Elaborator(units, file).instantiate(ex.name, statics, ex.nameRange);
       if ("code" in r) diagnostics.push(r);
       else programs.push(r);
     }

@@ -13,7 +13,7 @@ import type { SourceFile } from "../source/source-file.js";
 import type { BinaryOp, ExportDecl, Expr, Param, Pattern, ProtoDecl, SharePart, StaticParam, Stmt, TriplFile, TypeExpr } from "./ast.js";
 import { lex, type Token } from "./lexer.js";
 
-const BUILTIN_GENERICS = new Set(["lift", "low", "ones", "rnd", "zs", "xzs", "A", "X"]);
+const BUILTIN_GENERICS = new Set(["lift", "low", "ones", "rnd", "zs", "xzs", "A", "X", "pad", "spread"]);
 
 class ParseError extends Error {}
 
@@ -29,8 +29,9 @@ class Parser {
     private readonly file: SourceFile,
     private readonly tokens: Token[],
     private readonly diagnostics: Diagnostic[],
+    known: Iterable<string>,
   ) {
-    this.generics = new Set(BUILTIN_GENERICS);
+    this.generics = new Set([...BUILTIN_GENERICS, ...known]);
     for (let i = 0; i + 1 < tokens.length; i++) {
       if (tokens[i]?.text === "proto" && tokens[i + 1]?.kind === "ident") this.generics.add(tokens[i + 1]?.text as string);
     }
@@ -419,8 +420,17 @@ class Parser {
   }
 }
 
-/** Parses one Tripl source file. Diagnostics (lexical and syntax) are appended to `diagnostics`. */
-export function parseTripl(file: SourceFile, diagnostics: Diagnostic[]): TriplFile {
+/**
+ * Parses one Tripl source file. Diagnostics (lexical and syntax) are appended to
+ * `diagnostics`. `known` names protocols declared in other files of the compilation
+ * (so `name<` starts static arguments).
+ */
+export function parseTripl(file: SourceFile, diagnostics: Diagnostic[], known: Iterable<string> = []): TriplFile {
   const tokens = lex(file, diagnostics);
-  return new Parser(file, tokens, diagnostics).parseFile();
+  return new Parser(file, tokens, diagnostics, known).parseFile();
+}
+
+/** Names declared with `proto NAME` in a source text (a cheap pre-scan across files). */
+export function declaredProtocols(text: string): string[] {
+  return [...text.matchAll(/\bproto\s+([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string);
 }

@@ -58,10 +58,39 @@ export function buildAlgebra(program: Program): Algebra {
   return alg;
 }
 
-function atomsOf(alg: Algebra, p: Poly): Set<number> {
-  const out = new Set<number>();
-  for (const k of p.keys()) for (const a of monoAtoms(k)) for (const s of (alg.atoms[a] as Atom).support) out.add(s);
+/** Whether a word polynomial went through word-level XOR/AND/OR (an XOR-shared word). */
+function bitwise(alg: Algebra, p: Poly): boolean {
+  for (const k of p.keys()) for (const a of monoAtoms(k)) if (/^(xor|and|or)#/.test((alg.atoms[a] as Atom).name)) return true;
+  return false;
+}
+
+/** View elements of a received node: one element, or one per bit for XOR-shared words. */
+function viewElements(alg: Algebra, n: Node): Element[] {
+  const label = n.label ?? `node ${n.id}`;
+  if (n.repr === "bit") return [{ poly: alg.poly(n.id), m: 1n, width: 1, label }];
+  const poly = alg.poly(n.id);
+  if (!bitwise(alg, poly)) return [{ poly, m: mask(n.width), width: n.width, label }];
+  return Array.from({ length: n.width }, (_, k) => ({ poly: alg.bitPoly(n.id, k), m: 1n, width: 1, label: `${label} bit ${k}` }));
+}
+
+const atomCache = new WeakMap<Poly, Map<number, number>>();
+
+/** Base atoms of a polynomial (through opaque supports), with the number of monomials each occurs in. */
+function occurrences(alg: Algebra, p: Poly): Map<number, number> {
+  const hit = atomCache.get(p);
+  if (hit !== undefined) return hit;
+  const out = new Map<number, number>();
+  for (const k of p.keys()) {
+    const seen = new Set<number>();
+    for (const a of monoAtoms(k)) for (const s of (alg.atoms[a] as Atom).support) seen.add(s);
+    for (const s of seen) out.set(s, (out.get(s) ?? 0) + 1);
+  }
+  atomCache.set(p, out);
   return out;
+}
+
+function atomsOf(alg: Algebra, p: Poly): Set<number> {
+  return new Set(occurrences(alg, p).keys());
 }
 
 function known(alg: Algebra, atom: number, party: Party): boolean {
@@ -78,12 +107,10 @@ function findMask(alg: Algebra, e: Element, party: Party, counts: Map<number, nu
     if (atom.kind !== "rnd" || atom.holders.has(party)) continue;
     if ((c & 1n) === 0n || atom.width < e.width) continue;
     if ((counts.get(r) ?? 0) !== 1) continue;
-    let elsewhere = false;
-    for (const k2 of e.poly.keys()) {
-      if (k2 === k) continue;
-      for (const a of monoAtoms(k2)) if ((alg.atoms[a] as Atom).support.has(r)) elsewhere = true;
-    }
-    if (!elsewhere) return r;
+    // Bits of one random word are independent of each other but not of the word.
+    if (atom.parent !== undefined && (counts.get(atom.parent) ?? 0) > 0) continue;
+    if ((alg.children.get(r) ?? []).some((c) => (counts.get(c) ?? 0) > 0)) continue;
+    if (occurrences(alg, e.poly).get(r) === 1) return r;
   }
   return undefined;
 }
@@ -129,19 +156,15 @@ export function checkPrivacy(program: Program, s: Schedule): Diagnostic[] {
     const view: Element[] = [];
     for (const n of nodes) {
       if (!s.live[n.id] || n.party !== party || n.op !== "recv") continue;
-      const w = n.repr === "bit" ? 1 : n.width;
-      const poly = alg.poly(n.id);
-      for (const a of atomsOf(alg, poly)) messageAtoms.add(a);
-      view.push({ poly, m: mask(w), width: w, label: n.label ?? `node ${n.id}` });
+      for (const e of viewElements(alg, n)) {
+        for (const a of atomsOf(alg, e.poly)) messageAtoms.add(a);
+        view.push(e);
+      }
     }
     const allowed: Element[] = [];
     for (const o of program.outputs) {
       if (o.kind !== "Pub") continue;
-      for (const id of o.comps[party] ?? []) {
-        const n = nodes[id] as Node;
-        const w = n.repr === "bit" ? 1 : n.width;
-        allowed.push({ poly: alg.poly(id), m: mask(w), width: w, label: "output" });
-      }
+      for (const id of o.comps[party] ?? []) allowed.push(...viewElements(alg, nodes[id] as Node));
     }
     const leak = simulate(alg, view, allowed, party);
     if (leak !== undefined) {
@@ -155,20 +178,34 @@ export function checkPrivacy(program: Program, s: Schedule): Diagnostic[] {
 }
 
 function simulate(alg: Algebra, view: Element[], allowed: readonly Element[], party: Party): Element | undefined {
-  let rest = [...view];
+  let rest = view.map((e) => ({ e, atoms: atomsOf(alg, e.poly) }));
+  const counts = new Map<number, number>();
+  for (const x of [...rest, ...allowed.map((e) => ({ e, atoms: atomsOf(alg, e.poly) }))]) for (const a of x.atoms) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const knownAll = (x: { atoms: Set<number> }) => {
+    for (const a of x.atoms) if (!known(alg, a, party)) return false;
+    return true;
+  };
+  const drop = (x: { atoms: Set<number> }) => {
+    for (const a of x.atoms) counts.set(a, (counts.get(a) ?? 1) - 1);
+  };
   for (;;) {
-    const counts = new Map<number, number>();
-    for (const e of [...rest, ...allowed]) for (const a of atomsOf(alg, e.poly)) counts.set(a, (counts.get(a) ?? 0) + 1);
-    let removed = -1;
-    for (let i = 0; i < rest.length && removed < 0; i++) if (findMask(alg, rest[i] as Element, party, counts) !== undefined) removed = i;
-    if (removed < 0) {
-      for (let i = 0; i < rest.length && removed < 0; i++) {
-        const e = rest[i] as Element;
-        if (unknownPart(alg, e.poly, party).size === 0 || derivable(alg, e, [...rest.filter((_, j) => j !== i), ...allowed], party)) removed = i;
-      }
+    // Mask rule, as many as possible in one pass (counts updated as elements go).
+    let progress = false;
+    const kept: typeof rest = [];
+    for (const x of rest) {
+      if (knownAll(x) || findMask(alg, x.e, party, counts) !== undefined) {
+        drop(x);
+        progress = true;
+      } else kept.push(x);
     }
-    if (removed < 0) return rest[0];
-    rest = rest.filter((_, j) => j !== removed);
+    rest = kept;
+    if (rest.length === 0) return undefined;
+    if (progress) continue;
+    // Derivable rule (only when masks are stuck).
+    const i = rest.findIndex((x, j) => derivable(alg, x.e, [...rest.filter((_, k) => k !== j).map((y) => y.e), ...allowed], party));
+    if (i < 0) return (rest[0] as { e: Element }).e;
+    drop(rest[i] as { atoms: Set<number> });
+    rest = rest.filter((_, k) => k !== i);
     if (rest.length === 0) return undefined;
   }
 }
@@ -177,9 +214,13 @@ function checkOutputs(program: Program, alg: Algebra, messageAtoms: ReadonlySet<
   const out: Diagnostic[] = [];
   program.outputs.forEach((o, index) => {
     if (o.kind !== "A" && o.kind !== "X") return;
-    const elements = (o.comps[0] ?? []).length;
+    const wordXor = o.kind === "X" && o.repr === "word" && o.width > 1;
+    const elements = wordXor ? o.width : (o.comps[0] ?? []).length;
     for (let j = 0; j < elements; j++) {
-      const polys = PARTIES.map((p) => alg.poly((o.comps[p] as readonly number[])[j] as number));
+      const polys = PARTIES.map((p) => {
+        const ids = o.comps[p] as readonly number[];
+        return wordXor ? alg.bitPoly(ids[0] as number, j) : alg.poly(ids[j] as number);
+      });
       for (const party of PARTIES) {
         const fresh = [...(polys[party] as Poly).entries()].some(([k, c]) => {
           const atoms = monoAtoms(k);

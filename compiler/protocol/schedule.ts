@@ -132,12 +132,23 @@ export function schedule(program: Program): Schedule {
   });
   frames.sort((a, b) => a.step - b.step || a.from - b.from || a.to - b.to);
 
+  const blockMap = new Map<string, DrawPart[]>();
+  for (const draw of program.ir.draws) {
+    const r = drawRound.get(draw.id);
+    if (r === undefined) continue;
+    for (const party of draw.holders) {
+      const key = `${party}|${r}|${streamOf(party, draw)}`;
+      let parts = blockMap.get(key);
+      if (parts === undefined) blockMap.set(key, (parts = []));
+      parts.push({ draw, size: partSize(draw) });
+    }
+  }
   const keyBlocks: KeyBlock[] = [];
   for (const party of PARTIES) {
     for (let r = 0; r <= rounds; r++) {
       for (const stream of ["next", "prev", "own"] as const) {
-        const parts = program.ir.draws.filter((d) => drawRound.get(d.id) === r && d.holders.includes(party) && streamOf(party, d) === stream).map((draw) => ({ draw, size: partSize(draw) }));
-        if (parts.length > 0) keyBlocks.push({ party, round: r, stream, parts: byAlignment(parts, (p) => p.draw.id) });
+        const parts = blockMap.get(`${party}|${r}|${stream}`);
+        if (parts !== undefined) keyBlocks.push({ party, round: r, stream, parts: byAlignment(parts, (p) => p.draw.id) });
       }
     }
   }

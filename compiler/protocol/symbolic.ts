@@ -18,6 +18,8 @@ export interface Atom {
   /** Bits of uniform randomness (rnd atoms), for mask coverage. */
   readonly width: number;
   readonly name: string;
+  /** For bit k of an input or random word: the word's atom (bits of one word are independent of each other, not of the word). */
+  readonly parent?: number;
 }
 
 /** Monomial key: sorted atom ids joined by '*' ("" for the constant monomial). */
@@ -25,8 +27,16 @@ export type Poly = Map<string, bigint>;
 
 const MAX_TERMS = 128;
 
+const monoCache = new Map<string, number[]>();
+
 export function monoAtoms(key: string): number[] {
-  return key === "" ? [] : key.split("*").map(Number);
+  let hit = monoCache.get(key);
+  if (hit === undefined) {
+    hit = key === "" ? [] : key.split("*").map(Number);
+    if (monoCache.size > 1_000_000) monoCache.clear();
+    monoCache.set(key, hit);
+  }
+  return hit;
 }
 
 function monoKey(atoms: number[], bits: boolean): string {
@@ -36,7 +46,11 @@ function monoKey(atoms: number[], bits: boolean): string {
 
 export class Algebra {
   readonly atoms: Atom[] = [];
+  /** Bit atoms derived from each word atom. */
+  readonly children = new Map<number, number[]>();
   private readonly polys = new Map<number, Poly>();
+  private readonly bitPolys = new Map<string, Poly>();
+  private readonly bitAtoms = new Map<string, Atom>();
 
   constructor(
     private readonly nodes: readonly Node[],
@@ -107,11 +121,87 @@ export class Algebra {
         const ab = this.product(n, a, b, 1n, true, args);
         return lin([[a, 1n], [b, 1n], [ab, 1n]], 1n);
       }
+      case "bitof":
+        return this.bitPoly(n.args[0] as number, n.imm);
       case "shr":
       case "lift":
       case "zext":
-      case "bitof":
         return this.opaque(n, args);
+    }
+  }
+
+  private bitAtom(base: Atom, k: number): Atom {
+    const key = `${base.id}.${k}`;
+    let a = this.bitAtoms.get(key);
+    if (a === undefined) {
+      a = this.newAtom({ kind: base.kind, holders: base.holders, support: new Set(), width: 1, name: `${base.name}[${k}]`, parent: base.id });
+      (a.support as Set<number>).add(a.id);
+      this.bitAtoms.set(key, a);
+      this.children.set(base.id, [...(this.children.get(base.id) ?? []), a.id]);
+    }
+    return a;
+  }
+
+  /** GF(2) polynomial of bit k of word node `id`, seeing through bit-wise operations. */
+  bitPoly(id: number, k: number): Poly {
+    const key = `${id}.${k}`;
+    const hit = this.bitPolys.get(key);
+    if (hit !== undefined) return hit;
+    const p = this.computeBit(this.nodes[id] as Node, k);
+    this.bitPolys.set(key, p);
+    return p;
+  }
+
+  private computeBit(n: Node, k: number): Poly {
+    const one: Poly = new Map([["", 1n]]);
+    const a = (): Poly => this.bitPoly(n.args[0] as number, k);
+    const b = (): Poly => this.bitPoly(n.args[1] as number, k);
+    const low = (): Poly => lin([[this.bitPoly(n.args[0] as number, 0), 1n], [this.bitPoly(n.args[1] as number, 0), 1n]], 1n);
+    switch (n.op) {
+      case "const":
+        return ((n.value >> BigInt(k)) & 1n) === 1n ? one : new Map();
+      case "input":
+      case "rnd": {
+        const word = monoAtoms([...this.poly(n.id).keys()][0] as string)[0] as number;
+        return new Map([[`${this.bitAtom(this.atoms[word] as Atom, k).id}`, 1n]]);
+      }
+      case "recv":
+      case "trunc":
+        return a();
+      case "xor":
+        return lin([[a(), 1n], [b(), 1n]], 1n);
+      case "and":
+        return this.product(n, a(), b(), 1n, true, [a(), b()]);
+      case "or": {
+        const ab = this.product(n, a(), b(), 1n, true, [a(), b()]);
+        return lin([[a(), 1n], [b(), 1n], [ab, 1n]], 1n);
+      }
+      case "not":
+        return lin([[a(), 1n], [one, 1n]], 1n);
+      case "shl":
+        return k >= n.imm ? this.bitPoly(n.args[0] as number, k - n.imm) : new Map();
+      case "shr":
+        return k + n.imm < n.width ? this.bitPoly(n.args[0] as number, k + n.imm) : new Map();
+      case "zext":
+        return k < (this.nodes[n.args[0] as number] as Node).width ? a() : new Map();
+      case "lift":
+        return k === 0 ? this.poly(n.args[0] as number) : new Map();
+      case "add":
+      case "sub":
+        if (k === 0) return low();
+        return this.opaque(n, [this.poly(n.id)]);
+      case "neg":
+        if (k === 0) return a();
+        return this.opaque(n, [this.poly(n.id)]);
+      case "mul":
+        if (k === 0) {
+          const x = this.bitPoly(n.args[0] as number, 0);
+          const y = this.bitPoly(n.args[1] as number, 0);
+          return this.product(n, x, y, 1n, true, [x, y]);
+        }
+        return this.opaque(n, [this.poly(n.id)]);
+      case "bitof":
+        return this.opaque(n, [this.poly(n.id)]);
     }
   }
 

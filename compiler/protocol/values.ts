@@ -105,19 +105,26 @@ export function toBits(b: IrBuilder, l: Loc): Loc {
 export type LocalBinary = "+" | "-" | "*" | "&" | "|" | "^" | "<<" | ">>";
 
 /** One party's lane-wise binary operation; the right operand may be a constant. */
-export function locBinary(b: IrBuilder, party: Party, op: LocalBinary, x: Loc, y: Loc | bigint): Loc {
+export function locBinary(b: IrBuilder, party: Party, op: LocalBinary, xIn: Loc, y: Loc | bigint): Loc {
+  let x = xIn;
   if (op === "<<" || op === ">>") {
     if (typeof y !== "bigint") throw new ValueError("kindMismatch", ["a shift amount must be a compile-time number", describeLoc(y)]);
     const k = Number(y);
     if (x.repr === "word") return { repr: "word", width: x.width, id: b.shift(op === "<<" ? "shl" : "shr", x.id, k) };
     const zero = b.constant(party, "bit", 1, 0n);
-    const planes = x.planes.map((_, i) => {
+    const xs = x.planes;
+    const planes = xs.map((_, i) => {
       const src = op === "<<" ? i - k : i + k;
-      return src >= 0 && src < x.width ? (x.planes[src] as number) : zero;
+      return src >= 0 && src < xs.length ? (xs[src] as number) : zero;
     });
     return { repr: "bits", width: x.width, planes };
   }
-  const yl = typeof y === "bigint" ? constLoc(b, party, x, y) : y;
+  let yl = typeof y === "bigint" ? constLoc(b, party, x, y) : y;
+  // Bit-level operations on a word and bit planes work on planes.
+  if (x.repr !== yl.repr && x.width === yl.width && (op === "&" || op === "|" || op === "^")) {
+    x = toBits(b, x);
+    yl = toBits(b, yl);
+  }
   if (!sameShape(x, yl)) throw new ValueError("widthMismatch", [op, describeLoc(x), describeLoc(yl)]);
   if (x.repr === "word" && yl.repr === "word") {
     const irOp = op === "+" ? "add" : op === "-" ? "sub" : op === "*" ? "mul" : op === "&" ? "and" : op === "|" ? "or" : "xor";

@@ -25,8 +25,8 @@ export const lanes = fc.oneof(fc.constantFrom(0, 1, 31, 32, 33, 63, 64, 65), fc.
 export function vectors(width: number, count: number): fc.Arbitrary<bigint[][]> {
   return lanes.chain((l) =>
     fc.tuple(...Array.from({ length: count }, () => fc.array(word(width), { minLength: l, maxLength: l })), fc.array(fc.boolean(), { minLength: l, maxLength: l })).map((vs) => {
-      const flags = vs.pop() as boolean[];
-      const out = vs as bigint[][];
+      const flags = vs[vs.length - 1] as boolean[];
+      const out = (vs.slice(0, -1) as bigint[][]).map((v) => [...v]);
       // Equal operands in flagged lanes.
       if (out.length > 1) flags.forEach((f, i) => f && out.slice(1).forEach((v) => (v[i] = (out[0] as bigint[])[i] as bigint)));
       return out;
