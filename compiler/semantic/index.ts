@@ -6,6 +6,7 @@
  * included, in report order. It never throws on bad input.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { Io } from "../diagnostics/messages/io.js";
 import { Names } from "../diagnostics/messages/names.js";
 import type { SourceFile } from "../source/source-file.js";
 import { spanIn, Checker } from "./checker.js";
@@ -52,13 +53,19 @@ export function checkProgram(entry: SourceFile, options: CheckOptions): CheckPro
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const ck = new Checker(diagnostics);
   const modules = loaded.modules;
-  for (const m of modules) collectModule(ck, m);
-  for (const m of modules) linkModule(ck, m);
-  for (const m of modules) resolveSignatures(ck, m);
-  const globals = modules.map((m) => declareGlobals(ck, m));
-  modules.forEach((m, i) => checkGlobalInits(ck, m, globals[i] as Map<never, never>));
-  for (const m of modules) checkPlainBodies(ck, m);
-  const main = options.library ? undefined : findMain(ck, loaded.entry);
+  let main: ProcInstance | undefined;
+  try {
+    for (const m of modules) collectModule(ck, m);
+    for (const m of modules) linkModule(ck, m);
+    for (const m of modules) resolveSignatures(ck, m);
+    const globals = modules.map((m) => ({ m, decls: declareGlobals(ck, m) }));
+    for (const { m, decls } of globals) checkGlobalInits(ck, m, decls);
+    for (const m of modules) checkPlainBodies(ck, m);
+    main = options.library ? undefined : findMain(ck, loaded.entry);
+  } catch (err) {
+    // a checker bug must not take the caller down: report it and return what we have
+    diagnostics.push(Io.internal.at(undefined, `type checker: ${err instanceof Error ? err.message : String(err)}`));
+  }
   const program: CheckedProgram = {
     modules,
     entry: loaded.entry,
