@@ -187,14 +187,20 @@ const HANDLERS: Record<string, Handler> = {
     },
   },
   and: { needs: xorOnly((t) => [key("and", t)]), run: protocolBinary((t) => key("and", t)) },
+  eq: compareHandler("eq"),
+  lt: compareHandler("lt"),
+  gt: compareHandler("gt"),
+  lte: compareHandler("lte"),
+  gte: compareHandler("gte"),
   choose: {
-    needs: xorOnly((t) => [key("xchoose", t)]),
+    needs: (t) => [key(t.sharing === "additive" ? "choose" : "xchoose", t)],
     run: async (p, c) => {
       const o = output(c);
       const cond = c.args[0];
       if (cond?.tag !== "private" || cond.type.name !== "bool") fail(c, "the condition must be a private bool vector");
       const args = [broadcast(1, cond.handle as ShareVector, cond.length, o.lanes), shareOperand(p, c, 1, c.type, o.lanes), shareOperand(p, c, 2, c.type, o.lanes)];
-      store(c.type, o.handle, o.lanes, (await p.runner.run(key("xchoose", c.type), o.lanes, args)) as ShareVector);
+      const k = c.type.sharing === "additive" ? key("choose", c.type) : key("xchoose", c.type);
+      store(c.type, o.handle, o.lanes, (await p.runner.run(k, o.lanes, args)) as ShareVector);
     },
   },
   prefix_sum: {
@@ -268,6 +274,58 @@ const HANDLERS: Record<string, Handler> = {
     },
   },
 };
+
+type Comparison = "eq" | "lt" | "gt" | "lte" | "gte";
+
+/** The protocol computing u < v (or u == v) on sharings of `t`; bool is handled locally or by and<1>. */
+function compareKey(op: "eq" | "lt", t: ShareType): string | null {
+  if (t.sharing === "bits") return op === "eq" ? null : key("and", t);
+  if (t.sharing === "xor") return key(op === "eq" ? "eqx" : "ltx", t);
+  if (op === "eq") return key("eq", t);
+  return key(t.signed ? "lts" : "ltu", t);
+}
+
+/**
+ * Comparisons give bools: eq directly; gt(a, b) = lt(b, a), lte(a, b) = ¬lt(b, a),
+ * gte(a, b) = ¬lt(a, b), with the negation local (party 0 flips its share). On bools,
+ * a == b is ¬(a ⊕ b) and a < b is ¬a ∧ b.
+ */
+function compareHandler(op: Comparison): Handler {
+  const base: "eq" | "lt" = op === "eq" ? "eq" : "lt";
+  const swap = op === "gt" || op === "lte";
+  const negate = op === "lte" || op === "gte";
+  return {
+    needs: (t) => {
+      const k = compareKey(base, t);
+      return k === null ? [] : [k];
+    },
+    run: async (p, c) => {
+      const o = output(c);
+      const bool = shareTypeOf("bool") as ShareType;
+      let u = shareOperand(p, c, swap ? 1 : 0, c.type, o.lanes);
+      const v = shareOperand(p, c, swap ? 0 : 1, c.type, o.lanes);
+      const k = compareKey(base, c.type);
+      let r: ShareVector;
+      if (k === null) {
+        // bool equality: ¬(u ⊕ v)
+        r = allocShares(1, o.lanes);
+        xorShares(1, u, v, r, o.lanes);
+        if (p.party === 0) xorShares(1, r, allOnes(1, o.lanes), r, o.lanes);
+      } else {
+        if (c.type.sharing === "bits") {
+          // bool less-than: ¬u ∧ v
+          const nu = allocShares(1, o.lanes);
+          if (p.party === 0) xorShares(1, u, allOnes(1, o.lanes), nu, o.lanes);
+          else xorShares(1, u, nu, nu, o.lanes);
+          u = nu;
+        }
+        r = (await p.runner.run(k, o.lanes, [u, v])) as ShareVector;
+      }
+      if (negate && p.party === 0) xorShares(1, r, allOnes(1, o.lanes), r, o.lanes);
+      store(bool, o.handle, o.lanes, r);
+    },
+  };
+}
 
 function runFill(p: PartyOps, c: Call): void {
   const o = output(c);

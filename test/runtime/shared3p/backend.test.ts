@@ -282,3 +282,50 @@ describe("shared3p backend: XOR-shared operations through generated protocols", 
     expect(open(inv)).toEqual(x);
   });
 });
+
+describe("shared3p backend: comparisons and choice", () => {
+  const signedOf = (n: number, v: bigint): bigint => BigInt.asIntN(n, v);
+  const MODELS: Record<string, (a: bigint, b: bigint) => boolean> = {
+    eq: (a, b) => a === b,
+    lt: (a, b) => a < b,
+    gt: (a, b) => a > b,
+    lte: (a, b) => a <= b,
+    gte: (a, b) => a >= b,
+  };
+
+  for (const type of ["uint32", "int32", "uint8", "int64", "xor_uint16"]) {
+    it(`eq, lt, gt, lte, gte of ${type}`, async () => {
+      const n = widthOf(type);
+      const signed = type.startsWith("int");
+      await fc.assert(
+        fc.asyncProperty(pairArb(type), async ([x, y]) => {
+          const a = share(type, x);
+          const b = share(type, y);
+          for (const [op, f] of Object.entries(MODELS)) {
+            const out = outputOf(backends, "bool", a.lanes);
+            await syscallAll(backends, `shared3p::${op}_${type}_vec`, (p) => [priv(a, p), priv(b, p), priv(out, p)]);
+            const val = (v: bigint): bigint => (signed ? signedOf(n, v) : v);
+            expect(open(out)).toEqual(x.map((v, i) => f(val(v), val(y[i]!))));
+          }
+        }),
+        { numRuns: 4 },
+      );
+    });
+  }
+
+  it("compares bools and chooses between additive vectors", async () => {
+    const xs = [false, false, true, true];
+    const ys = [false, true, false, true];
+    const [a, b] = [share("bool", xs), share("bool", ys)];
+    for (const [op, f] of Object.entries(MODELS)) {
+      const out = outputOf(backends, "bool", 4);
+      await syscallAll(backends, `shared3p::${op}_bool_vec`, (p) => [priv(a, p), priv(b, p), priv(out, p)]);
+      expect(open(out)).toEqual(xs.map((v, i) => f(v ? 1n : 0n, ys[i] ? 1n : 0n)));
+    }
+    const u = share("uint64", [1n, 2n, 3n, 4n]);
+    const w = share("uint64", [10n, 20n, 30n, 2n ** 64n - 1n]);
+    const picked = outputOf(backends, "uint64", 4);
+    await syscallAll(backends, "shared3p::choose_uint64_vec", (p) => [priv(a, p), priv(u, p), priv(w, p), priv(picked, p)]);
+    expect(open(picked)).toEqual([10n, 20n, 3n, 4n]);
+  });
+});
