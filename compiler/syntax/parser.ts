@@ -19,6 +19,12 @@
  * - After `::`, a lone identifier is recorded as a data type (`NamedType`); whether it
  *   names a domain (`x :: pd_shared3p`) is for name resolution to decide.
  *
+ * - A nested struct type argument list may end with `>>` (`pair<D, box<T>>`), which
+ *   closes two lists.
+ *
+ * The grammar is LL(1) plus these gates (`maxLookahead: 1`): with LL(3) chevrotain's
+ * lookahead analysis took tens of seconds at start-up, for no gain.
+ *
  * Binary operators are parsed as a flat operand/operator list and folded by
  * precedence (§2 levels 5–14); `<`-level and `==`-level operators are non-associative
  * (chaining is reported, SC1106, and the tree is built left-associatively).
