@@ -106,7 +106,7 @@ async function child(): Promise<void> {
         return acc;
       };
     },
-    lt32: () => compare("lt<32>"),
+    lt32: () => compare("ltu<32>"),
     eq32: () => compare("eq<32>"),
     latency: () => {
       const e = entry("mul<64>")!;
@@ -202,7 +202,7 @@ async function parent(): Promise<void> {
     await report("dot product uint32, 10^6", "dot32", 1e6, 8, 24);
     // comparisons: bound by TCP only (bytes per lane from the cost table; keystream not counted)
     const sentOf = (key: string): number => Math.max(1 / 8, ...(PROTOCOLS.find((p) => p.key === key)?.bytesPerLane ?? [1]));
-    await report("less-than uint32, 10^6", "lt32", 1e6, sentOf("lt<32>"), 1e-9, 1);
+    await report("less-than uint32, 10^6", "lt32", 1e6, sentOf("ltu<32>"), 1e-9, 1);
     await report("equality uint32, 10^6", "eq32", 1e6, sentOf("eq<32>"), 1e-9, 1);
     const lat = await job(children, "latency", 1);
     if (typeof lat === "number") {
