@@ -171,3 +171,40 @@ template <domain D : shared3p, type T>
 D T[[2]] unitVector(D T[[2]] m) {
     return _matrixUnitVector(m);
 }
+
+// ---------------------------------------------------------------------------
+// Cholesky decomposition
+
+/*
+ * The lower-triangular L with L L^T = m for a symmetric positive definite m,
+ * column by column: L[j, j] = sqrt(m[j, j] - |L[j, 0:j]|^2), and the rest of
+ * column j in one vectorised step from the rows below.
+ */
+template <domain D : shared3p, type F>
+D F[[2]] _cholesky(D F[[2]] m) {
+    uint n = shape(m)[0];
+    assert(shape(m)[1] == n);
+    D F[[2]] l(n, n);
+    for (uint j = 0; j < n; ++j) {
+        D F[[1]] known = l[j, 0:j];
+        D F diagonal = sqrt(m[j, j] - sum(known * known));
+        l[j, j] = diagonal;
+        if (j + 1 < n) {
+            D F[[2]] below = l[j + 1:n, 0:j];
+            D F[[1]] dots = rowSums(below * _tileRows(reshape(known, 1, j), n - j - 1));
+            l[j + 1:n, j] = (m[j + 1:n, j] - dots) / diagonal;
+        }
+    }
+    return l;
+}
+
+/** The Cholesky factor L (lower triangular, L L^T = m) of a symmetric positive definite matrix. */
+template <domain D : shared3p>
+D float32[[2]] cholesky(D float32[[2]] m) {
+    return _cholesky(m);
+}
+
+template <domain D : shared3p>
+D float64[[2]] cholesky(D float64[[2]] m) {
+    return _cholesky(m);
+}

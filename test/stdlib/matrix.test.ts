@@ -80,6 +80,8 @@ void main() {
     print(arrayToString(declassify(rowSums(m))), arrayToString(declassify(colSums(m))), arrayToString(flatten(declassify(transpose(m)))), declassify(dotProduct(m[0, :], m[1, :])));
     pd_shared3p float64[[2]] f = (float64) m;
     print(arrayToString(flatten(declassify(matrixMultiplication(f, transpose(f))))));
+    pd_shared3p float64[[2]] spd = reshape({4.0, 12.0, -16.0, 12.0, 37.0, -43.0, -16.0, -43.0, 98.0}, 3, 3);
+    print(arrayToString(flatten(declassify(cholesky(spd)))));
 }
 `);
 }, 120_000);
@@ -87,7 +89,8 @@ void main() {
 describe("matrix", () => {
   it("shared3p_matrix alone offers the procedures for shared3p", () => {
     expect(alone.error).toBeUndefined();
-    expect(alone.output).toEqual(["{6, 15}{5, 7, 9}{1, 4, 2, 5, 3, 6}32", fmt(mul(A, tr(A)).flat())]);
+    // the classic example: [[4, 12, -16], [12, 37, -43], [-16, -43, 98]] = L L^T with L = [[2, 0, 0], [6, 1, 0], [-8, 5, 3]]
+    expect(alone.output).toEqual(["{6, 15}{5, 7, 9}{1, 4, 2, 5, 3, 6}32", fmt(mul(A, tr(A)).flat()), "{2, 0, 0, 6, 1, 0, -8, 5, 3}"]);
   });
 
   it("runs", () => expect(run.error).toBeUndefined());
