@@ -28,7 +28,7 @@ import type { KindSymbol, KindTypeEntry, ModuleInfo, ProcInstance, ProcSymbol, S
 import { freshId } from "./symbols.js";
 import { makeInstance } from "./templates.js";
 import type { Type } from "./types.js";
-import { VOID_TYPE, prim, primFromKeyword, typeName, userData } from "./types.js";
+import { ERROR_TYPE, VOID_TYPE, prim, primFromKeyword, typeName, userData } from "./types.js";
 
 // ---------------------------------------------------------------------------
 // 1. Collection
@@ -231,19 +231,10 @@ export function resolveSignatures(ck: Checker, module: ModuleInfo): void {
 
 function resolveSignature(ck: Checker, scope: ModuleScope, p: ProcSymbol): void {
   const env: TypeEnv = { scope, module: p.module, quants: quantMap(p.quantifiers) };
-  let ok = true;
-  const params: TypePattern[] = [];
-  for (const param of p.decl.params) {
-    const t = resolvePattern(ck, env, param.type);
-    if (t) params.push(t);
-    else ok = false;
-  }
-  let ret: TypePattern | undefined;
-  if (p.decl.returnType.kind === "TypeExpr") {
-    ret = resolvePattern(ck, env, p.decl.returnType);
-    if (!ret) ok = false;
-  }
-  p.params = params;
+  const pats = p.decl.params.map((param) => resolvePattern(ck, env, param.type));
+  const ret = p.decl.returnType.kind === "TypeExpr" ? resolvePattern(ck, env, p.decl.returnType) : undefined;
+  let ok = pats.every((t) => t !== undefined) && (p.decl.returnType.kind === "VoidType" || ret !== undefined);
+  p.params = pats.filter((t): t is TypePattern => t !== undefined);
   p.ret = ret;
   for (const a of p.decl.annotations) {
     if (a.name.name === "deprecated") {
@@ -251,10 +242,9 @@ function resolveSignature(ck: Checker, scope: ModuleScope, p: ProcSymbol): void 
     }
     // other annotation names are reported by the parser (SC1108)
   }
-  if (!ok) return;
-  if (p.quantifiers.length > 0) {
+  if (ok && p.quantifiers.length > 0) {
     const used = new Set<number>();
-    for (const t of params) collectQuantifiers(t, used);
+    for (const t of p.params) collectQuantifiers(t, used);
     if (ret) collectQuantifiers(ret, used);
     for (const q of p.quantifiers) {
       if (!used.has(q.index)) {
@@ -265,33 +255,31 @@ function resolveSignature(ck: Checker, scope: ModuleScope, p: ProcSymbol): void 
   }
   if (ok && p.form === "operator") ok = validateOperatorDef(ck, p);
   if (ok && p.form === "cast") ok = validateCastDef(ck, p);
-  if (ok && p.quantifiers.length === 0) ok = makePlainInstance(ck, p);
+  // a plain procedure always gets its instance, so its body is checked even when
+  // its signature has errors (it then matches no call)
+  if (p.quantifiers.length === 0) ok = makePlainInstance(ck, p, pats, ret) && ok;
   p.signatureOk = ok;
 }
 
-function makePlainInstance(ck: Checker, p: ProcSymbol): boolean {
-  const params: Type[] = [];
+function makePlainInstance(ck: Checker, p: ProcSymbol, pats: readonly (TypePattern | undefined)[], retPat: TypePattern | undefined): boolean {
   let ok = true;
-  p.params.forEach((pat, i) => {
-    const t = substitute(ck, pat, []);
-    const node = (p.decl.params[i] as ast.Param).type;
-    if (!t || !validateType(ck, t, node, p.module)) ok = false;
-    else params.push(t);
-  });
-  let ret = VOID_TYPE;
-  if (p.ret) {
-    const t = substitute(ck, p.ret, []);
-    if (!t || !validateType(ck, t, p.decl.returnType, p.module)) ok = false;
-    else ret = t;
-  }
-  if (!ok) return false;
+  const concrete = (pat: TypePattern | undefined, node: ast.Node): Type => {
+    const t = pat ? substitute(ck, pat, []) : undefined;
+    if (!t || !validateType(ck, t, node, p.module)) {
+      ok = false;
+      return ERROR_TYPE;
+    }
+    return t;
+  };
+  const params = pats.map((pat, i) => concrete(pat, (p.decl.params[i] as ast.Param).type));
+  const ret = p.decl.returnType.kind === "VoidType" ? VOID_TYPE : concrete(retPat, p.decl.returnType);
   makeInstance(p, [], params, ret);
-  return true;
+  return ok;
 }
 
 function signatureKey(p: ProcSymbol): string | undefined {
   const inst = p.instances.get("");
-  if (!inst || p.quantifiers.length > 0) return undefined;
+  if (!inst || p.quantifiers.length > 0 || !p.signatureOk) return undefined;
   return `${p.name}(${inst.params.map(typeName).join(",")}):${typeName(inst.ret)}`;
 }
 

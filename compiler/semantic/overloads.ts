@@ -236,6 +236,8 @@ function reportNoMatch(
   reasons: Map<ProcSymbol, string>,
   expected: Expected | undefined,
 ): void {
+  // a candidate whose signature has errors was reported there: do not cascade
+  if (candidates.some((p) => !p.signatureOk)) return;
   const related: Label[] = [];
   for (const p of candidates.slice(0, 8)) {
     related.push({ span: spanIn(p.module, p.decl.name), message: `candidate: ${reasons.get(p) ?? "does not match"}` });
