@@ -387,7 +387,11 @@ export interface BoundGlobal {
   readonly syntax: ast.Declarator;
 }
 
-/** Analysis results for the language server, keyed by AST node identity. */
+/**
+ * Analysis results for the language server, keyed by AST node identity. Entries for
+ * procedure bodies are derived from the bound trees on first access (tables.ts), so
+ * reading them costs nothing until an editor asks.
+ */
 export interface SideTables {
   /** The type of each checked expression (template bodies: from their first instantiation). */
   readonly exprTypes: Map<ast.Expr, Type>;
