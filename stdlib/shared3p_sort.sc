@@ -107,7 +107,7 @@ struct _Layer {
     uint[[1]] hi;
 }
 
-_Layer _oddEvenMergeLayer(uint n, uint padded, uint p, uint k) {
+_Layer _oddEvenMergeLayer(uint n, uint p, uint k) {
     uint[[1]] lo(n / 2 + 1);
     uint[[1]] hi(n / 2 + 1);
     uint t = 0;
@@ -150,7 +150,7 @@ D T[[1]] sortingNetworkSort(D T[[1]] vec) {
     uint padded = _paddedLength(n);
     for (uint p = 1; p < padded; p *= 2) {
         for (uint k = p; k >= 1; k /= 2) {
-            _Layer layer = _oddEvenMergeLayer(n, padded, p, k);
+            _Layer layer = _oddEvenMergeLayer(n, p, k);
             if (size(layer.lo) > 0) {
                 D T[[1]] a = _gather(vec, layer.lo);
                 D T[[1]] b = _gather(vec, layer.hi);
@@ -176,7 +176,7 @@ D T[[2]] _networkSortRows(D T[[2]] mat, uint[[1]] keyColumns) {
     D T[[1]] flat = flatten(mat);
     for (uint p = 1; p < padded; p *= 2) {
         for (uint k = p; k >= 1; k /= 2) {
-            _Layer layer = _oddEvenMergeLayer(rows, padded, p, k);
+            _Layer layer = _oddEvenMergeLayer(rows, p, k);
             uint pairs = size(layer.lo);
             if (pairs == 0) {
                 continue;

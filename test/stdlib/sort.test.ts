@@ -42,6 +42,8 @@ function vectorCase(proc: string, t: string, n: number): void {
 }
 
 for (const n of [0, 1, 2, 7, 16, 33]) vectorCase("sortingNetworkSort", "uint32", n);
+// the dropped comparators of non-power-of-two lengths: many lengths
+for (const n of [3, 5, 6, 9, 10, 11, 12, 13, 17, 31, 63, 64, 65, 100]) vectorCase("sortingNetworkSort", "uint8", n);
 for (const t of ["uint8", "int16", "int64", "uint64", "xor_uint32"]) vectorCase("sortingNetworkSort", t, 21);
 for (const t of ["uint8", "int32", "uint64", "int64", "xor_uint16", "int8"]) vectorCase("radixSort", t, 19);
 for (const n of [0, 1, 2, 30]) vectorCase("radixSort", "uint16", n);
