@@ -208,3 +208,36 @@ template <domain D : shared3p>
 D float64[[2]] cholesky(D float64[[2]] m) {
     return _cholesky(m);
 }
+
+/*
+ * The inverse of a symmetric positive definite m as W^T W, W = L^-1 for the
+ * Cholesky factor L; row i of W comes from the rows above it in one
+ * vector-matrix product: W[i, 0:i] = -(L[i, 0:i] W[0:i, 0:i]) / L[i, i].
+ */
+template <domain D : shared3p, type F>
+D F[[2]] _choleskyInverse(D F[[2]] m) {
+    uint n = shape(m)[0];
+    D F[[2]] l = _cholesky(m);
+    D F[[2]] w(n, n);
+    for (uint i = 0; i < n; ++i) {
+        D F d = inv(l[i, i]);
+        w[i, i] = d;
+        if (i > 0) {
+            D F[[2]] row = reshape(l[i, 0:i], 1, i);
+            D F[[1]] dots = flatten(matrixMultiplication(row, w[0:i, 0:i]));
+            w[i, 0:i] = -(dots * d);
+        }
+    }
+    return matrixMultiplication(transpose(w), w);
+}
+
+/** The inverse of a symmetric positive definite matrix, through its Cholesky factor. */
+template <domain D : shared3p>
+D float32[[2]] choleskyInverse(D float32[[2]] m) {
+    return _choleskyInverse(m);
+}
+
+template <domain D : shared3p>
+D float64[[2]] choleskyInverse(D float64[[2]] m) {
+    return _choleskyInverse(m);
+}

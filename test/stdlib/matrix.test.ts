@@ -82,6 +82,7 @@ void main() {
     print(arrayToString(flatten(declassify(matrixMultiplication(f, transpose(f))))));
     pd_shared3p float64[[2]] spd = reshape({4.0, 12.0, -16.0, 12.0, 37.0, -43.0, -16.0, -43.0, 98.0}, 3, 3);
     print(arrayToString(flatten(declassify(cholesky(spd)))));
+    publish("spdInverse", choleskyInverse(spd));
 }
 `);
 }, 120_000);
@@ -91,6 +92,11 @@ describe("matrix", () => {
     expect(alone.error).toBeUndefined();
     // the classic example: [[4, 12, -16], [12, 37, -43], [-16, -43, 98]] = L L^T with L = [[2, 0, 0], [6, 1, 0], [-8, 5, 3]]
     expect(alone.output).toEqual(["{6, 15}{5, 7, 9}{1, 4, 2, 5, 3, 6}32", fmt(mul(A, tr(A)).flat()), "{2, 0, 0, 6, 1, 0, -8, 5, 3}"]);
+    // the inverse times the matrix is the identity
+    const spd = [[4, 12, -16], [12, 37, -43], [-16, -43, 98]];
+    const inverse = (alone.values.spdInverse as number[]);
+    const invM = [0, 1, 2].map((i) => inverse.slice(3 * i, 3 * i + 3));
+    mul(invM, spd).flat().forEach((x, k) => expect(Math.abs(x - (k % 4 === 0 ? 1 : 0))).toBeLessThan(1e-9));
   });
 
   it("runs", () => expect(run.error).toBeUndefined());
