@@ -247,6 +247,43 @@ D uint64[[1]] _histogram(D T[[1]] data, T[[1]] breaks) {
     return cat(first, counts[1:k - 1]);
 }
 
+/*
+ * The values min, min + step, ..., up to max, and how many available elements
+ * equal each: a 2 x k matrix (values in row 0, counts in row 1). The number of
+ * values k follows from max - min, which is opened; the counts are one
+ * vectorised equality test of every element against every value.
+ */
+template <domain D : shared3p, type T>
+D T[[2]] _discreteDistribution(D T[[1]] data, D bool[[1]] isAvailable, D T min, D T max, T step) {
+    assert(size(data) == size(isAvailable));
+    assert(step > 0);
+    T span = declassify(max - min);
+    uint k = (uint) (span / step) + 1;
+    uint n = size(data);
+    T[[1]] offsets(k);
+    for (uint j = 0; j < k; ++j) {
+        offsets[j] = (T) j * step;
+    }
+    D T[[1]] values = offsets + min;
+    D T[[1]] valuesRepeated = _repeatElementsVector(values, n);
+    D bool[[1]] hits = (_tile(data, k) == valuesRepeated) & _tile(isAvailable, k);
+    D T[[1]] counts = (T) sum(hits, k);
+    return reshape(cat(values, counts), 2, k);
+}
+
+/* Each element of vec repeated times times in a row (local copies). */
+template <domain D : shared3p, type T>
+D T[[1]] _repeatElementsVector(D T[[1]] vec, uint times) {
+    uint n = size(vec);
+    D T[[2]] m = reshape(vec, n, 1);
+    while (shape(m)[1] < times) {
+        uint have = shape(m)[1];
+        uint take = min(have, times - have);
+        m = cat(m, m[:, 0:take], 1);
+    }
+    return flatten(m);
+}
+
 /* n x (k - 1) matrix of 0/1: element i lies in bin j (bins as in _histogram). */
 template <domain D : shared3p, type T>
 D uint64[[2]] _binIndicators(D T[[1]] data, T[[1]] breaks) {

@@ -211,6 +211,21 @@ D bool[[1]] outlierDetectionMAD(D ${t}[[1]] data, D bool[[1]] isAvailable, ${f} 
 ];
 
 const distributionWrappers: Wrapper[] = [
+  (t) => (t.startsWith("float") ? "" : `/**
+ * The values min..max of the available data and their counts: row 0 holds the
+ * values, row 1 the counts (the number of values, max - min + 1, is opened).
+ */
+template <domain D : shared3p>
+D ${t}[[2]] discreteDistributionCount(D ${t}[[1]] data, D bool[[1]] isAvailable, D ${t} min, D ${t} max) {
+    return _discreteDistribution(data, isAvailable, min, max, 1 :: ${t});
+}
+
+/** As above for the values min, min + stepSize, ... up to max. */
+template <domain D : shared3p>
+D ${t}[[2]] discreteDistributionCount(D ${t}[[1]] data, D bool[[1]] isAvailable, D ${t} min, D ${t} max, ${t} stepSize) {
+    return _discreteDistribution(data, isAvailable, min, max, stepSize);
+}
+`),
   (t) => `/** Counts of data in the bins (breaks[i], breaks[i+1]] (the first bin also holds breaks[0]). */
 template <domain D : shared3p>
 D uint64[[1]] histogram(D ${t}[[1]] data, ${t}[[1]] breaks) {
@@ -247,7 +262,7 @@ ${COMMON_CORE}`,
   shared3p_statistics_summary: `${header("shared3p_statistics_summary", "descriptive statistics of private samples (minimum, maximum, mean, variance, standard deviation, median, MAD, five-number summary, quantiles, covariance), with or without an isAvailable mask.", ["stdlib", "shared3p", "shared3p_sort", "shared3p_statistics_common"])}
 ${SUMMARY_CORE}
 ${stamp(summaryWrappers)}`,
-  shared3p_statistics_distribution: `${header("shared3p_statistics_distribution", "histograms and two-dimensional heatmaps of private data over public bin boundaries.", ["stdlib", "shared3p", "matrix", "shared3p_matrix", "shared3p_statistics_common"])}
+  shared3p_statistics_distribution: `${header("shared3p_statistics_distribution", "histograms and two-dimensional heatmaps of private data over public bin boundaries, and counts of discrete values.", ["stdlib", "shared3p", "matrix", "shared3p_matrix", "shared3p_statistics_common"])}
 ${DISTRIBUTION_CORE}
 ${stamp(distributionWrappers)}`,
   shared3p_statistics_testing: `${header("shared3p_statistics_testing", "test statistics on private samples: t-tests and their degrees of freedom, paired t-test, chi-squared on a contingency table, Wilcoxon rank-sum and signed-rank, Mann-Whitney U.", ["stdlib", "shared3p", "shared3p_statistics_common", "shared3p_statistics_summary"])}

@@ -56,6 +56,9 @@ const body = `
     publish("mean32", mean(a32)); publish("var32", variance(a32));
     publish("nth", nthElement(a, 3 :: uint)); publish("cut", cut(a, av));
     int64[[1]] br = {0, 2, 5, 10, 20};
+    pd_shared3p int64 lo = 2;
+    pd_shared3p int64 hi = 7;
+    publish("discrete", discreteDistributionCount(a, av, lo, hi)); publish("discrete2", discreteDistributionCount(a, av, lo, hi, 2 :: int64));
     publish("hist", histogram(a, br)); publish("heat", heatmap(a, b, br, br));
     publish("welch", tTest(a, b, false)); publish("student", tTest(a, b, true)); publish("paired", pairedTTest(a, b));
     publish("welchAv", tTest(a, av, b, av, false));
@@ -120,6 +123,10 @@ describe("shared3p_statistics", () => {
     const hist = [0, 0, 0, 0];
     A.forEach((v) => hist[bin(v)]!++);
     near("hist", hist);
+    const values = [2, 3, 4, 5, 6, 7];
+    near("discrete", [...values, ...values.map((v) => avail.filter((x) => x === v).length)]);
+    const stepped = [2, 4, 6];
+    near("discrete2", [...stepped, ...stepped.map((v) => avail.filter((x) => x === v).length)]);
     const heat = Array.from({ length: 16 }, () => 0);
     A.forEach((v, i) => heat[bin(v) * 4 + bin(B[i]!)]!++);
     near("heat", heat);
