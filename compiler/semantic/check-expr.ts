@@ -13,6 +13,7 @@ import { Names } from "../diagnostics/messages/names.js";
 import { Security } from "../diagnostics/messages/security.js";
 import { Types } from "../diagnostics/messages/types.js";
 import type * as ast from "../syntax/ast.js";
+import { PROTOCOL_COSTS } from "../../vm/protocol-costs.js";
 import type { BoundExpr, BoundSlice } from "./bound.js";
 import { applyBinary, checkBinary, checkCast, checkUnary } from "./check-expr-ops.js";
 import { checkBuiltin, checkStringLiteral } from "./check-expr-builtins.js";
@@ -212,7 +213,8 @@ export function requireCondition(cx: BodyContext, b: BoundExpr, what: string): v
         {
           label: "private condition",
           help: [
-            "branching on a secret would reveal it; compute both results and select obliviously with `choose(cond, a, b)` (stdlib `oblivious`/`shared3p`), which costs a private multiplication per element",
+            "branching on a secret would reveal it; compute both results and select obliviously with `choose(cond, a, b)` (stdlib `oblivious`/`shared3p`)",
+            chooseCost(t.sec.domain.kindSym?.name),
           ],
         },
         what,
@@ -224,6 +226,14 @@ export function requireCondition(cx: BodyContext, b: BoundExpr, what: string): v
   if (t.data.tag !== "prim" || t.data.name !== "bool" || t.dim !== 0) {
     cx.report(Types.conditionNotBool.at(cx.span(b.syntax), what, typeName(t)));
   }
+}
+
+/** What an oblivious select costs, from the protocol cost table when the kind is shared3p. */
+function chooseCost(kind: string | undefined): string {
+  const c = kind === "shared3p" ? PROTOCOL_COSTS["choose<32>"] : undefined;
+  if (!c) return "an oblivious select costs about one private multiplication per element";
+  const rounds = `${c.rounds} communication round${c.rounds === 1 ? "" : "s"}`;
+  return `on shared3p, \`choose\` of 32-bit values takes ${rounds} and about ${c.avgBytesPerLane.toFixed(1)} bytes per element per party`;
 }
 
 /** Whether a bound expression can be assigned to. */
