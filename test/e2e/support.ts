@@ -6,7 +6,7 @@
  * and free loopback ports for deployment configurations.
  */
 import { build } from "esbuild";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -88,4 +88,28 @@ export async function freePorts(n: number): Promise<number[]> {
 /** Records as comparable plain objects (data as hex). */
 export function plain(rs: readonly DataRecord[]): { name: string; domain: string; type: string; data: string }[] {
   return rs.map((r) => ({ name: r.name, domain: r.domain, type: r.type, data: Buffer.from(r.data).toString("hex") }));
+}
+
+/**
+ * Bundles the secrun command itself (its three-party mode forks the bundle with
+ * --party-child) as DIR/bin/secrun.mjs, with DIR/stdlib linked to the library (the
+ * bundle finds it at ../stdlib, as dist/secrun.mjs does).
+ */
+export async function bundleSecrun(dir: string): Promise<string> {
+  const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+  const outfile = join(dir, "bin", "secrun.mjs");
+  symlinkSync(join(root, "stdlib"), join(dir, "stdlib"), "dir");
+  await build({
+    entryPoints: [join(root, "runtime/cli/secrun.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    external: ["prettier"],
+    banner: { js: banner },
+    loader: { ".sc": "text", ".tripl": "text" },
+    logLevel: "error",
+  });
+  return outfile;
 }
