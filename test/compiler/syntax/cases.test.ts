@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { SourceFile } from "../../../compiler/source/source-file.js";
 import { parseModule } from "../../../compiler/syntax/index.js";
 import { compareExpectations, expectationsOf } from "../../support/expectations.js";
+import { Syntax } from "../../../compiler/diagnostics/messages/syntax.js";
 
 const dir = join(import.meta.dirname, "../../cases/syntax");
 const files = readdirSync(dir).filter((f) => f.endsWith(".sc")).sort();
@@ -15,6 +16,16 @@ const files = readdirSync(dir).filter((f) => f.endsWith(".sc")).sort();
 describe("syntax baselines", () => {
   it("has test programs", () => {
     expect(files.length).toBeGreaterThan(5);
+  });
+
+  it("exercises every syntax message somewhere in the syntax tests", () => {
+    const testDir = import.meta.dirname;
+    const texts = [
+      ...files.map((f) => readFileSync(join(dir, f), "utf8")),
+      ...readdirSync(testDir).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(join(testDir, f), "utf8")),
+    ].join("\n");
+    const missing = Object.values(Syntax).map((m) => m.code).filter((code) => !texts.includes(`${code}@`));
+    expect(missing).toEqual([]);
   });
 
   for (const name of files) {

@@ -278,6 +278,12 @@ describe("ternary, annotation, assignment and comma", () => {
 });
 
 describe("expression errors", () => {
+  it("reports input left after a complete expression", () => {
+    const r = exprWithDiagnostics("a b");
+    expect(where(r.diagnostics)).toEqual(["SC1110@1:3"]);
+    expect(r.diagnostics[0]!.message).toBe("unexpected 'b' after the expression");
+  });
+
   it("reports a missing operand and yields an ErrorExpr", () => {
     const r = exprWithDiagnostics("a + ");
     expect(where(r.diagnostics)).toEqual(["SC1101@1:5"]);
