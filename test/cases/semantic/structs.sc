@@ -16,6 +16,16 @@ struct pair {
     D T snd;
 }
 
+template <dim N>
+struct grid {
+    uint32[[N]] cells;
+}
+
+template <type T>
+struct nest {
+    T x;
+}
+
 struct line {
     point from;
     point to;
@@ -54,4 +64,9 @@ void main() {
     int64 nx = n.x;                //~ SC3008@16
     point<pd> notTemplate;         //~ SC3037@5
     uint32 wrong = p.fst;          //~ SC4007@20
+    grid<2> gr;
+    uint32[[2]] cells = gr.cells;
+    uint32[[1]] flat = gr.cells;   //~ SC3038@24
+    nest<nest<int64> > nn;
+    int64 deep = nn.x.x;
 }
