@@ -41,14 +41,14 @@ const semicolonContext: Record<string, string> = {
   doWhileStatement: " after the do-while statement",
   domainDecl: " after the domain declaration",
   importDecl: " after the import",
-  module: " after the module name",
+  moduleHeader: " after the module name",
   structField: " after the struct field",
   kindType: " after the kind's type declaration",
   forStatement: " in the 'for' header",
 };
 
 /** Rules whose "no alternative matched" error means a missing expression. */
-const expressionRules = new Set(["unary", "postfix", "primary", "expression", "assignment", "indexItem", "ternary", "binary"]);
+const expressionRules = new Set(["unary", "postfix", "primary", "expression", "assignment", "annotated", "indexItem", "ternary", "binary"]);
 const typeRules = new Set(["typeExpr", "dataType", "returnType", "castType", "typeArg", "security"]);
 
 interface Pending {
@@ -90,7 +90,10 @@ function noAlternative(ruleName: string, actual: IToken): string {
     case "kindType":
       return record(Syntax.expected as MessageDef<string[]>, ["a type name", " in the kind declaration", found], false);
     case "procRest":
-      return record(Syntax.expected as MessageDef<string[]>, ["a procedure name, 'operator' or 'cast'", "", found], false);
+    case "procOrGlobal":
+      return record(Syntax.expected as MessageDef<string[]>, ["a name, 'operator' or 'cast'", " after the type", found], false);
+    case "namedType":
+      return record(Syntax.expected as MessageDef<string[]>, ["'>'", " to close the type arguments", found], true);
     default:
       return record(Syntax.unexpected as MessageDef<string[]>, [found, ""], false);
   }
