@@ -24,6 +24,8 @@ export type Expr =
   | { readonly kind: "zeroShare"; readonly xor: boolean; readonly width: Expr; readonly start: number; readonly end: number }
   /** `A<n>{P1: e1, ...}` / `X<n>{...}` (components) or `A<n>(y)` (per-party local). */
   | { readonly kind: "share"; readonly sharing: "A" | "X"; readonly width: Expr; readonly parts: readonly SharePart[] | undefined; readonly local: Expr | undefined; readonly start: number; readonly end: number }
+  /** `perm{a, b}(key)`: the lane permutation parties a and b derive from a shuffle key. */
+  | { readonly kind: "perm"; readonly holders: readonly Expr[]; readonly key: Expr; readonly start: number; readonly end: number }
   | { readonly kind: "tuple"; readonly items: readonly Expr[]; readonly start: number; readonly end: number }
   | { readonly kind: "list"; readonly items: readonly Expr[]; readonly start: number; readonly end: number };
 

@@ -64,6 +64,8 @@ function kindOf(n: Node): SegKind {
     case "recv":
       return "leaf";
     case "bitof":
+    case "perm":
+    case "apply":
       return "special";
     default:
       return n.repr === "bit" ? "plane" : "lane";
@@ -251,7 +253,21 @@ class PartyEmitter {
     }
   }
 
-  private emitSpecials(nodes: Node[]): void {
+  private emitSpecials(all: Node[]): void {
+    for (const n of all) {
+      if (n.op === "perm") {
+        const tag = Number(n.value);
+        const other = (Math.floor(tag / 3) === this.party ? tag % 3 : Math.floor(tag / 3)) as Party;
+        const stream = other === (this.party + 1) % 3 ? "next" : "prev";
+        const key = (this.s.program.params[n.imm2] as ParamInfo).name;
+        this.line(`const n${n.id}_p = permutation(ctx.prgs.${stream}, ${key} as number, ${tag}, L);`);
+        this.line(`${this.home.get(n.id)}.set(n${n.id}_p);`);
+      } else if (n.op === "apply") {
+        this.line(`applyPermutation(${this.home.get(n.args[0] as number)}, ${this.home.get(n.args[1] as number)}, ${this.home.get(n.id)}, L, ${n.imm === 1});`);
+      }
+      if (n.op !== "bitof") for (const e of this.extra.get(n.id) ?? []) this.line(`${e}.set(${this.home.get(n.id)});`);
+    }
+    const nodes = all.filter((n) => n.op === "bitof");
     const bySource = new Map<number, Node[]>();
     for (const n of nodes) {
       const src = n.args[0] as number;

@@ -494,7 +494,21 @@ export class Elaborator {
         return this.evalZeroShare(e, ctx, hint);
       case "share":
         return this.evalShare(e, ctx);
+      case "perm":
+        return this.evalPerm(e, ctx);
     }
+  }
+
+  private evalPerm(e: Expr & { kind: "perm" }, ctx: Ctx): Val {
+    if (ctx.parties !== undefined) this.error(e, (s) => Protocol.globalContextRequired.at(s, "'perm'"));
+    const holders = this.partiesOf(e.holders, ctx);
+    if (holders.length !== 2) this.error(e, (s) => Protocol.rndHolders.at(s));
+    const key = this.evalExpr(e.key, ctx);
+    if (key.k !== "key") return this.error(e.key, (s) => Protocol.kindMismatch.at(s, "expected a Key", describe(key)));
+    const [a, b] = [...holders].sort() as [Party, Party];
+    const tag = a * 3 + b;
+    const comps = PARTIES.map((p) => (holders.includes(p) ? ({ repr: "word", width: 32, id: this.ir.perm(p, tag, key.param) } as Loc) : undefined));
+    return { k: "dist", kind: "Z", width: 32, comps };
   }
 
   private evalName(name: string, where: Ranged, ctx: Ctx): Val {
@@ -648,6 +662,16 @@ export class Elaborator {
         return this.evalLiftLow(e, statics, ctx);
       case "bit":
         return this.evalBit(e, ctx);
+      case "apply":
+      case "unapply": {
+        const party = this.party(ctx);
+        if (party === undefined || e.args.length !== 2) return this.error(e, (s) => Protocol.partyContextRequired.at(s, `'${e.callee}(perm, value)'`));
+        const pi = this.evalExpr(e.args[0] as Expr, ctx);
+        const v = this.evalExpr(e.args[1] as Expr, ctx);
+        if (pi.k !== "loc" || pi.loc.repr !== "word" || this.ir.node(pi.loc.id).op !== "perm") return this.error(e.args[0] as Expr, (s) => Protocol.kindMismatch.at(s, "expected a permutation from perm{…}", describe(pi)));
+        if (v.k !== "loc" || v.loc.repr !== "word") return this.error(e.args[1] as Expr, (s) => Protocol.kindMismatch.at(s, "expected a word vector", describe(v)));
+        return { k: "loc", loc: { repr: "word", width: v.loc.width, id: this.ir.apply(pi.loc.id, v.loc.id, e.callee === "unapply") } };
+      }
       case "slice":
       case "evens":
       case "odds":

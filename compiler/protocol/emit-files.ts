@@ -28,7 +28,8 @@ export function generateFiles(sources: readonly { name: string; compiled: Compil
     const usesPlanes = body.some((b) => b.includes("toPlanes("));
     const usesFromPlanes = body.some((b) => b.includes("fromPlanes("));
     const imports = [`import type { PartyContext } from "../context.js";`];
-    const kernels = [usesPlanes ? "toPlanes" : "", usesFromPlanes ? "fromPlanes" : ""].filter((x) => x !== "");
+    const usesPerm = body.some((b) => b.includes("permutation("));
+    const kernels = [usesPlanes ? "toPlanes" : "", usesFromPlanes ? "fromPlanes" : "", usesPerm ? "applyPermutation, permutation" : ""].filter((x) => x !== "");
     if (kernels.length > 0) imports.push(`import { ${kernels.join(", ")} } from "../kernels.js";`);
     files.set(`runtime/protocols/generated/${name}.ts`, `${HEADER(compiled.file.path)}/* eslint-disable */\n${imports.join("\n")}\n\n${body.join("\n")}`);
     for (const inst of compiled.instances) all.push({ module: name, inst });

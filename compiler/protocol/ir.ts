@@ -41,7 +41,11 @@ export type NodeOp =
   /** word → wider word, zero-extended. */
   | "zext"
   /** word → bit plane `imm`. */
-  | "bitof";
+  | "bitof"
+  /** A lane permutation of the two parties in `value` (pair tag) from key parameter `imm2`. */
+  | "perm"
+  /** Lanes of args[1] permuted by the permutation args[0] (imm = 1: the inverse). */
+  | "apply";
 
 export interface Node {
   readonly id: number;
@@ -235,6 +239,15 @@ export class IrBuilder {
     const c = this.constOf(a);
     if (c !== undefined) return this.constant(na.party, "word", width, c);
     return this.make(na.party, "zext", "word", width, [a]);
+  }
+
+  perm(party: Party, pairTag: number, keyParam: number): number {
+    return this.make(party, "perm", "word", 32, [], 0, keyParam, BigInt(pairTag));
+  }
+
+  apply(perm: number, v: number, inverse: boolean): number {
+    const nv = this.node(v);
+    return this.make(nv.party, "apply", "word", nv.width, [perm, v], inverse ? 1 : 0);
   }
 
   bitof(a: number, k: number): number {

@@ -371,6 +371,17 @@ class Parser {
     }
     if (t.kind !== "ident") return this.fail("an expression");
     this.pos++;
+    if (t.text === "perm" && this.is("{")) {
+      this.expect("{");
+      const holders: Expr[] = [];
+      do holders.push(this.binary(SHIFT_LEVEL + 1));
+      while (this.eat(","));
+      this.expect("}");
+      this.expect("(");
+      const key = this.expr();
+      this.expect(")");
+      return { kind: "perm", holders, key, start, end: this.lastEnd };
+    }
     if (!(this.is("<") && this.generics.has(t.text))) {
       if (this.is("(")) {
         const args = this.args();

@@ -38,10 +38,14 @@ interface Element {
 export function buildAlgebra(program: Program): Algebra {
   const base = new Map<string, Atom>();
   const alg: Algebra = new Algebra(program.ir.nodes, (n: Node) => {
-    const key = n.op === "rnd" ? `r${n.imm2}.${n.imm}` : `i${n.imm2}.${n.party}.${n.imm}`;
+    const key = n.op === "rnd" ? `r${n.imm2}.${n.imm}` : n.op === "perm" ? `p${n.imm2}.${n.value}` : `i${n.imm2}.${n.party}.${n.imm}`;
     let a = base.get(key);
     if (a === undefined) {
-      if (n.op === "rnd") {
+      if (n.op === "perm") {
+        const tag = Number(n.value);
+        const pair = [Math.floor(tag / 3), tag % 3] as Party[];
+        a = alg.newAtom({ kind: "input", holders: new Set(pair), support: new Set(), width: 0, name: `perm{${pair.map((p) => PARTY_NAMES[p]).join(",")}}` });
+      } else if (n.op === "rnd") {
         const d = program.ir.draws[n.imm2];
         if (d === undefined) return undefined;
         a = alg.newAtom({ kind: "rnd", holders: new Set(d.holders), support: new Set(), width: d.width, name: `rnd#${d.id}{${d.holders.map((p) => PARTY_NAMES[p]).join(",")}}${d.planes > 1 ? `[${n.imm}]` : ""}` });

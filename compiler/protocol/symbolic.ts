@@ -90,7 +90,10 @@ export class Algebra {
     switch (n.op) {
       case "const":
         return n.value === 0n ? new Map() : new Map([["", n.value & m]]);
+      case "apply":
+        return this.opaque(n, args);
       case "input":
+      case "perm":
       case "rnd": {
         const atom = this.baseAtom(n);
         if (atom === undefined) throw new Error(`internal: no atom for node ${n.id}`);
@@ -201,6 +204,8 @@ export class Algebra {
         }
         return this.opaque(n, [this.poly(n.id)]);
       case "bitof":
+      case "perm":
+      case "apply":
         return this.opaque(n, [this.poly(n.id)]);
     }
   }

@@ -76,3 +76,32 @@ function orPlane(dst: Uint32Array | Uint16Array | Uint8Array, stride: number, ha
     dst[i * stride + half] = ((dst[i * stride + half] as number) | (b << bit)) >>> 0;
   }
 }
+
+/**
+ * The lane permutation two parties derive from a shuffle key: Fisher–Yates driven by the
+ * keystream of their pair stream at (instance = key, round = pair tag), 53 random bits
+ * per step (bias below 2^-30 for a million lanes). `out[i]` is the source lane of lane i.
+ */
+export function permutation(prg: { draw(instance: number, round: number, bytes: number): Uint8Array }, key: number, tag: number, lanes: number): Uint32Array {
+  const out = new Uint32Array(lanes);
+  for (let i = 0; i < lanes; i++) out[i] = i;
+  if (lanes < 2) return out;
+  const ks = prg.draw(key, tag, 8 * lanes);
+  const r = new Uint32Array(ks.buffer, ks.byteOffset, 2 * lanes);
+  for (let i = lanes - 1; i > 0; i--) {
+    const u = ((r[2 * i] as number) * 2097152 + ((r[2 * i + 1] as number) >>> 11)) / 9007199254740992;
+    const j = Math.floor(u * (i + 1));
+    const t = out[i] as number;
+    out[i] = out[j] as number;
+    out[j] = t;
+  }
+  return out;
+}
+
+/** out[i] = v[pi[i]] (forward) or out[pi[i]] = v[i] (inverse), for the first `lanes` lanes. */
+export function applyPermutation<T extends WordArray>(pi: Uint32Array, v: T, out: T, lanes: number, inverse: boolean): void {
+  const o = out as unknown as Uint32Array;
+  const s = v as unknown as Uint32Array;
+  if (inverse) for (let i = 0; i < lanes; i++) o[pi[i] as number] = s[i] as number;
+  else for (let i = 0; i < lanes; i++) o[i] = s[pi[i] as number] as number;
+}

@@ -12,11 +12,18 @@ export const shipped: SourceFile[] = readdirSync(DIR)
   .sort()
   .map((f) => new SourceFile(`${DIR}/${f}`, readFileSync(`${DIR}/${f}`, "utf8")));
 
-/** Compiles `text` (as test.tripl) with the shipped protocols visible. */
+const cache = new Map<string, CompiledFile>();
+
+/** Compiles `text` (as test.tripl) with the shipped protocols visible (memoised per text). */
 export function compileWithStdlib(text: string): CompiledFile {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
   const file = new SourceFile("test.tripl", text);
-  const all = compileTripl(...shipped, file);
-  return all[all.length - 1] as CompiledFile;
+  // Only the test file's exports are elaborated; the shipped files contribute protocols.
+  const all = compileTripl(...shipped.map((f) => new SourceFile(f.path, f.text.replace(/^export .*$/gm, ""))), file);
+  const result = all[all.length - 1] as CompiledFile;
+  cache.set(text, result);
+  return result;
 }
 
 /** Compiles the shipped protocols. */

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { PROTOCOL_COSTS } from "../../../vm/protocol-costs.js";
+import * as A from "../../../runtime/protocols/generated/arith.js";
+import { localCluster, runParties } from "../../../runtime/protocols/local-cluster.js";
+import { WIDTHS, additive } from "./support.js";
+
+const log2 = (n: number) => Math.log2(n);
+const cost = (key: string) => {
+  const c = PROTOCOL_COSTS[key];
+  if (c === undefined) throw new Error(`no cost for ${key}`);
+  return c;
+};
+
+describe("pinned costs of the core protocols", () => {
+  it.each(WIDTHS)("n = %i", (n) => {
+    const B = n / 8;
+    expect(cost(`mul<${n}>`)).toMatchObject({ rounds: 1, bytesPerLane: [2 * B, 2 * B, 2 * B] });
+    expect(cost(`square<${n}>`)).toMatchObject({ rounds: 1, bytesPerLane: [B, B, B] });
+    expect(cost(`open<${n}>`)).toMatchObject({ rounds: 1, bytesPerLane: [2 * B, 2 * B, 2 * B] });
+    expect(cost(`reshare<${n}>`)).toMatchObject({ rounds: 0, bytesPerLane: [0, 0, 0] });
+    expect(cost(`input<${n},P2>`)).toMatchObject({ rounds: 0, bytesPerLane: [0, 0, 0] });
+    expect(cost(`and<${n}>`)).toMatchObject({ rounds: 1, bytesPerLane: [2 * B, 2 * B, 2 * B] });
+    expect(cost(`b2a<${n}>`)).toMatchObject({ rounds: 2, bytesPerLane: [0.125, 0.125, B] });
+    expect(cost(`eq<${n}>`).rounds).toBe(1 + log2(n));
+    expect(cost(`eqx<${n}>`).rounds).toBe(log2(n));
+    expect(cost(`bits<${n}>`).rounds).toBe(2 + log2(n));
+    expect(cost(`msb<${n}>`).rounds).toBe(2 + log2(n));
+    expect(cost(`ltu<${n}>`).rounds).toBe(3 + log2(n));
+    expect(cost(`ltx<${n}>`).rounds).toBe(1 + log2(n));
+    expect(cost(`choose<${n}>`).rounds).toBe(3);
+    expect(cost(`shuffle<${n}>`)).toMatchObject({ rounds: 3, bytesPerLane: [B, B, B] });
+    // Equality: n bits from P2 (three-to-two) plus 2 bits per AND gate, n - 1 gates.
+    expect(cost(`eq<${n}>`).bytesPerLane).toEqual([(2 * (n - 1)) / 8, (2 * (n - 1) + n) / 8, (2 * (n - 1)) / 8]);
+  });
+
+  it("and on bools: 1 round, 2 bits per lane per party", () => {
+    expect(cost("and<1>")).toMatchObject({ rounds: 1, bytesPerLane: [0.25, 0.25, 0.25] });
+  });
+
+  it("the transport carries exactly the tabled bytes (mul<32>, 1000 lanes)", async () => {
+    const cluster = localCluster("cost-test");
+    const L = 1000;
+    const x = Array.from({ length: L }, (_, i) => BigInt(i));
+    const X = additive(32, x);
+    await runParties(cluster, (ctx, p) => A.mul_32(ctx, L, X[p] as Uint32Array, X[p] as Uint32Array));
+    expect(cluster.transports.map((t) => t.sentBytes.reduce((a, b) => a + b, 0))).toEqual([8 * L, 8 * L, 8 * L]);
+  });
+});
