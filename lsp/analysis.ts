@@ -14,6 +14,7 @@ import { checkProgram, type CheckProgramResult, type CompilerHost } from "../com
 import type { AnySymbol, CheckedProgram, ModuleInfo } from "../compiler/semantic/index.js";
 import { SourceFile } from "../compiler/source/source-file.js";
 import type * as A from "../compiler/syntax/ast.js";
+import { parseModule } from "../compiler/syntax/index.js";
 import { nodesAt } from "./positions.js";
 
 export interface AnalysisOptions {
@@ -40,11 +41,9 @@ function declaresMain(m: A.Module): boolean {
 /** Checks the program whose entry is the document. */
 export function analyze(uri: string, version: number, path: string, text: string, options: AnalysisOptions): Analysis {
   const file = new SourceFile(path, text);
-  let result: CheckProgramResult = checkProgram(file, { host: options.host, includePaths: options.includePaths, stdlibPath: options.stdlibPath });
-  const entry = result.program.entry;
-  if (entry && entry.ast.name !== undefined && !declaresMain(entry.ast)) {
-    result = checkProgram(file, { host: options.host, includePaths: options.includePaths, stdlibPath: options.stdlibPath, library: true });
-  }
+  const tree = parseModule(file).module;
+  const library = tree.name !== undefined && !declaresMain(tree);
+  const result: CheckProgramResult = checkProgram(file, { host: options.host, includePaths: options.includePaths, stdlibPath: options.stdlibPath, library });
   const module = result.program.entry as ModuleInfo;
   return { uri, version, file, program: result.program, diagnostics: result.diagnostics, module, options };
 }

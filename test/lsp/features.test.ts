@@ -145,6 +145,26 @@ describe("secc-lsp features", () => {
     expect(actions[0]?.edit?.changes?.[other]).toEqual([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "import stdlib;\n" }]);
   });
 
+  it("checks a named module without main as a library, and sees unsaved buffers of imported modules", async () => {
+    const libUri = pathToFileURL(join(dir, "helpers.sc")).href;
+    await client.open(libUri, "module helpers;\n\nuint32 twice(uint32 x) { return x + x; }\n");
+    expect((await client.nextDiagnostics(libUri)).diagnostics).toEqual([]);
+    const scriptUri = pathToFileURL(join(dir, "script.sc")).href;
+    await client.open(scriptUri, "uint32 twice(uint32 x) { return x + x; }\n");
+    expect((await client.nextDiagnostics(scriptUri)).diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`)).toEqual([
+      "SC2011@0:0",
+    ]);
+    // helpers.sc exists only as an open buffer: the importer reads it from the editor, not the disk.
+    const userUri = pathToFileURL(join(dir, "user.sc")).href;
+    await client.open(userUri, "import helpers;\n\nvoid main() {\n    print(twice(2u32));\n}\n");
+    expect((await client.nextDiagnostics(userUri)).diagnostics).toEqual([]);
+    // Editing the imported buffer re-checks the importer.
+    await client.change(libUri, 2, "module helpers;\n\nuint32 thrice(uint32 x) { return x + x + x; }\n");
+    expect((await client.nextDiagnostics(libUri)).diagnostics).toEqual([]);
+    const again = await client.nextDiagnostics(userUri);
+    expect(again.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`)).toEqual(["SC2002@3:10"]);
+  });
+
   it("answers at positions outside any name without errors", async () => {
     expect(await client.request("textDocument/hover", uri, { line: 1, character: 0 })).toBeNull();
     expect(await client.request("textDocument/definition", uri, { line: 2, character: 0 })).toBeNull();
