@@ -439,18 +439,77 @@ D F[[1]] _simpleRegression(D F[[1]] x, D F[[1]] y) {
 }
 
 /*
- * Solves the normal equations (A^T A) b = A^T y, A = [variables | 1], by
- * Gaussian elimination without pivoting (A^T A is symmetric positive definite
+ * Least squares through the normal equations (A^T A) b = A^T y, A = [variables | 1],
+ * solved by Gaussian elimination without pivoting (A^T A is symmetric positive definite
  * for independent columns), each elimination step one vectorised row update.
  */
+/* The design matrix [variables | 1]. */
 template <domain D : shared3p, type F>
-D F[[1]] _linearRegression(D F[[2]] variables, D F[[1]] y) {
+D F[[2]] _designWithIntercept(D F[[2]] variables) {
     uint n = shape(variables)[0];
-    uint k = shape(variables)[1] + 1;
-    assert(size(y) == n && n >= k);
     F one = 1;
     D F[[2]] ones(n, 1) = one;
-    D F[[2]] a = cat(variables, ones, 1);
+    return cat(variables, ones, 1);
+}
+
+/*
+ * Conjugate gradients on the normal equations M b = v (M = A^T A, symmetric
+ * positive definite): each iteration one matrix-vector product and two dot
+ * products. In exact arithmetic k iterations solve a k-variable system, so the
+ * count is capped at k (further steps would divide by a zero residual).
+ */
+template <domain D : shared3p, type F>
+D F[[1]] _linearRegressionCG(D F[[2]] variables, D F[[1]] y, uint iterations) {
+    uint n = shape(variables)[0];
+    D F[[2]] a = _designWithIntercept(variables);
+    uint k = shape(a)[1];
+    assert(size(y) == n && n >= k);
+    D F[[2]] at = transpose(a);
+    D F[[2]] m = matrixMultiplication(at, a);
+    D F[[1]] v = flatten(matrixMultiplication(at, reshape(y, n, 1)));
+    D F[[1]] b(k);
+    D F[[1]] r = v;
+    D F[[1]] p = v;
+    D F rs = sum(r * r);
+    uint steps = iterations < k ? iterations : k;
+    for (uint it = 0; it < steps; ++it) {
+        D F[[1]] mp = flatten(matrixMultiplication(m, reshape(p, k, 1)));
+        D F alpha = rs / sum(p * mp);
+        b = b + p * alpha;
+        r = r - mp * alpha;
+        D F rsNext = sum(r * r);
+        if (it + 1 < steps) {
+            p = r + p * (rsNext / rs);
+        }
+        rs = rsNext;
+    }
+    return b;
+}
+
+template <domain D : shared3p, type F>
+D F[[1]] _linearRegression(D F[[2]] variables, D F[[1]] y) {
+    return _solveDesign(_designWithIntercept(variables), y);
+}
+
+/* rows x cols matrix whose row i is w[i] everywhere (local copies). */
+template <domain D : shared3p, type F>
+D F[[2]] _spreadWeights(D F[[1]] w, uint cols) {
+    uint rows = size(w);
+    D F[[2]] m = reshape(w, rows, 1);
+    while (shape(m)[1] < cols) {
+        uint have = shape(m)[1];
+        uint take = min(have, cols - have);
+        m = cat(m, m[:, 0:take], 1);
+    }
+    return m;
+}
+
+/* The least-squares solution b of a b = y (normal equations, elimination). */
+template <domain D : shared3p, type F>
+D F[[1]] _solveDesign(D F[[2]] a, D F[[1]] y) {
+    uint n = shape(a)[0];
+    uint k = shape(a)[1];
+    assert(size(y) == n && n >= k);
     D F[[2]] at = transpose(a);
     D F[[2]] m = matrixMultiplication(at, a);
     D F[[1]] v = flatten(matrixMultiplication(at, reshape(y, n, 1)));

@@ -183,6 +183,26 @@ template <domain D : shared3p>
 D ${f}[[1]] linearRegression(D ${t}[[2]] variables, D ${t}[[1]] dependent) {
     return _linearRegression(_toFloat2(variables), _toFloat(dependent));
 }
+
+/** linearRegression's coefficients by (at most k) conjugate-gradient iterations. */
+template <domain D : shared3p>
+D ${f}[[1]] linearRegressionCG(D ${t}[[2]] variables, D ${t}[[1]] dependent, uint iterations) {
+    return _linearRegressionCG(_toFloat2(variables), _toFloat(dependent), iterations);
+}
+
+/** Weighted least squares (minimises sum w_i r_i^2, weights >= 0); layout as linearRegression. */
+template <domain D : shared3p>
+D ${f}[[1]] weightedLinearRegression(D ${t}[[2]] variables, D ${t}[[1]] dependent, D ${t}[[1]] weights) {
+    uint n = shape(variables)[0];
+    uint k = shape(variables)[1];
+    D ${f}[[1]] root = sqrt(_toFloat(weights));
+    D ${f}[[2]] x = _toFloat2(variables);
+    // scaling row i of [variables | 1] and y by sqrt(w_i) turns weighted into ordinary least squares
+    D ${f}[[2]] design = _designWithIntercept(x);
+    D ${f}[[2]] scaled = design * _spreadWeights(root, k + 1);
+    D ${f}[[1]] target = _toFloat(dependent) * root;
+    return _solveDesign(scaled, target);
+}
 `,
 ];
 

@@ -12,6 +12,8 @@ import { program, runProgram, type StdlibRun } from "./harness.js";
 
 const A = [5, 3, 9, 1, 3, 7, 0, 12, 4, 4];
 const B = [2, 8, 6, 4, 1, 0, 3, 7, 7, 5];
+const NOISE = [0.5, -0.25, 0.75, -1, 0.25, 0.5];
+const WEIGHTS = [1, 2, 0.5, 1, 3, 1];
 const VARS = [[1, 2], [2, 1], [3, 5], [4, 2], [5, 7], [6, 1]];
 const AV = [true, true, false, true, true, true, true, false, true, true];
 
@@ -68,7 +70,10 @@ const body = `
     publish("slr", simpleLinearRegression(a, b));
     pd_shared3p float64[[2]] vars = reshape({${VARS.flat().map((v) => v.toFixed(1)).join(", ")}}, ${VARS.length}, 2);
     pd_shared3p float64[[1]] y = {${VARS.map(([x1, x2]) => 0.5 + 2 * x1! + 3 * x2!).join(", ")}};
-    publish("mlr", linearRegression(vars, y));
+    publish("mlr", linearRegression(vars, y)); publish("cg", linearRegressionCG(vars, y, 10 :: uint));
+    pd_shared3p float64[[1]] wts = {1.0, 2.0, 0.5, 1.0, 3.0, 1.0};
+    pd_shared3p float64[[1]] noisy = {${VARS.map(([x1, x2], i) => 0.5 + 2 * x1! + 3 * x2! + NOISE[i]!).join(", ")}};
+    publish("wlr", weightedLinearRegression(vars, noisy, wts));
     publish("outQ", outlierDetectionQuantiles(0.1, a, av)); publish("outMad", outlierDetectionMAD(a, av, 1.0));
 `;
 
@@ -166,6 +171,21 @@ describe("shared3p_statistics", () => {
     near("slr", [mean(B) - slope * mean(A), slope]);
     // y = 0.5 + 2 x1 + 3 x2 exactly: the least-squares fit recovers it
     near("mlr", [2, 3, 0.5], 1e-8);
+    near("cg", [2, 3, 0.5], 1e-6);
+    // weighted least squares by the normal equations in plain floating point (3 x 3 Gauss)
+    const rows = VARS.map(([x1, x2]) => [x1!, x2!, 1]);
+    const ys = VARS.map(([x1, x2], i) => 0.5 + 2 * x1! + 3 * x2! + NOISE[i]!);
+    const m = [0, 1, 2].map((p) => [0, 1, 2].map((q) => rows.reduce((s, r, i) => s + WEIGHTS[i]! * r[p]! * r[q]!, 0)));
+    const v = [0, 1, 2].map((p) => rows.reduce((s, r, i) => s + WEIGHTS[i]! * r[p]! * ys[i]!, 0));
+    for (let c = 0; c < 3; c++)
+      for (let r = c + 1; r < 3; r++) {
+        const f = m[r]![c]! / m[c]![c]!;
+        for (let q = 0; q < 3; q++) m[r]![q]! -= f * m[c]![q]!;
+        v[r]! -= f * v[c]!;
+      }
+    const b = [0, 0, 0];
+    for (let r = 2; r >= 0; r--) b[r] = (v[r]! - [0, 1, 2].filter((q) => q > r).reduce((s, q) => s + m[r]![q]! * b[q]!, 0)) / m[r]![r]!;
+    near("wlr", b, 1e-8);
   });
 
   it("outliers", () => {
