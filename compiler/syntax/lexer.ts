@@ -15,12 +15,16 @@ import { Syntax } from "../diagnostics/messages/syntax.js";
 import type { SourceFile } from "../source/source-file.js";
 import { allTokens, BlockComment, UnterminatedBlockComment, UnterminatedString } from "./tokens.js";
 
-const production = process.env.NODE_ENV === "production";
+/**
+ * chevrotain's definition checks run under the test runner (vitest sets VITEST) or
+ * with SECC_VALIDATE_GRAMMAR=1; shipped programs skip them (they cost start-up time).
+ */
+const validate = process.env.VITEST !== undefined || process.env.SECC_VALIDATE_GRAMMAR === "1";
 
 const lexer = new Lexer(allTokens, {
   positionTracking: "onlyOffset",
   ensureOptimizations: true,
-  skipValidations: production,
+  skipValidations: !validate,
 });
 
 export interface LexResult {

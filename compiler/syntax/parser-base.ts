@@ -29,7 +29,11 @@ import {
 } from "./literals.js";
 import * as T from "./tokens.js";
 
-const production = process.env.NODE_ENV === "production";
+/**
+ * chevrotain's definition checks run under the test runner (vitest sets VITEST) or
+ * with SECC_VALIDATE_GRAMMAR=1; shipped programs skip them (they cost start-up time).
+ */
+const validate = process.env.VITEST !== undefined || process.env.SECC_VALIDATE_GRAMMAR === "1";
 
 type Ranged = { readonly start: number; readonly end: number };
 
@@ -69,7 +73,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       recoveryEnabled: true,
       maxLookahead: 1,
       errorMessageProvider,
-      skipValidations: production,
+      skipValidations: !validate,
       traceInitPerf: process.env.SECC_TRACE_PARSER_INIT === "1" ? 3 : false,
     });
     // Disable chevrotain's in-repetition recovery (re-syncing a MANY loop by skipping
