@@ -241,3 +241,43 @@ template <domain D : shared3p>
 D float64[[2]] choleskyInverse(D float64[[2]] m) {
     return _choleskyInverse(m);
 }
+
+/*
+ * The inverse by bordering: the inverse X of the leading k x k block grows by one
+ * row and column per step. With b = m[0:k, k], r = m[k, 0:k], c = m[k, k],
+ * u = X b, w = r X and s = c - r u (the Schur complement), the next inverse is
+ * [[X + u w / s, -u / s], [-w / s, 1 / s]]. Needs non-zero leading minors
+ * (true for symmetric positive definite matrices).
+ */
+template <domain D : shared3p, type F>
+D F[[2]] _borderingInverse(D F[[2]] m) {
+    uint n = shape(m)[0];
+    assert(shape(m)[1] == n && n > 0);
+    D F[[2]] x = reshape(inv(m[0, 0]), 1, 1);
+    for (uint k = 1; k < n; ++k) {
+        D F[[2]] b = reshape(m[0:k, k], k, 1);
+        D F[[2]] r = reshape(m[k, 0:k], 1, k);
+        D F[[2]] u = matrixMultiplication(x, b);
+        D F[[2]] w = matrixMultiplication(r, x);
+        D F s = m[k, k] - flatten(matrixMultiplication(r, u))[0];
+        D F t = inv(s);
+        D F[[2]] next(k + 1, k + 1);
+        next[0:k, 0:k] = x + matrixMultiplication(u, w) * t;
+        next[0:k, k] = -(flatten(u) * t);
+        next[k, 0:k] = -(flatten(w) * t);
+        next[k, k] = t;
+        x = next;
+    }
+    return x;
+}
+
+/** The inverse of a matrix with non-zero leading minors (e.g. symmetric positive definite), by bordering. */
+template <domain D : shared3p>
+D float32[[2]] borderingInverse(D float32[[2]] m) {
+    return _borderingInverse(m);
+}
+
+template <domain D : shared3p>
+D float64[[2]] borderingInverse(D float64[[2]] m) {
+    return _borderingInverse(m);
+}

@@ -83,6 +83,9 @@ void main() {
     pd_shared3p float64[[2]] spd = reshape({4.0, 12.0, -16.0, 12.0, 37.0, -43.0, -16.0, -43.0, 98.0}, 3, 3);
     print(arrayToString(flatten(declassify(cholesky(spd)))));
     publish("spdInverse", choleskyInverse(spd));
+    publish("borderInverse", borderingInverse(spd));
+    pd_shared3p float64[[2]] general = reshape({2.0, 1.0, 0.0, 4.0, 3.0, 1.0, -2.0, 1.0, 5.0}, 3, 3);
+    publish("generalInverse", borderingInverse(general));
 }
 `);
 }, 120_000);
@@ -97,6 +100,10 @@ describe("matrix", () => {
     const inverse = (alone.values.spdInverse as number[]);
     const invM = [0, 1, 2].map((i) => inverse.slice(3 * i, 3 * i + 3));
     mul(invM, spd).flat().forEach((x, k) => expect(Math.abs(x - (k % 4 === 0 ? 1 : 0))).toBeLessThan(1e-9));
+    const asMatrix = (flat: number[]) => [0, 1, 2].map((i) => flat.slice(3 * i, 3 * i + 3));
+    mul(asMatrix(alone.values.borderInverse as number[]), spd).flat().forEach((x, k) => expect(Math.abs(x - (k % 4 === 0 ? 1 : 0))).toBeLessThan(1e-9));
+    const general = [[2, 1, 0], [4, 3, 1], [-2, 1, 5]];
+    mul(general, asMatrix(alone.values.generalInverse as number[])).flat().forEach((x, k) => expect(Math.abs(x - (k % 4 === 0 ? 1 : 0))).toBeLessThan(1e-9));
   });
 
   it("runs", () => expect(run.error).toBeUndefined());
