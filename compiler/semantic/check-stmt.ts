@@ -205,6 +205,9 @@ function checkSyscallArg(cx: BodyContext, a: ast.SyscallArg, expr: BoundExpr): v
         return;
       }
       if (expr.type.sec.tag === "domain") cx.report(Security.secretSyscallRef.at(cx.span(a.expr), a.mode === "ref" ? "__ref" : "__return"));
+      else if (a.mode === "return" && (expr.type.dim !== 0 || expr.type.data.tag !== "prim")) {
+        cx.report(Types.syscallReturnScalar.at(cx.span(a.expr), typeName(expr.type)));
+      }
       return;
     case "cref":
       if (expr.type.sec.tag === "domain") cx.report(Security.secretSyscallRef.at(cx.span(a.expr), "__cref"));

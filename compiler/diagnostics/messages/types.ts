@@ -46,6 +46,7 @@ export const Types = {
   shapeOnScalar: defineMessage("SC3040", "error", () => "a scalar variable cannot have extents"),
   badDimension: defineMessage("SC3041", "error", (name: string) => `\`${name}\` is not a dimension variable`),
   annotationMismatch: defineMessage("SC3042", "error", (annotated: string, found: string) => `the expression has type \`${found}\`, which does not fit the annotation \`${annotated}\``),
+  syscallReturnScalar: defineMessage("SC3044", "error", (found: string) => `\`__return\` needs a public scalar variable, found \`${found}\``),
   literalOutOfRange: defineMessage("SC6001", "error", (value: string, type: string, min: string, max: string) => `literal ${value} does not fit in \`${type}\` (range ${min} to ${max})`),
   floatInIntContext: defineMessage("SC6002", "error", (value: string, type: string) => `the floating-point literal ${value} cannot have integer type \`${type}\``),
 };

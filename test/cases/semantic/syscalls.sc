@@ -29,4 +29,5 @@ void main() {
     uint8[[1]] buf(4);
     __syscall("f", __ref buf, __cref buf, __readonly a, s, __domainid(pd));
     __syscall("f", __domainid(nowhere));                 //~ SC2004@31
+    __syscall("f", __return buf);                        //~ SC3044@29
 }
