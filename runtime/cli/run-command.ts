@@ -5,9 +5,9 @@
  * client of a deployment), and print the `print` lines and published results.
  *
  * Output without --json: each `print` line as it arrives and each published result
- * as `name = value` (scalars as `tostring` prints them, arrays as `{1, 2, 3}`); the
- * emulator streams results as they are published, the three-party modes print them
- * when the run completes. With --json: exactly one JSON object on stdout,
+ * as `name = value` (scalars as `tostring` prints them, arrays as `{1, 2, 3}`), in
+ * the order the program produced them: the emulator streams them as they happen,
+ * the three-party modes replay them when the run completes. With --json: exactly one JSON object on stdout,
  * `{"results": [{"name", "domain", "type", "value"}...], "output": [...]}` plus
  * `"error"` when the program stopped with an error, or `{"diagnostics": [...]}` when
  * it did not compile. With --stats, what the run cost (stats.ts) goes to stderr, or
@@ -29,7 +29,7 @@ import { resultsJson, showResult } from "./results.js";
 import { runEmulated } from "./run-emulated.js";
 import { emulatorStatsJson, emulatorStatsText } from "./stats.js";
 import { formatStats } from "./three-party-stats.js";
-import { runThreeParty } from "./three-party.js";
+import { replay, runThreeParty } from "./three-party.js";
 
 export interface ProgramOptions {
   include: string[];
@@ -42,6 +42,10 @@ export interface RunOptions extends ProgramOptions {
   stats?: boolean;
   arg: string[];
   args?: string;
+}
+
+function printLine(line: string): void {
+  process.stdout.write(line + "\n");
 }
 
 function usage(message: string): number {
@@ -124,11 +128,10 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
   const args = records(module, options);
   if (typeof args === "number") return args;
   const json = options.json === true;
-  const onPrint = json ? undefined : (line: string): void => void process.stdout.write(line + "\n");
   if (options.emulate) {
     const outcome = await runEmulated(module, args, {
-      onPrint,
-      onResult: json ? undefined : (r) => process.stdout.write(showResult(module, r).text + "\n"),
+      onPrint: json ? undefined : printLine,
+      onResult: json ? undefined : (r) => printLine(showResult(module, r).text),
       priced: options.stats === true,
     });
     const costs = outcome.backend.costs;
@@ -137,13 +140,15 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
     return outcome.error === undefined ? ExitCode.ok : ExitCode.programError;
   }
   try {
-    const r = await runThreeParty(module, args, { onOutput: onPrint });
+    const r = await runThreeParty(module, args);
+    if (!json) replay(r, printLine, (rec) => printLine(showResult(module, rec).text));
     const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
-    finish(module, r.results, r.output, undefined, options, false, [], stats);
+    finish(module, r.results, r.output, undefined, options, true, [], stats);
     return ExitCode.ok;
   } catch (e) {
     if (!(e instanceof RunFailure)) throw e;
-    finish(module, [], [], e.message, options, false);
+    const unsupported = e.failures[0]?.party === -1 && e.failures[0]?.cause === "program";
+    finish(module, [], [], unsupported ? `${e.message}\n  (the emulator runs every operation: secrun --emulate)` : e.message, options, false);
     return failureCode(e);
   }
 }
@@ -159,14 +164,10 @@ export async function clientRunCommand(file: string, options: ClientOptions): Pr
   const args = records(module, options);
   if (typeof args === "number") return args;
   try {
-    const r = await clientCommand({
-      config: options.config,
-      program: module,
-      records: args,
-      onOutput: options.json ? undefined : (line) => process.stdout.write(line + "\n"),
-    });
+    const r = await clientCommand({ config: options.config, program: module, records: args });
+    if (!options.json) replay(r, printLine, (rec) => printLine(showResult(module, rec).text));
     const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
-    finish(module, r.results, r.output, undefined, options, false, [], stats);
+    finish(module, r.results, r.output, undefined, options, true, [], stats);
     return ExitCode.ok;
   } catch (e) {
     if (e instanceof ConfigError) return usage(e.message);
