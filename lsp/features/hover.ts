@@ -3,7 +3,8 @@
  * type, data type, dimension), what a name refers to with its declaration and
  * doc comment, and for private operations (operator and cast definitions over a
  * protection domain, `declassify`) what they cost per element in rounds and bytes
- * from the protocol cost table. `declassify` also says what it reveals.
+ * from the protocol cost table (for any procedure whose body calls a protection
+ * domain's syscalls directly). `declassify` also says what it reveals.
  */
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver/node";
 import type { AnySymbol, Type } from "../../compiler/semantic/index.js";
@@ -32,8 +33,9 @@ function symbolHover(symbol: AnySymbol, exprType: Type | undefined): string[] {
   const lines = [fence(symbolSignature(symbol)), `*${symbolRole(symbol)}*`];
   const t = symbol.kind === "var" ? symbol.type : exprType;
   if (t) lines.push(...typeLines(t));
-  if (symbol.kind === "proc" && symbol.form !== "procedure") {
-    const prices = syscallsOf(symbol.decl).map(priceSyscall);
+  if (symbol.kind === "proc") {
+    // Protection-domain syscalls (`kind::op`) only: I/O syscalls have no protocol.
+    const prices = syscallsOf(symbol.decl).filter((s) => s.includes("::")).map(priceSyscall);
     if (prices.length > 0) lines.push(`Cost per element:\n${prices.map((p) => `- ${describePrice(p)}`).join("\n")}`);
   }
   const doc = docComment(symbol);
