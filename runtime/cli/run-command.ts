@@ -92,13 +92,13 @@ function explain(error: string): string {
   return m === null ? error : `${error}\n  (give it with --arg ${m[1]}=VALUE or in --args FILE.json)`;
 }
 
+/** The JSON object (with --json), the statistics and the error, after the run's lines were printed. */
 function finish(
   module: Module,
   results: readonly DataRecord[],
   output: readonly string[],
   error: string | undefined,
   options: ProgramOptions,
-  printed: boolean,
   trace: readonly string[] = [],
   stats?: { readonly text: string; readonly json: unknown },
 ): void {
@@ -107,10 +107,7 @@ function finish(
     if (stats !== undefined) text = text.replace(/\n}$/, `,\n  "stats": ${JSON.stringify(stats.json)}\n}`);
     if (error !== undefined) text = text.replace(/\n}$/, `,\n  "error": ${JSON.stringify(error)}\n}`);
     process.stdout.write(text + "\n");
-  } else {
-    if (!printed) for (const r of results) process.stdout.write(showResult(module, r).text + "\n");
-    if (stats !== undefined) process.stderr.write(stats.text + "\n");
-  }
+  } else if (stats !== undefined) process.stderr.write(stats.text + "\n");
   if (error === undefined) return;
   const where = trace.length > 1 ? trace.map((t) => `\n  in ${t}`).join("") : "";
   process.stderr.write(`error: ${explain(error)}${where}\n`);
@@ -136,19 +133,19 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
     });
     const costs = outcome.backend.costs;
     const stats = options.stats ? { text: emulatorStatsText(costs), json: emulatorStatsJson(costs) } : undefined;
-    finish(module, outcome.results, outcome.output, outcome.error, options, true, outcome.trace, stats);
+    finish(module, outcome.results, outcome.output, outcome.error, options, outcome.trace, stats);
     return outcome.error === undefined ? ExitCode.ok : ExitCode.programError;
   }
   try {
     const r = await runThreeParty(module, args);
     if (!json) replay(r, printLine, (rec) => printLine(showResult(module, rec).text));
     const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
-    finish(module, r.results, r.output, undefined, options, true, [], stats);
+    finish(module, r.results, r.output, undefined, options, [], stats);
     return ExitCode.ok;
   } catch (e) {
     if (!(e instanceof RunFailure)) throw e;
     const unsupported = e.failures[0]?.party === -1 && e.failures[0]?.cause === "program";
-    finish(module, [], [], unsupported ? `${e.message}\n  (the emulator runs every operation: secrun --emulate)` : e.message, options, false);
+    finish(module, [], [], unsupported ? `${e.message}\n  (the emulator runs every operation: secrun --emulate)` : e.message, options);
     return failureCode(e);
   }
 }
@@ -167,12 +164,12 @@ export async function clientRunCommand(file: string, options: ClientOptions): Pr
     const r = await clientCommand({ config: options.config, program: module, records: args });
     if (!options.json) replay(r, printLine, (rec) => printLine(showResult(module, rec).text));
     const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
-    finish(module, r.results, r.output, undefined, options, true, [], stats);
+    finish(module, r.results, r.output, undefined, options, [], stats);
     return ExitCode.ok;
   } catch (e) {
     if (e instanceof ConfigError) return usage(e.message);
     if (!(e instanceof RunFailure)) throw e;
-    finish(module, [], [], e.message, options, false);
+    finish(module, [], [], e.message, options);
     return failureCode(e);
   }
 }
