@@ -12,6 +12,7 @@
  *         "key": "certs/alpha.key" }, ...
  *     ],
  *     "connectTimeoutMs": 10000,                     // optional, default 10000
+ *     "idleTimeoutMs": 60000,                        // optional: a silent peer fails the run
  *     "tls": { "enabled": false, "ca": "certs/ca.crt",
  *              "clientCertificate": "certs/client.crt", "clientKey": "certs/client.key" }
  *   }
@@ -45,6 +46,8 @@ export interface TlsConfig {
 export interface DeploymentConfig {
   readonly parties: readonly [PartyConfig, PartyConfig, PartyConfig];
   readonly connectTimeoutMs: number;
+  /** How long a waited-for peer may stay silent before the run fails. */
+  readonly idleTimeoutMs: number;
   readonly tls: TlsConfig;
 }
 
@@ -108,6 +111,8 @@ export function parseConfig(json: unknown, where: string, baseDir: string): Depl
   });
   const timeout = json["connectTimeoutMs"] ?? 10_000;
   if (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout <= 0) return fail("connectTimeoutMs", "expected a positive integer (milliseconds)");
+  const idle = json["idleTimeoutMs"] ?? 60_000;
+  if (typeof idle !== "number" || !Number.isInteger(idle) || idle <= 0) return fail("idleTimeoutMs", "expected a positive integer (milliseconds)");
   if (tls.enabled) {
     const needed: [string, string | undefined][] = [
       ["tls.ca", tls.ca],
@@ -122,7 +127,7 @@ export function parseConfig(json: unknown, where: string, baseDir: string): Depl
     }
     fail("tls.enabled", "TLS with mutual authentication is not implemented in this runtime yet; set it to false to run over plain TCP on a trusted network");
   }
-  return { parties: list as unknown as [PartyConfig, PartyConfig, PartyConfig], connectTimeoutMs: timeout, tls };
+  return { parties: list as unknown as [PartyConfig, PartyConfig, PartyConfig], connectTimeoutMs: timeout, idleTimeoutMs: idle, tls };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -76,6 +76,7 @@ export async function partyCommand(o: PartyCommandOptions): Promise<number> {
     peerServer,
     clientServer,
     connectTimeoutMs: config.connectTimeoutMs,
+    idleTimeoutMs: config.idleTimeoutMs,
   });
   peerServer.close();
   clientServer.close();

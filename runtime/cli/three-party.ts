@@ -36,6 +36,8 @@ export interface ChildCommand {
 export interface ThreePartyOptions {
   /** Bound for the parties to start, connect and receive the client (default 10 s). */
   readonly connectTimeoutMs?: number;
+  /** How long a party waits for a silent peer before the run fails (default 60 s). */
+  readonly idleTimeoutMs?: number;
   /** Called for each `print` line (party 0's) as it arrives. */
   readonly onOutput?: (line: string) => void;
   /** Overrides how children start (default: see the file header). */
@@ -107,7 +109,9 @@ export async function runThreeParty(program: Module | Uint8Array, records: reado
       child.on("error", () => undefined);
       children.push(child);
     }
-    const ports = await Promise.all(children.map((c, p) => startChild(c, p, options.programFor?.(p) ?? bytecode, timeout, () => exits[p], () => stderr[p] ?? "")));
+    const ports = await Promise.all(
+      children.map((c, p) => startChild(c, p, options.programFor?.(p) ?? bytecode, timeout, options.idleTimeoutMs, () => exits[p], () => stderr[p] ?? "")),
+    );
     for (const c of children) c.send({ type: "peers", peerPorts: ports.map((x) => x.peerPort) });
     options.onStarted?.(children);
     const result = await runClient({
@@ -143,6 +147,7 @@ function startChild(
   party: number,
   bytecode: Uint8Array,
   timeoutMs: number,
+  idleTimeoutMs: number | undefined,
   exit: () => string | undefined,
   stderr: () => string,
 ): Promise<{ peerPort: number; clientPort: number }> {
@@ -162,7 +167,7 @@ function startChild(
       const tail = lastLine(stderr());
       fail(`${exit() ?? "exited"} while starting${tail ? `: ${tail}` : ""}`);
     });
-    const start: StartMessage = { type: "start", id: party as 0 | 1 | 2, program: Buffer.from(bytecode).toString("base64"), connectTimeoutMs: timeoutMs };
+    const start: StartMessage = { type: "start", id: party as 0 | 1 | 2, program: Buffer.from(bytecode).toString("base64"), connectTimeoutMs: timeoutMs, idleTimeoutMs };
     child.send(start);
   });
 }

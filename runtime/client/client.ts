@@ -97,6 +97,7 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
   const events: ("output" | "result")[] = [];
   const states: PartyState[] = [0, 1, 2].map(() => ({ results: [], stats: null, failure: null }));
   const conns: FramedConnection[] = [];
+  let closing = false;
   await new Promise<void>((resolve) => {
     let graceTimer: NodeJS.Timeout | undefined;
     const settle = (): void => {
@@ -146,12 +147,13 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
         }
       });
       conn.onEnd((end) => {
-        if (st.stats !== null || st.failure !== null) return;
+        if (st.stats !== null || st.failure !== null || closing) return;
         failWith({ party: p, cause: "lost", message: `stopped without a result (${end.error?.message ?? "it closed the connection"})` });
       });
       conn.send(ClientMessage.start, 0, encodeStart({ version: PROTOCOL_VERSION, party: p, programHash: o.programHash }, shares[p] as DataRecord[]));
     });
   });
+  closing = true;
   for (const c of conns) c.destroy();
   const explain = (f: PartyFailure): PartyFailure => {
     const extra = f.cause === "lost" ? o.explainLoss?.(f.party) : undefined;

@@ -39,6 +39,8 @@ export const Control = {
   seed: 2,
   abort: 3,
   bye: 4,
+  /** "Still here": sent while a party waits, so its peers know it is alive. */
+  heartbeat: 5,
 } as const;
 
 /** A transport failure; `peer` names the other side (e.g. "party 2"). */
@@ -170,6 +172,8 @@ export class FramedConnection {
   peer: string;
   bytesSent = 0;
   bytesReceived = 0;
+  /** performance.now() of the last bytes received. */
+  lastReceive = performance.now();
   private readonly decoder: FrameDecoder;
   private readonly queue: Uint8Array[] = [];
   private blocked = false;
@@ -290,6 +294,7 @@ export class FramedConnection {
   private onData(chunk: Buffer): void {
     if (this.ended !== null) return;
     this.bytesReceived += chunk.length;
+    this.lastReceive = performance.now();
     try {
       this.decoder.push(chunk);
     } catch (e) {
@@ -338,6 +343,8 @@ interface Waiter {
 class Inbox {
   readonly ready = new Map<number, Uint8Array>();
   readonly waiting = new Map<number, Waiter>();
+  /** performance.now() when `waiting` last became non-empty. */
+  waitingSince = 0;
   /** Set when no more frames will come: receives reject with it. */
   closed: Error | null = null;
 }
@@ -417,7 +424,36 @@ export class TcpTransport implements Transport {
     if (this.failure !== null) return Promise.reject(this.failure);
     if (box.closed !== null) return Promise.reject(box.closed);
     if (box.waiting.has(tag)) return Promise.reject(new Error(`two receivers for instance ${instance} round ${round} from party ${from}`));
+    if (box.waiting.size === 0) box.waitingSince = performance.now();
     return new Promise((resolve, reject) => box.waiting.set(tag, { resolve, reject }));
+  }
+
+  /**
+   * Fails the transport when a peer this party is waiting for has sent nothing for
+   * `ms` milliseconds (a stalled or diverged peer), so a run never hangs. While its
+   * event loop is free (waiting, not computing) this party sends heartbeats, so a
+   * peer blocked waiting for a third party is not mistaken for the stalled one. A
+   * party busy with long local work is silent: choose `ms` well above the longest
+   * kernel.
+   */
+  watchdog(ms: number): void {
+    const empty = new Uint8Array(0);
+    const timer = setInterval(() => {
+      if (this.failure !== null || this.closing) {
+        clearInterval(timer);
+        return;
+      }
+      for (const l of this.links) l?.send(CONTROL_INSTANCE, Control.heartbeat, empty);
+      const now = performance.now();
+      this.links.forEach((l, p) => {
+        const box = this.inboxes[p] as Inbox;
+        if (l === null || box.waiting.size === 0) return;
+        if (now - Math.max(l.lastReceive, box.waitingSince) > ms) {
+          this.fail(new TransportError(`party ${p} sent nothing for ${(ms / 1000).toFixed(1)} s while this party was waiting for it`, l.peer));
+        }
+      });
+    }, Math.min(1000, Math.max(10, ms / 4)));
+    timer.unref();
   }
 
   /** Fails the transport: every pending and future receive rejects with `error`. */
@@ -465,6 +501,7 @@ export class TcpTransport implements Transport {
 
   private onFrame(from: PartyId, instance: number, round: number, payload: Uint8Array): void {
     if (instance === CONTROL_INSTANCE) {
+      if (round === Control.heartbeat) return;
       if (this.controlHandler === null) this.heldControls.push([from, round, payload]);
       else this.controlHandler(from, round, payload);
       return;

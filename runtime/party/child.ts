@@ -21,6 +21,7 @@ export interface StartMessage {
   readonly id: PartyId;
   readonly program: string;
   readonly connectTimeoutMs: number;
+  readonly idleTimeoutMs?: number;
 }
 
 export interface PeersMessage {
@@ -79,6 +80,7 @@ export async function partyChildMain(): Promise<void> {
     peerServer,
     clientServer,
     connectTimeoutMs: start.connectTimeoutMs,
+    idleTimeoutMs: start.idleTimeoutMs,
   });
   peerServer.close();
   clientServer.close();

@@ -40,6 +40,8 @@ export interface PartyOptions {
   readonly clientServer: Server;
   /** Bound for connecting the mesh and for the client to arrive, milliseconds. */
   readonly connectTimeoutMs: number;
+  /** A peer this party waits for may stay silent this long (default 60 s); then the run fails. */
+  readonly idleTimeoutMs?: number;
   readonly maxPayload?: number;
 }
 
@@ -91,6 +93,7 @@ export async function runParty(o: PartyOptions): Promise<PartyOutcome> {
     session.value.transport.close();
     return { ok: false, failure };
   }
+  session.value.transport.watchdog(o.idleTimeoutMs ?? 60_000);
   return execute(o.id, module, session.value, client.value);
 }
 

@@ -67,6 +67,34 @@ describe("three-party failures", () => {
     expect(await exited(children[2]!)).toEqual({ code: 1, signal: null });
   });
 
+  it("a party that stops responding ends the run at the idle timeout", async () => {
+    const module = compileSource(
+      bundles.dir,
+      "stall.sc",
+      HEADER +
+        `void main() {
+    pd_shared3p uint32[[1]] a = argument("a");
+    a = a * a;
+    print("running");
+    for (uint i = 0; i < 1000000; ++i) { a = a * a + a; }
+    publish("a", a);
+}`,
+    );
+    let children: readonly ChildProcess[] = [];
+    const run = runThreeParty(module, argRecords(module, ["a=1,2,3"]), {
+      child: bundles.child,
+      idleTimeoutMs: 2000,
+      onStarted: (cs) => (children = cs),
+      onOutput: () => setTimeout(() => children[1]!.kill("SIGSTOP"), 300),
+    });
+    const f = await failureOf(run);
+    // party 2 waits for party 1 and times out; party 0, waiting for party 2, hears its heartbeats and then its abort
+    expect(f.message).toBe("party 2: party 1 sent nothing for 2.0 s while this party was waiting for it");
+    expect(await exited(children[0]!)).toEqual({ code: 1, signal: null });
+    expect(await exited(children[2]!)).toEqual({ code: 1, signal: null });
+    expect((await exited(children[1]!)).signal).toBe("SIGKILL");
+  });
+
   it("parties holding different programs stop at the handshake, naming both hashes", async () => {
     const main = compileSource(bundles.dir, "one.sc", HEADER + `void main() { pd_shared3p uint32 a = argument("a"); publish("a", a * a); }`);
     const other = compileSource(bundles.dir, "two.sc", HEADER + `void main() { pd_shared3p uint32 a = argument("a"); publish("a", a + a); }`);

@@ -151,3 +151,13 @@ describe("TCP transport", () => {
     expect(failed).toBe(false);
   });
 });
+
+describe("TCP transport watchdog", () => {
+  it("fails a receive when the awaited peer stays silent too long", async () => {
+    const [a, b] = await transportPair();
+    b.watchdog(200);
+    a.send(1, 1, 1, Uint8Array.of(1));
+    expect(Array.from(await b.receive(0, 1, 1))).toEqual([1]);
+    await expect(b.receive(0, 2, 1)).rejects.toThrow("party 0 sent nothing for 0.2 s while this party was waiting for it");
+  });
+});

@@ -20,6 +20,7 @@ describe("deployment configuration", () => {
       ["p2", { host: "10.0.0.3", port: 7000 }, { host: "10.0.0.3", port: 7100 }, "10.0.0.3"],
     ]);
     expect(c.connectTimeoutMs).toBe(10000);
+    expect(c.idleTimeoutMs).toBe(60000);
     expect(c.tls.enabled).toBe(false);
     const v6 = parseConfig({ parties: [{ ...party(0), address: "[::1]:9000", listen: "::", certificate: "certs/a.crt" }, party(1), party(2)] }, "d.json", "/etc/secc");
     expect(v6.parties[0].address).toEqual({ host: "::1", port: 9000 });
