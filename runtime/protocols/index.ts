@@ -44,11 +44,13 @@ function dummyArg(p: ProtocolEntry["params"][number], lanes: number): unknown {
  * in-process cluster, so the JIT optimises the generated kernels before real use —
  * 64-bit BigInt kernels run about 80× slower until TurboFan has compiled them.
  */
-export async function warmUpProtocols(widths: readonly number[] = [64], lanes = 4096, rounds = 3): Promise<void> {
+export async function warmUpProtocols(options: { widths?: readonly number[]; names?: readonly string[]; lanes?: number; rounds?: number } = {}): Promise<void> {
+  const { widths = [64], names, lanes = 4096, rounds = 3 } = options;
   const cluster = localCluster("warm-up");
   const keys = cluster.parties.map((c) => c.newInstance());
   for (const entry of PROTOCOLS) {
     if (!widths.includes(entry.params[0]?.width ?? 0)) continue;
+    if (names !== undefined && !names.includes(entry.name)) continue;
     for (let r = 0; r < rounds; r++) {
       await runParties(cluster, (ctx, party) => {
         const args = entry.params.map((p) => (p.kind === "Key" ? keys[party] : p.holders.includes(party) ? dummyArg(p, lanes) : undefined));
