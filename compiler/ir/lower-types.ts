@@ -25,10 +25,6 @@ export function isPrivateType(t: Type): boolean {
   return t.sec.tag === "domain";
 }
 
-export function isStructType(t: Type): boolean {
-  return t.data.tag === "struct";
-}
-
 /** A register holding public uint64 `n`. */
 export function uintConst(p: ProcLowering, n: number | bigint): number {
   const r = p.b.reg();

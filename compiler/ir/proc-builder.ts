@@ -40,10 +40,6 @@ export class IrProcBuilder {
     this.current = b;
   }
 
-  get currentBlock(): IrBlock {
-    return this.current;
-  }
-
   /** Appends an instruction to the current block. */
   emit(op: IrOp, ...args: IrArg[]): void {
     this.current.instrs.push({ op, args, span: this.span });
