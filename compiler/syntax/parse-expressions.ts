@@ -5,7 +5,7 @@
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { Syntax } from "../diagnostics/messages/syntax.js";
-import { noResync } from "./parser-base.js";
+import { maxExpressionDepth, noResync } from "./parser-base.js";
 import { parseFloatText, parseIntegerText } from "./literals.js";
 import { TypesParser } from "./parse-types.js";
 import * as T from "./tokens.js";
@@ -15,6 +15,16 @@ function binaryLevel(t: IToken): number {
 }
 
 export abstract class ExpressionsParser extends TypesParser {
+  /** Parses one more level of expression nesting, within `maxExpressionDepth`. */
+  private nested(parse: () => A.Expr): A.Expr {
+    this.tooDeep(++this.exprDepth, maxExpressionDepth, "expressions");
+    try {
+      return parse();
+    } finally {
+      this.exprDepth--;
+    }
+  }
+
   // -------------------------------------------------------------------------
   // Expressions
 
@@ -40,7 +50,7 @@ export abstract class ExpressionsParser extends TypesParser {
       let e = this.SUBRULE(this.annotated);
       this.OPTION(() => {
         const op = this.CONSUME(T.AssignOp);
-        const value = this.SUBRULE(this.assignment);
+        const value = this.nested(() => this.SUBRULE(this.assignment));
         e = this.ACTION((): A.Expr => ({ kind: "Assign", op: op.image as A.AssignOp, target: e, value, start: e.start, end: value.end }));
       });
       return e;
@@ -72,7 +82,7 @@ export abstract class ExpressionsParser extends TypesParser {
         this.CONSUME(T.Question);
         const then = this.SUBRULE(this.annotated);
         this.CONSUME(T.Colon);
-        const otherwise = this.SUBRULE(this.ternary);
+        const otherwise = this.nested(() => this.SUBRULE(this.ternary));
         e = this.ACTION((): A.Expr => ({ kind: "Ternary", cond: e, then, else: otherwise, start: e.start, end: otherwise.end }));
       });
       return e;
@@ -99,7 +109,8 @@ export abstract class ExpressionsParser extends TypesParser {
   protected unary = this.RULE(
     "unary",
     (): A.Expr =>
-      this.OR(this.once("unary", () => ({
+      this.nested(() =>
+        this.OR(this.once("unary", () => ({
         IGNORE_AMBIGUITIES: true,
         DEF: [
           {
@@ -123,6 +134,7 @@ export abstract class ExpressionsParser extends TypesParser {
           { ALT: () => this.SUBRULE(this.postfix) },
         ],
       }))),
+      ),
     noResync,
   );
 

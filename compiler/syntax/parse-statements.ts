@@ -6,7 +6,7 @@ import { isRecognitionException, type IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { Syntax } from "../diagnostics/messages/syntax.js";
 import { describeToken } from "./errors.js";
-import { noResync } from "./parser-base.js";
+import { maxStatementDepth, noResync } from "./parser-base.js";
 import { ExpressionsParser } from "./parse-expressions.js";
 import * as T from "./tokens.js";
 
@@ -59,8 +59,10 @@ export abstract class StatementsParser extends ExpressionsParser {
 
   protected statement = this.RULE(
     "statement",
-    (): A.Stmt =>
-      this.OR(this.once("statement", () => ({
+    (): A.Stmt => {
+      this.tooDeep(++this.stmtDepth, maxStatementDepth, "statements");
+      try {
+        return this.OR(this.once("statement", () => ({
         MAX_LOOKAHEAD: 1,
         IGNORE_AMBIGUITIES: true,
         DEF: [
@@ -89,7 +91,11 @@ export abstract class StatementsParser extends ExpressionsParser {
             },
           },
         ],
-      }))),
+      })));
+      } finally {
+        this.stmtDepth--;
+      }
+    },
     noResync,
   );
 

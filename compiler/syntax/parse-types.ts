@@ -6,7 +6,7 @@ import type * as A from "./ast.js";
 import { Syntax } from "../diagnostics/messages/syntax.js";
 import { describeToken } from "./errors.js";
 import { parseIntegerText } from "./literals.js";
-import { noResync, ParserBase } from "./parser-base.js";
+import { maxExpressionDepth, noResync, ParserBase } from "./parser-base.js";
 import * as T from "./tokens.js";
 
 export abstract class TypesParser extends ParserBase {
@@ -143,6 +143,7 @@ export abstract class TypesParser extends ParserBase {
           ALT: () => {
             this.nestedTypeArgs++;
             try {
+              this.tooDeep(this.nestedTypeArgs, maxExpressionDepth, "type arguments");
               return this.SUBRULE(this.namedType);
             } finally {
               this.nestedTypeArgs--;

@@ -9,6 +9,7 @@
 import {
   EmbeddedActionsParser,
   EOF,
+  NoViableAltException,
   tokenMatcher,
   type IRecognitionException,
   type IToken,
@@ -57,12 +58,24 @@ export const castFollowers: ReadonlySet<TokenType> = new Set([
 
 export const noResync = { resyncEnabled: false };
 
+/**
+ * Nesting limits. Each level of parentheses costs about 60 stack frames of rule
+ * machinery (about 180 levels overflow Node's default stack), a statement level far
+ * fewer; the limits leave room for both at once.
+ */
+export const maxExpressionDepth = 64;
+export const maxStatementDepth = 256;
+
 export abstract class ParserBase extends EmbeddedActionsParser {
   protected file = new SourceFile("", "");
   /** Diagnostics found by semantic actions (literals, stray tokens); chevrotain keeps its own in `errors`. */
   extra: Diagnostic[] = [];
   /** Offset where an unclosed block was last reported. */
   protected unclosedAt = -1;
+  /** Current nesting of expressions (`unary` rules) and statements, bounded to keep the stack safe. */
+  protected exprDepth = 0;
+  protected stmtDepth = 0;
+  private tooDeepReported = false;
   /** Depth of struct type arguments being parsed (a '>>' may close two lists). */
   protected nestedTypeArgs = 0;
   /** Set when a nested type argument list ended with '>>': the end of that token. */
@@ -87,6 +100,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.file = file;
     this.extra = [];
     this.unclosedAt = -1;
+    this.exprDepth = 0;
+    this.stmtDepth = 0;
+    this.tooDeepReported = false;
     this.nestedTypeArgs = 0;
     this.closedByShift = undefined;
     clearMessages();
@@ -106,6 +122,21 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       this.memo.set(key, v);
     }
     return v;
+  }
+
+  /**
+   * Stops the parse of a construct nested deeper than `max` levels (`depth` already
+   * counts it): reports once per run and throws a recognition error, which the
+   * enclosing statement's recovery handles like any syntax error.
+   */
+  protected tooDeep(depth: number, max: number, what: string): void {
+    if (depth <= max || this.RECORDING_PHASE) return;
+    const t = this.LA(1);
+    if (!this.tooDeepReported) {
+      this.tooDeepReported = true;
+      this.report(Syntax.nestedTooDeeply.at(this.tokenSpan(t), what, max));
+    }
+    throw new NoViableAltException(Syntax.nestedTooDeeply.text(what, max), t, this.LA(0));
   }
 
   // -------------------------------------------------------------------------
@@ -237,7 +268,11 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return { kind: "ErrorExpr", start, end: Math.max(start, this.prevEnd()) };
   }
 
-  /** Skips to the end of the current statement (see the header). */
+  /**
+   * Skips to the end of the current statement: past a `;` or a closed `{...}` at
+   * depth 0 (and on through any `else` parts), or before a `}` closing the enclosing
+   * block, a statement keyword starting a line, or a declaration keyword.
+   */
   protected syncStatement(): void {
     let depth = 0;
     for (;;) {
@@ -249,12 +284,14 @@ export abstract class ParserBase extends EmbeddedActionsParser {
         if (depth === 0) return;
         depth--;
         this.SKIP_TOKEN();
-        if (depth === 0) return;
+        if (depth === 0 && this.LA(1).tokenType !== T.Else) return;
         continue;
       } else if (depth === 0) {
         if (type === T.Semicolon) {
           this.SKIP_TOKEN();
-          return;
+          // an `else` still belongs to the failed statement
+          if (this.LA(1).tokenType !== T.Else) return;
+          continue;
         }
         if ((statementStarters.has(type) || tokenMatcher(t, T.PrimitiveType)) && this.startsLine(t)) return;
       }

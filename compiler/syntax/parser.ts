@@ -46,6 +46,7 @@ import type * as A from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../source/source-file.js";
 import { DeclarationsParser } from "./parse-declarations.js";
+import { Io } from "../diagnostics/messages/io.js";
 
 /** The complete grammar; construction runs chevrotain's grammar analysis. */
 class SecrecParser extends DeclarationsParser {
@@ -64,16 +65,37 @@ export interface ParseRun<T> {
   readonly extra: Diagnostic[];
 }
 
+/**
+ * Runs `rule` over `tokens`. The nesting limits keep the stack safe; should a stack
+ * overflow still happen, it becomes an internal-error diagnostic and `fallback`, never
+ * an exception.
+ */
+function run<T>(file: SourceFile, tokens: IToken[], rule: () => T, fallback: () => T): ParseRun<T> {
+  parser.begin(file, tokens);
+  try {
+    const result = rule();
+    return { result, errors: [...parser.errors], extra: parser.extra };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const span = { file, start: 0, end: 0 };
+    return { result: fallback(), errors: [], extra: [...parser.extra, Io.internal.at(span, "the parser ran out of stack space")] };
+  }
+}
+
 /** Parses a whole module from `tokens` of `file`. */
 export function parseTokens(file: SourceFile, tokens: IToken[]): ParseRun<A.Module> {
-  parser.begin(file, tokens);
-  const result = parser.module();
-  return { result, errors: [...parser.errors], extra: parser.extra };
+  return run(file, tokens, () => parser.module(), () => ({
+    kind: "Module",
+    name: undefined,
+    imports: [],
+    decls: [],
+    comments: [],
+    start: 0,
+    end: file.text.length,
+  }));
 }
 
 /** Parses one expression (the whole input) from `tokens` of `file`. */
 export function parseExpressionTokens(file: SourceFile, tokens: IToken[]): ParseRun<A.Expr> {
-  parser.begin(file, tokens);
-  const result = parser.expression();
-  return { result, errors: [...parser.errors], extra: parser.extra };
+  return run(file, tokens, () => parser.expression(), () => ({ kind: "ErrorExpr", start: 0, end: file.text.length }));
 }

@@ -43,5 +43,6 @@ export const Syntax = {
   unexpected: defineMessage("SC1110", "error", (found: string, where: string) => `unexpected ${found}${where}`),
   misplacedModule: defineMessage("SC1111", "error", () => `the 'module' declaration must come first in the file`),
   emptyAnnotationType: defineMessage("SC1112", "error", (found: string) => `expected a type after '::', found ${found}`),
+  nestedTooDeeply: defineMessage("SC1114", "error", (what: string, max: number) => `${what} nested too deeply (the limit is ${max} levels)`),
   badDimension: defineMessage("SC1113", "error", (raw: string) => `invalid dimensionality '${raw}': expected a small non-negative integer`),
 };

@@ -104,6 +104,23 @@ describe("error recovery", () => {
     expect(r.module.decls.map((d) => d.kind)).toEqual(["ErrorDecl", "ProcDecl"]);
   });
 
+  it("bounds nesting: one report, the enclosing statement recovers, nothing overflows", () => {
+    const deepExpr = `void f() {\n    x = ${"(".repeat(5000)}1${")".repeat(5000)};\n    y = 2;\n}\nvoid g() {}`;
+    const r = parse(deepExpr);
+    expect(where(r.diagnostics)).toEqual(["SC1114@2:72"]);
+    expect(r.diagnostics[0]!.message).toBe("expressions nested too deeply (the limit is 64 levels)");
+    const f = r.module.decls[0]!;
+    if (f.kind !== "ProcDecl") throw new Error("expected a procedure");
+    expect(f.body.stmts.map((s) => s.kind)).toEqual(["ErrorStmt", "ExprStmt"]);
+    expect(r.module.decls.map((d) => d.kind)).toEqual(["ProcDecl", "ProcDecl"]);
+
+    const chain = `void f() {\n if (a) x; ${"else if (a) x; ".repeat(400)}\n}\nvoid g() {}`;
+    const c = parse(chain);
+    expect(c.diagnostics.map((d) => d.code)).toEqual(["SC1114"]);
+    expect(c.diagnostics[0]!.message).toBe("statements nested too deeply (the limit is 256 levels)");
+    expect(c.module.decls.map((d) => d.kind)).toEqual(["ProcDecl", "ProcDecl"]);
+  });
+
   it("hints that statements belong in procedure bodies", () => {
     const r = parse("x = 1;\nvoid main() {}");
     expect(where(r.diagnostics)).toEqual(["SC1103@1:1"]);
