@@ -231,13 +231,16 @@ const HANDLERS: Record<string, Handler> = {
   reshare: { needs: convNeeds, run: runConvert },
   get_type_size: { needs: () => [], run: (_p, c) => BigInt(elementBytes(c.type)) },
   get_shares: {
-    needs: () => [],
-    run: (_p, c) => {
+    needs: (t) => [reshareKey(t)],
+    run: async (p, c) => {
       const [a] = privates(c);
       if (a === undefined) fail(c, "needs a private vector");
-      const bytes = shareBytes(c.type, a.handle, a.lanes);
       const buf = c.args.find((x) => x.tag === "ref");
-      if (buf !== undefined && buf.tag === "ref") buf.bytes.set(bytes.subarray(0, Math.min(bytes.length, buf.bytes.length)));
+      if (buf === undefined || buf.tag !== "ref") return BigInt(a.lanes * elementBytes(c.type));
+      // the exported share leaves the party: re-randomise it with a fresh zero-sharing first (protocols.md §1.5)
+      const fresh = (await p.runner.run(reshareKey(c.type), a.lanes, [a.handle])) as ShareVector;
+      const bytes = shareBytes(c.type, fresh, a.lanes);
+      buf.bytes.set(bytes.subarray(0, Math.min(bytes.length, buf.bytes.length)));
       return BigInt(bytes.length);
     },
   },
@@ -330,6 +333,11 @@ function compareHandler(op: Comparison): Handler {
 function runFill(p: PartyOps, c: Call): void {
   const o = output(c);
   store(c.type, o.handle, o.lanes, shareOperand(p, c, 0, c.type, o.lanes));
+}
+
+/** The protocol that re-randomises a sharing of `t` (no communication). */
+function reshareKey(t: ShareType): string {
+  return t.sharing === "additive" ? key("reshare", t) : key("xreshare", t);
 }
 
 /** The protocol that opens a sharing of `t` to the three parties. */

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { shareBytes, shareTypeOf } from "../../../runtime/shared3p/share-types.js";
 import { syscallStatus } from "../../../runtime/shared3p/syscalls.js";
 import type { SyscallArg } from "../../../vm/backend.js";
 import { makeBackends, mod, open, outputOf, priv, ptype, share, syscallAll, widthOf, type Party, type Shared } from "./support.js";
@@ -167,26 +168,30 @@ describe("shared3p backend: classify, declassify and data movement", () => {
 });
 
 describe("shared3p backend: client shares in and out", () => {
-  it("set_shares takes each party's share bytes and get_shares returns them", async () => {
+  it("get_shares exports re-randomised shares and set_shares imports them", async () => {
     for (const type of ["uint32", "int64", "bool", "xor_uint16"]) {
-      const values = type === "bool" ? [true, false, true] : [1n, 2n ** BigInt(widthOf(type)) - 1n, 77n];
+      const values = type === "bool" ? [true, false, true, true, false] : [1n, 2n ** BigInt(widthOf(type)) - 1n, 77n, 0n, 5n];
       const src = share(type, values);
       const size = type === "bool" ? 1 : widthOf(type) / 8;
-      const out = outputOf(backends, type, 3);
-      const bytesOf = (p: Party): Uint8Array => {
-        const b = backends[p];
-        const probe: SyscallArg[] = [priv(src, p)];
-        const n = Number(b.syscall(`shared3p::get_shares_${type}_vec`, [{ tag: "scalar", type: "uint64", value: 0n }, ...probe]) as bigint);
-        const buf = new Uint8Array(n);
-        b.syscall(`shared3p::get_shares_${type}_vec`, [{ tag: "scalar", type: "uint64", value: 0n }, ...probe, { tag: "ref", type: "uint8", data: buf, bytes: buf, scalar: false, value: undefined }]);
-        return buf;
-      };
-      const results = await syscallAll(backends, `shared3p::set_shares_${type}_vec`, (p) => {
-        const bytes = bytesOf(p);
-        expect(bytes.length).toBe(3 * size);
-        return [priv(out, p), { tag: "cref", type: "uint8", data: bytes, bytes, scalar: false, value: undefined }];
-      });
-      expect(results).toEqual([3n, 3n, 3n]);
+      const out = outputOf(backends, type, 5);
+      const pdArg: SyscallArg = { tag: "scalar", type: "uint64", value: 0n };
+      const exported = await Promise.all(
+        backends.map(async (b, p) => {
+          const n = Number(await b.syscall(`shared3p::get_shares_${type}_vec`, [pdArg, priv(src, p as Party)]));
+          const buf = new Uint8Array(n);
+          await b.syscall(`shared3p::get_shares_${type}_vec`, [pdArg, priv(src, p as Party), { tag: "ref", type: "uint8", data: buf, bytes: buf, scalar: false, value: undefined }]);
+          return buf;
+        }),
+      );
+      for (const bytes of exported) expect(bytes.length).toBe(5 * size);
+      // fresh shares: not the ones the parties hold
+      const held = src.shares.map((v) => Buffer.from(shareBytes(shareTypeOf(type)!, v, 5)));
+      expect(exported.some((bytes, p) => !held[p]!.equals(Buffer.from(bytes)))).toBe(true);
+      const results = await syscallAll(backends, `shared3p::set_shares_${type}_vec`, (p) => [
+        priv(out, p),
+        { tag: "cref", type: "uint8", data: exported[p]!, bytes: exported[p]!, scalar: false, value: undefined },
+      ]);
+      expect(results).toEqual([5n, 5n, 5n]);
       expect(open(out)).toEqual(values);
     }
   });
