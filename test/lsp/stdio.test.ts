@@ -49,11 +49,11 @@ describe("secc-lsp over stdio", () => {
     await client.shutdown(true);
     expect(await exited).toBe(0);
     client.connection.dispose();
-  }, 60_000);
+  }, 120_000);
 
   it("prints its usage and exits 2 without a transport", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", main], { cwd: root, encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("usage: secc-lsp --stdio");
-  }, 60_000);
+  }, 120_000);
 });
