@@ -12,9 +12,6 @@ import { StatementsParser } from "./parse-statements.js";
 import * as T from "./tokens.js";
 
 export abstract class DeclarationsParser extends StatementsParser {
-  // -------------------------------------------------------------------------
-  // Module and top-level declarations
-
   /** module := [ 'module' ID ';' ] import* global_decl* */
   module = this.RULE(
     "module",

@@ -25,8 +25,6 @@ export abstract class ExpressionsParser extends TypesParser {
     }
   }
 
-  // -------------------------------------------------------------------------
-  // Expressions
 
   /** expression := assignment (',' assignment)*   — the comma operator, lowest precedence */
   expression = this.RULE(

@@ -11,9 +11,6 @@ import { ExpressionsParser } from "./parse-expressions.js";
 import * as T from "./tokens.js";
 
 export abstract class StatementsParser extends ExpressionsParser {
-  // -------------------------------------------------------------------------
-  // Statements
-
   /** block := '{' statement* '}' */
   protected block = this.RULE(
     "block",

@@ -10,9 +10,6 @@ import { maxExpressionDepth, noResync, ParserBase } from "./parser-base.js";
 import * as T from "./tokens.js";
 
 export abstract class TypesParser extends ParserBase {
-  // -------------------------------------------------------------------------
-  // Types
-
   /** ret_type := 'void' | type */
   protected returnType = this.RULE(
     "returnType",
