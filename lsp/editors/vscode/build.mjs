@@ -2,6 +2,8 @@
 // into out/extension.cjs and copies the language server bundle and the standard
 // library next to it (server/secc-lsp.mjs, stdlib/*.sc), so the .vsix is self-contained.
 // Run `npm run build` at the repository root first (it makes dist/secc-lsp.mjs).
+// The server bundle keeps `prettier` external (the formatter); it is a runtime
+// dependency of the extension, so `vsce package` ships it in node_modules/.
 import { build } from "esbuild";
 import { cpSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
