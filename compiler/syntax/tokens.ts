@@ -43,7 +43,7 @@ export const StringLiteral = createToken({ name: "StringLiteral", pattern: Lexer
 // ---------------------------------------------------------------------------
 // Trivia
 
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v\uFEFF]+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
 export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments" });
 /** `/*` with no closing `*\/`: runs to the end of the file; the lexer reports it. */

@@ -62,6 +62,13 @@ describe("lexer", () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  it("skips a byte-order mark and handles CRLF line ends", () => {
+    const r = lex(new SourceFile("l.sc", "\uFEFFint x; // c\r\ny"));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.tokens.map((t) => [t.image, t.startOffset])).toEqual([["int", 1], ["x", 5], [";", 6], ["y", 15]]);
+    expect(r.comments).toEqual([{ kind: "LineComment", text: "// c", start: 8, end: 12 }]);
+  });
+
   it("reports invalid characters, unterminated strings and comments with positions", () => {
     const r = lex(new SourceFile("l.sc", 'a # b\n"open\n\u0007 x /* never closed'));
     expect(where(r.diagnostics)).toEqual(["SC1001@1:3", "SC1002@2:1", "SC1001@3:1", "SC1003@3:5"]);
