@@ -65,7 +65,7 @@ describe("lexer", () => {
   it("skips a byte-order mark and handles CRLF line ends", () => {
     const r = lex(new SourceFile("l.sc", "\uFEFFint x; // c\r\ny"));
     expect(r.diagnostics).toEqual([]);
-    expect(r.tokens.map((t) => [t.image, t.startOffset])).toEqual([["int", 1], ["x", 5], [";", 6], ["y", 15]]);
+    expect(r.tokens.map((t) => [t.image, t.startOffset])).toEqual([["int", 1], ["x", 5], [";", 6], ["y", 14]]);
     expect(r.comments).toEqual([{ kind: "LineComment", text: "// c", start: 8, end: 12 }]);
   });
 
