@@ -6,8 +6,10 @@
  *   server calls this on every change);
  * - `compile(entry, options)`: check, lower to IR, run the IR passes and emit
  *   bytecode. The bytecode is present only when there are no errors; the same
- *   source and options always give the same bytes.
+ *   source and options always give the same bytes, wherever the files are (source
+ *   positions name files relative to the entry file's directory).
  */
+import { dirname } from "node:path";
 import type { Module as BytecodeModule } from "../vm/bytecode.js";
 import { encode } from "../vm/bytecode.js";
 import { emitModule } from "./codegen/emit.js";
@@ -60,7 +62,7 @@ export function compile(entry: SourceFile, options: CompileOptions): CompileResu
   if (checked.program.main === undefined) return { diagnostics: [...diagnostics, Codegen.noMain.at(undefined)] };
   try {
     const ir = buildIr(checked.program);
-    const module = emitModule(ir, { stdlibPath: options.stdlibPath });
+    const module = emitModule(ir, { stdlibPath: options.stdlibPath, baseDir: dirname(entry.path) });
     return { bytecode: encode(module), module, ir, diagnostics };
   } catch (e) {
     if (e instanceof LoweringError) return { diagnostics: [...diagnostics, Codegen.unsupported.at(e.span, e.message)] };

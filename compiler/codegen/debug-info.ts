@@ -2,11 +2,12 @@
  * Debug information for the bytecode: the file names recorded in it and the
  * source spans of the line table. Spans are interned (one entry per distinct
  * file and range) in first-use order, so the table is deterministic. File names
- * are the paths as the compiler loaded them, except that files of the built-in
- * library are named `<stdlib>/NAME.sc`: the bytes then do not depend on where
+ * are relative to the entry file's directory (`prog.sc`, `lib/util.sc`) and files
+ * of the built-in library are named `<stdlib>/NAME.sc`, so the bytes (and the hash
+ * the three parties compare) depend neither on the working directory nor on where
  * secc is installed.
  */
-import { relative, sep } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
 import type { ModuleBuilder } from "../../vm/builder.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { Span } from "../source/span.js";
@@ -14,6 +15,15 @@ import type { Span } from "../source/span.js";
 export interface DebugInfoOptions {
   /** The built-in library directory, for naming its files. */
   readonly stdlibPath?: string | undefined;
+  /** The entry file's directory; other files are named relative to it. */
+  readonly baseDir?: string | undefined;
+}
+
+/** `path` relative to `dir` with `/` separators, or undefined when it is outside `dir`. */
+function inside(dir: string, path: string): string | undefined {
+  const rel = relative(dir, path);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join("/");
 }
 
 export class DebugInfo {
@@ -27,14 +37,12 @@ export class DebugInfo {
 
   /** The name a file gets in the bytecode. */
   fileName(file: SourceFile): string {
-    const lib = this.options.stdlibPath;
-    if (lib !== undefined) {
-      const rel = relative(lib, file.path);
-      if (rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel)) {
-        return `<stdlib>/${rel.split(sep).join("/")}`;
-      }
-    }
-    return file.path;
+    const { stdlibPath, baseDir } = this.options;
+    const lib = stdlibPath === undefined ? undefined : inside(stdlibPath, file.path);
+    if (lib !== undefined) return `<stdlib>/${lib}`;
+    if (baseDir === undefined) return file.path;
+    const rel = relative(baseDir, file.path);
+    return rel === "" ? file.path : rel.split(sep).join("/");
   }
 
   private file(file: SourceFile): number {

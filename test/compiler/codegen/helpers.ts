@@ -24,9 +24,9 @@ const host = {
   },
 };
 
-/** Compiles `text` as /virtual/prog.sc with the built-in library. */
-export function compileText(text: string): CompileResult {
-  return compile(new SourceFile(PROGRAM_PATH, text), { host, stdlibPath: defaultStdlibPath() });
+/** Compiles `text` as /virtual/prog.sc (or `path`) with the built-in library. */
+export function compileText(text: string, path = PROGRAM_PATH): CompileResult {
+  return compile(new SourceFile(path, text), { host, stdlibPath: defaultStdlibPath() });
 }
 
 /** Compiles `text`, failing the test on compile errors. */
