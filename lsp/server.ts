@@ -29,6 +29,7 @@ import { inlayHints } from "./features/inlay-hints.js";
 import { references } from "./features/references.js";
 import { prepareRename, rename } from "./features/rename.js";
 import { semanticTokens, semanticTokensLegend } from "./features/semantic-tokens.js";
+import { documentLinks, selectionRanges } from "./features/selection-and-links.js";
 import { signatureHelp } from "./features/signature-help.js";
 import { documentSymbols, workspaceSymbols } from "./features/symbols.js";
 
@@ -85,6 +86,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         foldingRangeProvider: true,
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: ["quickfix"] },
+        selectionRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: "secc-lsp", version: "0.1.0" },
     }),
@@ -117,6 +120,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], foldingRanges));
   connection.languages.inlayHint.on((p) => withAnalysis(p.textDocument.uri, [], (a) => inlayHints(a, p.range)));
   connection.onCodeAction((p) => withAnalysis(p.textDocument.uri, [], (a) => codeActions(a, p.context.diagnostics)));
+  connection.onSelectionRanges((p) => withAnalysis(p.textDocument.uri, [], (a) => selectionRanges(a, p.positions)));
+  connection.onDocumentLinks((p) => withAnalysis(p.textDocument.uri, [], documentLinks));
   connection.onShutdown(() => store.dispose());
 
   store.documents.listen(connection);

@@ -3,7 +3,8 @@
  * references and highlights, rename (and its refusals), signature help over
  * overloads, document and workspace symbols, semantic tokens (secret values get
  * the `secret` modifier, public ones do not), folding ranges, inlay hints with
- * protocol costs, and the quick fix that imports a library module.
+ * protocol costs, the quick fix that imports a library module, selection ranges
+ * and import links, library modules and unsaved imported buffers.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,11 +13,13 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
   CodeAction,
+  DocumentLink,
   DocumentSymbol,
   FoldingRange,
   InitializeResult,
   InlayHint,
   Location,
+  SelectionRange,
   SemanticTokens,
   SignatureHelp,
   SymbolInformation,
@@ -163,6 +166,17 @@ describe("secc-lsp features", () => {
     expect((await client.nextDiagnostics(libUri)).diagnostics).toEqual([]);
     const again = await client.nextDiagnostics(userUri);
     expect(again.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`)).toEqual(["SC2002@3:10"]);
+  });
+
+  it("expands selections outwards and links imports to their files", async () => {
+    const [range] = await client.connection.sendRequest<SelectionRange[]>("textDocument/selectionRange", { textDocument: { uri }, positions: [atScale2] });
+    const spans: string[] = [];
+    for (let r: SelectionRange | undefined = range; r; r = r.parent) spans.push(`${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}`);
+    // `scale` (the callee), `scale(open)`, the declaration `uint32 r = ...;`... out to the procedure and the module.
+    expect(spans.slice(0, 2)).toEqual(["19:15-19:20", "19:15-19:26"]);
+    expect(spans).toContain("14:0-21:1");
+    const links = await client.request<DocumentLink[]>("textDocument/documentLink", uri);
+    expect(links.map((l) => `${l.range.start.line}:${l.range.start.character} ${l.target?.split("/").pop()}`)).toEqual(["0:7 stdlib.sc", "1:7 shared3p.sc"]);
   });
 
   it("answers at positions outside any name without errors", async () => {
