@@ -194,7 +194,10 @@ export class FramedConnection {
     this.decoder = new FrameDecoder(this.peer, options.maxPayload ?? DEFAULT_MAX_PAYLOAD, (i, r, p) => this.onFrame(i, r, p));
     socket.on("data", (chunk: Buffer) => this.onData(chunk));
     socket.on("drain", () => this.flush());
-    socket.on("error", (e: Error) => this.finish(new TransportError(`connection to ${this.peer} failed: ${e.message}`, this.peer)));
+    socket.on("error", (e: NodeJS.ErrnoException) => {
+      const lost = e.code === "ECONNRESET" || e.code === "EPIPE";
+      this.finish(new TransportError(lost ? `lost the connection to ${this.peer} (${e.code})` : `connection to ${this.peer} failed: ${e.message}`, this.peer));
+    });
     socket.on("close", () => this.onClose());
   }
 
