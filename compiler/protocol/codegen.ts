@@ -104,6 +104,7 @@ class PartyEmitter {
   /** Extra store targets (further frame views) of a computed node. */
   private readonly extra = new Map<number, string[]>();
   private readonly seg = new Map<number, number>();
+  private readonly kernels: string[] = [];
   private tmp = 0;
 
   constructor(
@@ -138,7 +139,7 @@ class PartyEmitter {
     }
     for (let r = 0; r <= this.s.rounds; r++) this.emitRound(r);
     this.emitReturn();
-    this.out.push(`}`, ``);
+    this.out.push(`}`, ``, ...this.kernels);
     return this.out;
   }
 
@@ -285,8 +286,26 @@ class PartyEmitter {
     }
   }
 
+  /** Array parameters of the kernel being emitted: party-function expression → parameter. */
+  private kernelArgs: { expr: string; type: string; name: string }[] = [];
+
+  /** The kernel parameter standing for array expression `expr` (of node `id`'s type). */
+  private karg(expr: string, id: number): string {
+    const hit = this.kernelArgs.find((a) => a.expr === expr);
+    if (hit !== undefined) return hit.name;
+    const n = this.nodes[id] as Node;
+    const name = `a${this.kernelArgs.length}`;
+    this.kernelArgs.push({ expr, type: n.repr === "bit" ? "Uint32Array" : arrayType(n.width), name });
+    return name;
+  }
+
+  /**
+   * One fused loop over lanes (L) or bit-plane words (W), emitted as a separate small
+   * kernel function so that the JIT optimises it independently of the party function.
+   */
   private emitLoop(nodes: Node[], count: "L" | "W"): void {
     if (nodes.length === 0) return;
+    this.kernelArgs = [];
     const local = new Set(nodes.map((n) => n.id));
     const loads = new Map<number, string>();
     const body: string[] = [];
@@ -304,19 +323,21 @@ class PartyEmitter {
     for (const n of nodes) {
       body.push(`const t${n.id} = ${this.expr(n, ref)};`);
       const home = this.home.get(n.id);
-      if (home !== undefined) body.push(`${home}[j] = t${n.id};`);
-      for (const e of this.extra.get(n.id) ?? []) body.push(`${e}[j] = t${n.id};`);
+      if (home !== undefined) body.push(`${this.karg(home, n.id)}[j] = t${n.id};`);
+      for (const e of this.extra.get(n.id) ?? []) body.push(`${this.karg(e, n.id)}[j] = t${n.id};`);
     }
-    this.line(`for (let j = 0; j < ${count}; j++) {`);
+    const head: string[] = [];
     for (const [id, v] of loads) {
       const n = this.nodes[id] as Node;
       const home = this.home.get(id);
       if (home === undefined) throw new Error(`internal: node ${id} has no array`);
       if (n.repr === "bit" && count === "L") continue; // read bit-wise by lift
-      this.line(`  const ${v} = ${home}[j]!;`);
+      head.push(`const ${v} = ${this.karg(home, id)}[j]!;`);
     }
-    for (const b of body) this.line(`  ${b}`);
-    this.line(`}`);
+    const name = `${this.s.program.instance}_p${this.party}_k${this.kernels.length}`;
+    const params = this.kernelArgs.map((a) => `${a.name}: ${a.type}`).join(", ");
+    this.kernels.push([`function ${name}(${count}: number${params ? ", " + params : ""}): void {`, `  for (let j = 0; j < ${count}; j++) {`, ...head.map((h) => `    ${h}`), ...body.map((b) => `    ${b}`), `  }`, `}`, ``].join("\n"));
+    this.line(`${name}(${count}${this.kernelArgs.length ? ", " + this.kernelArgs.map((a) => a.expr).join(", ") : ""});`);
   }
 
   private literal(n: Node): string {
@@ -346,7 +367,7 @@ class PartyEmitter {
     }
     const w = n.width;
     if (n.op === "lift") {
-      const plane = this.home.get(n.args[0] as number) as string;
+      const plane = this.karg(this.home.get(n.args[0] as number) as string, n.args[0] as number);
       const bit = `((${plane}[j >>> 5]! >>> (j & 31)) & 1)`;
       return w === 64 ? `(${bit} === 1 ? 1n : 0n)` : bit;
     }

@@ -107,6 +107,20 @@ export function schedule(program: Program): Schedule {
     for (const a of n.args) r = Math.max(r, (round[a] as number) + (n.op === "recv" ? 1 : 0));
     round[n.id] = r;
   }
+  // As late as possible without adding rounds: a value is computed in the round of its
+  // first use (or the round before its first transfer), so precomputable work such as
+  // masks of later rounds is not materialised early. Transfers stay one round after
+  // their source.
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i] as Node;
+    if (!live[n.id] || n.op === "input" || n.op === "const" || n.op === "rnd") continue;
+    const us = users[n.id] as number[];
+    if (us.length === 0) continue;
+    let r = Infinity;
+    for (const u of us) r = Math.min(r, (nodes[u] as Node).op === "recv" ? (round[u] as number) - 1 : (round[u] as number));
+    round[n.id] = Math.max(round[n.id] as number, r);
+  }
+  for (const n of nodes) if (live[n.id] && n.op === "recv") round[n.id] = (round[n.args[0] as number] as number) + 1;
   // Randomness: the earliest round in which any holder uses the draw.
   const drawRound = new Map<number, number>();
   for (const n of nodes) {

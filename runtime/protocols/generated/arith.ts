@@ -29,15 +29,19 @@ function reshare_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array)
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
   const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint8Array(L);
+  reshare_8_p0_k0(L, n6, n3, n4, (x as Uint8Array));
+  return n6;
+}
+
+function reshare_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as Uint8Array)[j]!;
+    const x3 = a1[j]!;
+    const x4 = a2[j]!;
+    const x0 = a3[j]!;
     const t5 = (x3 - x4) & 255;
     const t6 = (x0 + t5) & 255;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function reshare_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
@@ -49,15 +53,19 @@ function reshare_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array)
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
   const n8 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n10 = new Uint8Array(L);
+  reshare_8_p1_k0(L, n10, n7, n8, (x as Uint8Array));
+  return n10;
+}
+
+function reshare_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as Uint8Array)[j]!;
+    const x7 = a1[j]!;
+    const x8 = a2[j]!;
+    const x1 = a3[j]!;
     const t9 = (x7 - x8) & 255;
     const t10 = (x1 + t9) & 255;
-    n10[j] = t10;
+    a0[j] = t10;
   }
-  return n10;
 }
 
 function reshare_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
@@ -69,15 +77,19 @@ function reshare_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array)
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
   const n12 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n14 = new Uint8Array(L);
+  reshare_8_p2_k0(L, n14, n11, n12, (x as Uint8Array));
+  return n14;
+}
+
+function reshare_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as Uint8Array)[j]!;
+    const x11 = a1[j]!;
+    const x12 = a2[j]!;
+    const x2 = a3[j]!;
     const t13 = (x11 - x12) & 255;
     const t14 = (x2 + t13) & 255;
-    n14[j] = t14;
+    a0[j] = t14;
   }
-  return n14;
 }
 
 /**
@@ -106,15 +118,19 @@ function reshare_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Arra
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint16Array(L);
+  reshare_16_p0_k0(L, n6, n3, n4, (x as Uint16Array));
+  return n6;
+}
+
+function reshare_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as Uint16Array)[j]!;
+    const x3 = a1[j]!;
+    const x4 = a2[j]!;
+    const x0 = a3[j]!;
     const t5 = (x3 - x4) & 65535;
     const t6 = (x0 + t5) & 65535;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function reshare_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
@@ -126,15 +142,19 @@ function reshare_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Arra
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n8 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n10 = new Uint16Array(L);
+  reshare_16_p1_k0(L, n10, n7, n8, (x as Uint16Array));
+  return n10;
+}
+
+function reshare_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as Uint16Array)[j]!;
+    const x7 = a1[j]!;
+    const x8 = a2[j]!;
+    const x1 = a3[j]!;
     const t9 = (x7 - x8) & 65535;
     const t10 = (x1 + t9) & 65535;
-    n10[j] = t10;
+    a0[j] = t10;
   }
-  return n10;
 }
 
 function reshare_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
@@ -146,15 +166,19 @@ function reshare_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Arra
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n12 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n14 = new Uint16Array(L);
+  reshare_16_p2_k0(L, n14, n11, n12, (x as Uint16Array));
+  return n14;
+}
+
+function reshare_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as Uint16Array)[j]!;
+    const x11 = a1[j]!;
+    const x12 = a2[j]!;
+    const x2 = a3[j]!;
     const t13 = (x11 - x12) & 65535;
     const t14 = (x2 + t13) & 65535;
-    n14[j] = t14;
+    a0[j] = t14;
   }
-  return n14;
 }
 
 /**
@@ -183,15 +207,19 @@ function reshare_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Arra
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint32Array(L);
+  reshare_32_p0_k0(L, n6, n3, n4, (x as Uint32Array));
+  return n6;
+}
+
+function reshare_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as Uint32Array)[j]!;
+    const x3 = a1[j]!;
+    const x4 = a2[j]!;
+    const x0 = a3[j]!;
     const t5 = (x3 - x4) | 0;
     const t6 = (x0 + t5) | 0;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function reshare_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
@@ -203,15 +231,19 @@ function reshare_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Arra
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n8 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n10 = new Uint32Array(L);
+  reshare_32_p1_k0(L, n10, n7, n8, (x as Uint32Array));
+  return n10;
+}
+
+function reshare_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as Uint32Array)[j]!;
+    const x7 = a1[j]!;
+    const x8 = a2[j]!;
+    const x1 = a3[j]!;
     const t9 = (x7 - x8) | 0;
     const t10 = (x1 + t9) | 0;
-    n10[j] = t10;
+    a0[j] = t10;
   }
-  return n10;
 }
 
 function reshare_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
@@ -223,15 +255,19 @@ function reshare_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Arra
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n12 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n14 = new Uint32Array(L);
+  reshare_32_p2_k0(L, n14, n11, n12, (x as Uint32Array));
+  return n14;
+}
+
+function reshare_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as Uint32Array)[j]!;
+    const x11 = a1[j]!;
+    const x12 = a2[j]!;
+    const x2 = a3[j]!;
     const t13 = (x11 - x12) | 0;
     const t14 = (x2 + t13) | 0;
-    n14[j] = t14;
+    a0[j] = t14;
   }
-  return n14;
 }
 
 /**
@@ -260,15 +296,19 @@ function reshare_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64A
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new BigUint64Array(L);
+  reshare_64_p0_k0(L, n6, n3, n4, (x as BigUint64Array));
+  return n6;
+}
+
+function reshare_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as BigUint64Array)[j]!;
+    const x3 = a1[j]!;
+    const x4 = a2[j]!;
+    const x0 = a3[j]!;
     const t5 = BigInt.asUintN(64, x3 - x4);
     const t6 = BigInt.asUintN(64, x0 + t5);
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function reshare_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
@@ -280,15 +320,19 @@ function reshare_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64A
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n8 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n10 = new BigUint64Array(L);
+  reshare_64_p1_k0(L, n10, n7, n8, (x as BigUint64Array));
+  return n10;
+}
+
+function reshare_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as BigUint64Array)[j]!;
+    const x7 = a1[j]!;
+    const x8 = a2[j]!;
+    const x1 = a3[j]!;
     const t9 = BigInt.asUintN(64, x7 - x8);
     const t10 = BigInt.asUintN(64, x1 + t9);
-    n10[j] = t10;
+    a0[j] = t10;
   }
-  return n10;
 }
 
 function reshare_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
@@ -300,15 +344,19 @@ function reshare_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64A
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n12 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n14 = new BigUint64Array(L);
+  reshare_64_p2_k0(L, n14, n11, n12, (x as BigUint64Array));
+  return n14;
+}
+
+function reshare_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as BigUint64Array)[j]!;
+    const x11 = a1[j]!;
+    const x12 = a2[j]!;
+    const x2 = a3[j]!;
     const t13 = BigInt.asUintN(64, x11 - x12);
     const t14 = BigInt.asUintN(64, x2 + t13);
-    n14[j] = t14;
+    a0[j] = t14;
   }
-  return n14;
 }
 
 /**
@@ -337,15 +385,19 @@ function input_8_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint8Array
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
   const n3 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint8Array(L);
+  input_8_P1_p0_k0(L, n6, (v as Uint8Array), n1, n3);
+  return n6;
+}
+
+function input_8_P1_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as Uint8Array)[j]!;
-    const x1 = n1[j]!;
-    const x3 = n3[j]!;
+    const x0 = a1[j]!;
+    const x1 = a2[j]!;
+    const x3 = a3[j]!;
     const t5 = (x0 - x1) & 255;
     const t6 = (t5 - x3) & 255;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function input_8_P1_p1(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
@@ -401,15 +453,19 @@ function input_8_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint8Array
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
   const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint8Array(L);
+  input_8_P2_p1_k0(L, n6, (v as Uint8Array), n1, n4);
+  return n6;
+}
+
+function input_8_P2_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as Uint8Array)[j]!;
-    const x1 = n1[j]!;
-    const x4 = n4[j]!;
+    const x0 = a1[j]!;
+    const x1 = a2[j]!;
+    const x4 = a3[j]!;
     const t5 = (x0 - x1) & 255;
     const t6 = (t5 - x4) & 255;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function input_8_P2_p2(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
@@ -465,15 +521,19 @@ function input_8_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint8Array
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
   const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint8Array(L);
+  input_8_P3_p2_k0(L, n6, (v as Uint8Array), n2, n4);
+  return n6;
+}
+
+function input_8_P3_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as Uint8Array)[j]!;
-    const x2 = n2[j]!;
-    const x4 = n4[j]!;
+    const x0 = a1[j]!;
+    const x2 = a2[j]!;
+    const x4 = a3[j]!;
     const t5 = (x0 - x2) & 255;
     const t6 = (t5 - x4) & 255;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 /**
@@ -502,15 +562,19 @@ function input_16_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint16Arr
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n3 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint16Array(L);
+  input_16_P1_p0_k0(L, n6, (v as Uint16Array), n1, n3);
+  return n6;
+}
+
+function input_16_P1_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as Uint16Array)[j]!;
-    const x1 = n1[j]!;
-    const x3 = n3[j]!;
+    const x0 = a1[j]!;
+    const x1 = a2[j]!;
+    const x3 = a3[j]!;
     const t5 = (x0 - x1) & 65535;
     const t6 = (t5 - x3) & 65535;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function input_16_P1_p1(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
@@ -566,15 +630,19 @@ function input_16_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint16Arr
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint16Array(L);
+  input_16_P2_p1_k0(L, n6, (v as Uint16Array), n1, n4);
+  return n6;
+}
+
+function input_16_P2_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as Uint16Array)[j]!;
-    const x1 = n1[j]!;
-    const x4 = n4[j]!;
+    const x0 = a1[j]!;
+    const x1 = a2[j]!;
+    const x4 = a3[j]!;
     const t5 = (x0 - x1) & 65535;
     const t6 = (t5 - x4) & 65535;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function input_16_P2_p2(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
@@ -630,15 +698,19 @@ function input_16_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint16Arr
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint16Array(L);
+  input_16_P3_p2_k0(L, n6, (v as Uint16Array), n2, n4);
+  return n6;
+}
+
+function input_16_P3_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as Uint16Array)[j]!;
-    const x2 = n2[j]!;
-    const x4 = n4[j]!;
+    const x0 = a1[j]!;
+    const x2 = a2[j]!;
+    const x4 = a3[j]!;
     const t5 = (x0 - x2) & 65535;
     const t6 = (t5 - x4) & 65535;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 /**
@@ -667,15 +739,19 @@ function input_32_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint32Arr
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n3 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint32Array(L);
+  input_32_P1_p0_k0(L, n6, (v as Uint32Array), n1, n3);
+  return n6;
+}
+
+function input_32_P1_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as Uint32Array)[j]!;
-    const x1 = n1[j]!;
-    const x3 = n3[j]!;
+    const x0 = a1[j]!;
+    const x1 = a2[j]!;
+    const x3 = a3[j]!;
     const t5 = (x0 - x1) | 0;
     const t6 = (t5 - x3) | 0;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function input_32_P1_p1(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
@@ -731,15 +807,19 @@ function input_32_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint32Arr
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint32Array(L);
+  input_32_P2_p1_k0(L, n6, (v as Uint32Array), n1, n4);
+  return n6;
+}
+
+function input_32_P2_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as Uint32Array)[j]!;
-    const x1 = n1[j]!;
-    const x4 = n4[j]!;
+    const x0 = a1[j]!;
+    const x1 = a2[j]!;
+    const x4 = a3[j]!;
     const t5 = (x0 - x1) | 0;
     const t6 = (t5 - x4) | 0;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function input_32_P2_p2(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
@@ -795,15 +875,19 @@ function input_32_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint32Arr
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new Uint32Array(L);
+  input_32_P3_p2_k0(L, n6, (v as Uint32Array), n2, n4);
+  return n6;
+}
+
+function input_32_P3_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as Uint32Array)[j]!;
-    const x2 = n2[j]!;
-    const x4 = n4[j]!;
+    const x0 = a1[j]!;
+    const x2 = a2[j]!;
+    const x4 = a3[j]!;
     const t5 = (x0 - x2) | 0;
     const t6 = (t5 - x4) | 0;
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 /**
@@ -832,15 +916,19 @@ function input_64_P1_p0(ctx: PartyContext, inst: number, L: number, v: BigUint64
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n3 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new BigUint64Array(L);
+  input_64_P1_p0_k0(L, n6, (v as BigUint64Array), n1, n3);
+  return n6;
+}
+
+function input_64_P1_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as BigUint64Array)[j]!;
-    const x1 = n1[j]!;
-    const x3 = n3[j]!;
+    const x0 = a1[j]!;
+    const x1 = a2[j]!;
+    const x3 = a3[j]!;
     const t5 = BigInt.asUintN(64, x0 - x1);
     const t6 = BigInt.asUintN(64, t5 - x3);
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function input_64_P1_p1(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
@@ -896,15 +984,19 @@ function input_64_P2_p1(ctx: PartyContext, inst: number, L: number, v: BigUint64
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new BigUint64Array(L);
+  input_64_P2_p1_k0(L, n6, (v as BigUint64Array), n1, n4);
+  return n6;
+}
+
+function input_64_P2_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as BigUint64Array)[j]!;
-    const x1 = n1[j]!;
-    const x4 = n4[j]!;
+    const x0 = a1[j]!;
+    const x1 = a2[j]!;
+    const x4 = a3[j]!;
     const t5 = BigInt.asUintN(64, x0 - x1);
     const t6 = BigInt.asUintN(64, t5 - x4);
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 function input_64_P2_p2(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
@@ -960,15 +1052,19 @@ function input_64_P3_p2(ctx: PartyContext, inst: number, L: number, v: BigUint64
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n6 = new BigUint64Array(L);
+  input_64_P3_p2_k0(L, n6, (v as BigUint64Array), n2, n4);
+  return n6;
+}
+
+function input_64_P3_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x0 = (v as BigUint64Array)[j]!;
-    const x2 = n2[j]!;
-    const x4 = n4[j]!;
+    const x0 = a1[j]!;
+    const x2 = a2[j]!;
+    const x4 = a3[j]!;
     const t5 = BigInt.asUintN(64, x0 - x2);
     const t6 = BigInt.asUintN(64, t5 - x4);
-    n6[j] = t6;
+    a0[j] = t6;
   }
-  return n6;
 }
 
 /**
@@ -999,15 +1095,7 @@ async function open_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   const s6_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const out1_2 = new Uint8Array(L);
   const s6_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as Uint8Array)[j]!;
-    const t5 = (x3 - x4) & 255;
-    const t6 = (x0 + t5) & 255;
-    s6_1[j] = t6;
-    s6_2[j] = t6;
-  }
+  open_8_p0_k0(L, s6_1, s6_2, n3, n4, (x as Uint8Array));
   ctx.transport.send(1, inst, 1, out1_1);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
@@ -1018,15 +1106,31 @@ async function open_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   const n15 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== L) throw new Error("protocol open_8: bad frame size from party 2");
   const n18 = new Uint8Array(L);
+  open_8_p0_k1(L, n18, s6_1, n15, n17);
+  return n18;
+}
+
+function open_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x6 = s6_1[j]!;
-    const x15 = n15[j]!;
-    const x17 = n17[j]!;
+    const x3 = a2[j]!;
+    const x4 = a3[j]!;
+    const x0 = a4[j]!;
+    const t5 = (x3 - x4) & 255;
+    const t6 = (x0 + t5) & 255;
+    a0[j] = t6;
+    a1[j] = t6;
+  }
+}
+
+function open_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x15 = a2[j]!;
+    const x17 = a3[j]!;
     const t16 = (x6 + x15) & 255;
     const t18 = (t16 + x17) & 255;
-    n18[j] = t18;
+    a0[j] = t18;
   }
-  return n18;
 }
 
 async function open_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
@@ -1041,15 +1145,7 @@ async function open_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   const s10_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const out1_2 = new Uint8Array(L);
   const s10_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as Uint8Array)[j]!;
-    const t9 = (x7 - x8) & 255;
-    const t10 = (x1 + t9) & 255;
-    s10_0[j] = t10;
-    s10_2[j] = t10;
-  }
+  open_8_p1_k0(L, s10_0, s10_2, n7, n8, (x as Uint8Array));
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
@@ -1060,15 +1156,31 @@ async function open_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   const n21 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== L) throw new Error("protocol open_8: bad frame size from party 2");
   const n22 = new Uint8Array(L);
+  open_8_p1_k1(L, n22, s10_0, n19, n21);
+  return n22;
+}
+
+function open_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x10 = s10_0[j]!;
-    const x19 = n19[j]!;
-    const x21 = n21[j]!;
+    const x7 = a2[j]!;
+    const x8 = a3[j]!;
+    const x1 = a4[j]!;
+    const t9 = (x7 - x8) & 255;
+    const t10 = (x1 + t9) & 255;
+    a0[j] = t10;
+    a1[j] = t10;
+  }
+}
+
+function open_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x10 = a1[j]!;
+    const x19 = a2[j]!;
+    const x21 = a3[j]!;
     const t20 = (x10 + x19) & 255;
     const t22 = (t20 + x21) & 255;
-    n22[j] = t22;
+    a0[j] = t22;
   }
-  return n22;
 }
 
 async function open_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
@@ -1083,15 +1195,7 @@ async function open_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   const s14_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const out1_1 = new Uint8Array(L);
   const s14_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as Uint8Array)[j]!;
-    const t13 = (x11 - x12) & 255;
-    const t14 = (x2 + t13) & 255;
-    s14_0[j] = t14;
-    s14_1[j] = t14;
-  }
+  open_8_p2_k0(L, s14_0, s14_1, n11, n12, (x as Uint8Array));
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
@@ -1102,15 +1206,31 @@ async function open_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   const n23 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== L) throw new Error("protocol open_8: bad frame size from party 1");
   const n26 = new Uint8Array(L);
+  open_8_p2_k1(L, n26, s14_0, n23, n25);
+  return n26;
+}
+
+function open_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x14 = s14_0[j]!;
-    const x23 = n23[j]!;
-    const x25 = n25[j]!;
+    const x11 = a2[j]!;
+    const x12 = a3[j]!;
+    const x2 = a4[j]!;
+    const t13 = (x11 - x12) & 255;
+    const t14 = (x2 + t13) & 255;
+    a0[j] = t14;
+    a1[j] = t14;
+  }
+}
+
+function open_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x23 = a2[j]!;
+    const x25 = a3[j]!;
     const t24 = (x14 + x23) & 255;
     const t26 = (t24 + x25) & 255;
-    n26[j] = t26;
+    a0[j] = t26;
   }
-  return n26;
 }
 
 /**
@@ -1141,15 +1261,7 @@ async function open_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16A
   const s6_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const out1_2 = new Uint8Array(2 * L);
   const s6_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as Uint16Array)[j]!;
-    const t5 = (x3 - x4) & 65535;
-    const t6 = (x0 + t5) & 65535;
-    s6_1[j] = t6;
-    s6_2[j] = t6;
-  }
+  open_16_p0_k0(L, s6_1, s6_2, n3, n4, (x as Uint16Array));
   ctx.transport.send(1, inst, 1, out1_1);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
@@ -1160,15 +1272,31 @@ async function open_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16A
   const n15 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol open_16: bad frame size from party 2");
   const n18 = new Uint16Array(L);
+  open_16_p0_k1(L, n18, s6_1, n15, n17);
+  return n18;
+}
+
+function open_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x6 = s6_1[j]!;
-    const x15 = n15[j]!;
-    const x17 = n17[j]!;
+    const x3 = a2[j]!;
+    const x4 = a3[j]!;
+    const x0 = a4[j]!;
+    const t5 = (x3 - x4) & 65535;
+    const t6 = (x0 + t5) & 65535;
+    a0[j] = t6;
+    a1[j] = t6;
+  }
+}
+
+function open_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x15 = a2[j]!;
+    const x17 = a3[j]!;
     const t16 = (x6 + x15) & 65535;
     const t18 = (t16 + x17) & 65535;
-    n18[j] = t18;
+    a0[j] = t18;
   }
-  return n18;
 }
 
 async function open_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
@@ -1183,15 +1311,7 @@ async function open_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16A
   const s10_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const out1_2 = new Uint8Array(2 * L);
   const s10_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as Uint16Array)[j]!;
-    const t9 = (x7 - x8) & 65535;
-    const t10 = (x1 + t9) & 65535;
-    s10_0[j] = t10;
-    s10_2[j] = t10;
-  }
+  open_16_p1_k0(L, s10_0, s10_2, n7, n8, (x as Uint16Array));
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
@@ -1202,15 +1322,31 @@ async function open_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16A
   const n21 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol open_16: bad frame size from party 2");
   const n22 = new Uint16Array(L);
+  open_16_p1_k1(L, n22, s10_0, n19, n21);
+  return n22;
+}
+
+function open_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x10 = s10_0[j]!;
-    const x19 = n19[j]!;
-    const x21 = n21[j]!;
+    const x7 = a2[j]!;
+    const x8 = a3[j]!;
+    const x1 = a4[j]!;
+    const t9 = (x7 - x8) & 65535;
+    const t10 = (x1 + t9) & 65535;
+    a0[j] = t10;
+    a1[j] = t10;
+  }
+}
+
+function open_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x10 = a1[j]!;
+    const x19 = a2[j]!;
+    const x21 = a3[j]!;
     const t20 = (x10 + x19) & 65535;
     const t22 = (t20 + x21) & 65535;
-    n22[j] = t22;
+    a0[j] = t22;
   }
-  return n22;
 }
 
 async function open_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
@@ -1225,15 +1361,7 @@ async function open_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16A
   const s14_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const out1_1 = new Uint8Array(2 * L);
   const s14_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as Uint16Array)[j]!;
-    const t13 = (x11 - x12) & 65535;
-    const t14 = (x2 + t13) & 65535;
-    s14_0[j] = t14;
-    s14_1[j] = t14;
-  }
+  open_16_p2_k0(L, s14_0, s14_1, n11, n12, (x as Uint16Array));
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
@@ -1244,15 +1372,31 @@ async function open_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16A
   const n23 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol open_16: bad frame size from party 1");
   const n26 = new Uint16Array(L);
+  open_16_p2_k1(L, n26, s14_0, n23, n25);
+  return n26;
+}
+
+function open_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x14 = s14_0[j]!;
-    const x23 = n23[j]!;
-    const x25 = n25[j]!;
+    const x11 = a2[j]!;
+    const x12 = a3[j]!;
+    const x2 = a4[j]!;
+    const t13 = (x11 - x12) & 65535;
+    const t14 = (x2 + t13) & 65535;
+    a0[j] = t14;
+    a1[j] = t14;
+  }
+}
+
+function open_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x23 = a2[j]!;
+    const x25 = a3[j]!;
     const t24 = (x14 + x23) & 65535;
     const t26 = (t24 + x25) & 65535;
-    n26[j] = t26;
+    a0[j] = t26;
   }
-  return n26;
 }
 
 /**
@@ -1283,15 +1427,7 @@ async function open_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32A
   const s6_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const out1_2 = new Uint8Array(4 * L);
   const s6_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as Uint32Array)[j]!;
-    const t5 = (x3 - x4) | 0;
-    const t6 = (x0 + t5) | 0;
-    s6_1[j] = t6;
-    s6_2[j] = t6;
-  }
+  open_32_p0_k0(L, s6_1, s6_2, n3, n4, (x as Uint32Array));
   ctx.transport.send(1, inst, 1, out1_1);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
@@ -1302,15 +1438,31 @@ async function open_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32A
   const n15 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol open_32: bad frame size from party 2");
   const n18 = new Uint32Array(L);
+  open_32_p0_k1(L, n18, s6_1, n15, n17);
+  return n18;
+}
+
+function open_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x6 = s6_1[j]!;
-    const x15 = n15[j]!;
-    const x17 = n17[j]!;
+    const x3 = a2[j]!;
+    const x4 = a3[j]!;
+    const x0 = a4[j]!;
+    const t5 = (x3 - x4) | 0;
+    const t6 = (x0 + t5) | 0;
+    a0[j] = t6;
+    a1[j] = t6;
+  }
+}
+
+function open_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x15 = a2[j]!;
+    const x17 = a3[j]!;
     const t16 = (x6 + x15) | 0;
     const t18 = (t16 + x17) | 0;
-    n18[j] = t18;
+    a0[j] = t18;
   }
-  return n18;
 }
 
 async function open_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
@@ -1325,15 +1477,7 @@ async function open_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32A
   const s10_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const out1_2 = new Uint8Array(4 * L);
   const s10_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as Uint32Array)[j]!;
-    const t9 = (x7 - x8) | 0;
-    const t10 = (x1 + t9) | 0;
-    s10_0[j] = t10;
-    s10_2[j] = t10;
-  }
+  open_32_p1_k0(L, s10_0, s10_2, n7, n8, (x as Uint32Array));
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
@@ -1344,15 +1488,31 @@ async function open_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32A
   const n21 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol open_32: bad frame size from party 2");
   const n22 = new Uint32Array(L);
+  open_32_p1_k1(L, n22, s10_0, n19, n21);
+  return n22;
+}
+
+function open_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x10 = s10_0[j]!;
-    const x19 = n19[j]!;
-    const x21 = n21[j]!;
+    const x7 = a2[j]!;
+    const x8 = a3[j]!;
+    const x1 = a4[j]!;
+    const t9 = (x7 - x8) | 0;
+    const t10 = (x1 + t9) | 0;
+    a0[j] = t10;
+    a1[j] = t10;
+  }
+}
+
+function open_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x10 = a1[j]!;
+    const x19 = a2[j]!;
+    const x21 = a3[j]!;
     const t20 = (x10 + x19) | 0;
     const t22 = (t20 + x21) | 0;
-    n22[j] = t22;
+    a0[j] = t22;
   }
-  return n22;
 }
 
 async function open_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
@@ -1367,15 +1527,7 @@ async function open_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32A
   const s14_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const out1_1 = new Uint8Array(4 * L);
   const s14_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as Uint32Array)[j]!;
-    const t13 = (x11 - x12) | 0;
-    const t14 = (x2 + t13) | 0;
-    s14_0[j] = t14;
-    s14_1[j] = t14;
-  }
+  open_32_p2_k0(L, s14_0, s14_1, n11, n12, (x as Uint32Array));
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
@@ -1386,15 +1538,31 @@ async function open_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32A
   const n23 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol open_32: bad frame size from party 1");
   const n26 = new Uint32Array(L);
+  open_32_p2_k1(L, n26, s14_0, n23, n25);
+  return n26;
+}
+
+function open_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x14 = s14_0[j]!;
-    const x23 = n23[j]!;
-    const x25 = n25[j]!;
+    const x11 = a2[j]!;
+    const x12 = a3[j]!;
+    const x2 = a4[j]!;
+    const t13 = (x11 - x12) | 0;
+    const t14 = (x2 + t13) | 0;
+    a0[j] = t14;
+    a1[j] = t14;
+  }
+}
+
+function open_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x23 = a2[j]!;
+    const x25 = a3[j]!;
     const t24 = (x14 + x23) | 0;
     const t26 = (t24 + x25) | 0;
-    n26[j] = t26;
+    a0[j] = t26;
   }
-  return n26;
 }
 
 /**
@@ -1425,15 +1593,7 @@ async function open_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint
   const s6_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const out1_2 = new Uint8Array(8 * L);
   const s6_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as BigUint64Array)[j]!;
-    const t5 = BigInt.asUintN(64, x3 - x4);
-    const t6 = BigInt.asUintN(64, x0 + t5);
-    s6_1[j] = t6;
-    s6_2[j] = t6;
-  }
+  open_64_p0_k0(L, s6_1, s6_2, n3, n4, (x as BigUint64Array));
   ctx.transport.send(1, inst, 1, out1_1);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
@@ -1444,15 +1604,31 @@ async function open_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint
   const n15 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol open_64: bad frame size from party 2");
   const n18 = new BigUint64Array(L);
+  open_64_p0_k1(L, n18, s6_1, n15, n17);
+  return n18;
+}
+
+function open_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x6 = s6_1[j]!;
-    const x15 = n15[j]!;
-    const x17 = n17[j]!;
+    const x3 = a2[j]!;
+    const x4 = a3[j]!;
+    const x0 = a4[j]!;
+    const t5 = BigInt.asUintN(64, x3 - x4);
+    const t6 = BigInt.asUintN(64, x0 + t5);
+    a0[j] = t6;
+    a1[j] = t6;
+  }
+}
+
+function open_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x15 = a2[j]!;
+    const x17 = a3[j]!;
     const t16 = BigInt.asUintN(64, x6 + x15);
     const t18 = BigInt.asUintN(64, t16 + x17);
-    n18[j] = t18;
+    a0[j] = t18;
   }
-  return n18;
 }
 
 async function open_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
@@ -1467,15 +1643,7 @@ async function open_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint
   const s10_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const out1_2 = new Uint8Array(8 * L);
   const s10_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as BigUint64Array)[j]!;
-    const t9 = BigInt.asUintN(64, x7 - x8);
-    const t10 = BigInt.asUintN(64, x1 + t9);
-    s10_0[j] = t10;
-    s10_2[j] = t10;
-  }
+  open_64_p1_k0(L, s10_0, s10_2, n7, n8, (x as BigUint64Array));
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
@@ -1486,15 +1654,31 @@ async function open_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint
   const n21 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol open_64: bad frame size from party 2");
   const n22 = new BigUint64Array(L);
+  open_64_p1_k1(L, n22, s10_0, n19, n21);
+  return n22;
+}
+
+function open_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x10 = s10_0[j]!;
-    const x19 = n19[j]!;
-    const x21 = n21[j]!;
+    const x7 = a2[j]!;
+    const x8 = a3[j]!;
+    const x1 = a4[j]!;
+    const t9 = BigInt.asUintN(64, x7 - x8);
+    const t10 = BigInt.asUintN(64, x1 + t9);
+    a0[j] = t10;
+    a1[j] = t10;
+  }
+}
+
+function open_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x10 = a1[j]!;
+    const x19 = a2[j]!;
+    const x21 = a3[j]!;
     const t20 = BigInt.asUintN(64, x10 + x19);
     const t22 = BigInt.asUintN(64, t20 + x21);
-    n22[j] = t22;
+    a0[j] = t22;
   }
-  return n22;
 }
 
 async function open_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
@@ -1509,15 +1693,7 @@ async function open_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint
   const s14_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const out1_1 = new Uint8Array(8 * L);
   const s14_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as BigUint64Array)[j]!;
-    const t13 = BigInt.asUintN(64, x11 - x12);
-    const t14 = BigInt.asUintN(64, x2 + t13);
-    s14_0[j] = t14;
-    s14_1[j] = t14;
-  }
+  open_64_p2_k0(L, s14_0, s14_1, n11, n12, (x as BigUint64Array));
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
@@ -1528,15 +1704,31 @@ async function open_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint
   const n23 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol open_64: bad frame size from party 1");
   const n26 = new BigUint64Array(L);
+  open_64_p2_k1(L, n26, s14_0, n23, n25);
+  return n26;
+}
+
+function open_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x14 = s14_0[j]!;
-    const x23 = n23[j]!;
-    const x25 = n25[j]!;
+    const x11 = a2[j]!;
+    const x12 = a3[j]!;
+    const x2 = a4[j]!;
+    const t13 = BigInt.asUintN(64, x11 - x12);
+    const t14 = BigInt.asUintN(64, x2 + t13);
+    a0[j] = t14;
+    a1[j] = t14;
+  }
+}
+
+function open_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x23 = a2[j]!;
+    const x25 = a3[j]!;
     const t24 = BigInt.asUintN(64, x14 + x23);
     const t26 = BigInt.asUintN(64, t24 + x25);
-    n26[j] = t26;
+    a0[j] = t26;
   }
-  return n26;
 }
 
 /**
@@ -1559,183 +1751,195 @@ async function mul_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Arra
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
   const n6 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n18 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const n37 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n7 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n19 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
-  const n38 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const out1_1 = new Uint8Array(2 * L);
   const s9_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const s21_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + L, L);
-  const n30 = new Uint8Array(L);
-  const n39 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x6 = n6[j]!;
-    const x7 = n7[j]!;
-    const x0 = (u as Uint8Array)[j]!;
-    const x18 = n18[j]!;
-    const x19 = n19[j]!;
-    const x3 = (v as Uint8Array)[j]!;
-    const x37 = n37[j]!;
-    const x38 = n38[j]!;
-    const t8 = (x6 - x7) & 255;
-    const t9 = (x0 + t8) & 255;
-    s9_1[j] = t9;
-    const t20 = (x18 - x19) & 255;
-    const t21 = (x3 + t20) & 255;
-    s21_1[j] = t21;
-    const t30 = Math.imul(t9, t21) & 255;
-    n30[j] = t30;
-    const t39 = (x37 - x38) & 255;
-    n39[j] = t39;
-  }
+  mul_8_p0_k0(L, s9_1, s21_1, n6, n7, (u as Uint8Array), n18, n19, (v as Uint8Array));
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n34 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   const n31 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + L, L);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol mul_8: bad frame size from party 2");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L);
+  const n37 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
+  const n38 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n40 = new Uint8Array(L);
+  mul_8_p0_k1(L, n40, s9_1, s21_1, n31, n34, n37, n38);
+  return n40;
+}
+
+function mul_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array, a7: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x9 = s9_1[j]!;
-    const x31 = n31[j]!;
-    const x30 = n30[j]!;
-    const x21 = s21_1[j]!;
-    const x34 = n34[j]!;
-    const x39 = n39[j]!;
+    const x6 = a2[j]!;
+    const x7 = a3[j]!;
+    const x0 = a4[j]!;
+    const x18 = a5[j]!;
+    const x19 = a6[j]!;
+    const x3 = a7[j]!;
+    const t8 = (x6 - x7) & 255;
+    const t9 = (x0 + t8) & 255;
+    a0[j] = t9;
+    const t20 = (x18 - x19) & 255;
+    const t21 = (x3 + t20) & 255;
+    a1[j] = t21;
+  }
+}
+
+function mul_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x9 = a1[j]!;
+    const x21 = a2[j]!;
+    const x31 = a3[j]!;
+    const x34 = a4[j]!;
+    const x37 = a5[j]!;
+    const x38 = a6[j]!;
+    const t30 = Math.imul(x9, x21) & 255;
     const t32 = Math.imul(x9, x31) & 255;
-    const t33 = (x30 + t32) & 255;
+    const t33 = (t30 + t32) & 255;
     const t35 = Math.imul(x21, x34) & 255;
     const t36 = (t33 + t35) & 255;
-    const t40 = (t36 + x39) & 255;
-    n40[j] = t40;
+    const t39 = (x37 - x38) & 255;
+    const t40 = (t36 + t39) & 255;
+    a0[j] = t40;
   }
-  return n40;
 }
 
 async function mul_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
   const n10 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n22 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const n48 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n11 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n23 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
-  const n49 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const out1_2 = new Uint8Array(2 * L);
   const s13_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
   const s25_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + L, L);
-  const n41 = new Uint8Array(L);
-  const n50 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x10 = n10[j]!;
-    const x11 = n11[j]!;
-    const x1 = (u as Uint8Array)[j]!;
-    const x22 = n22[j]!;
-    const x23 = n23[j]!;
-    const x4 = (v as Uint8Array)[j]!;
-    const x48 = n48[j]!;
-    const x49 = n49[j]!;
-    const t12 = (x10 - x11) & 255;
-    const t13 = (x1 + t12) & 255;
-    s13_2[j] = t13;
-    const t24 = (x22 - x23) & 255;
-    const t25 = (x4 + t24) & 255;
-    s25_2[j] = t25;
-    const t41 = Math.imul(t13, t25) & 255;
-    n41[j] = t41;
-    const t50 = (x48 - x49) & 255;
-    n50[j] = t50;
-  }
+  mul_8_p1_k0(L, s13_2, s25_2, n10, n11, (u as Uint8Array), n22, n23, (v as Uint8Array));
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n45 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   const n42 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + L, L);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol mul_8: bad frame size from party 0");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L);
+  const n48 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
+  const n49 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n51 = new Uint8Array(L);
+  mul_8_p1_k1(L, n51, s13_2, s25_2, n42, n45, n48, n49);
+  return n51;
+}
+
+function mul_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array, a7: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x13 = s13_2[j]!;
-    const x42 = n42[j]!;
-    const x41 = n41[j]!;
-    const x25 = s25_2[j]!;
-    const x45 = n45[j]!;
-    const x50 = n50[j]!;
+    const x10 = a2[j]!;
+    const x11 = a3[j]!;
+    const x1 = a4[j]!;
+    const x22 = a5[j]!;
+    const x23 = a6[j]!;
+    const x4 = a7[j]!;
+    const t12 = (x10 - x11) & 255;
+    const t13 = (x1 + t12) & 255;
+    a0[j] = t13;
+    const t24 = (x22 - x23) & 255;
+    const t25 = (x4 + t24) & 255;
+    a1[j] = t25;
+  }
+}
+
+function mul_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x13 = a1[j]!;
+    const x25 = a2[j]!;
+    const x42 = a3[j]!;
+    const x45 = a4[j]!;
+    const x48 = a5[j]!;
+    const x49 = a6[j]!;
+    const t41 = Math.imul(x13, x25) & 255;
     const t43 = Math.imul(x13, x42) & 255;
-    const t44 = (x41 + t43) & 255;
+    const t44 = (t41 + t43) & 255;
     const t46 = Math.imul(x25, x45) & 255;
     const t47 = (t44 + t46) & 255;
-    const t51 = (t47 + x50) & 255;
-    n51[j] = t51;
+    const t50 = (x48 - x49) & 255;
+    const t51 = (t47 + t50) & 255;
+    a0[j] = t51;
   }
-  return n51;
 }
 
 async function mul_8_p2(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
   const n14 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n26 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const n59 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n15 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n27 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
-  const n60 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const out1_0 = new Uint8Array(2 * L);
   const s17_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const s29_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + L, L);
-  const n52 = new Uint8Array(L);
-  const n61 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x15 = n15[j]!;
-    const x2 = (u as Uint8Array)[j]!;
-    const x26 = n26[j]!;
-    const x27 = n27[j]!;
-    const x5 = (v as Uint8Array)[j]!;
-    const x59 = n59[j]!;
-    const x60 = n60[j]!;
-    const t16 = (x14 - x15) & 255;
-    const t17 = (x2 + t16) & 255;
-    s17_0[j] = t17;
-    const t28 = (x26 - x27) & 255;
-    const t29 = (x5 + t28) & 255;
-    s29_0[j] = t29;
-    const t52 = Math.imul(t17, t29) & 255;
-    n52[j] = t52;
-    const t61 = (x59 - x60) & 255;
-    n61[j] = t61;
-  }
+  mul_8_p2_k0(L, s17_0, s29_0, n14, n15, (u as Uint8Array), n26, n27, (v as Uint8Array));
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n56 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   const n53 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + L, L);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol mul_8: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L);
+  const n59 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
+  const n60 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n62 = new Uint8Array(L);
+  mul_8_p2_k1(L, n62, s17_0, s29_0, n53, n56, n59, n60);
+  return n62;
+}
+
+function mul_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array, a7: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x17 = s17_0[j]!;
-    const x53 = n53[j]!;
-    const x52 = n52[j]!;
-    const x29 = s29_0[j]!;
-    const x56 = n56[j]!;
-    const x61 = n61[j]!;
+    const x14 = a2[j]!;
+    const x15 = a3[j]!;
+    const x2 = a4[j]!;
+    const x26 = a5[j]!;
+    const x27 = a6[j]!;
+    const x5 = a7[j]!;
+    const t16 = (x14 - x15) & 255;
+    const t17 = (x2 + t16) & 255;
+    a0[j] = t17;
+    const t28 = (x26 - x27) & 255;
+    const t29 = (x5 + t28) & 255;
+    a1[j] = t29;
+  }
+}
+
+function mul_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x29 = a2[j]!;
+    const x53 = a3[j]!;
+    const x56 = a4[j]!;
+    const x59 = a5[j]!;
+    const x60 = a6[j]!;
+    const t52 = Math.imul(x17, x29) & 255;
     const t54 = Math.imul(x17, x53) & 255;
-    const t55 = (x52 + t54) & 255;
+    const t55 = (t52 + t54) & 255;
     const t57 = Math.imul(x29, x56) & 255;
     const t58 = (t55 + t57) & 255;
-    const t62 = (t58 + x61) & 255;
-    n62[j] = t62;
+    const t61 = (x59 - x60) & 255;
+    const t62 = (t58 + t61) & 255;
+    a0[j] = t62;
   }
-  return n62;
 }
 
 /**
@@ -1758,183 +1962,195 @@ async function mul_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Ar
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
   const n6 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n18 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const n37 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n7 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n19 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n38 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const out1_1 = new Uint8Array(4 * L);
   const s9_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const s21_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 2 * L, L);
-  const n30 = new Uint16Array(L);
-  const n39 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x6 = n6[j]!;
-    const x7 = n7[j]!;
-    const x0 = (u as Uint16Array)[j]!;
-    const x18 = n18[j]!;
-    const x19 = n19[j]!;
-    const x3 = (v as Uint16Array)[j]!;
-    const x37 = n37[j]!;
-    const x38 = n38[j]!;
-    const t8 = (x6 - x7) & 65535;
-    const t9 = (x0 + t8) & 65535;
-    s9_1[j] = t9;
-    const t20 = (x18 - x19) & 65535;
-    const t21 = (x3 + t20) & 65535;
-    s21_1[j] = t21;
-    const t30 = Math.imul(t9, t21) & 65535;
-    n30[j] = t30;
-    const t39 = (x37 - x38) & 65535;
-    n39[j] = t39;
-  }
+  mul_16_p0_k0(L, s9_1, s21_1, n6, n7, (u as Uint16Array), n18, n19, (v as Uint16Array));
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n34 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   const n31 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 2 * L, L);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol mul_16: bad frame size from party 2");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n37 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n38 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n40 = new Uint16Array(L);
+  mul_16_p0_k1(L, n40, s9_1, s21_1, n31, n34, n37, n38);
+  return n40;
+}
+
+function mul_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array, a7: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x9 = s9_1[j]!;
-    const x31 = n31[j]!;
-    const x30 = n30[j]!;
-    const x21 = s21_1[j]!;
-    const x34 = n34[j]!;
-    const x39 = n39[j]!;
+    const x6 = a2[j]!;
+    const x7 = a3[j]!;
+    const x0 = a4[j]!;
+    const x18 = a5[j]!;
+    const x19 = a6[j]!;
+    const x3 = a7[j]!;
+    const t8 = (x6 - x7) & 65535;
+    const t9 = (x0 + t8) & 65535;
+    a0[j] = t9;
+    const t20 = (x18 - x19) & 65535;
+    const t21 = (x3 + t20) & 65535;
+    a1[j] = t21;
+  }
+}
+
+function mul_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x9 = a1[j]!;
+    const x21 = a2[j]!;
+    const x31 = a3[j]!;
+    const x34 = a4[j]!;
+    const x37 = a5[j]!;
+    const x38 = a6[j]!;
+    const t30 = Math.imul(x9, x21) & 65535;
     const t32 = Math.imul(x9, x31) & 65535;
-    const t33 = (x30 + t32) & 65535;
+    const t33 = (t30 + t32) & 65535;
     const t35 = Math.imul(x21, x34) & 65535;
     const t36 = (t33 + t35) & 65535;
-    const t40 = (t36 + x39) & 65535;
-    n40[j] = t40;
+    const t39 = (x37 - x38) & 65535;
+    const t40 = (t36 + t39) & 65535;
+    a0[j] = t40;
   }
-  return n40;
 }
 
 async function mul_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
   const n10 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n22 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const n48 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n11 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n23 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n49 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const out1_2 = new Uint8Array(4 * L);
   const s13_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
   const s25_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 2 * L, L);
-  const n41 = new Uint16Array(L);
-  const n50 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x10 = n10[j]!;
-    const x11 = n11[j]!;
-    const x1 = (u as Uint16Array)[j]!;
-    const x22 = n22[j]!;
-    const x23 = n23[j]!;
-    const x4 = (v as Uint16Array)[j]!;
-    const x48 = n48[j]!;
-    const x49 = n49[j]!;
-    const t12 = (x10 - x11) & 65535;
-    const t13 = (x1 + t12) & 65535;
-    s13_2[j] = t13;
-    const t24 = (x22 - x23) & 65535;
-    const t25 = (x4 + t24) & 65535;
-    s25_2[j] = t25;
-    const t41 = Math.imul(t13, t25) & 65535;
-    n41[j] = t41;
-    const t50 = (x48 - x49) & 65535;
-    n50[j] = t50;
-  }
+  mul_16_p1_k0(L, s13_2, s25_2, n10, n11, (u as Uint16Array), n22, n23, (v as Uint16Array));
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n45 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   const n42 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 2 * L, L);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol mul_16: bad frame size from party 0");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n48 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n49 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n51 = new Uint16Array(L);
+  mul_16_p1_k1(L, n51, s13_2, s25_2, n42, n45, n48, n49);
+  return n51;
+}
+
+function mul_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array, a7: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x13 = s13_2[j]!;
-    const x42 = n42[j]!;
-    const x41 = n41[j]!;
-    const x25 = s25_2[j]!;
-    const x45 = n45[j]!;
-    const x50 = n50[j]!;
+    const x10 = a2[j]!;
+    const x11 = a3[j]!;
+    const x1 = a4[j]!;
+    const x22 = a5[j]!;
+    const x23 = a6[j]!;
+    const x4 = a7[j]!;
+    const t12 = (x10 - x11) & 65535;
+    const t13 = (x1 + t12) & 65535;
+    a0[j] = t13;
+    const t24 = (x22 - x23) & 65535;
+    const t25 = (x4 + t24) & 65535;
+    a1[j] = t25;
+  }
+}
+
+function mul_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x13 = a1[j]!;
+    const x25 = a2[j]!;
+    const x42 = a3[j]!;
+    const x45 = a4[j]!;
+    const x48 = a5[j]!;
+    const x49 = a6[j]!;
+    const t41 = Math.imul(x13, x25) & 65535;
     const t43 = Math.imul(x13, x42) & 65535;
-    const t44 = (x41 + t43) & 65535;
+    const t44 = (t41 + t43) & 65535;
     const t46 = Math.imul(x25, x45) & 65535;
     const t47 = (t44 + t46) & 65535;
-    const t51 = (t47 + x50) & 65535;
-    n51[j] = t51;
+    const t50 = (x48 - x49) & 65535;
+    const t51 = (t47 + t50) & 65535;
+    a0[j] = t51;
   }
-  return n51;
 }
 
 async function mul_16_p2(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
   const n14 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n26 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const n59 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n15 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n27 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n60 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const out1_0 = new Uint8Array(4 * L);
   const s17_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const s29_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 2 * L, L);
-  const n52 = new Uint16Array(L);
-  const n61 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x15 = n15[j]!;
-    const x2 = (u as Uint16Array)[j]!;
-    const x26 = n26[j]!;
-    const x27 = n27[j]!;
-    const x5 = (v as Uint16Array)[j]!;
-    const x59 = n59[j]!;
-    const x60 = n60[j]!;
-    const t16 = (x14 - x15) & 65535;
-    const t17 = (x2 + t16) & 65535;
-    s17_0[j] = t17;
-    const t28 = (x26 - x27) & 65535;
-    const t29 = (x5 + t28) & 65535;
-    s29_0[j] = t29;
-    const t52 = Math.imul(t17, t29) & 65535;
-    n52[j] = t52;
-    const t61 = (x59 - x60) & 65535;
-    n61[j] = t61;
-  }
+  mul_16_p2_k0(L, s17_0, s29_0, n14, n15, (u as Uint16Array), n26, n27, (v as Uint16Array));
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n56 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   const n53 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 2 * L, L);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol mul_16: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n59 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n60 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n62 = new Uint16Array(L);
+  mul_16_p2_k1(L, n62, s17_0, s29_0, n53, n56, n59, n60);
+  return n62;
+}
+
+function mul_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array, a7: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x17 = s17_0[j]!;
-    const x53 = n53[j]!;
-    const x52 = n52[j]!;
-    const x29 = s29_0[j]!;
-    const x56 = n56[j]!;
-    const x61 = n61[j]!;
+    const x14 = a2[j]!;
+    const x15 = a3[j]!;
+    const x2 = a4[j]!;
+    const x26 = a5[j]!;
+    const x27 = a6[j]!;
+    const x5 = a7[j]!;
+    const t16 = (x14 - x15) & 65535;
+    const t17 = (x2 + t16) & 65535;
+    a0[j] = t17;
+    const t28 = (x26 - x27) & 65535;
+    const t29 = (x5 + t28) & 65535;
+    a1[j] = t29;
+  }
+}
+
+function mul_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x29 = a2[j]!;
+    const x53 = a3[j]!;
+    const x56 = a4[j]!;
+    const x59 = a5[j]!;
+    const x60 = a6[j]!;
+    const t52 = Math.imul(x17, x29) & 65535;
     const t54 = Math.imul(x17, x53) & 65535;
-    const t55 = (x52 + t54) & 65535;
+    const t55 = (t52 + t54) & 65535;
     const t57 = Math.imul(x29, x56) & 65535;
     const t58 = (t55 + t57) & 65535;
-    const t62 = (t58 + x61) & 65535;
-    n62[j] = t62;
+    const t61 = (x59 - x60) & 65535;
+    const t62 = (t58 + t61) & 65535;
+    a0[j] = t62;
   }
-  return n62;
 }
 
 /**
@@ -1957,183 +2173,195 @@ async function mul_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Ar
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
   const n6 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n18 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const n37 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n7 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n19 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n38 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const out1_1 = new Uint8Array(8 * L);
   const s9_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const s21_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 4 * L, L);
-  const n30 = new Uint32Array(L);
-  const n39 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x6 = n6[j]!;
-    const x7 = n7[j]!;
-    const x0 = (u as Uint32Array)[j]!;
-    const x18 = n18[j]!;
-    const x19 = n19[j]!;
-    const x3 = (v as Uint32Array)[j]!;
-    const x37 = n37[j]!;
-    const x38 = n38[j]!;
-    const t8 = (x6 - x7) | 0;
-    const t9 = (x0 + t8) | 0;
-    s9_1[j] = t9;
-    const t20 = (x18 - x19) | 0;
-    const t21 = (x3 + t20) | 0;
-    s21_1[j] = t21;
-    const t30 = Math.imul(t9, t21);
-    n30[j] = t30;
-    const t39 = (x37 - x38) | 0;
-    n39[j] = t39;
-  }
+  mul_32_p0_k0(L, s9_1, s21_1, n6, n7, (u as Uint32Array), n18, n19, (v as Uint32Array));
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n34 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   const n31 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 4 * L, L);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol mul_32: bad frame size from party 2");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n37 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n38 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n40 = new Uint32Array(L);
+  mul_32_p0_k1(L, n40, s9_1, s21_1, n31, n34, n37, n38);
+  return n40;
+}
+
+function mul_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array, a7: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x9 = s9_1[j]!;
-    const x31 = n31[j]!;
-    const x30 = n30[j]!;
-    const x21 = s21_1[j]!;
-    const x34 = n34[j]!;
-    const x39 = n39[j]!;
+    const x6 = a2[j]!;
+    const x7 = a3[j]!;
+    const x0 = a4[j]!;
+    const x18 = a5[j]!;
+    const x19 = a6[j]!;
+    const x3 = a7[j]!;
+    const t8 = (x6 - x7) | 0;
+    const t9 = (x0 + t8) | 0;
+    a0[j] = t9;
+    const t20 = (x18 - x19) | 0;
+    const t21 = (x3 + t20) | 0;
+    a1[j] = t21;
+  }
+}
+
+function mul_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x9 = a1[j]!;
+    const x21 = a2[j]!;
+    const x31 = a3[j]!;
+    const x34 = a4[j]!;
+    const x37 = a5[j]!;
+    const x38 = a6[j]!;
+    const t30 = Math.imul(x9, x21);
     const t32 = Math.imul(x9, x31);
-    const t33 = (x30 + t32) | 0;
+    const t33 = (t30 + t32) | 0;
     const t35 = Math.imul(x21, x34);
     const t36 = (t33 + t35) | 0;
-    const t40 = (t36 + x39) | 0;
-    n40[j] = t40;
+    const t39 = (x37 - x38) | 0;
+    const t40 = (t36 + t39) | 0;
+    a0[j] = t40;
   }
-  return n40;
 }
 
 async function mul_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
   const n10 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n22 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const n48 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n11 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n23 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n49 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const out1_2 = new Uint8Array(8 * L);
   const s13_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
   const s25_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 4 * L, L);
-  const n41 = new Uint32Array(L);
-  const n50 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x10 = n10[j]!;
-    const x11 = n11[j]!;
-    const x1 = (u as Uint32Array)[j]!;
-    const x22 = n22[j]!;
-    const x23 = n23[j]!;
-    const x4 = (v as Uint32Array)[j]!;
-    const x48 = n48[j]!;
-    const x49 = n49[j]!;
-    const t12 = (x10 - x11) | 0;
-    const t13 = (x1 + t12) | 0;
-    s13_2[j] = t13;
-    const t24 = (x22 - x23) | 0;
-    const t25 = (x4 + t24) | 0;
-    s25_2[j] = t25;
-    const t41 = Math.imul(t13, t25);
-    n41[j] = t41;
-    const t50 = (x48 - x49) | 0;
-    n50[j] = t50;
-  }
+  mul_32_p1_k0(L, s13_2, s25_2, n10, n11, (u as Uint32Array), n22, n23, (v as Uint32Array));
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n45 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   const n42 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 4 * L, L);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol mul_32: bad frame size from party 0");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n48 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n49 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n51 = new Uint32Array(L);
+  mul_32_p1_k1(L, n51, s13_2, s25_2, n42, n45, n48, n49);
+  return n51;
+}
+
+function mul_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array, a7: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x13 = s13_2[j]!;
-    const x42 = n42[j]!;
-    const x41 = n41[j]!;
-    const x25 = s25_2[j]!;
-    const x45 = n45[j]!;
-    const x50 = n50[j]!;
+    const x10 = a2[j]!;
+    const x11 = a3[j]!;
+    const x1 = a4[j]!;
+    const x22 = a5[j]!;
+    const x23 = a6[j]!;
+    const x4 = a7[j]!;
+    const t12 = (x10 - x11) | 0;
+    const t13 = (x1 + t12) | 0;
+    a0[j] = t13;
+    const t24 = (x22 - x23) | 0;
+    const t25 = (x4 + t24) | 0;
+    a1[j] = t25;
+  }
+}
+
+function mul_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x13 = a1[j]!;
+    const x25 = a2[j]!;
+    const x42 = a3[j]!;
+    const x45 = a4[j]!;
+    const x48 = a5[j]!;
+    const x49 = a6[j]!;
+    const t41 = Math.imul(x13, x25);
     const t43 = Math.imul(x13, x42);
-    const t44 = (x41 + t43) | 0;
+    const t44 = (t41 + t43) | 0;
     const t46 = Math.imul(x25, x45);
     const t47 = (t44 + t46) | 0;
-    const t51 = (t47 + x50) | 0;
-    n51[j] = t51;
+    const t50 = (x48 - x49) | 0;
+    const t51 = (t47 + t50) | 0;
+    a0[j] = t51;
   }
-  return n51;
 }
 
 async function mul_32_p2(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
   const n14 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n26 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const n59 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n15 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n27 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n60 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const out1_0 = new Uint8Array(8 * L);
   const s17_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const s29_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 4 * L, L);
-  const n52 = new Uint32Array(L);
-  const n61 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x15 = n15[j]!;
-    const x2 = (u as Uint32Array)[j]!;
-    const x26 = n26[j]!;
-    const x27 = n27[j]!;
-    const x5 = (v as Uint32Array)[j]!;
-    const x59 = n59[j]!;
-    const x60 = n60[j]!;
-    const t16 = (x14 - x15) | 0;
-    const t17 = (x2 + t16) | 0;
-    s17_0[j] = t17;
-    const t28 = (x26 - x27) | 0;
-    const t29 = (x5 + t28) | 0;
-    s29_0[j] = t29;
-    const t52 = Math.imul(t17, t29);
-    n52[j] = t52;
-    const t61 = (x59 - x60) | 0;
-    n61[j] = t61;
-  }
+  mul_32_p2_k0(L, s17_0, s29_0, n14, n15, (u as Uint32Array), n26, n27, (v as Uint32Array));
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n56 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   const n53 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 4 * L, L);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol mul_32: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n59 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n60 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n62 = new Uint32Array(L);
+  mul_32_p2_k1(L, n62, s17_0, s29_0, n53, n56, n59, n60);
+  return n62;
+}
+
+function mul_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array, a7: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x17 = s17_0[j]!;
-    const x53 = n53[j]!;
-    const x52 = n52[j]!;
-    const x29 = s29_0[j]!;
-    const x56 = n56[j]!;
-    const x61 = n61[j]!;
+    const x14 = a2[j]!;
+    const x15 = a3[j]!;
+    const x2 = a4[j]!;
+    const x26 = a5[j]!;
+    const x27 = a6[j]!;
+    const x5 = a7[j]!;
+    const t16 = (x14 - x15) | 0;
+    const t17 = (x2 + t16) | 0;
+    a0[j] = t17;
+    const t28 = (x26 - x27) | 0;
+    const t29 = (x5 + t28) | 0;
+    a1[j] = t29;
+  }
+}
+
+function mul_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x29 = a2[j]!;
+    const x53 = a3[j]!;
+    const x56 = a4[j]!;
+    const x59 = a5[j]!;
+    const x60 = a6[j]!;
+    const t52 = Math.imul(x17, x29);
     const t54 = Math.imul(x17, x53);
-    const t55 = (x52 + t54) | 0;
+    const t55 = (t52 + t54) | 0;
     const t57 = Math.imul(x29, x56);
     const t58 = (t55 + t57) | 0;
-    const t62 = (t58 + x61) | 0;
-    n62[j] = t62;
+    const t61 = (x59 - x60) | 0;
+    const t62 = (t58 + t61) | 0;
+    a0[j] = t62;
   }
-  return n62;
 }
 
 /**
@@ -2156,183 +2384,195 @@ async function mul_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint6
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
   const n6 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n18 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const n37 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 16 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
   const n7 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n19 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n38 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 16 * L, L);
   const out1_1 = new Uint8Array(16 * L);
   const s9_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const s21_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 8 * L, L);
-  const n30 = new BigUint64Array(L);
-  const n39 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x6 = n6[j]!;
-    const x7 = n7[j]!;
-    const x0 = (u as BigUint64Array)[j]!;
-    const x18 = n18[j]!;
-    const x19 = n19[j]!;
-    const x3 = (v as BigUint64Array)[j]!;
-    const x37 = n37[j]!;
-    const x38 = n38[j]!;
-    const t8 = BigInt.asUintN(64, x6 - x7);
-    const t9 = BigInt.asUintN(64, x0 + t8);
-    s9_1[j] = t9;
-    const t20 = BigInt.asUintN(64, x18 - x19);
-    const t21 = BigInt.asUintN(64, x3 + t20);
-    s21_1[j] = t21;
-    const t30 = BigInt.asUintN(64, t9 * t21);
-    n30[j] = t30;
-    const t39 = BigInt.asUintN(64, x37 - x38);
-    n39[j] = t39;
-  }
+  mul_64_p0_k0(L, s9_1, s21_1, n6, n7, (u as BigUint64Array), n18, n19, (v as BigUint64Array));
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n34 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   const n31 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 8 * L, L);
   if (in1_2.byteLength !== 16 * L) throw new Error("protocol mul_64: bad frame size from party 2");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n37 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n38 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n40 = new BigUint64Array(L);
+  mul_64_p0_k1(L, n40, s9_1, s21_1, n31, n34, n37, n38);
+  return n40;
+}
+
+function mul_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array, a7: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x9 = s9_1[j]!;
-    const x31 = n31[j]!;
-    const x30 = n30[j]!;
-    const x21 = s21_1[j]!;
-    const x34 = n34[j]!;
-    const x39 = n39[j]!;
+    const x6 = a2[j]!;
+    const x7 = a3[j]!;
+    const x0 = a4[j]!;
+    const x18 = a5[j]!;
+    const x19 = a6[j]!;
+    const x3 = a7[j]!;
+    const t8 = BigInt.asUintN(64, x6 - x7);
+    const t9 = BigInt.asUintN(64, x0 + t8);
+    a0[j] = t9;
+    const t20 = BigInt.asUintN(64, x18 - x19);
+    const t21 = BigInt.asUintN(64, x3 + t20);
+    a1[j] = t21;
+  }
+}
+
+function mul_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x9 = a1[j]!;
+    const x21 = a2[j]!;
+    const x31 = a3[j]!;
+    const x34 = a4[j]!;
+    const x37 = a5[j]!;
+    const x38 = a6[j]!;
+    const t30 = BigInt.asUintN(64, x9 * x21);
     const t32 = BigInt.asUintN(64, x9 * x31);
-    const t33 = BigInt.asUintN(64, x30 + t32);
+    const t33 = BigInt.asUintN(64, t30 + t32);
     const t35 = BigInt.asUintN(64, x21 * x34);
     const t36 = BigInt.asUintN(64, t33 + t35);
-    const t40 = BigInt.asUintN(64, t36 + x39);
-    n40[j] = t40;
+    const t39 = BigInt.asUintN(64, x37 - x38);
+    const t40 = BigInt.asUintN(64, t36 + t39);
+    a0[j] = t40;
   }
-  return n40;
 }
 
 async function mul_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
   const n10 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n22 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const n48 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 16 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
   const n11 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n23 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n49 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 16 * L, L);
   const out1_2 = new Uint8Array(16 * L);
   const s13_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
   const s25_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 8 * L, L);
-  const n41 = new BigUint64Array(L);
-  const n50 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x10 = n10[j]!;
-    const x11 = n11[j]!;
-    const x1 = (u as BigUint64Array)[j]!;
-    const x22 = n22[j]!;
-    const x23 = n23[j]!;
-    const x4 = (v as BigUint64Array)[j]!;
-    const x48 = n48[j]!;
-    const x49 = n49[j]!;
-    const t12 = BigInt.asUintN(64, x10 - x11);
-    const t13 = BigInt.asUintN(64, x1 + t12);
-    s13_2[j] = t13;
-    const t24 = BigInt.asUintN(64, x22 - x23);
-    const t25 = BigInt.asUintN(64, x4 + t24);
-    s25_2[j] = t25;
-    const t41 = BigInt.asUintN(64, t13 * t25);
-    n41[j] = t41;
-    const t50 = BigInt.asUintN(64, x48 - x49);
-    n50[j] = t50;
-  }
+  mul_64_p1_k0(L, s13_2, s25_2, n10, n11, (u as BigUint64Array), n22, n23, (v as BigUint64Array));
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n45 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   const n42 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 8 * L, L);
   if (in1_0.byteLength !== 16 * L) throw new Error("protocol mul_64: bad frame size from party 0");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n48 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n49 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n51 = new BigUint64Array(L);
+  mul_64_p1_k1(L, n51, s13_2, s25_2, n42, n45, n48, n49);
+  return n51;
+}
+
+function mul_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array, a7: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x13 = s13_2[j]!;
-    const x42 = n42[j]!;
-    const x41 = n41[j]!;
-    const x25 = s25_2[j]!;
-    const x45 = n45[j]!;
-    const x50 = n50[j]!;
+    const x10 = a2[j]!;
+    const x11 = a3[j]!;
+    const x1 = a4[j]!;
+    const x22 = a5[j]!;
+    const x23 = a6[j]!;
+    const x4 = a7[j]!;
+    const t12 = BigInt.asUintN(64, x10 - x11);
+    const t13 = BigInt.asUintN(64, x1 + t12);
+    a0[j] = t13;
+    const t24 = BigInt.asUintN(64, x22 - x23);
+    const t25 = BigInt.asUintN(64, x4 + t24);
+    a1[j] = t25;
+  }
+}
+
+function mul_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x13 = a1[j]!;
+    const x25 = a2[j]!;
+    const x42 = a3[j]!;
+    const x45 = a4[j]!;
+    const x48 = a5[j]!;
+    const x49 = a6[j]!;
+    const t41 = BigInt.asUintN(64, x13 * x25);
     const t43 = BigInt.asUintN(64, x13 * x42);
-    const t44 = BigInt.asUintN(64, x41 + t43);
+    const t44 = BigInt.asUintN(64, t41 + t43);
     const t46 = BigInt.asUintN(64, x25 * x45);
     const t47 = BigInt.asUintN(64, t44 + t46);
-    const t51 = BigInt.asUintN(64, t47 + x50);
-    n51[j] = t51;
+    const t50 = BigInt.asUintN(64, x48 - x49);
+    const t51 = BigInt.asUintN(64, t47 + t50);
+    a0[j] = t51;
   }
-  return n51;
 }
 
 async function mul_64_p2(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
   const n14 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n26 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const n59 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 16 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
   const n15 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n27 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n60 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 16 * L, L);
   const out1_0 = new Uint8Array(16 * L);
   const s17_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
   const s29_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 8 * L, L);
-  const n52 = new BigUint64Array(L);
-  const n61 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x15 = n15[j]!;
-    const x2 = (u as BigUint64Array)[j]!;
-    const x26 = n26[j]!;
-    const x27 = n27[j]!;
-    const x5 = (v as BigUint64Array)[j]!;
-    const x59 = n59[j]!;
-    const x60 = n60[j]!;
-    const t16 = BigInt.asUintN(64, x14 - x15);
-    const t17 = BigInt.asUintN(64, x2 + t16);
-    s17_0[j] = t17;
-    const t28 = BigInt.asUintN(64, x26 - x27);
-    const t29 = BigInt.asUintN(64, x5 + t28);
-    s29_0[j] = t29;
-    const t52 = BigInt.asUintN(64, t17 * t29);
-    n52[j] = t52;
-    const t61 = BigInt.asUintN(64, x59 - x60);
-    n61[j] = t61;
-  }
+  mul_64_p2_k0(L, s17_0, s29_0, n14, n15, (u as BigUint64Array), n26, n27, (v as BigUint64Array));
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n56 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   const n53 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 8 * L, L);
   if (in1_1.byteLength !== 16 * L) throw new Error("protocol mul_64: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n59 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n60 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n62 = new BigUint64Array(L);
+  mul_64_p2_k1(L, n62, s17_0, s29_0, n53, n56, n59, n60);
+  return n62;
+}
+
+function mul_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array, a7: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x17 = s17_0[j]!;
-    const x53 = n53[j]!;
-    const x52 = n52[j]!;
-    const x29 = s29_0[j]!;
-    const x56 = n56[j]!;
-    const x61 = n61[j]!;
+    const x14 = a2[j]!;
+    const x15 = a3[j]!;
+    const x2 = a4[j]!;
+    const x26 = a5[j]!;
+    const x27 = a6[j]!;
+    const x5 = a7[j]!;
+    const t16 = BigInt.asUintN(64, x14 - x15);
+    const t17 = BigInt.asUintN(64, x2 + t16);
+    a0[j] = t17;
+    const t28 = BigInt.asUintN(64, x26 - x27);
+    const t29 = BigInt.asUintN(64, x5 + t28);
+    a1[j] = t29;
+  }
+}
+
+function mul_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x29 = a2[j]!;
+    const x53 = a3[j]!;
+    const x56 = a4[j]!;
+    const x59 = a5[j]!;
+    const x60 = a6[j]!;
+    const t52 = BigInt.asUintN(64, x17 * x29);
     const t54 = BigInt.asUintN(64, x17 * x53);
-    const t55 = BigInt.asUintN(64, x52 + t54);
+    const t55 = BigInt.asUintN(64, t52 + t54);
     const t57 = BigInt.asUintN(64, x29 * x56);
     const t58 = BigInt.asUintN(64, t55 + t57);
-    const t62 = BigInt.asUintN(64, t58 + x61);
-    n62[j] = t62;
+    const t61 = BigInt.asUintN(64, x59 - x60);
+    const t62 = BigInt.asUintN(64, t58 + t61);
+    a0[j] = t62;
   }
-  return n62;
 }
 
 /**
@@ -2355,150 +2595,156 @@ async function square_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8A
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
   const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n21 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
   const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n22 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
   const out1_1 = new Uint8Array(L);
   const s6_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const n15 = new Uint8Array(L);
-  const n17 = new Uint8Array(L);
-  const n23 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as Uint8Array)[j]!;
-    const x21 = n21[j]!;
-    const x22 = n22[j]!;
-    const t5 = (x3 - x4) & 255;
-    const t6 = (x0 + t5) & 255;
-    s6_1[j] = t6;
-    const t15 = Math.imul(t6, t6) & 255;
-    n15[j] = t15;
-    const t17 = Math.imul(t6, 2) & 255;
-    n17[j] = t17;
-    const t23 = (x21 - x22) & 255;
-    n23[j] = t23;
-  }
+  square_8_p0_k0(L, s6_1, n3, n4, (x as Uint8Array));
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n18 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== L) throw new Error("protocol square_8: bad frame size from party 2");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L);
+  const n21 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
+  const n22 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n24 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x18 = n18[j]!;
-    const x15 = n15[j]!;
-    const x23 = n23[j]!;
-    const t19 = Math.imul(x17, x18) & 255;
-    const t20 = (x15 + t19) & 255;
-    const t24 = (t20 + x23) & 255;
-    n24[j] = t24;
-  }
+  square_8_p0_k1(L, n24, s6_1, n18, n21, n22);
   return n24;
+}
+
+function square_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x3 = a1[j]!;
+    const x4 = a2[j]!;
+    const x0 = a3[j]!;
+    const t5 = (x3 - x4) & 255;
+    const t6 = (x0 + t5) & 255;
+    a0[j] = t6;
+  }
+}
+
+function square_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x18 = a2[j]!;
+    const x21 = a3[j]!;
+    const x22 = a4[j]!;
+    const t15 = Math.imul(x6, x6) & 255;
+    const t17 = Math.imul(x6, 2) & 255;
+    const t19 = Math.imul(t17, x18) & 255;
+    const t20 = (t15 + t19) & 255;
+    const t23 = (x21 - x22) & 255;
+    const t24 = (t20 + t23) & 255;
+    a0[j] = t24;
+  }
 }
 
 async function square_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
   const n7 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n31 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
   const n8 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n32 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
   const out1_2 = new Uint8Array(L);
   const s10_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const n25 = new Uint8Array(L);
-  const n27 = new Uint8Array(L);
-  const n33 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as Uint8Array)[j]!;
-    const x31 = n31[j]!;
-    const x32 = n32[j]!;
-    const t9 = (x7 - x8) & 255;
-    const t10 = (x1 + t9) & 255;
-    s10_2[j] = t10;
-    const t25 = Math.imul(t10, t10) & 255;
-    n25[j] = t25;
-    const t27 = Math.imul(t10, 2) & 255;
-    n27[j] = t27;
-    const t33 = (x31 - x32) & 255;
-    n33[j] = t33;
-  }
+  square_8_p1_k0(L, s10_2, n7, n8, (x as Uint8Array));
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n28 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   if (in1_0.byteLength !== L) throw new Error("protocol square_8: bad frame size from party 0");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L);
+  const n31 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
+  const n32 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n34 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x27 = n27[j]!;
-    const x28 = n28[j]!;
-    const x25 = n25[j]!;
-    const x33 = n33[j]!;
-    const t29 = Math.imul(x27, x28) & 255;
-    const t30 = (x25 + t29) & 255;
-    const t34 = (t30 + x33) & 255;
-    n34[j] = t34;
-  }
+  square_8_p1_k1(L, n34, s10_2, n28, n31, n32);
   return n34;
+}
+
+function square_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x7 = a1[j]!;
+    const x8 = a2[j]!;
+    const x1 = a3[j]!;
+    const t9 = (x7 - x8) & 255;
+    const t10 = (x1 + t9) & 255;
+    a0[j] = t10;
+  }
+}
+
+function square_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x10 = a1[j]!;
+    const x28 = a2[j]!;
+    const x31 = a3[j]!;
+    const x32 = a4[j]!;
+    const t25 = Math.imul(x10, x10) & 255;
+    const t27 = Math.imul(x10, 2) & 255;
+    const t29 = Math.imul(t27, x28) & 255;
+    const t30 = (t25 + t29) & 255;
+    const t33 = (x31 - x32) & 255;
+    const t34 = (t30 + t33) & 255;
+    a0[j] = t34;
+  }
 }
 
 async function square_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
   const n11 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n41 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
   const n12 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n42 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
   const out1_0 = new Uint8Array(L);
   const s14_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const n35 = new Uint8Array(L);
-  const n37 = new Uint8Array(L);
-  const n43 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as Uint8Array)[j]!;
-    const x41 = n41[j]!;
-    const x42 = n42[j]!;
-    const t13 = (x11 - x12) & 255;
-    const t14 = (x2 + t13) & 255;
-    s14_0[j] = t14;
-    const t35 = Math.imul(t14, t14) & 255;
-    n35[j] = t35;
-    const t37 = Math.imul(t14, 2) & 255;
-    n37[j] = t37;
-    const t43 = (x41 - x42) & 255;
-    n43[j] = t43;
-  }
+  square_8_p2_k0(L, s14_0, n11, n12, (x as Uint8Array));
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n38 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== L) throw new Error("protocol square_8: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L);
+  const n41 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
+  const n42 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n44 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x37 = n37[j]!;
-    const x38 = n38[j]!;
-    const x35 = n35[j]!;
-    const x43 = n43[j]!;
-    const t39 = Math.imul(x37, x38) & 255;
-    const t40 = (x35 + t39) & 255;
-    const t44 = (t40 + x43) & 255;
-    n44[j] = t44;
-  }
+  square_8_p2_k1(L, n44, s14_0, n38, n41, n42);
   return n44;
+}
+
+function square_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x11 = a1[j]!;
+    const x12 = a2[j]!;
+    const x2 = a3[j]!;
+    const t13 = (x11 - x12) & 255;
+    const t14 = (x2 + t13) & 255;
+    a0[j] = t14;
+  }
+}
+
+function square_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x38 = a2[j]!;
+    const x41 = a3[j]!;
+    const x42 = a4[j]!;
+    const t35 = Math.imul(x14, x14) & 255;
+    const t37 = Math.imul(x14, 2) & 255;
+    const t39 = Math.imul(t37, x38) & 255;
+    const t40 = (t35 + t39) & 255;
+    const t43 = (x41 - x42) & 255;
+    const t44 = (t40 + t43) & 255;
+    a0[j] = t44;
+  }
 }
 
 /**
@@ -2521,150 +2767,156 @@ async function square_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint1
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
   const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n21 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n22 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const out1_1 = new Uint8Array(2 * L);
   const s6_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const n15 = new Uint16Array(L);
-  const n17 = new Uint16Array(L);
-  const n23 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as Uint16Array)[j]!;
-    const x21 = n21[j]!;
-    const x22 = n22[j]!;
-    const t5 = (x3 - x4) & 65535;
-    const t6 = (x0 + t5) & 65535;
-    s6_1[j] = t6;
-    const t15 = Math.imul(t6, t6) & 65535;
-    n15[j] = t15;
-    const t17 = Math.imul(t6, 2) & 65535;
-    n17[j] = t17;
-    const t23 = (x21 - x22) & 65535;
-    n23[j] = t23;
-  }
+  square_16_p0_k0(L, s6_1, n3, n4, (x as Uint16Array));
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n18 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol square_16: bad frame size from party 2");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n21 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n22 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n24 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x18 = n18[j]!;
-    const x15 = n15[j]!;
-    const x23 = n23[j]!;
-    const t19 = Math.imul(x17, x18) & 65535;
-    const t20 = (x15 + t19) & 65535;
-    const t24 = (t20 + x23) & 65535;
-    n24[j] = t24;
-  }
+  square_16_p0_k1(L, n24, s6_1, n18, n21, n22);
   return n24;
+}
+
+function square_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x3 = a1[j]!;
+    const x4 = a2[j]!;
+    const x0 = a3[j]!;
+    const t5 = (x3 - x4) & 65535;
+    const t6 = (x0 + t5) & 65535;
+    a0[j] = t6;
+  }
+}
+
+function square_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x18 = a2[j]!;
+    const x21 = a3[j]!;
+    const x22 = a4[j]!;
+    const t15 = Math.imul(x6, x6) & 65535;
+    const t17 = Math.imul(x6, 2) & 65535;
+    const t19 = Math.imul(t17, x18) & 65535;
+    const t20 = (t15 + t19) & 65535;
+    const t23 = (x21 - x22) & 65535;
+    const t24 = (t20 + t23) & 65535;
+    a0[j] = t24;
+  }
 }
 
 async function square_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
   const n7 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n31 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n8 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n32 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const out1_2 = new Uint8Array(2 * L);
   const s10_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const n25 = new Uint16Array(L);
-  const n27 = new Uint16Array(L);
-  const n33 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as Uint16Array)[j]!;
-    const x31 = n31[j]!;
-    const x32 = n32[j]!;
-    const t9 = (x7 - x8) & 65535;
-    const t10 = (x1 + t9) & 65535;
-    s10_2[j] = t10;
-    const t25 = Math.imul(t10, t10) & 65535;
-    n25[j] = t25;
-    const t27 = Math.imul(t10, 2) & 65535;
-    n27[j] = t27;
-    const t33 = (x31 - x32) & 65535;
-    n33[j] = t33;
-  }
+  square_16_p1_k0(L, s10_2, n7, n8, (x as Uint16Array));
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n28 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol square_16: bad frame size from party 0");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n31 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n32 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n34 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x27 = n27[j]!;
-    const x28 = n28[j]!;
-    const x25 = n25[j]!;
-    const x33 = n33[j]!;
-    const t29 = Math.imul(x27, x28) & 65535;
-    const t30 = (x25 + t29) & 65535;
-    const t34 = (t30 + x33) & 65535;
-    n34[j] = t34;
-  }
+  square_16_p1_k1(L, n34, s10_2, n28, n31, n32);
   return n34;
+}
+
+function square_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x7 = a1[j]!;
+    const x8 = a2[j]!;
+    const x1 = a3[j]!;
+    const t9 = (x7 - x8) & 65535;
+    const t10 = (x1 + t9) & 65535;
+    a0[j] = t10;
+  }
+}
+
+function square_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x10 = a1[j]!;
+    const x28 = a2[j]!;
+    const x31 = a3[j]!;
+    const x32 = a4[j]!;
+    const t25 = Math.imul(x10, x10) & 65535;
+    const t27 = Math.imul(x10, 2) & 65535;
+    const t29 = Math.imul(t27, x28) & 65535;
+    const t30 = (t25 + t29) & 65535;
+    const t33 = (x31 - x32) & 65535;
+    const t34 = (t30 + t33) & 65535;
+    a0[j] = t34;
+  }
 }
 
 async function square_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
   const n11 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n41 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n12 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n42 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const out1_0 = new Uint8Array(2 * L);
   const s14_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const n35 = new Uint16Array(L);
-  const n37 = new Uint16Array(L);
-  const n43 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as Uint16Array)[j]!;
-    const x41 = n41[j]!;
-    const x42 = n42[j]!;
-    const t13 = (x11 - x12) & 65535;
-    const t14 = (x2 + t13) & 65535;
-    s14_0[j] = t14;
-    const t35 = Math.imul(t14, t14) & 65535;
-    n35[j] = t35;
-    const t37 = Math.imul(t14, 2) & 65535;
-    n37[j] = t37;
-    const t43 = (x41 - x42) & 65535;
-    n43[j] = t43;
-  }
+  square_16_p2_k0(L, s14_0, n11, n12, (x as Uint16Array));
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n38 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol square_16: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n41 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n42 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n44 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x37 = n37[j]!;
-    const x38 = n38[j]!;
-    const x35 = n35[j]!;
-    const x43 = n43[j]!;
-    const t39 = Math.imul(x37, x38) & 65535;
-    const t40 = (x35 + t39) & 65535;
-    const t44 = (t40 + x43) & 65535;
-    n44[j] = t44;
-  }
+  square_16_p2_k1(L, n44, s14_0, n38, n41, n42);
   return n44;
+}
+
+function square_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x11 = a1[j]!;
+    const x12 = a2[j]!;
+    const x2 = a3[j]!;
+    const t13 = (x11 - x12) & 65535;
+    const t14 = (x2 + t13) & 65535;
+    a0[j] = t14;
+  }
+}
+
+function square_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x38 = a2[j]!;
+    const x41 = a3[j]!;
+    const x42 = a4[j]!;
+    const t35 = Math.imul(x14, x14) & 65535;
+    const t37 = Math.imul(x14, 2) & 65535;
+    const t39 = Math.imul(t37, x38) & 65535;
+    const t40 = (t35 + t39) & 65535;
+    const t43 = (x41 - x42) & 65535;
+    const t44 = (t40 + t43) & 65535;
+    a0[j] = t44;
+  }
 }
 
 /**
@@ -2687,150 +2939,156 @@ async function square_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint3
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
   const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n21 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n22 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const out1_1 = new Uint8Array(4 * L);
   const s6_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const n15 = new Uint32Array(L);
-  const n17 = new Uint32Array(L);
-  const n23 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as Uint32Array)[j]!;
-    const x21 = n21[j]!;
-    const x22 = n22[j]!;
-    const t5 = (x3 - x4) | 0;
-    const t6 = (x0 + t5) | 0;
-    s6_1[j] = t6;
-    const t15 = Math.imul(t6, t6);
-    n15[j] = t15;
-    const t17 = Math.imul(t6, 2);
-    n17[j] = t17;
-    const t23 = (x21 - x22) | 0;
-    n23[j] = t23;
-  }
+  square_32_p0_k0(L, s6_1, n3, n4, (x as Uint32Array));
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n18 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol square_32: bad frame size from party 2");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n21 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n22 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n24 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x18 = n18[j]!;
-    const x15 = n15[j]!;
-    const x23 = n23[j]!;
-    const t19 = Math.imul(x17, x18);
-    const t20 = (x15 + t19) | 0;
-    const t24 = (t20 + x23) | 0;
-    n24[j] = t24;
-  }
+  square_32_p0_k1(L, n24, s6_1, n18, n21, n22);
   return n24;
+}
+
+function square_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x3 = a1[j]!;
+    const x4 = a2[j]!;
+    const x0 = a3[j]!;
+    const t5 = (x3 - x4) | 0;
+    const t6 = (x0 + t5) | 0;
+    a0[j] = t6;
+  }
+}
+
+function square_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x18 = a2[j]!;
+    const x21 = a3[j]!;
+    const x22 = a4[j]!;
+    const t15 = Math.imul(x6, x6);
+    const t17 = Math.imul(x6, 2);
+    const t19 = Math.imul(t17, x18);
+    const t20 = (t15 + t19) | 0;
+    const t23 = (x21 - x22) | 0;
+    const t24 = (t20 + t23) | 0;
+    a0[j] = t24;
+  }
 }
 
 async function square_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
   const n7 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n31 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n8 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n32 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const out1_2 = new Uint8Array(4 * L);
   const s10_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const n25 = new Uint32Array(L);
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as Uint32Array)[j]!;
-    const x31 = n31[j]!;
-    const x32 = n32[j]!;
-    const t9 = (x7 - x8) | 0;
-    const t10 = (x1 + t9) | 0;
-    s10_2[j] = t10;
-    const t25 = Math.imul(t10, t10);
-    n25[j] = t25;
-    const t27 = Math.imul(t10, 2);
-    n27[j] = t27;
-    const t33 = (x31 - x32) | 0;
-    n33[j] = t33;
-  }
+  square_32_p1_k0(L, s10_2, n7, n8, (x as Uint32Array));
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n28 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol square_32: bad frame size from party 0");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n31 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n32 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n34 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x27 = n27[j]!;
-    const x28 = n28[j]!;
-    const x25 = n25[j]!;
-    const x33 = n33[j]!;
-    const t29 = Math.imul(x27, x28);
-    const t30 = (x25 + t29) | 0;
-    const t34 = (t30 + x33) | 0;
-    n34[j] = t34;
-  }
+  square_32_p1_k1(L, n34, s10_2, n28, n31, n32);
   return n34;
+}
+
+function square_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x7 = a1[j]!;
+    const x8 = a2[j]!;
+    const x1 = a3[j]!;
+    const t9 = (x7 - x8) | 0;
+    const t10 = (x1 + t9) | 0;
+    a0[j] = t10;
+  }
+}
+
+function square_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x10 = a1[j]!;
+    const x28 = a2[j]!;
+    const x31 = a3[j]!;
+    const x32 = a4[j]!;
+    const t25 = Math.imul(x10, x10);
+    const t27 = Math.imul(x10, 2);
+    const t29 = Math.imul(t27, x28);
+    const t30 = (t25 + t29) | 0;
+    const t33 = (x31 - x32) | 0;
+    const t34 = (t30 + t33) | 0;
+    a0[j] = t34;
+  }
 }
 
 async function square_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
   const n11 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n41 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n12 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n42 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const out1_0 = new Uint8Array(4 * L);
   const s14_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const n35 = new Uint32Array(L);
-  const n37 = new Uint32Array(L);
-  const n43 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as Uint32Array)[j]!;
-    const x41 = n41[j]!;
-    const x42 = n42[j]!;
-    const t13 = (x11 - x12) | 0;
-    const t14 = (x2 + t13) | 0;
-    s14_0[j] = t14;
-    const t35 = Math.imul(t14, t14);
-    n35[j] = t35;
-    const t37 = Math.imul(t14, 2);
-    n37[j] = t37;
-    const t43 = (x41 - x42) | 0;
-    n43[j] = t43;
-  }
+  square_32_p2_k0(L, s14_0, n11, n12, (x as Uint32Array));
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n38 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol square_32: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n41 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n42 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n44 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x37 = n37[j]!;
-    const x38 = n38[j]!;
-    const x35 = n35[j]!;
-    const x43 = n43[j]!;
-    const t39 = Math.imul(x37, x38);
-    const t40 = (x35 + t39) | 0;
-    const t44 = (t40 + x43) | 0;
-    n44[j] = t44;
-  }
+  square_32_p2_k1(L, n44, s14_0, n38, n41, n42);
   return n44;
+}
+
+function square_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x11 = a1[j]!;
+    const x12 = a2[j]!;
+    const x2 = a3[j]!;
+    const t13 = (x11 - x12) | 0;
+    const t14 = (x2 + t13) | 0;
+    a0[j] = t14;
+  }
+}
+
+function square_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x38 = a2[j]!;
+    const x41 = a3[j]!;
+    const x42 = a4[j]!;
+    const t35 = Math.imul(x14, x14);
+    const t37 = Math.imul(x14, 2);
+    const t39 = Math.imul(t37, x38);
+    const t40 = (t35 + t39) | 0;
+    const t43 = (x41 - x42) | 0;
+    const t44 = (t40 + t43) | 0;
+    a0[j] = t44;
+  }
 }
 
 /**
@@ -2853,150 +3111,156 @@ async function square_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUi
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
   const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n21 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n22 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const out1_1 = new Uint8Array(8 * L);
   const s6_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const n15 = new BigUint64Array(L);
-  const n17 = new BigUint64Array(L);
-  const n23 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x3 = n3[j]!;
-    const x4 = n4[j]!;
-    const x0 = (x as BigUint64Array)[j]!;
-    const x21 = n21[j]!;
-    const x22 = n22[j]!;
-    const t5 = BigInt.asUintN(64, x3 - x4);
-    const t6 = BigInt.asUintN(64, x0 + t5);
-    s6_1[j] = t6;
-    const t15 = BigInt.asUintN(64, t6 * t6);
-    n15[j] = t15;
-    const t17 = BigInt.asUintN(64, t6 * 2n);
-    n17[j] = t17;
-    const t23 = BigInt.asUintN(64, x21 - x22);
-    n23[j] = t23;
-  }
+  square_64_p0_k0(L, s6_1, n3, n4, (x as BigUint64Array));
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n18 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol square_64: bad frame size from party 2");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n21 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n22 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n24 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x18 = n18[j]!;
-    const x15 = n15[j]!;
-    const x23 = n23[j]!;
-    const t19 = BigInt.asUintN(64, x17 * x18);
-    const t20 = BigInt.asUintN(64, x15 + t19);
-    const t24 = BigInt.asUintN(64, t20 + x23);
-    n24[j] = t24;
-  }
+  square_64_p0_k1(L, n24, s6_1, n18, n21, n22);
   return n24;
+}
+
+function square_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x3 = a1[j]!;
+    const x4 = a2[j]!;
+    const x0 = a3[j]!;
+    const t5 = BigInt.asUintN(64, x3 - x4);
+    const t6 = BigInt.asUintN(64, x0 + t5);
+    a0[j] = t6;
+  }
+}
+
+function square_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x18 = a2[j]!;
+    const x21 = a3[j]!;
+    const x22 = a4[j]!;
+    const t15 = BigInt.asUintN(64, x6 * x6);
+    const t17 = BigInt.asUintN(64, x6 * 2n);
+    const t19 = BigInt.asUintN(64, t17 * x18);
+    const t20 = BigInt.asUintN(64, t15 + t19);
+    const t23 = BigInt.asUintN(64, x21 - x22);
+    const t24 = BigInt.asUintN(64, t20 + t23);
+    a0[j] = t24;
+  }
 }
 
 async function square_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
   const n7 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n31 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n8 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n32 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const out1_2 = new Uint8Array(8 * L);
   const s10_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const n25 = new BigUint64Array(L);
-  const n27 = new BigUint64Array(L);
-  const n33 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x7 = n7[j]!;
-    const x8 = n8[j]!;
-    const x1 = (x as BigUint64Array)[j]!;
-    const x31 = n31[j]!;
-    const x32 = n32[j]!;
-    const t9 = BigInt.asUintN(64, x7 - x8);
-    const t10 = BigInt.asUintN(64, x1 + t9);
-    s10_2[j] = t10;
-    const t25 = BigInt.asUintN(64, t10 * t10);
-    n25[j] = t25;
-    const t27 = BigInt.asUintN(64, t10 * 2n);
-    n27[j] = t27;
-    const t33 = BigInt.asUintN(64, x31 - x32);
-    n33[j] = t33;
-  }
+  square_64_p1_k0(L, s10_2, n7, n8, (x as BigUint64Array));
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n28 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol square_64: bad frame size from party 0");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n31 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n32 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n34 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x27 = n27[j]!;
-    const x28 = n28[j]!;
-    const x25 = n25[j]!;
-    const x33 = n33[j]!;
-    const t29 = BigInt.asUintN(64, x27 * x28);
-    const t30 = BigInt.asUintN(64, x25 + t29);
-    const t34 = BigInt.asUintN(64, t30 + x33);
-    n34[j] = t34;
-  }
+  square_64_p1_k1(L, n34, s10_2, n28, n31, n32);
   return n34;
+}
+
+function square_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x7 = a1[j]!;
+    const x8 = a2[j]!;
+    const x1 = a3[j]!;
+    const t9 = BigInt.asUintN(64, x7 - x8);
+    const t10 = BigInt.asUintN(64, x1 + t9);
+    a0[j] = t10;
+  }
+}
+
+function square_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x10 = a1[j]!;
+    const x28 = a2[j]!;
+    const x31 = a3[j]!;
+    const x32 = a4[j]!;
+    const t25 = BigInt.asUintN(64, x10 * x10);
+    const t27 = BigInt.asUintN(64, x10 * 2n);
+    const t29 = BigInt.asUintN(64, t27 * x28);
+    const t30 = BigInt.asUintN(64, t25 + t29);
+    const t33 = BigInt.asUintN(64, x31 - x32);
+    const t34 = BigInt.asUintN(64, t30 + t33);
+    a0[j] = t34;
+  }
 }
 
 async function square_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
   const n11 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n41 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n12 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n42 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const out1_0 = new Uint8Array(8 * L);
   const s14_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const n35 = new BigUint64Array(L);
-  const n37 = new BigUint64Array(L);
-  const n43 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x11 = n11[j]!;
-    const x12 = n12[j]!;
-    const x2 = (x as BigUint64Array)[j]!;
-    const x41 = n41[j]!;
-    const x42 = n42[j]!;
-    const t13 = BigInt.asUintN(64, x11 - x12);
-    const t14 = BigInt.asUintN(64, x2 + t13);
-    s14_0[j] = t14;
-    const t35 = BigInt.asUintN(64, t14 * t14);
-    n35[j] = t35;
-    const t37 = BigInt.asUintN(64, t14 * 2n);
-    n37[j] = t37;
-    const t43 = BigInt.asUintN(64, x41 - x42);
-    n43[j] = t43;
-  }
+  square_64_p2_k0(L, s14_0, n11, n12, (x as BigUint64Array));
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n38 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol square_64: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n41 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n42 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   const n44 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x37 = n37[j]!;
-    const x38 = n38[j]!;
-    const x35 = n35[j]!;
-    const x43 = n43[j]!;
-    const t39 = BigInt.asUintN(64, x37 * x38);
-    const t40 = BigInt.asUintN(64, x35 + t39);
-    const t44 = BigInt.asUintN(64, t40 + x43);
-    n44[j] = t44;
-  }
+  square_64_p2_k1(L, n44, s14_0, n38, n41, n42);
   return n44;
+}
+
+function square_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x11 = a1[j]!;
+    const x12 = a2[j]!;
+    const x2 = a3[j]!;
+    const t13 = BigInt.asUintN(64, x11 - x12);
+    const t14 = BigInt.asUintN(64, x2 + t13);
+    a0[j] = t14;
+  }
+}
+
+function square_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x38 = a2[j]!;
+    const x41 = a3[j]!;
+    const x42 = a4[j]!;
+    const t35 = BigInt.asUintN(64, x14 * x14);
+    const t37 = BigInt.asUintN(64, x14 * 2n);
+    const t39 = BigInt.asUintN(64, t37 * x38);
+    const t40 = BigInt.asUintN(64, t35 + t39);
+    const t43 = BigInt.asUintN(64, x41 - x42);
+    const t44 = BigInt.asUintN(64, t40 + t43);
+    a0[j] = t44;
+  }
 }
 
 /**
@@ -3026,191 +3290,239 @@ async function shuffle_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8
   const n22 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n37 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
   const n41 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
-  const n5 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n20 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
-  const n24 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n9 = new Uint32Array(L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  const n24 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n43 = new Uint32Array(L);
   const n50 = new Uint8Array(L);
   const n51 = new Uint8Array(L);
   const n52 = new Uint8Array(L);
-  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n9.set(n9_p);
   const n43_p = permutation(ctx.prgs.prev, key as number, 2, L);
   n43.set(n43_p);
-  for (let j = 0; j < L; j++) {
-    const x22 = n22[j]!;
-    const x24 = n24[j]!;
-    const x37 = n37[j]!;
-    const t36 = (x22 + x24) & 255;
-    const t50 = (t36 + x37) & 255;
-    n50[j] = t50;
-  }
+  shuffle_8_p0_k0(L, n50, n22, n24, n37);
   applyPermutation(n43, n50, n51, L, false);
-  for (let j = 0; j < L; j++) {
-    const x51 = n51[j]!;
-    const x41 = n41[j]!;
-    const t52 = (x51 - x41) & 255;
-    n52[j] = t52;
-  }
+  shuffle_8_p0_k1(L, n52, n51, n41);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n12 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== L) throw new Error("protocol shuffle_8: bad frame size from party 2");
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n5 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n20 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + L, L);
   const out2_1 = new Uint8Array(L);
   const s28_1 = new Uint8Array(out2_1.buffer, out2_1.byteOffset + 0, L);
+  const n9 = new Uint32Array(L);
   const n13 = new Uint8Array(L);
   const n14 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x0 = (x as Uint8Array)[j]!;
-    const x12 = n12[j]!;
-    const t13 = (x0 + x12) & 255;
-    n13[j] = t13;
-  }
+  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
+  n9.set(n9_p);
+  shuffle_8_p0_k2(L, n13, (x as Uint8Array), n12);
   applyPermutation(n9, n13, n14, L, false);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x5 = n5[j]!;
-    const x20 = n20[j]!;
-    const t15 = (x14 - x5) & 255;
-    const t28 = (t15 - x20) & 255;
-    s28_1[j] = t28;
-  }
+  shuffle_8_p0_k3(L, s28_1, n14, n5, n20);
   ctx.transport.send(1, inst, 2, out2_1);
   return n52;
+}
+
+function shuffle_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x22 = a1[j]!;
+    const x24 = a2[j]!;
+    const x37 = a3[j]!;
+    const t36 = (x22 + x24) & 255;
+    const t50 = (t36 + x37) & 255;
+    a0[j] = t50;
+  }
+}
+
+function shuffle_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x51 = a1[j]!;
+    const x41 = a2[j]!;
+    const t52 = (x51 - x41) & 255;
+    a0[j] = t52;
+  }
+}
+
+function shuffle_8_p0_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x12 = a2[j]!;
+    const t13 = (x0 + x12) & 255;
+    a0[j] = t13;
+  }
+}
+
+function shuffle_8_p0_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x5 = a2[j]!;
+    const x20 = a3[j]!;
+    const t15 = (x14 - x5) & 255;
+    const t28 = (t15 - x20) & 255;
+    a0[j] = t28;
+  }
 }
 
 async function shuffle_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
   const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n7 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const n39 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
+  const n39 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
   const n23 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n38 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
   const n42 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n10 = new Uint32Array(L);
-  const n16 = new Uint8Array(L);
-  const n17 = new Uint8Array(L);
-  const n18 = new Uint8Array(L);
-  const n26 = new Uint32Array(L);
   const n53 = new Uint8Array(L);
-  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n10.set(n10_p);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  for (let j = 0; j < L; j++) {
-    const x1 = (x as Uint8Array)[j]!;
-    const x3 = n3[j]!;
-    const x39 = n39[j]!;
-    const x42 = n42[j]!;
-    const t16 = (x1 + x3) & 255;
-    n16[j] = t16;
-    const t53 = (x39 + x42) & 255;
-    n53[j] = t53;
-  }
-  applyPermutation(n10, n16, n17, L, false);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x7 = n7[j]!;
-    const t18 = (x17 - x7) & 255;
-    n18[j] = t18;
-  }
+  shuffle_8_p1_k0(L, n53, n39, n42);
   // round 2
   const in2_0 = await ctx.transport.receive(0, inst, 2);
   const n29 = new Uint8Array(in2_0.buffer, in2_0.byteOffset + 0, L);
   if (in2_0.byteLength !== L) throw new Error("protocol shuffle_8: bad frame size from party 0");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, L);
+  const n7 = new Uint8Array(ks2_next.buffer, ks2_next.byteOffset + 0, L);
   const out3_2 = new Uint8Array(L);
   const s45_2 = new Uint8Array(out3_2.buffer, out3_2.byteOffset + 0, L);
+  const n10 = new Uint32Array(L);
+  const n16 = new Uint8Array(L);
+  const n17 = new Uint8Array(L);
+  const n26 = new Uint32Array(L);
   const n30 = new Uint8Array(L);
   const n31 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x18 = n18[j]!;
-    const x29 = n29[j]!;
-    const t30 = (x18 + x29) & 255;
-    n30[j] = t30;
-  }
+  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
+  n10.set(n10_p);
+  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
+  n26.set(n26_p);
+  shuffle_8_p1_k1(L, n16, (x as Uint8Array), n3);
+  applyPermutation(n10, n16, n17, L, false);
+  shuffle_8_p1_k2(L, n30, n17, n7, n29);
   applyPermutation(n26, n30, n31, L, false);
-  for (let j = 0; j < L; j++) {
-    const x31 = n31[j]!;
-    const x23 = n23[j]!;
-    const x38 = n38[j]!;
-    const t32 = (x31 - x23) & 255;
-    const t45 = (t32 - x38) & 255;
-    s45_2[j] = t45;
-  }
+  shuffle_8_p1_k3(L, s45_2, n31, n23, n38);
   ctx.transport.send(2, inst, 3, out3_2);
   return n53;
+}
+
+function shuffle_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x39 = a1[j]!;
+    const x42 = a2[j]!;
+    const t53 = (x39 + x42) & 255;
+    a0[j] = t53;
+  }
+}
+
+function shuffle_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x1 = a1[j]!;
+    const x3 = a2[j]!;
+    const t16 = (x1 + x3) & 255;
+    a0[j] = t16;
+  }
+}
+
+function shuffle_8_p1_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x7 = a2[j]!;
+    const x29 = a3[j]!;
+    const t18 = (x17 - x7) & 255;
+    const t30 = (t18 + x29) & 255;
+    a0[j] = t30;
+  }
+}
+
+function shuffle_8_p1_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x31 = a1[j]!;
+    const x23 = a2[j]!;
+    const x38 = a3[j]!;
+    const t32 = (x31 - x23) & 255;
+    const t45 = (t32 - x38) & 255;
+    a0[j] = t45;
+  }
 }
 
 async function shuffle_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
-  const n6 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n21 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const n25 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n25 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n8 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
-  const n40 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
+  const n40 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
   const out1_0 = new Uint8Array(L);
   const s11_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint8Array(L);
-  const n34 = new Uint8Array(L);
-  const n35 = new Uint8Array(L);
-  const n44 = new Uint32Array(L);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n44.set(n44_p);
-  for (let j = 0; j < L; j++) {
-    const x2 = (x as Uint8Array)[j]!;
-    const x4 = n4[j]!;
-    const x6 = n6[j]!;
-    const x8 = n8[j]!;
-    const x21 = n21[j]!;
-    const t11 = (x2 - x4) & 255;
-    s11_0[j] = t11;
-    const t19 = (x6 + x8) & 255;
-    const t33 = (t19 + x21) & 255;
-    n33[j] = t33;
-  }
-  applyPermutation(n27, n33, n34, L, false);
-  for (let j = 0; j < L; j++) {
-    const x34 = n34[j]!;
-    const x25 = n25[j]!;
-    const t35 = (x34 - x25) & 255;
-    n35[j] = t35;
-  }
+  shuffle_8_p2_k0(L, s11_0, (x as Uint8Array), n4);
   ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n6 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const n21 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + L, L);
+  // round 2
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, L);
+  const n8 = new Uint8Array(ks2_prev.buffer, ks2_prev.byteOffset + 0, L);
   // round 3
   const in3_1 = await ctx.transport.receive(1, inst, 3);
   const n46 = new Uint8Array(in3_1.buffer, in3_1.byteOffset + 0, L);
   if (in3_1.byteLength !== L) throw new Error("protocol shuffle_8: bad frame size from party 1");
+  const n27 = new Uint32Array(L);
+  const n33 = new Uint8Array(L);
+  const n34 = new Uint8Array(L);
+  const n44 = new Uint32Array(L);
   const n47 = new Uint8Array(L);
   const n48 = new Uint8Array(L);
   const n49 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x35 = n35[j]!;
-    const x46 = n46[j]!;
-    const t47 = (x35 + x46) & 255;
-    n47[j] = t47;
-  }
+  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
+  n27.set(n27_p);
+  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
+  n44.set(n44_p);
+  shuffle_8_p2_k1(L, n33, n6, n8, n21);
+  applyPermutation(n27, n33, n34, L, false);
+  shuffle_8_p2_k2(L, n47, n34, n25, n46);
   applyPermutation(n44, n47, n48, L, false);
-  for (let j = 0; j < L; j++) {
-    const x48 = n48[j]!;
-    const x40 = n40[j]!;
-    const t49 = (x48 - x40) & 255;
-    n49[j] = t49;
-  }
+  shuffle_8_p2_k3(L, n49, n48, n40);
   return n49;
+}
+
+function shuffle_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x4 = a2[j]!;
+    const t11 = (x2 - x4) & 255;
+    a0[j] = t11;
+  }
+}
+
+function shuffle_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x8 = a2[j]!;
+    const x21 = a3[j]!;
+    const t19 = (x6 + x8) & 255;
+    const t33 = (t19 + x21) & 255;
+    a0[j] = t33;
+  }
+}
+
+function shuffle_8_p2_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x34 = a1[j]!;
+    const x25 = a2[j]!;
+    const x46 = a3[j]!;
+    const t35 = (x34 - x25) & 255;
+    const t47 = (t35 + x46) & 255;
+    a0[j] = t47;
+  }
+}
+
+function shuffle_8_p2_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x48 = a1[j]!;
+    const x40 = a2[j]!;
+    const t49 = (x48 - x40) & 255;
+    a0[j] = t49;
+  }
 }
 
 /**
@@ -3240,191 +3552,239 @@ async function shuffle_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint
   const n22 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n37 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
   const n41 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
-  const n5 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n20 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n24 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n9 = new Uint32Array(L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  const n24 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n43 = new Uint32Array(L);
   const n50 = new Uint16Array(L);
   const n51 = new Uint16Array(L);
   const n52 = new Uint16Array(L);
-  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n9.set(n9_p);
   const n43_p = permutation(ctx.prgs.prev, key as number, 2, L);
   n43.set(n43_p);
-  for (let j = 0; j < L; j++) {
-    const x22 = n22[j]!;
-    const x24 = n24[j]!;
-    const x37 = n37[j]!;
-    const t36 = (x22 + x24) & 65535;
-    const t50 = (t36 + x37) & 65535;
-    n50[j] = t50;
-  }
+  shuffle_16_p0_k0(L, n50, n22, n24, n37);
   applyPermutation(n43, n50, n51, L, false);
-  for (let j = 0; j < L; j++) {
-    const x51 = n51[j]!;
-    const x41 = n41[j]!;
-    const t52 = (x51 - x41) & 65535;
-    n52[j] = t52;
-  }
+  shuffle_16_p0_k1(L, n52, n51, n41);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n12 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol shuffle_16: bad frame size from party 2");
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n5 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n20 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 2 * L, L);
   const out2_1 = new Uint8Array(2 * L);
   const s28_1 = new Uint16Array(out2_1.buffer, out2_1.byteOffset + 0, L);
+  const n9 = new Uint32Array(L);
   const n13 = new Uint16Array(L);
   const n14 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x0 = (x as Uint16Array)[j]!;
-    const x12 = n12[j]!;
-    const t13 = (x0 + x12) & 65535;
-    n13[j] = t13;
-  }
+  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
+  n9.set(n9_p);
+  shuffle_16_p0_k2(L, n13, (x as Uint16Array), n12);
   applyPermutation(n9, n13, n14, L, false);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x5 = n5[j]!;
-    const x20 = n20[j]!;
-    const t15 = (x14 - x5) & 65535;
-    const t28 = (t15 - x20) & 65535;
-    s28_1[j] = t28;
-  }
+  shuffle_16_p0_k3(L, s28_1, n14, n5, n20);
   ctx.transport.send(1, inst, 2, out2_1);
   return n52;
+}
+
+function shuffle_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x22 = a1[j]!;
+    const x24 = a2[j]!;
+    const x37 = a3[j]!;
+    const t36 = (x22 + x24) & 65535;
+    const t50 = (t36 + x37) & 65535;
+    a0[j] = t50;
+  }
+}
+
+function shuffle_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x51 = a1[j]!;
+    const x41 = a2[j]!;
+    const t52 = (x51 - x41) & 65535;
+    a0[j] = t52;
+  }
+}
+
+function shuffle_16_p0_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x12 = a2[j]!;
+    const t13 = (x0 + x12) & 65535;
+    a0[j] = t13;
+  }
+}
+
+function shuffle_16_p0_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x5 = a2[j]!;
+    const x20 = a3[j]!;
+    const t15 = (x14 - x5) & 65535;
+    const t28 = (t15 - x20) & 65535;
+    a0[j] = t28;
+  }
 }
 
 async function shuffle_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
   const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n7 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const n39 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
+  const n39 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
   const n23 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n38 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const n42 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n10 = new Uint32Array(L);
-  const n16 = new Uint16Array(L);
-  const n17 = new Uint16Array(L);
-  const n18 = new Uint16Array(L);
-  const n26 = new Uint32Array(L);
   const n53 = new Uint16Array(L);
-  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n10.set(n10_p);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  for (let j = 0; j < L; j++) {
-    const x1 = (x as Uint16Array)[j]!;
-    const x3 = n3[j]!;
-    const x39 = n39[j]!;
-    const x42 = n42[j]!;
-    const t16 = (x1 + x3) & 65535;
-    n16[j] = t16;
-    const t53 = (x39 + x42) & 65535;
-    n53[j] = t53;
-  }
-  applyPermutation(n10, n16, n17, L, false);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x7 = n7[j]!;
-    const t18 = (x17 - x7) & 65535;
-    n18[j] = t18;
-  }
+  shuffle_16_p1_k0(L, n53, n39, n42);
   // round 2
   const in2_0 = await ctx.transport.receive(0, inst, 2);
   const n29 = new Uint16Array(in2_0.buffer, in2_0.byteOffset + 0, L);
   if (in2_0.byteLength !== 2 * L) throw new Error("protocol shuffle_16: bad frame size from party 0");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 2 * L);
+  const n7 = new Uint16Array(ks2_next.buffer, ks2_next.byteOffset + 0, L);
   const out3_2 = new Uint8Array(2 * L);
   const s45_2 = new Uint16Array(out3_2.buffer, out3_2.byteOffset + 0, L);
+  const n10 = new Uint32Array(L);
+  const n16 = new Uint16Array(L);
+  const n17 = new Uint16Array(L);
+  const n26 = new Uint32Array(L);
   const n30 = new Uint16Array(L);
   const n31 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x18 = n18[j]!;
-    const x29 = n29[j]!;
-    const t30 = (x18 + x29) & 65535;
-    n30[j] = t30;
-  }
+  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
+  n10.set(n10_p);
+  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
+  n26.set(n26_p);
+  shuffle_16_p1_k1(L, n16, (x as Uint16Array), n3);
+  applyPermutation(n10, n16, n17, L, false);
+  shuffle_16_p1_k2(L, n30, n17, n7, n29);
   applyPermutation(n26, n30, n31, L, false);
-  for (let j = 0; j < L; j++) {
-    const x31 = n31[j]!;
-    const x23 = n23[j]!;
-    const x38 = n38[j]!;
-    const t32 = (x31 - x23) & 65535;
-    const t45 = (t32 - x38) & 65535;
-    s45_2[j] = t45;
-  }
+  shuffle_16_p1_k3(L, s45_2, n31, n23, n38);
   ctx.transport.send(2, inst, 3, out3_2);
   return n53;
+}
+
+function shuffle_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x39 = a1[j]!;
+    const x42 = a2[j]!;
+    const t53 = (x39 + x42) & 65535;
+    a0[j] = t53;
+  }
+}
+
+function shuffle_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x1 = a1[j]!;
+    const x3 = a2[j]!;
+    const t16 = (x1 + x3) & 65535;
+    a0[j] = t16;
+  }
+}
+
+function shuffle_16_p1_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x7 = a2[j]!;
+    const x29 = a3[j]!;
+    const t18 = (x17 - x7) & 65535;
+    const t30 = (t18 + x29) & 65535;
+    a0[j] = t30;
+  }
+}
+
+function shuffle_16_p1_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x31 = a1[j]!;
+    const x23 = a2[j]!;
+    const x38 = a3[j]!;
+    const t32 = (x31 - x23) & 65535;
+    const t45 = (t32 - x38) & 65535;
+    a0[j] = t45;
+  }
 }
 
 async function shuffle_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
-  const n6 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n21 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const n25 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n25 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n8 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n40 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
+  const n40 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const out1_0 = new Uint8Array(2 * L);
   const s11_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint16Array(L);
-  const n34 = new Uint16Array(L);
-  const n35 = new Uint16Array(L);
-  const n44 = new Uint32Array(L);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n44.set(n44_p);
-  for (let j = 0; j < L; j++) {
-    const x2 = (x as Uint16Array)[j]!;
-    const x4 = n4[j]!;
-    const x6 = n6[j]!;
-    const x8 = n8[j]!;
-    const x21 = n21[j]!;
-    const t11 = (x2 - x4) & 65535;
-    s11_0[j] = t11;
-    const t19 = (x6 + x8) & 65535;
-    const t33 = (t19 + x21) & 65535;
-    n33[j] = t33;
-  }
-  applyPermutation(n27, n33, n34, L, false);
-  for (let j = 0; j < L; j++) {
-    const x34 = n34[j]!;
-    const x25 = n25[j]!;
-    const t35 = (x34 - x25) & 65535;
-    n35[j] = t35;
-  }
+  shuffle_16_p2_k0(L, s11_0, (x as Uint16Array), n4);
   ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n6 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const n21 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 2 * L, L);
+  // round 2
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 2 * L);
+  const n8 = new Uint16Array(ks2_prev.buffer, ks2_prev.byteOffset + 0, L);
   // round 3
   const in3_1 = await ctx.transport.receive(1, inst, 3);
   const n46 = new Uint16Array(in3_1.buffer, in3_1.byteOffset + 0, L);
   if (in3_1.byteLength !== 2 * L) throw new Error("protocol shuffle_16: bad frame size from party 1");
+  const n27 = new Uint32Array(L);
+  const n33 = new Uint16Array(L);
+  const n34 = new Uint16Array(L);
+  const n44 = new Uint32Array(L);
   const n47 = new Uint16Array(L);
   const n48 = new Uint16Array(L);
   const n49 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x35 = n35[j]!;
-    const x46 = n46[j]!;
-    const t47 = (x35 + x46) & 65535;
-    n47[j] = t47;
-  }
+  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
+  n27.set(n27_p);
+  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
+  n44.set(n44_p);
+  shuffle_16_p2_k1(L, n33, n6, n8, n21);
+  applyPermutation(n27, n33, n34, L, false);
+  shuffle_16_p2_k2(L, n47, n34, n25, n46);
   applyPermutation(n44, n47, n48, L, false);
-  for (let j = 0; j < L; j++) {
-    const x48 = n48[j]!;
-    const x40 = n40[j]!;
-    const t49 = (x48 - x40) & 65535;
-    n49[j] = t49;
-  }
+  shuffle_16_p2_k3(L, n49, n48, n40);
   return n49;
+}
+
+function shuffle_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x4 = a2[j]!;
+    const t11 = (x2 - x4) & 65535;
+    a0[j] = t11;
+  }
+}
+
+function shuffle_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x8 = a2[j]!;
+    const x21 = a3[j]!;
+    const t19 = (x6 + x8) & 65535;
+    const t33 = (t19 + x21) & 65535;
+    a0[j] = t33;
+  }
+}
+
+function shuffle_16_p2_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x34 = a1[j]!;
+    const x25 = a2[j]!;
+    const x46 = a3[j]!;
+    const t35 = (x34 - x25) & 65535;
+    const t47 = (t35 + x46) & 65535;
+    a0[j] = t47;
+  }
+}
+
+function shuffle_16_p2_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x48 = a1[j]!;
+    const x40 = a2[j]!;
+    const t49 = (x48 - x40) & 65535;
+    a0[j] = t49;
+  }
 }
 
 /**
@@ -3454,191 +3814,239 @@ async function shuffle_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint
   const n22 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n37 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
   const n41 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
-  const n5 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n20 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n24 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n9 = new Uint32Array(L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  const n24 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n43 = new Uint32Array(L);
   const n50 = new Uint32Array(L);
   const n51 = new Uint32Array(L);
   const n52 = new Uint32Array(L);
-  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n9.set(n9_p);
   const n43_p = permutation(ctx.prgs.prev, key as number, 2, L);
   n43.set(n43_p);
-  for (let j = 0; j < L; j++) {
-    const x22 = n22[j]!;
-    const x24 = n24[j]!;
-    const x37 = n37[j]!;
-    const t36 = (x22 + x24) | 0;
-    const t50 = (t36 + x37) | 0;
-    n50[j] = t50;
-  }
+  shuffle_32_p0_k0(L, n50, n22, n24, n37);
   applyPermutation(n43, n50, n51, L, false);
-  for (let j = 0; j < L; j++) {
-    const x51 = n51[j]!;
-    const x41 = n41[j]!;
-    const t52 = (x51 - x41) | 0;
-    n52[j] = t52;
-  }
+  shuffle_32_p0_k1(L, n52, n51, n41);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n12 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol shuffle_32: bad frame size from party 2");
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n5 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n20 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 4 * L, L);
   const out2_1 = new Uint8Array(4 * L);
   const s28_1 = new Uint32Array(out2_1.buffer, out2_1.byteOffset + 0, L);
+  const n9 = new Uint32Array(L);
   const n13 = new Uint32Array(L);
   const n14 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x0 = (x as Uint32Array)[j]!;
-    const x12 = n12[j]!;
-    const t13 = (x0 + x12) | 0;
-    n13[j] = t13;
-  }
+  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
+  n9.set(n9_p);
+  shuffle_32_p0_k2(L, n13, (x as Uint32Array), n12);
   applyPermutation(n9, n13, n14, L, false);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x5 = n5[j]!;
-    const x20 = n20[j]!;
-    const t15 = (x14 - x5) | 0;
-    const t28 = (t15 - x20) | 0;
-    s28_1[j] = t28;
-  }
+  shuffle_32_p0_k3(L, s28_1, n14, n5, n20);
   ctx.transport.send(1, inst, 2, out2_1);
   return n52;
+}
+
+function shuffle_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x22 = a1[j]!;
+    const x24 = a2[j]!;
+    const x37 = a3[j]!;
+    const t36 = (x22 + x24) | 0;
+    const t50 = (t36 + x37) | 0;
+    a0[j] = t50;
+  }
+}
+
+function shuffle_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x51 = a1[j]!;
+    const x41 = a2[j]!;
+    const t52 = (x51 - x41) | 0;
+    a0[j] = t52;
+  }
+}
+
+function shuffle_32_p0_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x12 = a2[j]!;
+    const t13 = (x0 + x12) | 0;
+    a0[j] = t13;
+  }
+}
+
+function shuffle_32_p0_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x5 = a2[j]!;
+    const x20 = a3[j]!;
+    const t15 = (x14 - x5) | 0;
+    const t28 = (t15 - x20) | 0;
+    a0[j] = t28;
+  }
 }
 
 async function shuffle_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
   const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n7 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const n39 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
+  const n39 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
   const n23 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n38 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const n42 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n10 = new Uint32Array(L);
-  const n16 = new Uint32Array(L);
-  const n17 = new Uint32Array(L);
-  const n18 = new Uint32Array(L);
-  const n26 = new Uint32Array(L);
   const n53 = new Uint32Array(L);
-  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n10.set(n10_p);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  for (let j = 0; j < L; j++) {
-    const x1 = (x as Uint32Array)[j]!;
-    const x3 = n3[j]!;
-    const x39 = n39[j]!;
-    const x42 = n42[j]!;
-    const t16 = (x1 + x3) | 0;
-    n16[j] = t16;
-    const t53 = (x39 + x42) | 0;
-    n53[j] = t53;
-  }
-  applyPermutation(n10, n16, n17, L, false);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x7 = n7[j]!;
-    const t18 = (x17 - x7) | 0;
-    n18[j] = t18;
-  }
+  shuffle_32_p1_k0(L, n53, n39, n42);
   // round 2
   const in2_0 = await ctx.transport.receive(0, inst, 2);
   const n29 = new Uint32Array(in2_0.buffer, in2_0.byteOffset + 0, L);
   if (in2_0.byteLength !== 4 * L) throw new Error("protocol shuffle_32: bad frame size from party 0");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 4 * L);
+  const n7 = new Uint32Array(ks2_next.buffer, ks2_next.byteOffset + 0, L);
   const out3_2 = new Uint8Array(4 * L);
   const s45_2 = new Uint32Array(out3_2.buffer, out3_2.byteOffset + 0, L);
+  const n10 = new Uint32Array(L);
+  const n16 = new Uint32Array(L);
+  const n17 = new Uint32Array(L);
+  const n26 = new Uint32Array(L);
   const n30 = new Uint32Array(L);
   const n31 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x18 = n18[j]!;
-    const x29 = n29[j]!;
-    const t30 = (x18 + x29) | 0;
-    n30[j] = t30;
-  }
+  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
+  n10.set(n10_p);
+  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
+  n26.set(n26_p);
+  shuffle_32_p1_k1(L, n16, (x as Uint32Array), n3);
+  applyPermutation(n10, n16, n17, L, false);
+  shuffle_32_p1_k2(L, n30, n17, n7, n29);
   applyPermutation(n26, n30, n31, L, false);
-  for (let j = 0; j < L; j++) {
-    const x31 = n31[j]!;
-    const x23 = n23[j]!;
-    const x38 = n38[j]!;
-    const t32 = (x31 - x23) | 0;
-    const t45 = (t32 - x38) | 0;
-    s45_2[j] = t45;
-  }
+  shuffle_32_p1_k3(L, s45_2, n31, n23, n38);
   ctx.transport.send(2, inst, 3, out3_2);
   return n53;
+}
+
+function shuffle_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x39 = a1[j]!;
+    const x42 = a2[j]!;
+    const t53 = (x39 + x42) | 0;
+    a0[j] = t53;
+  }
+}
+
+function shuffle_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x1 = a1[j]!;
+    const x3 = a2[j]!;
+    const t16 = (x1 + x3) | 0;
+    a0[j] = t16;
+  }
+}
+
+function shuffle_32_p1_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x7 = a2[j]!;
+    const x29 = a3[j]!;
+    const t18 = (x17 - x7) | 0;
+    const t30 = (t18 + x29) | 0;
+    a0[j] = t30;
+  }
+}
+
+function shuffle_32_p1_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x31 = a1[j]!;
+    const x23 = a2[j]!;
+    const x38 = a3[j]!;
+    const t32 = (x31 - x23) | 0;
+    const t45 = (t32 - x38) | 0;
+    a0[j] = t45;
+  }
 }
 
 async function shuffle_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
-  const n6 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n21 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const n25 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n25 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n8 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n40 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
+  const n40 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const out1_0 = new Uint8Array(4 * L);
   const s11_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint32Array(L);
-  const n34 = new Uint32Array(L);
-  const n35 = new Uint32Array(L);
-  const n44 = new Uint32Array(L);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n44.set(n44_p);
-  for (let j = 0; j < L; j++) {
-    const x2 = (x as Uint32Array)[j]!;
-    const x4 = n4[j]!;
-    const x6 = n6[j]!;
-    const x8 = n8[j]!;
-    const x21 = n21[j]!;
-    const t11 = (x2 - x4) | 0;
-    s11_0[j] = t11;
-    const t19 = (x6 + x8) | 0;
-    const t33 = (t19 + x21) | 0;
-    n33[j] = t33;
-  }
-  applyPermutation(n27, n33, n34, L, false);
-  for (let j = 0; j < L; j++) {
-    const x34 = n34[j]!;
-    const x25 = n25[j]!;
-    const t35 = (x34 - x25) | 0;
-    n35[j] = t35;
-  }
+  shuffle_32_p2_k0(L, s11_0, (x as Uint32Array), n4);
   ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n6 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const n21 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 4 * L, L);
+  // round 2
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 4 * L);
+  const n8 = new Uint32Array(ks2_prev.buffer, ks2_prev.byteOffset + 0, L);
   // round 3
   const in3_1 = await ctx.transport.receive(1, inst, 3);
   const n46 = new Uint32Array(in3_1.buffer, in3_1.byteOffset + 0, L);
   if (in3_1.byteLength !== 4 * L) throw new Error("protocol shuffle_32: bad frame size from party 1");
+  const n27 = new Uint32Array(L);
+  const n33 = new Uint32Array(L);
+  const n34 = new Uint32Array(L);
+  const n44 = new Uint32Array(L);
   const n47 = new Uint32Array(L);
   const n48 = new Uint32Array(L);
   const n49 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x35 = n35[j]!;
-    const x46 = n46[j]!;
-    const t47 = (x35 + x46) | 0;
-    n47[j] = t47;
-  }
+  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
+  n27.set(n27_p);
+  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
+  n44.set(n44_p);
+  shuffle_32_p2_k1(L, n33, n6, n8, n21);
+  applyPermutation(n27, n33, n34, L, false);
+  shuffle_32_p2_k2(L, n47, n34, n25, n46);
   applyPermutation(n44, n47, n48, L, false);
-  for (let j = 0; j < L; j++) {
-    const x48 = n48[j]!;
-    const x40 = n40[j]!;
-    const t49 = (x48 - x40) | 0;
-    n49[j] = t49;
-  }
+  shuffle_32_p2_k3(L, n49, n48, n40);
   return n49;
+}
+
+function shuffle_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x4 = a2[j]!;
+    const t11 = (x2 - x4) | 0;
+    a0[j] = t11;
+  }
+}
+
+function shuffle_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x8 = a2[j]!;
+    const x21 = a3[j]!;
+    const t19 = (x6 + x8) | 0;
+    const t33 = (t19 + x21) | 0;
+    a0[j] = t33;
+  }
+}
+
+function shuffle_32_p2_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x34 = a1[j]!;
+    const x25 = a2[j]!;
+    const x46 = a3[j]!;
+    const t35 = (x34 - x25) | 0;
+    const t47 = (t35 + x46) | 0;
+    a0[j] = t47;
+  }
+}
+
+function shuffle_32_p2_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x48 = a1[j]!;
+    const x40 = a2[j]!;
+    const t49 = (x48 - x40) | 0;
+    a0[j] = t49;
+  }
 }
 
 /**
@@ -3668,191 +4076,239 @@ async function shuffle_64_p0(ctx: PartyContext, inst: number, L: number, x: BigU
   const n22 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n37 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
   const n41 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 16 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
-  const n5 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n20 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n24 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 16 * L, L);
-  const n9 = new Uint32Array(L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  const n24 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n43 = new Uint32Array(L);
   const n50 = new BigUint64Array(L);
   const n51 = new BigUint64Array(L);
   const n52 = new BigUint64Array(L);
-  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n9.set(n9_p);
   const n43_p = permutation(ctx.prgs.prev, key as number, 2, L);
   n43.set(n43_p);
-  for (let j = 0; j < L; j++) {
-    const x22 = n22[j]!;
-    const x24 = n24[j]!;
-    const x37 = n37[j]!;
-    const t36 = BigInt.asUintN(64, x22 + x24);
-    const t50 = BigInt.asUintN(64, t36 + x37);
-    n50[j] = t50;
-  }
+  shuffle_64_p0_k0(L, n50, n22, n24, n37);
   applyPermutation(n43, n50, n51, L, false);
-  for (let j = 0; j < L; j++) {
-    const x51 = n51[j]!;
-    const x41 = n41[j]!;
-    const t52 = BigInt.asUintN(64, x51 - x41);
-    n52[j] = t52;
-  }
+  shuffle_64_p0_k1(L, n52, n51, n41);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
   const n12 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol shuffle_64: bad frame size from party 2");
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 16 * L);
+  const n5 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n20 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 8 * L, L);
   const out2_1 = new Uint8Array(8 * L);
   const s28_1 = new BigUint64Array(out2_1.buffer, out2_1.byteOffset + 0, L);
+  const n9 = new Uint32Array(L);
   const n13 = new BigUint64Array(L);
   const n14 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x0 = (x as BigUint64Array)[j]!;
-    const x12 = n12[j]!;
-    const t13 = BigInt.asUintN(64, x0 + x12);
-    n13[j] = t13;
-  }
+  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
+  n9.set(n9_p);
+  shuffle_64_p0_k2(L, n13, (x as BigUint64Array), n12);
   applyPermutation(n9, n13, n14, L, false);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x5 = n5[j]!;
-    const x20 = n20[j]!;
-    const t15 = BigInt.asUintN(64, x14 - x5);
-    const t28 = BigInt.asUintN(64, t15 - x20);
-    s28_1[j] = t28;
-  }
+  shuffle_64_p0_k3(L, s28_1, n14, n5, n20);
   ctx.transport.send(1, inst, 2, out2_1);
   return n52;
+}
+
+function shuffle_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x22 = a1[j]!;
+    const x24 = a2[j]!;
+    const x37 = a3[j]!;
+    const t36 = BigInt.asUintN(64, x22 + x24);
+    const t50 = BigInt.asUintN(64, t36 + x37);
+    a0[j] = t50;
+  }
+}
+
+function shuffle_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x51 = a1[j]!;
+    const x41 = a2[j]!;
+    const t52 = BigInt.asUintN(64, x51 - x41);
+    a0[j] = t52;
+  }
+}
+
+function shuffle_64_p0_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x12 = a2[j]!;
+    const t13 = BigInt.asUintN(64, x0 + x12);
+    a0[j] = t13;
+  }
+}
+
+function shuffle_64_p0_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x5 = a2[j]!;
+    const x20 = a3[j]!;
+    const t15 = BigInt.asUintN(64, x14 - x5);
+    const t28 = BigInt.asUintN(64, t15 - x20);
+    a0[j] = t28;
+  }
 }
 
 async function shuffle_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
   const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n7 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const n39 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 16 * L, L);
+  const n39 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
   const n23 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n38 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const n42 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 16 * L, L);
-  const n10 = new Uint32Array(L);
-  const n16 = new BigUint64Array(L);
-  const n17 = new BigUint64Array(L);
-  const n18 = new BigUint64Array(L);
-  const n26 = new Uint32Array(L);
   const n53 = new BigUint64Array(L);
-  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n10.set(n10_p);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  for (let j = 0; j < L; j++) {
-    const x1 = (x as BigUint64Array)[j]!;
-    const x3 = n3[j]!;
-    const x39 = n39[j]!;
-    const x42 = n42[j]!;
-    const t16 = BigInt.asUintN(64, x1 + x3);
-    n16[j] = t16;
-    const t53 = BigInt.asUintN(64, x39 + x42);
-    n53[j] = t53;
-  }
-  applyPermutation(n10, n16, n17, L, false);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x7 = n7[j]!;
-    const t18 = BigInt.asUintN(64, x17 - x7);
-    n18[j] = t18;
-  }
+  shuffle_64_p1_k0(L, n53, n39, n42);
   // round 2
   const in2_0 = await ctx.transport.receive(0, inst, 2);
   const n29 = new BigUint64Array(in2_0.buffer, in2_0.byteOffset + 0, L);
   if (in2_0.byteLength !== 8 * L) throw new Error("protocol shuffle_64: bad frame size from party 0");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 8 * L);
+  const n7 = new BigUint64Array(ks2_next.buffer, ks2_next.byteOffset + 0, L);
   const out3_2 = new Uint8Array(8 * L);
   const s45_2 = new BigUint64Array(out3_2.buffer, out3_2.byteOffset + 0, L);
+  const n10 = new Uint32Array(L);
+  const n16 = new BigUint64Array(L);
+  const n17 = new BigUint64Array(L);
+  const n26 = new Uint32Array(L);
   const n30 = new BigUint64Array(L);
   const n31 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x18 = n18[j]!;
-    const x29 = n29[j]!;
-    const t30 = BigInt.asUintN(64, x18 + x29);
-    n30[j] = t30;
-  }
+  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
+  n10.set(n10_p);
+  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
+  n26.set(n26_p);
+  shuffle_64_p1_k1(L, n16, (x as BigUint64Array), n3);
+  applyPermutation(n10, n16, n17, L, false);
+  shuffle_64_p1_k2(L, n30, n17, n7, n29);
   applyPermutation(n26, n30, n31, L, false);
-  for (let j = 0; j < L; j++) {
-    const x31 = n31[j]!;
-    const x23 = n23[j]!;
-    const x38 = n38[j]!;
-    const t32 = BigInt.asUintN(64, x31 - x23);
-    const t45 = BigInt.asUintN(64, t32 - x38);
-    s45_2[j] = t45;
-  }
+  shuffle_64_p1_k3(L, s45_2, n31, n23, n38);
   ctx.transport.send(2, inst, 3, out3_2);
   return n53;
+}
+
+function shuffle_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x39 = a1[j]!;
+    const x42 = a2[j]!;
+    const t53 = BigInt.asUintN(64, x39 + x42);
+    a0[j] = t53;
+  }
+}
+
+function shuffle_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x1 = a1[j]!;
+    const x3 = a2[j]!;
+    const t16 = BigInt.asUintN(64, x1 + x3);
+    a0[j] = t16;
+  }
+}
+
+function shuffle_64_p1_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x7 = a2[j]!;
+    const x29 = a3[j]!;
+    const t18 = BigInt.asUintN(64, x17 - x7);
+    const t30 = BigInt.asUintN(64, t18 + x29);
+    a0[j] = t30;
+  }
+}
+
+function shuffle_64_p1_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x31 = a1[j]!;
+    const x23 = a2[j]!;
+    const x38 = a3[j]!;
+    const t32 = BigInt.asUintN(64, x31 - x23);
+    const t45 = BigInt.asUintN(64, t32 - x38);
+    a0[j] = t45;
+  }
 }
 
 async function shuffle_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
-  const n6 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n21 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const n25 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 16 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n25 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
   const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n8 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n40 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 16 * L, L);
+  const n40 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const out1_0 = new Uint8Array(8 * L);
   const s11_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const n27 = new Uint32Array(L);
-  const n33 = new BigUint64Array(L);
-  const n34 = new BigUint64Array(L);
-  const n35 = new BigUint64Array(L);
-  const n44 = new Uint32Array(L);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n44.set(n44_p);
-  for (let j = 0; j < L; j++) {
-    const x2 = (x as BigUint64Array)[j]!;
-    const x4 = n4[j]!;
-    const x6 = n6[j]!;
-    const x8 = n8[j]!;
-    const x21 = n21[j]!;
-    const t11 = BigInt.asUintN(64, x2 - x4);
-    s11_0[j] = t11;
-    const t19 = BigInt.asUintN(64, x6 + x8);
-    const t33 = BigInt.asUintN(64, t19 + x21);
-    n33[j] = t33;
-  }
-  applyPermutation(n27, n33, n34, L, false);
-  for (let j = 0; j < L; j++) {
-    const x34 = n34[j]!;
-    const x25 = n25[j]!;
-    const t35 = BigInt.asUintN(64, x34 - x25);
-    n35[j] = t35;
-  }
+  shuffle_64_p2_k0(L, s11_0, (x as BigUint64Array), n4);
   ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 16 * L);
+  const n6 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const n21 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 8 * L, L);
+  // round 2
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 8 * L);
+  const n8 = new BigUint64Array(ks2_prev.buffer, ks2_prev.byteOffset + 0, L);
   // round 3
   const in3_1 = await ctx.transport.receive(1, inst, 3);
   const n46 = new BigUint64Array(in3_1.buffer, in3_1.byteOffset + 0, L);
   if (in3_1.byteLength !== 8 * L) throw new Error("protocol shuffle_64: bad frame size from party 1");
+  const n27 = new Uint32Array(L);
+  const n33 = new BigUint64Array(L);
+  const n34 = new BigUint64Array(L);
+  const n44 = new Uint32Array(L);
   const n47 = new BigUint64Array(L);
   const n48 = new BigUint64Array(L);
   const n49 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x35 = n35[j]!;
-    const x46 = n46[j]!;
-    const t47 = BigInt.asUintN(64, x35 + x46);
-    n47[j] = t47;
-  }
+  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
+  n27.set(n27_p);
+  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
+  n44.set(n44_p);
+  shuffle_64_p2_k1(L, n33, n6, n8, n21);
+  applyPermutation(n27, n33, n34, L, false);
+  shuffle_64_p2_k2(L, n47, n34, n25, n46);
   applyPermutation(n44, n47, n48, L, false);
-  for (let j = 0; j < L; j++) {
-    const x48 = n48[j]!;
-    const x40 = n40[j]!;
-    const t49 = BigInt.asUintN(64, x48 - x40);
-    n49[j] = t49;
-  }
+  shuffle_64_p2_k3(L, n49, n48, n40);
   return n49;
+}
+
+function shuffle_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x4 = a2[j]!;
+    const t11 = BigInt.asUintN(64, x2 - x4);
+    a0[j] = t11;
+  }
+}
+
+function shuffle_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x6 = a1[j]!;
+    const x8 = a2[j]!;
+    const x21 = a3[j]!;
+    const t19 = BigInt.asUintN(64, x6 + x8);
+    const t33 = BigInt.asUintN(64, t19 + x21);
+    a0[j] = t33;
+  }
+}
+
+function shuffle_64_p2_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x34 = a1[j]!;
+    const x25 = a2[j]!;
+    const x46 = a3[j]!;
+    const t35 = BigInt.asUintN(64, x34 - x25);
+    const t47 = BigInt.asUintN(64, t35 + x46);
+    a0[j] = t47;
+  }
+}
+
+function shuffle_64_p2_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x48 = a1[j]!;
+    const x40 = a2[j]!;
+    const t49 = BigInt.asUintN(64, x48 - x40);
+    a0[j] = t49;
+  }
 }
 
 /**
@@ -3875,197 +4331,244 @@ async function unshuffle_8_p0(ctx: PartyContext, inst: number, L: number, x: Uin
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
   const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n7 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const n22 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n20 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n24 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
-  const n39 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
+  const n39 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
   const out1_1 = new Uint8Array(L);
   const s28_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const n9 = new Uint32Array(L);
   const n16 = new Uint8Array(L);
   const n17 = new Uint8Array(L);
-  const n36 = new Uint8Array(L);
-  const n43 = new Uint32Array(L);
   const n9_p = permutation(ctx.prgs.prev, key as number, 2, L);
   n9.set(n9_p);
-  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n43.set(n43_p);
-  for (let j = 0; j < L; j++) {
-    const x0 = (x as Uint8Array)[j]!;
-    const x3 = n3[j]!;
-    const x22 = n22[j]!;
-    const x24 = n24[j]!;
-    const t16 = (x0 + x3) & 255;
-    n16[j] = t16;
-    const t36 = (x22 + x24) & 255;
-    n36[j] = t36;
-  }
+  unshuffle_8_p0_k0(L, n16, (x as Uint8Array), n3);
   applyPermutation(n9, n16, n17, L, true);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x7 = n7[j]!;
-    const x20 = n20[j]!;
-    const t18 = (x17 - x7) & 255;
-    const t28 = (t18 - x20) & 255;
-    s28_1[j] = t28;
-  }
+  unshuffle_8_p0_k1(L, s28_1, n17, n7, n20);
   ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L);
+  const n22 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
+  const n24 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
   const n46 = new Uint8Array(in2_2.buffer, in2_2.byteOffset + 0, L);
   if (in2_2.byteLength !== L) throw new Error("protocol unshuffle_8: bad frame size from party 2");
+  const n43 = new Uint32Array(L);
   const n47 = new Uint8Array(L);
   const n48 = new Uint8Array(L);
   const n49 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x36 = n36[j]!;
-    const x46 = n46[j]!;
-    const t47 = (x36 + x46) & 255;
-    n47[j] = t47;
-  }
+  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
+  n43.set(n43_p);
+  unshuffle_8_p0_k2(L, n47, n22, n24, n46);
   applyPermutation(n43, n47, n48, L, true);
-  for (let j = 0; j < L; j++) {
-    const x48 = n48[j]!;
-    const x39 = n39[j]!;
-    const t49 = (x48 - x39) & 255;
-    n49[j] = t49;
-  }
+  unshuffle_8_p0_k3(L, n49, n48, n39);
   return n49;
+}
+
+function unshuffle_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x3 = a2[j]!;
+    const t16 = (x0 + x3) & 255;
+    a0[j] = t16;
+  }
+}
+
+function unshuffle_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x7 = a2[j]!;
+    const x20 = a3[j]!;
+    const t18 = (x17 - x7) & 255;
+    const t28 = (t18 - x20) & 255;
+    a0[j] = t28;
+  }
+}
+
+function unshuffle_8_p0_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x22 = a1[j]!;
+    const x24 = a2[j]!;
+    const x46 = a3[j]!;
+    const t36 = (x22 + x24) & 255;
+    const t47 = (t36 + x46) & 255;
+    a0[j] = t47;
+  }
+}
+
+function unshuffle_8_p0_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x48 = a1[j]!;
+    const x39 = a2[j]!;
+    const t49 = (x48 - x39) & 255;
+    a0[j] = t49;
+  }
 }
 
 async function unshuffle_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n5 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n41 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n41 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
   const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n8 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
-  const n23 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const out1_2 = new Uint8Array(L);
   const s11_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const n19 = new Uint8Array(L);
-  const n26 = new Uint32Array(L);
-  const n44 = new Uint32Array(L);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n44.set(n44_p);
-  for (let j = 0; j < L; j++) {
-    const x1 = (x as Uint8Array)[j]!;
-    const x4 = n4[j]!;
-    const x5 = n5[j]!;
-    const x8 = n8[j]!;
-    const t11 = (x1 - x4) & 255;
-    s11_2[j] = t11;
-    const t19 = (x5 + x8) & 255;
-    n19[j] = t19;
-  }
+  unshuffle_8_p1_k0(L, s11_2, (x as Uint8Array), n4);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n29 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   if (in1_0.byteLength !== L) throw new Error("protocol unshuffle_8: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, L);
-  const n37 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n5 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const n37 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + L, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
+  const n23 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n26 = new Uint32Array(L);
   const n30 = new Uint8Array(L);
   const n31 = new Uint8Array(L);
+  const n44 = new Uint32Array(L);
   const n50 = new Uint8Array(L);
   const n51 = new Uint8Array(L);
   const n52 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x19 = n19[j]!;
-    const x29 = n29[j]!;
-    const t30 = (x19 + x29) & 255;
-    n30[j] = t30;
-  }
+  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
+  n26.set(n26_p);
+  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
+  n44.set(n44_p);
+  unshuffle_8_p1_k1(L, n30, n5, n8, n29);
   applyPermutation(n26, n30, n31, L, true);
+  unshuffle_8_p1_k2(L, n50, n31, n23, n37);
+  applyPermutation(n44, n50, n51, L, true);
+  unshuffle_8_p1_k3(L, n52, n51, n41);
+  return n52;
+}
+
+function unshuffle_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x31 = n31[j]!;
-    const x23 = n23[j]!;
-    const x37 = n37[j]!;
+    const x1 = a1[j]!;
+    const x4 = a2[j]!;
+    const t11 = (x1 - x4) & 255;
+    a0[j] = t11;
+  }
+}
+
+function unshuffle_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x5 = a1[j]!;
+    const x8 = a2[j]!;
+    const x29 = a3[j]!;
+    const t19 = (x5 + x8) & 255;
+    const t30 = (t19 + x29) & 255;
+    a0[j] = t30;
+  }
+}
+
+function unshuffle_8_p1_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x31 = a1[j]!;
+    const x23 = a2[j]!;
+    const x37 = a3[j]!;
     const t32 = (x31 - x23) & 255;
     const t50 = (t32 + x37) & 255;
-    n50[j] = t50;
+    a0[j] = t50;
   }
-  applyPermutation(n44, n50, n51, L, true);
+}
+
+function unshuffle_8_p1_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
   for (let j = 0; j < L; j++) {
-    const x51 = n51[j]!;
-    const x41 = n41[j]!;
+    const x51 = a1[j]!;
+    const x41 = a2[j]!;
     const t52 = (x51 - x41) & 255;
-    n52[j] = t52;
+    a0[j] = t52;
   }
-  return n52;
 }
 
 async function unshuffle_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
   const n21 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n25 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const n40 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n6 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n42 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
-  const n10 = new Uint32Array(L);
-  const n27 = new Uint32Array(L);
+  const n40 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  const n42 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n53 = new Uint8Array(L);
-  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n10.set(n10_p);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  for (let j = 0; j < L; j++) {
-    const x40 = n40[j]!;
-    const x42 = n42[j]!;
-    const t53 = (x40 + x42) & 255;
-    n53[j] = t53;
-  }
+  unshuffle_8_p2_k0(L, n53, n40, n42);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n12 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== L) throw new Error("protocol unshuffle_8: bad frame size from party 1");
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
-  const n38 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L);
+  const n25 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n6 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n38 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + L, L);
   const out2_0 = new Uint8Array(L);
   const s45_0 = new Uint8Array(out2_0.buffer, out2_0.byteOffset + 0, L);
+  const n10 = new Uint32Array(L);
   const n13 = new Uint8Array(L);
   const n14 = new Uint8Array(L);
+  const n27 = new Uint32Array(L);
   const n33 = new Uint8Array(L);
   const n34 = new Uint8Array(L);
-  for (let j = 0; j < L; j++) {
-    const x2 = (x as Uint8Array)[j]!;
-    const x12 = n12[j]!;
-    const t13 = (x2 + x12) & 255;
-    n13[j] = t13;
-  }
+  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
+  n10.set(n10_p);
+  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
+  n27.set(n27_p);
+  unshuffle_8_p2_k1(L, n13, (x as Uint8Array), n12);
   applyPermutation(n10, n13, n14, L, true);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x6 = n6[j]!;
-    const x21 = n21[j]!;
-    const t15 = (x14 - x6) & 255;
-    const t33 = (t15 + x21) & 255;
-    n33[j] = t33;
-  }
+  unshuffle_8_p2_k2(L, n33, n14, n6, n21);
   applyPermutation(n27, n33, n34, L, true);
-  for (let j = 0; j < L; j++) {
-    const x34 = n34[j]!;
-    const x25 = n25[j]!;
-    const x38 = n38[j]!;
-    const t35 = (x34 - x25) & 255;
-    const t45 = (t35 - x38) & 255;
-    s45_0[j] = t45;
-  }
+  unshuffle_8_p2_k3(L, s45_0, n34, n25, n38);
   ctx.transport.send(0, inst, 2, out2_0);
   return n53;
+}
+
+function unshuffle_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x40 = a1[j]!;
+    const x42 = a2[j]!;
+    const t53 = (x40 + x42) & 255;
+    a0[j] = t53;
+  }
+}
+
+function unshuffle_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x12 = a2[j]!;
+    const t13 = (x2 + x12) & 255;
+    a0[j] = t13;
+  }
+}
+
+function unshuffle_8_p2_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x6 = a2[j]!;
+    const x21 = a3[j]!;
+    const t15 = (x14 - x6) & 255;
+    const t33 = (t15 + x21) & 255;
+    a0[j] = t33;
+  }
+}
+
+function unshuffle_8_p2_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x34 = a1[j]!;
+    const x25 = a2[j]!;
+    const x38 = a3[j]!;
+    const t35 = (x34 - x25) & 255;
+    const t45 = (t35 - x38) & 255;
+    a0[j] = t45;
+  }
 }
 
 /**
@@ -4088,197 +4591,244 @@ async function unshuffle_16_p0(ctx: PartyContext, inst: number, L: number, x: Ui
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
   const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n7 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const n22 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n20 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n24 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n39 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
+  const n39 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
   const out1_1 = new Uint8Array(2 * L);
   const s28_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const n9 = new Uint32Array(L);
   const n16 = new Uint16Array(L);
   const n17 = new Uint16Array(L);
-  const n36 = new Uint16Array(L);
-  const n43 = new Uint32Array(L);
   const n9_p = permutation(ctx.prgs.prev, key as number, 2, L);
   n9.set(n9_p);
-  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n43.set(n43_p);
-  for (let j = 0; j < L; j++) {
-    const x0 = (x as Uint16Array)[j]!;
-    const x3 = n3[j]!;
-    const x22 = n22[j]!;
-    const x24 = n24[j]!;
-    const t16 = (x0 + x3) & 65535;
-    n16[j] = t16;
-    const t36 = (x22 + x24) & 65535;
-    n36[j] = t36;
-  }
+  unshuffle_16_p0_k0(L, n16, (x as Uint16Array), n3);
   applyPermutation(n9, n16, n17, L, true);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x7 = n7[j]!;
-    const x20 = n20[j]!;
-    const t18 = (x17 - x7) & 65535;
-    const t28 = (t18 - x20) & 65535;
-    s28_1[j] = t28;
-  }
+  unshuffle_16_p0_k1(L, s28_1, n17, n7, n20);
   ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n22 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n24 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
   const n46 = new Uint16Array(in2_2.buffer, in2_2.byteOffset + 0, L);
   if (in2_2.byteLength !== 2 * L) throw new Error("protocol unshuffle_16: bad frame size from party 2");
+  const n43 = new Uint32Array(L);
   const n47 = new Uint16Array(L);
   const n48 = new Uint16Array(L);
   const n49 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x36 = n36[j]!;
-    const x46 = n46[j]!;
-    const t47 = (x36 + x46) & 65535;
-    n47[j] = t47;
-  }
+  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
+  n43.set(n43_p);
+  unshuffle_16_p0_k2(L, n47, n22, n24, n46);
   applyPermutation(n43, n47, n48, L, true);
-  for (let j = 0; j < L; j++) {
-    const x48 = n48[j]!;
-    const x39 = n39[j]!;
-    const t49 = (x48 - x39) & 65535;
-    n49[j] = t49;
-  }
+  unshuffle_16_p0_k3(L, n49, n48, n39);
   return n49;
+}
+
+function unshuffle_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x3 = a2[j]!;
+    const t16 = (x0 + x3) & 65535;
+    a0[j] = t16;
+  }
+}
+
+function unshuffle_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x7 = a2[j]!;
+    const x20 = a3[j]!;
+    const t18 = (x17 - x7) & 65535;
+    const t28 = (t18 - x20) & 65535;
+    a0[j] = t28;
+  }
+}
+
+function unshuffle_16_p0_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x22 = a1[j]!;
+    const x24 = a2[j]!;
+    const x46 = a3[j]!;
+    const t36 = (x22 + x24) & 65535;
+    const t47 = (t36 + x46) & 65535;
+    a0[j] = t47;
+  }
+}
+
+function unshuffle_16_p0_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x48 = a1[j]!;
+    const x39 = a2[j]!;
+    const t49 = (x48 - x39) & 65535;
+    a0[j] = t49;
+  }
 }
 
 async function unshuffle_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n5 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n41 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n41 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
   const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n8 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n23 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const out1_2 = new Uint8Array(2 * L);
   const s11_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const n19 = new Uint16Array(L);
-  const n26 = new Uint32Array(L);
-  const n44 = new Uint32Array(L);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n44.set(n44_p);
-  for (let j = 0; j < L; j++) {
-    const x1 = (x as Uint16Array)[j]!;
-    const x4 = n4[j]!;
-    const x5 = n5[j]!;
-    const x8 = n8[j]!;
-    const t11 = (x1 - x4) & 65535;
-    s11_2[j] = t11;
-    const t19 = (x5 + x8) & 65535;
-    n19[j] = t19;
-  }
+  unshuffle_16_p1_k0(L, s11_2, (x as Uint16Array), n4);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n29 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol unshuffle_16: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n37 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n5 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const n37 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 2 * L, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
+  const n23 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n26 = new Uint32Array(L);
   const n30 = new Uint16Array(L);
   const n31 = new Uint16Array(L);
+  const n44 = new Uint32Array(L);
   const n50 = new Uint16Array(L);
   const n51 = new Uint16Array(L);
   const n52 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x19 = n19[j]!;
-    const x29 = n29[j]!;
-    const t30 = (x19 + x29) & 65535;
-    n30[j] = t30;
-  }
+  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
+  n26.set(n26_p);
+  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
+  n44.set(n44_p);
+  unshuffle_16_p1_k1(L, n30, n5, n8, n29);
   applyPermutation(n26, n30, n31, L, true);
+  unshuffle_16_p1_k2(L, n50, n31, n23, n37);
+  applyPermutation(n44, n50, n51, L, true);
+  unshuffle_16_p1_k3(L, n52, n51, n41);
+  return n52;
+}
+
+function unshuffle_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x31 = n31[j]!;
-    const x23 = n23[j]!;
-    const x37 = n37[j]!;
+    const x1 = a1[j]!;
+    const x4 = a2[j]!;
+    const t11 = (x1 - x4) & 65535;
+    a0[j] = t11;
+  }
+}
+
+function unshuffle_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x5 = a1[j]!;
+    const x8 = a2[j]!;
+    const x29 = a3[j]!;
+    const t19 = (x5 + x8) & 65535;
+    const t30 = (t19 + x29) & 65535;
+    a0[j] = t30;
+  }
+}
+
+function unshuffle_16_p1_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x31 = a1[j]!;
+    const x23 = a2[j]!;
+    const x37 = a3[j]!;
     const t32 = (x31 - x23) & 65535;
     const t50 = (t32 + x37) & 65535;
-    n50[j] = t50;
+    a0[j] = t50;
   }
-  applyPermutation(n44, n50, n51, L, true);
+}
+
+function unshuffle_16_p1_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
   for (let j = 0; j < L; j++) {
-    const x51 = n51[j]!;
-    const x41 = n41[j]!;
+    const x51 = a1[j]!;
+    const x41 = a2[j]!;
     const t52 = (x51 - x41) & 65535;
-    n52[j] = t52;
+    a0[j] = t52;
   }
-  return n52;
 }
 
 async function unshuffle_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
   const n21 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n25 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const n40 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n6 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n42 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n10 = new Uint32Array(L);
-  const n27 = new Uint32Array(L);
+  const n40 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  const n42 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n53 = new Uint16Array(L);
-  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n10.set(n10_p);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  for (let j = 0; j < L; j++) {
-    const x40 = n40[j]!;
-    const x42 = n42[j]!;
-    const t53 = (x40 + x42) & 65535;
-    n53[j] = t53;
-  }
+  unshuffle_16_p2_k0(L, n53, n40, n42);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n12 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol unshuffle_16: bad frame size from party 1");
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n38 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
+  const n25 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n6 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n38 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 2 * L, L);
   const out2_0 = new Uint8Array(2 * L);
   const s45_0 = new Uint16Array(out2_0.buffer, out2_0.byteOffset + 0, L);
+  const n10 = new Uint32Array(L);
   const n13 = new Uint16Array(L);
   const n14 = new Uint16Array(L);
+  const n27 = new Uint32Array(L);
   const n33 = new Uint16Array(L);
   const n34 = new Uint16Array(L);
-  for (let j = 0; j < L; j++) {
-    const x2 = (x as Uint16Array)[j]!;
-    const x12 = n12[j]!;
-    const t13 = (x2 + x12) & 65535;
-    n13[j] = t13;
-  }
+  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
+  n10.set(n10_p);
+  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
+  n27.set(n27_p);
+  unshuffle_16_p2_k1(L, n13, (x as Uint16Array), n12);
   applyPermutation(n10, n13, n14, L, true);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x6 = n6[j]!;
-    const x21 = n21[j]!;
-    const t15 = (x14 - x6) & 65535;
-    const t33 = (t15 + x21) & 65535;
-    n33[j] = t33;
-  }
+  unshuffle_16_p2_k2(L, n33, n14, n6, n21);
   applyPermutation(n27, n33, n34, L, true);
-  for (let j = 0; j < L; j++) {
-    const x34 = n34[j]!;
-    const x25 = n25[j]!;
-    const x38 = n38[j]!;
-    const t35 = (x34 - x25) & 65535;
-    const t45 = (t35 - x38) & 65535;
-    s45_0[j] = t45;
-  }
+  unshuffle_16_p2_k3(L, s45_0, n34, n25, n38);
   ctx.transport.send(0, inst, 2, out2_0);
   return n53;
+}
+
+function unshuffle_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x40 = a1[j]!;
+    const x42 = a2[j]!;
+    const t53 = (x40 + x42) & 65535;
+    a0[j] = t53;
+  }
+}
+
+function unshuffle_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x12 = a2[j]!;
+    const t13 = (x2 + x12) & 65535;
+    a0[j] = t13;
+  }
+}
+
+function unshuffle_16_p2_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x6 = a2[j]!;
+    const x21 = a3[j]!;
+    const t15 = (x14 - x6) & 65535;
+    const t33 = (t15 + x21) & 65535;
+    a0[j] = t33;
+  }
+}
+
+function unshuffle_16_p2_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x34 = a1[j]!;
+    const x25 = a2[j]!;
+    const x38 = a3[j]!;
+    const t35 = (x34 - x25) & 65535;
+    const t45 = (t35 - x38) & 65535;
+    a0[j] = t45;
+  }
 }
 
 /**
@@ -4301,197 +4851,244 @@ async function unshuffle_32_p0(ctx: PartyContext, inst: number, L: number, x: Ui
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
   const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n7 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const n22 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n20 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n24 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n39 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
+  const n39 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
   const out1_1 = new Uint8Array(4 * L);
   const s28_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const n9 = new Uint32Array(L);
   const n16 = new Uint32Array(L);
   const n17 = new Uint32Array(L);
-  const n36 = new Uint32Array(L);
-  const n43 = new Uint32Array(L);
   const n9_p = permutation(ctx.prgs.prev, key as number, 2, L);
   n9.set(n9_p);
-  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n43.set(n43_p);
-  for (let j = 0; j < L; j++) {
-    const x0 = (x as Uint32Array)[j]!;
-    const x3 = n3[j]!;
-    const x22 = n22[j]!;
-    const x24 = n24[j]!;
-    const t16 = (x0 + x3) | 0;
-    n16[j] = t16;
-    const t36 = (x22 + x24) | 0;
-    n36[j] = t36;
-  }
+  unshuffle_32_p0_k0(L, n16, (x as Uint32Array), n3);
   applyPermutation(n9, n16, n17, L, true);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x7 = n7[j]!;
-    const x20 = n20[j]!;
-    const t18 = (x17 - x7) | 0;
-    const t28 = (t18 - x20) | 0;
-    s28_1[j] = t28;
-  }
+  unshuffle_32_p0_k1(L, s28_1, n17, n7, n20);
   ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n22 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n24 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
   const n46 = new Uint32Array(in2_2.buffer, in2_2.byteOffset + 0, L);
   if (in2_2.byteLength !== 4 * L) throw new Error("protocol unshuffle_32: bad frame size from party 2");
+  const n43 = new Uint32Array(L);
   const n47 = new Uint32Array(L);
   const n48 = new Uint32Array(L);
   const n49 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x36 = n36[j]!;
-    const x46 = n46[j]!;
-    const t47 = (x36 + x46) | 0;
-    n47[j] = t47;
-  }
+  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
+  n43.set(n43_p);
+  unshuffle_32_p0_k2(L, n47, n22, n24, n46);
   applyPermutation(n43, n47, n48, L, true);
-  for (let j = 0; j < L; j++) {
-    const x48 = n48[j]!;
-    const x39 = n39[j]!;
-    const t49 = (x48 - x39) | 0;
-    n49[j] = t49;
-  }
+  unshuffle_32_p0_k3(L, n49, n48, n39);
   return n49;
+}
+
+function unshuffle_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x3 = a2[j]!;
+    const t16 = (x0 + x3) | 0;
+    a0[j] = t16;
+  }
+}
+
+function unshuffle_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x7 = a2[j]!;
+    const x20 = a3[j]!;
+    const t18 = (x17 - x7) | 0;
+    const t28 = (t18 - x20) | 0;
+    a0[j] = t28;
+  }
+}
+
+function unshuffle_32_p0_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x22 = a1[j]!;
+    const x24 = a2[j]!;
+    const x46 = a3[j]!;
+    const t36 = (x22 + x24) | 0;
+    const t47 = (t36 + x46) | 0;
+    a0[j] = t47;
+  }
+}
+
+function unshuffle_32_p0_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x48 = a1[j]!;
+    const x39 = a2[j]!;
+    const t49 = (x48 - x39) | 0;
+    a0[j] = t49;
+  }
 }
 
 async function unshuffle_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n5 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n41 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n41 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
   const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n8 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n23 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const out1_2 = new Uint8Array(4 * L);
   const s11_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const n19 = new Uint32Array(L);
-  const n26 = new Uint32Array(L);
-  const n44 = new Uint32Array(L);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n44.set(n44_p);
-  for (let j = 0; j < L; j++) {
-    const x1 = (x as Uint32Array)[j]!;
-    const x4 = n4[j]!;
-    const x5 = n5[j]!;
-    const x8 = n8[j]!;
-    const t11 = (x1 - x4) | 0;
-    s11_2[j] = t11;
-    const t19 = (x5 + x8) | 0;
-    n19[j] = t19;
-  }
+  unshuffle_32_p1_k0(L, s11_2, (x as Uint32Array), n4);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n29 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol unshuffle_32: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n37 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n5 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const n37 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 4 * L, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
+  const n23 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n26 = new Uint32Array(L);
   const n30 = new Uint32Array(L);
   const n31 = new Uint32Array(L);
+  const n44 = new Uint32Array(L);
   const n50 = new Uint32Array(L);
   const n51 = new Uint32Array(L);
   const n52 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x19 = n19[j]!;
-    const x29 = n29[j]!;
-    const t30 = (x19 + x29) | 0;
-    n30[j] = t30;
-  }
+  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
+  n26.set(n26_p);
+  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
+  n44.set(n44_p);
+  unshuffle_32_p1_k1(L, n30, n5, n8, n29);
   applyPermutation(n26, n30, n31, L, true);
+  unshuffle_32_p1_k2(L, n50, n31, n23, n37);
+  applyPermutation(n44, n50, n51, L, true);
+  unshuffle_32_p1_k3(L, n52, n51, n41);
+  return n52;
+}
+
+function unshuffle_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x31 = n31[j]!;
-    const x23 = n23[j]!;
-    const x37 = n37[j]!;
+    const x1 = a1[j]!;
+    const x4 = a2[j]!;
+    const t11 = (x1 - x4) | 0;
+    a0[j] = t11;
+  }
+}
+
+function unshuffle_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x5 = a1[j]!;
+    const x8 = a2[j]!;
+    const x29 = a3[j]!;
+    const t19 = (x5 + x8) | 0;
+    const t30 = (t19 + x29) | 0;
+    a0[j] = t30;
+  }
+}
+
+function unshuffle_32_p1_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x31 = a1[j]!;
+    const x23 = a2[j]!;
+    const x37 = a3[j]!;
     const t32 = (x31 - x23) | 0;
     const t50 = (t32 + x37) | 0;
-    n50[j] = t50;
+    a0[j] = t50;
   }
-  applyPermutation(n44, n50, n51, L, true);
+}
+
+function unshuffle_32_p1_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
   for (let j = 0; j < L; j++) {
-    const x51 = n51[j]!;
-    const x41 = n41[j]!;
+    const x51 = a1[j]!;
+    const x41 = a2[j]!;
     const t52 = (x51 - x41) | 0;
-    n52[j] = t52;
+    a0[j] = t52;
   }
-  return n52;
 }
 
 async function unshuffle_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
   const n21 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n25 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const n40 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n6 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n42 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n10 = new Uint32Array(L);
-  const n27 = new Uint32Array(L);
+  const n40 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  const n42 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n53 = new Uint32Array(L);
-  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n10.set(n10_p);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  for (let j = 0; j < L; j++) {
-    const x40 = n40[j]!;
-    const x42 = n42[j]!;
-    const t53 = (x40 + x42) | 0;
-    n53[j] = t53;
-  }
+  unshuffle_32_p2_k0(L, n53, n40, n42);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n12 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol unshuffle_32: bad frame size from party 1");
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n38 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
+  const n25 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n6 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n38 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 4 * L, L);
   const out2_0 = new Uint8Array(4 * L);
   const s45_0 = new Uint32Array(out2_0.buffer, out2_0.byteOffset + 0, L);
+  const n10 = new Uint32Array(L);
   const n13 = new Uint32Array(L);
   const n14 = new Uint32Array(L);
+  const n27 = new Uint32Array(L);
   const n33 = new Uint32Array(L);
   const n34 = new Uint32Array(L);
-  for (let j = 0; j < L; j++) {
-    const x2 = (x as Uint32Array)[j]!;
-    const x12 = n12[j]!;
-    const t13 = (x2 + x12) | 0;
-    n13[j] = t13;
-  }
+  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
+  n10.set(n10_p);
+  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
+  n27.set(n27_p);
+  unshuffle_32_p2_k1(L, n13, (x as Uint32Array), n12);
   applyPermutation(n10, n13, n14, L, true);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x6 = n6[j]!;
-    const x21 = n21[j]!;
-    const t15 = (x14 - x6) | 0;
-    const t33 = (t15 + x21) | 0;
-    n33[j] = t33;
-  }
+  unshuffle_32_p2_k2(L, n33, n14, n6, n21);
   applyPermutation(n27, n33, n34, L, true);
-  for (let j = 0; j < L; j++) {
-    const x34 = n34[j]!;
-    const x25 = n25[j]!;
-    const x38 = n38[j]!;
-    const t35 = (x34 - x25) | 0;
-    const t45 = (t35 - x38) | 0;
-    s45_0[j] = t45;
-  }
+  unshuffle_32_p2_k3(L, s45_0, n34, n25, n38);
   ctx.transport.send(0, inst, 2, out2_0);
   return n53;
+}
+
+function unshuffle_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x40 = a1[j]!;
+    const x42 = a2[j]!;
+    const t53 = (x40 + x42) | 0;
+    a0[j] = t53;
+  }
+}
+
+function unshuffle_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x12 = a2[j]!;
+    const t13 = (x2 + x12) | 0;
+    a0[j] = t13;
+  }
+}
+
+function unshuffle_32_p2_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x6 = a2[j]!;
+    const x21 = a3[j]!;
+    const t15 = (x14 - x6) | 0;
+    const t33 = (t15 + x21) | 0;
+    a0[j] = t33;
+  }
+}
+
+function unshuffle_32_p2_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x34 = a1[j]!;
+    const x25 = a2[j]!;
+    const x38 = a3[j]!;
+    const t35 = (x34 - x25) | 0;
+    const t45 = (t35 - x38) | 0;
+    a0[j] = t45;
+  }
 }
 
 /**
@@ -4514,195 +5111,242 @@ async function unshuffle_64_p0(ctx: PartyContext, inst: number, L: number, x: Bi
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
   const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
   const n7 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const n22 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 16 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
   const n20 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n24 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n39 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 16 * L, L);
+  const n39 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
   const out1_1 = new Uint8Array(8 * L);
   const s28_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
   const n9 = new Uint32Array(L);
   const n16 = new BigUint64Array(L);
   const n17 = new BigUint64Array(L);
-  const n36 = new BigUint64Array(L);
-  const n43 = new Uint32Array(L);
   const n9_p = permutation(ctx.prgs.prev, key as number, 2, L);
   n9.set(n9_p);
-  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n43.set(n43_p);
-  for (let j = 0; j < L; j++) {
-    const x0 = (x as BigUint64Array)[j]!;
-    const x3 = n3[j]!;
-    const x22 = n22[j]!;
-    const x24 = n24[j]!;
-    const t16 = BigInt.asUintN(64, x0 + x3);
-    n16[j] = t16;
-    const t36 = BigInt.asUintN(64, x22 + x24);
-    n36[j] = t36;
-  }
+  unshuffle_64_p0_k0(L, n16, (x as BigUint64Array), n3);
   applyPermutation(n9, n16, n17, L, true);
-  for (let j = 0; j < L; j++) {
-    const x17 = n17[j]!;
-    const x7 = n7[j]!;
-    const x20 = n20[j]!;
-    const t18 = BigInt.asUintN(64, x17 - x7);
-    const t28 = BigInt.asUintN(64, t18 - x20);
-    s28_1[j] = t28;
-  }
+  unshuffle_64_p0_k1(L, s28_1, n17, n7, n20);
   ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n22 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n24 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
   const n46 = new BigUint64Array(in2_2.buffer, in2_2.byteOffset + 0, L);
   if (in2_2.byteLength !== 8 * L) throw new Error("protocol unshuffle_64: bad frame size from party 2");
+  const n43 = new Uint32Array(L);
   const n47 = new BigUint64Array(L);
   const n48 = new BigUint64Array(L);
   const n49 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x36 = n36[j]!;
-    const x46 = n46[j]!;
-    const t47 = BigInt.asUintN(64, x36 + x46);
-    n47[j] = t47;
-  }
+  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
+  n43.set(n43_p);
+  unshuffle_64_p0_k2(L, n47, n22, n24, n46);
   applyPermutation(n43, n47, n48, L, true);
-  for (let j = 0; j < L; j++) {
-    const x48 = n48[j]!;
-    const x39 = n39[j]!;
-    const t49 = BigInt.asUintN(64, x48 - x39);
-    n49[j] = t49;
-  }
+  unshuffle_64_p0_k3(L, n49, n48, n39);
   return n49;
+}
+
+function unshuffle_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x3 = a2[j]!;
+    const t16 = BigInt.asUintN(64, x0 + x3);
+    a0[j] = t16;
+  }
+}
+
+function unshuffle_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x17 = a1[j]!;
+    const x7 = a2[j]!;
+    const x20 = a3[j]!;
+    const t18 = BigInt.asUintN(64, x17 - x7);
+    const t28 = BigInt.asUintN(64, t18 - x20);
+    a0[j] = t28;
+  }
+}
+
+function unshuffle_64_p0_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x22 = a1[j]!;
+    const x24 = a2[j]!;
+    const x46 = a3[j]!;
+    const t36 = BigInt.asUintN(64, x22 + x24);
+    const t47 = BigInt.asUintN(64, t36 + x46);
+    a0[j] = t47;
+  }
+}
+
+function unshuffle_64_p0_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x48 = a1[j]!;
+    const x39 = a2[j]!;
+    const t49 = BigInt.asUintN(64, x48 - x39);
+    a0[j] = t49;
+  }
 }
 
 async function unshuffle_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  const n5 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n41 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n41 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
   const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n8 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n23 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 16 * L, L);
   const out1_2 = new Uint8Array(8 * L);
   const s11_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const n19 = new BigUint64Array(L);
-  const n26 = new Uint32Array(L);
-  const n44 = new Uint32Array(L);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n44.set(n44_p);
-  for (let j = 0; j < L; j++) {
-    const x1 = (x as BigUint64Array)[j]!;
-    const x4 = n4[j]!;
-    const x5 = n5[j]!;
-    const x8 = n8[j]!;
-    const t11 = BigInt.asUintN(64, x1 - x4);
-    s11_2[j] = t11;
-    const t19 = BigInt.asUintN(64, x5 + x8);
-    n19[j] = t19;
-  }
+  unshuffle_64_p1_k0(L, s11_2, (x as BigUint64Array), n4);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
   const n29 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol unshuffle_64: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n37 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 16 * L);
+  const n5 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const n37 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 8 * L, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
+  const n23 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n26 = new Uint32Array(L);
   const n30 = new BigUint64Array(L);
   const n31 = new BigUint64Array(L);
+  const n44 = new Uint32Array(L);
   const n50 = new BigUint64Array(L);
   const n51 = new BigUint64Array(L);
   const n52 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x19 = n19[j]!;
-    const x29 = n29[j]!;
-    const t30 = BigInt.asUintN(64, x19 + x29);
-    n30[j] = t30;
-  }
+  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
+  n26.set(n26_p);
+  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
+  n44.set(n44_p);
+  unshuffle_64_p1_k1(L, n30, n5, n8, n29);
   applyPermutation(n26, n30, n31, L, true);
+  unshuffle_64_p1_k2(L, n50, n31, n23, n37);
+  applyPermutation(n44, n50, n51, L, true);
+  unshuffle_64_p1_k3(L, n52, n51, n41);
+  return n52;
+}
+
+function unshuffle_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x31 = n31[j]!;
-    const x23 = n23[j]!;
-    const x37 = n37[j]!;
+    const x1 = a1[j]!;
+    const x4 = a2[j]!;
+    const t11 = BigInt.asUintN(64, x1 - x4);
+    a0[j] = t11;
+  }
+}
+
+function unshuffle_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x5 = a1[j]!;
+    const x8 = a2[j]!;
+    const x29 = a3[j]!;
+    const t19 = BigInt.asUintN(64, x5 + x8);
+    const t30 = BigInt.asUintN(64, t19 + x29);
+    a0[j] = t30;
+  }
+}
+
+function unshuffle_64_p1_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x31 = a1[j]!;
+    const x23 = a2[j]!;
+    const x37 = a3[j]!;
     const t32 = BigInt.asUintN(64, x31 - x23);
     const t50 = BigInt.asUintN(64, t32 + x37);
-    n50[j] = t50;
+    a0[j] = t50;
   }
-  applyPermutation(n44, n50, n51, L, true);
+}
+
+function unshuffle_64_p1_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
   for (let j = 0; j < L; j++) {
-    const x51 = n51[j]!;
-    const x41 = n41[j]!;
+    const x51 = a1[j]!;
+    const x41 = a2[j]!;
     const t52 = BigInt.asUintN(64, x51 - x41);
-    n52[j] = t52;
+    a0[j] = t52;
   }
-  return n52;
 }
 
 async function unshuffle_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
   const n21 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n25 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const n40 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 16 * L, L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  const n6 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n42 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n10 = new Uint32Array(L);
-  const n27 = new Uint32Array(L);
+  const n40 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  const n42 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
   const n53 = new BigUint64Array(L);
-  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n10.set(n10_p);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  for (let j = 0; j < L; j++) {
-    const x40 = n40[j]!;
-    const x42 = n42[j]!;
-    const t53 = BigInt.asUintN(64, x40 + x42);
-    n53[j] = t53;
-  }
+  unshuffle_64_p2_k0(L, n53, n40, n42);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
   const n12 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol unshuffle_64: bad frame size from party 1");
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n38 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
+  const n25 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 16 * L);
+  const n6 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  const n38 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 8 * L, L);
   const out2_0 = new Uint8Array(8 * L);
   const s45_0 = new BigUint64Array(out2_0.buffer, out2_0.byteOffset + 0, L);
+  const n10 = new Uint32Array(L);
   const n13 = new BigUint64Array(L);
   const n14 = new BigUint64Array(L);
+  const n27 = new Uint32Array(L);
   const n33 = new BigUint64Array(L);
   const n34 = new BigUint64Array(L);
-  for (let j = 0; j < L; j++) {
-    const x2 = (x as BigUint64Array)[j]!;
-    const x12 = n12[j]!;
-    const t13 = BigInt.asUintN(64, x2 + x12);
-    n13[j] = t13;
-  }
+  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
+  n10.set(n10_p);
+  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
+  n27.set(n27_p);
+  unshuffle_64_p2_k1(L, n13, (x as BigUint64Array), n12);
   applyPermutation(n10, n13, n14, L, true);
-  for (let j = 0; j < L; j++) {
-    const x14 = n14[j]!;
-    const x6 = n6[j]!;
-    const x21 = n21[j]!;
-    const t15 = BigInt.asUintN(64, x14 - x6);
-    const t33 = BigInt.asUintN(64, t15 + x21);
-    n33[j] = t33;
-  }
+  unshuffle_64_p2_k2(L, n33, n14, n6, n21);
   applyPermutation(n27, n33, n34, L, true);
-  for (let j = 0; j < L; j++) {
-    const x34 = n34[j]!;
-    const x25 = n25[j]!;
-    const x38 = n38[j]!;
-    const t35 = BigInt.asUintN(64, x34 - x25);
-    const t45 = BigInt.asUintN(64, t35 - x38);
-    s45_0[j] = t45;
-  }
+  unshuffle_64_p2_k3(L, s45_0, n34, n25, n38);
   ctx.transport.send(0, inst, 2, out2_0);
   return n53;
+}
+
+function unshuffle_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x40 = a1[j]!;
+    const x42 = a2[j]!;
+    const t53 = BigInt.asUintN(64, x40 + x42);
+    a0[j] = t53;
+  }
+}
+
+function unshuffle_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x12 = a2[j]!;
+    const t13 = BigInt.asUintN(64, x2 + x12);
+    a0[j] = t13;
+  }
+}
+
+function unshuffle_64_p2_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x14 = a1[j]!;
+    const x6 = a2[j]!;
+    const x21 = a3[j]!;
+    const t15 = BigInt.asUintN(64, x14 - x6);
+    const t33 = BigInt.asUintN(64, t15 + x21);
+    a0[j] = t33;
+  }
+}
+
+function unshuffle_64_p2_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x34 = a1[j]!;
+    const x25 = a2[j]!;
+    const x38 = a3[j]!;
+    const t35 = BigInt.asUintN(64, x34 - x25);
+    const t45 = BigInt.asUintN(64, t35 - x38);
+    a0[j] = t45;
+  }
 }
