@@ -57,6 +57,13 @@ function declassifyHover(analysis: Analysis, node: A.BuiltinExpr): string[] {
   return lines;
 }
 
+/** The instantiation a call picked: `sum(pd_shared3p uint32[[1]]) → pd_shared3p uint32`. */
+function callLine(analysis: Analysis, call: A.CallExpr): string {
+  const { exprTypes } = analysis.program.tables;
+  const show = (t: Type | undefined): string => (t ? typeName(t) : "?");
+  return `This call: \`${call.callee.name}(${call.args.map((a) => show(exprTypes.get(a))).join(", ")}) → ${show(exprTypes.get(call))}\``;
+}
+
 /** The hover at a position, or null when there is nothing to say. */
 export function hover(analysis: Analysis, position: Position): Hover | null {
   const offset = offsetAt(analysis.file, position);
@@ -71,7 +78,9 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   const found = symbolOfChain(analysis, chain);
   const exprType = exprTypes.get(node as A.Expr);
   let lines: string[];
-  if (found) lines = symbolHover(found.symbol, exprType);
+  const call = chain[chain.length - 2];
+  if (found && call?.kind === "Call" && call.callee === node) lines = [...symbolHover(found.symbol, exprTypes.get(call)), callLine(analysis, call)];
+  else if (found) lines = symbolHover(found.symbol, exprType);
   else if (exprType) lines = [fence(typeName(exprType)), ...typeLines(exprType)];
   else return null;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join("\n\n") }, range };

@@ -103,6 +103,7 @@ describe("secc-lsp in process", () => {
     const text = await hoverText(atInc);
     expect(text).toContain("uint32 inc(uint32 x)");
     expect(text).toContain("Adds one.");
+    expect(text).toContain("This call: `inc(uint32) → uint32`");
   });
 
   it("reports diagnostics after a change, for the new version, with code and range", async () => {
