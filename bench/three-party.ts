@@ -2,7 +2,8 @@
  * Three-party throughput and latency over TCP: three local processes (this script
  * forks itself with --child) connect as in a real run (mesh, handshake, pair keys)
  * and execute generated protocols directly on random shares. Printed, as medians
- * of a few repetitions:
+ * of a few repetitions after one warm-up (single runs for the slow comparisons),
+ * the slowest party's time:
  *   - raw TCP throughput of one link while all three links carry traffic (the ring
  *     pattern of multiplication) and the round-trip latency of a tiny frame;
  *   - the AES-CTR keystream rate;
@@ -130,6 +131,8 @@ async function child(): Promise<void> {
       if (make === undefined) throw new Error(`unknown job ${job.name}`);
       const f = make();
       const ms: number[] = [];
+      // repeated jobs get one untimed warm-up run first (JIT, buffer pools)
+      if (job.reps > 1) await run(f);
       for (let i = 0; i < job.reps; i++) ms.push(await run(f));
       process.send!({ ms } satisfies Reply);
     } catch (e) {
