@@ -2,7 +2,7 @@
  * One analysis of one document version: the compiler's check of the program the
  * document is the entry of (imports read through the host, so unsaved buffers of
  * other open documents are seen), its module, and lookups the features share
- * (the symbol at a node, the file of a module). Analyses are immutable; the
+ * (the symbol at a position, whether a file is in the library). Analyses are immutable; the
  * document store keeps the latest one per URI and version.
  *
  * A document that names itself (`module x;`) and has no `main` is checked as a
@@ -52,16 +52,6 @@ export function analyze(uri: string, version: number, path: string, text: string
 export function isLibraryFile(analysis: Analysis, path: string): boolean {
   const lib = analysis.options.stdlibPath;
   return lib !== undefined && path.startsWith(lib.endsWith("/") ? lib : `${lib}/`);
-}
-
-/** The module a tree belongs to. */
-export function moduleOfTree(analysis: Analysis, tree: A.Module): ModuleInfo | undefined {
-  return analysis.program.tables.modules.get(tree) ?? analysis.program.modules.find((m) => m.ast === tree);
-}
-
-/** The module whose file is at `path`. */
-export function moduleOfPath(analysis: Analysis, path: string): ModuleInfo | undefined {
-  return analysis.program.modules.find((m) => m.file.path === path);
 }
 
 /**

@@ -14,7 +14,7 @@ import { docComment, procSignature } from "./describe.js";
 import { scopeAt } from "./scope.js";
 
 /** The callee name and the index of the argument at `offset`, read back from the text. */
-export function callAt(text: string, offset: number): { name: string; argument: number; open: number } | undefined {
+function callAt(text: string, offset: number): { name: string; argument: number; open: number } | undefined {
   let depth = 0;
   let commas = 0;
   for (let i = offset - 1; i >= 0 && i > offset - 2000; i--) {
