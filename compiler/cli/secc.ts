@@ -7,6 +7,7 @@
  */
 import { runCheck } from "./check-command.js";
 import { runCompile, type CompileCommandOptions } from "./compile-command.js";
+import { runDisasm } from "./disasm-command.js";
 import { runFmt, type FmtCommandOptions } from "./fmt-command.js";
 import { Option } from "commander";
 import { collect, newProgram, runProgram } from "./options.js";
@@ -57,6 +58,15 @@ program
   .addHelpText("after", exitCodes)
   .action(async (files: string[], options: FmtCommandOptions) => {
     process.exitCode = await runFmt(files, options);
+  });
+
+program
+  .command("disasm")
+  .description("print compiled bytecode as readable assembly with source positions")
+  .argument("<file>", "a compiled program (.sb)")
+  .addHelpText("after", exitCodes)
+  .action((file: string) => {
+    process.exitCode = runDisasm(file);
   });
 
 handleEpipe();
