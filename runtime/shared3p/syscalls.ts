@@ -18,7 +18,9 @@ import {
   addShares,
   allOnes,
   broadcast,
+  concatShares,
   copyShares,
+  gatherShares,
   mulPublic,
   negShares,
   subShares,
@@ -187,6 +189,10 @@ const HANDLERS: Record<string, Handler> = {
     },
   },
   and: { needs: xorOnly((t) => [key("and", t)]), run: protocolBinary((t) => key("and", t)) },
+  min: minMaxHandler(true),
+  max: minMaxHandler(false),
+  vecmin: vecMinMaxHandler(true),
+  vecmax: vecMinMaxHandler(false),
   eq: compareHandler("eq"),
   lt: compareHandler("lt"),
   gt: compareHandler("gt"),
@@ -326,6 +332,76 @@ function compareHandler(op: Comparison): Handler {
       }
       if (negate && p.party === 0) xorShares(1, r, allOnes(1, o.lanes), r, o.lanes);
       store(bool, o.handle, o.lanes, r);
+    },
+  };
+}
+
+/** Protocols behind min/max of `t`: less-than and choice; the reason when `t` has none. */
+function minMaxNeeds(t: ShareType): readonly string[] | string {
+  if (t.sharing === "bits") return "min and max of bools are & and |";
+  return [compareKey("lt", t) as string, key(t.sharing === "additive" ? "choose" : "xchoose", t)];
+}
+
+/** Lane-wise min (or max) of two share vectors: lt, then choose. */
+async function minMax(p: PartyOps, t: ShareType, a: ShareVector, b: ShareVector, lanes: number, min: boolean): Promise<ShareVector> {
+  const lt = (await p.runner.run(compareKey("lt", t) as string, lanes, [a, b])) as ShareVector;
+  const k = key(t.sharing === "additive" ? "choose" : "xchoose", t);
+  return (await p.runner.run(k, lanes, min ? [lt, a, b] : [lt, b, a])) as ShareVector;
+}
+
+function minMaxHandler(min: boolean): Handler {
+  return {
+    needs: minMaxNeeds,
+    run: async (p, c) => {
+      const o = output(c);
+      const r = await minMax(p, c.type, shareOperand(p, c, 0, c.type, o.lanes), shareOperand(p, c, 1, c.type, o.lanes), o.lanes, min);
+      store(c.type, o.handle, o.lanes, r);
+    },
+  };
+}
+
+/**
+ * min (or max) over each of k equal chunks of a vector (k = output lanes): a
+ * tournament, halving every chunk per step (an odd element waits a step), all
+ * chunks in the same protocol calls: ⌈log2 m⌉ steps for chunks of m.
+ */
+function vecMinMaxHandler(min: boolean): Handler {
+  return {
+    needs: minMaxNeeds,
+    run: async (p, c) => {
+      const [a] = privates(c);
+      const o = output(c);
+      const k = o.lanes;
+      if (a === undefined || k === 0 || a.lanes % k !== 0 || a.lanes === 0) fail(c, "cannot split the input into the output's chunks");
+      const w = c.type.width;
+      let v = a.handle;
+      let m = a.lanes / k;
+      while (m > 1) {
+        const h = m >>> 1;
+        const left = new Uint32Array(k * h);
+        const right = new Uint32Array(k * h);
+        for (let j = 0; j < k; j++) {
+          for (let i = 0; i < h; i++) {
+            left[j * h + i] = j * m + i;
+            right[j * h + i] = j * m + h + i;
+          }
+        }
+        const best = await minMax(p, c.type, gatherShares(w, v, left), gatherShares(w, v, right), k * h, min);
+        const next = m - h;
+        if (next === h) v = best;
+        else {
+          // chunks of h winners followed by each chunk's odd last element
+          const both = concatShares(w, best, k * h, v, k * m);
+          const order = new Uint32Array(k * next);
+          for (let j = 0; j < k; j++) {
+            for (let i = 0; i < h; i++) order[j * next + i] = j * h + i;
+            order[j * next + h] = k * h + j * m + m - 1;
+          }
+          v = gatherShares(w, both, order);
+        }
+        m = next;
+      }
+      store(c.type, o.handle, k, v);
     },
   };
 }

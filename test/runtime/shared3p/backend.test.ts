@@ -334,3 +334,31 @@ describe("shared3p backend: comparisons and choice", () => {
     expect(open(picked)).toEqual([10n, 20n, 3n, 4n]);
   });
 });
+
+describe("shared3p backend: min and max", () => {
+  for (const type of ["uint32", "int16", "xor_uint8"]) {
+    it(`min, max, vecmin, vecmax of ${type}`, async () => {
+      const n = widthOf(type);
+      const signed = type.startsWith("int");
+      const val = (v: bigint): bigint => (signed ? BigInt.asIntN(n, v) : v);
+      const pick = (x: bigint, y: bigint, min: boolean): bigint => ((val(x) < val(y)) === min ? x : y);
+      await fc.assert(
+        fc.asyncProperty(pairArb(type), fc.constantFrom(1, 2, 3), async ([x0, y0], k) => {
+          const len = Math.max(k, x0.length - (x0.length % k));
+          const x = Array.from({ length: len }, (_, i) => x0[i] ?? BigInt(i));
+          const y = Array.from({ length: len }, (_, i) => y0[i] ?? 7n);
+          const [a, b] = [share(type, x), share(type, y)];
+          for (const min of [true, false]) {
+            expect(await binary(min ? "min" : "max", type, a, b)).toEqual(x.map((v, i) => pick(v, y[i]!, min)));
+            const out = outputOf(backends, type, k);
+            await syscallAll(backends, `shared3p::${min ? "vecmin" : "vecmax"}_${type}_vec`, (p) => [priv(a, p), priv(out, p)]);
+            const m = len / k;
+            const want = Array.from({ length: k }, (_, j) => x.slice(j * m, (j + 1) * m).reduce((acc, v) => pick(v, acc, min)));
+            expect(open(out)).toEqual(want);
+          }
+        }),
+        { numRuns: 4 },
+      );
+    });
+  }
+});
