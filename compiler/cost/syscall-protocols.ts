@@ -1,0 +1,107 @@
+/**
+ * Which protocols (keys of vm/protocol-costs.ts, e.g. "mul<32>") one shared3p syscall
+ * runs, per call: the compiler's own copy of the three-party backend's mapping
+ * (runtime/shared3p/syscalls.ts; the compiler may not import runtime/), kept in
+ * agreement with it by test/compiler/cost/syscall-protocols.test.ts.
+ *
+ * `protocolsOf(name)` gives:
+ * - `{ kind: "local" }`: the operation runs without communication (add, sub, xor,
+ *   public multiplication, classify, sums...);
+ * - `{ kind: "protocols", keys }`: one run of each key per call, every run over the
+ *   call's lanes (min/max run less-than then choose);
+ * - `{ kind: "unknown", why }`: no protocol is known (conversions, fixed point,
+ *   operations the backend lacks) — reported as such, never priced at zero.
+ * A private-by-private `mul` whose operands are the same value runs `square` at run
+ * time; the static mapping always says `mul` (the dearer one).
+ */
+
+export type Sharing = "additive" | "xor" | "bits";
+
+export interface ShareKind {
+  readonly sharing: Sharing;
+  readonly width: number;
+  readonly signed: boolean;
+}
+
+export type SyscallProtocols =
+  | { readonly kind: "local" }
+  | { readonly kind: "protocols"; readonly keys: readonly string[] }
+  | { readonly kind: "unknown"; readonly why: string };
+
+/** The share representation of a private type name, undefined when it has none. */
+export function shareKindOf(type: string): ShareKind | undefined {
+  if (type === "bool") return { sharing: "bits", width: 1, signed: false };
+  const m = /^(xor_)?(u?)int(8|16|32|64)$/.exec(type);
+  if (m === null) return undefined;
+  if (m[1] !== undefined && m[2] !== "u") return undefined;
+  return { sharing: m[1] !== undefined ? "xor" : "additive", width: Number(m[3]), signed: m[2] !== "u" };
+}
+
+const TYPE = "(bool|(?:xor_)?u?int(?:8|16|32|64)|float32|float64)";
+const OP_RE = new RegExp(`^(\\w+?)_${TYPE}(_sub)?_vec$`);
+
+/** Operation and type of a syscall name (after `shared3p::`), undefined when not of the `op_type_vec` form. */
+export function splitSyscall(name: string): { op: string; type: string } | undefined {
+  const sep = name.indexOf("::");
+  const bare = sep >= 0 ? name.slice(sep + 2) : name;
+  const m = OP_RE.exec(bare);
+  if (m === null) return undefined;
+  return { op: m[3] === undefined ? m[1]! : `${m[1]}_sub`, type: m[2]! };
+}
+
+const LOCAL_OPS = new Set(["add", "sub", "neg", "xor", "not", "mulc", "classify", "fill", "assign", "sum", "prefix_sum", "inv_prefix_sum", "set_shares"]);
+
+const k = (name: string, t: ShareKind): string => `${name}<${t.width}>`;
+
+function lessThan(t: ShareKind): string {
+  if (t.sharing === "bits") return k("and", t);
+  if (t.sharing === "xor") return k("ltx", t);
+  return k(t.signed ? "lts" : "ltu", t);
+}
+
+function chooseKey(t: ShareKind): string {
+  return k(t.sharing === "additive" ? "choose" : "xchoose", t);
+}
+
+const protocols = (...keys: string[]): SyscallProtocols => ({ kind: "protocols", keys });
+const unknown = (why: string): SyscallProtocols => ({ kind: "unknown", why });
+
+function byKind(op: string, t: ShareKind): SyscallProtocols {
+  switch (op) {
+    case "mul":
+      return t.sharing === "additive" ? protocols(k("mul", t)) : unknown(`mul on ${t.sharing} shares`);
+    case "and":
+    case "or":
+      return t.sharing !== "additive" ? protocols(k(op, t)) : unknown(`${op} on additive shares`);
+    case "eq":
+      if (t.sharing === "bits") return { kind: "local" };
+      return protocols(k(t.sharing === "xor" ? "eqx" : "eq", t));
+    case "lt":
+    case "gt":
+    case "lte":
+    case "gte":
+      return protocols(lessThan(t));
+    case "min":
+    case "max":
+      return t.sharing === "bits" ? unknown("min and max of bools") : protocols(lessThan(t), chooseKey(t));
+    case "choose":
+      return protocols(chooseKey(t));
+    case "declassify":
+      return protocols(k(t.sharing === "additive" ? "open" : "xopen", t));
+    case "get_shares":
+      return protocols(k(t.sharing === "additive" ? "reshare" : "xreshare", t));
+    default:
+      return LOCAL_OPS.has(op) ? { kind: "local" } : unknown(`no protocol known for ${op}`);
+  }
+}
+
+/** The protocols one call of the syscall `name` runs. */
+export function protocolsOf(name: string): SyscallProtocols {
+  if (!name.startsWith("shared3p::")) return unknown("not a shared3p syscall");
+  if (/_to_/.test(name)) return unknown("conversions between private types are not costed");
+  const s = splitSyscall(name);
+  if (s === undefined) return unknown("unrecognised syscall name");
+  const t = shareKindOf(s.type);
+  if (t === undefined) return unknown(`private ${s.type} has no protocols`);
+  return byKind(s.op, t);
+}
