@@ -11,7 +11,7 @@ import { arrayBinary, type ArrayKernel2 } from "../../vm/kernels.js";
 import type { BinaryOp } from "../../vm/isa.js";
 import { erf } from "../../vm/numeric.js";
 import type { Call } from "./call.js";
-import { fixToNumber, numberToFix, type Rep } from "./representation.js";
+import { fixToNumber, numberToFix, orderKey, type Rep } from "./representation.js";
 
 type Num = number | bigint;
 type Binary = (x: Num, y: Num) => Num | boolean;
@@ -113,6 +113,7 @@ function floatBinary(op: string): Binary | undefined {
 
 function fixBinary(op: string, r: Rep): Binary | undefined {
   const val = (x: Num): number => fixToNumber(r, x);
+  const key = orderKey(r);
   const frac = BigInt(r.frac);
   switch (op) {
     case "add":
@@ -131,12 +132,12 @@ function fixBinary(op: string, r: Rep): Binary | undefined {
     case "divc":
       return (x, y) => numberToFix(r, val(x) / val(y));
     case "min":
-      return (x, y) => (val(x) <= val(y) ? x : y);
+      return (x, y) => (key(x) <= key(y) ? x : y);
     case "max":
-      return (x, y) => (val(x) >= val(y) ? x : y);
+      return (x, y) => (key(x) >= key(y) ? x : y);
     default: {
       const c = compare(op);
-      return c === undefined ? undefined : (x, y) => c(val(x), val(y));
+      return c === undefined ? undefined : (x, y) => c(key(x), key(y));
     }
   }
 }

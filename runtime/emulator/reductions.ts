@@ -5,13 +5,13 @@
  * (out[i] = cond[i] ? a[i] : b[i]). Ring results wrap through typed-array stores.
  */
 import type { Call } from "./call.js";
-import { fixToNumber, type Rep } from "./representation.js";
+import { orderKey, type Rep } from "./representation.js";
 
 type Num = number | bigint;
 
 function combine(op: string, r: Rep): ((acc: Num, x: Num) => Num) | undefined {
-  const fix = r.cls === "fix";
-  const val = (x: Num): number => (fix ? fixToNumber(r, x) : Number(x));
+  // exact order keys: elements themselves, or signed raw integers for fix (never Number() of a 64-bit value)
+  const key = orderKey(r);
   switch (op) {
     case "sum":
     case "sum_sub":
@@ -23,9 +23,9 @@ function combine(op: string, r: Rep): ((acc: Num, x: Num) => Num) | undefined {
           ? (acc, x) => (acc as number) * (x as number)
           : (acc, x) => Math.imul(acc as number, x as number);
     case "vecmin":
-      return (acc, x) => (val(x) < val(acc) ? x : acc);
+      return (acc, x) => (key(x) < key(acc) ? x : acc);
     case "vecmax":
-      return (acc, x) => (val(x) > val(acc) ? x : acc);
+      return (acc, x) => (key(x) > key(acc) ? x : acc);
     default:
       return undefined;
   }

@@ -115,6 +115,18 @@ export function numberToFix(r: Rep, x: number): number | bigint {
   return BigInt.asUintN(64, BigInt(Math.round(x * 2 ** 32)));
 }
 
+/**
+ * An exact order-preserving key of a stored element: the element itself for
+ * integer, xor, bool and float storage (typed arrays already hold them signed or
+ * unsigned as the type is), the signed raw integer for fixed point (so fix64 keeps
+ * all 64 bits instead of rounding through a double).
+ */
+export function orderKey(r: Rep): (x: number | bigint) => number | bigint {
+  if (r.cls !== "fix") return (x) => x;
+  if (r.bits === 32) return (x) => (x as number) | 0;
+  return (x) => BigInt.asIntN(64, x as bigint);
+}
+
 // ---------------------------------------------------------------- public <-> representation
 
 /** A fresh vector in representation `r` from public elements (of r.publicType). */
