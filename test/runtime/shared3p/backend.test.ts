@@ -362,3 +362,32 @@ describe("shared3p backend: min and max", () => {
     });
   }
 });
+
+describe("shared3p backend: casts between widths and kinds", () => {
+  async function conv(from: string, to: string, values: (bigint | boolean)[]): Promise<(bigint | boolean)[]> {
+    const a = share(from, values);
+    const out = outputOf(backends, to, a.lanes);
+    await syscallAll(backends, `shared3p::conv_${from}_to_${to}_vec`, (p) => [priv(a, p), priv(out, p)]);
+    return open(out);
+  }
+
+  it("widens unsigned values with zeros and signed values with their sign", async () => {
+    expect(await conv("uint8", "uint32", [0n, 1n, 200n, 255n])).toEqual([0n, 1n, 200n, 255n]);
+    expect(await conv("int8", "int32", [0n, 1n, 0x80n, 0xffn])).toEqual([0n, 1n, 0xffffff80n, 0xffffffffn]);
+    expect(await conv("int16", "uint64", [0xfffen, 5n])).toEqual([2n ** 64n - 2n, 5n]);
+    expect(await conv("uint32", "int64", [0xffffffffn])).toEqual([0xffffffffn]);
+    expect(await conv("int8", "xor_uint32", [0xffn, 3n])).toEqual([0xffffffffn, 3n]);
+    expect(await conv("xor_uint8", "xor_uint64", [0xabn])).toEqual([0xabn]);
+    expect(await conv("xor_uint16", "uint8", [0x1234n])).toEqual([0x34n]);
+  });
+
+  it("casts to bool as x != 0 and counts true bools", async () => {
+    expect(await conv("uint32", "bool", [0n, 1n, 2n ** 31n, 0n])).toEqual([false, true, true, false]);
+    expect(await conv("int64", "bool", [2n ** 64n - 1n, 0n])).toEqual([true, false]);
+    expect(await conv("xor_uint16", "bool", [0n, 0x8000n])).toEqual([false, true]);
+    const flags = share("bool", [true, true, false, true, false, false]);
+    const counts = outputOf(backends, "uint64", 2);
+    await syscallAll(backends, "shared3p::sum_bool_vec", (p) => [priv(flags, p), priv(counts, p)]);
+    expect(open(counts)).toEqual([2n, 1n]);
+  });
+});
