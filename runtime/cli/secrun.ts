@@ -51,6 +51,8 @@ const program = statsOption(argumentOptions(
   programOptions(
     newProgram("secrun", "Runs SecreC programs (source or bytecode)")
       .version("0.1.0")
+      // Options after `client`/`party` belong to that subcommand, not to the top-level run.
+      .enablePositionalOptions()
       .argument("<file>", "a SecreC source file (.sc) or compiled bytecode (.sb)")
       .option("--emulate", "run in this process under the plain-text emulator"),
   ),
