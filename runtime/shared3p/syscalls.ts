@@ -194,6 +194,10 @@ const HANDLERS: Record<string, Handler> = {
   max: minMaxHandler(false),
   vecmin: vecMinMaxHandler(true),
   vecmax: vecMinMaxHandler(false),
+  product: reductionHandler(
+    (t) => (t.sharing !== "additive" ? `${t.name} is not additively shared` : t.rep.cls === "fix" ? noFix(t) : [key("mul", t)]),
+    (p, t) => async (a, b, lanes) => (await p.runner.run(key("mul", t), lanes, [a, b])) as ShareVector,
+  ),
   eq: compareHandler("eq"),
   lt: compareHandler("lt"),
   gt: compareHandler("gt"),
@@ -368,49 +372,63 @@ function minMaxHandler(min: boolean): Handler {
 }
 
 /**
- * min (or max) over each of k equal chunks of a vector (k = output lanes): a
- * tournament, halving every chunk per step (an odd element waits a step), all
- * chunks in the same protocol calls: ⌈log2 m⌉ steps for chunks of m.
+ * Reduces each of k equal chunks of `v` (lanes in all) with an associative lane-wise
+ * protocol step: a tournament halving every chunk per step (an odd element waits a
+ * step), all chunks in the same protocol calls, ⌈log2 m⌉ steps for chunks of m.
  */
-function vecMinMaxHandler(min: boolean): Handler {
+async function tournament(
+  w: Width,
+  v: ShareVector,
+  lanes: number,
+  k: number,
+  combine: (a: ShareVector, b: ShareVector, lanes: number) => Promise<ShareVector>,
+): Promise<ShareVector> {
+  let m = lanes / k;
+  while (m > 1) {
+    const h = m >>> 1;
+    const left = new Uint32Array(k * h);
+    const right = new Uint32Array(k * h);
+    for (let j = 0; j < k; j++) {
+      for (let i = 0; i < h; i++) {
+        left[j * h + i] = j * m + i;
+        right[j * h + i] = j * m + h + i;
+      }
+    }
+    const best = await combine(gatherShares(w, v, left), gatherShares(w, v, right), k * h);
+    const next = m - h;
+    if (next === h) v = best;
+    else {
+      // chunks of h results followed by each chunk's odd last element
+      const both = concatShares(w, best, k * h, v, k * m);
+      const order = new Uint32Array(k * next);
+      for (let j = 0; j < k; j++) {
+        for (let i = 0; i < h; i++) order[j * next + i] = j * h + i;
+        order[j * next + h] = k * h + j * m + m - 1;
+      }
+      v = gatherShares(w, both, order);
+    }
+    m = next;
+  }
+  return v;
+}
+
+/** A reduction over the output's k chunks through `tournament`. */
+function reductionHandler(needs: Handler["needs"], combine: (p: PartyOps, t: ShareType) => (a: ShareVector, b: ShareVector, lanes: number) => Promise<ShareVector>): Handler {
   return {
-    needs: minMaxNeeds,
+    needs,
     run: async (p, c) => {
       const [a] = privates(c);
       const o = output(c);
       const k = o.lanes;
       if (a === undefined || k === 0 || a.lanes % k !== 0 || a.lanes === 0) fail(c, "cannot split the input into the output's chunks");
-      const w = c.type.width;
-      let v = a.handle;
-      let m = a.lanes / k;
-      while (m > 1) {
-        const h = m >>> 1;
-        const left = new Uint32Array(k * h);
-        const right = new Uint32Array(k * h);
-        for (let j = 0; j < k; j++) {
-          for (let i = 0; i < h; i++) {
-            left[j * h + i] = j * m + i;
-            right[j * h + i] = j * m + h + i;
-          }
-        }
-        const best = await minMax(p, c.type, gatherShares(w, v, left), gatherShares(w, v, right), k * h, min);
-        const next = m - h;
-        if (next === h) v = best;
-        else {
-          // chunks of h winners followed by each chunk's odd last element
-          const both = concatShares(w, best, k * h, v, k * m);
-          const order = new Uint32Array(k * next);
-          for (let j = 0; j < k; j++) {
-            for (let i = 0; i < h; i++) order[j * next + i] = j * h + i;
-            order[j * next + h] = k * h + j * m + m - 1;
-          }
-          v = gatherShares(w, both, order);
-        }
-        m = next;
-      }
-      store(c.type, o.handle, k, v);
+      store(c.type, o.handle, k, await tournament(c.type.width, a.handle, a.lanes, k, combine(p, c.type)));
     },
   };
+}
+
+/** min (or max) over each of k equal chunks of a vector. */
+function vecMinMaxHandler(min: boolean): Handler {
+  return reductionHandler(minMaxNeeds, (p, t) => (a, b, lanes) => minMax(p, t, a, b, lanes, min));
 }
 
 function runFill(p: PartyOps, c: Call): void {

@@ -391,3 +391,17 @@ describe("shared3p backend: casts between widths and kinds", () => {
     expect(open(counts)).toEqual([2n, 1n]);
   });
 });
+
+describe("shared3p backend: products", () => {
+  it("multiplies the elements of each chunk", async () => {
+    const x = [3n, 5n, 7n, 2n ** 31n, 2n, 9n, 1n];
+    const a = share("uint32", x);
+    const one = outputOf(backends, "uint32", 1);
+    await syscallAll(backends, "shared3p::product_uint32_vec", (p) => [priv(a, p), priv(one, p)]);
+    expect(open(one)).toEqual([mod(32, x.reduce((s, v) => s * v, 1n))]);
+    const b = share("int64", [2n, 3n, 4n, mod(64, -5n), 6n, 7n]);
+    const two = outputOf(backends, "int64", 2);
+    await syscallAll(backends, "shared3p::product_int64_vec", (p) => [priv(b, p), priv(two, p)]);
+    expect(open(two)).toEqual([24n, mod(64, -210n)]);
+  });
+});
