@@ -18,6 +18,7 @@ import { Codegen } from "./diagnostics/messages/codegen.js";
 import { Io } from "./diagnostics/messages/io.js";
 import { buildIr } from "./ir/pipeline.js";
 import { LoweringError } from "./ir/lower-context.js";
+import { lintProgram, type LintOptions } from "./lint/index.js";
 import type { IrProgram } from "./ir/ir.js";
 import { checkProgram, type CheckOptions, type CheckProgramResult } from "./semantic/index.js";
 import type { SourceFile } from "./source/source-file.js";
@@ -33,12 +34,19 @@ export function parse(file: SourceFile): { module: AstModule; diagnostics: Diagn
   return parseModule(file);
 }
 
-/** Loads, resolves and type-checks a program. */
-export function check(entry: SourceFile, options: CheckOptions): CheckProgramResult {
-  return checkProgram(entry, options);
+/** The lint warnings (compiler/lint/) added to an error-free check. */
+function withLints(checked: CheckProgramResult, options: CheckOptions & LintOptions): CheckProgramResult {
+  if (hasErrors(checked.diagnostics)) return checked;
+  const lints = lintProgram(checked.program, { allow: options.allow, stdlibPath: options.stdlibPath });
+  return lints.length === 0 ? checked : { ...checked, diagnostics: [...checked.diagnostics, ...lints] };
 }
 
-export type CompileOptions = CheckOptions;
+/** Loads, resolves and type-checks a program; without errors, adds the lint warnings. */
+export function check(entry: SourceFile, options: CheckOptions & LintOptions): CheckProgramResult {
+  return withLints(checkProgram(entry, options), options);
+}
+
+export type CompileOptions = CheckOptions & LintOptions;
 
 export interface CompileResult {
   /** The encoded program; absent when there are errors. */
@@ -56,7 +64,7 @@ function hasErrors(ds: readonly Diagnostic[]): boolean {
 
 /** Checks and compiles a program to bytecode. Never throws on bad input. */
 export function compile(entry: SourceFile, options: CompileOptions): CompileResult {
-  const checked = checkProgram(entry, options);
+  const checked = withLints(checkProgram(entry, options), options);
   const diagnostics = [...checked.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
   if (checked.program.main === undefined) return { diagnostics: [...diagnostics, Codegen.noMain.at(undefined)] };

@@ -22,3 +22,4 @@ export * from "./security.js";
 export * from "./templates.js";
 export * from "./syntax.js";
 export * from "./codegen.js";
+export * from "./lints.js";
