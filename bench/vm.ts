@@ -1,14 +1,19 @@
 /**
  * VM throughput: a public scalar loop (instructions and iterations per second, with
  * an int32 and a uint64 loop counter), a public element-wise vector program and a
- * private vector program under the emulator (elements per second). Medians of
- * several runs; prints figures only.
- *   npx tsx bench/vm.ts
+ * private vector program under the emulator (elements per second), and the
+ * emulator's data-movement syscalls that dominate sorting (vecshuf, vecshufkey,
+ * matshuf, bit_extract; elements per second). Medians of several runs; prints
+ * figures only.
+ *   npx tsx bench/vm.ts             (everything)
+ *   npx tsx bench/vm.ts movement    (the emulator data-movement section only)
  */
 import { EmulatorBackend } from "../runtime/emulator/backend.js";
 import { ModuleBuilder, at, sys } from "../vm/builder.js";
 import type { Module } from "../vm/bytecode.js";
+import type { SyscallArg } from "../vm/backend.js";
 import type { DataTypeName } from "../vm/isa.js";
+import type { PrivateType, TypedVector } from "../vm/values.js";
 import { MemoryHost } from "../vm/host.js";
 import { runModule } from "../vm/interpreter.js";
 
@@ -126,7 +131,44 @@ function vectorProgram(n: number, reps: number, priv: boolean): Module {
   return b.build();
 }
 
+function timeSync(f: () => void): number {
+  const start = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** Emulator vecshuf / vecshufkey / matshuf / bit_extract called directly: M elements per second. */
+function movement(): void {
+  const b = new EmulatorBackend();
+  const pt = (name: string, pub: DataTypeName): PrivateType => ({ kind: "shared3p", domain: "pd_shared3p", domainId: 0, name, publicType: pub });
+  const priv = (t: PrivateType, h: TypedVector): SyscallArg => ({ tag: "private", type: t, handle: h, length: h.length });
+  const pd: SyscallArg = { tag: "scalar", type: "uint64", value: 0n };
+  const u64 = pt("uint64", "uint64");
+  const u32 = pt("uint32", "uint32");
+  const x8 = pt("xor_uint8", "uint8");
+  const boolT = pt("bool", "bool");
+  const n = 200_000;
+  const a64 = new BigUint64Array(n).map((_, i) => BigInt(i) * 0x9e3779b97f4a7c15n & 0xffffffffffffffffn);
+  const a32 = new Uint32Array(n).map((_, i) => Math.imul(i, 0x9e3779b1));
+  const key = new Uint8Array(32).fill(7);
+  const cases: [string, number, () => void][] = [
+    ["vecshuf_uint64_vec", n, () => b.syscall("shared3p::vecshuf_uint64_vec", [pd, priv(u64, a64)])],
+    ["vecshufkey_uint32_vec", n, () => b.syscall("shared3p::vecshufkey_uint32_vec", [pd, priv(u32, a32), priv(x8, key)])],
+    ["matshuf_uint32_vec (rows of 4)", n, () => b.syscall("shared3p::matshuf_uint32_vec", [pd, priv(u32, a32), { tag: "scalar", type: "uint64", value: 4n }])],
+    ["bit_extract_xor_uint64_vec", n / 4, () => b.syscall("shared3p::bit_extract_xor_uint64_vec", [pd, priv(pt("xor_uint64", "uint64"), a64.subarray(0, n / 4)), priv(boolT, new Uint8Array((n / 4) * 64))])],
+    ["bit_extract_xor_uint32_vec", n / 4, () => b.syscall("shared3p::bit_extract_xor_uint32_vec", [pd, priv(pt("xor_uint32", "uint32"), a32.subarray(0, n / 4)), priv(boolT, new Uint8Array((n / 4) * 32))])],
+  ];
+  for (const [name, elems, f] of cases) {
+    f();
+    const ts: number[] = [];
+    for (let i = 0; i < RUNS; i++) ts.push(timeSync(f));
+    const t = median(ts);
+    console.log(`emulator ${name} on ${elems} elements: median ${(t * 1000).toFixed(1)} ms, ${(elems / t / 1e6).toFixed(2)} M elements/s`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === "movement") return movement();
   for (const counter of ["int32", "uint64", "float64"] as const) {
     const n = counter === "uint64" ? 1_000_000 : 3_000_000;
     const m = scalarLoop(counter, n);
@@ -162,6 +204,7 @@ async function main(): Promise<void> {
         `${(elems / t / 1e6).toFixed(1)} M element-operations/s`,
     );
   }
+  movement();
 }
 
 await main();

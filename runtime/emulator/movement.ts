@@ -5,7 +5,7 @@
  * import/export (in the emulator the "shares" are the plain values, little-endian),
  * get_type_size, the classify/declassify/fill/assign syscalls, and mat_mult.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import type { SyscallResult } from "../../vm/backend.js";
 import { bytesOf, type TypedVector } from "../../vm/values.js";
 import type { Call } from "./call.js";
@@ -20,15 +20,31 @@ export function runConvert(c: Call): void {
   for (let i = 0; i < o.length; i++) o[i] = valueToElement(to, elementValue(c.type, a[i]!));
 }
 
-/** (pd, a, out): out[i * bits + j] = bit j (least significant first) of a[i]. */
+/**
+ * (pd, a, out): out[i * bits + j] = bit j (least significant first) of a[i].
+ * Works on 32-bit words of the input's buffer (a 64-bit element is its two
+ * little-endian words), never on a BigInt per bit.
+ */
 export function runBitExtract(c: Call): void {
   const a = c.operand(0);
   const o = c.output();
   const bits = c.type.bits;
   if (o.length !== a.length * bits) c.fail(`output must have ${a.length * bits} elements`);
+  if (a instanceof BigInt64Array || a instanceof BigUint64Array) {
+    const w = new Uint32Array(a.buffer, a.byteOffset, a.length * 2);
+    for (let i = 0; i < a.length; i++) {
+      const lo = w[2 * i]!;
+      const hi = w[2 * i + 1]!;
+      const base = i * 64;
+      for (let j = 0; j < 32; j++) o[base + j] = (lo >>> j) & 1;
+      for (let j = 0; j < 32; j++) o[base + 32 + j] = (hi >>> j) & 1;
+    }
+    return;
+  }
   for (let i = 0; i < a.length; i++) {
-    const v = BigInt(a[i]!);
-    for (let j = 0; j < bits; j++) o[i * bits + j] = Number((v >> BigInt(j)) & 1n);
+    const v = (a[i] as number) | 0;
+    const base = i * bits;
+    for (let j = 0; j < bits; j++) o[base + j] = (v >>> j) & 1;
   }
 }
 
@@ -70,18 +86,40 @@ export function runScatter(c: Call): void {
 
 // ---------------------------------------------------------------- shuffles
 
-/** A uniformly random permutation of n from a byte source (rejection sampling, no bias). */
-function permutation(n: number, random: (bytes: number) => Uint8Array): Uint32Array {
+/** Random 32-bit words, drawn in blocks. */
+type WordSource = (count: number) => Uint32Array;
+
+function wordsOf(bytes: Uint8Array): Uint32Array {
+  const w = new Uint32Array(bytes.length >>> 2);
+  new Uint8Array(w.buffer).set(bytes.subarray(0, w.length * 4));
+  return w;
+}
+
+/** Words from the system's cryptographic generator, one randomBytes call per block. */
+const systemWords: WordSource = (count) => wordsOf(randomBytes(count * 4));
+
+/**
+ * A uniformly random permutation of n (Fisher-Yates). Random words come in one
+ * block of n-1 words; a word at or above the largest multiple of the bound is
+ * rejected and redrawn (from a further block), so there is no modulo bias.
+ */
+export function permutation(n: number, words: WordSource): Uint32Array {
   const p = new Uint32Array(n);
   for (let i = 0; i < n; i++) p[i] = i;
+  let pool = words(Math.max(n - 1, 0));
+  let pos = 0;
   for (let i = n - 1; i > 0; i--) {
     const bound = i + 1;
     const limit = Math.floor(0x100000000 / bound) * bound;
     let r: number;
-    do {
-      const b = random(4);
-      r = (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
-    } while (r >= limit);
+    for (;;) {
+      if (pos >= pool.length) {
+        pool = words(Math.max(16, i));
+        pos = 0;
+      }
+      r = pool[pos++]!;
+      if (r < limit) break;
+    }
     const j = r % bound;
     const t = p[i]!;
     p[i] = p[j]!;
@@ -90,24 +128,14 @@ function permutation(n: number, random: (bytes: number) => Uint8Array): Uint32Ar
   return p;
 }
 
-/** A deterministic byte source from a key (SHA-256 in counter mode). */
-function keyedSource(key: Uint8Array): (bytes: number) => Uint8Array {
-  let counter = 0;
-  let pool = new Uint8Array(0);
-  let pos = 0;
-  return (n) => {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      if (pos >= pool.length) {
-        const ctr = new Uint8Array(4);
-        new DataView(ctr.buffer).setUint32(0, counter++, true);
-        pool = new Uint8Array(createHash("sha256").update(key).update(ctr).digest());
-        pos = 0;
-      }
-      out[i] = pool[pos++]!;
-    }
-    return out;
-  };
+/**
+ * A deterministic word source from a key: the AES-256-CTR keystream under
+ * SHA-256(key) with a zero IV, so one cipher call yields a whole block of words
+ * and a later block continues the same stream.
+ */
+function keyedSource(key: Uint8Array): WordSource {
+  const cipher = createCipheriv("aes-256-ctr", createHash("sha256").update(key).digest(), new Uint8Array(16));
+  return (count) => wordsOf(new Uint8Array(cipher.update(new Uint8Array(count * 4))));
 }
 
 /**
@@ -127,7 +155,7 @@ export function runShuffle(c: Call): void {
   const cols = isMatrix ? c.publicInt(c.args.findIndex((a) => a.tag !== "private")) : 1;
   if (cols <= 0 || src.data.length % cols !== 0) c.fail(`cannot split ${src.data.length} elements into rows of ${cols}`);
   const rows = src.data.length / cols;
-  const perm = permutation(rows, key === undefined ? (n) => randomBytes(n) : keyedSource(bytesOf(key.data)));
+  const perm = permutation(rows, key === undefined ? systemWords : keyedSource(bytesOf(key.data)));
   const copy = src.data.slice();
   const inverse = op.endsWith("inv");
   for (let r = 0; r < rows; r++) {
