@@ -33,6 +33,7 @@ import {
   elementBytes,
   fromPlain,
   getBit,
+  setBit,
   setShareBytes,
   shareBytes,
   shareTypeOf,
@@ -212,6 +213,25 @@ const HANDLERS: Record<string, Handler> = {
       const args = [broadcast(1, cond.handle as ShareVector, cond.length, o.lanes), shareOperand(p, c, 1, c.type, o.lanes), shareOperand(p, c, 2, c.type, o.lanes)];
       const k = c.type.sharing === "additive" ? key("choose", c.type) : key("xchoose", c.type);
       store(c.type, o.handle, o.lanes, (await p.runner.run(k, o.lanes, args)) as ShareVector);
+    },
+  },
+  bit_extract: {
+    needs: (t) => (t.sharing === "xor" ? [] : `bit extraction of ${t.name} needs its XOR sharing first`),
+    run: (_p, c) => {
+      const [a] = privates(c);
+      const o = output(c);
+      const n = c.type.width;
+      if (a === undefined || o.lanes !== a.lanes * n) fail(c, `the output must have ${(a?.lanes ?? 0) * n} elements`);
+      // bit j of an XOR sharing is the XOR sharing of bit j: each party splits its own share
+      const bits = o.handle as Uint32Array;
+      bits.fill(0);
+      for (let i = 0; i < a.lanes; i++) {
+        const word = a.handle[i] as number | bigint;
+        for (let j = 0; j < n; j++) {
+          const bit = typeof word === "bigint" ? Number((word >> BigInt(j)) & 1n) : (word >>> j) & 1;
+          if (bit !== 0) setBit(bits, i * n + j, 1);
+        }
+      }
     },
   },
   prefix_sum: {

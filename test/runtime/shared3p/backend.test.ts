@@ -405,3 +405,16 @@ describe("shared3p backend: products", () => {
     expect(open(two)).toEqual([24n, mod(64, -210n)]);
   });
 });
+
+describe("shared3p backend: bit extraction", () => {
+  it("splits XOR-shared words into their bits, least significant first", async () => {
+    const a = share("xor_uint8", [0b10000101n, 0b01000000n]);
+    const out = outputOf(backends, "bool", 16);
+    await syscallAll(backends, "shared3p::bit_extract_xor_uint8_vec", (p) => [priv(a, p), priv(out, p)]);
+    expect(open(out)).toEqual([true, false, true, false, false, false, false, true, false, false, false, false, false, false, true, false]);
+    const w = share("xor_uint64", [2n ** 63n + 1n]);
+    const bits = outputOf(backends, "bool", 64);
+    await syscallAll(backends, "shared3p::bit_extract_xor_uint64_vec", (p) => [priv(w, p), priv(bits, p)]);
+    expect(open(bits)).toEqual(Array.from({ length: 64 }, (_, j) => j === 0 || j === 63));
+  });
+});
