@@ -19,6 +19,15 @@
  * - `public_T_sort_permutation(__cref v, __ref perm, [ascending])`: perm (uint64)
  *   = the stable permutation sorting v (ascending unless `false` is pushed).
  * - `sleepMilliseconds(ms)`.
+ * - Profiling (state per run; closed sections go to the host's `profile` sink):
+ *   `ProcessProfiler_newSectionType(__cref name, __return id)` registers a section
+ *   type (ids 0, 1, ... in order); `ProcessProfiler_startSection(typeId, n,
+ *   __return sectionId)` opens a section processing n elements (section ids 0, 1,
+ *   ... in order; sections may nest); `ProcessProfiler_endSection(sectionId)`
+ *   closes an open section and sends {name, typeId, sectionId, elements,
+ *   microseconds, depth} to `host.profile`; `ProcessProfiler_flushLog()` calls
+ *   `host.flushProfile`. An unknown type id or a section that is not open is a
+ *   runtime error.
  */
 import type { MaybePromise, SyscallArg, SyscallResult } from "./backend.js";
 import { VmError } from "./errors.js";
@@ -167,6 +176,74 @@ function compareElements(a: number | bigint, b: number | bigint): number {
 table.set("sleepMilliseconds", (m, args) => {
   const ms = Number(scalar(args, 0, "sleepMilliseconds"));
   return new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
+});
+
+// ---------------------------------------------------------------- profiling
+
+interface OpenSection {
+  readonly typeId: number;
+  readonly elements: bigint;
+  readonly start: bigint;
+  readonly depth: number;
+}
+
+interface Profiler {
+  readonly types: string[];
+  readonly open: Map<number, OpenSection>;
+  next: number;
+}
+
+const profilers = new WeakMap<Machine, Profiler>();
+
+function profiler(m: Machine): Profiler {
+  let p = profilers.get(m);
+  if (p === undefined) {
+    p = { types: [], open: new Map(), next: 0 };
+    profilers.set(m, p);
+  }
+  return p;
+}
+
+/** A public integer argument as a safe non-negative number. */
+function count(args: readonly SyscallArg[], i: number, name: string): number {
+  const v = scalar(args, i, name);
+  const n = typeof v === "boolean" ? NaN : Number(v);
+  if (!Number.isSafeInteger(n) || n < 0) throw new VmError(`syscall ${name}: argument ${i + 1} must be a non-negative integer, got ${String(v)}`);
+  return n;
+}
+
+table.set("ProcessProfiler_newSectionType", (m, args) => {
+  const p = profiler(m);
+  p.types.push(cstring(args, 0, "ProcessProfiler_newSectionType"));
+  return BigInt(p.types.length - 1);
+});
+
+table.set("ProcessProfiler_startSection", (m, args) => {
+  const n = "ProcessProfiler_startSection";
+  const p = profiler(m);
+  const typeId = count(args, 0, n);
+  if (typeId >= p.types.length) throw new VmError(`syscall ${n}: unknown section type ${typeId} (${p.types.length} registered)`);
+  const elements = BigInt(count(args, 1, n));
+  const id = p.next++;
+  p.open.set(id, { typeId, elements, start: m.host.microseconds(), depth: p.open.size });
+  return BigInt(id);
+});
+
+table.set("ProcessProfiler_endSection", (m, args) => {
+  const n = "ProcessProfiler_endSection";
+  const p = profiler(m);
+  const sectionId = count(args, 0, n);
+  const s = p.open.get(sectionId);
+  if (s === undefined) throw new VmError(`syscall ${n}: section ${sectionId} is not open`);
+  p.open.delete(sectionId);
+  const elapsed = m.host.microseconds() - s.start;
+  m.host.profile?.({ name: p.types[s.typeId]!, typeId: s.typeId, sectionId, elements: s.elements, microseconds: elapsed, depth: s.depth });
+  return undefined;
+});
+
+table.set("ProcessProfiler_flushLog", (m) => {
+  m.host.flushProfile?.();
+  return undefined;
 });
 
 /** The VM's own syscalls by name. */

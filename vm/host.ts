@@ -1,10 +1,25 @@
 /**
  * The VM's interface to the outside world: where `argument` data comes from, where
  * `publish` results and `print` lines go, the client's authentication string and a
- * clock. Records are those of the record stream (runtime/io/record-stream.ts): name,
+ * clock, and an optional sink for closed profiling sections (the
+ * `ProcessProfiler_*` syscalls, vm/builtin-syscalls.ts). Records are those of the record stream (runtime/io/record-stream.ts): name,
  * protection-domain name ("" for public), type name, data bytes (for private values
  * the party's share bytes). MemoryHost keeps everything in arrays (tests, emulator).
  */
+
+/** One closed profiling section. */
+export interface ProfileSection {
+  /** The section type's name (`ProcessProfiler_newSectionType`). */
+  readonly name: string;
+  readonly typeId: number;
+  readonly sectionId: number;
+  /** The element count given to `ProcessProfiler_startSection`. */
+  readonly elements: bigint;
+  /** Elapsed microseconds between start and end (host clock). */
+  readonly microseconds: bigint;
+  /** How many sections were open around it when it started (0 = outermost). */
+  readonly depth: number;
+}
 
 export interface DataRecord {
   readonly name: string;
@@ -25,12 +40,20 @@ export interface Host {
   clientAuth(): string;
   /** Microseconds on a monotonic clock (`Process_logMicroseconds`). */
   microseconds(): bigint;
+  /** Receives each profiling section when it ends; absent = sections are dropped. */
+  profile?(section: ProfileSection): void;
+  /** `ProcessProfiler_flushLog`: the sections so far should be written out. */
+  flushProfile?(): void;
 }
 
 /** A Host holding arguments, results and output lines in memory. */
 export class MemoryHost implements Host {
   readonly results: DataRecord[] = [];
   readonly output: string[] = [];
+  /** Closed profiling sections in the order they ended. */
+  readonly sections: ProfileSection[] = [];
+  /** How many sections had ended at each `ProcessProfiler_flushLog`. */
+  readonly flushes: number[] = [];
   private readonly args = new Map<string, DataRecord>();
 
   constructor(
@@ -58,5 +81,13 @@ export class MemoryHost implements Host {
 
   microseconds(): bigint {
     return process.hrtime.bigint() / 1000n;
+  }
+
+  profile(section: ProfileSection): void {
+    this.sections.push(section);
+  }
+
+  flushProfile(): void {
+    this.flushes.push(this.sections.length);
   }
 }
