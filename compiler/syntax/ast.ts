@@ -57,7 +57,7 @@ export interface DomainDecl extends NodeBase {
   readonly kindName: Identifier;
 }
 
-/** 'kind' ID '{' kind_type* '}' */
+/** 'kind' ID '{' kind_type* '}' | 'kind' ID ';' (no type list: every built-in type) */
 export interface KindDecl extends NodeBase {
   readonly kind: "KindDecl";
   readonly name: Identifier;

@@ -142,23 +142,37 @@ export abstract class DeclarationsParser extends StatementsParser {
     noResync,
   );
 
-  /** kind_decl := 'kind' ID '{' kind_type* '}' */
+  /**
+   * kind_decl := 'kind' ID '{' kind_type* '}' | 'kind' ID ';'
+   * (the second form, used throughout the original compiler's tests, declares a kind
+   * with no type list: it supports every built-in type)
+   */
   protected kindDecl = this.RULE(
     "kindDecl",
     (): A.KindDecl => {
       const kw = this.CONSUME(T.Kind);
       const name = this.ident(this.CONSUME(T.Identifier));
-      this.CONSUME(T.LBrace);
-      const types: A.KindTypeDecl[] = [];
-      this.MANY(() => {
-        types.push(this.SUBRULE(this.kindType));
-      });
-      const close = this.CONSUME(T.RBrace);
-      this.OPTION(() => {
-        const semi = this.CONSUME(T.Semicolon);
-        this.ACTION(() => this.trailingSemicolon(semi, "kind declaration"));
-      });
-      return { kind: "KindDecl", name, types, start: this.tStart(kw), end: this.tEnd(close) };
+      let types: A.KindTypeDecl[] = [];
+      let last: IToken | undefined;
+      this.OR([
+        { ALT: () => { last = this.CONSUME2(T.Semicolon); } },
+        {
+          ALT: () => {
+            this.CONSUME(T.LBrace);
+            const listed: A.KindTypeDecl[] = [];
+            this.MANY(() => {
+              listed.push(this.SUBRULE(this.kindType));
+            });
+            last = this.CONSUME(T.RBrace);
+            types = listed;
+            this.OPTION(() => {
+              const semi = this.CONSUME(T.Semicolon);
+              this.ACTION(() => this.trailingSemicolon(semi, "kind declaration"));
+            });
+          },
+        },
+      ]);
+      return { kind: "KindDecl", name, types, start: this.tStart(kw), end: last === undefined ? name.end : this.tEnd(last) };
     },
     noResync,
   );

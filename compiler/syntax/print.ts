@@ -307,6 +307,7 @@ export function printDecl(d: A.TopDecl): string {
     case "DomainDecl":
       return `domain ${d.name.name} ${d.kindName.name};`;
     case "KindDecl": {
+      if (d.types.length === 0) return `kind ${d.name.name};`;
       const types = d.types.map((t) => `${indentUnit}type ${t.name.name}${t.publicType ? ` { public = ${t.publicType.name} }` : ""};\n`);
       return `kind ${d.name.name} {\n${types.join("")}}`;
     }

@@ -4,7 +4,9 @@
  * structs, annotations and global variables.
  */
 import { describe, expect, it } from "vitest";
-import { declOf, moduleOf, noRanges } from "./helpers.js";
+import { SourceFile } from "../../../compiler/source/source-file.js";
+import { parseModule } from "../../../compiler/syntax/index.js";
+import { declOf, moduleOf, noRanges, where } from "./helpers.js";
 
 const id = (name: string) => ({ kind: "Identifier", name });
 const prim = (name: string) => ({ kind: "PrimitiveType", name });
@@ -59,6 +61,39 @@ describe("kinds", () => {
       ],
     });
     expect(d).toMatchObject({ start: 0, end: 69, types: [{ start: 18, end: 28 }, { start: 31, end: 67 }] });
+  });
+});
+
+describe("kinds without a type list", () => {
+  it("parses `kind K;` as a kind with no types, ending at the semicolon", () => {
+    const m = moduleOf("kind a3p;\ndomain pd_a3p a3p;\n");
+    expect(m.decls[0]).toEqual({ kind: "KindDecl", name: { kind: "Identifier", name: "a3p", start: 5, end: 8 }, types: [], start: 0, end: 9 });
+    expect(m.decls[1]).toMatchObject({ kind: "DomainDecl", start: 10, end: 28 });
+  });
+
+  it("still reports a kind with neither a type list nor a semicolon", () => {
+    const { diagnostics } = parseModule(new SourceFile("test.sc", "kind a3p\ndomain pd a3p;\n"));
+    expect(where(diagnostics)[0]).toBe("SC1110@2:1");
+    expect(diagnostics[0]?.message).toBe("unexpected 'domain'");
+  });
+});
+
+describe("definitions returning a named type", () => {
+  it("parses operator, cast and procedure definitions returning a struct or user type at top level", () => {
+    const m = moduleOf(
+      "money operator + (money a, money b) { return a; }\n" +
+        "pd money cast (pd int64 a) { return a; }\n" +
+        "money[[1]] total (money[[1]] a) { return a; }\n" +
+        "pair<int64> swap (pair<int64> p) { return p; }\n",
+    );
+    expect(m.decls.map((d) => (d.kind === "ProcDecl" ? [d.form, d.name.name, d.start] : [d.kind]))).toEqual([
+      ["operator", "operator+", 0],
+      ["cast", "cast", 50],
+      ["procedure", "total", 91],
+      ["procedure", "swap", 137],
+    ]);
+    const op = m.decls[0];
+    expect(op?.kind === "ProcDecl" && noRanges(op.returnType)).toEqual(type(named("money")));
   });
 });
 
