@@ -12,6 +12,12 @@
  * `"error"` when the program stopped with an error, or `{"diagnostics": [...]}` when
  * it did not compile. With --stats, what the run cost (stats.ts) goes to stderr, or
  * under `"stats"` in the JSON object. Returns the exit code.
+ *
+ * Record streams (record-io.ts): `--args-stream SOURCE` adds argument records (the
+ * command line's --arg/--args win for the same name); `--results-stream DEST` also
+ * writes the published results as records. With `--results-stream -` the records go
+ * to standard output, so the text lines go to standard error and results are not
+ * repeated as text.
  */
 import { readFileSync } from "node:fs";
 import { ExitCode, printDiagnostics } from "../../compiler/cli/report.js";
@@ -24,6 +30,7 @@ import { ConfigError } from "../config.js";
 import { ArgumentError, argumentRecords, parseArgOptions, parseArgsJson } from "./arguments.js";
 import { clientCommand } from "./client-command.js";
 import { loadProgram } from "./load-program.js";
+import { mergeArguments, readArgumentStream, writeResultStream } from "./record-io.js";
 import { partyCommand } from "./party-command.js";
 import { resultsJson, showResult } from "./results.js";
 import { runEmulated } from "./run-emulated.js";
@@ -42,10 +49,22 @@ export interface RunOptions extends ProgramOptions {
   stats?: boolean;
   arg: string[];
   args?: string;
+  argsStream?: string;
+  resultsStream?: string;
 }
 
 function printLine(line: string): void {
   process.stdout.write(line + "\n");
+}
+
+function printErrLine(line: string): void {
+  process.stderr.write(line + "\n");
+}
+
+/** Where text lines and result lines go: stdout, or stderr / nowhere when result records use stdout. */
+function sinks(options: RunOptions): { line: (line: string) => void; result: (line: string) => void } {
+  if (options.resultsStream === "-") return { line: printErrLine, result: () => undefined };
+  return { line: printLine, result: printLine };
 }
 
 function usage(message: string): number {
@@ -80,6 +99,31 @@ function records(module: Module, options: RunOptions): DataRecord[] | number {
       parseArgsJson(text, options.args, raw);
     }
     return argumentRecords(module, raw);
+  } catch (e) {
+    if (e instanceof ArgumentError) return usage(e.message);
+    throw e;
+  }
+}
+
+/** Command-line argument records merged with those of --args-stream, or an exit code. */
+async function allRecords(module: Module, options: RunOptions): Promise<DataRecord[] | number> {
+  if (options.json && options.resultsStream === "-") return usage("--json and --results-stream - would both write to standard output");
+  const cli = records(module, options);
+  if (typeof cli === "number" || options.argsStream === undefined) return cli;
+  try {
+    return mergeArguments(await readArgumentStream(module, options.argsStream), cli);
+  } catch (e) {
+    if (e instanceof ArgumentError) return usage(e.message);
+    throw e;
+  }
+}
+
+/** Writes the result records when --results-stream asks for them; an exit code on failure. */
+async function writeResults(options: RunOptions, results: readonly DataRecord[]): Promise<number> {
+  if (options.resultsStream === undefined) return ExitCode.ok;
+  try {
+    await writeResultStream(options.resultsStream, results);
+    return ExitCode.ok;
   } catch (e) {
     if (e instanceof ArgumentError) return usage(e.message);
     throw e;
@@ -122,26 +166,28 @@ function failureCode(e: RunFailure): number {
 export async function runCommand(file: string, options: RunOptions): Promise<number> {
   const module = load(file, options);
   if (typeof module === "number") return module;
-  const args = records(module, options);
+  const args = await allRecords(module, options);
   if (typeof args === "number") return args;
   const json = options.json === true;
+  const out = sinks(options);
   if (options.emulate) {
     const outcome = await runEmulated(module, args, {
-      onPrint: json ? undefined : printLine,
-      onResult: json ? undefined : (r) => printLine(showResult(module, r).text),
+      onPrint: json ? undefined : out.line,
+      onResult: json ? undefined : (r) => out.result(showResult(module, r).text),
       priced: options.stats === true,
     });
     const costs = outcome.backend.costs;
     const stats = options.stats ? { text: emulatorStatsText(costs), json: emulatorStatsJson(costs) } : undefined;
     finish(module, outcome.results, outcome.output, outcome.error, options, outcome.trace, stats);
-    return outcome.error === undefined ? ExitCode.ok : ExitCode.programError;
+    if (outcome.error !== undefined) return ExitCode.programError;
+    return writeResults(options, outcome.results);
   }
   try {
     const r = await runThreeParty(module, args);
-    if (!json) replay(r, printLine, (rec) => printLine(showResult(module, rec).text));
+    if (!json) replay(r, out.line, (rec) => out.result(showResult(module, rec).text));
     const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
     finish(module, r.results, r.output, undefined, options, [], stats);
-    return ExitCode.ok;
+    return writeResults(options, r.results);
   } catch (e) {
     if (!(e instanceof RunFailure)) throw e;
     const unsupported = e.failures[0]?.party === -1 && e.failures[0]?.cause === "program";
@@ -158,14 +204,15 @@ export interface ClientOptions extends RunOptions {
 export async function clientRunCommand(file: string, options: ClientOptions): Promise<number> {
   const module = load(file, options);
   if (typeof module === "number") return module;
-  const args = records(module, options);
+  const args = await allRecords(module, options);
   if (typeof args === "number") return args;
+  const out = sinks(options);
   try {
     const r = await clientCommand({ config: options.config, program: module, records: args });
-    if (!options.json) replay(r, printLine, (rec) => printLine(showResult(module, rec).text));
+    if (!options.json) replay(r, out.line, (rec) => out.result(showResult(module, rec).text));
     const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
     finish(module, r.results, r.output, undefined, options, [], stats);
-    return ExitCode.ok;
+    return writeResults(options, r.results);
   } catch (e) {
     if (e instanceof ConfigError) return usage(e.message);
     if (!(e instanceof RunFailure)) throw e;

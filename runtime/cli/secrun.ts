@@ -16,7 +16,10 @@ const help = `
 Arguments: --arg takes its type from the program: scalars as 42, -1.5 or true,
 vectors as 1,2,3, strings as given. --args FILE.json holds {"name": value, ...}
 (vectors as arrays, 64-bit integers as numbers or strings). Private arguments are
-given as plain values (secrun shares them among the parties).
+given as plain values (secrun shares them among the parties). --args-stream reads
+argument records (four fields, each prefixed by its u64 LE length: name, domain or
+"" for public, type, data bytes; private data as plain values) from a file, - or
+unix:PATH; --results-stream writes the results in the same format.
 
 Output: print lines and "name = value" per published result (arrays as {1, 2, 3});
 with --json one object {"results": [{"name", "domain", "type", "value"}], "output": [...]}
@@ -44,7 +47,9 @@ function statsOption<T extends ReturnType<typeof newProgram>>(c: T): T {
 function argumentOptions<T extends ReturnType<typeof newProgram>>(c: T): T {
   return c
     .option("--arg <name=value>", "a program argument (repeatable)", collect, [])
-    .option("--args <file.json>", "program arguments from a JSON object") as T;
+    .option("--args <file.json>", "program arguments from a JSON object")
+    .option("--args-stream <source>", "argument records (record stream) from a file, - (stdin) or unix:PATH")
+    .option("--results-stream <dest>", "also write the results as records to a file, - (stdout) or unix:PATH") as T;
 }
 
 const program = statsOption(argumentOptions(
