@@ -98,6 +98,7 @@ function byKind(op: string, t: ShareKind): SyscallProtocols {
 /** The protocols one call of the syscall `name` runs. */
 export function protocolsOf(name: string): SyscallProtocols {
   if (!name.startsWith("shared3p::")) return unknown("not a shared3p syscall");
+  if (/::get_type_size_/.test(name)) return { kind: "local" };
   if (/_to_/.test(name)) return unknown("conversions between private types are not costed");
   const s = splitSyscall(name);
   if (s === undefined) return unknown("unrecognised syscall name");

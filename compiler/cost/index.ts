@@ -1,0 +1,90 @@
+/**
+ * Static cost reports (`secc cost`): for the whole program (main with the procedures
+ * it calls, argument lengths as named symbols) and for each procedure instance main
+ * reaches (its array parameters' lengths as `size(p)`), the protocol runs, rounds and
+ * bytes sent per party, by protocol; see estimate.ts for how lengths and loops are
+ * handled. Text and JSON renderings.
+ */
+import type { CheckedProgram } from "../semantic/bound.js";
+import { totals, type Cost, type ProtocolUse } from "./cost.js";
+import { CostEstimator } from "./estimate.js";
+import { formatPoly, polyJson, type Poly } from "./poly.js";
+
+export interface CostEntry {
+  /** "program" or the instance's display name. */
+  readonly name: string;
+  readonly cost: Cost;
+}
+
+export interface CostReport {
+  readonly program: CostEntry;
+  /** Instances reached from main that run protocols or unknown operations, in call order. */
+  readonly procedures: readonly CostEntry[];
+}
+
+/** The report for a checked program with a main procedure. */
+export function costReport(program: CheckedProgram): CostReport | undefined {
+  const main = program.main;
+  if (main === undefined) return undefined;
+  const est = new CostEstimator(program);
+  const whole = est.instance(main).cost;
+  const procedures: CostEntry[] = [];
+  for (const inst of [...est.reached]) {
+    const cost = new CostEstimator(program).instance(inst).cost;
+    if (cost.protocols.size > 0 || cost.unknown.size > 0) procedures.push({ name: inst === main ? "main" : inst.displayName, cost });
+  }
+  return { program: { name: "program", cost: whole }, procedures };
+}
+
+function row(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+}
+
+function useCells(name: string, u: ProtocolUse): string[] {
+  return [name, formatPoly(u.invocations), formatPoly(u.rounds), formatPoly(u.bytes[0]), formatPoly(u.bytes[1]), formatPoly(u.bytes[2])];
+}
+
+function formatEntry(e: CostEntry): string[] {
+  const lines = [`${e.name}:`];
+  const rows = [["protocol", "runs", "rounds", "bytes P1", "bytes P2", "bytes P3"]];
+  for (const k of [...e.cost.protocols.keys()].sort()) rows.push(useCells(k, e.cost.protocols.get(k) as ProtocolUse));
+  rows.push(useCells("total", totals(e.cost)));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) lines.push("  " + row(r, widths));
+  for (const [op, u] of [...e.cost.unknown].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  not costed: ${op} × ${formatPoly(u.invocations)} (${u.why})`);
+  return lines;
+}
+
+const LEGEND = [
+  "Figures are per party; rounds are summed over protocol runs (no merging).",
+  "Symbols: a program argument's name is its length; size(p) the length of parameter p;",
+  "len@L:C the length of the value at line L, column C; iter@L:C the iterations of the loop there.",
+];
+
+export function formatCostReport(r: CostReport): string {
+  const out = [...formatEntry(r.program)];
+  for (const p of r.procedures) out.push("", ...formatEntry(p));
+  out.push("", ...LEGEND);
+  return out.join("\n") + "\n";
+}
+
+function polyOut(p: Poly): { text: string; terms: Record<string, number> } {
+  return { text: formatPoly(p), terms: polyJson(p) };
+}
+
+function useJson(u: ProtocolUse) {
+  return { invocations: polyOut(u.invocations), rounds: polyOut(u.rounds), bytes: u.bytes.map(polyOut) };
+}
+
+function entryJson(e: CostEntry) {
+  return {
+    name: e.name,
+    protocols: Object.fromEntries([...e.cost.protocols.keys()].sort().map((k) => [k, useJson(e.cost.protocols.get(k) as ProtocolUse)])),
+    total: useJson(totals(e.cost)),
+    notCosted: [...e.cost.unknown].map(([op, u]) => ({ operation: op, why: u.why, invocations: polyOut(u.invocations) })),
+  };
+}
+
+export function costReportJson(r: CostReport): unknown {
+  return { program: entryJson(r.program), procedures: r.procedures.map(entryJson) };
+}

@@ -1,0 +1,63 @@
+/**
+ * Static cost estimates against hand-computed figures from the protocol definitions
+ * (/work/shared/spec/protocols.md §5: mul<n> and open<n> are 1 round and 2n bits per
+ * party per lane, so 8 bytes at n = 32 and 16 bytes at n = 64).
+ */
+import { describe, expect, it } from "vitest";
+import { costReport } from "../../../compiler/cost/index.js";
+import { totals, type Cost } from "../../../compiler/cost/cost.js";
+import { formatPoly } from "../../../compiler/cost/poly.js";
+import { checkSource } from "../semantic/harness.js";
+
+function programCost(body: string, decls = ""): Cost {
+  const text = `import stdlib;\nimport shared3p;\ndomain pd_shared3p shared3p;\n${decls}\nvoid main() {\n${body}\n}\n`;
+  const checked = checkSource(text);
+  expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const r = costReport(checked.program);
+  if (r === undefined) throw new Error("no main");
+  return r.program.cost;
+}
+
+/** protocol → [runs, rounds, bytes P1, bytes P2, bytes P3] as text. */
+function table(c: Cost): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, u] of c.protocols) out[k] = [u.invocations, u.rounds, ...u.bytes].map(formatPoly);
+  return out;
+}
+
+describe("secc cost estimates", () => {
+  it("two uint32 vectors of 10 elements multiplied: one mul<32>, 1 round, 8·10 bytes per party", () => {
+    const c = programCost(`pd_shared3p uint32[[1]] a(10);\npd_shared3p uint32[[1]] b(10);\npd_shared3p uint32[[1]] p = a * b;`);
+    expect(table(c)).toEqual({ "mul<32>": ["1", "1", "80", "80", "80"] });
+    expect(c.unknown.size).toBe(0);
+  });
+
+  it("array literal sizes and declassify: mul<64> over 3 lanes then open<64> over 3 lanes", () => {
+    const c = programCost(`pd_shared3p uint64[[1]] a = {1, 2, 3};\npd_shared3p uint64[[1]] b = {4, 5, 6};\nuint64[[1]] r = declassify(a * b);`);
+    expect(table(c)).toEqual({ "mul<64>": ["1", "1", "48", "48", "48"], "open<64>": ["1", "1", "48", "48", "48"] });
+    const t = totals(c);
+    expect([formatPoly(t.rounds), formatPoly(t.bytes[0])]).toEqual(["2", "96"]);
+  });
+
+  it("an argument of unknown length is symbolic in its name", () => {
+    const c = programCost(`pd_shared3p uint32[[1]] salaries = argument("salaries");\npd_shared3p uint32[[1]] w = argument("salaries");\nuint32[[1]] r = declassify(salaries * w);`);
+    expect(table(c)).toEqual({ "mul<32>": ["1", "1", "8·salaries", "8·salaries", "8·salaries"], "open<32>": ["1", "1", "8·salaries", "8·salaries", "8·salaries"] });
+  });
+
+  it("a counted loop multiplies by its trip count; scalars are one lane", () => {
+    const c = programCost(`pd_shared3p uint64[[1]] a(5);\npd_shared3p uint64[[1]] b(5);\npd_shared3p uint64 s = 0;\nfor (uint i = 0; i < 5; ++i) {\n  s = s + a[i] * b[i];\n}`);
+    expect(table(c)).toEqual({ "mul<64>": ["5", "5", "80", "80", "80"] });
+  });
+
+  it("a loop with an unknown trip count multiplies symbolically by iter@line:column", () => {
+    const c = programCost(`pd_shared3p uint32 s = 1;\npd_shared3p uint32 t = 2;\nuint k = argument("k");\nwhile (k > 0) {\n  s = s * t;\n  k = k - 1;\n}`);
+    // main's body starts on line 6 of the program; the while is on line 9, column 1
+    expect(table(c)).toEqual({ "mul<32>": ["iter@9:1", "iter@9:1", "8·iter@9:1", "8·iter@9:1", "8·iter@9:1"] });
+  });
+
+  it("operations without a protocol are listed, not priced at zero", () => {
+    const c = programCost(`pd_shared3p uint32[[1]] a(4);\npd_shared3p uint64[[1]] b = (uint64) a;`);
+    expect([...c.unknown.keys()]).toEqual(["shared3p::conv_uint32_to_uint64_vec"]);
+    expect(formatPoly(c.unknown.get("shared3p::conv_uint32_to_uint64_vec")!.invocations)).toBe("1");
+  });
+});
