@@ -49,6 +49,12 @@ export function suffixTypeName(suffix: IntSuffix | FloatSuffix): string {
  * The largest value a literal with this suffix may have. A literal is never negative
  * (`-128i8` is minus applied to `128i8`, an error), so the lower bound is 0.
  */
+/** The smallest value of a suffix's type (0 for unsigned widths, -2^(n-1) for signed). */
+export function suffixMin(suffix: IntSuffix): bigint {
+  const bits = BigInt(suffix.slice(1));
+  return suffix.startsWith("u") ? 0n : -(1n << (bits - 1n));
+}
+
 export function suffixMax(suffix: IntSuffix): bigint {
   const bits = BigInt(suffix.slice(1));
   return suffix.startsWith("u") ? (1n << bits) - 1n : (1n << (bits - 1n)) - 1n;

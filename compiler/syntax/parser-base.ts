@@ -25,6 +25,7 @@ import {
   maxLiteral,
   parseStringText,
   suffixMax,
+  suffixMin,
   suffixTypeName,
   type NumberParse,
 } from "./literals.js";
@@ -443,10 +444,12 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     }
     if (parsed.value > maxLiteral) this.report(Syntax.literalTooLarge.at(span, raw));
     else if (parsed.suffix !== undefined && parsed.value > suffixMax(parsed.suffix)) {
-      const help = parsed.suffix.startsWith("i")
-        ? [`a literal is never negative: '-${raw}' applies '-' to '${raw}'; write '-${raw.slice(0, -parsed.suffix.length)} :: ${suffixTypeName(parsed.suffix)}' for the minimum`]
+      const max = suffixMax(parsed.suffix);
+      const type = suffixTypeName(parsed.suffix);
+      const help = parsed.suffix.startsWith("i") && parsed.value === max + 1n
+        ? [`a literal is never negative: '-${raw}' applies '-' to '${raw}'; write '-${raw.slice(0, -parsed.suffix.length)} :: ${type}' for the minimum`]
         : [];
-      this.report(Syntax.literalOutOfRange.with(span, { help }, raw, suffixTypeName(parsed.suffix), String(suffixMax(parsed.suffix))));
+      this.report(Syntax.literalOutOfRange.with(span, { help }, raw, type, String(suffixMin(parsed.suffix)), String(max)));
     }
     return { kind: "IntLiteral", raw, value: parsed.value, suffix: parsed.suffix, start, end };
   }

@@ -16,7 +16,7 @@ export const Syntax = {
   literalOutOfRange: defineMessage(
     "SC1006",
     "error",
-    (raw: string, type: string, max: string) => `literal '${raw}' is out of range for ${type} (0 to ${max})`,
+    (raw: string, type: string, min: string, max: string) => `literal '${raw}' is out of range for ${type} (${min} to ${max})`,
   ),
   literalTooLarge: defineMessage(
     "SC1007",

@@ -77,10 +77,28 @@ describe("integer literals", () => {
     expect(where(r.diagnostics)).toEqual(["SC1006@1:9", "SC1006@1:25", "SC1007@1:56"]);
     expect(r.diagnostics.map((d) => d.message)).toEqual([
       "literal '256u8' is out of range for uint8 (0 to 255)",
-      "literal '128i8' is out of range for int8 (0 to 127)",
+      "literal '128i8' is out of range for int8 (-128 to 127)",
       "integer literal '18446744073709551616' does not fit in 64 bits (the largest is 18446744073709551615)",
     ]);
     expect(r.diagnostics[1]!.help[0]).toContain("-128 :: int8");
+  });
+
+  it("states the two's-complement range of every signed width and the unsigned ranges", () => {
+    const cases: [string, string][] = [
+      ["128i8", "int8 (-128 to 127)"],
+      ["32768i16", "int16 (-32768 to 32767)"],
+      ["2147483648i32", "int32 (-2147483648 to 2147483647)"],
+      ["9223372036854775808i64", "int64 (-9223372036854775808 to 9223372036854775807)"],
+      ["256u8", "uint8 (0 to 255)"],
+      ["65536u16", "uint16 (0 to 65535)"],
+      ["4294967296u32", "uint32 (0 to 4294967295)"],
+    ];
+    for (const [raw, range] of cases) {
+      const r = exprWithDiagnostics(raw);
+      expect(where(r.diagnostics)).toEqual(["SC1006@1:1"]);
+      expect(r.diagnostics[0]!.message).toBe(`literal '${raw}' is out of range for ${range}`);
+    }
+    expect(exprWithDiagnostics("300i8").diagnostics[0]!.help).toEqual([]);
   });
 
   it("explains a bare u suffix", () => {
