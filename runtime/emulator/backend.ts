@@ -10,6 +10,9 @@
  * give 0 (the reference emulator returned 0 for 6/0), fixed-point products are
  * floored after the shift.
  *
+ * Public permutations: `stable_sort_T_vec(pd, a, __ref perm [, ascending])` and
+ * `gen_rand_pub_perm(pd, __ref perm)`; conventions in permutations.ts.
+ *
  * Every syscall and built-in operation is counted (invocations, lanes) and priced
  * through the optional cost lookup (rounds, bytes of a three-party run).
  */

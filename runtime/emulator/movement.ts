@@ -87,7 +87,7 @@ export function runScatter(c: Call): void {
 // ---------------------------------------------------------------- shuffles
 
 /** Random 32-bit words, drawn in blocks. */
-type WordSource = (count: number) => Uint32Array;
+export type WordSource = (count: number) => Uint32Array;
 
 function wordsOf(bytes: Uint8Array): Uint32Array {
   const w = new Uint32Array(bytes.length >>> 2);
@@ -96,7 +96,7 @@ function wordsOf(bytes: Uint8Array): Uint32Array {
 }
 
 /** Words from the system's cryptographic generator, one randomBytes call per block. */
-const systemWords: WordSource = (count) => wordsOf(randomBytes(count * 4));
+export const systemWords: WordSource = (count) => wordsOf(randomBytes(count * 4));
 
 /**
  * A uniformly random permutation of n (Fisher-Yates). Random words come in one

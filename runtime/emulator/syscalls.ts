@@ -2,7 +2,8 @@
  * Dispatch of kind syscalls in the emulator: parses `kind::op_T_vec`, picks the
  * family (element-wise binary/unary, reductions, scans, choose, conversions,
  * bit_extract, randomize, gather/scatter, shuffles, shares, mat_mult, the
- * classify/declassify/fill/assign forms) and runs it. The kind prefix is not
+ * classify/declassify/fill/assign forms, the public permutations stable_sort and
+ * gen_rand_pub_perm) and runs it. The kind prefix is not
  * checked: any kind using these names gets the same plain-text semantics.
  * Argument conventions: (pd, inputs..., output) with private handles, public
  * operands by `__cref` or pushed; see each family's file.
@@ -24,12 +25,17 @@ import {
   runShuffle,
   runTypeSize,
 } from "./movement.js";
+import { runRandPubPerm, runStableSort } from "./permutations.js";
 import { isReduction, runChoose, runReduction, runScan } from "./reductions.js";
 
 /** Runs one kind syscall; returns its `__return` value (if any) and the number of lanes. */
 export function runKindSyscall(name: string, args: readonly SyscallArg[]): { result: SyscallResult; lanes: number } {
   const sep = name.indexOf("::");
-  const parsed = parseSyscallName(sep >= 0 ? name.slice(sep + 2) : name);
+  const bare = sep >= 0 ? name.slice(sep + 2) : name;
+  if (bare === "gen_rand_pub_perm") {
+    return { result: undefined, lanes: runRandPubPerm(name, args) };
+  }
+  const parsed = parseSyscallName(bare);
   if (parsed === undefined) throw new VmError(`unknown syscall "${name}"`);
   const c = new Call(name, parsed, args);
   const lanes = c.privates().reduce((n, p) => Math.max(n, p.data.length), 0);
@@ -40,13 +46,14 @@ const EXPLICIT_OPS = new Set([
   "conv", "reshare", "bit_extract", "randomize", "gather", "scatter",
   "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv",
   "get_shares", "set_shares", "get_type_size", "classify", "declassify", "fill", "assign",
-  "mat_mult", "mat_multx", "prefix_sum", "inv_prefix_sum", "choose",
+  "mat_mult", "mat_multx", "prefix_sum", "inv_prefix_sum", "choose", "stable_sort",
 ]);
 
 /** Whether the emulator implements a kind syscall of this name. */
 export function emulatorSupports(name: string): boolean {
   const sep = name.indexOf("::");
   if (sep < 0) return false;
+  if (name.slice(sep + 2) === "gen_rand_pub_perm") return true;
   const parsed = parseSyscallName(name.slice(sep + 2));
   if (parsed === undefined) return false;
   const { op, type } = parsed;
@@ -93,6 +100,8 @@ function dispatch(c: Call): SyscallResult | void {
       return runScan(c);
     case "choose":
       return runChoose(c);
+    case "stable_sort":
+      return runStableSort(c);
     default:
       if (isReduction(op, c.type)) return runReduction(c);
       if (isUnary(op, c.type) && countOperands(c) === 1) return runUnary(c);
