@@ -7,6 +7,7 @@
  */
 import { runCheck } from "./check-command.js";
 import { runCompile, type CompileCommandOptions } from "./compile-command.js";
+import { runCost, type CostCommandOptions } from "./cost-command.js";
 import { runDisasm } from "./disasm-command.js";
 import { runFmt, type FmtCommandOptions } from "./fmt-command.js";
 import { Option } from "commander";
@@ -47,6 +48,18 @@ program
   .addHelpText("after", exitCodes)
   .action((file: string, options: CompileCommandOptions) => {
     process.exitCode = runCompile(file, options);
+  });
+
+program
+  .command("cost")
+  .description("estimate protocol runs, rounds and bytes per party, per procedure and for the whole program")
+  .argument("<file>", "the SecreC source file (.sc) with `void main()`")
+  .option("-I, --include <dir>", "add a directory to the import search path (repeatable)", collect, [])
+  .option("--json", "print the report as one JSON document on stdout")
+  .option("--no-stdlib", "do not search the built-in library directory")
+  .addHelpText("after", exitCodes)
+  .action((file: string, options: CostCommandOptions) => {
+    process.exitCode = runCost(file, options);
   });
 
 program
