@@ -129,7 +129,7 @@ export async function runThreeParty(program: Module | Uint8Array, records: reado
     await waitForExit(children, 2000);
     if (!(e instanceof RunFailure)) throw e;
     const explained = e.failures.map((f) => (f.cause === "lost" && exits[f.party] !== undefined ? { ...f, message: `stopped without a result (${exits[f.party]})` } : f));
-    throw new RunFailure(explained);
+    throw new RunFailure(explained, e.output);
   } finally {
     killAll();
     process.off("exit", killAll);

@@ -52,7 +52,11 @@ export interface ClientResult {
 
 /** A run that did not complete: the primary failure first, then the others. */
 export class RunFailure extends Error {
-  constructor(readonly failures: readonly PartyFailure[]) {
+  constructor(
+    readonly failures: readonly PartyFailure[],
+    /** `print` lines party 0 sent before the run failed. */
+    readonly output: readonly string[] = [],
+  ) {
     super(failures.length === 0 ? "the run failed" : describeFailure(failures[0] as PartyFailure));
     this.name = "RunFailure";
   }
@@ -162,7 +166,7 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
   const failures = states.flatMap((s, p) =>
     s.failure !== null ? [explain(s.failure)] : s.stats === null ? [{ party: p, cause: "connection" as const, message: "did not finish in time after another party failed" }] : [],
   );
-  if (failures.length > 0) throw new RunFailure(rankFailures(failures));
+  if (failures.length > 0) throw new RunFailure(rankFailures(failures), output);
   try {
     const results = reconstructRecords(states.map((s) => s.results) as [DataRecord[], DataRecord[], DataRecord[]]);
     return { results, output, events, stats: states.map((s) => s.stats as PartyStats) };
