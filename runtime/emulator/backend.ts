@@ -11,7 +11,8 @@
  * floored after the shift.
  *
  * Public permutations: `stable_sort_T_vec(pd, a, __ref perm [, ascending])` and
- * `gen_rand_pub_perm(pd, __ref perm)`; conventions in permutations.ts.
+ * `gen_rand_pub_perm(pd, __ref perm)`; conventions in permutations.ts. Checksums:
+ * `crc16_xor_vec` / `crc32_xor_vec(pd, data, out)`, parameters in checksums.ts.
  *
  * Every syscall and built-in operation is counted (invocations, lanes) and priced
  * through the optional cost lookup (rounds, bytes of a three-party run).
