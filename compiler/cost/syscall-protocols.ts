@@ -11,6 +11,7 @@
  *   call's lanes (min/max run less-than then choose);
  * - `{ kind: "unknown", why }`: no protocol is known (conversions, fixed point,
  *   operations the backend lacks) — reported as such, never priced at zero.
+ * Conversions (`conv_A_to_B_vec`) follow the backend's conversion plans.
  * A private-by-private `mul` whose operands are the same value runs `square` at run
  * time; the static mapping always says `mul` (the dearer one).
  */
@@ -47,6 +48,26 @@ export function splitSyscall(name: string): { op: string; type: string } | undef
   const m = OP_RE.exec(bare);
   if (m === null) return undefined;
   return { op: m[3] === undefined ? m[1]! : `${m[1]}_sub`, type: m[2]! };
+}
+
+const CONV_RE = new RegExp(`::(?:conv|reshare)_${TYPE}_to_${TYPE}_vec$`);
+
+/** A conversion between share representations (the backend's conversion plans). */
+function conversion(from: ShareKind, to: ShareKind): SyscallProtocols {
+  const local: SyscallProtocols = { kind: "local" };
+  switch (from.sharing) {
+    case "bits":
+      return to.sharing === "additive" ? protocols(k("b2a", to)) : local;
+    case "xor":
+      if (to.sharing === "xor") return local;
+      return to.sharing === "bits" ? protocols(k("eqx", from)) : protocols(k("x2a", to));
+    case "additive": {
+      if (to.sharing === "bits") return protocols(k("eq", from));
+      const up = to.width <= from.width ? [] : [k("bits", from), k("x2a", to)];
+      const keys = to.sharing === "additive" ? up : [...up, k("bits", to)];
+      return keys.length === 0 ? local : protocols(...keys);
+    }
+  }
 }
 
 const LOCAL_OPS = new Set(["add", "sub", "neg", "xor", "not", "mulc", "classify", "fill", "assign", "sum", "prefix_sum", "inv_prefix_sum", "set_shares"]);
@@ -99,7 +120,12 @@ function byKind(op: string, t: ShareKind): SyscallProtocols {
 export function protocolsOf(name: string): SyscallProtocols {
   if (!name.startsWith("shared3p::")) return unknown("not a shared3p syscall");
   if (/::get_type_size_/.test(name)) return { kind: "local" };
-  if (/_to_/.test(name)) return unknown("conversions between private types are not costed");
+  const conv = CONV_RE.exec(name);
+  if (conv !== null) {
+    const from = shareKindOf(conv[1]!);
+    const to = shareKindOf(conv[2]!);
+    return from === undefined || to === undefined ? unknown(`no protocols convert ${conv[1]} to ${conv[2]}`) : conversion(from, to);
+  }
   const s = splitSyscall(name);
   if (s === undefined) return unknown("unrecognised syscall name");
   const t = shareKindOf(s.type);

@@ -55,9 +55,16 @@ describe("secc cost estimates", () => {
     expect(table(c)).toEqual({ "mul<32>": ["iter@9:1", "iter@9:1", "8·iter@9:1", "8·iter@9:1", "8·iter@9:1"] });
   });
 
-  it("operations without a protocol are listed, not priced at zero", () => {
+  it("a widening conversion runs bits<32> then x2a<64> over its lanes", () => {
     const c = programCost(`pd_shared3p uint32[[1]] a(4);\npd_shared3p uint64[[1]] b = (uint64) a;`);
-    expect([...c.unknown.keys()]).toEqual(["shared3p::conv_uint32_to_uint64_vec"]);
-    expect(formatPoly(c.unknown.get("shared3p::conv_uint32_to_uint64_vec")!.invocations)).toBe("1");
+    expect(Object.keys(table(c)).sort()).toEqual(["bits<32>", "x2a<64>"]);
+    expect(formatPoly(c.protocols.get("bits<32>")!.invocations)).toBe("1");
+    expect(formatPoly(c.protocols.get("x2a<64>")!.invocations)).toBe("1");
+  });
+
+  it("operations without a protocol are listed, not priced at zero", () => {
+    const c = programCost(`pd_shared3p uint32[[1]] a(4);\npd_shared3p uint32[[1]] b(4);\npd_shared3p uint32[[1]] q = a / b;`);
+    expect([...c.unknown.keys()]).toEqual(["shared3p::div_uint32_vec"]);
+    expect(formatPoly(c.unknown.get("shared3p::div_uint32_vec")!.invocations)).toBe("1");
   });
 });

@@ -45,6 +45,24 @@ async function runtimeKeys(op: string, type: string, inputs: number): Promise<st
   return keys;
 }
 
+async function runtimeConvKeys(name: string, from: string, to: string): Promise<string[] | undefined> {
+  const keys: string[] = [];
+  const runner = {
+    run: async (k: string, lanes: number) => {
+      keys.push(k);
+      const width = Number(/<(\d+)/.exec(k)![1]);
+      return allocShares((k.startsWith("eq") ? 1 : width) as never, lanes);
+    },
+  };
+  const p = { party: 1, runner } as unknown as PartyOps;
+  try {
+    await runSyscall(p, name, [{ tag: "scalar", type: "uint64", value: 0n }, priv(from), priv(to)]);
+  } catch {
+    return undefined;
+  }
+  return keys;
+}
+
 describe("syscall protocols agree with the three-party backend", () => {
   const binary = ["mul", "and", "or", "eq", "lt", "gt", "lte", "gte", "min", "max", "add", "sub", "xor"];
   for (const op of [...binary, "choose", "neg", "not"]) {
@@ -61,6 +79,22 @@ describe("syscall protocols agree with the three-party backend", () => {
       expect(compared).toBeGreaterThanOrEqual(op === "and" || op === "or" || op === "xor" || op === "not" ? 5 : 8);
     });
   }
+
+  it("conversions between every pair of private types", async () => {
+    let compared = 0;
+    for (const from of TYPES) {
+      for (const to of TYPES) {
+        const name = `shared3p::conv_${from}_to_${to}_vec`;
+        const got = await runtimeConvKeys(name, from, to);
+        if (got === undefined) continue;
+        const mine = protocolsOf(name);
+        const keys = mine.kind === "protocols" ? mine.keys : mine.kind === "local" ? [] : undefined;
+        expect({ name, keys }).toEqual({ name, keys: got });
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(100);
+  });
 
   it("declassify opens with the backend's open protocol", () => {
     for (const type of TYPES) {
@@ -79,7 +113,7 @@ describe("syscall protocols agree with the three-party backend", () => {
   });
 
   it("conversions and unknown operations are unknown, not free", () => {
-    expect(protocolsOf("shared3p::conv_uint32_to_uint64_vec").kind).toBe("unknown");
+    expect(protocolsOf("shared3p::conv_float32_to_uint64_vec").kind).toBe("unknown");
     expect(protocolsOf("shared3p::div_uint32_vec").kind).toBe("unknown");
     expect(protocolsOf("shared3p::mul_float32_vec").kind).toBe("unknown");
   });
