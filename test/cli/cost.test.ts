@@ -33,6 +33,44 @@ describe("secc cost", () => {
     expect(r.program.total.bytes.map((b) => b.text)).toEqual(["160", "160", "160"]);
   }, 60_000);
 
+  it("predicts the rounds and bytes the emulator's --stats measures for the priced operations", async () => {
+    const program = `import stdlib;
+import shared3p;
+domain pd_shared3p shared3p;
+void main() {
+    pd_shared3p uint32[[1]] a = argument("a");
+    pd_shared3p uint32[[1]] b = argument("b");
+    uint32[[1]] p = declassify(a * b);
+    pd_shared3p bool[[1]] c = a < b;
+    print("x ", declassify(sum((uint32) c)));
+}
+`;
+    const dir = workspace({ "m.sc": program });
+    const predicted = await runCli("secc", ["cost", "m.sc", "--json"], dir);
+    expect(predicted.code).toBe(0);
+    type P = { terms: Record<string, number> };
+    type U = { invocations: P; rounds: P; bytes: P[] };
+    const report = JSON.parse(predicted.stdout) as { program: { protocols: Record<string, U> } };
+    // the length symbol is the argument's name: a = 10 lanes
+    const at10 = (p: P): number => Object.entries(p.terms).reduce((acc, [m, c]) => acc + c * (m === "" ? 1 : m === "a" ? 10 : NaN), 0);
+    const use = (k: string) => {
+      const u = report.program.protocols[k]!;
+      return { calls: at10(u.invocations), rounds: at10(u.rounds), bytes: u.bytes.reduce((acc, b) => acc + at10(b), 0) };
+    };
+    const measured = await runCli("secrun", ["m.sc", "--emulate", "--stats", "--json", "--arg", "a=1,2,3,4,5,6,7,8,9,10", "--arg", "b=1,2,3,4,5,6,7,8,9,11"], dir);
+    expect(measured.code).toBe(0);
+    const ops = (JSON.parse(measured.stdout) as { stats: { operations: { operation: string; calls: number; rounds: number | null; bytes: number | null }[] } }).stats.operations;
+    const op = (name: string) => {
+      const o = ops.find((x) => x.operation === name)!;
+      return { calls: o.calls, rounds: o.rounds, bytes: o.bytes };
+    };
+    // the emulator's bytes are summed over the three parties
+    expect(use("mul<32>")).toEqual(op("mul_uint32_vec"));
+    expect(use("open<32>")).toEqual(op("declassify_uint32"));
+    expect(use("ltu<32>").calls).toBe(op("lt_uint32_vec").calls);
+    expect(use("b2a<32>").calls).toBe(op("conv_bool_to_uint32_vec").calls);
+  }, 120_000);
+
   it("exits 1 with the error's code and position on a wrong program", async () => {
     const dir = workspace({ "bad.sc": "void main() {\n  int x = \"a\";\n}\n" });
     const r = await runCli("secc", ["cost", "bad.sc", "--no-stdlib"], dir);
