@@ -59,9 +59,27 @@ function moduleNameOf(file: SourceFile, tree: ast.Module): string {
   return path.basename(file.path).replace(/\.sc$/, "");
 }
 
+/**
+ * Trees of files that parsed cleanly, by path, with the text they were parsed from:
+ * within one process (the language server, repeated checks) an unchanged library
+ * module is not parsed again. Trees are immutable and hold offsets, not files, so
+ * sharing one between programs is safe; a file with syntax diagnostics is never kept
+ * (its diagnostics point at the SourceFile they came from). One entry per path.
+ */
+const cleanParses = new Map<string, { readonly text: string; readonly module: ast.Module }>();
+
+function parseCached(key: string, file: SourceFile): { module: ast.Module; diagnostics: Diagnostic[] } {
+  const hit = cleanParses.get(key);
+  if (hit !== undefined && hit.text === file.text) return { module: hit.module, diagnostics: [] };
+  const parsed = parseModule(file);
+  if (parsed.diagnostics.length === 0) cleanParses.set(key, { text: file.text, module: parsed.module });
+  else cleanParses.delete(key);
+  return parsed;
+}
+
 function loadFile(loader: Loader, file: SourceFile): ModuleInfo {
   const key = path.normalize(file.path);
-  const parsed = parseModule(file);
+  const parsed = parseCached(key, file);
   loader.diagnostics.push(...parsed.diagnostics);
   const info: ModuleInfo = { name: moduleNameOf(file, parsed.module), file, ast: parsed.module, imports: [], order: -1 };
   loader.byPath.set(key, info);

@@ -32,6 +32,20 @@ function run(files: Record<string, string>, entry: string, includePaths: string[
 }
 
 describe("module loading", () => {
+  it("sees a library module's new text at the same path in a later check of the same process", () => {
+    const main = "import util;\nvoid main() { uint32 x = first(); }";
+    const before = run({ "/cache/main.sc": main, "/cache/util.sc": "uint32 first() { return 1; }" }, "/cache/main.sc");
+    expect(before.where).toEqual([]);
+    const again = run({ "/cache/main.sc": main, "/cache/util.sc": "uint32 first() { return 1; }" }, "/cache/main.sc");
+    expect(again.where).toEqual([]);
+    const changed = run({ "/cache/main.sc": main, "/cache/util.sc": "uint32 second() { return 2; }" }, "/cache/main.sc");
+    expect(changed.where).toEqual(["/cache/main.sc:2:26 SC2002"]);
+    const broken = run({ "/cache/main.sc": main, "/cache/util.sc": "uint32 first() { return 1 }" }, "/cache/main.sc");
+    expect(broken.where).toEqual(["/cache/util.sc:1:27 SC1100"]);
+    const brokenAgain = run({ "/cache/main.sc": main, "/cache/util.sc": "uint32 first() { return 1 }" }, "/cache/main.sc");
+    expect(brokenAgain.where).toEqual(["/cache/util.sc:1:27 SC1100"]);
+  });
+
   it("searches the importing directory, then -I, then the library directory", () => {
     const files = {
       "/app/main.sc": "import a;\nimport b;\nimport c;\nvoid main() { uint32 x = fa() + fb() + fc(); }",
