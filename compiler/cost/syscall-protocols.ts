@@ -12,8 +12,9 @@
  * - `{ kind: "unknown", why }`: no protocol is known (conversions, fixed point,
  *   operations the backend lacks) — reported as such, never priced at zero.
  * Conversions (`conv_A_to_B_vec`) follow the backend's conversion plans.
- * A private-by-private `mul` whose operands are the same value runs `square` at run
- * time; the static mapping always says `mul` (the dearer one).
+ * A private-by-private `mul` whose two operands are the same handle runs `square`;
+ * operator calls pass copies, so `a * a` in a program runs `mul` (checked with
+ * `secrun --stats`), and the static mapping always says `mul`.
  */
 
 export type Sharing = "additive" | "xor" | "bits";
