@@ -5,7 +5,9 @@
  * 80 bytes each, 2 rounds and 160 bytes per party in all); errors exit 1.
  */
 import { describe, expect, it } from "vitest";
-import { runCli, workspace } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, runCli, workspace } from "./helpers.js";
 
 const PROGRAM = `import stdlib;
 import shared3p;
@@ -69,6 +71,31 @@ void main() {
     expect(use("open<32>")).toEqual(op("declassify_uint32"));
     expect(use("ltu<32>").calls).toBe(op("lt_uint32_vec").calls);
     expect(use("b2a<32>").calls).toBe(op("conv_bool_to_uint32_vec").calls);
+  }, 120_000);
+
+  it("on examples/auction.sc, predicts the emulator's measured calls, rounds and bytes of mul and open at 5 bids", async () => {
+    const dir = workspace({ "auction.sc": readFileSync(join(ROOT, "examples/auction.sc"), "utf8") });
+    const predicted = await runCli("secc", ["cost", "auction.sc", "--json"], dir);
+    expect(predicted.code).toBe(0);
+    type P = { terms: Record<string, number> };
+    type U = { invocations: P; rounds: P; bytes: P[] };
+    const protocols = (JSON.parse(predicted.stdout) as { program: { protocols: Record<string, U> } }).program.protocols;
+    const at5 = (p: P): number => Object.entries(p.terms).reduce((acc, [m, c]) => acc + c * (m === "" ? 1 : m === "bids" ? 5 : NaN), 0);
+    const use = (k: string) => {
+      const u = protocols[k]!;
+      return { calls: at5(u.invocations), rounds: at5(u.rounds), bytes: u.bytes.reduce((acc, b) => acc + at5(b), 0) };
+    };
+    const measured = await runCli("secrun", ["auction.sc", "--emulate", "--stats", "--json", "--arg", "bids=120,340,95,340,210"], dir);
+    expect(measured.code).toBe(0);
+    const ops = (JSON.parse(measured.stdout) as { stats: { operations: { operation: string; calls: number; lanes: number; rounds: number | null; bytes: number | null }[] } }).stats.operations;
+    const op = (name: string) => ops.find((x) => x.operation === name)!;
+    const mulInt = op("mul_int32_vec");
+    const mulUint = op("mul_uint32_vec");
+    expect(use("mul<32>")).toEqual({ calls: mulInt.calls + mulUint.calls, rounds: (mulInt.rounds ?? 0) + (mulUint.rounds ?? 0), bytes: (mulInt.bytes ?? 0) + (mulUint.bytes ?? 0) });
+    const open = op("declassify_uint32");
+    expect(use("open<32>")).toEqual({ calls: open.calls, rounds: open.rounds, bytes: open.bytes });
+    expect(use("lts<32>").calls).toBe(op("gt_int32_vec").calls);
+    expect(use("xopen<1>").calls).toBe(op("declassify_bool").calls);
   }, 120_000);
 
   it("exits 1 with the error's code and position on a wrong program", async () => {
