@@ -98,11 +98,15 @@ void main() {
     expect(use("xopen<1>").calls).toBe(op("declassify_bool").calls);
   }, 120_000);
 
-  it("exits 1 with the error's code and position on a wrong program", async () => {
+  it("exits 1 with the error's code and position on a wrong program, and on a program without main", async () => {
     const dir = workspace({ "bad.sc": "void main() {\n  int x = \"a\";\n}\n" });
     const r = await runCli("secc", ["cost", "bad.sc", "--no-stdlib"], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error[SC3001]");
     expect(r.stderr).toContain("bad.sc:2:11");
+    const noMain = workspace({ "lib.sc": "void helper() {}\n" });
+    const m = await runCli("secc", ["cost", "lib.sc", "--no-stdlib", "--json"], noMain);
+    expect(m.code).toBe(1);
+    expect((JSON.parse(m.stdout) as { code: string }[]).map((d) => d.code)).toEqual(["SC2011"]);
   }, 60_000);
 });
