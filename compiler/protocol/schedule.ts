@@ -125,7 +125,9 @@ export function schedule(program: Program): Schedule {
   const drawRound = new Map<number, number>();
   for (const n of nodes) {
     if (!live[n.id] || n.op !== "rnd") continue;
-    const first = Math.min(...(users[n.id] as number[]).map((u) => round[u] as number));
+    const us = users[n.id] as number[];
+    // A draw that is itself an output (no users) is taken in round 0.
+    const first = us.length === 0 ? 0 : Math.min(...us.map((u) => round[u] as number));
     drawRound.set(n.imm2, Math.min(drawRound.get(n.imm2) ?? Infinity, first));
   }
   for (const n of nodes) if (live[n.id] && n.op === "rnd") round[n.id] = drawRound.get(n.imm2) as number;

@@ -4,7 +4,428 @@ import type { PartyContext } from "../context.js";
 import { toPlanes } from "../kernels.js";
 
 /**
- * Casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
+ * Random values, casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
+ * Uniformly random sharing: party i contributes the value it shares with its
+ * successor; no single party knows the sum. No communication.
+ * Instance random_8: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
+ */
+export function random_8(ctx: PartyContext, L: number): Uint8Array {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return random_8_p0(ctx, inst, L);
+    case 1:
+      return random_8_p1(ctx, inst, L);
+    default:
+      return random_8_p2(ctx, inst, L);
+  }
+}
+
+function random_8_p0(ctx: PartyContext, inst: number, L: number): Uint8Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n0 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  return n0.slice(0, L);
+}
+
+function random_8_p1(ctx: PartyContext, inst: number, L: number): Uint8Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n1 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  return n1.slice(0, L);
+}
+
+function random_8_p2(ctx: PartyContext, inst: number, L: number): Uint8Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n2 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  return n2.slice(0, L);
+}
+
+/**
+ * Random values, casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
+ * Uniformly random sharing: party i contributes the value it shares with its
+ * successor; no single party knows the sum. No communication.
+ * Instance random_16: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
+ */
+export function random_16(ctx: PartyContext, L: number): Uint16Array {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return random_16_p0(ctx, inst, L);
+    case 1:
+      return random_16_p1(ctx, inst, L);
+    default:
+      return random_16_p2(ctx, inst, L);
+  }
+}
+
+function random_16_p0(ctx: PartyContext, inst: number, L: number): Uint16Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n0 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  return n0.slice(0, L);
+}
+
+function random_16_p1(ctx: PartyContext, inst: number, L: number): Uint16Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n1 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  return n1.slice(0, L);
+}
+
+function random_16_p2(ctx: PartyContext, inst: number, L: number): Uint16Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n2 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  return n2.slice(0, L);
+}
+
+/**
+ * Random values, casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
+ * Uniformly random sharing: party i contributes the value it shares with its
+ * successor; no single party knows the sum. No communication.
+ * Instance random_32: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
+ */
+export function random_32(ctx: PartyContext, L: number): Uint32Array {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return random_32_p0(ctx, inst, L);
+    case 1:
+      return random_32_p1(ctx, inst, L);
+    default:
+      return random_32_p2(ctx, inst, L);
+  }
+}
+
+function random_32_p0(ctx: PartyContext, inst: number, L: number): Uint32Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n0 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  return n0.slice(0, L);
+}
+
+function random_32_p1(ctx: PartyContext, inst: number, L: number): Uint32Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n1 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  return n1.slice(0, L);
+}
+
+function random_32_p2(ctx: PartyContext, inst: number, L: number): Uint32Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n2 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  return n2.slice(0, L);
+}
+
+/**
+ * Random values, casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
+ * Uniformly random sharing: party i contributes the value it shares with its
+ * successor; no single party knows the sum. No communication.
+ * Instance random_64: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
+ */
+export function random_64(ctx: PartyContext, L: number): BigUint64Array {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return random_64_p0(ctx, inst, L);
+    case 1:
+      return random_64_p1(ctx, inst, L);
+    default:
+      return random_64_p2(ctx, inst, L);
+  }
+}
+
+function random_64_p0(ctx: PartyContext, inst: number, L: number): BigUint64Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n0 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  return n0.slice(0, L);
+}
+
+function random_64_p1(ctx: PartyContext, inst: number, L: number): BigUint64Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n1 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  return n1.slice(0, L);
+}
+
+function random_64_p2(ctx: PartyContext, inst: number, L: number): BigUint64Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n2 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  return n2.slice(0, L);
+}
+
+/**
+ * Uniformly random XOR sharing (n = 1: random bools).
+ * Instance xrandom_1: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
+ */
+export function xrandom_1(ctx: PartyContext, L: number): Uint32Array {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return xrandom_1_p0(ctx, inst, L);
+    case 1:
+      return xrandom_1_p1(ctx, inst, L);
+    default:
+      return xrandom_1_p2(ctx, inst, L);
+  }
+}
+
+function xrandom_1_p0(ctx: PartyContext, inst: number, L: number): Uint32Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * W);
+  const n0 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, W);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * W);
+  return n0.slice(0, W);
+}
+
+function xrandom_1_p1(ctx: PartyContext, inst: number, L: number): Uint32Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * W);
+  const n1 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, W);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * W);
+  return n1.slice(0, W);
+}
+
+function xrandom_1_p2(ctx: PartyContext, inst: number, L: number): Uint32Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * W);
+  const n2 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, W);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * W);
+  return n2.slice(0, W);
+}
+
+/**
+ * Uniformly random XOR sharing (n = 1: random bools).
+ * Instance xrandom_8: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
+ */
+export function xrandom_8(ctx: PartyContext, L: number): Uint8Array {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return xrandom_8_p0(ctx, inst, L);
+    case 1:
+      return xrandom_8_p1(ctx, inst, L);
+    default:
+      return xrandom_8_p2(ctx, inst, L);
+  }
+}
+
+function xrandom_8_p0(ctx: PartyContext, inst: number, L: number): Uint8Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n0 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  return n0.slice(0, L);
+}
+
+function xrandom_8_p1(ctx: PartyContext, inst: number, L: number): Uint8Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n1 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  return n1.slice(0, L);
+}
+
+function xrandom_8_p2(ctx: PartyContext, inst: number, L: number): Uint8Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n2 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  return n2.slice(0, L);
+}
+
+/**
+ * Uniformly random XOR sharing (n = 1: random bools).
+ * Instance xrandom_16: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
+ */
+export function xrandom_16(ctx: PartyContext, L: number): Uint16Array {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return xrandom_16_p0(ctx, inst, L);
+    case 1:
+      return xrandom_16_p1(ctx, inst, L);
+    default:
+      return xrandom_16_p2(ctx, inst, L);
+  }
+}
+
+function xrandom_16_p0(ctx: PartyContext, inst: number, L: number): Uint16Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n0 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  return n0.slice(0, L);
+}
+
+function xrandom_16_p1(ctx: PartyContext, inst: number, L: number): Uint16Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n1 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  return n1.slice(0, L);
+}
+
+function xrandom_16_p2(ctx: PartyContext, inst: number, L: number): Uint16Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n2 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  return n2.slice(0, L);
+}
+
+/**
+ * Uniformly random XOR sharing (n = 1: random bools).
+ * Instance xrandom_32: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
+ */
+export function xrandom_32(ctx: PartyContext, L: number): Uint32Array {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return xrandom_32_p0(ctx, inst, L);
+    case 1:
+      return xrandom_32_p1(ctx, inst, L);
+    default:
+      return xrandom_32_p2(ctx, inst, L);
+  }
+}
+
+function xrandom_32_p0(ctx: PartyContext, inst: number, L: number): Uint32Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n0 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  return n0.slice(0, L);
+}
+
+function xrandom_32_p1(ctx: PartyContext, inst: number, L: number): Uint32Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n1 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  return n1.slice(0, L);
+}
+
+function xrandom_32_p2(ctx: PartyContext, inst: number, L: number): Uint32Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n2 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  return n2.slice(0, L);
+}
+
+/**
+ * Uniformly random XOR sharing (n = 1: random bools).
+ * Instance xrandom_64: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
+ */
+export function xrandom_64(ctx: PartyContext, L: number): BigUint64Array {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return xrandom_64_p0(ctx, inst, L);
+    case 1:
+      return xrandom_64_p1(ctx, inst, L);
+    default:
+      return xrandom_64_p2(ctx, inst, L);
+  }
+}
+
+function xrandom_64_p0(ctx: PartyContext, inst: number, L: number): BigUint64Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n0 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  return n0.slice(0, L);
+}
+
+function xrandom_64_p1(ctx: PartyContext, inst: number, L: number): BigUint64Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n1 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  return n1.slice(0, L);
+}
+
+function xrandom_64_p2(ctx: PartyContext, inst: number, L: number): BigUint64Array {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n2 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  return n2.slice(0, L);
+}
+
+/**
  * Down-cast uintN -> uintM (M < N): reduction mod 2^M is a ring homomorphism, so it is
  * local; the re-share costs only keystream.
  * Instance downcast_16_8: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
@@ -97,7 +518,6 @@ function downcast_16_8_p2_k0(L: number, a0: Uint8Array, a1: Uint16Array, a2: Uin
 }
 
 /**
- * Casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
  * Down-cast uintN -> uintM (M < N): reduction mod 2^M is a ring homomorphism, so it is
  * local; the re-share costs only keystream.
  * Instance downcast_32_8: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
@@ -190,7 +610,6 @@ function downcast_32_8_p2_k0(L: number, a0: Uint8Array, a1: Uint32Array, a2: Uin
 }
 
 /**
- * Casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
  * Down-cast uintN -> uintM (M < N): reduction mod 2^M is a ring homomorphism, so it is
  * local; the re-share costs only keystream.
  * Instance downcast_32_16: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
@@ -283,7 +702,6 @@ function downcast_32_16_p2_k0(L: number, a0: Uint16Array, a1: Uint32Array, a2: U
 }
 
 /**
- * Casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
  * Down-cast uintN -> uintM (M < N): reduction mod 2^M is a ring homomorphism, so it is
  * local; the re-share costs only keystream.
  * Instance downcast_64_8: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
@@ -376,7 +794,6 @@ function downcast_64_8_p2_k0(L: number, a0: Uint8Array, a1: BigUint64Array, a2: 
 }
 
 /**
- * Casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
  * Down-cast uintN -> uintM (M < N): reduction mod 2^M is a ring homomorphism, so it is
  * local; the re-share costs only keystream.
  * Instance downcast_64_16: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
@@ -469,7 +886,6 @@ function downcast_64_16_p2_k0(L: number, a0: Uint16Array, a1: BigUint64Array, a2
 }
 
 /**
- * Casts, min/max and fixed point (protocols.md §2.12, §2.15, §2.16).
  * Down-cast uintN -> uintM (M < N): reduction mod 2^M is a ring homomorphism, so it is
  * local; the re-share costs only keystream.
  * Instance downcast_64_32: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.

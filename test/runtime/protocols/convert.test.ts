@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as G from "../../../runtime/protocols/generated/convert.js";
 import type { Width } from "../../../runtime/protocols/shares.js";
-import { additive, fnOf, lanes, mod, openAdditive, run, vectors, word } from "./support.js";
+import { additive, fnOf, lanes, mod, openAdditive, openBits, run, vectors, word } from "./support.js";
 
 const RUNS = { numRuns: 8 };
 const CASTS: [Width, Width][] = [[8, 16], [8, 64], [16, 32], [32, 64]];
@@ -81,4 +81,22 @@ describe("fixed point (fix64, 32 fractional bits)", () => {
     );
   });
   void word;
+});
+
+describe("random values", () => {
+  it.each([8, 32, 64] as Width[])("random<%i>: no communication, fresh values per call, spread over the ring", async (n) => {
+    const L = 256;
+    const a = openAdditive(n, await run((ctx) => fnOf(G, `random_${n}`)(ctx, L)));
+    const b = openAdditive(n, await run((ctx) => fnOf(G, `random_${n}`)(ctx, L)));
+    expect(a).not.toEqual(b);
+    expect(new Set(a.map((v) => v >> BigInt(n - 2))).size).toBe(4);
+  });
+
+  it("xrandom<1>: random bools", async () => {
+    const L = 256;
+    const shares = await run((ctx) => fnOf(G, "xrandom_1")(ctx, L));
+    const bits = openBits(shares, L);
+    expect(bits.filter((b) => b).length).toBeGreaterThan(64);
+    expect(bits.filter((b) => !b).length).toBeGreaterThan(64);
+  });
 });
