@@ -17,6 +17,8 @@ export interface CompileCommandOptions {
   include: string[];
   json?: boolean;
   stdlib: boolean;
+  /** Lint rules turned off. */
+  allow: string[];
 }
 
 /** The default output path: the source path with `.sb` instead of `.sc`. */
@@ -36,6 +38,7 @@ export function runCompile(path: string, options: CompileCommandOptions): number
     host: nodeHost,
     includePaths: options.include,
     stdlibPath: options.stdlib ? defaultStdlibPath() : undefined,
+    allow: options.allow,
   });
   report(result.diagnostics);
   if (result.bytecode === undefined) return ExitCode.programError;

@@ -3,11 +3,18 @@
  * usage errors exit with code 2 (commander's default is 1), `--help`/`--version`
  * exit 0, and repeatable options collect into arrays.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { LINT_RULES, isLintRule } from "../lint/index.js";
 import { ExitCode } from "./report.js";
 
 /** Collects a repeatable option (`-I a -I b`). */
 export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Collects `--allow RULE`, refusing names that are not lint rules (a usage error). */
+export function collectRule(value: string, previous: string[]): string[] {
+  if (!isLintRule(value)) throw new InvalidArgumentError(`'${value}' is not a lint rule (rules: ${LINT_RULES.join(", ")})`);
   return [...previous, value];
 }
 

@@ -5,13 +5,13 @@
  * Exit codes: 0 success (warnings only), 1 errors in the program, 2 usage error
  * (unknown option, missing argument), 70 internal error (a bug in secc).
  */
-import { runCheck } from "./check-command.js";
+import { runCheck, type CheckOptions } from "./check-command.js";
 import { runCompile, type CompileCommandOptions } from "./compile-command.js";
 import { runCost, type CostCommandOptions } from "./cost-command.js";
 import { runDisasm } from "./disasm-command.js";
 import { runFmt, type FmtCommandOptions } from "./fmt-command.js";
 import { Option } from "commander";
-import { collect, newProgram, runProgram } from "./options.js";
+import { collect, collectRule, newProgram, runProgram } from "./options.js";
 import { handleEpipe, internalError } from "./report.js";
 
 const exitCodes = `
@@ -32,8 +32,9 @@ program
   .option("-I, --include <dir>", "add a directory to the import search path (repeatable)", collect, [])
   .option("--json", "print the diagnostics as one JSON array on stdout")
   .option("--no-stdlib", "do not search the built-in library directory")
+  .option("--allow <rule>", "turn off a lint rule: scalar-private-in-loop, declassify-in-loop (repeatable)", collectRule, [])
   .addHelpText("after", exitCodes)
-  .action((files: string[], options: { include: string[]; json?: boolean; stdlib: boolean }) => {
+  .action((files: string[], options: CheckOptions) => {
     process.exitCode = runCheck(files, options);
   });
 
@@ -45,6 +46,7 @@ program
   .option("-I, --include <dir>", "add a directory to the import search path (repeatable)", collect, [])
   .option("--json", "print the diagnostics as one JSON array on stdout")
   .option("--no-stdlib", "do not search the built-in library directory")
+  .option("--allow <rule>", "turn off a lint rule: scalar-private-in-loop, declassify-in-loop (repeatable)", collectRule, [])
   .addHelpText("after", exitCodes)
   .action((file: string, options: CompileCommandOptions) => {
     process.exitCode = runCompile(file, options);

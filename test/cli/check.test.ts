@@ -77,3 +77,36 @@ describe("secc check", { timeout: 90_000 }, () => {
     expect(secc("check").code).toBe(2);
   });
 });
+
+describe("secc check lints", { timeout: 90_000 }, () => {
+  const loop = join(dir, "loop.sc");
+  writeFileSync(
+    loop,
+    [
+      "import shared3p;",
+      "domain pd_shared3p shared3p;",
+      "void main() {",
+      "    pd_shared3p uint32[[1]] v(4);",
+      "    for (uint i = 0; i < 4; ++i) {",
+      "        uint32 x = declassify(v[i]);",
+      "    }",
+      "}",
+      "",
+    ].join("\n"),
+  );
+
+  it("warns about declassify inside a loop, with its rule, and still exits 0", () => {
+    const r = secc("check", loop, "--json");
+    expect(r.code).toBe(0);
+    const ds = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(ds.map((d) => [d.code, d.severity, d.line, d.column, d.rule])).toEqual([["SC7002", "warning", 6, 20, "declassify-in-loop"]]);
+  });
+
+  it("turns a rule off with --allow and refuses unknown rule names", () => {
+    const r = secc("check", loop, "--allow", "declassify-in-loop", "--json");
+    expect([r.code, JSON.parse(r.stdout)]).toEqual([0, []]);
+    const bad = secc("check", loop, "--allow", "no-such-rule");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("'no-such-rule' is not a lint rule");
+  });
+});
