@@ -1,8 +1,7 @@
 /**
- * Type-checking throughput: `checkProgram` on a generated, error-free 10,000-line
- * SecreC program (public arithmetic and loops, arrays and slices, private shared3p
- * operations through the library's operator templates, structs, overloaded and
- * templated procedures), with the standard library loaded as `secc check` does.
+ * Type-checking throughput: `checkProgram` on the generated, error-free 10,000-line
+ * SecreC program of bench/support/program.ts, with the standard library loaded as
+ * `secc check` does.
  * Prints the median over several runs (wall and CPU time; CPU time is the steadier
  * figure on a shared machine) in lines per second of CPU, and the wall and CPU time of
  * the whole `secc check` command (bundle start-up included) when dist/secc.mjs exists.
@@ -17,59 +16,9 @@ import { nodeHost } from "../compiler/cli/node-host.js";
 import { checkProgram } from "../compiler/semantic/index.js";
 import { SourceFile } from "../compiler/source/source-file.js";
 import { defaultStdlibPath } from "../compiler/stdlib-path.js";
+import { program } from "./support/program.js";
 
-const targetLines = 10_000;
-
-function unit(i: number): string[] {
-  return [
-    `struct record_${i} {`,
-    `    uint32 key;`,
-    `    pd_shared3p uint32[[1]] values;`,
-    `}`,
-    ``,
-    `uint32 scale_${i}(uint32 x, uint32 k) {`,
-    `    uint32 acc = 0;`,
-    `    for (uint32 j = 0; j < k; ++j) {`,
-    `        acc = acc + x * j + ${i};`,
-    `        if (acc > 1000000) {`,
-    `            acc = acc % 1000;`,
-    `        }`,
-    `    }`,
-    `    return acc;`,
-    `}`,
-    ``,
-    `template <type T>`,
-    `T[[1]] shifted_${i}(T[[1]] v, T d) {`,
-    `    T[[1]] r = v + d;`,
-    `    r[0 : size(r) / 2] = d;`,
-    `    return r;`,
-    `}`,
-    ``,
-    `pd_shared3p uint32 work_${i}(pd_shared3p uint32[[1]] xs, uint32[[1]] weights) {`,
-    `    record_${i} rec;`,
-    `    rec.key = scale_${i}(weights[0], 3 :: uint32);`,
-    `    rec.values = xs * weights + rec.key;`,
-    `    pd_shared3p bool[[1]] big = rec.values > 100;`,
-    `    pd_shared3p uint32[[1]] chosen = choose(big, rec.values, xs);`,
-    `    uint32[[1]] w2 = shifted_${i}(weights, 2 :: uint32);`,
-    `    print("unit ${i}: ", size(w2));`,
-    `    return sum(chosen * w2);`,
-    `}`,
-    ``,
-  ];
-}
-
-function program(): string {
-  const lines = ["import stdlib;", "import shared3p;", "", "domain pd_shared3p shared3p;", ""];
-  let units = 0;
-  while (lines.length < targetLines) lines.push(...unit(units++));
-  lines.push("void main() {", "    pd_shared3p uint32[[1]] xs = {1, 2, 3, 4};", "    uint32[[1]] ws = {5, 6, 7, 8};");
-  for (let i = 0; i < units; i++) lines.push(`    publish("r${i}", work_${i}(xs, ws));`);
-  lines.push("}", "");
-  return lines.join("\n");
-}
-
-/** CPU milliseconds (user + system) since `from`: steadier than wall time on a loaded machine. */
+/** CPU milliseconds (user + system) of this process since `from`. */
 function cpuMs(from: NodeJS.CpuUsage): number {
   const u = process.cpuUsage(from);
   return (u.user + u.system) / 1000;
@@ -80,8 +29,7 @@ function median(xs: number[]): number {
   return s[s.length >> 1] as number;
 }
 
-const text = program();
-const lineCount = text.split("\n").length;
+const { text, lines: lineCount } = program();
 const file = new SourceFile("bench-check.sc", text);
 const options = { host: nodeHost, includePaths: [], stdlibPath: defaultStdlibPath() };
 
