@@ -21,11 +21,17 @@ import { allTokens, BlockComment, UnterminatedBlockComment, UnterminatedString }
  */
 const validate = process.env.VITEST !== undefined || process.env.SECC_VALIDATE_GRAMMAR === "1";
 
-const lexer = new Lexer(allTokens, {
-  positionTracking: "onlyOffset",
-  ensureOptimizations: true,
-  skipValidations: !validate,
-});
+let instance: Lexer | undefined;
+
+/** The one lexer, built on first use (its construction analyses every token pattern). */
+function theLexer(): Lexer {
+  instance ??= new Lexer(allTokens, {
+    positionTracking: "onlyOffset",
+    ensureOptimizations: true,
+    skipValidations: !validate,
+  });
+  return instance;
+}
 
 export interface LexResult {
   readonly tokens: IToken[];
@@ -46,7 +52,7 @@ function describeChars(text: string): string {
 
 /** Tokenises a file. Never throws on bad input. */
 export function lex(file: SourceFile): LexResult {
-  const result = lexer.tokenize(file.text);
+  const result = theLexer().tokenize(file.text);
   const diagnostics: Diagnostic[] = [];
   for (const e of result.errors) {
     const start = e.offset;

@@ -56,8 +56,17 @@ class SecrecParser extends DeclarationsParser {
   }
 }
 
-/** The one parser instance (construction runs chevrotain's grammar analysis once). */
-export const parser = new SecrecParser();
+let instance: SecrecParser | undefined;
+
+/**
+ * The one parser instance, built on first use: construction runs chevrotain's
+ * grammar analysis (a few hundred milliseconds), which programs that never parse
+ * (party processes, `secc disasm`) should not pay at start-up.
+ */
+function theParser(): SecrecParser {
+  instance ??= new SecrecParser();
+  return instance;
+}
 
 export interface ParseRun<T> {
   readonly result: T;
@@ -70,10 +79,11 @@ export interface ParseRun<T> {
  * overflow still happen, it becomes an internal-error diagnostic and `fallback`, never
  * an exception.
  */
-function run<T>(file: SourceFile, tokens: IToken[], rule: () => T, fallback: () => T): ParseRun<T> {
+function run<T>(file: SourceFile, tokens: IToken[], rule: (parser: SecrecParser) => T, fallback: () => T): ParseRun<T> {
+  const parser = theParser();
   parser.begin(file, tokens);
   try {
-    const result = rule();
+    const result = rule(parser);
     return { result, errors: [...parser.errors], extra: parser.extra };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
@@ -84,7 +94,7 @@ function run<T>(file: SourceFile, tokens: IToken[], rule: () => T, fallback: () 
 
 /** Parses a whole module from `tokens` of `file`. */
 export function parseTokens(file: SourceFile, tokens: IToken[]): ParseRun<A.Module> {
-  return run(file, tokens, () => parser.module(), () => ({
+  return run(file, tokens, (parser) => parser.module(), () => ({
     kind: "Module",
     name: undefined,
     imports: [],
@@ -97,5 +107,5 @@ export function parseTokens(file: SourceFile, tokens: IToken[]): ParseRun<A.Modu
 
 /** Parses one expression (the whole input) from `tokens` of `file`. */
 export function parseExpressionTokens(file: SourceFile, tokens: IToken[]): ParseRun<A.Expr> {
-  return run(file, tokens, () => parser.expression(), () => ({ kind: "ErrorExpr", start: 0, end: file.text.length }));
+  return run(file, tokens, (parser) => parser.expression(), () => ({ kind: "ErrorExpr", start: 0, end: file.text.length }));
 }
