@@ -92,7 +92,9 @@ export async function runThreeParty(program: Module | Uint8Array, records: reado
   const module = program instanceof Uint8Array ? loadModule(program) : program;
   const problems = checkProgram(module);
   if (problems.length > 0) throw new RunFailure(problems.map((message) => ({ party: -1, cause: "program", message })));
-  const timeout = options.connectTimeoutMs ?? 10_000;
+  // Generous: three processes loading the bundle on a busy machine can take many seconds;
+  // a child that dies is reported at once through its exit, not by this timeout.
+  const timeout = options.connectTimeoutMs ?? 30_000;
   const cmd = options.child ?? defaultChildCommand();
   const children: ChildProcess[] = [];
   const exits: (string | undefined)[] = [undefined, undefined, undefined];

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runThreeParty } from "../../runtime/cli/three-party.js";
 import { checkProgram } from "../../runtime/shared3p/availability.js";
 import { showResult } from "../../runtime/cli/results.js";
-import { compileSource, emulate, makeBundles, plain, type Bundles } from "../e2e/support.js";
+import { compileSource, emulate, makeBundles, plain, type Bundles } from "./support.js";
 
 let bundles: Bundles;
 beforeAll(async () => {
