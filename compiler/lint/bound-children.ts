@@ -4,53 +4,8 @@
  */
 import type { BoundExpr, BoundStmt } from "../semantic/bound.js";
 
-/** The sub-expressions of an expression, in evaluation order. */
-export function exprChildren(e: BoundExpr): readonly BoundExpr[] {
-  switch (e.kind) {
-    case "Literal":
-    case "Var":
-    case "TargetValue":
-    case "Error":
-      return [];
-    case "Interpolation":
-      return e.parts.filter((p): p is BoundExpr => typeof p !== "string");
-    case "Classify":
-    case "ToVector":
-    case "BuiltinUnary":
-    case "PublicCast":
-    case "CastCall":
-      return [e.operand];
-    case "BuiltinBinary":
-    case "Comma":
-      return [e.left, e.right];
-    case "OperatorCall":
-    case "Call":
-    case "Builtin":
-      return e.args;
-    case "Ternary":
-      return [e.cond, e.then, e.else];
-    case "Assign":
-      return [e.target, e.value];
-    case "CompoundAssign":
-    case "IncDec":
-      return [e.target, e.combined];
-    case "Index": {
-      const out: BoundExpr[] = [e.target];
-      for (const i of e.indices) {
-        if (i.kind !== "Slice") out.push(i);
-        else {
-          if (i.lo !== undefined) out.push(i.lo);
-          if (i.hi !== undefined) out.push(i.hi);
-        }
-      }
-      return out;
-    }
-    case "Member":
-      return [e.target];
-    case "ArrayLiteral":
-      return e.elements;
-  }
-}
+/** The sub-expressions of an expression, in evaluation order (the checker's own walker). */
+export { boundChildren as exprChildren } from "../semantic/bound-walk.js";
 
 /** The expressions directly inside a statement (not inside its sub-statements). */
 export function stmtExprs(s: BoundStmt): readonly BoundExpr[] {

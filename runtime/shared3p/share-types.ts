@@ -13,7 +13,7 @@
  */
 import { bytesOf, type TypedVector } from "../../vm/values.js";
 import { newStorage, repByName, type Rep } from "../emulator/representation.js";
-import type { WordArray } from "../protocols/shares.js";
+import { allocWords, bitWords, type WordArray } from "../protocols/shares.js";
 
 export type Sharing = "additive" | "xor" | "bits";
 export type Width = 1 | 8 | 16 | 32 | 64;
@@ -52,23 +52,12 @@ export function shareTypeOf(name: string): ShareType | undefined {
 
 /** Number of typed-array elements holding `lanes` lanes. */
 export function storageLength(t: ShareType, lanes: number): number {
-  return t.width === 1 ? (lanes + 31) >>> 5 : lanes;
+  return t.width === 1 ? bitWords(lanes) : lanes;
 }
 
-/** A zero share vector of `lanes` lanes. */
+/** A zero share vector of `lanes` lanes (bools bit-sliced, 32 lanes per word). */
 export function allocShares(width: Width, lanes: number): ShareVector {
-  switch (width) {
-    case 1:
-      return new Uint32Array((lanes + 31) >>> 5);
-    case 8:
-      return new Uint8Array(lanes);
-    case 16:
-      return new Uint16Array(lanes);
-    case 32:
-      return new Uint32Array(lanes);
-    case 64:
-      return new BigUint64Array(lanes);
-  }
+  return width === 1 ? new Uint32Array(bitWords(lanes)) : allocWords(width, lanes);
 }
 
 /** Bytes per element in the record stream. */
