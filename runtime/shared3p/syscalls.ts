@@ -3,152 +3,49 @@
  * arguments `(pd, inputs..., output)`, public operands by `__cref` or pushed) mapped
  * to local share arithmetic or to generated protocols by catalogue key.
  *
- * Each operation is a Handler: `needs` says which protocol keys a type requires
- * (or why the type is not supported), `run` executes it at one party. `syscallStatus`
- * answers, without running anything, whether a name is executable here: the party
- * process uses it to refuse at load time a program that reaches an operation whose
- * protocol does not exist yet, and the backend uses it at call time.
+ * The core operations (linear arithmetic, multiplication, bit operations,
+ * comparisons, min/max, reductions, data exchange with the client) are defined
+ * here; conversions, integer operations beyond the core, data movement
+ * (shuffles, gathers) and floating point come from conversions.ts and the ops-*.ts
+ * files. `syscallStatus` answers, without running anything, whether a name is
+ * executable here: the party process uses it to refuse at load time a program that
+ * reaches an operation whose protocol does not exist yet, and the backend uses it at
+ * call time.
  */
 import type { MaybePromise, SyscallArg, SyscallResult } from "../../vm/backend.js";
 import { VmError } from "../../vm/errors.js";
-import { fillVector, newVector, type TypedVector } from "../../vm/values.js";
 import { parseSyscallName } from "../emulator/call.js";
-import { fromPublic, toPublic } from "../emulator/representation.js";
+import { addShares, allOnes, broadcast, concatShares, gatherShares, mulPublic, negShares, subShares, sumChunks, xorShares } from "./local-ops.js";
+import { convNeeds, runConvert } from "./conversions.js";
 import {
-  addShares,
-  allOnes,
-  broadcast,
-  concatShares,
-  copyShares,
-  gatherShares,
-  mulPublic,
-  negShares,
-  subShares,
-  sumChunks,
-  xorShares,
-} from "./local-ops.js";
-import { hasProtocol, type ProtocolRunner } from "./protocol-runner.js";
-import {
-  allocShares,
-  elementBytes,
-  fromPlain,
-  getBit,
-  setBit,
-  setShareBytes,
-  shareBytes,
-  shareTypeOf,
-  toPlain,
-  type ShareType,
-  type ShareVector,
-  type Width,
-} from "./share-types.js";
+  additiveOnly,
+  fail,
+  key,
+  localBinary,
+  noFix,
+  openKey,
+  openPublic,
+  output,
+  privates,
+  protocolBinary,
+  publicWords,
+  reshareKey,
+  shareOperand,
+  store,
+  xorOnly,
+  type Call,
+  type Handler,
+  type PartyOps,
+} from "./handler.js";
+import { FLOAT_HANDLERS } from "./ops-float.js";
+import { INTEGER_HANDLERS } from "./ops-integer.js";
+import { MOVEMENT_HANDLERS } from "./ops-movement.js";
+import { hasProtocol } from "./protocol-runner.js";
+import { allocShares, elementBytes, setBit, setShareBytes, shareBytes, shareTypeOf, type ShareType, type ShareVector, type Width } from "./share-types.js";
 
-/** One decoded call: operation, types, arguments after the protection-domain id. */
-export interface Call {
-  readonly name: string;
-  readonly op: string;
-  readonly type: ShareType;
-  readonly to: ShareType | undefined;
-  readonly args: readonly SyscallArg[];
-}
+export { openKey, openPublic, type PartyOps } from "./handler.js";
 
-/** What a handler may use of the party. */
-export interface PartyOps {
-  readonly party: 0 | 1 | 2;
-  readonly runner: ProtocolRunner;
-}
-
-interface Handler {
-  /** Protocol keys needed for this type (and target type), or the reason it is unsupported. */
-  needs(t: ShareType, to: ShareType | undefined): readonly string[] | string;
-  run(p: PartyOps, c: Call): MaybePromise<SyscallResult | void>;
-}
-
-const additiveOnly = (extra: (t: ShareType) => readonly string[] = () => []) => (t: ShareType): readonly string[] | string =>
-  t.sharing === "additive" ? extra(t) : `${t.name} is not additively shared`;
-const xorOnly = (extra: (t: ShareType) => readonly string[] = () => []) => (t: ShareType): readonly string[] | string =>
-  t.sharing !== "additive" ? extra(t) : `${t.name} is not XOR-shared`;
-const noFix = (t: ShareType): readonly string[] | string => (t.rep.cls === "fix" ? "fixed-point arithmetic needs truncation protocols" : []);
-
-function fail(c: Call, message: string): never {
-  throw new VmError(`syscall ${c.name}: ${message}`);
-}
-
-/** The private arguments (handle and lanes) in order. */
-function privates(c: Call): { handle: ShareVector; lanes: number; type: string }[] {
-  const out: { handle: ShareVector; lanes: number; type: string }[] = [];
-  for (const a of c.args) if (a.tag === "private") out.push({ handle: a.handle as ShareVector, lanes: a.length, type: a.type.name });
-  return out;
-}
-
-function output(c: Call): { handle: ShareVector; lanes: number } {
-  const p = privates(c);
-  const o = p[p.length - 1];
-  if (o === undefined) fail(c, "expects a private output vector");
-  return o;
-}
-
-/** A public operand (pushed scalar or __cref vector) as plaintext words of `t`. */
-function publicWords(c: Call, a: SyscallArg, t: ShareType): ShareVector {
-  const pubType = t.rep.publicType;
-  let data: TypedVector;
-  if (a.tag === "scalar") {
-    data = newVector(pubType, 1);
-    fillVector(data, a.value);
-  } else if (a.tag === "cref" || a.tag === "ref") {
-    if (a.type !== pubType) fail(c, `public operand of type ${a.type} where ${pubType} is expected`);
-    data = a.data;
-  } else return fail(c, "internal: not a public operand");
-  return fromPlain(t, fromPublic(t.rep, data));
-}
-
-/**
- * Input i (0-based, after pd) as a share vector of `lanes` lanes: a private handle
- * (one lane broadcasts) or a public operand shared as (c, 0, 0).
- */
-function shareOperand(p: PartyOps, c: Call, i: number, t: ShareType, lanes: number): ShareVector {
-  const a = c.args[i];
-  if (a === undefined) fail(c, `missing argument ${i + 2}`);
-  if (a.tag === "private") return broadcast(t.width, a.handle as ShareVector, a.length, lanes);
-  const words = publicWords(c, a, t);
-  const have = words.length === 1 && lanes !== 1 ? 1 : lanes;
-  if (p.party !== 0) return allocShares(t.width, lanes);
-  return broadcast(t.width, words, have, lanes);
-}
-
-/** Copies a protocol's result into the output handle. */
-function store(t: ShareType, out: ShareVector, lanes: number, v: ShareVector): void {
-  const n = t.width === 1 ? (lanes + 31) >>> 5 : lanes;
-  (out as Uint32Array).set((v as Uint32Array).subarray(0, n));
-}
-
-const key = (name: string, t: ShareType): string => `${name}<${t.width}>`;
-
-/** A local binary operation on two share operands. */
-function localBinary(f: (t: ShareType, party: number, a: ShareVector, b: ShareVector, o: ShareVector, lanes: number, aPub: boolean, bPub: boolean) => void): Handler["run"] {
-  return (p, c) => {
-    const o = output(c);
-    const a = shareOperand(p, c, 0, c.type, o.lanes);
-    const b = shareOperand(p, c, 1, c.type, o.lanes);
-    f(c.type, p.party, a, b, o.handle, o.lanes, c.args[0]?.tag !== "private", c.args[1]?.tag !== "private");
-  };
-}
-
-/** A binary protocol on two private operands (public operands are shared as constants). */
-function protocolBinary(name: (t: ShareType, same: boolean) => string): Handler["run"] {
-  return async (p, c) => {
-    const o = output(c);
-    const x = c.args[0];
-    const y = c.args[1];
-    const same = x?.tag === "private" && y?.tag === "private" && x.handle === y.handle;
-    const a = shareOperand(p, c, 0, c.type, o.lanes);
-    const k = name(c.type, same);
-    const args = same ? [a] : [a, shareOperand(p, c, 1, c.type, o.lanes)];
-    store(c.type, o.handle, o.lanes, (await p.runner.run(k, o.lanes, args)) as ShareVector);
-  };
-}
-
-const HANDLERS: Record<string, Handler> = {
+const CORE_HANDLERS: Record<string, Handler> = {
   add: { needs: additiveOnly(), run: localBinary((t, _p, a, b, o, n) => addShares(t.width, a, b, o, n)) },
   sub: { needs: additiveOnly(), run: localBinary((t, _p, a, b, o, n) => subShares(t.width, a, b, o, n)) },
   xor: { needs: xorOnly(), run: localBinary((t, _p, a, b, o, n) => xorShares(t.width, a, b, o, n)) },
@@ -315,6 +212,10 @@ const HANDLERS: Record<string, Handler> = {
   },
 };
 
+
+/** Every operation on integer, bool and fixed-point types; float types use FLOAT_HANDLERS. */
+const HANDLERS: Record<string, Handler> = { ...CORE_HANDLERS, ...INTEGER_HANDLERS, ...MOVEMENT_HANDLERS };
+
 type Comparison = "eq" | "lt" | "gt" | "lte" | "gte";
 
 /** The protocol computing u < v (or u == v) on sharings of `t`; bool is handled locally or by and<1>. */
@@ -456,121 +357,6 @@ function runFill(p: PartyOps, c: Call): void {
   store(c.type, o.handle, o.lanes, shareOperand(p, c, 0, c.type, o.lanes));
 }
 
-/** The protocol that re-randomises a sharing of `t` (no communication). */
-function reshareKey(t: ShareType): string {
-  return t.sharing === "additive" ? key("reshare", t) : key("xreshare", t);
-}
-
-/** The protocol that opens a sharing of `t` to the three parties. */
-export function openKey(t: ShareType): string {
-  return t.sharing === "additive" ? key("open", t) : key("xopen", t);
-}
-
-/** Opens a share vector; resolves to public elements of the type's public counterpart. */
-export async function openPublic(p: PartyOps, t: ShareType, v: ShareVector, lanes: number): Promise<TypedVector> {
-  const words = (await p.runner.run(openKey(t), lanes, [v])) as ShareVector;
-  return toPublic(t.rep, toPlain(t, words, lanes));
-}
-
-/** A conversion between share types: the protocols it needs and how it runs at one party. */
-interface ConversionPlan {
-  readonly needs: readonly string[];
-  run(p: PartyOps, v: ShareVector, lanes: number): MaybePromise<ShareVector>;
-}
-
-/** Local change of word width: reduction mod 2^m when narrowing, zero-extension when widening. */
-function resize(fromWidth: Width, v: ShareVector, toWidth: Width, lanes: number): ShareVector {
-  const out = allocShares(toWidth, lanes);
-  narrowInto(fromWidth, v, toWidth, out, lanes);
-  return out;
-}
-
-/** Party 0 adds the public constant c (mod 2^w); the others keep their shares. */
-function addAtParty0(p: PartyOps, w: Width, v: ShareVector, c: bigint, lanes: number): ShareVector {
-  const out = copyShares(w, v, lanes);
-  if (p.party !== 0) return out;
-  const k = allocShares(w, 1);
-  if (k instanceof BigUint64Array) k[0] = BigInt.asUintN(64, c);
-  else (k as Uint32Array)[0] = Number(BigInt.asUintN(w, c));
-  addShares(w, out, broadcast(w, k, 1, lanes), out, lanes);
-  return out;
-}
-
-/** ¬ on bit-sliced XOR shares (party 0 flips). */
-function notBits(p: PartyOps, v: ShareVector, lanes: number): ShareVector {
-  if (p.party === 0) xorShares(1, v, allOnes(1, lanes), v, lanes);
-  return v;
-}
-
-const local = (run: ConversionPlan["run"]): ConversionPlan => ({ needs: [], run });
-const viaProtocol = (k: string, after: (p: PartyOps, v: ShareVector, lanes: number) => ShareVector = (_p, v) => v): ConversionPlan => ({
-  needs: [k],
-  run: async (p, v, lanes) => after(p, (await p.runner.run(k, lanes, [v])) as ShareVector, lanes),
-});
-
-/**
- * How to convert `from` to `to` (the emulator's conv/reshare semantics: value
- * conversion, sign-extending signed sources, x != 0 for bool targets), or why not.
- * Additive up-casts decompose into bits (bits<n>), zero-extend the XOR words
- * locally and recombine (x2a<m>); signed sources are shifted by 2^(n-1) first and
- * back after, so the same unsigned path sign-extends them.
- */
-function conversionPlan(from: ShareType, to: ShareType): ConversionPlan | string {
-  const n = from.width;
-  const m = to.width;
-  if (from.rep.cls === "fix" || to.rep.cls === "fix") {
-    return from.name === to.name ? local((_p, v, lanes) => copyShares(n, v, lanes)) : "fixed-point conversions need truncation protocols";
-  }
-  switch (from.sharing) {
-    case "bits":
-      if (to.sharing === "bits") return local((_p, v, lanes) => copyShares(1, v, lanes));
-      if (to.sharing === "xor") return local((_p, v, lanes) => resize(1, v, m, lanes));
-      return viaProtocol(key("b2a", to));
-    case "xor":
-      if (to.sharing === "xor") return local((_p, v, lanes) => resize(n, v, m, lanes));
-      if (to.sharing === "bits") return { needs: [key("eqx", from)], run: async (p, v, lanes) => notBits(p, (await p.runner.run(key("eqx", from), lanes, [v, allocShares(n, lanes)])) as ShareVector, lanes) };
-      return { needs: [key("x2a", to)], run: async (p, v, lanes) => (await p.runner.run(key("x2a", to), lanes, [resize(n, v, m, lanes)])) as ShareVector };
-    case "additive": {
-      if (to.sharing === "bits") return { needs: [key("eq", from)], run: async (p, v, lanes) => notBits(p, (await p.runner.run(key("eq", from), lanes, [v, allocShares(n, lanes)])) as ShareVector, lanes) };
-      const up: ConversionPlan =
-        m <= n
-          ? local((_p, v, lanes) => resize(n, v, m, lanes))
-          : {
-              needs: [key("bits", from), key("x2a", { ...to, width: m })],
-              run: async (p, v, lanes) => {
-                const half = 1n << BigInt(n - 1);
-                const shifted = from.signed ? addAtParty0(p, n, v, half, lanes) : v;
-                const x = (await p.runner.run(key("bits", from), lanes, [shifted])) as ShareVector;
-                const wide = (await p.runner.run(key("x2a", to), lanes, [resize(n, x, m, lanes)])) as ShareVector;
-                return from.signed ? addAtParty0(p, m, wide, -half, lanes) : wide;
-              },
-            };
-      if (to.sharing === "additive") return up;
-      // to XOR: convert the value in the additive domain first, then decompose at width m
-      return {
-        needs: [...up.needs, key("bits", to)],
-        run: async (p, v, lanes) => (await p.runner.run(key("bits", to), lanes, [await up.run(p, v, lanes)])) as ShareVector,
-      };
-    }
-  }
-}
-
-function convNeeds(t: ShareType, to: ShareType | undefined): readonly string[] | string {
-  if (to === undefined) return "no target type";
-  const plan = conversionPlan(t, to);
-  return typeof plan === "string" ? plan : plan.needs;
-}
-
-async function runConvert(p: PartyOps, c: Call): Promise<void> {
-  const to = c.to as ShareType;
-  const [a] = privates(c);
-  const o = output(c);
-  if (a === undefined || a.lanes !== o.lanes) fail(c, "input and output lengths differ");
-  const plan = conversionPlan(c.type, to);
-  if (typeof plan === "string") fail(c, plan);
-  store(to, o.handle, o.lanes, await plan.run(p, a.handle, o.lanes));
-}
-
 /** out[i] = a[0] + ... + a[i] (or, inverted, a[i] - a[i-1]); linear, hence local on additive shares. */
 function prefixSums(width: number, a: ShareVector, out: ShareVector, lanes: number, inverse: boolean): void {
   if (width === 64) {
@@ -584,33 +370,6 @@ function prefixSums(width: number, a: ShareVector, out: ShareVector, lanes: numb
   const o = out as Uint32Array;
   for (let i = lanes - 1; inverse && i >= 0; i--) o[i] = (x[i] as number) - (i > 0 ? (x[i - 1] as number) : 0);
   for (let i = 0; !inverse && i < lanes; i++) o[i] = (x[i] as number) + (i > 0 ? (o[i - 1] as number) : 0);
-}
-
-/** Copies lanes into a vector of another width: reduced mod 2^m, zero-extended, or bit lanes into words. */
-function narrowInto(fromWidth: number, a: ShareVector, toWidth: number, out: ShareVector, lanes: number): void {
-  if (fromWidth === toWidth) {
-    (out as Uint32Array).set((copyShares(fromWidth as Width, a, lanes) as Uint32Array).subarray(0, out.length));
-    return;
-  }
-  if (fromWidth === 1) {
-    const bits = a as Uint32Array;
-    if (out instanceof BigUint64Array) for (let i = 0; i < lanes; i++) out[i] = BigInt(getBit(bits, i));
-    else for (let i = 0; i < lanes; i++) (out as Uint32Array)[i] = getBit(bits, i);
-    return;
-  }
-  if (toWidth === 64) {
-    const x = a as Uint32Array;
-    const o = out as BigUint64Array;
-    for (let i = 0; i < lanes; i++) o[i] = BigInt(x[i] as number);
-    return;
-  }
-  if (fromWidth === 64) {
-    const x = a as BigUint64Array;
-    const o = out as Uint32Array;
-    for (let i = 0; i < lanes; i++) o[i] = Number((x[i] as bigint) & 0xffffffffn);
-    return;
-  }
-  (out as Uint32Array).set((a as Uint32Array).subarray(0, lanes));
 }
 
 interface Decoded {
@@ -638,12 +397,13 @@ function decodeName(name: string): Decoded | string {
   const sep = name.indexOf("::");
   const parsed = parseSyscallName(sep >= 0 ? name.slice(sep + 2) : name);
   if (parsed === undefined) return "unknown operation";
-  const handler = HANDLERS[parsed.op];
-  if (handler === undefined) return `the operation ${parsed.op} has no protocol yet`;
   const type = shareTypeOf(parsed.type.name);
   if (type === undefined) return `private ${parsed.type.name} values have no protocols yet`;
   const to = parsed.to === undefined ? undefined : shareTypeOf(parsed.to.name);
   if (parsed.to !== undefined && to === undefined) return `private ${parsed.to.name} values have no protocols yet`;
+  const table = type.rep.cls === "float" || to?.rep.cls === "float" ? FLOAT_HANDLERS : HANDLERS;
+  const handler = table[parsed.op];
+  if (handler === undefined) return `the operation ${parsed.op} has no protocol yet`;
   const needs = handler.needs(type, to);
   const missing = typeof needs === "string" ? [] : needs.filter((k) => !hasProtocol(k));
   const unavailable = typeof needs === "string" ? needs : missing.length === 0 ? null : `protocol ${missing.join(", ")} is not generated yet`;
@@ -671,3 +431,4 @@ export function runSyscall(p: PartyOps, name: string, all: readonly SyscallArg[]
   const r = d.handler.run(p, { name, op: d.op, type: d.type, to: d.to, args });
   return r instanceof Promise ? r.then((x) => x ?? undefined) : (r ?? undefined);
 }
+
