@@ -3,7 +3,7 @@
  * family (element-wise binary/unary, reductions, scans, choose, conversions,
  * bit_extract, randomize, gather/scatter, shuffles, shares, mat_mult, the
  * classify/declassify/fill/assign forms, the public permutations stable_sort and
- * gen_rand_pub_perm, the checksums crc16_xor_vec/crc32_xor_vec) and runs it. The kind prefix is not
+ * gen_rand_pub_perm, the checksums crc16_xor_vec/crc32_xor_vec, AES in aes.ts) and runs it. The kind prefix is not
  * checked: any kind using these names gets the same plain-text semantics.
  * Argument conventions: (pd, inputs..., output) with private handles, public
  * operands by `__cref` or pushed; see each family's file.
@@ -25,6 +25,7 @@ import {
   runShuffle,
   runTypeSize,
 } from "./movement.js";
+import { parseAesSyscall, runAes } from "./aes.js";
 import { isChecksum, runChecksum } from "./checksums.js";
 import { runRandPubPerm, runStableSort } from "./permutations.js";
 import { isReduction, runChoose, runReduction, runScan } from "./reductions.js";
@@ -37,6 +38,8 @@ export function runKindSyscall(name: string, args: readonly SyscallArg[]): { res
     return { result: undefined, lanes: runRandPubPerm(name, args) };
   }
   if (isChecksum(bare)) return { result: undefined, lanes: runChecksum(name, bare, args) };
+  const aes = parseAesSyscall(bare);
+  if (aes !== undefined) return { result: undefined, lanes: runAes(name, aes.bits, aes.op, args) };
   const parsed = parseSyscallName(bare);
   if (parsed === undefined) throw new VmError(`unknown syscall "${name}"`);
   const c = new Call(name, parsed, args);
@@ -56,7 +59,7 @@ export function emulatorSupports(name: string): boolean {
   const sep = name.indexOf("::");
   if (sep < 0) return false;
   const bare = name.slice(sep + 2);
-  if (bare === "gen_rand_pub_perm" || isChecksum(bare)) return true;
+  if (bare === "gen_rand_pub_perm" || isChecksum(bare) || parseAesSyscall(bare) !== undefined) return true;
   const parsed = parseSyscallName(bare);
   if (parsed === undefined) return false;
   const { op, type } = parsed;

@@ -7,14 +7,16 @@
  * comparisons, min/max, reductions, data exchange with the client) are defined
  * here; conversions, integer operations beyond the core, data movement
  * (shuffles, gathers) and floating point come from conversions.ts and the ops-*.ts
- * files. `syscallStatus` answers, without running anything, whether a name is
+ * files, AES from aes.ts. `syscallStatus` answers, without running anything, whether a name is
  * executable here: the party process uses it to refuse at load time a program that
  * reaches an operation whose protocol does not exist yet, and the backend uses it at
  * call time.
  */
 import type { MaybePromise, SyscallArg, SyscallResult } from "../../vm/backend.js";
 import { VmError } from "../../vm/errors.js";
+import { parseAesSyscall } from "../emulator/aes.js";
 import { parseSyscallName } from "../emulator/call.js";
+import { aesHandler } from "./aes.js";
 import { addShares, allOnes, broadcast, concatShares, gatherShares, mulPublic, negShares, subShares, sumChunks, xorShares } from "./local-ops.js";
 import { convNeeds, runConvert } from "./conversions.js";
 import {
@@ -395,7 +397,10 @@ function decode(name: string): Decoded | string {
 
 function decodeName(name: string): Decoded | string {
   const sep = name.indexOf("::");
-  const parsed = parseSyscallName(sep >= 0 ? name.slice(sep + 2) : name);
+  const bare = sep >= 0 ? name.slice(sep + 2) : name;
+  const aes = parseAesSyscall(bare);
+  if (aes !== undefined) return { op: bare, type: shareTypeOf("xor_uint32") as ShareType, to: undefined, handler: aesHandler(aes.bits, aes.op), unavailable: null };
+  const parsed = parseSyscallName(bare);
   if (parsed === undefined) return "unknown operation";
   const type = shareTypeOf(parsed.type.name);
   if (type === undefined) return `private ${parsed.type.name} values have no protocols yet`;
