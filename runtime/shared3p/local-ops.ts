@@ -185,3 +185,25 @@ export function sumChunks(width: Width, a: ShareVector, lanes: number, out: Shar
     o[j] = acc;
   }
 }
+
+/** out[j] = XOR of chunk j of a (k chunks of lanes / k), XOR word shares. */
+export function xorChunks(width: Width, a: ShareVector, lanes: number, out: ShareVector, k: number): void {
+  const chunk = lanes / k;
+  if (width === 64) {
+    const x = a as BigUint64Array;
+    const o = out as BigUint64Array;
+    for (let j = 0; j < k; j++) {
+      let acc = 0n;
+      for (let i = j * chunk; i < (j + 1) * chunk; i++) acc ^= x[i] as bigint;
+      o[j] = acc;
+    }
+    return;
+  }
+  const x = a as Small;
+  const o = out as Small;
+  for (let j = 0; j < k; j++) {
+    let acc = 0;
+    for (let i = j * chunk; i < (j + 1) * chunk; i++) acc ^= x[i] as number;
+    o[j] = acc;
+  }
+}

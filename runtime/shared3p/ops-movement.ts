@@ -1,6 +1,154 @@
 /**
- * The shared3p handlers for data movement: shuffles (with and without key, inverse), matrix shuffles, randomize, gather/scatter, matrix products.
+ * The shared3p handlers for data movement, with the emulator's argument conventions
+ * (runtime/emulator/movement.ts):
+ *
+ * - vecshuf / vecshufkey / vecshufinv (pd, a [, out] [, key]) and matshuf /
+ *   matshufkey / matshufinv (pd, a [, out], cols [, key]): oblivious shuffles of
+ *   elements (rows of `cols` elements) through shuffle<n> / unshuffle<n>
+ *   (movement/shuffle.ts; keys in movement/shuffle-key.ts); in place when no output
+ *   is given. The key is the last private argument.
+ * - randomize (pd, out): a uniformly random sharing (random<n>, xrandom<n>).
+ * - gather / scatter (pd, src, out, __cref indices): out[i] = src[idx[i]] /
+ *   out[idx[i]] = src[i] by public indices, local at every party.
+ * - mat_mult / mat_multx (pd, a, b, out, m, n, p): matrix products
+ *   (movement/matmult.ts).
  */
-import type { Handler } from "./handler.js";
+import type { SyscallArg } from "../../vm/backend.js";
+import { gatherShares, scatterShares } from "./local-ops.js";
+import { fail, key, output, privates, store, type Call, type Handler } from "./handler.js";
+import { matMult, matMultProtocol } from "./movement/matmult.js";
+import { shuffleProtocol, shuffleRows, type ShuffleKey } from "./movement/shuffle.js";
+import { shareBytes, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
 
-export const MOVEMENT_HANDLERS: Record<string, Handler> = {};
+/** Which shuffle a syscall is: over rows, keyed, inverse. */
+interface ShuffleShape {
+  readonly matrix: boolean;
+  readonly keyed: boolean;
+  readonly inverse: boolean;
+}
+
+/** A public integer argument (pushed scalar or one-element reference) as a non-negative safe integer. */
+function publicCount(c: Call, a: SyscallArg | undefined, what: string): number {
+  let v: unknown;
+  if (a?.tag === "scalar") v = a.value;
+  else if ((a?.tag === "cref" || a?.tag === "ref") && a.data.length === 1) v = a.data[0];
+  else return fail(c, `expects ${what} as a public integer`);
+  const n = typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : NaN;
+  if (!Number.isSafeInteger(n) || n < 0) fail(c, `${what} ${String(v)} is not a valid count`);
+  return n;
+}
+
+/** The public (non-private) arguments in order. */
+function publics(c: Call): SyscallArg[] {
+  return c.args.filter((a) => a.tag !== "private");
+}
+
+function shuffleHandler(shape: ShuffleShape): Handler {
+  return {
+    needs: (t) => [shuffleProtocol(t, shape.inverse)],
+    run: async (p, c) => {
+      const privs = privates(c);
+      const keyArg = shape.keyed ? privs.pop() : undefined;
+      const src = privs[0];
+      if (src === undefined || (shape.keyed && keyArg === undefined)) fail(c, "missing private arguments");
+      const dst = privs[1] ?? src;
+      if (dst.lanes !== src.lanes) fail(c, `the output has ${dst.lanes} elements, the input ${src.lanes}`);
+      const cols = shape.matrix ? publicCount(c, publics(c)[0], "the row length") : 1;
+      if (cols === 0 ? src.lanes !== 0 : src.lanes % cols !== 0) fail(c, `cannot split ${src.lanes} elements into rows of ${cols}`);
+      const rows = cols === 0 ? 0 : src.lanes / cols;
+      let k: ShuffleKey = { kind: "fresh" };
+      if (keyArg !== undefined) {
+        const kt = shareTypeOf(keyArg.type);
+        if (kt === undefined) fail(c, `a ${keyArg.type} key has no shares here`);
+        k = { kind: "shared", share: shareBytes(kt, keyArg.handle, keyArg.lanes) };
+      }
+      const r = await shuffleRows(p, c.type, src.handle, rows, cols, k, shape.inverse);
+      store(c.type, dst.handle, src.lanes, r);
+    },
+  };
+}
+
+/** The random-sharing protocol of `t`. */
+function randomKey(t: ShareType): string {
+  return key(t.sharing === "additive" ? "random" : "xrandom", t);
+}
+
+/** Public indices (a __cref integer vector), each checked against `bound`. */
+function indices(c: Call, bound: number): Uint32Array {
+  const a = c.args.find((x) => x.tag === "cref" || x.tag === "ref");
+  if (a === undefined || (a.tag !== "cref" && a.tag !== "ref") || a.type === "bool" || a.type === "string" || a.type.startsWith("float")) {
+    return fail(c, "needs a __cref public integer index vector");
+  }
+  const out = new Uint32Array(a.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const x = a.data[i] as number | bigint;
+    const v = typeof x === "bigint" ? (x >= 0n && x < BigInt(bound) ? Number(x) : -1) : x;
+    if (!Number.isInteger(v) || v < 0 || v >= bound) fail(c, `index ${String(x)} is out of range (${bound} elements)`);
+    out[i] = v;
+  }
+  return out;
+}
+
+/** The two private vectors (source, output) of gather/scatter. */
+function srcOut(c: Call): { src: { handle: ShareVector; lanes: number }; out: { handle: ShareVector; lanes: number } } {
+  const [src, out] = privates(c);
+  if (src === undefined || out === undefined) return fail(c, "needs (pd, src, out, __cref indices)");
+  return { src, out };
+}
+
+function matMultHandler(xor: boolean): Handler {
+  return {
+    needs: (t) => {
+      if (t.rep.cls === "fix") return "the fixed-point matrix product needs exact truncation, which has no protocol yet";
+      if (xor ? t.sharing !== "xor" : t.sharing !== "additive") return `${xor ? "mat_multx" : "mat_mult"} of ${t.name} is not defined`;
+      return [matMultProtocol(t)];
+    },
+    run: async (party, c) => {
+      const [a, b, o] = privates(c);
+      if (a === undefined || b === undefined || o === undefined) return fail(c, "needs (pd, a, b, out, m, n, p)");
+      const [mArg, nArg, pArg] = publics(c);
+      const m = publicCount(c, mArg, "m");
+      const n = publicCount(c, nArg, "n");
+      const p = publicCount(c, pArg, "p");
+      if (a.lanes !== m * n || b.lanes !== n * p || o.lanes !== m * p) fail(c, `dimensions ${m} x ${n} x ${p} do not match vectors of ${a.lanes}, ${b.lanes} and ${o.lanes} elements`);
+      if (m * n * p > 2 ** 31) fail(c, `a product of ${m} x ${n} x ${p} is too large for one call`);
+      store(c.type, o.handle, o.lanes, await matMult(party, c.type, a.handle, b.handle, m, n, p));
+    },
+  };
+}
+
+export const MOVEMENT_HANDLERS: Record<string, Handler> = {
+  vecshuf: shuffleHandler({ matrix: false, keyed: false, inverse: false }),
+  vecshufkey: shuffleHandler({ matrix: false, keyed: true, inverse: false }),
+  vecshufinv: shuffleHandler({ matrix: false, keyed: true, inverse: true }),
+  matshuf: shuffleHandler({ matrix: true, keyed: false, inverse: false }),
+  matshufkey: shuffleHandler({ matrix: true, keyed: true, inverse: false }),
+  matshufinv: shuffleHandler({ matrix: true, keyed: true, inverse: true }),
+  randomize: {
+    needs: (t) => [randomKey(t)],
+    run: async (p, c) => {
+      const o = output(c);
+      store(c.type, o.handle, o.lanes, (await p.runner.run(randomKey(c.type), o.lanes, [])) as ShareVector);
+    },
+  },
+  gather: {
+    needs: () => [],
+    run: (_p, c) => {
+      const { src, out } = srcOut(c);
+      const idx = indices(c, src.lanes);
+      if (idx.length !== out.lanes) fail(c, `${idx.length} indices for an output of ${out.lanes} elements`);
+      store(c.type, out.handle, out.lanes, gatherShares(c.type.width, src.handle, idx));
+    },
+  },
+  scatter: {
+    needs: () => [],
+    run: (_p, c) => {
+      const { src, out } = srcOut(c);
+      const idx = indices(c, out.lanes);
+      if (idx.length !== src.lanes) fail(c, `${idx.length} indices for a source of ${src.lanes} elements`);
+      scatterShares(c.type.width, out.handle, idx, src.handle);
+    },
+  },
+  mat_mult: matMultHandler(false),
+  mat_multx: matMultHandler(true),
+};
