@@ -7,8 +7,8 @@
  * the left matrix, repeated, with the columns of the right one, tiled, in one
  * element-wise multiplication, then sums chunks of n; row sums are one chunked
  * sum. Data movement (transpose, repetition by concatenation) is local.
- * determinant is for public floating-point matrices (Gaussian elimination with
- * partial pivoting). The algorithms are the `_matrix*` templates; the public
+ * determinant and LupDecomposition are for public floating-point matrices
+ * (Gaussian elimination with partial pivoting). The algorithms are the `_matrix*` templates; the public
  * names wrap them (shared3p_matrix wraps them again for shared3p, since imports
  * are not transitive).
  */
@@ -243,6 +243,20 @@ D T[[2]] matrixMultiplication(D T[[2]] a, D T[[2]] b) {
     return _matrixMatrixMultiplication(a, b);
 }
 
+/** transpose(a) * b without the caller transposing: a is n x m, b is n x p. */
+template <domain D, type T>
+D T[[2]] leftTransposedMultiplication(D T[[2]] a, D T[[2]] b) {
+    assert(shape(a)[0] == shape(b)[0]);
+    return _matrixMatrixMultiplication(_matrixTranspose(a), b);
+}
+
+/** a * transpose(b): a is m x n, b is p x n. */
+template <domain D, type T>
+D T[[2]] rightTransposedMultiplication(D T[[2]] a, D T[[2]] b) {
+    assert(shape(a)[1] == shape(b)[1]);
+    return _matrixMatrixMultiplication(a, _matrixTranspose(b));
+}
+
 template <domain D, type T>
 D T[[2]] diagMatrixMultiplication(D T[[1]] d, D T[[2]] mat) {
     return _matrixDiagMatrixMultiplication(d, mat);
@@ -311,4 +325,69 @@ T determinant(T[[2]] mat) {
         }
     }
     return det;
+}
+
+/*
+ * LU decomposition with partial pivoting of a square public matrix A: P A = L U
+ * with L unit lower triangular, U upper triangular and P a permutation matrix
+ * (at step k the remaining row with the largest |entry| in column k becomes the
+ * pivot). Returned as one 3 x n x n array: [0, :, :] = L, [1, :, :] = U,
+ * [2, :, :] = P. A singular matrix still decomposes: a column without a non-zero
+ * pivot leaves a zero on U's diagonal and zeros below it in L.
+ */
+template <type T>
+T[[3]] _lup(T[[2]] mat) {
+    uint n = shape(mat)[0];
+    assert(shape(mat)[1] == n);
+    T[[2]] u = mat;
+    T[[2]] l(n, n);
+    T[[2]] p(n, n);
+    for (uint i = 0; i < n; ++i) {
+        p[i, i] = 1;
+    }
+    for (uint k = 0; k < n; ++k) {
+        uint pivot = k;
+        for (uint i = k + 1; i < n; ++i) {
+            if (abs(u[i, k]) > abs(u[pivot, k])) {
+                pivot = i;
+            }
+        }
+        if (pivot != k) {
+            T[[1]] row = u[k, :];
+            u[k, :] = u[pivot, :];
+            u[pivot, :] = row;
+            row = l[k, :];
+            l[k, :] = l[pivot, :];
+            l[pivot, :] = row;
+            row = p[k, :];
+            p[k, :] = p[pivot, :];
+            p[pivot, :] = row;
+        }
+        if (u[k, k] != 0) {
+            for (uint i = k + 1; i < n; ++i) {
+                T factor = u[i, k] / u[k, k];
+                l[i, k] = factor;
+                u[i, k:] = u[i, k:] - factor * u[k, k:];
+                u[i, k] = 0;
+            }
+        }
+    }
+    for (uint i = 0; i < n; ++i) {
+        l[i, i] = 1;
+    }
+    T[[3]] out(3, n, n);
+    out[0, :, :] = l;
+    out[1, :, :] = u;
+    out[2, :, :] = p;
+    return out;
+}
+
+/** P A = L U of a public float32 matrix, as out[0] = L, out[1] = U, out[2] = P. */
+float32[[3]] LupDecomposition(float32[[2]] mat) {
+    return _lup(mat);
+}
+
+/** P A = L U of a public float64 matrix, as out[0] = L, out[1] = U, out[2] = P. */
+float64[[3]] LupDecomposition(float64[[2]] mat) {
+    return _lup(mat);
 }

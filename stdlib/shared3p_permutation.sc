@@ -173,6 +173,17 @@ D uint[[1]] inversePermutation(D uint[[1]] perm) {
     return unapplyPrivatePermutation(ids, perm);
 }
 
+/**
+ * A uniformly random public permutation of size(vec) elements (the data only
+ * give the length and the domain): a private random permutation, opened. Every
+ * party learns it; no party chose it.
+ */
+template <domain D : shared3p, type T>
+uint[[1]] publicRandomPermutation(D T[[1]] vec) {
+    D uint[[1]] perm = privateRandomPermutation(size(vec));
+    return declassify(perm);
+}
+
 /** A uniformly random permutation of n elements that no party learns. */
 template <domain D : shared3p>
 D uint[[1]] privateRandomPermutation(uint n) {

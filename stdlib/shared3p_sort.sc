@@ -20,7 +20,11 @@
  *   data were shuffled first, the opened results reveal only the order pattern of
  *   a random arrangement, which includes which elements are equal (the number of
  *   duplicates). Fastest; use the network or radix sort when equalities matter.
- * selectK returns the k smallest elements (through the network).
+ * - unsafeSort: shuffle, then one opened stable sorting permutation (reveals
+ *   which elements are equal; emulator only for now).
+ * selectK returns the k smallest elements through a top-k network;
+ * generateSortingNetwork and generateTopKSortingNetwork give networks as public
+ * data (format below).
  */
 module shared3p_sort;
 
@@ -228,12 +232,280 @@ D T[[2]] sortingNetworkSort(D T[[2]] mat, uint column1, uint column2, uint colum
     return _networkSortRows(mat, keys);
 }
 
-/** The k smallest elements of vec in ascending order. */
+// ---------------------------------------------------------------------------
+// Networks as public data
+
+/*
+ * A network is serialised as a public uint vector: element 0 is the number of
+ * stages; each stage follows as its comparator count c, then the c lower wire
+ * indices, then the c upper wire indices (lo[i] < hi[i], all wires of a stage
+ * distinct). A comparator leaves the smaller value on its lower wire. Empty
+ * stages are not written.
+ *
+ * The top-k network for n wires: with B the smallest power of two >= k, the
+ * wires form blocks of B (the last one possibly short); every block is sorted by
+ * Batcher's network (the odd-even merge sort layers with p < B, which stay inside
+ * blocks), then the blocks are merged pairwise in rounds, each merge an odd-even
+ * merge of two sorted blocks of B whose lower B outputs stay where the first
+ * block was. After the rounds wires 0..B-1 hold the B smallest elements in order.
+ * Finally every comparator that cannot influence wires 0..k-1 is removed (walking
+ * the stages backwards from those wires). With k = n this is the full network of
+ * sortingNetworkSort. Comparators touching wires >= n are dropped as in
+ * sortingNetworkSort (missing elements act as +infinity).
+ */
+
+/* The lower wire of virtual merge index v when merging the block at `first`
+ * with the block at `first + step` (each B wide). */
+uint _mergeWire(uint v, uint first, uint step, uint B) {
+    if (v < B) {
+        return first + v;
+    }
+    return first + step + v - B;
+}
+
+/* One layer (distance kk) of the round merging blocks `step` apart. */
+_Layer _mergeRoundLayer(uint n, uint N, uint B, uint step, uint kk) {
+    _Layer virtual = _oddEvenMergeLayer(2 * B, B, kk);
+    uint per = size(virtual.lo);
+    uint[[1]] lo(per * (N / (2 * step) + 1));
+    uint[[1]] hi(size(lo));
+    uint t = 0;
+    for (uint first = 0; first + step < N; first += 2 * step) {
+        for (uint i = 0; i < per; ++i) {
+            uint a = _mergeWire(virtual.lo[i], first, step, B);
+            uint b = _mergeWire(virtual.hi[i], first, step, B);
+            if (b < n) {
+                lo[t] = a;
+                hi[t] = b;
+                t++;
+            }
+        }
+    }
+    _Layer layer;
+    layer.lo = lo[0:t];
+    layer.hi = hi[0:t];
+    return layer;
+}
+
+/* Number of stages (including empty ones) of the block-sort-and-merge network. */
+uint _networkStageCount(uint B, uint N) {
+    uint count = 0;
+    for (uint p = 1; p < B; p *= 2) {
+        for (uint kk = p; kk >= 1; kk /= 2) {
+            count++;
+        }
+    }
+    for (uint step = B; step < N; step *= 2) {
+        for (uint kk = B; kk >= 1; kk /= 2) {
+            count++;
+        }
+    }
+    return count;
+}
+
+/* Stage t of the block-sort-and-merge network over n wires (blocks of B, N padded). */
+_Layer _networkStage(uint n, uint B, uint N, uint t) {
+    uint i = 0;
+    for (uint p = 1; p < B; p *= 2) {
+        for (uint kk = p; kk >= 1; kk /= 2) {
+            if (i == t) {
+                return _oddEvenMergeLayer(n, p, kk);
+            }
+            i++;
+        }
+    }
+    for (uint step = B; step < N; step *= 2) {
+        for (uint kk = B; kk >= 1; kk /= 2) {
+            if (i == t) {
+                return _mergeRoundLayer(n, N, B, step, kk);
+            }
+            i++;
+        }
+    }
+    _Layer empty;
+    return empty;
+}
+
+/* The serialised network whose first k outputs are the k smallest inputs in
+ * order, before pruning (see above). */
+uint[[1]] _blockMergeNetwork(uint n, uint k) {
+    uint[[1]] none = {0};
+    if (n < 2 || k == 0) {
+        return none;
+    }
+    uint B = _paddedLength(k);
+    uint N = ((n + B - 1) / B) * B;
+    uint stages = _networkStageCount(B, N);
+    uint[[1]] out(1 + stages * (1 + n));
+    uint pos = 1;
+    uint written = 0;
+    for (uint t = 0; t < stages; ++t) {
+        _Layer layer = _networkStage(n, B, N, t);
+        uint c = size(layer.lo);
+        if (c > 0) {
+            out[pos] = c;
+            out[pos + 1 : pos + 1 + c] = layer.lo;
+            out[pos + 1 + c : pos + 1 + 2 * c] = layer.hi;
+            pos += 1 + 2 * c;
+            written++;
+        }
+    }
+    out[0] = written;
+    return out[0:pos];
+}
+
+/** Batcher's odd-even merge sorting network for n elements (format above). */
+uint[[1]] generateSortingNetwork(uint n) {
+    return _blockMergeNetwork(n, n);
+}
+
+/**
+ * A network for n elements whose first k outputs are the k smallest inputs in
+ * ascending order (format above); the other outputs are in no particular order.
+ * About n log^2(k) comparators instead of n log^2(n).
+ */
+uint[[1]] generateTopKSortingNetwork(uint n, uint k) {
+    assert(k <= n);
+    uint[[1]] full = _blockMergeNetwork(n, k);
+    uint stages = full[0];
+    if (stages == 0 || k == n) {
+        return full;
+    }
+    uint[[1]] starts(stages);
+    uint pos = 1;
+    for (uint s = 0; s < stages; ++s) {
+        starts[s] = pos;
+        pos += 1 + 2 * full[pos];
+    }
+    bool[[1]] relevant(n);
+    for (uint w = 0; w < k; ++w) {
+        relevant[w] = true;
+    }
+    bool[[1]] keep(size(full));
+    uint kept = 0;
+    uint keptStages = 0;
+    for (uint s = stages; s > 0; --s) {
+        uint at = starts[s - 1];
+        uint c = full[at];
+        bool any = false;
+        for (uint i = 0; i < c; ++i) {
+            uint a = full[at + 1 + i];
+            uint b = full[at + 1 + c + i];
+            if (relevant[a] || relevant[b]) {
+                keep[at + 1 + i] = true;
+                relevant[a] = true;
+                relevant[b] = true;
+                kept++;
+                any = true;
+            }
+        }
+        if (any) {
+            keptStages++;
+        }
+    }
+    uint[[1]] out(1 + keptStages + 2 * kept);
+    out[0] = keptStages;
+    uint o = 1;
+    for (uint s = 0; s < stages; ++s) {
+        uint at = starts[s];
+        uint c = full[at];
+        uint m = 0;
+        for (uint i = 0; i < c; ++i) {
+            if (keep[at + 1 + i]) {
+                m++;
+            }
+        }
+        if (m > 0) {
+            out[o] = m;
+            uint j = 0;
+            for (uint i = 0; i < c; ++i) {
+                if (keep[at + 1 + i]) {
+                    out[o + 1 + j] = full[at + 1 + i];
+                    out[o + 1 + m + j] = full[at + 1 + c + i];
+                    j++;
+                }
+            }
+            o += 1 + 2 * m;
+        }
+    }
+    return out;
+}
+
+/* Runs a serialised network over vec: per stage one vectorised comparison and
+ * two oblivious selections. */
+template <domain D : shared3p, type T>
+D T[[1]] _applyNetwork(D T[[1]] vec, uint[[1]] network) {
+    uint stages = network[0];
+    uint pos = 1;
+    for (uint s = 0; s < stages; ++s) {
+        uint c = network[pos];
+        uint[[1]] lo = network[pos + 1 : pos + 1 + c];
+        uint[[1]] hi = network[pos + 1 + c : pos + 1 + 2 * c];
+        D T[[1]] a = _gather(vec, lo);
+        D T[[1]] b = _gather(vec, hi);
+        D bool[[1]] swap = a > b;
+        D T[[1]] both = cat(choose(swap, b, a), choose(swap, a, b));
+        vec = _scatter(both, vec, cat(lo, hi));
+        pos += 1 + 2 * c;
+    }
+    return vec;
+}
+
+/** The k smallest elements of vec in ascending order, obliviously (top-k network). */
 template <domain D : shared3p, type T>
 D T[[1]] selectK(D T[[1]] vec, uint k) {
     assert(k <= size(vec));
-    D T[[1]] sorted = sortingNetworkSort(vec);
-    return sorted[0:k];
+    if (k == 0) {
+        D T[[1]] none;
+        return none;
+    }
+    D T[[1]] selected = _applyNetwork(vec, generateTopKSortingNetwork(size(vec), k));
+    return selected[0:k];
+}
+
+// ---------------------------------------------------------------------------
+// Sorting by an opened permutation
+
+/*
+ * unsafeSort shuffles the data, then opens the stable sorting permutation of the
+ * shuffled keys (`stable_sort_T_vec`) and moves the data by it. Because of the
+ * shuffle the opened permutation is uniformly random apart from revealing which
+ * elements are equal (as sort/quicksort do); the saving is that the whole order
+ * comes from one syscall. The plain-text emulator provides it; the three-party
+ * runtime does not have the protocol yet.
+ */
+template <domain D : shared3p, type T>
+uint[[1]] _openSortingPermutation(D T[[1]] keys, bool ascending) {
+    uint[[1]] perm(size(keys));
+    __syscall("shared3p::stable_sort_$T\_vec", __domainid(D), keys, __ref perm, ascending);
+    return perm;
+}
+
+/** vec sorted (ascending unless `ascending` is false); reveals which elements are equal. */
+template <domain D : shared3p, type T>
+D T[[1]] unsafeSort(D T[[1]] vec, bool ascending) {
+    if (size(vec) < 2) {
+        return vec;
+    }
+    D T[[1]] shuffled = shuffle(vec);
+    return _gather(shuffled, _openSortingPermutation(shuffled, ascending));
+}
+
+/** vec in ascending order; reveals which elements are equal. */
+template <domain D : shared3p, type T>
+D T[[1]] unsafeSort(D T[[1]] vec) {
+    return unsafeSort(vec, true);
+}
+
+/** The rows of mat ordered by column `column`; reveals which keys are equal. */
+template <domain D : shared3p, type T>
+D T[[2]] unsafeSort(D T[[2]] mat, uint column, bool ascending) {
+    assert(column < shape(mat)[1]);
+    if (shape(mat)[0] < 2) {
+        return mat;
+    }
+    D T[[2]] shuffled = shuffleRows(mat);
+    return applyPublicPermutationRows(shuffled, _openSortingPermutation(shuffled[:, column], ascending));
 }
 
 // ---------------------------------------------------------------------------
