@@ -110,6 +110,44 @@ template <domain D : shared3p, type T>
 D T[[2]] _toFloat2(D T[[2]] m) {
     return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
 }
+
+/*
+ * contingencyTable(data, cases, controls, categories): a 2 x k table of counts
+ * for the public category values: row 0 counts the elements marked in cases whose
+ * value is categories[j], row 1 those marked in controls (elements in neither
+ * group are not counted). One vectorised equality test of every element against
+ * every category; the result feeds chiSquared.
+ */
+template <domain D : shared3p, type T>
+D uint64[[2]] contingencyTable(D T[[1]] data, D bool[[1]] cases, D bool[[1]] controls, T[[1]] categories) {
+    uint n = size(data);
+    uint k = size(categories);
+    assert(size(cases) == n && size(controls) == n);
+    if (n == 0 || k == 0) {
+        D uint64[[2]] zeros(2, k);
+        return zeros;
+    }
+    // element i against category j at j * n + i
+    T[[2]] values = reshape(categories, k, 1);
+    while (shape(values)[1] < n) {
+        uint have = shape(values)[1];
+        uint take = min(have, n - have);
+        values = cat(values, values[:, 0:take], 1);
+    }
+    D T[[1]] tiled = data;
+    D bool[[1]] tiledCases = cases;
+    D bool[[1]] tiledControls = controls;
+    while (size(tiled) < n * k) {
+        uint take = min(size(tiled), n * k - size(tiled));
+        tiled = cat(tiled, tiled[0:take]);
+        tiledCases = cat(tiledCases, tiledCases[0:take]);
+        tiledControls = cat(tiledControls, tiledControls[0:take]);
+    }
+    D bool[[1]] hit = tiled == flatten(values);
+    D uint64[[1]] caseCounts = sum((uint64) (hit & tiledCases), k);
+    D uint64[[1]] controlCounts = sum((uint64) (hit & tiledControls), k);
+    return reshape(cat(caseCounts, controlCounts), 2, k);
+}
 `;
 
 export const SUMMARY_CORE = `
@@ -425,6 +463,54 @@ D float64 chiSquared(D uint64[[2]] table) {
     expected = expected / total;
     D float64[[1]] d = flatten(observed) - expected;
     return sum(d * d / expected);
+}
+
+/*
+ * The Benjamini-Hochberg procedure on private p-values (false discovery rate
+ * alpha): with p(1) <= ... <= p(m) sorted, let r be the largest rank with
+ * p(r) <= r * alpha / m; the hypotheses with p <= p(r) are rejected (none when no
+ * rank qualifies). Obliviously: the p-values go through the sorting network,
+ * each rank is compared with its public threshold, whether some rank at or after
+ * this one qualifies comes from one prefix sum, the cut-off p(r) is selected by
+ * the last such rank, and every original p-value is compared with it. Reveals
+ * nothing.
+ */
+template <domain D : shared3p, type F>
+D bool[[1]] _benjaminiHochberg(D F[[1]] pValues, F alpha) {
+    uint m = size(pValues);
+    if (m == 0) {
+        D bool[[1]] none;
+        return none;
+    }
+    D F[[1]] sorted = sortingNetworkSort(pValues);
+    F[[1]] thresholds(m);
+    for (uint i = 0; i < m; ++i) {
+        thresholds[i] = (F) (i + 1) * alpha / (F) m;
+    }
+    D uint64[[1]] ok = (uint64) (sorted <= thresholds);
+    D uint64[[1]] upTo = prefixSum(ok);
+    D uint64 total = upTo[m - 1];
+    // ranks with a qualifying rank at or after them; the last of them is r
+    D bool[[1]] atOrAfter = (total - upTo + ok) != 0;
+    D bool[[1]] after(m);
+    after[0:m - 1] = atOrAfter[1:m];
+    D bool[[1]] isLast = atOrAfter & !after;
+    D F[[1]] zeros(m);
+    D F cutoff = sum(choose(isLast, sorted, zeros));
+    D bool[[1]] any(m);
+    any = atOrAfter[0];
+    return (pValues <= cutoff) & any;
+}
+
+/** Which hypotheses the Benjamini-Hochberg procedure rejects at false discovery rate alpha. */
+template <domain D : shared3p>
+D bool[[1]] multipleTesting(D float32[[1]] pValues, float32 alpha) {
+    return _benjaminiHochberg(pValues, alpha);
+}
+
+template <domain D : shared3p>
+D bool[[1]] multipleTesting(D float64[[1]] pValues, float64 alpha) {
+    return _benjaminiHochberg(pValues, alpha);
 }
 `;
 

@@ -277,7 +277,7 @@ ${imports.map((m) => `import ${m};`).join("\n")}
 }
 
 export const statisticsModules: Record<string, string> = {
-  shared3p_statistics_common: `${header("shared3p_statistics_common", "helpers shared by the statistics modules: cut (keep the available elements), conversion to floating point, nthElement.", ["stdlib", "shared3p", "shared3p_random", "shared3p_sort"])}
+  shared3p_statistics_common: `${header("shared3p_statistics_common", "helpers shared by the statistics modules: cut (keep the available elements), conversion to floating point, nthElement, contingencyTable.", ["stdlib", "shared3p", "shared3p_random", "shared3p_sort"])}
 ${COMMON_CORE}`,
   shared3p_statistics_summary: `${header("shared3p_statistics_summary", "descriptive statistics of private samples (minimum, maximum, mean, variance, standard deviation, median, MAD, five-number summary, quantiles, covariance), with or without an isAvailable mask.", ["stdlib", "shared3p", "shared3p_sort", "shared3p_statistics_common"])}
 ${SUMMARY_CORE}
@@ -285,7 +285,7 @@ ${stamp(summaryWrappers)}`,
   shared3p_statistics_distribution: `${header("shared3p_statistics_distribution", "histograms and two-dimensional heatmaps of private data over public bin boundaries, and counts of discrete values.", ["stdlib", "shared3p", "matrix", "shared3p_matrix", "shared3p_statistics_common"])}
 ${DISTRIBUTION_CORE}
 ${stamp(distributionWrappers)}`,
-  shared3p_statistics_testing: `${header("shared3p_statistics_testing", "test statistics on private samples: t-tests and their degrees of freedom, paired t-test, chi-squared on a contingency table, Wilcoxon rank-sum and signed-rank, Mann-Whitney U.", ["stdlib", "shared3p", "shared3p_statistics_common", "shared3p_statistics_summary"])}
+  shared3p_statistics_testing: `${header("shared3p_statistics_testing", "test statistics on private samples: t-tests and their degrees of freedom, paired t-test, chi-squared on a contingency table, Wilcoxon rank-sum and signed-rank, Mann-Whitney U; Benjamini-Hochberg multiple testing.", ["stdlib", "shared3p", "shared3p_sort", "shared3p_statistics_common", "shared3p_statistics_summary"])}
 ${TESTING_CORE}
 ${stamp(testingWrappers)}`,
   shared3p_statistics_regression: `${header("shared3p_statistics_regression", "least-squares linear regression on private data (simple and multiple).", ["stdlib", "shared3p", "matrix", "shared3p_statistics_common", "shared3p_statistics_summary"])}
