@@ -11,6 +11,8 @@ import { lex, type LexResult } from "./lexer.js";
 import { Syntax } from "../diagnostics/messages/syntax.js";
 import { UnterminatedString } from "./tokens.js";
 import type { IToken } from "chevrotain";
+import { fastLex, type FastTokens } from "./fast-lexer.js";
+import { fastParseModule } from "./fast-parser.js";
 import { parseExpressionTokens, parseTokens, type ParseRun } from "./parser.js";
 
 export type * from "./ast.js";
@@ -42,8 +44,21 @@ function collect<T>(file: SourceFile, lexed: LexResult, run: ParseRun<T>): Diagn
     .map((x) => x.d);
 }
 
-/** Parses a module. Diagnostics (SC1xxx) are sorted by position; the tree is always complete. */
+/**
+ * Parses a module. Diagnostics (SC1xxx) are sorted by position; the tree is always
+ * complete. A module without syntax errors takes the fast path (fast-lexer.ts,
+ * fast-parser.ts); any other goes through the chevrotain parser, which recovers and
+ * reports. Both build the same tree.
+ */
 export function parseModule(file: SourceFile): { module: Module; diagnostics: Diagnostic[] } {
+  const tokens = fastLex(file.text);
+  const fast = tokens === undefined ? undefined : fastParseModule(file, tokens);
+  if (fast !== undefined) return { module: { ...fast, comments: (tokens as FastTokens).comments }, diagnostics: [] };
+  return parseModuleWithRecovery(file);
+}
+
+/** Parses a module with the chevrotain parser only (error recovery; what `parseModule` falls back to). */
+export function parseModuleWithRecovery(file: SourceFile): { module: Module; diagnostics: Diagnostic[] } {
   const lexed = lex(file);
   const run = parseTokens(file, lexed.tokens);
   return { module: { ...run.result, comments: lexed.comments }, diagnostics: collect(file, lexed, run) };

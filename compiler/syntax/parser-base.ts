@@ -20,15 +20,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Syntax } from "../diagnostics/messages/syntax.js";
 import { SourceFile } from "../source/source-file.js";
 import { clearMessages, errorMessageProvider, describeToken } from "./errors.js";
-import {
-  floatOverflows,
-  maxLiteral,
-  parseStringText,
-  suffixMax,
-  suffixMin,
-  suffixTypeName,
-  type NumberParse,
-} from "./literals.js";
+import type { NumberParse } from "./literals.js";
+import { numberLiteralNode, stringLiteralNode } from "./literal-nodes.js";
 import * as T from "./tokens.js";
 
 /**
@@ -421,42 +414,13 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   // Literals
 
   protected numberLiteral(t: IToken, parsed: NumberParse): A.Expr {
-    const start = this.tStart(t);
-    const end = this.tEnd(t);
-    const raw = t.image;
-    const span = { file: this.file, start, end };
-    if (!parsed.ok) {
-      if (parsed.problem === "digits") this.report(Syntax.invalidIntegerLiteral.at(span, raw, parsed.reason));
-      else {
-        const help =
-          parsed.suffix === "u" || parsed.suffix === "l" || parsed.suffix === "U" || parsed.suffix === "L"
-            ? [`SecreC has no '${parsed.suffix}' suffix: write a width such as '${raw.slice(0, -parsed.suffix.length)}u64', or annotate with '::'`]
-            : ["integer suffixes are u8 u16 u32 u64 i8 i16 i32 i64; decimal and float literals may take f32 or f64"];
-        this.report(Syntax.invalidLiteralSuffix.with(span, { help }, raw, parsed.suffix));
-      }
-      return { kind: "ErrorExpr", start, end };
-    }
-    if (parsed.kind === "float") {
-      if (floatOverflows(parsed.value, parsed.suffix)) {
-        this.report(Syntax.floatTooLarge.at(span, raw, parsed.suffix === "f32" ? "float32" : "float64"));
-      }
-      return { kind: "FloatLiteral", raw, value: parsed.value, suffix: parsed.suffix, start, end };
-    }
-    if (parsed.value > maxLiteral) this.report(Syntax.literalTooLarge.at(span, raw));
-    else if (parsed.suffix !== undefined && parsed.value > suffixMax(parsed.suffix)) {
-      const max = suffixMax(parsed.suffix);
-      const type = suffixTypeName(parsed.suffix);
-      const help = parsed.suffix.startsWith("i") && parsed.value === max + 1n
-        ? [`a literal is never negative: '-${raw}' applies '-' to '${raw}'; write '-${raw.slice(0, -parsed.suffix.length)} :: ${type}' for the minimum`]
-        : [];
-      this.report(Syntax.literalOutOfRange.with(span, { help }, raw, type, String(suffixMin(parsed.suffix)), String(max)));
-    }
-    return { kind: "IntLiteral", raw, value: parsed.value, suffix: parsed.suffix, start, end };
+    const { node, diagnostic } = numberLiteralNode(this.file, t.image, this.tStart(t), this.tEnd(t), parsed);
+    if (diagnostic !== undefined) this.report(diagnostic);
+    return node;
   }
 
   protected stringLiteral(t: IToken): A.StringLiteral {
-    const start = this.tStart(t);
-    return { kind: "StringLiteral", raw: t.image, parts: parseStringText(t.image, start).parts, start, end: this.tEnd(t) };
+    return stringLiteralNode(t.image, this.tStart(t), this.tEnd(t));
   }
 
   // -------------------------------------------------------------------------

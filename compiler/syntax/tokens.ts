@@ -136,6 +136,9 @@ export const SyscallRef = keyword("__ref", SyscallMode);
 export const SyscallCref = keyword("__cref", SyscallMode);
 export const SyscallReadonly = keyword("__readonly", SyscallMode);
 
+/** Each reserved word's token type (used by the fast lexer, fast-lexer.ts). */
+export const keywordTypes: ReadonlyMap<string, TokenType> = new Map(keywordTokens.map((t) => [(t.LABEL as string).slice(1, -1), t]));
+
 /** Every reserved word, in the order of secrec-reference.md §1 then the `__` built-ins. */
 export const keywords: readonly string[] = keywordTokens
   .map((t) => (t.LABEL as string).slice(1, -1))

@@ -1,0 +1,984 @@
+/**
+ * The fast parse path: a hand-written recursive-descent parser for modules without
+ * syntax errors, over the fast lexer's token arrays (fast-lexer.ts). It builds the
+ * very tree the chevrotain parser builds (same nodes, fields and offsets) and gives up
+ * (`undefined`) at the first token that parser would not accept without a diagnostic:
+ * a mismatch, a stray token, a literal or nesting problem, a trailing ';'. The caller
+ * then runs the chevrotain lexer and parser, which recover and report. So error
+ * messages and recovery have one implementation; this file only makes the common,
+ * error-free case cheap: no grammar analysis at start-up, and plain code that is fast
+ * before the JIT has warmed up (a cold `secc check` spends most of its time parsing).
+ *
+ * The grammar and its decisions mirror parse-*.ts rule by rule (the rule names are
+ * the same): each OR / OPTION / MANY there is an LL(1) test on the same token types
+ * and categories here, with the same lookahead gates (written out again over the token
+ * arrays) and the same nesting limits. test/compiler/syntax/fast-parser.test.ts checks
+ * that both parsers agree on every .sc file of the repository and on generated
+ * programs; a grammar change must be made in both.
+ */
+import { EOF, type TokenType } from "chevrotain";
+import type * as A from "./ast.js";
+import type { SourceFile } from "../source/source-file.js";
+import type { FastTokens } from "./fast-lexer.js";
+import { parseFloatText, parseIntegerText } from "./literals.js";
+import { numberLiteralNode, stringLiteralNode } from "./literal-nodes.js";
+import { castFollowers, declarationKeywords, maxExpressionDepth, maxStatementDepth } from "./parser-base.js";
+import * as T from "./tokens.js";
+
+/** Thrown to abandon the fast path. */
+class GiveUp {}
+const giveUp = new GiveUp();
+
+/** Whether token type `t` belongs to `category` (chevrotain's category matching). */
+function inCategory(t: TokenType, category: TokenType): boolean {
+  return t === category || category.categoryMatchesMap?.[t.tokenTypeIdx as number] === true;
+}
+
+/** Membership tables by token type index, built once from the token definitions. */
+function tableOf(test: (t: TokenType) => boolean): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const t of T.allTokens) if (test(t)) table[t.tokenTypeIdx as number] = 1;
+  return table;
+}
+
+const isPrimitive = tableOf((t) => inCategory(t, T.PrimitiveType));
+const isBinaryOp = tableOf((t) => inCategory(t, T.BinaryOp));
+const isAssignOp = tableOf((t) => inCategory(t, T.AssignOp));
+const isBuiltin = tableOf((t) => inCategory(t, T.BuiltinCall));
+const isSyscallMode = tableOf((t) => inCategory(t, T.SyscallMode));
+const isStringLiteral = tableOf((t) => inCategory(t, T.StringLiteral));
+/** FIRST(expression): the unary operators and FIRST(primary). */
+const startsExpression = tableOf(
+  (t) =>
+    [T.Minus, T.Bang, T.Tilde, T.PlusPlus, T.MinusMinus, T.IntLiteral, T.FloatLiteral, T.True, T.False, T.Identifier, T.LParen, T.LBrace, T.FpuState].includes(t) ||
+    inCategory(t, T.StringLiteral) ||
+    inCategory(t, T.BuiltinCall),
+);
+/** FIRST(type): 'public', a primitive type or a name. */
+const startsType = tableOf((t) => t === T.Public || t === T.Identifier || inCategory(t, T.PrimitiveType));
+
+function idx(t: TokenType): number {
+  return t.tokenTypeIdx as number;
+}
+
+/** Binding strength of a binary operator token (tokens.ts `binaryPrecedence`). */
+function precedence(image: string): number {
+  return T.binaryPrecedence[image as A.BinaryOp] ?? 0;
+}
+
+/** Parses a module whose tokens are `tokens`; undefined when the chevrotain parser must take over. */
+export function fastParseModule(file: SourceFile, tokens: FastTokens): A.Module | undefined {
+  const p = new FastParser(file, tokens);
+  try {
+    return p.module();
+  } catch (e) {
+    if (e === giveUp || e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+class FastParser {
+  private readonly text: string;
+  private readonly types: TokenType[];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly count: number;
+  private pos = 0;
+  private exprDepth = 0;
+  private stmtDepth = 0;
+  private nestedTypeArgs = 0;
+  private closedByShift: number | undefined;
+
+  constructor(private readonly file: SourceFile, tokens: FastTokens) {
+    this.text = file.text;
+    this.types = tokens.types;
+    this.starts = tokens.starts;
+    this.ends = tokens.ends;
+    this.count = tokens.count;
+  }
+
+  // -------------------------------------------------------------------------
+  // Tokens
+
+  /** The type of token LA(k) (k = 1 is the next token); EOF past the end. */
+  private la(k: number): TokenType {
+    const i = this.pos + k - 1;
+    return i < this.count ? (this.types[i] as TokenType) : EOF;
+  }
+
+  private is(k: number, t: TokenType): boolean {
+    return this.la(k) === t;
+  }
+
+  private laIdx(k: number): number {
+    return idx(this.la(k));
+  }
+
+  /** Consumes a token of type `t` and returns its index, or gives up. */
+  private consume(t: TokenType): number {
+    if (this.pos >= this.count || this.types[this.pos] !== t) throw giveUp;
+    return this.pos++;
+  }
+
+  /** Consumes a token whose type is in `table`, or gives up. */
+  private consumeIn(table: Uint8Array): number {
+    if (this.pos >= this.count || table[idx(this.types[this.pos] as TokenType)] !== 1) throw giveUp;
+    return this.pos++;
+  }
+
+  private start(i: number): number {
+    return this.starts[i] as number;
+  }
+
+  private end(i: number): number {
+    return this.ends[i] as number;
+  }
+
+  private image(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  private ident(i: number): A.Identifier {
+    return { kind: "Identifier", name: this.image(i), start: this.start(i), end: this.end(i) };
+  }
+
+  /** Whether a line break separates token LA(1) from the one before it (parser-base `startsLine`). */
+  private startsLine(): boolean {
+    if (this.pos === 0) return true;
+    const from = this.ends[this.pos - 1] as number;
+    const to = this.pos < this.count ? (this.starts[this.pos] as number) : this.text.length;
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return true;
+    }
+    return false;
+  }
+
+  // -------------------------------------------------------------------------
+  // Lookahead gates (parser-base.ts)
+
+  private isDeclStart(): boolean {
+    if (this.is(1, T.Public) || isPrimitive[this.laIdx(1)] === 1) return true;
+    if (!this.is(1, T.Identifier)) return false;
+    if (this.is(2, T.Identifier) || isPrimitive[this.laIdx(2)] === 1) return true;
+    if (this.is(2, T.LBracket)) return this.is(3, T.LBracket);
+    if (this.is(2, T.Less)) return this.typeArgsThenName(2);
+    return false;
+  }
+
+  private typeArgsThenName(i: number, orProcKeyword = false): boolean {
+    let depth = 0;
+    let j = i;
+    for (;;) {
+      const t = this.la(j);
+      if (t === T.Less) depth++;
+      else if (t === T.Greater) depth--;
+      else if (t === T.ShiftRight) depth -= 2;
+      else if (t !== T.Identifier && isPrimitive[idx(t)] !== 1 && t !== T.Public && t !== T.IntLiteral && t !== T.Comma) return false;
+      j++;
+      if (depth <= 0) break;
+    }
+    if (depth < 0) return false;
+    if (this.is(j, T.LBracket) && this.is(j + 1, T.LBracket)) j += 5;
+    return this.is(j, T.Identifier) || (orProcKeyword && (this.is(j, T.Operator) || this.is(j, T.Cast)));
+  }
+
+  private isTopTypeStart(): boolean {
+    if (this.is(1, T.Void) || this.is(1, T.Public) || isPrimitive[this.laIdx(1)] === 1) return true;
+    if (this.is(1, T.Identifier) && (this.is(2, T.Operator) || this.is(2, T.Cast))) return true;
+    if (this.is(1, T.Identifier) && this.is(2, T.Less)) return this.typeArgsThenName(2, true);
+    return this.isDeclStart();
+  }
+
+  private hasSecurityPrefix(): boolean {
+    if (this.is(1, T.Public)) return true;
+    if (!this.is(1, T.Identifier)) return false;
+    if (isPrimitive[this.laIdx(2)] === 1) return true;
+    if (!this.is(2, T.Identifier)) return false;
+    return this.is(3, T.Identifier) || this.is(3, T.Less) || this.is(3, T.LBracket) || this.is(3, T.Operator) || this.is(3, T.Cast);
+  }
+
+  private isProcHead(): boolean {
+    if (!this.is(1, T.Identifier) || !this.is(2, T.LParen)) return false;
+    if (this.is(3, T.RParen)) return !(this.is(4, T.Semicolon) || this.is(4, T.Comma) || this.is(4, T.Assign));
+    if (this.is(3, T.Public) || isPrimitive[this.laIdx(3)] === 1) return true;
+    if (!this.is(3, T.Identifier)) return false;
+    if (this.is(4, T.Less)) return this.typeArgsThenName(4);
+    return this.is(4, T.Identifier) || isPrimitive[this.laIdx(4)] === 1 || (this.is(4, T.LBracket) && this.is(5, T.LBracket));
+  }
+
+  private isCastStart(): boolean {
+    if (!this.is(1, T.LParen)) return false;
+    if (isPrimitive[this.laIdx(2)] === 1) return this.is(3, T.RParen);
+    if (!this.is(2, T.Identifier) || !this.is(3, T.RParen)) return false;
+    const next = this.la(4);
+    return castFollowers.has(next) || isBuiltin[idx(next)] === 1;
+  }
+
+  // -------------------------------------------------------------------------
+  // Module and declarations (parse-declarations.ts)
+
+  module(): A.Module {
+    let name: A.Identifier | undefined;
+    const imports: A.ImportDecl[] = [];
+    const decls: A.TopDecl[] = [];
+    if (this.is(1, T.Module)) {
+      this.consume(T.Module);
+      name = this.ident(this.consume(T.Identifier));
+      this.consume(T.Semicolon);
+    }
+    while (this.is(1, T.Import)) imports.push(this.importDecl());
+    while (this.pos < this.count) decls.push(this.topDecl());
+    return { kind: "Module", name, imports, decls, comments: [], start: 0, end: this.text.length };
+  }
+
+  private importDecl(): A.ImportDecl {
+    const kw = this.consume(T.Import);
+    const name = this.ident(this.consume(T.Identifier));
+    const semi = this.consume(T.Semicolon);
+    return { kind: "Import", name, start: this.start(kw), end: this.end(semi) };
+  }
+
+  /** topDecl; a misplaced import or module header, or a stray token, gives up. */
+  private topDecl(): A.TopDecl {
+    const t = this.la(1);
+    if (t === T.Domain) return this.domainDecl();
+    if (t === T.Kind) return this.kindDecl();
+    if (t === T.Template) return this.templateDecl();
+    if (t === T.Struct) return this.structDecl(undefined);
+    if (t === T.At) return this.procDecl(undefined);
+    if (t === T.Import || t === T.Module) throw giveUp;
+    if ((t === T.Void || startsType[idx(t)] === 1) && this.isTopTypeStart()) return this.procOrGlobal();
+    throw giveUp;
+  }
+
+  private domainDecl(): A.DomainDecl {
+    const kw = this.consume(T.Domain);
+    const name = this.ident(this.consume(T.Identifier));
+    const kindName = this.ident(this.consume(T.Identifier));
+    const semi = this.consume(T.Semicolon);
+    return { kind: "DomainDecl", name, kindName, start: this.start(kw), end: this.end(semi) };
+  }
+
+  private kindDecl(): A.KindDecl {
+    const kw = this.consume(T.Kind);
+    const name = this.ident(this.consume(T.Identifier));
+    let types: A.KindTypeDecl[] = [];
+    let last: number;
+    if (this.is(1, T.Semicolon)) last = this.consume(T.Semicolon);
+    else {
+      this.consume(T.LBrace);
+      const listed: A.KindTypeDecl[] = [];
+      while (this.is(1, T.Type)) listed.push(this.kindType());
+      last = this.consume(T.RBrace);
+      types = listed;
+      if (this.is(1, T.Semicolon)) throw giveUp;
+    }
+    return { kind: "KindDecl", name, types, start: this.start(kw), end: this.end(last) };
+  }
+
+  private kindType(): A.KindTypeDecl {
+    const kw = this.consume(T.Type);
+    const nameTok = this.is(1, T.Identifier) ? this.consume(T.Identifier) : this.consumeIn(isPrimitive);
+    let publicType: A.PrimitiveType | undefined;
+    if (this.is(1, T.LBrace)) {
+      this.consume(T.LBrace);
+      this.consume(T.Public);
+      this.consume(T.Assign);
+      const p = this.consumeIn(isPrimitive);
+      this.consume(T.RBrace);
+      publicType = { kind: "PrimitiveType", name: this.image(p) as A.PrimitiveTypeName, start: this.start(p), end: this.end(p) };
+    }
+    const semi = this.consume(T.Semicolon);
+    return { kind: "KindTypeDecl", name: this.ident(nameTok), publicType, start: this.start(kw), end: this.end(semi) };
+  }
+
+  private templateHeader(): A.TemplateHeader {
+    const kw = this.consume(T.Template);
+    this.consume(T.Less);
+    const params: A.TemplateParam[] = [this.templateParam()];
+    while (this.is(1, T.Comma)) {
+      this.consume(T.Comma);
+      params.push(this.templateParam());
+    }
+    const close = this.consume(T.Greater);
+    return { kind: "TemplateHeader", params, start: this.start(kw), end: this.end(close) };
+  }
+
+  private templateParam(): A.TemplateParam {
+    if (this.is(1, T.Domain)) {
+      const kw = this.consume(T.Domain);
+      const name = this.ident(this.consume(T.Identifier));
+      let kindName: A.Identifier | undefined;
+      if (this.is(1, T.Colon)) {
+        this.consume(T.Colon);
+        kindName = this.ident(this.consume(T.Identifier));
+      }
+      return { kind: "TemplateParam", paramKind: "domain", name, kindName, start: this.start(kw), end: (kindName ?? name).end };
+    }
+    const paramKind = this.is(1, T.Type) ? "type" : "dim";
+    const kw = this.consume(paramKind === "type" ? T.Type : T.Dim);
+    const name = this.ident(this.consume(T.Identifier));
+    return { kind: "TemplateParam", paramKind, name, kindName: undefined, start: this.start(kw), end: name.end };
+  }
+
+  private templateDecl(): A.StructDecl | A.ProcDecl {
+    const header = this.templateHeader();
+    if (this.is(1, T.Struct)) return this.structDecl(header);
+    return this.procDecl(header);
+  }
+
+  private annotation(): A.Annotation {
+    const at = this.consume(T.At);
+    const name = this.ident(this.consume(T.Identifier));
+    let argument: A.StringLiteral | undefined;
+    let end = name.end;
+    if (this.is(1, T.LParen)) {
+      this.consume(T.LParen);
+      const s = this.consumeIn(isStringLiteral);
+      end = this.end(this.consume(T.RParen));
+      argument = stringLiteralNode(this.image(s), this.start(s), this.end(s));
+    }
+    if (name.name !== "deprecated") throw giveUp;
+    return { kind: "Annotation", name, argument, start: this.start(at), end };
+  }
+
+  private procDecl(template: A.TemplateHeader | undefined): A.ProcDecl {
+    const annotations: A.Annotation[] = [];
+    while (this.is(1, T.At)) annotations.push(this.annotation());
+    const returnType = this.returnType();
+    return this.buildProc(template, annotations, returnType, this.procRest());
+  }
+
+  private buildProc(
+    template: A.TemplateHeader | undefined,
+    annotations: A.Annotation[],
+    returnType: A.TypeExpr | A.VoidType,
+    rest: ProcRest,
+  ): A.ProcDecl {
+    const start = template?.start ?? annotations[0]?.start ?? returnType.start;
+    return { kind: "ProcDecl", template, annotations, returnType, ...rest, start, end: rest.body.end };
+  }
+
+  private procOrGlobal(): A.ProcDecl | A.VarDecl {
+    const returnType = this.returnType();
+    if (this.is(1, T.Identifier) && !this.isProcHead()) {
+      const declarators = this.declarators();
+      const semi = this.consume(T.Semicolon);
+      if (returnType.kind === "VoidType") throw giveUp;
+      return { kind: "VarDecl", type: returnType, declarators, start: returnType.start, end: this.end(semi) };
+    }
+    return this.buildProc(undefined, [], returnType, this.procRest());
+  }
+
+  private procRest(): ProcRest {
+    let head: ProcHead;
+    if (this.is(1, T.Operator)) {
+      const kw = this.consume(T.Operator);
+      const t = this.la(1);
+      if (isBinaryOp[idx(t)] !== 1 && t !== T.Bang && t !== T.Tilde) throw giveUp;
+      const op = this.pos++;
+      const symbol = this.image(op);
+      head = {
+        form: "operator",
+        name: { kind: "Identifier", name: `operator${symbol}`, start: this.start(kw), end: this.end(kw) },
+        operator: { symbol: symbol as A.OperatorSymbol, start: this.start(op), end: this.end(op) },
+      };
+    } else if (this.is(1, T.Cast)) {
+      const kw = this.consume(T.Cast);
+      head = { form: "cast", name: { kind: "Identifier", name: "cast", start: this.start(kw), end: this.end(kw) }, operator: undefined };
+    } else {
+      head = { form: "procedure", name: this.ident(this.consume(T.Identifier)), operator: undefined };
+    }
+    const params = this.params();
+    const body = this.block();
+    if (this.is(1, T.Semicolon)) throw giveUp;
+    return { ...head, params, body };
+  }
+
+  private params(): A.Param[] {
+    const params: A.Param[] = [];
+    this.consume(T.LParen);
+    if (startsType[this.laIdx(1)] === 1) {
+      params.push(this.param());
+      while (this.is(1, T.Comma)) {
+        this.consume(T.Comma);
+        params.push(this.param());
+      }
+    }
+    this.consume(T.RParen);
+    return params;
+  }
+
+  private param(): A.Param {
+    const type = this.typeExpr();
+    const name = this.ident(this.consume(T.Identifier));
+    return { kind: "Param", type, name, start: type.start, end: name.end };
+  }
+
+  private structDecl(template: A.TemplateHeader | undefined): A.StructDecl {
+    const kw = this.consume(T.Struct);
+    const name = this.ident(this.consume(T.Identifier));
+    this.consume(T.LBrace);
+    const fields: A.StructField[] = [];
+    while (startsType[this.laIdx(1)] === 1) {
+      const type = this.typeExpr();
+      const fieldName = this.ident(this.consume(T.Identifier));
+      const semi = this.consume(T.Semicolon);
+      fields.push({ kind: "StructField", type, name: fieldName, start: type.start, end: this.end(semi) });
+    }
+    const close = this.consume(T.RBrace);
+    if (this.is(1, T.Semicolon)) throw giveUp;
+    return { kind: "StructDecl", template, name, fields, start: template?.start ?? this.start(kw), end: this.end(close) };
+  }
+
+  // -------------------------------------------------------------------------
+  // Types (parse-types.ts)
+
+  private returnType(): A.TypeExpr | A.VoidType {
+    if (this.is(1, T.Void)) {
+      const t = this.consume(T.Void);
+      return { kind: "VoidType", start: this.start(t), end: this.end(t) };
+    }
+    return this.typeExpr();
+  }
+
+  private typeExpr(): A.TypeExpr {
+    let security: A.SecurityExpr | undefined;
+    let dim: A.DimExpr | undefined;
+    if (this.hasSecurityPrefix()) security = this.security();
+    const data = this.dataType();
+    if (this.is(1, T.LBracket)) dim = this.dims();
+    return { kind: "TypeExpr", security, data, dim, start: (security ?? data).start, end: (dim ?? data).end };
+  }
+
+  private security(): A.SecurityExpr {
+    if (this.is(1, T.Public)) {
+      const t = this.consume(T.Public);
+      return { kind: "PublicSecurity", start: this.start(t), end: this.end(t) };
+    }
+    const name = this.ident(this.consume(T.Identifier));
+    return { kind: "DomainSecurity", name, start: name.start, end: name.end };
+  }
+
+  private dataType(): A.DataTypeExpr {
+    if (isPrimitive[this.laIdx(1)] === 1) return this.primitiveType();
+    return this.namedType();
+  }
+
+  private primitiveType(): A.PrimitiveType {
+    const t = this.consumeIn(isPrimitive);
+    return { kind: "PrimitiveType", name: this.image(t) as A.PrimitiveTypeName, start: this.start(t), end: this.end(t) };
+  }
+
+  private namedType(): A.NamedType {
+    const name = this.ident(this.consume(T.Identifier));
+    let typeArgs: A.TypeArg[] | undefined;
+    let end = name.end;
+    if (this.is(1, T.Less)) {
+      this.consume(T.Less);
+      typeArgs = [this.typeArg()];
+      while (this.is(1, T.Comma)) {
+        this.consume(T.Comma);
+        typeArgs.push(this.typeArg());
+      }
+      if (this.closedByShift !== undefined) {
+        end = this.closedByShift;
+        this.closedByShift = undefined;
+      } else if (this.is(1, T.Greater)) {
+        end = this.end(this.consume(T.Greater));
+      } else if (this.is(1, T.ShiftRight) && this.nestedTypeArgs > 0) {
+        const t = this.consume(T.ShiftRight);
+        this.closedByShift = this.end(t);
+        end = this.end(t);
+      } else throw giveUp;
+    }
+    return { kind: "NamedType", name, typeArgs, start: name.start, end };
+  }
+
+  private typeArg(): A.TypeArg {
+    const t = this.la(1);
+    if (t === T.Public) {
+      const i = this.consume(T.Public);
+      return { kind: "PublicSecurity", start: this.start(i), end: this.end(i) };
+    }
+    if (isPrimitive[idx(t)] === 1) return this.primitiveType();
+    if (t === T.Identifier) {
+      this.nestedTypeArgs++;
+      try {
+        if (this.nestedTypeArgs > maxExpressionDepth) throw giveUp;
+        return this.namedType();
+      } finally {
+        this.nestedTypeArgs--;
+      }
+    }
+    const i = this.consume(T.IntLiteral);
+    const e = this.numberLiteral(i, parseIntegerText(this.image(i)));
+    if (e.kind !== "IntLiteral") throw giveUp;
+    return e;
+  }
+
+  private dims(): A.DimExpr {
+    const open = this.consume(T.LBracket);
+    this.consume(T.LBracket);
+    let dim: A.DimExpr;
+    if (this.is(1, T.IntLiteral)) {
+      const t = this.consume(T.IntLiteral);
+      const parsed = parseIntegerText(this.image(t));
+      const ok = parsed.ok && parsed.kind === "int" && parsed.suffix === undefined && parsed.value <= 255n;
+      if (!ok) throw giveUp;
+      dim = { kind: "DimLiteral", value: Number(parsed.value), start: 0, end: 0 };
+    } else {
+      dim = { kind: "DimVar", name: this.ident(this.consume(T.Identifier)), start: 0, end: 0 };
+    }
+    this.consume(T.RBracket);
+    const close = this.consume(T.RBracket);
+    return { ...dim, start: this.start(open), end: this.end(close) };
+  }
+
+  private castType(): A.DataTypeExpr {
+    if (isPrimitive[this.laIdx(1)] === 1) return this.primitiveType();
+    const name = this.ident(this.consume(T.Identifier));
+    return { kind: "NamedType", name, typeArgs: undefined, start: name.start, end: name.end };
+  }
+
+  private typeAnnotation(): A.TypeAnnotation {
+    let security: A.SecurityExpr | undefined;
+    let data: A.DataTypeExpr | undefined;
+    let dim: A.DimExpr | undefined;
+    if (this.is(1, T.Public) || (this.is(1, T.Identifier) && (this.is(2, T.Identifier) || isPrimitive[this.laIdx(2)] === 1))) {
+      security = this.security();
+    }
+    if (this.is(1, T.Identifier) || isPrimitive[this.laIdx(1)] === 1) data = this.dataType();
+    if (this.is(1, T.LBracket)) dim = this.dims();
+    const first = security ?? data ?? dim;
+    const last = dim ?? data ?? security;
+    if (first === undefined || last === undefined) throw giveUp;
+    return { kind: "TypeAnnotation", security, data, dim, start: first.start, end: last.end };
+  }
+
+  // -------------------------------------------------------------------------
+  // Statements (parse-statements.ts)
+
+  private block(): A.Block {
+    const open = this.consume(T.LBrace);
+    const stmts: A.Stmt[] = [];
+    while (!this.is(1, T.RBrace)) {
+      // the end of input, or a declaration keyword at the start of a line, leaves the block open
+      if (this.pos >= this.count || (declarationKeywords.has(this.la(1)) && this.startsLine())) throw giveUp;
+      stmts.push(this.statement());
+    }
+    const close = this.consume(T.RBrace);
+    return { kind: "Block", stmts, start: this.start(open), end: this.end(close) };
+  }
+
+  private statement(): A.Stmt {
+    if (++this.stmtDepth > maxStatementDepth) throw giveUp;
+    try {
+      const t = this.la(1);
+      switch (t) {
+        case T.LBrace:
+          return this.block();
+        case T.Semicolon: {
+          const i = this.consume(T.Semicolon);
+          return { kind: "Empty", start: this.start(i), end: this.end(i) };
+        }
+        case T.If:
+          return this.ifStatement();
+        case T.While: {
+          const kw = this.consume(T.While);
+          const cond = this.parenthesised();
+          const body = this.statement();
+          return { kind: "While", cond, body, start: this.start(kw), end: body.end };
+        }
+        case T.Do: {
+          const kw = this.consume(T.Do);
+          const body = this.statement();
+          this.consume(T.While);
+          const cond = this.parenthesised();
+          const semi = this.consume(T.Semicolon);
+          return { kind: "DoWhile", body, cond, start: this.start(kw), end: this.end(semi) };
+        }
+        case T.For:
+          return this.forStatement();
+        case T.Break: {
+          const kw = this.consume(T.Break);
+          const semi = this.consume(T.Semicolon);
+          return { kind: "Break", start: this.start(kw), end: this.end(semi) };
+        }
+        case T.Continue: {
+          const kw = this.consume(T.Continue);
+          const semi = this.consume(T.Semicolon);
+          return { kind: "Continue", start: this.start(kw), end: this.end(semi) };
+        }
+        case T.Return: {
+          const kw = this.consume(T.Return);
+          let value: A.Expr | undefined;
+          if (startsExpression[this.laIdx(1)] === 1) value = this.expression();
+          const semi = this.consume(T.Semicolon);
+          return { kind: "Return", value, start: this.start(kw), end: this.end(semi) };
+        }
+        case T.Assert: {
+          const kw = this.consume(T.Assert);
+          const cond = this.parenthesised();
+          const semi = this.consume(T.Semicolon);
+          return { kind: "Assert", cond, start: this.start(kw), end: this.end(semi) };
+        }
+        case T.Print: {
+          const kw = this.consume(T.Print);
+          this.consume(T.LParen);
+          const args = this.argList();
+          this.consume(T.RParen);
+          const semi = this.consume(T.Semicolon);
+          return { kind: "Print", args, start: this.start(kw), end: this.end(semi) };
+        }
+        case T.Syscall:
+          return this.syscallStatement();
+        default:
+          if (startsType[idx(t)] === 1 && this.isDeclStart()) {
+            const type = this.typeExpr();
+            const declarators = this.declarators();
+            const semi = this.consume(T.Semicolon);
+            return { kind: "VarDecl", type, declarators, start: type.start, end: this.end(semi) };
+          }
+          if (startsExpression[idx(t)] === 1) {
+            const expr = this.expression();
+            const semi = this.consume(T.Semicolon);
+            return { kind: "ExprStmt", expr, start: expr.start, end: this.end(semi) };
+          }
+          throw giveUp;
+      }
+    } finally {
+      this.stmtDepth--;
+    }
+  }
+
+  /** '(' expression ')' */
+  private parenthesised(): A.Expr {
+    this.consume(T.LParen);
+    const e = this.expression();
+    this.consume(T.RParen);
+    return e;
+  }
+
+  private ifStatement(): A.IfStmt {
+    const kw = this.consume(T.If);
+    const cond = this.parenthesised();
+    const then = this.statement();
+    let otherwise: A.Stmt | undefined;
+    if (this.is(1, T.Else)) {
+      this.consume(T.Else);
+      otherwise = this.statement();
+    }
+    return { kind: "If", cond, then, else: otherwise, start: this.start(kw), end: (otherwise ?? then).end };
+  }
+
+  private forStatement(): A.ForStmt {
+    const kw = this.consume(T.For);
+    this.consume(T.LParen);
+    let init: A.VarDecl | A.Expr | undefined;
+    let cond: A.Expr | undefined;
+    let step: A.Expr | undefined;
+    const first = this.laIdx(1);
+    if (startsType[first] === 1 || startsExpression[first] === 1) {
+      if (startsType[first] === 1 && this.isDeclStart()) {
+        const type = this.typeExpr();
+        const declarators = this.declarators();
+        init = { kind: "VarDecl", type, declarators, start: type.start, end: (declarators[declarators.length - 1] as A.Declarator).end };
+      } else if (startsExpression[first] === 1) init = this.expression();
+      else throw giveUp;
+    }
+    this.consume(T.Semicolon);
+    if (startsExpression[this.laIdx(1)] === 1) cond = this.expression();
+    this.consume(T.Semicolon);
+    if (startsExpression[this.laIdx(1)] === 1) step = this.expression();
+    this.consume(T.RParen);
+    const body = this.statement();
+    return { kind: "For", init, cond, step, body, start: this.start(kw), end: body.end };
+  }
+
+  private declarators(): A.Declarator[] {
+    const list = [this.declarator()];
+    while (this.is(1, T.Comma)) {
+      this.consume(T.Comma);
+      list.push(this.declarator());
+    }
+    return list;
+  }
+
+  private declarator(): A.Declarator {
+    const name = this.ident(this.consume(T.Identifier));
+    let shape: A.Expr[] | undefined;
+    let init: A.Expr | undefined;
+    let end = name.end;
+    if (this.is(1, T.LParen)) {
+      this.consume(T.LParen);
+      shape = this.argList();
+      end = this.end(this.consume(T.RParen));
+    }
+    if (this.is(1, T.Assign)) {
+      this.consume(T.Assign);
+      init = this.assignment();
+    }
+    return { kind: "Declarator", name, shape, init, start: name.start, end: init?.end ?? end };
+  }
+
+  private syscallStatement(): A.SyscallStmt {
+    const kw = this.consume(T.Syscall);
+    this.consume(T.LParen);
+    const nameTok = this.consumeIn(isStringLiteral);
+    const args: A.SyscallArg[] = [];
+    while (this.is(1, T.Comma)) {
+      this.consume(T.Comma);
+      let modeTok: number | undefined;
+      if (isSyscallMode[this.laIdx(1)] === 1) modeTok = this.pos++;
+      const expr = this.assignment();
+      const mode = modeTok === undefined ? "push" : (this.image(modeTok).slice(2) as A.SyscallArg["mode"]);
+      args.push({ kind: "SyscallArg", mode, expr, start: modeTok !== undefined ? this.start(modeTok) : expr.start, end: expr.end });
+    }
+    this.consume(T.RParen);
+    const semi = this.consume(T.Semicolon);
+    const name = stringLiteralNode(this.image(nameTok), this.start(nameTok), this.end(nameTok));
+    return { kind: "Syscall", name, args, start: this.start(kw), end: this.end(semi) };
+  }
+
+  // -------------------------------------------------------------------------
+  // Expressions (parse-expressions.ts)
+
+  /** One more level of expression nesting (parse-expressions `nested`). */
+  private enter(): void {
+    if (++this.exprDepth > maxExpressionDepth) throw giveUp;
+  }
+
+  private expression(): A.Expr {
+    let e = this.assignment();
+    while (this.is(1, T.Comma)) {
+      this.consume(T.Comma);
+      const right = this.assignment();
+      e = { kind: "Comma", left: e, right, start: e.start, end: right.end };
+    }
+    return e;
+  }
+
+  private assignment(): A.Expr {
+    const e = this.annotated();
+    if (isAssignOp[this.laIdx(1)] !== 1) return e;
+    const op = this.pos++;
+    this.enter();
+    let value: A.Expr;
+    try {
+      value = this.assignment();
+    } finally {
+      this.exprDepth--;
+    }
+    return { kind: "Assign", op: this.image(op) as A.AssignOp, target: e, value, start: e.start, end: value.end };
+  }
+
+  private annotated(): A.Expr {
+    let e = this.ternary();
+    while (this.is(1, T.ColonColon)) {
+      this.consume(T.ColonColon);
+      const type = this.typeAnnotation();
+      e = { kind: "Annotated", expr: e, type, start: e.start, end: Math.max(type.end, e.end) };
+    }
+    return e;
+  }
+
+  private ternary(): A.Expr {
+    const e = this.binary();
+    if (!this.is(1, T.Question)) return e;
+    this.consume(T.Question);
+    const then = this.annotated();
+    this.consume(T.Colon);
+    this.enter();
+    let otherwise: A.Expr;
+    try {
+      otherwise = this.ternary();
+    } finally {
+      this.exprDepth--;
+    }
+    return { kind: "Ternary", cond: e, then, else: otherwise, start: e.start, end: otherwise.end };
+  }
+
+  /** binary := unary (BINARY_OP unary)*, folded by precedence; a chained comparison gives up. */
+  private binary(): A.Expr {
+    const first = this.unary();
+    if (isBinaryOp[this.laIdx(1)] !== 1) return first;
+    const operands: A.Expr[] = [first];
+    const ops: string[] = [];
+    while (isBinaryOp[this.laIdx(1)] === 1) {
+      ops.push(this.image(this.pos++));
+      operands.push(this.unary());
+    }
+    const out: A.Expr[] = [first];
+    const stack: string[] = [];
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i] as string;
+      const level = precedence(op);
+      while (stack.length > 0 && precedence(stack[stack.length - 1] as string) >= level) reduce(out, stack);
+      stack.push(op);
+      out.push(operands[i + 1] as A.Expr);
+    }
+    while (stack.length > 0) reduce(out, stack);
+    return out[0] as A.Expr;
+  }
+
+  private unary(): A.Expr {
+    this.enter();
+    try {
+      const t = this.la(1);
+      if (t === T.Minus || t === T.Bang || t === T.Tilde || t === T.PlusPlus || t === T.MinusMinus) {
+        const op = this.pos++;
+        const operand = this.unary();
+        const image = this.image(op);
+        if (t === T.PlusPlus || t === T.MinusMinus) {
+          return { kind: "IncDec", op: image as "++" | "--", prefix: true, operand, start: this.start(op), end: operand.end };
+        }
+        return { kind: "Unary", op: image as A.UnaryExpr["op"], operand, start: this.start(op), end: operand.end };
+      }
+      return this.postfix();
+    } finally {
+      this.exprDepth--;
+    }
+  }
+
+  private postfix(): A.Expr {
+    let e = this.primary();
+    for (;;) {
+      const t = this.la(1);
+      if (t === T.LBracket) {
+        this.consume(T.LBracket);
+        const indices = [this.indexItem()];
+        while (this.is(1, T.Comma)) {
+          this.consume(T.Comma);
+          indices.push(this.indexItem());
+        }
+        const end = this.end(this.consume(T.RBracket));
+        e = { kind: "Index", target: e, indices, start: e.start, end };
+      } else if (t === T.Dot) {
+        this.consume(T.Dot);
+        const field = this.ident(this.consume(T.Identifier));
+        e = { kind: "Member", target: e, field, start: e.start, end: field.end };
+      } else if (t === T.PlusPlus || t === T.MinusMinus) {
+        const op = this.pos++;
+        e = { kind: "IncDec", op: this.image(op) as "++" | "--", prefix: false, operand: e, start: e.start, end: this.end(op) };
+      } else return e;
+    }
+  }
+
+  private indexItem(): A.Expr | A.Slice {
+    if (this.is(1, T.Colon)) {
+      const colon = this.consume(T.Colon);
+      let hi: A.Expr | undefined;
+      if (startsExpression[this.laIdx(1)] === 1) hi = this.assignment();
+      return { kind: "Slice", lo: undefined, hi, start: this.start(colon), end: hi?.end ?? this.end(colon) };
+    }
+    const lo = this.assignment();
+    if (!this.is(1, T.Colon)) return lo;
+    const colon = this.consume(T.Colon);
+    let hi: A.Expr | undefined;
+    if (startsExpression[this.laIdx(1)] === 1) hi = this.assignment();
+    return { kind: "Slice", lo, hi, start: lo.start, end: hi?.end ?? this.end(colon) };
+  }
+
+  private argList(): A.Expr[] {
+    const args: A.Expr[] = [];
+    if (startsExpression[this.laIdx(1)] !== 1) return args;
+    args.push(this.assignment());
+    while (this.is(1, T.Comma)) {
+      this.consume(T.Comma);
+      args.push(this.assignment());
+    }
+    return args;
+  }
+
+  private numberLiteral(i: number, parsed: ReturnType<typeof parseIntegerText>): A.Expr {
+    const { node, diagnostic } = numberLiteralNode(this.file, this.image(i), this.start(i), this.end(i), parsed);
+    if (diagnostic !== undefined) throw giveUp;
+    return node;
+  }
+
+  private primary(): A.Expr {
+    const t = this.la(1);
+    switch (t) {
+      case T.IntLiteral: {
+        const i = this.pos++;
+        return this.numberLiteral(i, parseIntegerText(this.image(i)));
+      }
+      case T.FloatLiteral: {
+        const i = this.pos++;
+        return this.numberLiteral(i, parseFloatText(this.image(i)));
+      }
+      case T.TerminatedString: {
+        const i = this.pos++;
+        return stringLiteralNode(this.image(i), this.start(i), this.end(i));
+      }
+      case T.True:
+      case T.False: {
+        const i = this.pos++;
+        return { kind: "BoolLiteral", value: t === T.True, start: this.start(i), end: this.end(i) };
+      }
+      case T.Identifier: {
+        const i = this.pos++;
+        const start = this.start(i);
+        if (!this.is(1, T.LParen)) return { kind: "Name", name: this.image(i), start, end: this.end(i) };
+        this.consume(T.LParen);
+        const args = this.argList();
+        const end = this.end(this.consume(T.RParen));
+        return { kind: "Call", callee: this.ident(i), args, start, end };
+      }
+      case T.LParen: {
+        if (this.isCastStart()) {
+          const open = this.consume(T.LParen);
+          const type = this.castType();
+          this.consume(T.RParen);
+          const operand = this.unary();
+          return { kind: "Cast", type, operand, start: this.start(open), end: operand.end };
+        }
+        const open = this.consume(T.LParen);
+        const expr = this.expression();
+        const close = this.consume(T.RParen);
+        return { kind: "Paren", expr, start: this.start(open), end: this.end(close) };
+      }
+      case T.LBrace: {
+        const open = this.consume(T.LBrace);
+        const elements = this.argList();
+        const close = this.consume(T.RBrace);
+        return { kind: "ArrayLiteral", elements, start: this.start(open), end: this.end(close) };
+      }
+      case T.FpuState: {
+        const i = this.pos++;
+        return { kind: "Builtin", name: "__fpu_state", args: [], start: this.start(i), end: this.end(i) };
+      }
+      default: {
+        if (isBuiltin[idx(t)] !== 1) throw giveUp;
+        const i = this.pos++;
+        this.consume(T.LParen);
+        const args = this.argList();
+        const close = this.consume(T.RParen);
+        return { kind: "Builtin", name: this.image(i) as A.BuiltinName, args, start: this.start(i), end: this.end(close) };
+      }
+    }
+  }
+}
+
+/** Combines the top two operands with the top operator (parse-expressions `reduceBinary`); a chained comparison gives up. */
+function reduce(out: A.Expr[], stack: string[]): void {
+  const op = stack.pop() as string;
+  const right = out.pop() as A.Expr;
+  const left = out.pop() as A.Expr;
+  const level = precedence(op);
+  if ((level === 7 || level === 6) && left.kind === "Binary" && T.binaryPrecedence[left.op] === level) throw giveUp;
+  out.push({ kind: "Binary", op: op as A.BinaryOp, left, right, start: left.start, end: right.end });
+}
+
+interface ProcHead {
+  readonly form: A.ProcDecl["form"];
+  readonly name: A.Identifier;
+  readonly operator: A.ProcDecl["operator"];
+}
+
+interface ProcRest extends ProcHead {
+  readonly params: A.Param[];
+  readonly body: A.Block;
+}
