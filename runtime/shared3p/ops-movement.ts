@@ -10,13 +10,13 @@
  * - randomize (pd, out): a uniformly random sharing (random<n>, xrandom<n>).
  * - gather / scatter (pd, src, out, __cref indices): out[i] = src[idx[i]] /
  *   out[idx[i]] = src[i] by public indices, local at every party.
- * - mat_mult / mat_multx (pd, a, b, out, m, n, p): matrix products
- *   (movement/matmult.ts).
+ * - mat_mult / mat_multx (pd, a, b, out, m, n, p): matrix products, ring
+ *   arithmetic / AND-XOR on the values of any integer type (movement/matmult.ts).
  */
 import type { SyscallArg } from "../../vm/backend.js";
 import { gatherShares, scatterShares } from "./local-ops.js";
 import { fail, key, output, privates, store, type Call, type Handler } from "./handler.js";
-import { matMult, matMultProtocol } from "./movement/matmult.js";
+import { matMult, matMultProtocols } from "./movement/matmult.js";
 import { shuffleProtocol, shuffleRows, type ShuffleKey } from "./movement/shuffle.js";
 import { shareBytes, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
 
@@ -100,8 +100,8 @@ function matMultHandler(xor: boolean): Handler {
   return {
     needs: (t) => {
       if (t.rep.cls === "fix") return "the fixed-point matrix product needs exact truncation, which has no protocol yet";
-      if (xor ? t.sharing !== "xor" : t.sharing !== "additive") return `${xor ? "mat_multx" : "mat_mult"} of ${t.name} is not defined`;
-      return [matMultProtocol(t)];
+      if (t.sharing === "bits") return "matrix products of bool are not defined";
+      return matMultProtocols(t, xor);
     },
     run: async (party, c) => {
       const [a, b, o] = privates(c);
@@ -112,7 +112,7 @@ function matMultHandler(xor: boolean): Handler {
       const p = publicCount(c, pArg, "p");
       if (a.lanes !== m * n || b.lanes !== n * p || o.lanes !== m * p) fail(c, `dimensions ${m} x ${n} x ${p} do not match vectors of ${a.lanes}, ${b.lanes} and ${o.lanes} elements`);
       if (m * n * p > 2 ** 31) fail(c, `a product of ${m} x ${n} x ${p} is too large for one call`);
-      store(c.type, o.handle, o.lanes, await matMult(party, c.type, a.handle, b.handle, m, n, p));
+      store(c.type, o.handle, o.lanes, await matMult(party, c.type, a.handle, b.handle, m, n, p, xor));
     },
   };
 }

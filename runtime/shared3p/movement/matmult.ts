@@ -5,15 +5,26 @@
  * shares, and<n> on XOR shares) over m·p·n lanes laid out cell by cell, then the
  * local sum (XOR) of each cell's n lanes. One protocol call, its rounds, and
  * m·p·n lanes of traffic. Lanes that are already in place (a for p = 1, b for
- * m = 1) are not copied.
+ * m = 1) are not copied. The emulator also defines mat_mult on XOR types (ring
+ * arithmetic on the values) and mat_multx on additive ones (AND and XOR on the
+ * values); those convert the operands first (x2a<n> or bits<n>) and the result
+ * back, so the stdlib template that names both syscalls runs for every type.
  */
 import { gatherShares, sumChunks, xorChunks } from "../local-ops.js";
 import type { PartyOps } from "../handler.js";
 import { allocShares, type ShareType, type ShareVector } from "../share-types.js";
 
-/** The protocol that multiplies lanes of `t` for a product (mat_multx: AND). */
-export function matMultProtocol(t: ShareType): string {
-  return `${t.sharing === "additive" ? "mul" : "and"}<${t.width}>`;
+/** Where a product is computed: additive (mul, sums) or XOR (and, XOR sums). */
+type Ring = "additive" | "xor";
+
+/** The conversion into the sharing `to` for values of width n. */
+const convertKey = (to: Ring, n: number): string => `${to === "xor" ? "bits" : "x2a"}<${n}>`;
+
+/** Protocols one product of `t` runs (xor: mat_multx); `t` is additive or XOR-shared. */
+export function matMultProtocols(t: ShareType, xor: boolean): string[] {
+  const ring: Ring = xor ? "xor" : "additive";
+  const product = `${xor ? "and" : "mul"}<${t.width}>`;
+  return t.sharing === ring ? [product] : [convertKey(ring, t.width), product, convertKey(t.sharing === "xor" ? "xor" : "additive", t.width)];
 }
 
 /** Lane (i·p + j)·n + k takes a[i·n + k] (left) or b[k·p + j] (right); null when that is the identity. */
@@ -25,17 +36,25 @@ function layout(m: number, n: number, p: number, left: boolean): Uint32Array | n
   return idx;
 }
 
-/** The m × p product of a (m × n) and b (n × p), as this party's shares. */
-export async function matMult(party: PartyOps, t: ShareType, a: ShareVector, b: ShareVector, m: number, n: number, p: number): Promise<ShareVector> {
+/**
+ * The m × p product of a (m × n) and b (n × p), as this party's shares: ring
+ * arithmetic, or with `xor` AND for products and XOR for sums.
+ */
+export async function matMult(party: PartyOps, t: ShareType, a: ShareVector, b: ShareVector, m: number, n: number, p: number, xor: boolean): Promise<ShareVector> {
   const lanes = m * p * n;
-  const out = allocShares(t.width, m * p);
+  const w = t.width;
+  const out = allocShares(w, m * p);
   if (lanes === 0) return out;
+  const ring: Ring = xor ? "xor" : "additive";
+  const native: Ring = t.sharing === "xor" ? "xor" : "additive";
+  const convert = async (v: ShareVector, to: Ring, count: number): Promise<ShareVector> => (await party.runner.run(convertKey(to, w), count, [v])) as ShareVector;
+  const [ca, cb] = ring === native ? [a, b] : [await convert(a, ring, m * n), await convert(b, ring, n * p)];
   const la = layout(m, n, p, true);
   const lb = layout(m, n, p, false);
-  const x = la === null ? a : gatherShares(t.width, a, la);
-  const y = lb === null ? b : gatherShares(t.width, b, lb);
-  const prod = (await party.runner.run(matMultProtocol(t), lanes, [x, y])) as ShareVector;
-  if (t.sharing === "additive") sumChunks(t.width, prod, lanes, out, m * p);
-  else xorChunks(t.width, prod, lanes, out, m * p);
-  return out;
+  const x = la === null ? ca : gatherShares(w, ca, la);
+  const y = lb === null ? cb : gatherShares(w, cb, lb);
+  const prod = (await party.runner.run(`${xor ? "and" : "mul"}<${w}>`, lanes, [x, y])) as ShareVector;
+  if (xor) xorChunks(w, prod, lanes, out, m * p);
+  else sumChunks(w, prod, lanes, out, m * p);
+  return ring === native ? out : convert(out, native, m * p);
 }

@@ -215,6 +215,9 @@ describe("shared3p matrix products", () => {
     ["uint64", false],
     ["xor_uint16", true],
     ["xor_uint64", true],
+    ["uint32", true],
+    ["xor_uint8", false],
+    ["int64", true],
   ] as const) {
     it(`${xor ? "mat_multx" : "mat_mult"} of ${type} equals the plain product`, async () => {
       const w = widthOf(type);
@@ -237,6 +240,6 @@ describe("shared3p matrix products", () => {
       "syscall shared3p::mat_mult_uint32_vec: dimensions 2 x 3 x 2 do not match vectors of 4, 4 and 4 elements",
     );
     expect(syscallStatus("shared3p::mat_mult_fix32_vec")).toBe("the fixed-point matrix product needs exact truncation, which has no protocol yet");
-    expect(syscallStatus("shared3p::mat_multx_uint32_vec")).toBe("mat_multx of uint32 is not defined");
+    expect(syscallStatus("shared3p::mat_mult_bool_vec")).toBe("matrix products of bool are not defined");
   });
 });
