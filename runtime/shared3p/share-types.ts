@@ -2,7 +2,8 @@
  * How each shared3p data type is held by one party (protocols.md §1.1): additive
  * shares for uintN/intN/fixN (one unsigned lane per element, N bits), XOR shares for
  * xor_uintN, and bool as XOR shares bit-sliced 32 lanes per Uint32 word (bits past
- * the last lane are don't-care). A share vector is the typed array itself; its lane
+ * the last lane are don't-care), float32/float64 as XOR shares of their IEEE-754 bit
+ * patterns (32/64-bit words). A share vector is the typed array itself; its lane
  * count travels beside it (every SecretBackend call passes it).
  *
  * Also the conversions between a party's share vector and the record-stream bytes
@@ -44,8 +45,11 @@ for (const w of [8, 16, 32, 64] as const) {
 }
 add("fix32", "additive", 32, true);
 add("fix64", "additive", 64, true);
+// floats: XOR shares of the IEEE-754 bit pattern, operated on by circuits (runtime/shared3p/float/)
+add("float32", "xor", 32);
+add("float64", "xor", 64);
 
-/** The share type of a shared3p type name, or undefined (float32/float64 have no protocols yet). */
+/** The share type of a shared3p type name, or undefined. */
 export function shareTypeOf(name: string): ShareType | undefined {
   return TYPES.get(name);
 }

@@ -1,0 +1,131 @@
+/**
+ * Evaluates a Circuit on bit planes at one party: every node's value is a plane of
+ * `words` Uint32 words (32 lanes per word, bit-sliced), public nodes hold the value
+ * itself and secret nodes this party's XOR share. XOR and NOT are local (a public
+ * constant is XORed in by party 0 only), an AND with a public side is local, and all
+ * interactive ANDs of one AND-depth level are concatenated into a single protocol
+ * call, so one evaluation takes as many rounds as the circuit's AND-depth. Only
+ * nodes that an output depends on are computed; a plane is dropped after its last
+ * use.
+ */
+import { Circuit, ONE, ZERO, type Bit } from "./circuit.js";
+
+/** Lane-wise AND of secret planes: u and v hold `count` planes of `words` words each; resolves to the same layout. */
+export type AndPlanes = (u: Uint32Array, v: Uint32Array, count: number, words: number) => Promise<Uint32Array>;
+
+export interface EvalParty {
+  /** 0 for the party that applies public constants to secret values. */
+  readonly party: number;
+  readonly and: AndPlanes;
+}
+
+/** Values of `outputs` given planes for the circuit's inputs (by input node). */
+export async function evaluate(c: Circuit, inputs: ReadonlyMap<Bit, Uint32Array>, outputs: readonly Bit[], words: number, p: EvalParty): Promise<Uint32Array[]> {
+  const n = c.size;
+  const uses = new Int32Array(n);
+  const needed = markNeeded(c, outputs, uses);
+  const values: (Uint32Array | undefined)[] = new Array(n);
+  values[ZERO] = new Uint32Array(words);
+  values[ONE] = new Uint32Array(words).fill(0xffffffff);
+  for (const [node, plane] of inputs) values[node] = plane;
+  for (const o of outputs) uses[o] = (uses[o] as number) + 1;
+
+  const levels = bucketByDepth(c, needed);
+  const release = (x: Bit): void => {
+    const left = (uses[x] as number) - 1;
+    uses[x] = left;
+    if (left === 0 && x > ONE) values[x] = undefined;
+  };
+  for (const level of levels) {
+    const ands = level.filter((x) => c.interactive(x));
+    if (ands.length > 0) {
+      const u = new Uint32Array(ands.length * words);
+      const v = new Uint32Array(ands.length * words);
+      ands.forEach((x, i) => {
+        const [a, b] = c.operands(x);
+        u.set(values[a] as Uint32Array, i * words);
+        v.set(values[b] as Uint32Array, i * words);
+      });
+      const r = await p.and(u, v, ands.length, words);
+      ands.forEach((x, i) => {
+        values[x] = r.subarray(i * words, (i + 1) * words);
+        const [a, b] = c.operands(x);
+        release(a);
+        release(b);
+      });
+    }
+    for (const x of level) {
+      if (c.interactive(x)) continue;
+      const kind = c.kind(x);
+      if (kind === "input") {
+        if (values[x] === undefined) throw new Error(`circuit input ${x} has no value`);
+        continue;
+      }
+      if (kind === "const") continue;
+      const [a, b] = c.operands(x);
+      values[x] = kind === "xor" ? xorPlane(c, p.party, a, b, values, words) : andPlane(values[a] as Uint32Array, values[b] as Uint32Array, words);
+      release(a);
+      release(b);
+    }
+  }
+  return outputs.map((o) => values[o] as Uint32Array);
+}
+
+/** Marks the nodes the outputs depend on and counts their uses. */
+function markNeeded(c: Circuit, outputs: readonly Bit[], uses: Int32Array): Uint8Array {
+  const needed = new Uint8Array(c.size);
+  const stack = [...outputs];
+  while (stack.length > 0) {
+    const x = stack.pop() as Bit;
+    if (needed[x]) continue;
+    needed[x] = 1;
+    const k = c.kind(x);
+    if (k === "xor" || k === "and") {
+      const [a, b] = c.operands(x);
+      uses[a] = (uses[a] as number) + 1;
+      uses[b] = (uses[b] as number) + 1;
+      stack.push(a, b);
+    }
+  }
+  return needed;
+}
+
+/** Needed nodes grouped by AND-depth, each group in creation (topological) order. */
+function bucketByDepth(c: Circuit, needed: Uint8Array): Bit[][] {
+  const levels: Bit[][] = [];
+  for (let x = 2; x < c.size; x++) {
+    if (!needed[x]) continue;
+    const d = c.depth(x);
+    while (levels.length <= d) levels.push([]);
+    (levels[d] as Bit[]).push(x);
+  }
+  return levels;
+}
+
+function xorPlane(c: Circuit, party: number, a: Bit, b: Bit, values: readonly (Uint32Array | undefined)[], words: number): Uint32Array {
+  const x = values[a] as Uint32Array;
+  const y = values[b] as Uint32Array;
+  const pa = c.isPublic(a);
+  const pb = c.isPublic(b);
+  // a public value enters a secret one at party 0 only
+  if (pa !== pb && party !== 0) return pa ? y : x;
+  const out = new Uint32Array(words);
+  for (let i = 0; i < words; i++) out[i] = (x[i] as number) ^ (y[i] as number);
+  return out;
+}
+
+function andPlane(x: Uint32Array, y: Uint32Array, words: number): Uint32Array {
+  const out = new Uint32Array(words);
+  for (let i = 0; i < words; i++) out[i] = (x[i] as number) & (y[i] as number);
+  return out;
+}
+
+/** Plaintext evaluation (one "party" holding every value): for tests and cost counting. */
+export const plainParty: EvalParty = {
+  party: 0,
+  and: async (u, v) => {
+    const out = new Uint32Array(u.length);
+    for (let i = 0; i < u.length; i++) out[i] = (u[i] as number) & (v[i] as number);
+    return out;
+  },
+};

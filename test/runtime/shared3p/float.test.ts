@@ -1,0 +1,147 @@
+/**
+ * Private float32/float64 at three in-memory parties against plain JS arithmetic
+ * (Math.fround for float32): arithmetic, comparisons, selections, reductions and
+ * conversions, on random vectors rich in IEEE edge cases, bit for bit (any NaN
+ * equals any NaN).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { syscallStatus } from "../../../runtime/shared3p/syscalls.js";
+import type { SyscallArg } from "../../../vm/backend.js";
+import { floatArb, floatPairArb, openFloats, sameFloat, shareFloats, type FloatWidth } from "./float-support.js";
+import { makeBackends, open, outputOf, priv, syscallAll, type Shared } from "./support.js";
+
+const backends = makeBackends("float-tests");
+const WIDTHS = [32, 64] as const;
+
+const round = (w: FloatWidth) => (x: number): number => (w === 32 ? Math.fround(x) : x);
+
+function expectFloats(got: number[], want: number[]): void {
+  expect(got.length).toBe(want.length);
+  got.forEach((g, i) => {
+    if (!sameFloat(g, want[i] as number)) expect.fail(`lane ${i}: got ${g} (${Object.is(g, -0) ? "-0" : ""}) want ${want[i]}`);
+  });
+}
+
+async function binary(op: string, w: FloatWidth, a: Shared, b: Shared, outType = `float${w}`): Promise<Shared> {
+  const out = outputOf(backends, outType, a.lanes);
+  await syscallAll(backends, `shared3p::${op}_float${w}_vec`, (p) => [priv(a, p), priv(b, p), priv(out, p)]);
+  return out;
+}
+
+function publicVector(w: FloatWidth, xs: number[]): SyscallArg {
+  const data = w === 32 ? Float32Array.from(xs) : Float64Array.from(xs);
+  return { tag: "cref", type: `float${w}`, data, bytes: new Uint8Array(data.buffer), scalar: false, value: undefined };
+}
+
+describe("private floats: arithmetic", () => {
+  for (const w of WIDTHS) {
+    const r = round(w);
+    it(`add, sub, mul of float${w} equal JS arithmetic`, async () => {
+      await fc.assert(
+        fc.asyncProperty(floatPairArb(w), async ([x, y]) => {
+          const a = shareFloats(w, x);
+          const b = shareFloats(w, y);
+          expectFloats(openFloats(await binary("add", w, a, b)), x.map((v, i) => r(v + y[i]!)));
+          expectFloats(openFloats(await binary("sub", w, a, b)), x.map((v, i) => r(v - y[i]!)));
+          expectFloats(openFloats(await binary("mul", w, a, b)), x.map((v, i) => r(v * y[i]!)));
+        }),
+        { numRuns: 8 },
+      );
+    });
+
+    it(`mulc of float${w} by a public vector and a pushed scalar, neg and abs`, async () => {
+      await fc.assert(
+        fc.asyncProperty(floatPairArb(w), floatArb(w), async ([x, y], k) => {
+          const a = shareFloats(w, x);
+          const prod = outputOf(backends, `float${w}`, x.length);
+          await syscallAll(backends, `shared3p::mulc_float${w}_vec`, (p) => [priv(a, p), publicVector(w, y), priv(prod, p)]);
+          expectFloats(openFloats(prod), x.map((v, i) => r(v * y[i]!)));
+          const scaled = outputOf(backends, `float${w}`, x.length);
+          await syscallAll(backends, `shared3p::mulc_float${w}_vec`, (p) => [priv(a, p), { tag: "scalar", type: `float${w}`, value: k }, priv(scaled, p)]);
+          expectFloats(openFloats(scaled), x.map((v) => r(v * k)));
+          for (const [op, f] of [["neg", (v: number) => -v], ["abs", Math.abs]] as const) {
+            const out = outputOf(backends, `float${w}`, x.length);
+            await syscallAll(backends, `shared3p::${op}_float${w}_vec`, (p) => [priv(a, p), priv(out, p)]);
+            expectFloats(openFloats(out), x.map(f));
+          }
+        }),
+        { numRuns: 5 },
+      );
+    });
+  }
+});
+
+describe("private floats: comparisons and selections", () => {
+  for (const w of WIDTHS) {
+    it(`eq, lt, gt, lte, gte, min, max, choose of float${w}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(floatPairArb(w), async ([x, y]) => {
+          const a = shareFloats(w, x);
+          const b = shareFloats(w, y);
+          const cmp: [string, (u: number, v: number) => boolean][] = [
+            ["eq", (u, v) => u === v],
+            ["lt", (u, v) => u < v],
+            ["gt", (u, v) => u > v],
+            ["lte", (u, v) => u <= v],
+            ["gte", (u, v) => u >= v],
+          ];
+          for (const [op, f] of cmp) expect(open(await binary(op, w, a, b, "bool"))).toEqual(x.map((v, i) => f(v, y[i]!)));
+          expectFloats(openFloats(await binary("min", w, a, b)), x.map((v, i) => Math.min(v, y[i]!)));
+          expectFloats(openFloats(await binary("max", w, a, b)), x.map((v, i) => Math.max(v, y[i]!)));
+          const lt = await binary("lt", w, a, b, "bool");
+          const chosen = outputOf(backends, `float${w}`, x.length);
+          await syscallAll(backends, `shared3p::choose_float${w}_vec`, (p) => [priv(lt, p), priv(a, p), priv(b, p), priv(chosen, p)]);
+          // choose copies bit patterns exactly, NaN payloads included
+          openFloats(chosen).forEach((v, i) => expect(Object.is(v, x[i]! < y[i]! ? x[i] : y[i]) || (Number.isNaN(v) && Number.isNaN(y[i]!))).toBe(true));
+        }),
+        { numRuns: 6 },
+      );
+    });
+  }
+});
+
+/** The emulator's reductions: left folds from +0 (sum) and the left-to-right scan (vecmin/vecmax). */
+function chunks(xs: number[], k: number): number[][] {
+  const m = xs.length / k;
+  return Array.from({ length: k }, (_, j) => xs.slice(j * m, (j + 1) * m));
+}
+
+describe("private floats: reductions", () => {
+  for (const w of WIDTHS) {
+    const r = round(w);
+    it(`sum, vecmin, vecmax of float${w} over chunks follow the emulator's left-to-right order`, async () => {
+      const arb = fc.constantFrom([1, 1], [0, 1], [33, 11], [6, 2]).chain(([n, k]) => fc.tuple(fc.constant(k as number), fc.array(floatArb(w), { minLength: n, maxLength: n })));
+      await fc.assert(
+        fc.asyncProperty(arb, async ([k, x]) => {
+          const a = shareFloats(w, x);
+          const run = async (op: string): Promise<number[]> => {
+            const out = outputOf(backends, `float${w}`, k);
+            await syscallAll(backends, `shared3p::${op}_float${w}_vec`, (p) => [priv(a, p), priv(out, p)]);
+            return openFloats(out);
+          };
+          const parts = chunks(x, k);
+          expectFloats(await run("sum"), parts.map((c) => c.reduce((acc, v) => r(acc + v), 0)));
+          expectFloats(await run("vecmin"), parts.map((c) => c.reduce((acc, v) => (v < acc ? v : acc))));
+          expectFloats(await run("vecmax"), parts.map((c) => c.reduce((acc, v) => (v > acc ? v : acc))));
+        }),
+        { numRuns: 4 },
+      );
+    });
+  }
+});
+
+describe("private floats: every float syscall of the standard library's basic set is available", () => {
+  it("has protocols for arithmetic, comparisons, conversions and data exchange", () => {
+    for (const w of WIDTHS) {
+      for (const op of ["add", "sub", "mul", "mulc", "eq", "lt", "gt", "lte", "gte", "min", "max", "vecmin", "vecmax", "sum", "choose", "neg", "abs", "classify", "declassify", "get_shares", "set_shares"]) {
+        expect(syscallStatus(`shared3p::${op}_float${w}_vec`), op).toBeNull();
+      }
+      for (const t of ["bool", "uint8", "int16", "uint32", "int64", "fix32", "fix64", `float${96 - w}`]) {
+        expect(syscallStatus(`shared3p::conv_${t}_to_float${w}_vec`)).toBeNull();
+        expect(syscallStatus(`shared3p::conv_float${w}_to_${t}_vec`)).toBeNull();
+      }
+    }
+    expect(syscallStatus("shared3p::sqrt_float32_vec")).toBe("the operation sqrt has no protocol yet");
+  });
+});
