@@ -62,7 +62,7 @@ function send(m: ChildMessage): Promise<void> {
 /** The child's whole life; call it from the entry when started with `--party-child`. */
 export async function partyChildMain(): Promise<void> {
   if (process.send === undefined) {
-    process.stderr.write("error: --party-child is internal: it must be started by secrun with an IPC channel\n");
+    process.stderr.write("error: this is a party process of secrun (internal): secrun starts it with an IPC channel\n");
     process.exitCode = 2;
     return;
   }

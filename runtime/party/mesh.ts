@@ -9,6 +9,8 @@
  *
  * `connectMesh` resolves to a TcpTransport or rejects with a MeshError whose
  * `cause` is "handshake" (mismatch) or "connection" (a peer never came, or left).
+ * An abort signal stops it early (this party failed for another reason, e.g. its
+ * client was refused): the reason, a PartyFailure, is sent to the peers heard from.
  */
 import { connect, type Server, type Socket } from "node:net";
 import { CONTROL_INSTANCE, Control, FramedConnection, TcpTransport } from "../net/tcp.js";
@@ -49,6 +51,8 @@ export interface MeshOptions {
   readonly maxPayload?: number;
   /** Protocol version announced (tests override it). */
   readonly version?: number;
+  /** Stops connecting; `signal.reason` is this party's PartyFailure, told to the peers. */
+  readonly signal?: AbortSignal;
 }
 
 const RETRY_MS = 100;
@@ -74,6 +78,7 @@ export function connectMesh(o: MeshOptions): Promise<TcpTransport> {
       clearTimeout(deadline);
       for (const t of timers) clearTimeout(t);
       o.server.off("connection", onConnection);
+      o.signal?.removeEventListener("abort", onAbort);
       if (err !== null) {
         // tell every peer that heard from us why we stop, let the bytes drain, then go
         const why = encodeJson(err.peerFailure ?? ({ party: self, cause: err.cause, message: err.message } satisfies PartyFailure));
@@ -206,6 +211,12 @@ export function connectMesh(o: MeshOptions): Promise<TcpTransport> {
         conn.send(CONTROL_INSTANCE, Control.hello, encodeHello(mine));
       });
     };
+    function onAbort(): void {
+      const f = o.signal?.reason as PartyFailure;
+      finish(new MeshError(f.message, "connection", f));
+    }
+    if (o.signal?.aborted) onAbort();
+    else o.signal?.addEventListener("abort", onAbort);
     for (const p of pending) if (p < self) dial(p);
   });
 }

@@ -7,8 +7,9 @@
  *   shared3p backend, streaming `print` lines (party 0 only) and published shares to
  *   the client, and finish with `done` (statistics) or `error`.
  *
- * Failures end the run at once and are reported to the client as a PartyFailure:
- * an error of this party's program (failed assert, index out of bounds, bad share
+ * A client that does not fit (another program: client-channel.ts) ends the task at
+ * once, and the peers are told. Failures end the run at once and are reported to
+ * the client as a PartyFailure: an error of this party's program (failed assert, index out of bounds, bad share
  * sizes from the client) is also sent to both peers as an abort, so they stop
  * within a round trip; a peer's abort or a lost peer connection is reported as the
  * peer's failure. `runParty` resolves to the outcome and never rejects.
@@ -24,7 +25,7 @@ import { PartyContext } from "../protocols/context.js";
 import { checkProgram } from "../shared3p/availability.js";
 import { Shared3pBackend } from "../shared3p/backend.js";
 import type { ProtocolStats } from "../shared3p/protocol-runner.js";
-import { acceptClient, type ClientChannel } from "./client-channel.js";
+import { ClientRefused, acceptClient, type ClientChannel } from "./client-channel.js";
 import { MeshError, type Address } from "./mesh.js";
 import { PartyHost } from "./party-host.js";
 import { PeerAbort, openSession, type Session } from "./session.js";
@@ -67,6 +68,11 @@ export async function runParty(o: PartyOptions): Promise<PartyOutcome> {
     return { ok: false, failure: { party: o.id, cause: "program", message: `cannot load the program: ${(e as Error).message}` } };
   }
   const clientP = acceptClient(o.clientServer, { party: o.id, programHash: hash, timeoutMs: o.connectTimeoutMs, maxPayload: o.maxPayload });
+  // a refused client ends the task: stop connecting and tell the peers why
+  const stopMesh = new AbortController();
+  clientP.catch((e: unknown) => {
+    if (e instanceof ClientRefused) stopMesh.abort(clientFailure(o.id, e));
+  });
   const problems = checkProgram(module);
   if (problems.length > 0) {
     const failure: PartyFailure = { party: o.id, cause: "program", message: problems.join("; ") };
@@ -80,21 +86,27 @@ export async function runParty(o: PartyOptions): Promise<PartyOutcome> {
     programHash: hash,
     timeoutMs: o.connectTimeoutMs,
     maxPayload: o.maxPayload,
+    signal: stopMesh.signal,
   });
   const [client, session] = await Promise.allSettled([clientP, sessionP]);
   if (session.status === "rejected") {
-    const failure = setupFailure(o.id, session.reason);
+    const refused = client.status === "rejected" && client.reason instanceof ClientRefused;
+    const failure = refused ? clientFailure(o.id, client.reason) : setupFailure(o.id, session.reason);
     if (client.status === "fulfilled") client.value.error(failure);
     return { ok: false, failure };
   }
   if (client.status === "rejected") {
-    const failure: PartyFailure = { party: o.id, cause: "client", message: (client.reason as Error).message };
+    const failure = clientFailure(o.id, client.reason);
     session.value.abort(failure);
     session.value.transport.close();
     return { ok: false, failure };
   }
   session.value.transport.watchdog(o.idleTimeoutMs ?? 60_000);
   return execute(o.id, module, session.value, client.value);
+}
+
+function clientFailure(party: PartyId, e: unknown): PartyFailure {
+  return { party, cause: "client", message: e instanceof Error ? e.message : String(e) };
 }
 
 function setupFailure(party: PartyId, e: unknown): PartyFailure {

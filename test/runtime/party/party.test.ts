@@ -5,7 +5,7 @@
  * is refused by every party.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
+import { connect, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -95,16 +95,34 @@ describe("party processes in one process", () => {
     expect(text).toMatch(/\n {2}mul<64> +1 +2 +1 /);
   });
 
-  it("every party refuses a client that holds another program", async () => {
+  it("every party refuses a client that holds another program and stops at once", async () => {
     const module = compile(PROGRAM);
     const bytecode = encode(module);
-    const { clients, outcomes } = await startParties(bytecode, 1000);
+    const hash = moduleHash(bytecode);
+    // the deadline is far beyond the test's bound: the parties must not wait for it
+    const { clients, outcomes } = await startParties(bytecode, 60_000);
     const wrong = "0".repeat(64);
-    const run = runClient({ addresses: clients, programHash: wrong, records: [], connectTimeoutMs: 1000 });
+    const run = runClient({ addresses: clients, programHash: wrong, records: [], connectTimeoutMs: 5000 });
     const e = await run.then(() => null, (x: unknown) => x);
     expect(e).toBeInstanceOf(RunFailure);
-    expect((e as RunFailure).message).toBe(`party 0: program mismatch: the client runs program ${wrong}, party 0 runs program ${moduleHash(bytecode)}`);
+    expect((e as RunFailure).message).toBe(`party 0: program mismatch: the client runs program ${wrong}, party 0 runs program ${hash}`);
     const done = await outcomes;
-    expect(done.map((o) => (o.ok ? "ok" : o.failure.message))).toEqual([0, 1, 2].map(() => "no client connected within 1 s"));
+    expect(done.map((o) => (o.ok ? "ok" : [o.failure.party, o.failure.cause, o.failure.message]))).toEqual(
+      [0, 1, 2].map((p) => [p, "client", `program mismatch: the client runs program ${wrong}, party ${p} runs program ${hash}`]),
+    );
+  }, 20_000);
+
+  it("keeps waiting past a connection that sends no start message, and counts it at the deadline", async () => {
+    const module = compile(PROGRAM);
+    const { clients, outcomes } = await startParties(encode(module), 1500);
+    const stray = connect(clients[1]!.port, clients[1]!.host);
+    await new Promise((r) => stray.once("connect", r));
+    stray.end(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
+    const done = await outcomes;
+    expect(done.map((o) => (o.ok ? "ok" : o.failure.message))).toEqual([
+      "no client connected within 2 s",
+      "no client connected within 2 s (dropped 1 connection that sent no valid start message)",
+      "no client connected within 2 s",
+    ]);
   }, 20_000);
 });
