@@ -4,8 +4,9 @@
  * - `parse(file)`: one module's syntax tree and syntax diagnostics;
  * - `check(entry, options)`: load, resolve and type-check a program (the language
  *   server calls this on every change);
- * - `compile(entry, options)`: check, lower to IR, run the IR passes and emit
- *   bytecode. The bytecode is present only when there are no errors; the same
+ * - `compile(entry, options)`: check, lower to IR, run the IR passes (the optimiser
+ *   unless `optimize: false`) and emit bytecode. The bytecode is present only
+ *   when there are no errors; the same
  *   source and options always give the same bytes, wherever the files are (source
  *   positions name files relative to the entry file's directory).
  */
@@ -46,7 +47,11 @@ export function check(entry: SourceFile, options: CheckOptions & LintOptions): C
   return withLints(checkProgram(entry, options), options);
 }
 
-export type CompileOptions = CheckOptions & LintOptions;
+export type CompileOptions = CheckOptions &
+  LintOptions & {
+    /** Run the IR optimiser (default true; `secc compile -O0` passes false). */
+    readonly optimize?: boolean;
+  };
 
 export interface CompileResult {
   /** The encoded program; absent when there are errors. */
@@ -69,7 +74,7 @@ export function compile(entry: SourceFile, options: CompileOptions): CompileResu
   if (hasErrors(diagnostics)) return { diagnostics };
   if (checked.program.main === undefined) return { diagnostics: [...diagnostics, Codegen.noMain.at(undefined)] };
   try {
-    const ir = buildIr(checked.program);
+    const ir = buildIr(checked.program, { optimize: options.optimize });
     const module = emitModule(ir, { stdlibPath: options.stdlibPath, baseDir: dirname(entry.path) });
     return { bytecode: encode(module), module, ir, diagnostics };
   } catch (e) {

@@ -1,7 +1,7 @@
 /**
- * `secc compile FILE.sc [-o FILE.sb] [-I DIR]... [--no-stdlib] [--json]`: checks and
- * compiles a program to bytecode, written to FILE.sb beside the source unless `-o`
- * says otherwise. Diagnostics go to stderr as text, or with --json to stdout as one
+ * `secc compile FILE.sc [-o FILE.sb] [-O0] [-I DIR]... [--no-stdlib] [--json]`: checks
+ * and compiles a program to bytecode (optimised unless `-O0`), written to FILE.sb
+ * beside the source unless `-o` says otherwise. Diagnostics go to stderr as text, or with --json to stdout as one
  * JSON array (as `secc check --json`). Exit 0 when the bytecode was written, 1 when
  * the program has errors (nothing is written), 2 when the output cannot be written.
  */
@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { compile } from "../index.js";
 import { defaultStdlibPath } from "../stdlib-path.js";
 import { nodeHost } from "./node-host.js";
+import { optimizeFor } from "./options.js";
 import { readSource } from "./read-source.js";
 import { ExitCode, printDiagnostics, printDiagnosticsJson } from "./report.js";
 
@@ -19,6 +20,8 @@ export interface CompileCommandOptions {
   stdlib: boolean;
   /** Lint rules turned off. */
   allow: string[];
+  /** `-O` level: "0" turns the optimiser off. */
+  optLevel?: string;
 }
 
 /** The default output path: the source path with `.sb` instead of `.sc`. */
@@ -39,6 +42,7 @@ export function runCompile(path: string, options: CompileCommandOptions): number
     includePaths: options.include,
     stdlibPath: options.stdlib ? defaultStdlibPath() : undefined,
     allow: options.allow,
+    optimize: optimizeFor(options.optLevel),
   });
   report(result.diagnostics);
   if (result.bytecode === undefined) return ExitCode.programError;

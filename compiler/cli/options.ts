@@ -1,9 +1,10 @@
 /**
  * Command-line conventions shared by secc and secrun: commander configured so that
  * usage errors exit with code 2 (commander's default is 1), `--help`/`--version`
- * exit 0, and repeatable options collect into arrays.
+ * exit 0, repeatable options collect into arrays, and `-O0` (the optimisation level
+ * option) is spelled the same in secc and secrun.
  */
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { LINT_RULES, isLintRule } from "../lint/index.js";
 import { ExitCode } from "./report.js";
 
@@ -38,4 +39,17 @@ export async function runProgram(program: Command, argv: string[]): Promise<void
     }
     throw error;
   }
+}
+
+/** Optimisation levels: 0 turns the IR optimiser off, 1 (the default) runs it. */
+export type OptLevel = "0" | "1";
+
+/** The `-O LEVEL` option (`-O0` turns the optimiser off); its value is `optLevel`. */
+export function optLevelOption(): Option {
+  return new Option("-O, --opt-level <level>", "optimisation level: 0 turns the optimiser off (round merging, inlining, unrolling)").choices(["0", "1"]).default("1");
+}
+
+/** Whether an `optLevel` option value asks for the optimiser. */
+export function optimizeFor(level: string | undefined): boolean {
+  return level !== "0";
 }

@@ -11,7 +11,7 @@ import { runCost, type CostCommandOptions } from "./cost-command.js";
 import { runDisasm } from "./disasm-command.js";
 import { runFmt, type FmtCommandOptions } from "./fmt-command.js";
 import { Option } from "commander";
-import { collect, collectRule, newProgram, runProgram } from "./options.js";
+import { collect, collectRule, newProgram, optLevelOption, runProgram } from "./options.js";
 import { handleEpipe, internalError } from "./report.js";
 
 const exitCodes = `
@@ -43,6 +43,7 @@ program
   .description("compile a program to bytecode (FILE.sb beside the source unless -o is given)")
   .argument("<file>", "the SecreC source file (.sc) with `void main()`")
   .option("-o, --output <file>", "where to write the bytecode")
+  .addOption(optLevelOption())
   .option("-I, --include <dir>", "add a directory to the import search path (repeatable)", collect, [])
   .option("--json", "print the diagnostics as one JSON array on stdout")
   .option("--no-stdlib", "do not search the built-in library directory")

@@ -11,7 +11,8 @@
  * `{"results": [{"name", "domain", "type", "value"}...], "output": [...]}` plus
  * `"error"` when the program stopped with an error, or `{"diagnostics": [...]}` when
  * it did not compile. With --stats, what the run cost (stats.ts) goes to stderr, or
- * under `"stats"` in the JSON object. Returns the exit code.
+ * under `"stats"` in the JSON object. `-O0` compiles a source program without the
+ * optimiser. Returns the exit code.
  *
  * Record streams (record-io.ts): `--args-stream SOURCE` adds argument records (the
  * command line's --arg/--args win for the same name); `--results-stream DEST` also
@@ -23,13 +24,18 @@ import { readFileSync } from "node:fs";
 import { ExitCode, printDiagnostics } from "../../compiler/cli/report.js";
 import { sortDiagnostics } from "../../compiler/diagnostics/diagnostic.js";
 import { toJson } from "../../compiler/diagnostics/render.js";
-import { encode, type Module } from "../../vm/bytecode.js";
+import { encode, MAGIC, type Module } from "../../vm/bytecode.js";
 import type { DataRecord } from "../../vm/host.js";
 import { RunFailure } from "../client/client.js";
 import { ConfigError } from "../config.js";
 import { ArgumentError, argumentRecords, parseArgOptions, parseArgsJson } from "./arguments.js";
 import { clientCommand } from "./client-command.js";
-import { loadProgram } from "./load-program.js";
+import { loadProgram, type Loaded } from "./load-program.js";
+import { compile } from "../../compiler/index.js";
+import { nodeHost } from "../../compiler/cli/node-host.js";
+import { optimizeFor } from "../../compiler/cli/options.js";
+import { readSource } from "../../compiler/cli/read-source.js";
+import { defaultStdlibPath } from "../../compiler/stdlib-path.js";
 import { mergeArguments, readArgumentStream, writeResultStream } from "./record-io.js";
 import { partyCommand } from "./party-command.js";
 import { resultsJson, showResult } from "./results.js";
@@ -42,6 +48,8 @@ export interface ProgramOptions {
   include: string[];
   stdlib: boolean;
   json?: boolean;
+  /** `-O` level: "0" compiles a source program without the optimiser. */
+  optLevel?: string;
 }
 
 export interface RunOptions extends ProgramOptions {
@@ -74,7 +82,7 @@ function usage(message: string): number {
 
 /** Loads or compiles the program; on failure reports it and gives the exit code. */
 function load(file: string, options: ProgramOptions): Module | number {
-  const loaded = loadProgram(file, { include: options.include, stdlib: options.stdlib });
+  const loaded = optimizeFor(options.optLevel) ? loadProgram(file, { include: options.include, stdlib: options.stdlib }) : loadUnoptimised(file, options);
   if (loaded.ok) return loaded.module;
   if (loaded.reason === "compile") {
     if (options.json) process.stdout.write(JSON.stringify({ diagnostics: sortDiagnostics(loaded.diagnostics).map(toJson) }, null, 2) + "\n");
@@ -83,6 +91,23 @@ function load(file: string, options: ProgramOptions): Module | number {
   }
   process.stderr.write(`error: ${loaded.message}\n`);
   return loaded.reason === "usage" ? ExitCode.usage : ExitCode.programError;
+}
+
+/**
+ * `-O0`: a source file compiled without the optimiser; bytecode and unreadable
+ * files go through loadProgram (which reports them).
+ */
+function loadUnoptimised(file: string, options: ProgramOptions): Loaded {
+  const read = file.endsWith(".sb") ? undefined : readSource(file);
+  if (read === undefined || !read.ok || read.file.text.startsWith(MAGIC)) return loadProgram(file, { include: options.include, stdlib: options.stdlib });
+  const result = compile(read.file, {
+    host: nodeHost,
+    includePaths: options.include,
+    stdlibPath: options.stdlib ? defaultStdlibPath() : undefined,
+    optimize: false,
+  });
+  if (result.module === undefined) return { ok: false, reason: "compile", diagnostics: result.diagnostics };
+  return { ok: true, module: result.module, diagnostics: result.diagnostics };
 }
 
 /** The program's argument records from --arg and --args, or an exit code after a usage error. */

@@ -7,7 +7,7 @@
  * a deployment across machines. What each prints is described in run-command.ts.
  * `--party-child` (internal) is how secrun starts its local party processes.
  */
-import { collect, newProgram, runProgram } from "../../compiler/cli/options.js";
+import { collect, newProgram, optLevelOption, runProgram } from "../../compiler/cli/options.js";
 import { handleEpipe, internalError } from "../../compiler/cli/report.js";
 import { partyChildMain } from "../party/child.js";
 import { clientRunCommand, partyRunCommand, runCommand, type ClientOptions, type PartyOptions, type RunOptions } from "./run-command.js";
@@ -37,6 +37,7 @@ function programOptions<T extends ReturnType<typeof newProgram>>(c: T): T {
   return c
     .option("-I, --include <dir>", "add a directory to the import search path (repeatable)", collect, [])
     .option("--no-stdlib", "do not search the built-in library directory")
+    .addOption(optLevelOption())
     .option("--json", "print results and output as one JSON object") as T;
 }
 

@@ -1,0 +1,85 @@
+/**
+ * Control-flow helpers for the IR passes: successors of a terminator, predecessor
+ * lists, dominator sets and natural loops (a back edge L → H where H dominates L;
+ * the loop is H plus every block that reaches L without passing through H).
+ */
+import type { IrProc, IrTerminator } from "../ir.js";
+
+export function successors(t: IrTerminator | undefined): number[] {
+  if (t === undefined) return [];
+  switch (t.kind) {
+    case "jump":
+      return [t.to];
+    case "branch":
+      return t.ifTrue === t.ifFalse ? [t.ifTrue] : [t.ifTrue, t.ifFalse];
+    case "return":
+    case "fail":
+      return [];
+    default: {
+      const never: never = t;
+      return never;
+    }
+  }
+}
+
+/** Predecessor block ids of every block (each edge once). */
+export function predecessors(proc: IrProc): number[][] {
+  const preds: number[][] = proc.blocks.map(() => []);
+  for (const b of proc.blocks) for (const s of successors(b.terminator)) preds[s]!.push(b.id);
+  return preds;
+}
+
+/** For every block, the set of blocks dominating it (itself included); unreachable blocks get every block. */
+export function dominators(proc: IrProc): Set<number>[] {
+  const n = proc.blocks.length;
+  const preds = predecessors(proc);
+  const all = new Set<number>(proc.blocks.map((b) => b.id));
+  const dom: Set<number>[] = proc.blocks.map((b) => (b.id === 0 ? new Set([0]) : new Set(all)));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 1; i < n; i++) {
+      let next: Set<number> | undefined;
+      for (const p of preds[i]!) {
+        if (next === undefined) next = new Set(dom[p]);
+        else for (const x of next) if (!dom[p]!.has(x)) next.delete(x);
+      }
+      const d = next ?? new Set<number>();
+      d.add(i);
+      if (d.size !== dom[i]!.size) {
+        dom[i] = d;
+        changed = true;
+      }
+    }
+  }
+  return dom;
+}
+
+export interface NaturalLoop {
+  readonly header: number;
+  readonly latches: readonly number[];
+  /** Every block of the loop, header included, in ascending id order. */
+  readonly blocks: readonly number[];
+}
+
+/** The natural loops of a procedure, one per header, smallest first. */
+export function naturalLoops(proc: IrProc): NaturalLoop[] {
+  const dom = dominators(proc);
+  const preds = predecessors(proc);
+  const byHeader = new Map<number, { latches: number[]; blocks: Set<number> }>();
+  for (const b of proc.blocks) {
+    for (const s of successors(b.terminator)) {
+      if (!dom[b.id]!.has(s)) continue;
+      const entry = byHeader.get(s) ?? { latches: [], blocks: new Set([s]) };
+      byHeader.set(s, entry);
+      entry.latches.push(b.id);
+      const work = [b.id];
+      for (let x = work.pop(); x !== undefined; x = work.pop()) {
+        if (entry.blocks.has(x)) continue;
+        entry.blocks.add(x);
+        for (const p of preds[x]!) work.push(p);
+      }
+    }
+  }
+  const loops = [...byHeader].map(([header, e]): NaturalLoop => ({ header, latches: e.latches, blocks: [...e.blocks].sort((a, b) => a - b) }));
+  return loops.sort((a, b) => a.blocks.length - b.blocks.length || a.header - b.header);
+}
