@@ -30,7 +30,7 @@ import { walkBlock } from "./block-facts.js";
 import { mapRegisters } from "./inline-calls.js";
 import { definedOperand } from "./coalesce-moves.js";
 import { defsOf, isEffect, isPure, usesOf, writesOf } from "./instr-info.js";
-import { laneWiseInputs } from "./lane-wise.js";
+import { isBatchable, laneWiseInputs } from "./lane-wise.js";
 
 interface Candidate {
   readonly index: number;
@@ -40,6 +40,8 @@ interface Candidate {
   readonly dom: number;
   readonly result: number;
   readonly pnew: IrInstr;
+  /** Communicating, so worth batching (lane-wise.ts); local ones only move freely. */
+  readonly batchable: boolean;
 }
 
 /** Instructions that create a new object (or a scalar) in their destination. */
@@ -88,7 +90,7 @@ function candidate(
   const domDef = instrs[di]!;
   if (pnew.op !== "pnew" || domDef.op !== "domainid" || (lastUse.get(result) ?? -1) > pi) return undefined;
   const key = `${name}|${String(domDef.args[1])}|${String(pnew.args[0])}|${String(pnew.args[1])}`;
-  return { index: i, key, lanes, inputs, dom, result, pnew };
+  return { index: i, key, lanes, inputs, dom, result, pnew, batchable: isBatchable(name) };
 }
 
 /** The dependency graph of a block after renaming; `preds[i]` are instruction indices. */
@@ -219,7 +221,7 @@ function levels(g: Graph, cands: ReadonlyMap<number, Candidate>): number[] {
   const level: number[] = [];
   g.preds.forEach((ps, i) => {
     let l = 0;
-    for (const p of ps) l = Math.max(l, level[p]! + (cands.has(p) ? 1 : 0));
+    for (const p of ps) l = Math.max(l, level[p]! + (cands.get(p)?.batchable === true ? 1 : 0));
     level.push(l);
   });
   return level;
@@ -229,6 +231,7 @@ function levels(g: Graph, cands: ReadonlyMap<number, Candidate>): number[] {
 function groups(cands: ReadonlyMap<number, Candidate>, level: readonly number[]): Candidate[][] {
   const byKey = new Map<string, Candidate[]>();
   for (const c of [...cands.values()].sort((a, b) => a.index - b.index)) {
+    if (!c.batchable) continue;
     const k = `${c.key}@${level[c.index]}`;
     if (!byKey.has(k)) byKey.set(k, []);
     byKey.get(k)!.push(c);
@@ -352,7 +355,7 @@ function schedule(proc: IrProc, g: Graph, gs: readonly Candidate[][]): IrInstr[]
 function batchBlock(proc: IrProc, b: IrBlock): void {
   const walk = walkBlock(b, undefined, (ins) => ins.op === "syscall" && laneWiseInputs(ins.args[0] as string) > 0);
   const cands = findCandidates(walk.instrs, walk.shapesBefore);
-  if (cands.size < 2) return;
+  if ([...cands.values()].filter((c) => c.batchable).length < 2) return;
   const g = buildGraph(proc, walk.instrs, walk.safe, cands);
   const gs = groups(cands, levels(g, cands));
   if (gs.length === 0) return;
