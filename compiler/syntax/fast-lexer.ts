@@ -15,11 +15,12 @@
  */
 import type { TokenType } from "chevrotain";
 import type { Comment } from "./ast.js";
+import { kindOf } from "./token-kinds.js";
 import * as T from "./tokens.js";
 
-/** Tokens as parallel arrays; `types[count]` is chevrotain's EOF-like end marker (`undefined`). */
+/** Tokens as parallel arrays of kinds (token-kinds.ts) and offsets, `count` long. */
 export interface FastTokens {
-  readonly types: TokenType[];
+  readonly kinds: Uint8Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly count: number;
@@ -29,8 +30,8 @@ export interface FastTokens {
 const floatTail = /[0-9]+(?:\.[0-9]*(?:[eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)[A-Za-z0-9_]*/y;
 const terminatedString = /"(?:[^"\\\r\n]|\\[^\r\n])*"/y;
 
-/** Single-character punctuation by character code (the two-character forms are checked first). */
-const single: (TokenType | undefined)[] = [];
+/** Single-character punctuation kinds by character code (the two-character forms are checked first); -1 for none. */
+const single = new Int16Array(128).fill(-1);
 for (const [c, t] of [
   ["<", T.Less], [">", T.Greater], ["=", T.Assign], ["+", T.Plus], ["-", T.Minus], ["*", T.Star],
   ["/", T.Slash], ["%", T.Percent], ["&", T.Amp], ["|", T.Pipe], ["^", T.Caret], ["!", T.Bang],
@@ -38,20 +39,18 @@ for (const [c, t] of [
   ["(", T.LParen], [")", T.RParen], ["[", T.LBracket], ["]", T.RBracket], ["{", T.LBrace],
   ["}", T.RBrace], ["@", T.At],
 ] as Array<[string, TokenType]>) {
-  single[c.charCodeAt(0)] = t;
+  single[c.charCodeAt(0)] = kindOf(t);
 }
 
-/** Two-character punctuation: first character → (second character → type), in tokens.ts order. */
-const double: (Map<number, TokenType> | undefined)[] = [];
+/** Two-character punctuation kinds by first and second character (first * 128 + second); -1 for none. */
+const double = new Int16Array(128 * 128).fill(-1);
 for (const [s, t] of [
   ["<<", T.ShiftLeft], [">>", T.ShiftRight], ["<=", T.LessEq], [">=", T.GreaterEq], ["==", T.EqEq],
   ["!=", T.NotEq], ["&&", T.AndAnd], ["||", T.OrOr], ["++", T.PlusPlus], ["--", T.MinusMinus],
   ["+=", T.PlusAssign], ["-=", T.MinusAssign], ["*=", T.StarAssign], ["/=", T.SlashAssign],
   ["%=", T.PercentAssign], ["&=", T.AndAssign], ["|=", T.OrAssign], ["^=", T.XorAssign], ["::", T.ColonColon],
 ] as Array<[string, TokenType]>) {
-  const first = s.charCodeAt(0);
-  const m = (double[first] ??= new Map());
-  if (!m.has(s.charCodeAt(1))) m.set(s.charCodeAt(1), t);
+  double[s.charCodeAt(0) * 128 + s.charCodeAt(1)] = kindOf(t);
 }
 
 function isWordStart(c: number): boolean {
@@ -66,6 +65,12 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+const keywordKinds = new Map([...T.keywordTypes].map(([word, t]) => [word, kindOf(t)]));
+const IDENTIFIER = kindOf(T.Identifier);
+const INT = kindOf(T.IntLiteral);
+const FLOAT = kindOf(T.FloatLiteral);
+const STRING = kindOf(T.TerminatedString);
+
 /** Whitespace of the `WhiteSpace` token: space, \t, \r, \n, \f, \v and U+FEFF. */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xfeff;
@@ -75,7 +80,7 @@ function isSpace(c: number): boolean {
 export function fastLex(text: string): FastTokens | undefined {
   const n = text.length;
   let cap = (n >> 2) + 16;
-  const types: TokenType[] = [];
+  let kinds = new Uint8Array(cap);
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
   let count = 0;
@@ -88,33 +93,33 @@ export function fastLex(text: string): FastTokens | undefined {
       continue;
     }
     const start = i;
-    let type: TokenType | undefined;
+    let kind: number;
     if (isWordStart(c)) {
       i++;
       while (i < n && isWordPart(text.charCodeAt(i))) i++;
-      type = T.Identifier;
+      kind = IDENTIFIER;
       // every keyword starts with a lower-case letter or '_'
-      if (c >= 95) type = T.keywordTypes.get(text.slice(start, i)) ?? T.Identifier;
+      if (c >= 95) kind = keywordKinds.get(text.slice(start, i)) ?? IDENTIFIER;
     } else if (isDigit(c)) {
       let j = i + 1;
       while (j < n && isDigit(text.charCodeAt(j))) j++;
       const next = text.charCodeAt(j);
-      type = T.IntLiteral;
+      kind = INT;
       if (next === 46 || next === 101 || next === 69) {
         floatTail.lastIndex = i;
         if (floatTail.test(text)) {
-          type = T.FloatLiteral;
+          kind = FLOAT;
           i = floatTail.lastIndex;
         }
       }
-      if (type === T.IntLiteral) {
+      if (kind === INT) {
         i = j;
         while (i < n && isWordPart(text.charCodeAt(i))) i++;
       }
     } else if (c === 34) {
       terminatedString.lastIndex = i;
       if (!terminatedString.test(text)) return undefined;
-      type = T.TerminatedString;
+      kind = STRING;
       i = terminatedString.lastIndex;
     } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
       i += 2;
@@ -128,16 +133,20 @@ export function fastLex(text: string): FastTokens | undefined {
       comments.push({ kind: "BlockComment", text: text.slice(start, i), start, end: i });
       continue;
     } else {
-      type = double[c]?.get(text.charCodeAt(i + 1));
-      if (type !== undefined) i += 2;
+      const c2 = text.charCodeAt(i + 1);
+      kind = c < 128 && c2 < 128 ? (double[c * 128 + c2] as number) : -1;
+      if (kind >= 0) i += 2;
       else {
-        type = single[c];
-        if (type === undefined) return undefined;
+        kind = c < 128 ? (single[c] as number) : -1;
+        if (kind < 0) return undefined;
         i++;
       }
     }
     if (count === cap) {
       cap *= 2;
+      const k2 = new Uint8Array(cap);
+      k2.set(kinds);
+      kinds = k2;
       const s2 = new Int32Array(cap);
       s2.set(starts);
       starts = s2;
@@ -145,10 +154,10 @@ export function fastLex(text: string): FastTokens | undefined {
       e2.set(ends);
       ends = e2;
     }
-    types.push(type);
+    kinds[count] = kind;
     starts[count] = start;
     ends[count] = i;
     count++;
   }
-  return { types, starts, ends, count, comments };
+  return { kinds, starts, ends, count, comments };
 }

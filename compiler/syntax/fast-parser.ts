@@ -16,50 +16,36 @@
  * that both parsers agree on every .sc file of the repository and on generated
  * programs; a grammar change must be made in both.
  */
-import { EOF, type TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { FastTokens } from "./fast-lexer.js";
 import { parseFloatText, parseIntegerText } from "./literals.js";
 import { numberLiteralNode, stringLiteralNode } from "./literal-nodes.js";
 import { castFollowers, declarationKeywords, maxExpressionDepth, maxStatementDepth } from "./parser-base.js";
+import { EOF_KIND, K, kindTable } from "./token-kinds.js";
 import * as T from "./tokens.js";
 
 /** Thrown to abandon the fast path. */
 class GiveUp {}
 const giveUp = new GiveUp();
 
-/** Whether token type `t` belongs to `category` (chevrotain's category matching). */
-function inCategory(t: TokenType, category: TokenType): boolean {
-  return t === category || category.categoryMatchesMap?.[t.tokenTypeIdx as number] === true;
-}
-
-/** Membership tables by token type index, built once from the token definitions. */
-function tableOf(test: (t: TokenType) => boolean): Uint8Array {
-  const table = new Uint8Array(256);
-  for (const t of T.allTokens) if (test(t)) table[t.tokenTypeIdx as number] = 1;
-  return table;
-}
-
-const isPrimitive = tableOf((t) => inCategory(t, T.PrimitiveType));
-const isBinaryOp = tableOf((t) => inCategory(t, T.BinaryOp));
-const isAssignOp = tableOf((t) => inCategory(t, T.AssignOp));
-const isBuiltin = tableOf((t) => inCategory(t, T.BuiltinCall));
-const isSyscallMode = tableOf((t) => inCategory(t, T.SyscallMode));
-const isStringLiteral = tableOf((t) => inCategory(t, T.StringLiteral));
+const isPrimitive = kindTable((t) => T.belongsTo(t, T.PrimitiveType));
+const isBinaryOp = kindTable((t) => T.belongsTo(t, T.BinaryOp));
+const isAssignOp = kindTable((t) => T.belongsTo(t, T.AssignOp));
+const isBuiltin = kindTable((t) => T.belongsTo(t, T.BuiltinCall));
+const isSyscallMode = kindTable((t) => T.belongsTo(t, T.SyscallMode));
+const isStringLiteral = kindTable((t) => T.belongsTo(t, T.StringLiteral));
+const isDeclarationKeyword = kindTable((t) => declarationKeywords.has(t));
+const isCastFollower = kindTable((t) => castFollowers.has(t) || T.belongsTo(t, T.BuiltinCall));
 /** FIRST(expression): the unary operators and FIRST(primary). */
-const startsExpression = tableOf(
+const startsExpression = kindTable(
   (t) =>
     [T.Minus, T.Bang, T.Tilde, T.PlusPlus, T.MinusMinus, T.IntLiteral, T.FloatLiteral, T.True, T.False, T.Identifier, T.LParen, T.LBrace, T.FpuState].includes(t) ||
-    inCategory(t, T.StringLiteral) ||
-    inCategory(t, T.BuiltinCall),
+    T.belongsTo(t, T.StringLiteral) ||
+    T.belongsTo(t, T.BuiltinCall),
 );
 /** FIRST(type): 'public', a primitive type or a name. */
-const startsType = tableOf((t) => t === T.Public || t === T.Identifier || inCategory(t, T.PrimitiveType));
-
-function idx(t: TokenType): number {
-  return t.tokenTypeIdx as number;
-}
+const startsType = kindTable((t) => t === T.Public || t === T.Identifier || T.belongsTo(t, T.PrimitiveType));
 
 /** Binding strength of a binary operator token (tokens.ts `binaryPrecedence`). */
 function precedence(image: string): number {
@@ -79,7 +65,7 @@ export function fastParseModule(file: SourceFile, tokens: FastTokens): A.Module 
 
 class FastParser {
   private readonly text: string;
-  private readonly types: TokenType[];
+  private readonly kinds: Uint8Array;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly count: number;
@@ -91,7 +77,7 @@ class FastParser {
 
   constructor(private readonly file: SourceFile, tokens: FastTokens) {
     this.text = file.text;
-    this.types = tokens.types;
+    this.kinds = tokens.kinds;
     this.starts = tokens.starts;
     this.ends = tokens.ends;
     this.count = tokens.count;
@@ -100,29 +86,25 @@ class FastParser {
   // -------------------------------------------------------------------------
   // Tokens
 
-  /** The type of token LA(k) (k = 1 is the next token); EOF past the end. */
-  private la(k: number): TokenType {
+  /** The kind of token LA(k) (k = 1 is the next token); EOF_KIND past the end. */
+  private la(k: number): number {
     const i = this.pos + k - 1;
-    return i < this.count ? (this.types[i] as TokenType) : EOF;
+    return i < this.count ? (this.kinds[i] as number) : EOF_KIND;
   }
 
-  private is(k: number, t: TokenType): boolean {
-    return this.la(k) === t;
+  private is(k: number, kind: number): boolean {
+    return this.la(k) === kind;
   }
 
-  private laIdx(k: number): number {
-    return idx(this.la(k));
-  }
-
-  /** Consumes a token of type `t` and returns its index, or gives up. */
-  private consume(t: TokenType): number {
-    if (this.pos >= this.count || this.types[this.pos] !== t) throw giveUp;
+  /** Consumes a token of kind `kind` and returns its index, or gives up. */
+  private consume(kind: number): number {
+    if (this.pos >= this.count || this.kinds[this.pos] !== kind) throw giveUp;
     return this.pos++;
   }
 
-  /** Consumes a token whose type is in `table`, or gives up. */
+  /** Consumes a token whose kind is in `table`, or gives up. */
   private consumeIn(table: Uint8Array): number {
-    if (this.pos >= this.count || table[idx(this.types[this.pos] as TokenType)] !== 1) throw giveUp;
+    if (this.pos >= this.count || table[this.kinds[this.pos] as number] !== 1) throw giveUp;
     return this.pos++;
   }
 
@@ -158,11 +140,11 @@ class FastParser {
   // Lookahead gates (parser-base.ts)
 
   private isDeclStart(): boolean {
-    if (this.is(1, T.Public) || isPrimitive[this.laIdx(1)] === 1) return true;
-    if (!this.is(1, T.Identifier)) return false;
-    if (this.is(2, T.Identifier) || isPrimitive[this.laIdx(2)] === 1) return true;
-    if (this.is(2, T.LBracket)) return this.is(3, T.LBracket);
-    if (this.is(2, T.Less)) return this.typeArgsThenName(2);
+    if (this.is(1, K.Public) || isPrimitive[this.la(1)] === 1) return true;
+    if (!this.is(1, K.Identifier)) return false;
+    if (this.is(2, K.Identifier) || isPrimitive[this.la(2)] === 1) return true;
+    if (this.is(2, K.LBracket)) return this.is(3, K.LBracket);
+    if (this.is(2, K.Less)) return this.typeArgsThenName(2);
     return false;
   }
 
@@ -171,48 +153,48 @@ class FastParser {
     let j = i;
     for (;;) {
       const t = this.la(j);
-      if (t === T.Less) depth++;
-      else if (t === T.Greater) depth--;
-      else if (t === T.ShiftRight) depth -= 2;
-      else if (t !== T.Identifier && isPrimitive[idx(t)] !== 1 && t !== T.Public && t !== T.IntLiteral && t !== T.Comma) return false;
+      if (t === K.Less) depth++;
+      else if (t === K.Greater) depth--;
+      else if (t === K.ShiftRight) depth -= 2;
+      else if (t !== K.Identifier && isPrimitive[t] !== 1 && t !== K.Public && t !== K.IntLiteral && t !== K.Comma) return false;
       j++;
       if (depth <= 0) break;
     }
     if (depth < 0) return false;
-    if (this.is(j, T.LBracket) && this.is(j + 1, T.LBracket)) j += 5;
-    return this.is(j, T.Identifier) || (orProcKeyword && (this.is(j, T.Operator) || this.is(j, T.Cast)));
+    if (this.is(j, K.LBracket) && this.is(j + 1, K.LBracket)) j += 5;
+    return this.is(j, K.Identifier) || (orProcKeyword && (this.is(j, K.Operator) || this.is(j, K.Cast)));
   }
 
   private isTopTypeStart(): boolean {
-    if (this.is(1, T.Void) || this.is(1, T.Public) || isPrimitive[this.laIdx(1)] === 1) return true;
-    if (this.is(1, T.Identifier) && (this.is(2, T.Operator) || this.is(2, T.Cast))) return true;
-    if (this.is(1, T.Identifier) && this.is(2, T.Less)) return this.typeArgsThenName(2, true);
+    if (this.is(1, K.Void) || this.is(1, K.Public) || isPrimitive[this.la(1)] === 1) return true;
+    if (this.is(1, K.Identifier) && (this.is(2, K.Operator) || this.is(2, K.Cast))) return true;
+    if (this.is(1, K.Identifier) && this.is(2, K.Less)) return this.typeArgsThenName(2, true);
     return this.isDeclStart();
   }
 
   private hasSecurityPrefix(): boolean {
-    if (this.is(1, T.Public)) return true;
-    if (!this.is(1, T.Identifier)) return false;
-    if (isPrimitive[this.laIdx(2)] === 1) return true;
-    if (!this.is(2, T.Identifier)) return false;
-    return this.is(3, T.Identifier) || this.is(3, T.Less) || this.is(3, T.LBracket) || this.is(3, T.Operator) || this.is(3, T.Cast);
+    if (this.is(1, K.Public)) return true;
+    if (!this.is(1, K.Identifier)) return false;
+    if (isPrimitive[this.la(2)] === 1) return true;
+    if (!this.is(2, K.Identifier)) return false;
+    return this.is(3, K.Identifier) || this.is(3, K.Less) || this.is(3, K.LBracket) || this.is(3, K.Operator) || this.is(3, K.Cast);
   }
 
   private isProcHead(): boolean {
-    if (!this.is(1, T.Identifier) || !this.is(2, T.LParen)) return false;
-    if (this.is(3, T.RParen)) return !(this.is(4, T.Semicolon) || this.is(4, T.Comma) || this.is(4, T.Assign));
-    if (this.is(3, T.Public) || isPrimitive[this.laIdx(3)] === 1) return true;
-    if (!this.is(3, T.Identifier)) return false;
-    if (this.is(4, T.Less)) return this.typeArgsThenName(4);
-    return this.is(4, T.Identifier) || isPrimitive[this.laIdx(4)] === 1 || (this.is(4, T.LBracket) && this.is(5, T.LBracket));
+    if (!this.is(1, K.Identifier) || !this.is(2, K.LParen)) return false;
+    if (this.is(3, K.RParen)) return !(this.is(4, K.Semicolon) || this.is(4, K.Comma) || this.is(4, K.Assign));
+    if (this.is(3, K.Public) || isPrimitive[this.la(3)] === 1) return true;
+    if (!this.is(3, K.Identifier)) return false;
+    if (this.is(4, K.Less)) return this.typeArgsThenName(4);
+    return this.is(4, K.Identifier) || isPrimitive[this.la(4)] === 1 || (this.is(4, K.LBracket) && this.is(5, K.LBracket));
   }
 
   private isCastStart(): boolean {
-    if (!this.is(1, T.LParen)) return false;
-    if (isPrimitive[this.laIdx(2)] === 1) return this.is(3, T.RParen);
-    if (!this.is(2, T.Identifier) || !this.is(3, T.RParen)) return false;
+    if (!this.is(1, K.LParen)) return false;
+    if (isPrimitive[this.la(2)] === 1) return this.is(3, K.RParen);
+    if (!this.is(2, K.Identifier) || !this.is(3, K.RParen)) return false;
     const next = this.la(4);
-    return castFollowers.has(next) || isBuiltin[idx(next)] === 1;
+    return isCastFollower[next] === 1;
   }
 
   // -------------------------------------------------------------------------
@@ -222,121 +204,121 @@ class FastParser {
     let name: A.Identifier | undefined;
     const imports: A.ImportDecl[] = [];
     const decls: A.TopDecl[] = [];
-    if (this.is(1, T.Module)) {
-      this.consume(T.Module);
-      name = this.ident(this.consume(T.Identifier));
-      this.consume(T.Semicolon);
+    if (this.is(1, K.Module)) {
+      this.consume(K.Module);
+      name = this.ident(this.consume(K.Identifier));
+      this.consume(K.Semicolon);
     }
-    while (this.is(1, T.Import)) imports.push(this.importDecl());
+    while (this.is(1, K.Import)) imports.push(this.importDecl());
     while (this.pos < this.count) decls.push(this.topDecl());
     return { kind: "Module", name, imports, decls, comments: [], start: 0, end: this.text.length };
   }
 
   private importDecl(): A.ImportDecl {
-    const kw = this.consume(T.Import);
-    const name = this.ident(this.consume(T.Identifier));
-    const semi = this.consume(T.Semicolon);
+    const kw = this.consume(K.Import);
+    const name = this.ident(this.consume(K.Identifier));
+    const semi = this.consume(K.Semicolon);
     return { kind: "Import", name, start: this.start(kw), end: this.end(semi) };
   }
 
   /** topDecl; a misplaced import or module header, or a stray token, gives up. */
   private topDecl(): A.TopDecl {
     const t = this.la(1);
-    if (t === T.Domain) return this.domainDecl();
-    if (t === T.Kind) return this.kindDecl();
-    if (t === T.Template) return this.templateDecl();
-    if (t === T.Struct) return this.structDecl(undefined);
-    if (t === T.At) return this.procDecl(undefined);
-    if (t === T.Import || t === T.Module) throw giveUp;
-    if ((t === T.Void || startsType[idx(t)] === 1) && this.isTopTypeStart()) return this.procOrGlobal();
+    if (t === K.Domain) return this.domainDecl();
+    if (t === K.Kind) return this.kindDecl();
+    if (t === K.Template) return this.templateDecl();
+    if (t === K.Struct) return this.structDecl(undefined);
+    if (t === K.At) return this.procDecl(undefined);
+    if (t === K.Import || t === K.Module) throw giveUp;
+    if ((t === K.Void || startsType[t] === 1) && this.isTopTypeStart()) return this.procOrGlobal();
     throw giveUp;
   }
 
   private domainDecl(): A.DomainDecl {
-    const kw = this.consume(T.Domain);
-    const name = this.ident(this.consume(T.Identifier));
-    const kindName = this.ident(this.consume(T.Identifier));
-    const semi = this.consume(T.Semicolon);
+    const kw = this.consume(K.Domain);
+    const name = this.ident(this.consume(K.Identifier));
+    const kindName = this.ident(this.consume(K.Identifier));
+    const semi = this.consume(K.Semicolon);
     return { kind: "DomainDecl", name, kindName, start: this.start(kw), end: this.end(semi) };
   }
 
   private kindDecl(): A.KindDecl {
-    const kw = this.consume(T.Kind);
-    const name = this.ident(this.consume(T.Identifier));
+    const kw = this.consume(K.Kind);
+    const name = this.ident(this.consume(K.Identifier));
     let types: A.KindTypeDecl[] = [];
     let last: number;
-    if (this.is(1, T.Semicolon)) last = this.consume(T.Semicolon);
+    if (this.is(1, K.Semicolon)) last = this.consume(K.Semicolon);
     else {
-      this.consume(T.LBrace);
+      this.consume(K.LBrace);
       const listed: A.KindTypeDecl[] = [];
-      while (this.is(1, T.Type)) listed.push(this.kindType());
-      last = this.consume(T.RBrace);
+      while (this.is(1, K.Type)) listed.push(this.kindType());
+      last = this.consume(K.RBrace);
       types = listed;
-      if (this.is(1, T.Semicolon)) throw giveUp;
+      if (this.is(1, K.Semicolon)) throw giveUp;
     }
     return { kind: "KindDecl", name, types, start: this.start(kw), end: this.end(last) };
   }
 
   private kindType(): A.KindTypeDecl {
-    const kw = this.consume(T.Type);
-    const nameTok = this.is(1, T.Identifier) ? this.consume(T.Identifier) : this.consumeIn(isPrimitive);
+    const kw = this.consume(K.Type);
+    const nameTok = this.is(1, K.Identifier) ? this.consume(K.Identifier) : this.consumeIn(isPrimitive);
     let publicType: A.PrimitiveType | undefined;
-    if (this.is(1, T.LBrace)) {
-      this.consume(T.LBrace);
-      this.consume(T.Public);
-      this.consume(T.Assign);
+    if (this.is(1, K.LBrace)) {
+      this.consume(K.LBrace);
+      this.consume(K.Public);
+      this.consume(K.Assign);
       const p = this.consumeIn(isPrimitive);
-      this.consume(T.RBrace);
+      this.consume(K.RBrace);
       publicType = { kind: "PrimitiveType", name: this.image(p) as A.PrimitiveTypeName, start: this.start(p), end: this.end(p) };
     }
-    const semi = this.consume(T.Semicolon);
+    const semi = this.consume(K.Semicolon);
     return { kind: "KindTypeDecl", name: this.ident(nameTok), publicType, start: this.start(kw), end: this.end(semi) };
   }
 
   private templateHeader(): A.TemplateHeader {
-    const kw = this.consume(T.Template);
-    this.consume(T.Less);
+    const kw = this.consume(K.Template);
+    this.consume(K.Less);
     const params: A.TemplateParam[] = [this.templateParam()];
-    while (this.is(1, T.Comma)) {
-      this.consume(T.Comma);
+    while (this.is(1, K.Comma)) {
+      this.consume(K.Comma);
       params.push(this.templateParam());
     }
-    const close = this.consume(T.Greater);
+    const close = this.consume(K.Greater);
     return { kind: "TemplateHeader", params, start: this.start(kw), end: this.end(close) };
   }
 
   private templateParam(): A.TemplateParam {
-    if (this.is(1, T.Domain)) {
-      const kw = this.consume(T.Domain);
-      const name = this.ident(this.consume(T.Identifier));
+    if (this.is(1, K.Domain)) {
+      const kw = this.consume(K.Domain);
+      const name = this.ident(this.consume(K.Identifier));
       let kindName: A.Identifier | undefined;
-      if (this.is(1, T.Colon)) {
-        this.consume(T.Colon);
-        kindName = this.ident(this.consume(T.Identifier));
+      if (this.is(1, K.Colon)) {
+        this.consume(K.Colon);
+        kindName = this.ident(this.consume(K.Identifier));
       }
       return { kind: "TemplateParam", paramKind: "domain", name, kindName, start: this.start(kw), end: (kindName ?? name).end };
     }
-    const paramKind = this.is(1, T.Type) ? "type" : "dim";
-    const kw = this.consume(paramKind === "type" ? T.Type : T.Dim);
-    const name = this.ident(this.consume(T.Identifier));
+    const paramKind = this.is(1, K.Type) ? "type" : "dim";
+    const kw = this.consume(paramKind === "type" ? K.Type : K.Dim);
+    const name = this.ident(this.consume(K.Identifier));
     return { kind: "TemplateParam", paramKind, name, kindName: undefined, start: this.start(kw), end: name.end };
   }
 
   private templateDecl(): A.StructDecl | A.ProcDecl {
     const header = this.templateHeader();
-    if (this.is(1, T.Struct)) return this.structDecl(header);
+    if (this.is(1, K.Struct)) return this.structDecl(header);
     return this.procDecl(header);
   }
 
   private annotation(): A.Annotation {
-    const at = this.consume(T.At);
-    const name = this.ident(this.consume(T.Identifier));
+    const at = this.consume(K.At);
+    const name = this.ident(this.consume(K.Identifier));
     let argument: A.StringLiteral | undefined;
     let end = name.end;
-    if (this.is(1, T.LParen)) {
-      this.consume(T.LParen);
+    if (this.is(1, K.LParen)) {
+      this.consume(K.LParen);
       const s = this.consumeIn(isStringLiteral);
-      end = this.end(this.consume(T.RParen));
+      end = this.end(this.consume(K.RParen));
       argument = stringLiteralNode(this.image(s), this.start(s), this.end(s));
     }
     if (name.name !== "deprecated") throw giveUp;
@@ -345,7 +327,7 @@ class FastParser {
 
   private procDecl(template: A.TemplateHeader | undefined): A.ProcDecl {
     const annotations: A.Annotation[] = [];
-    while (this.is(1, T.At)) annotations.push(this.annotation());
+    while (this.is(1, K.At)) annotations.push(this.annotation());
     const returnType = this.returnType();
     return this.buildProc(template, annotations, returnType, this.procRest());
   }
@@ -362,9 +344,9 @@ class FastParser {
 
   private procOrGlobal(): A.ProcDecl | A.VarDecl {
     const returnType = this.returnType();
-    if (this.is(1, T.Identifier) && !this.isProcHead()) {
+    if (this.is(1, K.Identifier) && !this.isProcHead()) {
       const declarators = this.declarators();
-      const semi = this.consume(T.Semicolon);
+      const semi = this.consume(K.Semicolon);
       if (returnType.kind === "VoidType") throw giveUp;
       return { kind: "VarDecl", type: returnType, declarators, start: returnType.start, end: this.end(semi) };
     }
@@ -373,10 +355,10 @@ class FastParser {
 
   private procRest(): ProcRest {
     let head: ProcHead;
-    if (this.is(1, T.Operator)) {
-      const kw = this.consume(T.Operator);
+    if (this.is(1, K.Operator)) {
+      const kw = this.consume(K.Operator);
       const t = this.la(1);
-      if (isBinaryOp[idx(t)] !== 1 && t !== T.Bang && t !== T.Tilde) throw giveUp;
+      if (isBinaryOp[t] !== 1 && t !== K.Bang && t !== K.Tilde) throw giveUp;
       const op = this.pos++;
       const symbol = this.image(op);
       head = {
@@ -384,51 +366,51 @@ class FastParser {
         name: { kind: "Identifier", name: `operator${symbol}`, start: this.start(kw), end: this.end(kw) },
         operator: { symbol: symbol as A.OperatorSymbol, start: this.start(op), end: this.end(op) },
       };
-    } else if (this.is(1, T.Cast)) {
-      const kw = this.consume(T.Cast);
+    } else if (this.is(1, K.Cast)) {
+      const kw = this.consume(K.Cast);
       head = { form: "cast", name: { kind: "Identifier", name: "cast", start: this.start(kw), end: this.end(kw) }, operator: undefined };
     } else {
-      head = { form: "procedure", name: this.ident(this.consume(T.Identifier)), operator: undefined };
+      head = { form: "procedure", name: this.ident(this.consume(K.Identifier)), operator: undefined };
     }
     const params = this.params();
     const body = this.block();
-    if (this.is(1, T.Semicolon)) throw giveUp;
+    if (this.is(1, K.Semicolon)) throw giveUp;
     return { ...head, params, body };
   }
 
   private params(): A.Param[] {
     const params: A.Param[] = [];
-    this.consume(T.LParen);
-    if (startsType[this.laIdx(1)] === 1) {
+    this.consume(K.LParen);
+    if (startsType[this.la(1)] === 1) {
       params.push(this.param());
-      while (this.is(1, T.Comma)) {
-        this.consume(T.Comma);
+      while (this.is(1, K.Comma)) {
+        this.consume(K.Comma);
         params.push(this.param());
       }
     }
-    this.consume(T.RParen);
+    this.consume(K.RParen);
     return params;
   }
 
   private param(): A.Param {
     const type = this.typeExpr();
-    const name = this.ident(this.consume(T.Identifier));
+    const name = this.ident(this.consume(K.Identifier));
     return { kind: "Param", type, name, start: type.start, end: name.end };
   }
 
   private structDecl(template: A.TemplateHeader | undefined): A.StructDecl {
-    const kw = this.consume(T.Struct);
-    const name = this.ident(this.consume(T.Identifier));
-    this.consume(T.LBrace);
+    const kw = this.consume(K.Struct);
+    const name = this.ident(this.consume(K.Identifier));
+    this.consume(K.LBrace);
     const fields: A.StructField[] = [];
-    while (startsType[this.laIdx(1)] === 1) {
+    while (startsType[this.la(1)] === 1) {
       const type = this.typeExpr();
-      const fieldName = this.ident(this.consume(T.Identifier));
-      const semi = this.consume(T.Semicolon);
+      const fieldName = this.ident(this.consume(K.Identifier));
+      const semi = this.consume(K.Semicolon);
       fields.push({ kind: "StructField", type, name: fieldName, start: type.start, end: this.end(semi) });
     }
-    const close = this.consume(T.RBrace);
-    if (this.is(1, T.Semicolon)) throw giveUp;
+    const close = this.consume(K.RBrace);
+    if (this.is(1, K.Semicolon)) throw giveUp;
     return { kind: "StructDecl", template, name, fields, start: template?.start ?? this.start(kw), end: this.end(close) };
   }
 
@@ -436,8 +418,8 @@ class FastParser {
   // Types (parse-types.ts)
 
   private returnType(): A.TypeExpr | A.VoidType {
-    if (this.is(1, T.Void)) {
-      const t = this.consume(T.Void);
+    if (this.is(1, K.Void)) {
+      const t = this.consume(K.Void);
       return { kind: "VoidType", start: this.start(t), end: this.end(t) };
     }
     return this.typeExpr();
@@ -448,21 +430,21 @@ class FastParser {
     let dim: A.DimExpr | undefined;
     if (this.hasSecurityPrefix()) security = this.security();
     const data = this.dataType();
-    if (this.is(1, T.LBracket)) dim = this.dims();
+    if (this.is(1, K.LBracket)) dim = this.dims();
     return { kind: "TypeExpr", security, data, dim, start: (security ?? data).start, end: (dim ?? data).end };
   }
 
   private security(): A.SecurityExpr {
-    if (this.is(1, T.Public)) {
-      const t = this.consume(T.Public);
+    if (this.is(1, K.Public)) {
+      const t = this.consume(K.Public);
       return { kind: "PublicSecurity", start: this.start(t), end: this.end(t) };
     }
-    const name = this.ident(this.consume(T.Identifier));
+    const name = this.ident(this.consume(K.Identifier));
     return { kind: "DomainSecurity", name, start: name.start, end: name.end };
   }
 
   private dataType(): A.DataTypeExpr {
-    if (isPrimitive[this.laIdx(1)] === 1) return this.primitiveType();
+    if (isPrimitive[this.la(1)] === 1) return this.primitiveType();
     return this.namedType();
   }
 
@@ -472,23 +454,23 @@ class FastParser {
   }
 
   private namedType(): A.NamedType {
-    const name = this.ident(this.consume(T.Identifier));
+    const name = this.ident(this.consume(K.Identifier));
     let typeArgs: A.TypeArg[] | undefined;
     let end = name.end;
-    if (this.is(1, T.Less)) {
-      this.consume(T.Less);
+    if (this.is(1, K.Less)) {
+      this.consume(K.Less);
       typeArgs = [this.typeArg()];
-      while (this.is(1, T.Comma)) {
-        this.consume(T.Comma);
+      while (this.is(1, K.Comma)) {
+        this.consume(K.Comma);
         typeArgs.push(this.typeArg());
       }
       if (this.closedByShift !== undefined) {
         end = this.closedByShift;
         this.closedByShift = undefined;
-      } else if (this.is(1, T.Greater)) {
-        end = this.end(this.consume(T.Greater));
-      } else if (this.is(1, T.ShiftRight) && this.nestedTypeArgs > 0) {
-        const t = this.consume(T.ShiftRight);
+      } else if (this.is(1, K.Greater)) {
+        end = this.end(this.consume(K.Greater));
+      } else if (this.is(1, K.ShiftRight) && this.nestedTypeArgs > 0) {
+        const t = this.consume(K.ShiftRight);
         this.closedByShift = this.end(t);
         end = this.end(t);
       } else throw giveUp;
@@ -498,12 +480,12 @@ class FastParser {
 
   private typeArg(): A.TypeArg {
     const t = this.la(1);
-    if (t === T.Public) {
-      const i = this.consume(T.Public);
+    if (t === K.Public) {
+      const i = this.consume(K.Public);
       return { kind: "PublicSecurity", start: this.start(i), end: this.end(i) };
     }
-    if (isPrimitive[idx(t)] === 1) return this.primitiveType();
-    if (t === T.Identifier) {
+    if (isPrimitive[t] === 1) return this.primitiveType();
+    if (t === K.Identifier) {
       this.nestedTypeArgs++;
       try {
         if (this.nestedTypeArgs > maxExpressionDepth) throw giveUp;
@@ -512,33 +494,33 @@ class FastParser {
         this.nestedTypeArgs--;
       }
     }
-    const i = this.consume(T.IntLiteral);
+    const i = this.consume(K.IntLiteral);
     const e = this.numberLiteral(i, parseIntegerText(this.image(i)));
     if (e.kind !== "IntLiteral") throw giveUp;
     return e;
   }
 
   private dims(): A.DimExpr {
-    const open = this.consume(T.LBracket);
-    this.consume(T.LBracket);
+    const open = this.consume(K.LBracket);
+    this.consume(K.LBracket);
     let dim: A.DimExpr;
-    if (this.is(1, T.IntLiteral)) {
-      const t = this.consume(T.IntLiteral);
+    if (this.is(1, K.IntLiteral)) {
+      const t = this.consume(K.IntLiteral);
       const parsed = parseIntegerText(this.image(t));
       const ok = parsed.ok && parsed.kind === "int" && parsed.suffix === undefined && parsed.value <= 255n;
       if (!ok) throw giveUp;
       dim = { kind: "DimLiteral", value: Number(parsed.value), start: 0, end: 0 };
     } else {
-      dim = { kind: "DimVar", name: this.ident(this.consume(T.Identifier)), start: 0, end: 0 };
+      dim = { kind: "DimVar", name: this.ident(this.consume(K.Identifier)), start: 0, end: 0 };
     }
-    this.consume(T.RBracket);
-    const close = this.consume(T.RBracket);
+    this.consume(K.RBracket);
+    const close = this.consume(K.RBracket);
     return { ...dim, start: this.start(open), end: this.end(close) };
   }
 
   private castType(): A.DataTypeExpr {
-    if (isPrimitive[this.laIdx(1)] === 1) return this.primitiveType();
-    const name = this.ident(this.consume(T.Identifier));
+    if (isPrimitive[this.la(1)] === 1) return this.primitiveType();
+    const name = this.ident(this.consume(K.Identifier));
     return { kind: "NamedType", name, typeArgs: undefined, start: name.start, end: name.end };
   }
 
@@ -546,11 +528,11 @@ class FastParser {
     let security: A.SecurityExpr | undefined;
     let data: A.DataTypeExpr | undefined;
     let dim: A.DimExpr | undefined;
-    if (this.is(1, T.Public) || (this.is(1, T.Identifier) && (this.is(2, T.Identifier) || isPrimitive[this.laIdx(2)] === 1))) {
+    if (this.is(1, K.Public) || (this.is(1, K.Identifier) && (this.is(2, K.Identifier) || isPrimitive[this.la(2)] === 1))) {
       security = this.security();
     }
-    if (this.is(1, T.Identifier) || isPrimitive[this.laIdx(1)] === 1) data = this.dataType();
-    if (this.is(1, T.LBracket)) dim = this.dims();
+    if (this.is(1, K.Identifier) || isPrimitive[this.la(1)] === 1) data = this.dataType();
+    if (this.is(1, K.LBracket)) dim = this.dims();
     const first = security ?? data ?? dim;
     const last = dim ?? data ?? security;
     if (first === undefined || last === undefined) throw giveUp;
@@ -561,14 +543,14 @@ class FastParser {
   // Statements (parse-statements.ts)
 
   private block(): A.Block {
-    const open = this.consume(T.LBrace);
+    const open = this.consume(K.LBrace);
     const stmts: A.Stmt[] = [];
-    while (!this.is(1, T.RBrace)) {
+    while (!this.is(1, K.RBrace)) {
       // the end of input, or a declaration keyword at the start of a line, leaves the block open
-      if (this.pos >= this.count || (declarationKeywords.has(this.la(1)) && this.startsLine())) throw giveUp;
+      if (this.pos >= this.count || (isDeclarationKeyword[this.la(1)] === 1 && this.startsLine())) throw giveUp;
       stmts.push(this.statement());
     }
-    const close = this.consume(T.RBrace);
+    const close = this.consume(K.RBrace);
     return { kind: "Block", stmts, start: this.start(open), end: this.end(close) };
   }
 
@@ -577,73 +559,73 @@ class FastParser {
     try {
       const t = this.la(1);
       switch (t) {
-        case T.LBrace:
+        case K.LBrace:
           return this.block();
-        case T.Semicolon: {
-          const i = this.consume(T.Semicolon);
+        case K.Semicolon: {
+          const i = this.consume(K.Semicolon);
           return { kind: "Empty", start: this.start(i), end: this.end(i) };
         }
-        case T.If:
+        case K.If:
           return this.ifStatement();
-        case T.While: {
-          const kw = this.consume(T.While);
+        case K.While: {
+          const kw = this.consume(K.While);
           const cond = this.parenthesised();
           const body = this.statement();
           return { kind: "While", cond, body, start: this.start(kw), end: body.end };
         }
-        case T.Do: {
-          const kw = this.consume(T.Do);
+        case K.Do: {
+          const kw = this.consume(K.Do);
           const body = this.statement();
-          this.consume(T.While);
+          this.consume(K.While);
           const cond = this.parenthesised();
-          const semi = this.consume(T.Semicolon);
+          const semi = this.consume(K.Semicolon);
           return { kind: "DoWhile", body, cond, start: this.start(kw), end: this.end(semi) };
         }
-        case T.For:
+        case K.For:
           return this.forStatement();
-        case T.Break: {
-          const kw = this.consume(T.Break);
-          const semi = this.consume(T.Semicolon);
+        case K.Break: {
+          const kw = this.consume(K.Break);
+          const semi = this.consume(K.Semicolon);
           return { kind: "Break", start: this.start(kw), end: this.end(semi) };
         }
-        case T.Continue: {
-          const kw = this.consume(T.Continue);
-          const semi = this.consume(T.Semicolon);
+        case K.Continue: {
+          const kw = this.consume(K.Continue);
+          const semi = this.consume(K.Semicolon);
           return { kind: "Continue", start: this.start(kw), end: this.end(semi) };
         }
-        case T.Return: {
-          const kw = this.consume(T.Return);
+        case K.Return: {
+          const kw = this.consume(K.Return);
           let value: A.Expr | undefined;
-          if (startsExpression[this.laIdx(1)] === 1) value = this.expression();
-          const semi = this.consume(T.Semicolon);
+          if (startsExpression[this.la(1)] === 1) value = this.expression();
+          const semi = this.consume(K.Semicolon);
           return { kind: "Return", value, start: this.start(kw), end: this.end(semi) };
         }
-        case T.Assert: {
-          const kw = this.consume(T.Assert);
+        case K.Assert: {
+          const kw = this.consume(K.Assert);
           const cond = this.parenthesised();
-          const semi = this.consume(T.Semicolon);
+          const semi = this.consume(K.Semicolon);
           return { kind: "Assert", cond, start: this.start(kw), end: this.end(semi) };
         }
-        case T.Print: {
-          const kw = this.consume(T.Print);
-          this.consume(T.LParen);
+        case K.Print: {
+          const kw = this.consume(K.Print);
+          this.consume(K.LParen);
           const args = this.argList();
-          this.consume(T.RParen);
-          const semi = this.consume(T.Semicolon);
+          this.consume(K.RParen);
+          const semi = this.consume(K.Semicolon);
           return { kind: "Print", args, start: this.start(kw), end: this.end(semi) };
         }
-        case T.Syscall:
+        case K.Syscall:
           return this.syscallStatement();
         default:
-          if (startsType[idx(t)] === 1 && this.isDeclStart()) {
+          if (startsType[t] === 1 && this.isDeclStart()) {
             const type = this.typeExpr();
             const declarators = this.declarators();
-            const semi = this.consume(T.Semicolon);
+            const semi = this.consume(K.Semicolon);
             return { kind: "VarDecl", type, declarators, start: type.start, end: this.end(semi) };
           }
-          if (startsExpression[idx(t)] === 1) {
+          if (startsExpression[t] === 1) {
             const expr = this.expression();
-            const semi = this.consume(T.Semicolon);
+            const semi = this.consume(K.Semicolon);
             return { kind: "ExprStmt", expr, start: expr.start, end: this.end(semi) };
           }
           throw giveUp;
@@ -655,31 +637,31 @@ class FastParser {
 
   /** '(' expression ')' */
   private parenthesised(): A.Expr {
-    this.consume(T.LParen);
+    this.consume(K.LParen);
     const e = this.expression();
-    this.consume(T.RParen);
+    this.consume(K.RParen);
     return e;
   }
 
   private ifStatement(): A.IfStmt {
-    const kw = this.consume(T.If);
+    const kw = this.consume(K.If);
     const cond = this.parenthesised();
     const then = this.statement();
     let otherwise: A.Stmt | undefined;
-    if (this.is(1, T.Else)) {
-      this.consume(T.Else);
+    if (this.is(1, K.Else)) {
+      this.consume(K.Else);
       otherwise = this.statement();
     }
     return { kind: "If", cond, then, else: otherwise, start: this.start(kw), end: (otherwise ?? then).end };
   }
 
   private forStatement(): A.ForStmt {
-    const kw = this.consume(T.For);
-    this.consume(T.LParen);
+    const kw = this.consume(K.For);
+    this.consume(K.LParen);
     let init: A.VarDecl | A.Expr | undefined;
     let cond: A.Expr | undefined;
     let step: A.Expr | undefined;
-    const first = this.laIdx(1);
+    const first = this.la(1);
     if (startsType[first] === 1 || startsExpression[first] === 1) {
       if (startsType[first] === 1 && this.isDeclStart()) {
         const type = this.typeExpr();
@@ -688,56 +670,56 @@ class FastParser {
       } else if (startsExpression[first] === 1) init = this.expression();
       else throw giveUp;
     }
-    this.consume(T.Semicolon);
-    if (startsExpression[this.laIdx(1)] === 1) cond = this.expression();
-    this.consume(T.Semicolon);
-    if (startsExpression[this.laIdx(1)] === 1) step = this.expression();
-    this.consume(T.RParen);
+    this.consume(K.Semicolon);
+    if (startsExpression[this.la(1)] === 1) cond = this.expression();
+    this.consume(K.Semicolon);
+    if (startsExpression[this.la(1)] === 1) step = this.expression();
+    this.consume(K.RParen);
     const body = this.statement();
     return { kind: "For", init, cond, step, body, start: this.start(kw), end: body.end };
   }
 
   private declarators(): A.Declarator[] {
     const list = [this.declarator()];
-    while (this.is(1, T.Comma)) {
-      this.consume(T.Comma);
+    while (this.is(1, K.Comma)) {
+      this.consume(K.Comma);
       list.push(this.declarator());
     }
     return list;
   }
 
   private declarator(): A.Declarator {
-    const name = this.ident(this.consume(T.Identifier));
+    const name = this.ident(this.consume(K.Identifier));
     let shape: A.Expr[] | undefined;
     let init: A.Expr | undefined;
     let end = name.end;
-    if (this.is(1, T.LParen)) {
-      this.consume(T.LParen);
+    if (this.is(1, K.LParen)) {
+      this.consume(K.LParen);
       shape = this.argList();
-      end = this.end(this.consume(T.RParen));
+      end = this.end(this.consume(K.RParen));
     }
-    if (this.is(1, T.Assign)) {
-      this.consume(T.Assign);
+    if (this.is(1, K.Assign)) {
+      this.consume(K.Assign);
       init = this.assignment();
     }
     return { kind: "Declarator", name, shape, init, start: name.start, end: init?.end ?? end };
   }
 
   private syscallStatement(): A.SyscallStmt {
-    const kw = this.consume(T.Syscall);
-    this.consume(T.LParen);
+    const kw = this.consume(K.Syscall);
+    this.consume(K.LParen);
     const nameTok = this.consumeIn(isStringLiteral);
     const args: A.SyscallArg[] = [];
-    while (this.is(1, T.Comma)) {
-      this.consume(T.Comma);
+    while (this.is(1, K.Comma)) {
+      this.consume(K.Comma);
       let modeTok: number | undefined;
-      if (isSyscallMode[this.laIdx(1)] === 1) modeTok = this.pos++;
+      if (isSyscallMode[this.la(1)] === 1) modeTok = this.pos++;
       const expr = this.assignment();
       const mode = modeTok === undefined ? "push" : (this.image(modeTok).slice(2) as A.SyscallArg["mode"]);
       args.push({ kind: "SyscallArg", mode, expr, start: modeTok !== undefined ? this.start(modeTok) : expr.start, end: expr.end });
     }
-    this.consume(T.RParen);
-    const semi = this.consume(T.Semicolon);
+    this.consume(K.RParen);
+    const semi = this.consume(K.Semicolon);
     const name = stringLiteralNode(this.image(nameTok), this.start(nameTok), this.end(nameTok));
     return { kind: "Syscall", name, args, start: this.start(kw), end: this.end(semi) };
   }
@@ -752,8 +734,8 @@ class FastParser {
 
   private expression(): A.Expr {
     let e = this.assignment();
-    while (this.is(1, T.Comma)) {
-      this.consume(T.Comma);
+    while (this.is(1, K.Comma)) {
+      this.consume(K.Comma);
       const right = this.assignment();
       e = { kind: "Comma", left: e, right, start: e.start, end: right.end };
     }
@@ -762,7 +744,7 @@ class FastParser {
 
   private assignment(): A.Expr {
     const e = this.annotated();
-    if (isAssignOp[this.laIdx(1)] !== 1) return e;
+    if (isAssignOp[this.la(1)] !== 1) return e;
     const op = this.pos++;
     this.enter();
     let value: A.Expr;
@@ -776,8 +758,8 @@ class FastParser {
 
   private annotated(): A.Expr {
     let e = this.ternary();
-    while (this.is(1, T.ColonColon)) {
-      this.consume(T.ColonColon);
+    while (this.is(1, K.ColonColon)) {
+      this.consume(K.ColonColon);
       const type = this.typeAnnotation();
       e = { kind: "Annotated", expr: e, type, start: e.start, end: Math.max(type.end, e.end) };
     }
@@ -786,10 +768,10 @@ class FastParser {
 
   private ternary(): A.Expr {
     const e = this.binary();
-    if (!this.is(1, T.Question)) return e;
-    this.consume(T.Question);
+    if (!this.is(1, K.Question)) return e;
+    this.consume(K.Question);
     const then = this.annotated();
-    this.consume(T.Colon);
+    this.consume(K.Colon);
     this.enter();
     let otherwise: A.Expr;
     try {
@@ -803,10 +785,10 @@ class FastParser {
   /** binary := unary (BINARY_OP unary)*, folded by precedence; a chained comparison gives up. */
   private binary(): A.Expr {
     const first = this.unary();
-    if (isBinaryOp[this.laIdx(1)] !== 1) return first;
+    if (isBinaryOp[this.la(1)] !== 1) return first;
     const operands: A.Expr[] = [first];
     const ops: string[] = [];
-    while (isBinaryOp[this.laIdx(1)] === 1) {
+    while (isBinaryOp[this.la(1)] === 1) {
       ops.push(this.image(this.pos++));
       operands.push(this.unary());
     }
@@ -827,11 +809,11 @@ class FastParser {
     this.enter();
     try {
       const t = this.la(1);
-      if (t === T.Minus || t === T.Bang || t === T.Tilde || t === T.PlusPlus || t === T.MinusMinus) {
+      if (t === K.Minus || t === K.Bang || t === K.Tilde || t === K.PlusPlus || t === K.MinusMinus) {
         const op = this.pos++;
         const operand = this.unary();
         const image = this.image(op);
-        if (t === T.PlusPlus || t === T.MinusMinus) {
+        if (t === K.PlusPlus || t === K.MinusMinus) {
           return { kind: "IncDec", op: image as "++" | "--", prefix: true, operand, start: this.start(op), end: operand.end };
         }
         return { kind: "Unary", op: image as A.UnaryExpr["op"], operand, start: this.start(op), end: operand.end };
@@ -846,20 +828,20 @@ class FastParser {
     let e = this.primary();
     for (;;) {
       const t = this.la(1);
-      if (t === T.LBracket) {
-        this.consume(T.LBracket);
+      if (t === K.LBracket) {
+        this.consume(K.LBracket);
         const indices = [this.indexItem()];
-        while (this.is(1, T.Comma)) {
-          this.consume(T.Comma);
+        while (this.is(1, K.Comma)) {
+          this.consume(K.Comma);
           indices.push(this.indexItem());
         }
-        const end = this.end(this.consume(T.RBracket));
+        const end = this.end(this.consume(K.RBracket));
         e = { kind: "Index", target: e, indices, start: e.start, end };
-      } else if (t === T.Dot) {
-        this.consume(T.Dot);
-        const field = this.ident(this.consume(T.Identifier));
+      } else if (t === K.Dot) {
+        this.consume(K.Dot);
+        const field = this.ident(this.consume(K.Identifier));
         e = { kind: "Member", target: e, field, start: e.start, end: field.end };
-      } else if (t === T.PlusPlus || t === T.MinusMinus) {
+      } else if (t === K.PlusPlus || t === K.MinusMinus) {
         const op = this.pos++;
         e = { kind: "IncDec", op: this.image(op) as "++" | "--", prefix: false, operand: e, start: e.start, end: this.end(op) };
       } else return e;
@@ -867,26 +849,26 @@ class FastParser {
   }
 
   private indexItem(): A.Expr | A.Slice {
-    if (this.is(1, T.Colon)) {
-      const colon = this.consume(T.Colon);
+    if (this.is(1, K.Colon)) {
+      const colon = this.consume(K.Colon);
       let hi: A.Expr | undefined;
-      if (startsExpression[this.laIdx(1)] === 1) hi = this.assignment();
+      if (startsExpression[this.la(1)] === 1) hi = this.assignment();
       return { kind: "Slice", lo: undefined, hi, start: this.start(colon), end: hi?.end ?? this.end(colon) };
     }
     const lo = this.assignment();
-    if (!this.is(1, T.Colon)) return lo;
-    const colon = this.consume(T.Colon);
+    if (!this.is(1, K.Colon)) return lo;
+    const colon = this.consume(K.Colon);
     let hi: A.Expr | undefined;
-    if (startsExpression[this.laIdx(1)] === 1) hi = this.assignment();
+    if (startsExpression[this.la(1)] === 1) hi = this.assignment();
     return { kind: "Slice", lo, hi, start: lo.start, end: hi?.end ?? this.end(colon) };
   }
 
   private argList(): A.Expr[] {
     const args: A.Expr[] = [];
-    if (startsExpression[this.laIdx(1)] !== 1) return args;
+    if (startsExpression[this.la(1)] !== 1) return args;
     args.push(this.assignment());
-    while (this.is(1, T.Comma)) {
-      this.consume(T.Comma);
+    while (this.is(1, K.Comma)) {
+      this.consume(K.Comma);
       args.push(this.assignment());
     }
     return args;
@@ -901,61 +883,61 @@ class FastParser {
   private primary(): A.Expr {
     const t = this.la(1);
     switch (t) {
-      case T.IntLiteral: {
+      case K.IntLiteral: {
         const i = this.pos++;
         return this.numberLiteral(i, parseIntegerText(this.image(i)));
       }
-      case T.FloatLiteral: {
+      case K.FloatLiteral: {
         const i = this.pos++;
         return this.numberLiteral(i, parseFloatText(this.image(i)));
       }
-      case T.TerminatedString: {
+      case K.TerminatedString: {
         const i = this.pos++;
         return stringLiteralNode(this.image(i), this.start(i), this.end(i));
       }
-      case T.True:
-      case T.False: {
+      case K.True:
+      case K.False: {
         const i = this.pos++;
-        return { kind: "BoolLiteral", value: t === T.True, start: this.start(i), end: this.end(i) };
+        return { kind: "BoolLiteral", value: t === K.True, start: this.start(i), end: this.end(i) };
       }
-      case T.Identifier: {
+      case K.Identifier: {
         const i = this.pos++;
         const start = this.start(i);
-        if (!this.is(1, T.LParen)) return { kind: "Name", name: this.image(i), start, end: this.end(i) };
-        this.consume(T.LParen);
+        if (!this.is(1, K.LParen)) return { kind: "Name", name: this.image(i), start, end: this.end(i) };
+        this.consume(K.LParen);
         const args = this.argList();
-        const end = this.end(this.consume(T.RParen));
+        const end = this.end(this.consume(K.RParen));
         return { kind: "Call", callee: this.ident(i), args, start, end };
       }
-      case T.LParen: {
+      case K.LParen: {
         if (this.isCastStart()) {
-          const open = this.consume(T.LParen);
+          const open = this.consume(K.LParen);
           const type = this.castType();
-          this.consume(T.RParen);
+          this.consume(K.RParen);
           const operand = this.unary();
           return { kind: "Cast", type, operand, start: this.start(open), end: operand.end };
         }
-        const open = this.consume(T.LParen);
+        const open = this.consume(K.LParen);
         const expr = this.expression();
-        const close = this.consume(T.RParen);
+        const close = this.consume(K.RParen);
         return { kind: "Paren", expr, start: this.start(open), end: this.end(close) };
       }
-      case T.LBrace: {
-        const open = this.consume(T.LBrace);
+      case K.LBrace: {
+        const open = this.consume(K.LBrace);
         const elements = this.argList();
-        const close = this.consume(T.RBrace);
+        const close = this.consume(K.RBrace);
         return { kind: "ArrayLiteral", elements, start: this.start(open), end: this.end(close) };
       }
-      case T.FpuState: {
+      case K.FpuState: {
         const i = this.pos++;
         return { kind: "Builtin", name: "__fpu_state", args: [], start: this.start(i), end: this.end(i) };
       }
       default: {
-        if (isBuiltin[idx(t)] !== 1) throw giveUp;
+        if (isBuiltin[t] !== 1) throw giveUp;
         const i = this.pos++;
-        this.consume(T.LParen);
+        this.consume(K.LParen);
         const args = this.argList();
-        const close = this.consume(T.RParen);
+        const close = this.consume(K.RParen);
         return { kind: "Builtin", name: this.image(i) as A.BuiltinName, args, start: this.start(i), end: this.end(close) };
       }
     }

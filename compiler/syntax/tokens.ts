@@ -15,39 +15,69 @@
  * is skipped. Number tokens are deliberately greedy (`12u`, `0x`, `1.5q` are one token
  * each) so literals.ts can report a precise "invalid literal" instead of a confusing
  * token split.
+ *
+ * Token types are plain objects of chevrotain's `TokenType` shape, made by `token`
+ * below rather than chevrotain's `createToken`, which analyses the categories anew
+ * for each token (a measurable part of start-up). chevrotain completes them (indices,
+ * category maps) when the Lexer or a parser is built over `allTokens`, which is before
+ * any of its tokens exist; code that needs categories earlier uses `belongsTo`.
  */
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { Lexer, type TokenType } from "chevrotain";
 import type { BinaryOp as BinaryOperator } from "./ast.js";
 
-/** Matches every token but `}` (see the header). */
-export const AnyToken = createToken({ name: "AnyToken", pattern: Lexer.NA });
+interface TokenConfig {
+  readonly name: string;
+  readonly pattern: RegExp;
+  readonly categories?: TokenType[];
+  readonly label?: string;
+  readonly group?: string;
+  readonly longer_alt?: TokenType;
+}
 
-export const Keyword = createToken({ name: "Keyword", pattern: Lexer.NA });
-export const PrimitiveType = createToken({ name: "PrimitiveType", pattern: Lexer.NA, label: "a primitive type" });
-export const BuiltinCall = createToken({ name: "BuiltinCall", pattern: Lexer.NA, label: "a built-in" });
-export const SyscallMode = createToken({ name: "SyscallMode", pattern: Lexer.NA, label: "'__return', '__ref', '__cref' or '__readonly'" });
-export const AssignOp = createToken({ name: "AssignOp", pattern: Lexer.NA, label: "an assignment operator" });
-export const BinaryOp = createToken({ name: "BinaryOp", pattern: Lexer.NA, label: "a binary operator" });
-export const MulOp = createToken({ name: "MulOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const AddOp = createToken({ name: "AddOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const ShiftOp = createToken({ name: "ShiftOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const RelOp = createToken({ name: "RelOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const EqOp = createToken({ name: "EqOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const BitAndOp = createToken({ name: "BitAndOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const BitXorOp = createToken({ name: "BitXorOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const BitOrOp = createToken({ name: "BitOrOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const LogicalAndOp = createToken({ name: "LogicalAndOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const LogicalOrOp = createToken({ name: "LogicalOrOp", pattern: Lexer.NA, categories: [BinaryOp] });
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: Lexer.NA, label: "a string literal" });
+/** A token type as chevrotain's `createToken` makes it, before chevrotain's analysis. */
+function token(config: TokenConfig): TokenType {
+  const t: TokenType = { name: config.name, PATTERN: config.pattern };
+  if (config.categories !== undefined) t.CATEGORIES = config.categories;
+  if (config.label !== undefined) t.LABEL = config.label;
+  if (config.group !== undefined) t.GROUP = config.group;
+  if (config.longer_alt !== undefined) t.LONGER_ALT = config.longer_alt;
+  return t;
+}
+
+/** Whether token type `t` is `category` or belongs to it, directly or through other categories. */
+export function belongsTo(t: TokenType, category: TokenType): boolean {
+  return t === category || (t.CATEGORIES ?? []).some((c) => belongsTo(c, category));
+}
+
+/** Matches every token but `}` (see the header). */
+export const AnyToken = token({ name: "AnyToken", pattern: Lexer.NA });
+
+export const Keyword = token({ name: "Keyword", pattern: Lexer.NA });
+export const PrimitiveType = token({ name: "PrimitiveType", pattern: Lexer.NA, label: "a primitive type" });
+export const BuiltinCall = token({ name: "BuiltinCall", pattern: Lexer.NA, label: "a built-in" });
+export const SyscallMode = token({ name: "SyscallMode", pattern: Lexer.NA, label: "'__return', '__ref', '__cref' or '__readonly'" });
+export const AssignOp = token({ name: "AssignOp", pattern: Lexer.NA, label: "an assignment operator" });
+export const BinaryOp = token({ name: "BinaryOp", pattern: Lexer.NA, label: "a binary operator" });
+export const MulOp = token({ name: "MulOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const AddOp = token({ name: "AddOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const ShiftOp = token({ name: "ShiftOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const RelOp = token({ name: "RelOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const EqOp = token({ name: "EqOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const BitAndOp = token({ name: "BitAndOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const BitXorOp = token({ name: "BitXorOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const BitOrOp = token({ name: "BitOrOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const LogicalAndOp = token({ name: "LogicalAndOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const LogicalOrOp = token({ name: "LogicalOrOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const StringLiteral = token({ name: "StringLiteral", pattern: Lexer.NA, label: "a string literal" });
 
 // ---------------------------------------------------------------------------
 // Trivia
 
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v\uFEFF]+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
-export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments" });
+export const WhiteSpace = token({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v\uFEFF]+/, group: Lexer.SKIPPED });
+export const LineComment = token({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
+export const BlockComment = token({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments" });
 /** `/*` with no closing `*\/`: runs to the end of the file; the lexer reports it. */
-export const UnterminatedBlockComment = createToken({
+export const UnterminatedBlockComment = token({
   name: "UnterminatedBlockComment",
   pattern: /\/\*[\s\S]*/,
   group: "comments",
@@ -56,13 +86,13 @@ export const UnterminatedBlockComment = createToken({
 // ---------------------------------------------------------------------------
 // Identifiers and keywords
 
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [AnyToken], label: "a name" });
+export const Identifier = token({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [AnyToken], label: "a name" });
 
 const keywordTokens: TokenType[] = [];
 
 function keyword(word: string, ...categories: TokenType[]): TokenType {
   const name = word.startsWith("__") ? `Kw${word}` : `Kw_${word}`;
-  const t = createToken({
+  const t = token({
     name,
     pattern: new RegExp(word),
     longer_alt: Identifier,
@@ -158,27 +188,27 @@ export const primitiveTypeNames: readonly string[] = [
  * A float: digits with a '.' and/or an exponent, then any identifier characters
  * (checked as a suffix by literals.ts). Listed before IntLiteral.
  */
-export const FloatLiteral = createToken({
+export const FloatLiteral = token({
   name: "FloatLiteral",
   pattern: /[0-9]+(?:\.[0-9]*(?:[eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)[A-Za-z0-9_]*/,
   categories: [AnyToken],
   label: "a float literal",
 });
 /** An integer in any base with any suffix characters; literals.ts validates it. */
-export const IntLiteral = createToken({
+export const IntLiteral = token({
   name: "IntLiteral",
   pattern: /[0-9][A-Za-z0-9_]*/,
   categories: [AnyToken],
   label: "an integer literal",
 });
-export const TerminatedString = createToken({
+export const TerminatedString = token({
   name: "TerminatedString",
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
   categories: [StringLiteral, AnyToken],
   label: "a string literal",
 });
 /** A string missing its closing quote on its line; the lexer reports it. */
-export const UnterminatedString = createToken({
+export const UnterminatedString = token({
   name: "UnterminatedString",
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*/,
   categories: [StringLiteral, AnyToken],
@@ -190,7 +220,7 @@ export const UnterminatedString = createToken({
 
 function punct(name: string, symbol: string, ...categories: TokenType[]): TokenType {
   const escaped = symbol.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return createToken({ name, pattern: new RegExp(escaped), categories: [AnyToken, ...categories], label: `'${symbol}'` });
+  return token({ name, pattern: new RegExp(escaped), categories: [AnyToken, ...categories], label: `'${symbol}'` });
 }
 
 export const ShiftLeft = punct("ShiftLeft", "<<", ShiftOp);
@@ -235,7 +265,7 @@ export const RParen = punct("RParen", ")");
 export const LBracket = punct("LBracket", "[");
 export const RBracket = punct("RBracket", "]");
 export const LBrace = punct("LBrace", "{");
-export const RBrace = createToken({ name: "RBrace", pattern: /}/, label: "'}'" });
+export const RBrace = token({ name: "RBrace", pattern: /}/, label: "'}'" });
 export const At = punct("At", "@");
 
 /** All token types in lexing order (categories included, as chevrotain requires). */
