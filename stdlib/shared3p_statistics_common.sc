@@ -113,10 +113,6 @@ D T _toFloat(D T x) {
     return _toFloat(v)[0];
 }
 
-template <domain D : shared3p, type T>
-D T[[2]] _toFloat2(D T[[2]] m) {
-    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
-}
 
 /*
  * contingencyTable(data, cases, controls, categories): a 2 x k table of counts
@@ -154,4 +150,34 @@ D uint64[[2]] contingencyTable(D T[[1]] data, D bool[[1]] cases, D bool[[1]] con
     D uint64[[1]] caseCounts = sum((uint64) (hit & tiledCases), k);
     D uint64[[1]] controlCounts = sum((uint64) (hit & tiledControls), k);
     return reshape(cat(caseCounts, controlCounts), 2, k);
+}
+
+template <domain D : shared3p>
+D float32[[2]] _toFloat2(D int32[[2]] m) {
+    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
+}
+
+template <domain D : shared3p>
+D float32[[2]] _toFloat2(D uint32[[2]] m) {
+    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
+}
+
+template <domain D : shared3p>
+D float64[[2]] _toFloat2(D int64[[2]] m) {
+    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
+}
+
+template <domain D : shared3p>
+D float64[[2]] _toFloat2(D uint64[[2]] m) {
+    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
+}
+
+template <domain D : shared3p>
+D float32[[2]] _toFloat2(D float32[[2]] m) {
+    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
+}
+
+template <domain D : shared3p>
+D float64[[2]] _toFloat2(D float64[[2]] m) {
+    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
 }

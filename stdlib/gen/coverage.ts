@@ -128,10 +128,12 @@ export function parseReference(spec: string): Reference {
 export function definedNames(source: string): Set<string> {
   const names = new Set<string>();
   for (const line of source.split("\n")) {
-    const proc = /^(?!template|module|import|kind|domain|struct|return)[A-Za-z_][\w]*(?:\s+[A-Za-z_][\w]*)*(?:\[\[\w+\]\])?\s+([A-Za-z_]\w*)\s*\(.*\)\s*\{.*$/.exec(line);
+    const proc = /^(?!template|module|import|kind|domain|struct|return)[A-Za-z_][\w]*(?:<[\w\s,]*>)?(?:\s+[A-Za-z_][\w]*)*(?:\[\[\w+\]\])?\s+([A-Za-z_]\w*)\s*\(.*\)\s*\{.*$/.exec(line);
     if (proc !== null && proc[1] !== "operator" && proc[1] !== "cast") names.add(proc[1]!);
     const global = /^[A-Za-z_]\w*(?:\[\[\d\]\])?\s+([A-Z][A-Z0-9_]*)\s*=/.exec(line);
     if (global !== null) names.add(global[1]!);
+    const struct = /^struct\s+([A-Za-z]\w*)\s*\{/.exec(line);
+    if (struct !== null) names.add(struct[1]!);
   }
   return names;
 }

@@ -106,10 +106,6 @@ D T _toFloat(D T x) {
     return _toFloat(v)[0];
 }
 
-template <domain D : shared3p, type T>
-D T[[2]] _toFloat2(D T[[2]] m) {
-    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
-}
 
 /*
  * contingencyTable(data, cases, controls, categories): a 2 x k table of counts

@@ -11,6 +11,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { COMMON_CORE, DISTRIBUTION_CORE, OUTLIERS_CORE, REGRESSION_CORE, SUMMARY_CORE, TESTING_CORE } from "./statistics-core.js";
+import { GLM_CORE, glmWrapper } from "./statistics-glm.js";
 
 /** Input types of the statistics procedures and the float type of their results. */
 export const STAT_TYPES: ReadonlyArray<readonly [string, string]> = [
@@ -29,6 +30,13 @@ function stamp(wrappers: readonly Wrapper[]): string {
   for (const [t, f] of STAT_TYPES) for (const w of wrappers) out.push(w(t, f));
   return out.join("\n");
 }
+
+/* A matrix converted element-wise to the float type of its statistics. */
+const toFloatMatrix: Wrapper = (t, f) => `template <domain D : shared3p>
+D ${f}[[2]] _toFloat2(D ${t}[[2]] m) {
+    return reshape(_toFloat(flatten(m)), shape(m)[0], shape(m)[1]);
+}
+`;
 
 const summaryWrappers: Wrapper[] = [
   (t, f) => `template <domain D : shared3p>
@@ -278,7 +286,8 @@ ${imports.map((m) => `import ${m};`).join("\n")}
 
 export const statisticsModules: Record<string, string> = {
   shared3p_statistics_common: `${header("shared3p_statistics_common", "helpers shared by the statistics modules: cut (keep the available elements), conversion to floating point, nthElement, contingencyTable.", ["stdlib", "shared3p", "shared3p_random", "shared3p_sort"])}
-${COMMON_CORE}`,
+${COMMON_CORE}
+${stamp([toFloatMatrix])}`,
   shared3p_statistics_summary: `${header("shared3p_statistics_summary", "descriptive statistics of private samples (minimum, maximum, mean, variance, standard deviation, median, MAD, five-number summary, quantiles, covariance), with or without an isAvailable mask.", ["stdlib", "shared3p", "shared3p_sort", "shared3p_statistics_common"])}
 ${SUMMARY_CORE}
 ${stamp(summaryWrappers)}`,
@@ -291,6 +300,9 @@ ${stamp(testingWrappers)}`,
   shared3p_statistics_regression: `${header("shared3p_statistics_regression", "least-squares linear regression on private data (simple and multiple).", ["stdlib", "shared3p", "matrix", "shared3p_statistics_common", "shared3p_statistics_summary"])}
 ${REGRESSION_CORE}
 ${stamp(regressionWrappers)}`,
+  shared3p_statistics_glm: `${header("shared3p_statistics_glm", "generalised linear models (Gaussian, logistic, Poisson) fitted by iteratively reweighted least squares; standard errors and AIC of the fit.", ["stdlib", "shared3p", "matrix", "shared3p_matrix", "shared3p_statistics_common", "shared3p_statistics_regression"])}
+${GLM_CORE}
+${stamp([glmWrapper])}`,
   shared3p_statistics_outliers: `${header("shared3p_statistics_outliers", "outlier detection by quantile range and by median absolute deviation; results are masks of the elements kept.", ["stdlib", "shared3p", "shared3p_statistics_common", "shared3p_statistics_summary"])}
 ${OUTLIERS_CORE}
 ${stamp(outlierWrappers)}`,
