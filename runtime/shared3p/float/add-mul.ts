@@ -3,17 +3,22 @@
  * (format float32 or float64), correctly rounded (nearest, ties to even) with
  * subnormals, signed zeros, infinities and NaN.
  *
- * Addition: order the operands by magnitude (one comparison, one swap), align the
- * smaller significand by the exponent difference keeping guard, round and sticky
- * bits, add or subtract, normalise with a leading-zero count, round. Multiplication:
- * the exact 2(M+1)-bit significand product, normalised, then rounded.
+ * Addition: order the operands by magnitude (one comparison, one swap; both
+ * exponent differences are computed beside the comparison), align the smaller
+ * significand keeping guard, round and sticky bits, add or subtract, normalise by
+ * at most the larger exponent (so the result never needs an underflow shift),
+ * round. Multiplication: the exact 2(M+1)-bit significand product, then either
+ * normalised (by at most what keeps the exponent ≥ 1) or, when even its top bit is
+ * below the normal range, shifted right; the right shift amount is known before the
+ * product, so both paths run beside each other. Special results (NaN, infinity)
+ * are chosen in parallel and enter by one final mux.
  */
 import { type Bit, type Circuit } from "./circuit.js";
-import { addBits, lessThan, subBits } from "./adder.js";
-import { constBits, muxBits, resize, type Bits } from "./bitvec.js";
-import { infinity, nanOf, roundPack, unpack, type FloatFormat, type Unpacked } from "./format.js";
+import { add3Bits, addBits, isNegative, lessThan, subBits } from "./adder.js";
+import { andBit, constBits, muxBits, orAll, resize, type Bits } from "./bitvec.js";
+import { infinity, nanOf, roundPackNormal, unpack, type FloatFormat } from "./format.js";
 import { multiplyBits } from "./multiplier.js";
-import { normalize, shiftRightSticky } from "./shifter.js";
+import { normalizeLimited, shiftRightSticky } from "./shifter.js";
 
 /** Exponent width for intermediate signed exponents. */
 const expWidth = (f: FloatFormat): number => f.E + 3;
@@ -29,13 +34,12 @@ export function floatAdd(c: Circuit, f: FloatFormat, aBits: Bits, bBits: Bits): 
     return [x.map((v, i) => c.xor(v, t[i] as Bit)), y.map((v, i) => c.xor(v, t[i] as Bit))];
   };
   const [bigSig, smallSig] = pick(a.sig, b.sig);
-  const [bigEe, smallEe] = pick(a.ee, b.ee);
+  const bigEe = muxBits(c, swap, b.ee, a.ee);
   const bigSign = c.mux(swap, b.sign, a.sign);
   const effSub = c.xor(a.sign, b.sign);
-  // align: small significand with guard and round bits, shifted right with sticky
-  const d = subBits(c, bigEe, smallEe).diff;
+  // align: small significand with guard and round bits, shifted right by the exponent difference with sticky
+  const d = muxBits(c, swap, subBits(c, b.ee, a.ee).diff, subBits(c, a.ee, b.ee).diff);
   const aligned = shiftRightSticky(c, [0, 0, ...smallSig], d);
-
   const bx = [0, 0, 0, ...bigSig, 0];
   const sx = [aligned.sticky, ...aligned.value, 0];
   const r = addBits(
@@ -44,17 +48,15 @@ export function floatAdd(c: Circuit, f: FloatFormat, aBits: Bits, bBits: Bits): 
     sx.map((x) => c.xor(x, effSub)),
     effSub,
   ).sum;
-  // r has M+5 bits; its top bit is the carry of an effective addition
-  const norm = normalize(c, r);
+  // r has M+5 bits, the top one being the carry of an effective addition, whose exponent is bigEe + 1
+  const norm = normalizeLimited(c, r, bigEe);
   const w = expWidth(f);
-  const e = addBits(c, resize(bigEe, w), subBits(c, constBits(1, w), resize(norm.shift, w)).diff).sum;
-  const zeroSign = c.and(a.sign, b.sign);
-  const sign = c.mux(norm.zero, zeroSign, bigSign);
-  let out = roundPack(c, f, sign, e, norm.value, 0);
-  const anyInf = c.or(a.isInf, b.isInf);
-  out = muxBits(c, anyInf, infinity(f, bigSign), out);
+  const e = subBits(c, addBits(c, resize(bigEe, w), constBits(1, w)).sum, resize(norm.shift, w)).diff;
+  const rZero = c.not(orAll(c, r));
+  const sign = c.mux(rZero, c.and(a.sign, b.sign), bigSign);
   const nan = c.or(c.or(a.isNaN, b.isNaN), c.and(c.and(a.isInf, b.isInf), effSub));
-  return muxBits(c, nan, nanOf(c, f, a, b), out);
+  const special = { when: c.or(nan, c.or(a.isInf, b.isInf)), value: muxBits(c, nan, nanOf(c, f, a, b), infinity(f, bigSign)) };
+  return roundPackNormal(c, f, sign, e, norm.value, 0, special);
 }
 
 /** a − b = a + (−b). */
@@ -75,15 +77,20 @@ export function floatMul(c: Circuit, f: FloatFormat, aBits: Bits, bBits: Bits): 
   const b = unpack(c, f, bBits);
   const sign = c.xor(a.sign, b.sign);
   const product = multiplyBits(c, a.sig, b.sig);
-  const norm = normalize(c, product);
   const w = expWidth(f);
-  // top bit of the normalised product has exponent eeA + eeB − bias + 1 − shift
-  const sumE = addBits(c, resize(a.ee, w), resize(b.ee, w)).sum;
-  const e = subBits(c, addBits(c, sumE, constBits(BigInt.asUintN(w, BigInt(1 - f.bias)), w)).sum, resize(norm.shift, w)).diff;
-  let out = roundPack(c, f, sign, e, norm.value, 0);
-  out = muxBits(c, c.or(a.isInf, b.isInf), infinity(f, sign), out);
+  // t: the exponent of the product's top bit position (before normalisation); under: t ≤ 0
+  const tMinus1 = add3Bits(c, resize(a.ee, w), resize(b.ee, w), constBits(BigInt.asUintN(w, BigInt(-f.bias)), w));
+  const t = addBits(c, tMinus1, constBits(0, w), 1).sum;
+  const under = isNegative(tMinus1);
+  // normal path: shift left by min(leading zeros, t − 1)
+  const norm = normalizeLimited(c, product, andBit(c, tMinus1.slice(0, w - 1), c.not(under)));
+  const eNormal = subBits(c, t, resize(norm.shift, w)).diff;
+  // underflow path: shift right by 1 − t, exponent 1
+  const rs = subBits(c, constBits(0, w), tMinus1).diff;
+  const right = shiftRightSticky(c, product, andBit(c, rs.slice(0, w - 1), under));
+  const sig = muxBits(c, under, right.value, norm.value);
+  const e = muxBits(c, under, constBits(1, w), eNormal);
   const nan = c.or(c.or(a.isNaN, b.isNaN), c.or(c.and(a.isInf, b.isZero), c.and(b.isInf, a.isZero)));
-  return muxBits(c, nan, nanOf(c, f, a, b), out);
+  const special = { when: c.or(nan, c.or(a.isInf, b.isInf)), value: muxBits(c, nan, nanOf(c, f, a, b), infinity(f, sign)) };
+  return roundPackNormal(c, f, sign, e, sig, c.and(under, right.sticky), special);
 }
-
-export type { Unpacked };

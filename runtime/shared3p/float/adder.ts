@@ -29,15 +29,17 @@ export function addBits(c: Circuit, a: Bits, b: Bits, cin: Bit = ZERO): { sum: B
   return { sum, carry: G[n - 1] as Bit };
 }
 
+/** x + y + z mod 2^n: one carry-save layer (a full adder per bit, one AND each), then one adder. */
+export function add3Bits(c: Circuit, x: Bits, y: Bits, z: Bits): Bits {
+  const sum = x.map((a, i) => c.xor(c.xor(a, y[i] as Bit), z[i] as Bit));
+  const carry = [ZERO, ...x.slice(0, -1).map((a, i) => c.xor(c.and(c.xor(a, z[i] as Bit), c.xor(y[i] as Bit, z[i] as Bit)), z[i] as Bit))];
+  return addBits(c, sum, carry).sum;
+}
+
 /** a − b mod 2^n, with borrow = (a < b) unsigned. */
 export function subBits(c: Circuit, a: Bits, b: Bits): { diff: Bits; borrow: Bit } {
   const r = addBits(c, a, notBits(c, b), ONE);
   return { diff: r.sum, borrow: c.not(r.carry) };
-}
-
-/** −a mod 2^n. */
-export function negBits(c: Circuit, a: Bits): Bits {
-  return addBits(c, notBits(c, a), constBits(0, a.length), ONE).sum;
 }
 
 /** s ? −a : a mod 2^n (conditional two's complement negation). */

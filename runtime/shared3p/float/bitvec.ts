@@ -1,7 +1,7 @@
 /**
  * Helpers on bit vectors (Bit[], least significant bit first) over a Circuit:
- * constants, lane-wise NOT/XOR/AND/mux, OR and AND reductions as balanced trees
- * (AND-depth ⌈log2 n⌉), equality, and resizing.
+ * constants, lane-wise NOT/AND/mux, OR and AND reductions as balanced trees
+ * (AND-depth ⌈log2 n⌉), and resizing.
  */
 import { ONE, ZERO, type Bit, type Circuit } from "./circuit.js";
 
@@ -17,10 +17,6 @@ export function constBits(k: number | bigint, n: number): Bits {
 
 export function notBits(c: Circuit, a: Bits): Bits {
   return a.map((x) => c.not(x));
-}
-
-export function xorBits(c: Circuit, a: Bits, b: Bits): Bits {
-  return a.map((x, i) => c.xor(x, b[i] as Bit));
 }
 
 /** Every bit of a ANDed with the single bit s. */
@@ -55,11 +51,6 @@ function reduce(a: readonly Bit[], empty: Bit, f: (x: Bit, y: Bit) => Bit): Bit 
   return level[0] as Bit;
 }
 
-/** a = b (unsigned, same width). */
-export function equalBits(c: Circuit, a: Bits, b: Bits): Bit {
-  return andAll(c, a.map((x, i) => c.not(c.xor(x, b[i] as Bit))));
-}
-
 /** The low n bits of a, zero-extended when shorter. */
 export function resize(a: Bits, n: number): Bits {
   const out = a.slice(0, n);
@@ -67,10 +58,3 @@ export function resize(a: Bits, n: number): Bits {
   return out;
 }
 
-/** The low n bits of a, sign-extended (top bit repeated) when shorter. */
-export function signExtend(a: Bits, n: number): Bits {
-  const out = a.slice(0, n);
-  const top = a[a.length - 1] ?? ZERO;
-  while (out.length < n) out.push(top);
-  return out;
-}

@@ -9,7 +9,7 @@
 import { ONE, ZERO, type Bit, type Circuit } from "./circuit.js";
 import { addBits, condNegBits, incrementBits, isNegative, subBits } from "./adder.js";
 import { andBit, constBits, muxBits, orAll, resize, type Bits } from "./bitvec.js";
-import { infinity, pack, roundPack, unpack, type FloatFormat } from "./format.js";
+import { infinity, pack, roundPackNormal, unpack, type FloatFormat } from "./format.js";
 import { normalize, shiftLeft, shiftRightSticky } from "./shifter.js";
 
 const expWidth = (a: FloatFormat, b: FloatFormat): number => Math.max(a.E, b.E) + 3;
@@ -19,19 +19,32 @@ function padBelow(sig: Bits, n: number): Bits {
   return sig.length >= n ? sig : [...constBits(0, n - sig.length), ...sig];
 }
 
-/** The value of `bits` (format `from`) in format `to`. */
+/**
+ * The value of `bits` (format `from`) in format `to`. Widening is exact (a
+ * subnormal source is normalised); narrowing rounds, shifting results below the
+ * normal range right (a subnormal source lands far below and rounds to zero).
+ */
 export function floatToFloat(c: Circuit, from: FloatFormat, to: FloatFormat, bits: Bits): Bits {
   const u = unpack(c, from, bits);
-  const norm = normalize(c, u.sig);
   const w = expWidth(from, to);
-  const e = subBits(c, addBits(c, resize(u.ee, w), constBits(BigInt.asUintN(w, BigInt(to.bias - from.bias)), w)).sum, resize(norm.shift, w)).diff;
-  let out = roundPack(c, to, u.sign, e, padBelow(norm.value, to.M + 2), ZERO);
-  out = muxBits(c, u.isInf, infinity(to, u.sign), out);
+  const rebias = constBits(BigInt.asUintN(w, BigInt(to.bias - from.bias)), w);
   // NaN: the payload's top bits, quieted
   const payload = to.M >= from.M ? [...constBits(0, to.M - from.M), ...u.frac] : u.frac.slice(from.M - to.M);
   payload[to.M - 1] = ONE;
   const nan = pack(to, u.sign, constBits((1 << to.E) - 1, to.E), payload);
-  return muxBits(c, u.isNaN, nan, out);
+  const special = { when: c.or(u.isNaN, u.isInf), value: muxBits(c, u.isNaN, nan, infinity(to, u.sign)) };
+  if (to.E >= from.E) {
+    const norm = normalize(c, u.sig);
+    const e = subBits(c, addBits(c, resize(u.ee, w), rebias).sum, resize(norm.shift, w)).diff;
+    return roundPackNormal(c, to, u.sign, e, padBelow(norm.value, to.M + 2), ZERO, special);
+  }
+  // narrowing: e is the exponent of the significand's top bit; below 1 the significand moves right by 1 − e
+  const eMinus1 = addBits(c, resize(u.ee, w), constBits(BigInt.asUintN(w, BigInt(to.bias - from.bias - 1)), w)).sum;
+  const under = isNegative(eMinus1);
+  const e = addBits(c, eMinus1, constBits(0, w), ONE).sum;
+  const rs = subBits(c, constBits(0, w), eMinus1).diff;
+  const right = shiftRightSticky(c, u.sig, andBit(c, rs.slice(0, w - 1), under));
+  return roundPackNormal(c, to, u.sign, muxBits(c, under, constBits(1, w), e), padBelow(right.value, to.M + 2), right.sticky, special);
 }
 
 /** The n-bit integer x (two's complement when signed) divided by 2^scale, correctly rounded to `f`. */
@@ -41,8 +54,9 @@ export function intToFloat(c: Circuit, f: FloatFormat, x: Bits, signed: boolean,
   const mag = signed ? condNegBits(c, x, sign) : x;
   const norm = normalize(c, mag);
   const w = Math.max(f.E, Math.ceil(Math.log2(n + 1))) + 3;
+  // the exponent stays well inside the normal range for every integer and fixed-point width
   const e = subBits(c, constBits(BigInt.asUintN(w, BigInt(f.bias + n - 1 - scale)), w), resize(norm.shift, w)).diff;
-  return roundPack(c, f, sign, e, padBelow(norm.value, f.M + 2), ZERO);
+  return roundPackNormal(c, f, sign, e, padBelow(norm.value, f.M + 2), ZERO);
 }
 
 export type Rounding = "trunc" | "round";

@@ -1,19 +1,19 @@
 /**
  * IEEE-754 binary formats as circuits: the field layout of float32/float64, the
  * unpacking of a value's bits into sign, exponent, fraction, significand (hidden
- * bit included, 0 for subnormals) and class flags, and `roundPack`, which turns an
- * exact intermediate (sign, exponent, normalised significand, sticky bit) into the
- * correctly rounded value: round to nearest, ties to even; gradual underflow to
- * subnormals; overflow to infinity.
+ * bit included, 0 for subnormals) and class flags, and `roundPackNormal`, which
+ * turns an exact intermediate (sign, exponent, significand already placed for its
+ * exponent, sticky bit) into the correctly rounded value: round to nearest, ties to
+ * even; overflow to infinity. Callers place subnormal results themselves (exponent
+ * 1, significand shifted right), which lets them compute that shift early.
  *
  * NaN results follow the x86 rule that the emulator's JS arithmetic shows on this
  * platform: the first NaN operand, quieted; otherwise the default NaN (sign set,
  * quiet bit set, rest zero).
  */
-import { ONE, ZERO, type Bit, type Circuit } from "./circuit.js";
+import { ONE, type Bit, type Circuit } from "./circuit.js";
 import { addBits, isNegative, subBits } from "./adder.js";
-import { andAll, andBit, constBits, muxBits, orAll, resize, signExtend, type Bits } from "./bitvec.js";
-import { shiftRightSticky } from "./shifter.js";
+import { andAll, andBit, constBits, muxBits, orAll, resize, type Bits } from "./bitvec.js";
 
 export interface FloatFormat {
   readonly width: 32 | 64;
@@ -97,44 +97,39 @@ export function nanOf(c: Circuit, f: FloatFormat, a: Unpacked, b: Unpacked | nul
   return muxBits(c, a.isNaN, quiet(f, a.bits), fallback);
 }
 
+/** A result that replaces the rounded value when `when` is set (NaN, infinity). */
+export interface Special {
+  readonly when: Bit;
+  readonly value: Bits;
+}
+
 /**
- * The correctly rounded value of (−1)^sign · sig · 2^(e − bias − (sig.length − 1)):
- * `sig` has its top bit set (or is zero), `e` is a two's complement exponent for
- * that top bit (wide enough not to overflow), `sticky` says that nonzero bits lie
- * below sig. Requires sig.length ≥ M + 2.
+ * Like roundPack when no underflow shift is needed: e ≥ 1, and e = 1 whenever the
+ * top bit of sig is clear (a subnormal or zero result, exponent field 0). The
+ * rounded-up value is computed beside the rounding decision, and overflow and the
+ * optional special result enter in the same final selection.
  */
-export function roundPack(c: Circuit, f: FloatFormat, sign: Bit, e: Bits, sig: Bits, sticky: Bit): Bits {
+export function roundPackNormal(c: Circuit, f: FloatFormat, sign: Bit, e: Bits, sig: Bits, sticky: Bit, special: Special | null = null): Bits {
   const n = sig.length;
   const ew = e.length;
-  // results below the normal range: shift right by 1 − e, exponent becomes 1 (subnormal)
-  const below = c.or(isNegative(e), andAll(c, e.map((x) => c.not(x))));
-  const rs = subBits(c, constBits(1, ew), e).diff;
-  const shifted = shiftRightSticky(c, sig, andBit(c, rs.slice(0, ew - 1), below));
-  const s = shifted.value;
-  const st = c.or(sticky, shifted.sticky);
-  const eFinal = muxBits(c, below, constBits(1, ew), e);
-  const hidden = s[n - 1] as Bit;
-  const kept = s.slice(n - 1 - f.M, n - 1);
-  const roundBit = s[n - 2 - f.M] as Bit;
-  const rest = c.or(orAll(c, s.slice(0, n - 2 - f.M)), st);
+  const hidden = sig[n - 1] as Bit;
+  const kept = sig.slice(n - 1 - f.M, n - 1);
+  const roundBit = sig[n - 2 - f.M] as Bit;
+  const rest = c.or(orAll(c, sig.slice(0, n - 2 - f.M)), sticky);
   const roundUp = c.and(roundBit, c.or(rest, kept[0] as Bit));
-  const field = andBit(c, eFinal.slice(0, f.E), hidden);
-  const rounded = addBits(c, [...kept, ...field], constBits(0, f.M + f.E), roundUp).sum;
+  const field = andBit(c, e.slice(0, f.E), hidden);
+  const packed = [...kept, ...field];
+  const incremented = addBits(c, packed, constBits(0, f.M + f.E), ONE).sum;
   // overflow: the exponent for the top bit is at least all-ones
   const maxE = constBits((1 << f.E) - 1, ew);
   const overflow = c.and(hidden, c.and(c.not(isNegative(e)), c.not(subBits(c, e, maxE).borrow)));
-  const magnitude = muxBits(c, overflow, [...constBits(0, f.M), ...constBits((1 << f.E) - 1, f.E)], rounded);
-  return [...magnitude, sign];
+  const inf = infinity(f, sign);
+  const override = special === null ? overflow : c.or(special.when, overflow);
+  const overrideValue = special === null ? inf : muxBits(c, special.when, special.value, inf);
+  // one selection of three: override, incremented, packed
+  const takeInc = c.and(roundUp, c.not(override));
+  const takePacked = c.and(c.not(roundUp), c.not(override));
+  return [...packed, sign].map((p, i) =>
+    c.xor(c.xor(c.and(overrideValue[i] as Bit, override), c.and(i < packed.length ? (incremented[i] as Bit) : sign, takeInc)), c.and(p, takePacked)),
+  );
 }
-
-/** The exponent as a signed vector of width w (zero-extended unsigned input). */
-export function widen(e: Bits, w: number): Bits {
-  return resize(e, w);
-}
-
-/** a + b for signed vectors of width w (inputs sign-extended). */
-export function addSigned(c: Circuit, a: Bits, b: Bits, w: number): Bits {
-  return addBits(c, signExtend(a, w), signExtend(b, w)).sum;
-}
-
-export { ZERO };

@@ -5,7 +5,7 @@
  * ⌈log2 n⌉) with the normalising left shift built on it.
  */
 import { ZERO, type Bit, type Circuit } from "./circuit.js";
-import { andBit, muxBits, notBits, orAll, type Bits } from "./bitvec.js";
+import { andBit, muxBits, orAll, type Bits } from "./bitvec.js";
 
 /** a << amount (width kept; amount LSB first, any width). */
 export function shiftLeft(c: Circuit, a: Bits, amount: Bits): Bits {
@@ -24,23 +24,28 @@ export function shiftLeft(c: Circuit, a: Bits, amount: Bits): Bits {
   return andBit(c, x, c.not(tooFar));
 }
 
-/** a >> amount (logical) and the OR of every bit shifted out. */
+/**
+ * a >> amount (logical) and the OR of every bit shifted out. The largest shifts go
+ * first, so each stage's shifted-out bits are ORed from a value only a few muxes
+ * deep and the sticky bit is ready soon after the shifted value.
+ */
 export function shiftRightSticky(c: Circuit, a: Bits, amount: Bits): { value: Bits; sticky: Bit } {
   const n = a.length;
-  let x = a;
   const stickies: Bit[] = [];
   let tooFar: Bit = ZERO;
   amount.forEach((s, k) => {
+    if (2 ** k >= n) tooFar = c.or(tooFar, s);
+  });
+  stickies.push(c.and(tooFar, orAll(c, a)));
+  let x = a;
+  for (let k = amount.length - 1; k >= 0; k--) {
     const d = 2 ** k;
-    if (d >= n) {
-      tooFar = c.or(tooFar, s);
-      return;
-    }
+    if (d >= n) continue;
+    const s = amount[k] as Bit;
     stickies.push(c.and(s, orAll(c, x.slice(0, d))));
     const shifted = x.map((_, i) => (i + d < n ? (x[i + d] as Bit) : ZERO));
     x = muxBits(c, s, shifted, x);
-  });
-  stickies.push(c.and(tooFar, orAll(c, x)));
+  }
   return { value: andBit(c, x, c.not(tooFar)), sticky: orAll(c, stickies) };
 }
 
@@ -68,10 +73,45 @@ export function leadingZeros(c: Circuit, a: Bits): { count: Bits; zero: Bit } {
   return { count: top.count, zero: top.zero };
 }
 
+/**
+ * One-hot decoding of an unsigned value: out[j] = (v = j) for j < n (all zero when
+ * v ≥ n), by recursive halving of v's bits (about n ANDs, AND-depth ⌈log2 k⌉ + 1).
+ */
+export function decode(c: Circuit, v: Bits, n: number): Bits {
+  const k = Math.max(1, Math.ceil(Math.log2(n)));
+  const low = v.slice(0, k);
+  while (low.length < k) low.push(ZERO);
+  const high = orAll(c, v.slice(k));
+  const table = decodeAll(c, low);
+  return table.slice(0, n).map((x) => c.and(x, c.not(high)));
+}
+
+function decodeAll(c: Circuit, v: Bits): Bits {
+  if (v.length === 1) return [c.not(v[0] as Bit), v[0] as Bit];
+  const h = v.length >> 1;
+  const lo = decodeAll(c, v.slice(0, h));
+  const hi = decodeAll(c, v.slice(h));
+  const out: Bits = [];
+  for (const y of hi) for (const x of lo) out.push(c.and(x, y));
+  return out;
+}
+
+/**
+ * a shifted left by min(leading zeros of a, limit): a marker bit `limit` places
+ * below the top stops the leading-zero count there (limit is secret, decoded in
+ * parallel with whatever computes a).
+ */
+export function normalizeLimited(c: Circuit, a: Bits, limit: Bits): { value: Bits; shift: Bits } {
+  const n = a.length;
+  const marker = decode(c, limit, n);
+  const marked = a.map((x, j) => c.or(x, marker[n - 1 - j] as Bit));
+  const lz = leadingZeros(c, marked);
+  return { value: shiftLeft(c, a, lz.count), shift: lz.count };
+}
+
 /** a shifted left until its top bit is set (unchanged when a = 0), with the shift. */
 export function normalize(c: Circuit, a: Bits): { value: Bits; shift: Bits; zero: Bit } {
   const lz = leadingZeros(c, a);
   return { value: shiftLeft(c, a, lz.count), shift: lz.count, zero: lz.zero };
 }
 
-export { notBits };
