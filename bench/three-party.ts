@@ -11,6 +11,7 @@
  *   - less-than and equality on 10^6 uint32 (ltu<32>, eq<32>);
  *   - a dot product of 10^6 (10^7) uint32 through the backend's mat_mult syscall
  *     (1 x n x 1: one mul<32> and a local sum);
+ *   - an oblivious shuffle of 10^6 uint32 through the vecshuf syscall (shuffle<32>);
  *   - the latency of 1,000 dependent single multiplications;
  *   - oblivious sort (shared3p_sort's sort: shuffle + quicksort with opened
  *     comparisons) of 10^4 (10^5) private uint32 through the real secrun path (three party
@@ -84,6 +85,12 @@ async function child(): Promise<void> {
   const next = ((me + 1) % 3) as PartyId;
   const prev = ((me + 2) % 3) as PartyId;
 
+  // shared3p syscalls through the party's backend (the path a program's syscalls take)
+  const backend = new Shared3pBackend(ctx);
+  const u32: PrivateType = { kind: "shared3p", domain: "pd_shared3p", domainId: 0, name: "uint32", publicType: "uint32" };
+  const priv32 = (handle: unknown, length: number): SyscallArg => ({ tag: "private", type: u32, handle, length });
+  const dim = (v: number): SyscallArg => ({ tag: "scalar", type: "uint64", value: BigInt(v) });
+
   const run = async (f: () => Promise<unknown>): Promise<number> => {
     const t0 = performance.now();
     await f();
@@ -120,12 +127,13 @@ async function child(): Promise<void> {
     mul64x10: () => mul(64, 10_000_000),
     dot32: () => {
       const n = DOT_N;
-      const backend = new Shared3pBackend(ctx);
-      const type: PrivateType = { kind: "shared3p", domain: "pd_shared3p", domainId: 0, name: "uint32", publicType: "uint32" };
-      const priv = (handle: unknown, length: number): SyscallArg => ({ tag: "private", type, handle, length });
-      const dim = (v: number): SyscallArg => ({ tag: "scalar", type: "uint64", value: BigInt(v) });
-      const args = [dim(0), priv(randomWords(32, n), n), priv(randomWords(32, n), n), priv(new Uint32Array(1), 1), dim(1), dim(n), dim(1)];
+      const args = [dim(0), priv32(randomWords(32, n), n), priv32(randomWords(32, n), n), priv32(new Uint32Array(1), 1), dim(1), dim(n), dim(1)];
       return async () => backend.syscall("shared3p::mat_mult_uint32_vec", args);
+    },
+    shuf32: () => {
+      const n = 1_000_000;
+      const args = [dim(0), priv32(randomWords(32, n), n), priv32(new Uint32Array(n), n)];
+      return async () => backend.syscall("shared3p::vecshuf_uint32_vec", args);
     },
     lt32: () => compare("ltu<32>"),
     eq32: () => compare("eq<32>"),
@@ -295,6 +303,8 @@ async function parent(): Promise<void> {
       await report("multiplications uint64, 10^7 lanes", "mul64x10", 1e7, 16, 48, 1);
     }
     await report(`dot product uint32, 10^${Math.log10(DOT_N)} (mat_mult syscall)`, "dot32", DOT_N, 8, 24, large ? 1 : REPS);
+    // shuffle<32>: each party sends 4 bytes per lane (one pass each) and draws 6 mask words and two 8-byte permutation draws per lane
+    await report("oblivious shuffle uint32, 10^6 (vecshuf syscall)", "shuf32", 1e6, 4, 40);
     // comparisons: bound by TCP only (bytes per lane from the cost table; keystream not counted)
     const sentOf = (key: string): number => Math.max(1 / 8, ...(PROTOCOLS.find((p) => p.key === key)?.bytesPerLane ?? [1]));
     await report("less-than uint32, 10^6 (ltu<32>)", "lt32", 1e6, sentOf("ltu<32>"), 1e-9, 1);
