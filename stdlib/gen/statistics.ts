@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { COMMON_CORE, DISTRIBUTION_CORE, OUTLIERS_CORE, REGRESSION_CORE, SUMMARY_CORE, TESTING_CORE } from "./statistics-core.js";
 import { GLM_CORE, glmWrapper } from "./statistics-glm.js";
+import { PCA_CORE, pcaWrapper } from "./statistics-pca.js";
 
 /** Input types of the statistics procedures and the float type of their results. */
 export const STAT_TYPES: ReadonlyArray<readonly [string, string]> = [
@@ -303,6 +304,9 @@ ${stamp(regressionWrappers)}`,
   shared3p_statistics_glm: `${header("shared3p_statistics_glm", "generalised linear models (Gaussian, logistic, Poisson) fitted by iteratively reweighted least squares; standard errors and AIC of the fit.", ["stdlib", "shared3p", "matrix", "shared3p_matrix", "shared3p_statistics_common", "shared3p_statistics_regression"])}
 ${GLM_CORE}
 ${stamp([glmWrapper])}`,
+  shared3p_statistics_pca: `${header("shared3p_statistics_pca", "principal component analysis of private data by the Gram-Schmidt power method.", ["stdlib", "shared3p", "matrix", "shared3p_statistics_common"])}
+${PCA_CORE}
+${stamp([pcaWrapper])}`,
   shared3p_statistics_outliers: `${header("shared3p_statistics_outliers", "outlier detection by quantile range and by median absolute deviation; results are masks of the elements kept.", ["stdlib", "shared3p", "shared3p_statistics_common", "shared3p_statistics_summary"])}
 ${OUTLIERS_CORE}
 ${stamp(outlierWrappers)}`,
