@@ -74,6 +74,22 @@ describe("private floats: arithmetic", () => {
 
 describe("private floats: comparisons and selections", () => {
   for (const w of WIDTHS) {
+    it(`isnegligible of float${w} is |x| < ${w === 32 ? "1e-5" : "1e-12"} in double precision`, async () => {
+      const eps = w === 32 ? 1e-5 : 1e-12;
+      const near = [eps, -eps, Math.fround(eps), -Math.fround(eps), eps * (1 - 2 ** -40), eps * (1 + 2 ** -40), 0, -0, NaN, Infinity, 5e-324, 1e-6, -1e-13].map(round(w));
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.oneof(floatArb(w), fc.constantFrom(...near)), { maxLength: 33 }), async (x) => {
+          const a = shareFloats(w, x);
+          const out = outputOf(backends, "bool", x.length);
+          await syscallAll(backends, `shared3p::isnegligible_float${w}_vec`, (p) => [priv(a, p), priv(out, p)]);
+          expect(open(out)).toEqual(x.map((v) => Math.abs(v) < eps));
+        }),
+        { numRuns: 5 },
+      );
+    });
+  }
+
+  for (const w of WIDTHS) {
     it(`eq, lt, gt, lte, gte, min, max, choose of float${w}`, async () => {
       await fc.assert(
         fc.asyncProperty(floatPairArb(w), async ([x, y]) => {
@@ -110,7 +126,7 @@ function chunks(xs: number[], k: number): number[][] {
 describe("private floats: reductions", () => {
   for (const w of WIDTHS) {
     const r = round(w);
-    it(`sum, vecmin, vecmax of float${w} over chunks follow the emulator's left-to-right order`, async () => {
+    it(`sum, product, vecmin, vecmax of float${w} over chunks follow the emulator's left-to-right order`, async () => {
       const arb = fc.constantFrom([1, 1], [0, 1], [33, 11], [6, 2]).chain(([n, k]) => fc.tuple(fc.constant(k as number), fc.array(floatArb(w), { minLength: n, maxLength: n })));
       await fc.assert(
         fc.asyncProperty(arb, async ([k, x]) => {
@@ -122,6 +138,7 @@ describe("private floats: reductions", () => {
           };
           const parts = chunks(x, k);
           expectFloats(await run("sum"), parts.map((c) => c.reduce((acc, v) => r(acc + v), 0)));
+          expectFloats(await run("product"), parts.map((c) => c.reduce((acc, v) => r(acc * v), 1)));
           // an empty chunk leaves the (zero) output untouched
           expectFloats(await run("vecmin"), parts.map((c) => (c.length === 0 ? 0 : c.reduce((acc, v) => (v < acc ? v : acc)))));
           expectFloats(await run("vecmax"), parts.map((c) => (c.length === 0 ? 0 : c.reduce((acc, v) => (v > acc ? v : acc)))));
