@@ -15,7 +15,7 @@ const parse = (s: string) => s.replace(/[{}]/g, "").split(",").map((v) => Number
 function jacobi(input: number[][]): { values: number[]; vectors: number[][] } {
   const k = input.length;
   const a = input.map((r) => [...r]);
-  const v = a.map((_, i) => a.map((__, j) => (i === j ? 1 : 0)));
+  const v: number[][] = a.map((_, i) => a.map((__, j) => (i === j ? 1 : 0)));
   for (let sweep = 0; sweep < 100; sweep++) {
     for (let p = 0; p < k; p++) {
       for (let q = p + 1; q < k; q++) {
