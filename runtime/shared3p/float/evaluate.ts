@@ -4,11 +4,26 @@
  * itself and secret nodes this party's XOR share. XOR and NOT are local (a public
  * constant is XORed in by party 0 only), an AND with a public side is local, and all
  * interactive ANDs of one AND-depth level are concatenated into a single protocol
- * call, so one evaluation takes as many rounds as the circuit's AND-depth. Only
+ * call, so one evaluation takes as many rounds as the circuit's AND-depth (a level
+ * too large for one call is split, see MAX_CALL_WORDS). Only
  * nodes that an output depends on are computed; a plane is dropped after its last
  * use.
  */
 import { Circuit, ONE, ZERO, type Bit } from "./circuit.js";
+
+/**
+ * Words per operand of one AND protocol call (16 MiB): a level larger than this
+ * (only with about 10^5 lanes or more) is split into sequential calls, trading a
+ * few rounds for bounded memory.
+ */
+let MAX_CALL_WORDS = 1 << 22;
+
+/** Sets the per-call limit (benchmarks and tests); returns the previous one. */
+export function setMaxCallWords(words: number): number {
+  const old = MAX_CALL_WORDS;
+  MAX_CALL_WORDS = words;
+  return old;
+}
 
 /** Lane-wise AND of secret planes: u and v hold `count` planes of `words` words each; resolves to the same layout. */
 export type AndPlanes = (u: Uint32Array, v: Uint32Array, count: number, words: number) => Promise<Uint32Array>;
@@ -38,16 +53,19 @@ export async function evaluate(c: Circuit, inputs: ReadonlyMap<Bit, Uint32Array>
   };
   for (const level of levels) {
     const ands = level.filter((x) => c.interactive(x));
-    if (ands.length > 0) {
-      const u = new Uint32Array(ands.length * words);
-      const v = new Uint32Array(ands.length * words);
-      ands.forEach((x, i) => {
+    // one protocol call per level, split only when a call would exceed MAX_CALL_WORDS per operand
+    const perCall = Math.max(1, Math.floor(MAX_CALL_WORDS / Math.max(1, words)));
+    for (let from = 0; from < ands.length; from += perCall) {
+      const batch = ands.slice(from, from + perCall);
+      const u = new Uint32Array(batch.length * words);
+      const v = new Uint32Array(batch.length * words);
+      batch.forEach((x, i) => {
         const [a, b] = c.operands(x);
         u.set(values[a] as Uint32Array, i * words);
         v.set(values[b] as Uint32Array, i * words);
       });
-      const r = await p.and(u, v, ands.length, words);
-      ands.forEach((x, i) => {
+      const r = await p.and(u, v, batch.length, words);
+      batch.forEach((x, i) => {
         values[x] = r.subarray(i * words, (i + 1) * words);
         const [a, b] = c.operands(x);
         release(a);
