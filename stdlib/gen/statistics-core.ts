@@ -613,6 +613,84 @@ D F[[1]] _solveDesign(D F[[2]] a, D F[[1]] y) {
     }
     return b;
 }
+
+/*
+ * Every row of m sorted ascending at once: the sorting network for the row
+ * length runs on all rows in the same vectorised stages (comparator indices
+ * offset by row), so the rounds are those of one row.
+ */
+template <domain D : shared3p, type F>
+D F[[2]] _sortRows(D F[[2]] m) {
+    uint rows = shape(m)[0];
+    uint cols = shape(m)[1];
+    uint[[1]] network = generateSortingNetwork(cols);
+    D F[[1]] flat = flatten(m);
+    uint pos = 1;
+    for (uint s = 0; s < network[0]; ++s) {
+        uint c = network[pos];
+        uint[[1]] lo(rows * c);
+        uint[[1]] hi(rows * c);
+        for (uint r = 0; r < rows; ++r) {
+            lo[r * c : (r + 1) * c] = network[pos + 1 : pos + 1 + c] + r * cols;
+            hi[r * c : (r + 1) * c] = network[pos + 1 + c : pos + 1 + 2 * c] + r * cols;
+        }
+        D F[[1]] a = _gather(flat, lo);
+        D F[[1]] b = _gather(flat, hi);
+        D bool[[1]] swap = a > b;
+        flat = _scatter(cat(choose(swap, b, a), choose(swap, a, b)), flat, cat(lo, hi));
+        pos += 1 + 2 * c;
+    }
+    return reshape(flat, rows, cols);
+}
+
+/*
+ * LOESS (locally weighted linear regression) fitted at every x[i]: the q =
+ * max(2, floor(span * n)) points nearest to x[i] get tricube weights
+ * (1 - (d / dmax)^3)^3, d = |x[j] - x[i]|, dmax the q-th smallest distance (the
+ * farther points weight 0), and the weighted least-squares line through them is
+ * evaluated at x[i]. All n fits at once: an n x n distance matrix, its rows
+ * sorted together for dmax, and weighted sums per row. A neighbourhood with
+ * fewer than two distinct x of positive weight (a span too small for the
+ * spacing) has no line: its fit is not a number.
+ */
+template <domain D : shared3p, type F>
+D F[[1]] _loess(D F[[1]] x, D F[[1]] y, F span) {
+    uint n = size(x);
+    assert(size(y) == n && n >= 2);
+    assert(span > 0);
+    uint q = (uint) (span * (F) n);
+    if (q < 2) {
+        q = 2;
+    }
+    if (q > n) {
+        q = n;
+    }
+    // row i: x[j] - x[i] for all j
+    D F[[2]] xs = _spreadWeights(x, n);
+    D F[[1]] xj = flatten(transpose(xs));
+    D F[[1]] xi = flatten(xs);
+    D F[[1]] diff = xj - xi;
+    D F[[1]] dist = abs(diff);
+    D F[[2]] sorted = _sortRows(reshape(dist, n, n));
+    D F[[1]] dmax = sorted[:, q - 1];
+    D F[[1]] ratio = dist / flatten(_spreadWeights(dmax, n));
+    F one = 1;
+    F zero = 0;
+    D F[[1]] cube = ratio * ratio * ratio;
+    D F[[1]] inner = one - cube;
+    D F[[1]] w = inner * inner * inner;
+    D F[[1]] zeros(n * n);
+    w = choose(ratio < one, w, zeros);
+    D F[[1]] yj = flatten(transpose(_spreadWeights(y, n)));
+    // weighted line through (diff, y) per row: the fit at diff = 0 is its intercept
+    D F[[1]] sw = sum(w, n);
+    D F[[1]] mx = sum(w * diff, n) / sw;
+    D F[[1]] my = sum(w * yj, n) / sw;
+    D F[[1]] dx = diff - flatten(_spreadWeights(mx, n));
+    D F[[1]] dy = yj - flatten(_spreadWeights(my, n));
+    D F[[1]] slope = sum(w * dx * dy, n) / sum(w * dx * dx, n);
+    return my - slope * mx;
+}
 `;
 
 export const OUTLIERS_CORE = ``;

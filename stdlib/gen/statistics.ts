@@ -212,6 +212,12 @@ D ${f}[[1]] weightedLinearRegression(D ${t}[[2]] variables, D ${t}[[1]] dependen
     D ${f}[[1]] target = _toFloat(dependent) * root;
     return _solveDesign(scaled, target);
 }
+
+/** LOESS smoothing: the local linear fit at every x (span: fraction of points in each neighbourhood). */
+template <domain D : shared3p>
+D ${f}[[1]] loess(D ${t}[[1]] x, D ${t}[[1]] y, ${f} span) {
+    return _loess(_toFloat(x), _toFloat(y), span);
+}
 `,
 ];
 
@@ -298,7 +304,7 @@ ${stamp(distributionWrappers)}`,
   shared3p_statistics_testing: `${header("shared3p_statistics_testing", "test statistics on private samples: t-tests and their degrees of freedom, paired t-test, chi-squared on a contingency table, Wilcoxon rank-sum and signed-rank, Mann-Whitney U; Benjamini-Hochberg multiple testing.", ["stdlib", "shared3p", "shared3p_sort", "shared3p_statistics_common", "shared3p_statistics_summary"])}
 ${TESTING_CORE}
 ${stamp(testingWrappers)}`,
-  shared3p_statistics_regression: `${header("shared3p_statistics_regression", "least-squares linear regression on private data (simple and multiple).", ["stdlib", "shared3p", "matrix", "shared3p_statistics_common", "shared3p_statistics_summary"])}
+  shared3p_statistics_regression: `${header("shared3p_statistics_regression", "least-squares linear regression on private data (simple, multiple, weighted) and LOESS smoothing.", ["stdlib", "shared3p", "matrix", "shared3p_sort", "shared3p_statistics_common", "shared3p_statistics_summary"])}
 ${REGRESSION_CORE}
 ${stamp(regressionWrappers)}`,
   shared3p_statistics_glm: `${header("shared3p_statistics_glm", "generalised linear models (Gaussian, logistic, Poisson) fitted by iteratively reweighted least squares; standard errors and AIC of the fit.", ["stdlib", "shared3p", "matrix", "shared3p_matrix", "shared3p_statistics_common", "shared3p_statistics_regression"])}
