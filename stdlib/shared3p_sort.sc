@@ -112,28 +112,63 @@ struct _Layer {
 }
 
 _Layer _oddEvenMergeLayer(uint n, uint p, uint k) {
-    uint[[1]] lo(n / 2 + 1);
-    uint[[1]] hi(n / 2 + 1);
-    uint t = 0;
+    // The comparators come in runs: lower wires [j, j + k) for j = k % p,
+    // k % p + 2k, ..., each paired with the run k above. A 2p-block boundary can
+    // only fall at j + k (2p is a multiple of 2k, and j + k the one multiple of
+    // 2k in (j, j + 2k)), so a run is kept or dropped whole: kept when j and
+    // j + k share a 2p-block. The last run may be cut short by n.
     uint twoP = 2 * p;
+    uint[[1]] starts(n / (2 * k) + 1);
+    uint runs = 0;
+    uint partialStart = 0;
+    uint partialLength = 0;
     for (uint j = k % p; j + k < n; j += 2 * k) {
-        uint iEnd = k;
-        if (j + k + iEnd > n) {
-            iEnd = n - j - k;
-        }
-        for (uint i = 0; i < iEnd; ++i) {
-            uint a = i + j;
-            if (a / twoP == (a + k) / twoP) {
-                lo[t] = a;
-                hi[t] = a + k;
-                t++;
+        if (j / twoP == (j + k) / twoP) {
+            if (j + 2 * k <= n) {
+                starts[runs] = j;
+                runs++;
+            } else {
+                partialStart = j;
+                partialLength = n - j - k;
             }
         }
     }
+    uint[[1]] lo = _expandRuns(starts[0:runs], k);
+    if (partialLength > 0) {
+        uint[[1]] last = {partialStart};
+        lo = cat(lo, _expandRuns(last, partialLength));
+    }
     _Layer layer;
-    layer.lo = lo[0:t];
-    layer.hi = hi[0:t];
+    layer.lo = lo;
+    layer.hi = lo + k;
     return layer;
+}
+
+/* starts[r] + i for every run r and i < length, run by run (public vector
+ * operations: the starts repeated and the offsets 0..length-1 tiled by doubling). */
+uint[[1]] _expandRuns(uint[[1]] starts, uint length) {
+    uint n = size(starts);
+    if (n == 0 || length == 0) {
+        uint[[1]] empty;
+        return empty;
+    }
+    uint[[1]] offsets = {0};
+    while (size(offsets) < length) {
+        offsets = cat(offsets, offsets + size(offsets));
+    }
+    uint[[2]] base = reshape(starts, n, 1);
+    while (shape(base)[1] < length) {
+        uint have = shape(base)[1];
+        uint take = min(have, length - have);
+        base = cat(base, base[:, 0:take], 1);
+    }
+    uint[[2]] tiled = reshape(offsets[0:length], 1, length);
+    while (shape(tiled)[0] < n) {
+        uint have = shape(tiled)[0];
+        uint take = min(have, n - have);
+        tiled = cat(tiled, tiled[0:take, :], 0);
+    }
+    return flatten(base + tiled);
 }
 
 uint _paddedLength(uint n) {
