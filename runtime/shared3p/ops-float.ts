@@ -2,8 +2,8 @@
  * The shared3p handlers for private float32/float64 values (and conversions to or
  * from them). A private float is the XOR sharing of its IEEE-754 bit pattern, so
  * classify, declassify and share import/export are the XOR-word paths, negation and
- * abs are local, choose is `xchoose<n>`, and arithmetic, comparisons, min/max and
- * conversions run exact IEEE circuits (runtime/shared3p/float/) whose interactive
+ * abs are local, choose is `xchoose<n>`, and arithmetic, comparisons, min/max,
+ * floor/ceiling and conversions run exact IEEE circuits (runtime/shared3p/float/) whose interactive
  * ANDs go through `and<1>`, one call per AND-depth level. Results equal the
  * emulator's float arithmetic bit for bit, NaN bit patterns aside (see
  * float/format.ts).
@@ -11,7 +11,7 @@
 import { allOnes, broadcast, xorShares } from "./local-ops.js";
 import { fail, key, openKey, openPublic, output, privates, publicWords, reshareKey, shareOperand, store, type Call, type Handler, type PartyOps } from "./handler.js";
 import { allocShares, elementBytes, setShareBytes, shareBytes, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
-import { arithCircuit, compareCircuit, minMaxCircuit, negligibleCircuit, type ArithOp, type CompareOp } from "./float/catalogue.js";
+import { arithCircuit, compareCircuit, integralCircuit, minMaxCircuit, negligibleCircuit, type ArithOp, type CompareOp } from "./float/catalogue.js";
 import { floatConversion } from "./float/conversions.js";
 import { extremeOfChunks, foldChunks } from "./float/reduce.js";
 import { protocolParty, runCircuit, type CompiledCircuit } from "./float/run.js";
@@ -47,6 +47,18 @@ function binaryCircuit(pick: (w: 32 | 64, pubA: boolean, pubB: boolean) => Compi
 const arith = (op: ArithOp): Handler => binaryCircuit((w, pa, pb) => arithCircuit(op, w, pa, pb), (t) => t);
 const compare = (op: CompareOp): Handler => binaryCircuit((w, pa, pb) => compareCircuit(op, w, pa, pb), () => BOOL);
 const minMax = (min: boolean): Handler => binaryCircuit((w, pa, pb) => minMaxCircuit(min, w, pa, pb), (t) => t);
+
+/** A one-operand circuit handler. */
+function unaryCircuit(pick: (w: 32 | 64) => CompiledCircuit, outType: (t: ShareType) => ShareType): Handler {
+  return {
+    needs: () => [AND],
+    run: async (p, c) => {
+      const o = output(c);
+      const [r] = await runCircuit(pick(width(c.type)), protocolParty(p.runner), o.lanes, [shareOperand(p, c, 0, c.type, o.lanes)]);
+      store(outType(c.type), o.handle, o.lanes, r as ShareVector);
+    },
+  };
+}
 
 /** The top (sign) bit of every lane. */
 function signMask(t: ShareType, lanes: number): ShareVector {
@@ -131,15 +143,10 @@ export const FLOAT_HANDLERS: Record<string, Handler> = {
     andWords(t, a, keep, out, lanes);
     return out;
   }),
-  isnegligible: {
-    needs: () => [AND],
-    run: async (p, c) => {
-      const o = output(c);
-      const eps = c.type.width === 32 ? 1e-5 : 1e-12;
-      const [r] = await runCircuit(negligibleCircuit(width(c.type), eps), protocolParty(p.runner), o.lanes, [shareOperand(p, c, 0, c.type, o.lanes)]);
-      store(BOOL, o.handle, o.lanes, r as ShareVector);
-    },
-  },
+  // the emulator's thresholds: |x| < 1e-5 (float32), 1e-12 (float64)
+  isnegligible: unaryCircuit((w) => negligibleCircuit(w, w === 32 ? 1e-5 : 1e-12), () => BOOL),
+  floor: unaryCircuit((w) => integralCircuit(false, w), (t) => t),
+  ceiling: unaryCircuit((w) => integralCircuit(true, w), (t) => t),
   choose: {
     needs: (t) => [key("xchoose", t)],
     run: async (p, c) => {

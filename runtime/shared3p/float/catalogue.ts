@@ -10,6 +10,7 @@ import { lessThan } from "./adder.js";
 import { compareFloats, floatMinMax, scanStep } from "./compare.js";
 import { boolToFloat, floatToBool, floatToFloat, floatToInt, intToFloat, type Rounding } from "./convert.js";
 import { formatOf, unpack, type FloatFormat } from "./format.js";
+import { floorCeil } from "./integral.js";
 import { compile, type CompiledCircuit, type VectorWidth } from "./run.js";
 
 export type ArithOp = "add" | "sub" | "mul";
@@ -80,6 +81,11 @@ function smallestAtLeast(w: 32 | 64, v: number): bigint {
   const u = new Uint32Array(f.buffer);
   if ((f[0] as number) < v) u[0] = (u[0] as number) + 1;
   return BigInt(u[0] as number);
+}
+
+/** Math.floor or Math.ceil. */
+export function integralCircuit(ceil: boolean, w: 32 | 64): CompiledCircuit {
+  return compile(`${ceil ? "ceil" : "floor"}${w}`, specs(w, [false]), (c, [x]) => [floorCeil(c, fmt(w), x!, ceil)]);
 }
 
 /** Float of width `from` to float of width `to`. */

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { setMaxCallWords } from "../../../runtime/shared3p/float/evaluate.js";
 import { syscallStatus } from "../../../runtime/shared3p/syscalls.js";
 import type { SyscallArg } from "../../../vm/backend.js";
 import { floatArb, floatPairArb, openFloats, sameFloat, shareFloats, type FloatWidth } from "./float-support.js";
@@ -50,7 +51,7 @@ describe("private floats: arithmetic", () => {
       );
     });
 
-    it(`mulc of float${w} by a public vector and a pushed scalar, neg and abs`, async () => {
+    it(`mulc of float${w} by a public vector and a pushed scalar, neg, abs, floor, ceiling`, async () => {
       await fc.assert(
         fc.asyncProperty(floatPairArb(w), floatArb(w), async ([x, y], k) => {
           const a = shareFloats(w, x);
@@ -60,7 +61,7 @@ describe("private floats: arithmetic", () => {
           const scaled = outputOf(backends, `float${w}`, x.length);
           await syscallAll(backends, `shared3p::mulc_float${w}_vec`, (p) => [priv(a, p), { tag: "scalar", type: `float${w}`, value: k }, priv(scaled, p)]);
           expectFloats(openFloats(scaled), x.map((v) => r(v * k)));
-          for (const [op, f] of [["neg", (v: number) => -v], ["abs", Math.abs]] as const) {
+          for (const [op, f] of [["neg", (v: number) => -v], ["abs", Math.abs], ["floor", Math.floor], ["ceiling", Math.ceil]] as const) {
             const out = outputOf(backends, `float${w}`, x.length);
             await syscallAll(backends, `shared3p::${op}_float${w}_vec`, (p) => [priv(a, p), priv(out, p)]);
             expectFloats(openFloats(out), x.map(f));
@@ -149,10 +150,27 @@ describe("private floats: reductions", () => {
   }
 });
 
+describe("private floats: large AND levels", () => {
+  it("split into several protocol calls give the same results", async () => {
+    const x = [1.5, -0.1, 3e38, 5e-324, -2.5, 7];
+    const y = [2.25, 0.1, 3e38, 5e-324, 2.5, -1e-300];
+    const old = setMaxCallWords(4);
+    try {
+      const before = backends[0].runner.stats.get("and<1>")?.calls ?? 0;
+      expectFloats(openFloats(await binary("mul", 64, shareFloats(64, x), shareFloats(64, y))), x.map((v, i) => v * y[i]!));
+      const calls = (backends[0].runner.stats.get("and<1>")?.calls ?? 0) - before;
+      // the partial products alone (53 x 53 ANDs of one word each) need more than 4 words per call
+      expect(calls).toBeGreaterThan(700);
+    } finally {
+      setMaxCallWords(old);
+    }
+  });
+});
+
 describe("private floats: every float syscall of the standard library's basic set is available", () => {
   it("has protocols for arithmetic, comparisons, conversions and data exchange", () => {
     for (const w of WIDTHS) {
-      for (const op of ["add", "sub", "mul", "mulc", "eq", "lt", "gt", "lte", "gte", "min", "max", "vecmin", "vecmax", "sum", "choose", "neg", "abs", "classify", "declassify", "get_shares", "set_shares"]) {
+      for (const op of ["add", "sub", "mul", "mulc", "eq", "lt", "gt", "lte", "gte", "min", "max", "vecmin", "vecmax", "sum", "choose", "neg", "abs", "floor", "ceiling", "isnegligible", "product", "classify", "declassify", "get_shares", "set_shares"]) {
         expect(syscallStatus(`shared3p::${op}_float${w}_vec`), op).toBeNull();
       }
       for (const t of ["bool", "uint8", "int16", "uint32", "int64", "fix32", "fix64", `float${96 - w}`]) {
