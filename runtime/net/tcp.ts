@@ -41,6 +41,8 @@ export const Control = {
   bye: 4,
   /** "Still here": sent while a party waits, so its peers know it is alive. */
   heartbeat: 5,
+  /** A summary of the client's arguments, compared before the program runs. */
+  inputs: 6,
 } as const;
 
 /** A transport failure; `peer` names the other side (e.g. "party 2"). */
@@ -184,6 +186,7 @@ export class FramedConnection {
   private held: [number, number, Uint8Array][] = [];
   private onHeld: FrameHandler | null = null;
   private endHandlers: ((end: ConnectionEnd) => void)[] = [];
+  private byeHandlers: (() => void)[] = [];
 
   constructor(
     readonly socket: Socket,
@@ -191,6 +194,8 @@ export class FramedConnection {
   ) {
     this.peer = options.peer;
     socket.setNoDelay(true);
+    // a peer's end (after its bye) must not end our side: we may still owe it frames
+    socket.allowHalfOpen = true;
     this.decoder = new FrameDecoder(this.peer, options.maxPayload ?? DEFAULT_MAX_PAYLOAD, (i, r, p) => this.onFrame(i, r, p));
     socket.on("data", (chunk: Buffer) => this.onData(chunk));
     socket.on("drain", () => this.flush());
@@ -198,6 +203,7 @@ export class FramedConnection {
       const lost = e.code === "ECONNRESET" || e.code === "EPIPE";
       this.finish(new TransportError(lost ? `lost the connection to ${this.peer} (${e.code})` : `connection to ${this.peer} failed: ${e.message}`, this.peer));
     });
+    socket.on("end", () => this.onPeerEnd());
     socket.on("close", () => this.onClose());
   }
 
@@ -232,6 +238,12 @@ export class FramedConnection {
     this.onHeld = inspect;
   }
 
+  /** Called once when the peer says `bye`: no frame will follow (immediately if it did). */
+  onBye(handler: () => void): void {
+    if (this.gotBye) handler();
+    else this.byeHandlers.push(handler);
+  }
+
   /** Called once when the connection ends (immediately if it already has). */
   onEnd(handler: (end: ConnectionEnd) => void): void {
     if (this.ended !== null) handler(this.ended);
@@ -240,6 +252,11 @@ export class FramedConnection {
 
   get isEnded(): boolean {
     return this.ended !== null;
+  }
+
+  /** True once the other side said `bye` (it finished sending). */
+  get peerSaidBye(): boolean {
+    return this.gotBye;
   }
 
   /** Queues a frame; never blocks. The payload must not change afterwards. */
@@ -311,6 +328,9 @@ export class FramedConnection {
     if (instance === CONTROL_INSTANCE && round === Control.bye) {
       if (payload.length !== 0) throw new TransportError(`malformed frame from ${this.peer}: bye with a payload`, this.peer);
       this.gotBye = true;
+      const hs = this.byeHandlers;
+      this.byeHandlers = [];
+      for (const h of hs) h();
       return;
     }
     if (this.gotBye) throw new TransportError(`malformed frame from ${this.peer}: a frame after bye`, this.peer);
@@ -318,6 +338,13 @@ export class FramedConnection {
       this.held.push([instance, round, payload]);
       this.onHeld?.(instance, round, payload);
     } else this.frameHandler(instance, round, payload);
+  }
+
+  /** The peer ended its side: fine after its bye (the socket closes once we end ours), a loss otherwise. */
+  private onPeerEnd(): void {
+    if (this.ended !== null) return;
+    if (this.decoder.midFrame) this.destroy(new TransportError(`connection to ${this.peer} closed in the middle of a frame`, this.peer));
+    else if (!this.gotBye) this.destroy(new TransportError(`lost the connection to ${this.peer} (closed without notice)`, this.peer));
   }
 
   private onClose(): void {
@@ -383,6 +410,7 @@ export class TcpTransport implements Transport {
       if (link === null) return;
       const from = p as PartyId;
       link.onFrames((instance, round, payload) => this.onFrame(from, instance, round, payload));
+      link.onBye(() => this.peerFinished(from, link));
       link.onEnd((end) => this.onLinkEnd(from, link, end));
     });
   }
@@ -485,6 +513,48 @@ export class TcpTransport implements Transport {
     for (const l of this.links) l?.close();
   }
 
+  /**
+   * Closes (bye to both peers) and waits until both peers have closed too, so a
+   * party reports success only when every party finished: resolves then; rejects
+   * with the transport's failure (a peer's abort, a lost link) or when a peer has
+   * not finished within `ms`.
+   */
+  finish(ms: number): Promise<void> {
+    this.close();
+    return new Promise((resolve, reject) => {
+      const links = this.links.filter((l): l is FramedConnection => l !== null);
+      let open = links.length;
+      const timer = setTimeout(() => {
+        const late = this.links.flatMap((l, p) => (l !== null && !l.isEnded ? [p] : []));
+        reject(new TransportError(`party ${late.join(" and party ")} did not finish within ${(ms / 1000).toFixed(1)} s of this party`, `party ${late[0]}`));
+      }, ms);
+      const fail = (e: Error): void => {
+        clearTimeout(timer);
+        reject(e);
+      };
+      this.onFailure(fail);
+      for (const l of links) {
+        l.onEnd((end) => {
+          if (end.error !== null) return fail(end.error);
+          if (!l.peerSaidBye) return fail(new TransportError(`${l.peer} closed its connection without finishing`, l.peer));
+          if (--open > 0 || this.failure !== null) return;
+          clearTimeout(timer);
+          resolve();
+        });
+      }
+    });
+  }
+
+  /**
+   * After a failure: closes both links once what is queued (an abort) is written,
+   * and destroys them if they are still open after `graceMs`.
+   */
+  closeSoon(graceMs: number): void {
+    this.close();
+    const timer = setTimeout(() => this.destroy(), graceMs);
+    timer.unref();
+  }
+
   /** Destroys both connections at once (after a failure). */
   destroy(): void {
     this.closing = true;
@@ -525,10 +595,12 @@ export class TcpTransport implements Transport {
   }
 
   private onLinkEnd(from: PartyId, link: FramedConnection, end: ConnectionEnd): void {
-    if (end.error !== null) {
-      this.fail(end.error);
-      return;
-    }
+    if (end.error !== null) this.fail(end.error);
+    else this.peerFinished(from, link);
+  }
+
+  /** No more frames will come from `from`: receives that are not ready reject. */
+  private peerFinished(from: PartyId, link: FramedConnection): void {
     const box = this.inboxes[from] as Inbox;
     const err = new TransportError(`party ${from} finished and closed its connection while this party still expected data from it`, link.peer);
     box.closed ??= err;

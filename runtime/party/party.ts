@@ -8,13 +8,16 @@
  *   the client, and finish with `done` (statistics) or `error`.
  *
  * A client that does not fit (another program: client-channel.ts) ends the task at
- * once, and the peers are told. Failures end the run at once and are reported to
+ * once, and the peers are told. Before the program runs, the client's arguments
+ * are checked against the program and compared with the peers' (inputs.ts). A
+ * party reports success only after both peers finished too (transport `finish`). Failures end the run at once and are reported to
  * the client as a PartyFailure: an error of this party's program (failed assert, index out of bounds, bad share
  * sizes from the client) is also sent to both peers as an abort, so they stop
  * within a round trip; a peer's abort or a lost peer connection is reported as the
  * peer's failure. `runParty` resolves to the outcome and never rejects.
  */
 import type { Server } from "node:net";
+import type { DataRecord } from "../../vm/host.js";
 import { Machine } from "../../vm/interpreter.js";
 import { moduleHash, type Module } from "../../vm/bytecode.js";
 import { loadModule } from "../../vm/verify.js";
@@ -25,11 +28,12 @@ import { PartyContext } from "../protocols/context.js";
 import { checkProgram } from "../shared3p/availability.js";
 import { Shared3pBackend } from "../shared3p/backend.js";
 import type { ProtocolStats } from "../shared3p/protocol-runner.js";
+import { checkArguments, compareSummaries, summarizeArguments } from "./inputs.js";
 import { ClientRefused, acceptClient, type ClientChannel } from "./client-channel.js";
 import { MeshError, type Address } from "./mesh.js";
 import { PartyHost } from "./party-host.js";
 import { PeerAbort, openSession, type Session } from "./session.js";
-import type { PartyFailure } from "./wire.js";
+import { decodeJson, encodeJson, type PartyFailure } from "./wire.js";
 
 export interface PartyOptions {
   readonly id: PartyId;
@@ -101,8 +105,40 @@ export async function runParty(o: PartyOptions): Promise<PartyOutcome> {
     session.value.transport.close();
     return { ok: false, failure };
   }
-  session.value.transport.watchdog(o.idleTimeoutMs ?? 60_000);
-  return execute(o.id, module, session.value, client.value);
+  const idleMs = o.idleTimeoutMs ?? 60_000;
+  session.value.transport.watchdog(idleMs);
+  const bad = await checkInputs(o.id, module, session.value, client.value.args, idleMs);
+  if (bad !== undefined) {
+    if (bad.party === o.id) session.value.abort(bad);
+    client.value.error(bad);
+    session.value.transport.closeSoon(1000);
+    return { ok: false, failure: bad };
+  }
+  return execute(o.id, module, session.value, client.value, idleMs);
+}
+
+/** The arguments against the program and against the peers' (inputs.ts); a failure, or undefined when they fit. */
+async function checkInputs(id: PartyId, module: Module, session: Session, args: readonly DataRecord[], ms: number): Promise<PartyFailure | undefined> {
+  const problem = checkArguments(module, args);
+  if (problem !== undefined) return { party: id, cause: "input", message: problem };
+  const mine = summarizeArguments(args);
+  let theirs: Map<PartyId, Uint8Array>;
+  try {
+    theirs = await session.exchangeInputs(encodeJson(mine), ms);
+  } catch (e) {
+    return runFailure(id, session.transport.failed ?? e);
+  }
+  for (const p of [...theirs.keys()].sort()) {
+    let summary: unknown;
+    try {
+      summary = decodeJson(theirs.get(p) as Uint8Array);
+    } catch {
+      summary = undefined;
+    }
+    const differs = compareSummaries(id, mine, p, summary);
+    if (differs !== undefined) return { party: id, cause: "input", message: differs };
+  }
+  return undefined;
 }
 
 function clientFailure(party: PartyId, e: unknown): PartyFailure {
@@ -116,7 +152,7 @@ function setupFailure(party: PartyId, e: unknown): PartyFailure {
   return { party, cause: "connection", message: (e as Error).message };
 }
 
-async function execute(id: PartyId, module: Module, session: Session, client: ClientChannel): Promise<PartyOutcome> {
+async function execute(id: PartyId, module: Module, session: Session, client: ClientChannel, finishMs: number): Promise<PartyOutcome> {
   const transport = session.transport;
   const ctx = new PartyContext(id, transport, createPartyPrgs(session.keys));
   const total = (): { sent: number; received: number } => {
@@ -139,26 +175,29 @@ async function execute(id: PartyId, module: Module, session: Session, client: Cl
   });
   failed.catch(() => undefined);
   const t0 = performance.now();
+  let ms = 0;
   try {
     const machine = new Machine(module, { host, backends: [backend] });
     await Promise.race([machine.run(), failed]);
+    ms = performance.now() - t0;
+    // success only when every party finished (a peer may still fail after this one's last step)
+    await transport.finish(finishMs);
   } catch (e) {
     const failure = runFailure(id, transport.failed ?? e);
     if (failure.party === id) session.abort(failure);
     client.error(failure);
-    transport.destroy();
+    transport.closeSoon(1000);
     return { ok: false, failure };
   }
   const links = transport.counters();
   const stats: PartyStats = {
     party: id,
-    milliseconds: performance.now() - t0,
+    milliseconds: ms,
     bytesSent: links.reduce((n, c) => n + c.bytesSent, 0),
     bytesReceived: links.reduce((n, c) => n + c.bytesReceived, 0),
     protocols: Object.fromEntries(backend.runner.stats),
   };
   client.done(stats);
-  transport.close();
   return { ok: true, stats };
 }
 

@@ -3,7 +3,9 @@
  * pairwise PRG keys (protocols.md §1.3: party i draws a fresh 128-bit key, sends it
  * to party i+1 and receives party i−1's; its own key never leaves it), and the
  * routing of control frames: an `abort` from a peer fails the transport with a
- * PeerAbort carrying the peer's reason, so every pending protocol step stops.
+ * PeerAbort carrying the peer's reason, so every pending protocol step stops;
+ * `inputs` frames (one per peer) answer `exchangeInputs`; anything else fails the
+ * transport as malformed.
  */
 import { randomBytes } from "node:crypto";
 import { Control, TransportError, type TcpTransport } from "../net/tcp.js";
@@ -25,6 +27,11 @@ export interface Session {
   readonly keys: PartyKeys;
   /** Tells both peers that this party stops, and why (best effort). */
   abort(failure: PartyFailure): void;
+  /**
+   * Sends `summary` to both peers and resolves with theirs (by party id); rejects
+   * with the transport's failure, or when a peer sends none within `timeoutMs`.
+   */
+  exchangeInputs(summary: Uint8Array, timeoutMs: number): Promise<Map<PartyId, Uint8Array>>;
 }
 
 /** Connects the mesh and sets up the pair keys within `o.timeoutMs`. */
@@ -41,9 +48,14 @@ export async function openSession(o: MeshOptions): Promise<Session> {
     gotPrev = resolve;
     badSeed = reject;
   });
+  const inputs = new Map<PartyId, Uint8Array>();
+  let inputsArrived: () => void = () => undefined;
   transport.onControl((from, type, payload) => {
     if (type === Control.seed && from === prev && payload.length === 16) gotPrev(new Uint8Array(payload));
-    else if (type === Control.abort) transport.fail(new PeerAbort(abortPayload(from, payload)));
+    else if (type === Control.inputs && !inputs.has(from)) {
+      inputs.set(from, payload);
+      inputsArrived();
+    } else if (type === Control.abort) transport.fail(new PeerAbort(abortPayload(from, payload)));
     else transport.fail(new TransportError(`malformed control frame (type ${type}, ${payload.length} bytes) from party ${from}`, `party ${from}`));
   });
   transport.onFailure((e) => badSeed(e));
@@ -58,6 +70,26 @@ export async function openSession(o: MeshOptions): Promise<Session> {
     return {
       transport,
       keys: { next: nextKey, prev: key, own: new Uint8Array(randomBytes(16)) },
+      exchangeInputs: (summary, ms) => {
+        for (const p of [next, prev]) transport.sendControl(p, Control.inputs, summary);
+        return new Promise((resolve, reject) => {
+          const timer = setTimeout(() => {
+            const missing = [next, prev].filter((p) => !inputs.has(p)).sort();
+            reject(new TransportError(`party ${missing.join(" and party ")} sent no argument summary within ${(ms / 1000).toFixed(1)} s`, `party ${missing[0]}`));
+          }, ms);
+          const check = (): void => {
+            if (inputs.size < 2) return;
+            clearTimeout(timer);
+            resolve(inputs);
+          };
+          transport.onFailure((e) => {
+            clearTimeout(timer);
+            reject(e);
+          });
+          inputsArrived = check;
+          check();
+        });
+      },
       abort: (failure) => {
         for (const p of [next, prev]) {
           try {

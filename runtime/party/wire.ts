@@ -3,7 +3,7 @@
  *
  * Between parties (control frames): `hello` = magic "S3PH", protocol version u32,
  * party id u8, 32-byte program SHA-256; `seed` = a 16-byte pair key; `abort` = JSON
- * {party, cause, message}. Between a party and the client (frame instance = message
+ * {party, cause, message}; `inputs` = JSON argument summary (inputs.ts). Between a party and the client (frame instance = message
  * type, round 0): `start` (client → party: JSON header + the record stream of this
  * party's arguments), `output` (a print line, UTF-8), `result` (one published record,
  * this party's share for private values), `done` (JSON statistics), `error` (JSON
@@ -13,7 +13,7 @@ import { decodeRecords, encodeRecords } from "../io/record-stream.js";
 import type { DataRecord } from "../../vm/host.js";
 
 /** Version of the party-to-party and client protocols; parties must agree. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 const HELLO_MAGIC = 0x48503353; // "S3PH" little-endian
 
 export interface Hello {

@@ -10,6 +10,7 @@ import { Control, TransportError } from "../../../runtime/net/tcp.js";
 import type { PartyId } from "../../../runtime/net/transport.js";
 import { MeshError } from "../../../runtime/party/mesh.js";
 import { PeerAbort, openSession, type Session } from "../../../runtime/party/session.js";
+import { PROTOCOL_VERSION } from "../../../runtime/party/wire.js";
 
 const servers: Server[] = [];
 afterEach(() => {
@@ -80,7 +81,7 @@ describe("party session", () => {
       ([0, 1, 2] as PartyId[]).map((self) => openSession({ self, peers, server: ss[self]!, programHash: HASH_A, timeoutMs: 5000, version: self === 1 ? 99 : undefined })),
     );
     const m0 = ((results[0] as PromiseRejectedResult).reason as MeshError).message;
-    expect(m0).toBe("protocol version mismatch: party 0 speaks version 1, party 1 speaks version 99");
+    expect(m0).toBe(`protocol version mismatch: party 0 speaks version ${PROTOCOL_VERSION}, party 1 speaks version 99`);
     expect(results.every((r) => r.status === "rejected")).toBe(true);
   });
 
