@@ -208,13 +208,13 @@ describe("shared3p backend: client shares in and out", () => {
 describe("shared3p backend: operations without protocols", () => {
   it("names the syscall and the reason", () => {
     expect(syscallStatus("shared3p::mul_uint32_vec")).toBeNull();
-    expect(syscallStatus("shared3p::div_uint32_vec")).toBe("the operation div has no protocol yet");
-    expect(syscallStatus("shared3p::add_float32_vec")).toBe("private float32 values have no protocols yet");
-    expect(() => backends[0].syscall("shared3p::div_uint32_vec", [])).toThrow(
-      "not available in the three-party runtime yet: shared3p::div_uint32_vec (the operation div has no protocol yet)",
+    expect(syscallStatus("shared3p::sqrt_uint32_vec")).toBe("the operation sqrt has no protocol yet");
+    expect(syscallStatus("shared3p::add_fix128_vec")).toBe("unknown operation");
+    expect(() => backends[0].syscall("shared3p::sqrt_uint32_vec", [])).toThrow(
+      "not available in the three-party runtime yet: shared3p::sqrt_uint32_vec (the operation sqrt has no protocol yet)",
     );
-    expect(() => backends[0].alloc({ ...ptype("float64"), publicType: "float64" }, 1, null)).toThrow(
-      "not available in the three-party runtime yet: private float64 values (domain pd_shared3p)",
+    expect(() => backends[0].alloc({ ...ptype("money"), publicType: "uint64" }, 1, null)).toThrow(
+      "not available in the three-party runtime yet: private money values (domain pd_shared3p)",
     );
   });
 });
