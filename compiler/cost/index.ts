@@ -3,7 +3,9 @@
  * it calls, argument lengths as named symbols) and for each procedure instance main
  * reaches (its array parameters' lengths as `size(p)`), the protocol runs, rounds and
  * bytes sent per party, by protocol; see estimate.ts for how lengths and loops are
- * handled. Text and JSON renderings.
+ * handled. Text and JSON renderings. The figures describe the program as written
+ * (what `-O0` runs); the optimiser's batching and reuse only lower runs and rounds
+ * (batched runs carry the same lanes, so the same bytes), which the legend says.
  */
 import type { CheckedProgram } from "../semantic/bound.js";
 import { totals, type Cost, type ProtocolUse } from "./cost.js";
@@ -56,7 +58,9 @@ function formatEntry(e: CostEntry): string[] {
 }
 
 const LEGEND = [
-  "Figures are per party; rounds are summed over protocol runs (no merging).",
+  "Figures are per party, for the program as written (secc compile -O0); rounds are summed over protocol runs.",
+  "The optimiser (on by default) merges independent runs into one round and reuses repeated ones:",
+  "an optimised program needs at most these runs, rounds and bytes (secrun --stats measures them).",
   "Symbols: a program argument's name is its length; size(p) the length of parameter p;",
   "len@L:C the length of the value at line L, column C; iter@L:C the iterations of the loop there.",
 ];

@@ -6,7 +6,8 @@
  * threading, unreachable blocks, move coalescing). With it (the default), first
  * small procedures are inlined into their callers (the only whole-program pass),
  * then per procedure: counted loops are unrolled, straight-line blocks merged,
- * constants folded, independent lane-wise private syscalls batched into one vector
+ * constants folded, repeated private operations on the same inputs replaced by
+ * copies of the first result (cse-private.ts), independent lane-wise private syscalls batched into one vector
  * syscall per round (batch-syscalls.ts), dead code removed, and the clean-up passes
  * run again. Every pass is a deterministic function of the IR, so the same program
  * always gives the same bytecode.
@@ -16,6 +17,7 @@ import type { IrProc, IrProgram } from "./ir.js";
 import { lowerProgram } from "./lower-program.js";
 import { batchSyscalls } from "./passes/batch-syscalls.js";
 import { coalesceMoves } from "./passes/coalesce-moves.js";
+import { csePrivate } from "./passes/cse-private.js";
 import { foldConstants } from "./passes/fold-constants.js";
 import { inlineCalls } from "./passes/inline-calls.js";
 import { mergeBlocks } from "./passes/merge-blocks.js";
@@ -54,6 +56,7 @@ export const OPTIMISING_PASSES: readonly IrPass[] = [
   { name: "merge-blocks", run: mergeBlocks },
   { name: "clean", run: clean },
   { name: "fold-constants", run: foldConstants },
+  { name: "cse-private", run: csePrivate },
   { name: "remove-dead-code", run: removeDeadCode },
   { name: "batch-syscalls", run: batchSyscalls },
   { name: "remove-dead-code", run: removeDeadCode },

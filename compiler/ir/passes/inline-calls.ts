@@ -11,8 +11,8 @@
  *
  * The VM clones reference arguments on `call` (callees may change them): a parameter
  * the callee only reads (never redefined, written in place, moved, stored by
- * reference, returned, or pushed to a syscall that may write it) is replaced by the
- * caller's argument register; every other parameter starts as a `copy` of the
+ * reference, returned, pushed to a syscall that may write it, or given out as a field
+ * reference by `fget`) is replaced by the caller's argument register; every other parameter starts as a `copy` of the
  * argument, which is what the call did. An argument register passed twice is copied
  * for the repeated parameters (a syscall seeing one handle twice may run a different
  * protocol, e.g. square instead of mul). Instructions keep their source spans, so
@@ -68,6 +68,7 @@ function readOnlyParams(p: IrProc): boolean[] {
       if (ins.op === "syscall") spoilSyscall(ins, spoil);
       if (ins.op === "mov") spoil(ins.args[1] as number);
       if (ins.op === "fset") spoil(ins.args[2] as number);
+      if (ins.op === "fget") spoil(ins.args[1] as number);
     }
     const t = b.terminator;
     if (t !== undefined && t.kind === "return" && t.src !== null) spoil(t.src);

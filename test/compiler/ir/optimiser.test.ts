@@ -82,6 +82,41 @@ describe("round merging", () => {
     expect(o1.rounds).toBeLessThan(o0.rounds / 6);
   });
 
+  it("never runs a protocol twice on the same inputs (common private subexpressions)", async () => {
+    const src = program(`
+    pd_shared3p uint32 a = argument("a");
+    pd_shared3p uint32 b = argument("b");
+    pd_shared3p uint32 x = a * b + a * b;
+    pd_shared3p uint32 y = a * b;
+    pd_shared3p bool c = a < b;
+    pd_shared3p uint32 z = choose(a < b, x, y) * (a * b);
+    print(declassify(x), " ", declassify(y), " ", declassify(z), " ", declassify(c));`);
+    const [a, b] = [7n, 100000n];
+    const { o0, o1 } = await both(src, [`a=${a}`, `b=${b}`]);
+    const ab = (a * b) & M32;
+    const x = (2n * ab) & M32;
+    const expected = [`${x} ${ab} ${((a < b ? x : ab) * ab) & M32} ${a < b}`];
+    expect(o0.output).toEqual(expected);
+    expect(o1.output).toEqual(expected);
+    // a * b four times, a < b twice: computed once each; choose's mul and the last mul remain
+    expect(o0.ops["mul_uint32_vec"]).toEqual([6, 6, 6]);
+    expect(o1.ops["mul_uint32_vec"]).toEqual([3, 3, 3]);
+    expect(o0.ops["lt_uint32_vec"]![0]).toBe(2);
+    expect(o1.ops["lt_uint32_vec"]![0]).toBe(1);
+  });
+
+  it("does not reuse a result across a change of its inputs", async () => {
+    const src = program(`
+    pd_shared3p uint32[[1]] v = argument("v");
+    pd_shared3p uint32 p = v[0] * v[1];
+    v[0] = 5;
+    pd_shared3p uint32 q = v[0] * v[1];
+    print(declassify(p), " ", declassify(q));`);
+    const { o0, o1 } = await both(src, ["v=3,4"]);
+    expect(o0.output).toEqual(["12 20"]);
+    expect(o1.output).toEqual(["12 20"]);
+  });
+
   it("leaves reductions alone: one sum per iteration, results unchanged", async () => {
     const src = program(`
     pd_shared3p uint32[[1]] a = argument("a");
