@@ -1,12 +1,13 @@
 /**
  * The TCP transport over loopback, in one process: frame ordering and tagging,
  * aligned payload views, large payloads streamed with back-pressure, malformed
- * frames and peer death reported with the peer's name.
+ * frames and peer death reported with the peer's name, finishing only when both
+ * sides finished.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { CONTROL_INSTANCE, Control, FrameDecoder, FramedConnection, TcpTransport, encodeHeader } from "../../../runtime/net/tcp.js";
+import { CONTROL_INSTANCE, Control, FrameDecoder, FramedConnection, TcpTransport, TransportError, encodeHeader } from "../../../runtime/net/tcp.js";
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -149,6 +150,43 @@ describe("TCP transport", () => {
     expect(Array.from(await b.receive(0, 1, 1))).toEqual([7]);
     await expect(b.receive(0, 2, 1)).rejects.toThrow(/party 0 finished and closed its connection/);
     expect(failed).toBe(false);
+  });
+});
+
+describe("finishing a run", () => {
+  it("resolves only once both sides said bye; a frame sent before the bye is still delivered", async () => {
+    const [a, b] = await transportPair();
+    a.send(1, 3, 1, Uint8Array.of(42));
+    let aFinished = false;
+    const aDone = a.finish(5000).then(() => (aFinished = true));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(aFinished).toBe(false);
+    expect(Array.from(await b.receive(0, 3, 1))).toEqual([42]);
+    await b.finish(5000);
+    await aDone;
+    expect(aFinished).toBe(true);
+  });
+
+  it("rejects with the peer's failure when the peer aborts after this side finished", async () => {
+    const [a, b] = await transportPair();
+    b.onControl(() => undefined);
+    a.onControl((from, type) => {
+      if (type === Control.abort) a.fail(new TransportError(`party ${from} stopped`, `party ${from}`));
+    });
+    const aDone = a.finish(5000);
+    await new Promise((r) => setTimeout(r, 50));
+    b.sendControl(0, Control.abort, Uint8Array.of(1));
+    b.closeSoon(1000);
+    await expect(aDone).rejects.toThrow("party 1 stopped");
+  });
+
+  it("rejects when the peer closes without its bye, or does not finish in time", async () => {
+    const [a, , , s1] = await transportPair();
+    const aDone = a.finish(5000);
+    s1.end();
+    await expect(aDone).rejects.toThrow("lost the connection to party 1 (closed without notice)");
+    const [c] = await transportPair();
+    await expect(c.finish(200)).rejects.toThrow("party 1 did not finish within 0.2 s of this party");
   });
 });
 
