@@ -7,7 +7,16 @@
  * in the enclosing one's time. Text (a table, empty when nothing was profiled) and
  * JSON (the same rows).
  */
-import type { ProfileSection } from "../../vm/host.js";
+/**
+ * A closed section as the VM reports it (vm/host.ts ProfileSection, bigint
+ * counts) or as it arrives in a party's JSON statistics (numbers).
+ */
+export interface SectionRecord {
+  readonly name: string;
+  readonly typeId: number;
+  readonly elements: bigint | number;
+  readonly microseconds: bigint | number;
+}
 
 /** One section type's totals. */
 export interface ProfileRow {
@@ -18,7 +27,7 @@ export interface ProfileRow {
 }
 
 /** Sums the sections per type (keyed by type id; names may repeat across types). */
-export function profileRows(sections: readonly ProfileSection[]): ProfileRow[] {
+export function profileRows(sections: readonly SectionRecord[]): ProfileRow[] {
   const byType = new Map<number, { section: string; count: number; elements: number; microseconds: number }>();
   for (const s of sections) {
     let row = byType.get(s.typeId);
@@ -38,7 +47,7 @@ function perSecond(r: ProfileRow): string {
 }
 
 /** The per-type table, or "" when no section closed. */
-export function profileText(sections: readonly ProfileSection[]): string {
+export function profileText(sections: readonly SectionRecord[]): string {
   const rows = profileRows(sections);
   if (rows.length === 0) return "";
   const table = [["section", "count", "elements", "total ms", "mean ms", "elements/s"]];
@@ -50,6 +59,6 @@ export function profileText(sections: readonly ProfileSection[]): string {
 }
 
 /** The rows for --json output. */
-export function profileJson(sections: readonly ProfileSection[]): unknown {
+export function profileJson(sections: readonly SectionRecord[]): unknown {
   return profileRows(sections);
 }

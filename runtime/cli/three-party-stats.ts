@@ -6,12 +6,11 @@
  * (profile-stats.ts). Text for humans; the PartyStats objects themselves go into
  * --json output.
  */
-import type { ProfileSection } from "../../vm/host.js";
 import type { PartyStats } from "../party/party.js";
-import { profileText } from "./profile-stats.js";
+import { profileText, type SectionRecord } from "./profile-stats.js";
 
 /** A party's statistics, optionally with the sections its program profiled. */
-export type PartyStatsWithProfile = PartyStats & { readonly sections?: readonly ProfileSection[] };
+export type PartyStatsWithProfile = PartyStats & { readonly sections?: readonly SectionRecord[] };
 
 function kib(bytes: number): string {
   return bytes < 10 * 1024 ? `${bytes} B` : bytes < 10 * 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -15,6 +15,7 @@ import { EmulatorBackend } from "../../runtime/emulator/backend.js";
 import { CostCounter } from "../../runtime/emulator/costs.js";
 import { profileRows, profileText } from "../../runtime/cli/profile-stats.js";
 import { emulatorStatsJson, emulatorStatsText } from "../../runtime/cli/stats.js";
+import { formatStats } from "../../runtime/cli/three-party-stats.js";
 import { compileProgram, program } from "./harness.js";
 
 async function runWithHost(body: string): Promise<{ host: MemoryHost; error?: string }> {
@@ -86,6 +87,20 @@ describe("profiling", () => {
     expect(emulatorStatsText(costs, host.sections).split("\n\n")[1]!.split("\n")[0]).toMatch(/^section\s+count/);
     expect(emulatorStatsJson(costs)).not.toHaveProperty("sections");
     expect((emulatorStatsJson(costs, host.sections) as { sections: { section: string }[] }).sections.map((r) => r.section)).toEqual(["work phase", "load"]);
+  });
+
+  it("prints a party's sections (as numbers, the way they arrive in JSON) under its line", () => {
+    const party = { party: 1, milliseconds: 3, bytesSent: 10, bytesReceived: 20, protocols: {} };
+    const sections = [
+      { name: "scan", typeId: 0, elements: 5, microseconds: 2000 },
+      { name: "scan", typeId: 0, elements: 15, microseconds: 2000 },
+    ];
+    const lines = formatStats([{ ...party, sections }]).split("\n");
+    expect(lines[0]).toBe("party 1: 3.0 ms, sent 10 B, received 20 B");
+    expect(lines[1]).toMatch(/^  section\s+count\s+elements\s+total ms\s+mean ms\s+elements\/s$/);
+    // 20 elements in 4 ms
+    expect(lines[2]).toMatch(/^  scan\s+2\s+20\s+4\.000\s+2\.000\s+5000$/);
+    expect(formatStats([party])).toBe("party 1: 3.0 ms, sent 10 B, received 20 B");
   });
 
   it("stops on an unknown section type and on closing a closed section", async () => {
