@@ -56,7 +56,7 @@ export class Circuit {
 
   /** True for an AND of two secret nodes (one protocol lane). */
   interactive(n: Bit): boolean {
-    return this.kinds[n] === 3 && !this.publicFlag[n];
+    return this.kinds[n] === 3 && !this.publicFlag[this.left[n] as number] && !this.publicFlag[this.right[n] as number];
   }
 
   /** A new input node: a public operand or a secret-shared one. */
@@ -105,7 +105,8 @@ export class Circuit {
     const pub = (this.publicFlag[a] as boolean) && (this.publicFlag[b] as boolean);
     const da = this.depths[a] as number;
     const db = this.depths[b] as number;
-    const d = Math.max(da, db) + (kind === KIND_CODE.and && !pub ? 1 : 0);
+    const secretBoth = !(this.publicFlag[a] as boolean) && !(this.publicFlag[b] as boolean);
+    const d = Math.max(da, db) + (kind === KIND_CODE.and && secretBoth ? 1 : 0);
     const n = this.push(kind, a, b, pub, d);
     this.cache.set(key, n);
     return n;

@@ -34,25 +34,39 @@ export interface EvalParty {
   readonly and: AndPlanes;
 }
 
-/** Values of `outputs` given planes for the circuit's inputs (by input node). */
-export async function evaluate(c: Circuit, inputs: ReadonlyMap<Bit, Uint32Array>, outputs: readonly Bit[], words: number, p: EvalParty): Promise<Uint32Array[]> {
-  const n = c.size;
-  const uses = new Int32Array(n);
+/** What one evaluation needs beyond the inputs, computed once per circuit and outputs. */
+export interface EvalPlan {
+  readonly circuit: Circuit;
+  readonly outputs: readonly Bit[];
+  /** Needed nodes by AND-depth: the interactive ANDs, then the local nodes in creation order. */
+  readonly levels: readonly { readonly ands: readonly Bit[]; readonly locals: readonly Bit[] }[];
+  /** Uses of each node by needed nodes and outputs. */
+  readonly uses: Int32Array;
+}
+
+export function planEvaluation(c: Circuit, outputs: readonly Bit[]): EvalPlan {
+  const uses = new Int32Array(c.size);
   const needed = markNeeded(c, outputs, uses);
-  const values: (Uint32Array | undefined)[] = new Array(n);
+  for (const o of outputs) uses[o] = (uses[o] as number) + 1;
+  const levels = bucketByDepth(c, needed).map((level) => ({ ands: level.filter((x) => c.interactive(x)), locals: level.filter((x) => !c.interactive(x)) }));
+  return { circuit: c, outputs, levels, uses };
+}
+
+/** Runs a plan on input planes of `words` words each. */
+export async function evaluatePlan(plan: EvalPlan, inputs: ReadonlyMap<Bit, Uint32Array>, words: number, p: EvalParty): Promise<Uint32Array[]> {
+  const c = plan.circuit;
+  const uses = plan.uses.slice();
+  const values: (Uint32Array | undefined)[] = new Array(c.size);
   values[ZERO] = new Uint32Array(words);
   values[ONE] = new Uint32Array(words).fill(0xffffffff);
   for (const [node, plane] of inputs) values[node] = plane;
-  for (const o of outputs) uses[o] = (uses[o] as number) + 1;
 
-  const levels = bucketByDepth(c, needed);
   const release = (x: Bit): void => {
     const left = (uses[x] as number) - 1;
     uses[x] = left;
     if (left === 0 && x > ONE) values[x] = undefined;
   };
-  for (const level of levels) {
-    const ands = level.filter((x) => c.interactive(x));
+  for (const { ands, locals } of plan.levels) {
     // one protocol call per level, split only when a call would exceed MAX_CALL_WORDS per operand
     const perCall = Math.max(1, Math.floor(MAX_CALL_WORDS / Math.max(1, words)));
     for (let from = 0; from < ands.length; from += perCall) {
@@ -72,8 +86,7 @@ export async function evaluate(c: Circuit, inputs: ReadonlyMap<Bit, Uint32Array>
         release(b);
       });
     }
-    for (const x of level) {
-      if (c.interactive(x)) continue;
+    for (const x of locals) {
       const kind = c.kind(x);
       if (kind === "input") {
         if (values[x] === undefined) throw new Error(`circuit input ${x} has no value`);
@@ -86,7 +99,7 @@ export async function evaluate(c: Circuit, inputs: ReadonlyMap<Bit, Uint32Array>
       release(b);
     }
   }
-  return outputs.map((o) => values[o] as Uint32Array);
+  return plan.outputs.map((o) => values[o] as Uint32Array);
 }
 
 /** Marks the nodes the outputs depend on and counts their uses. */

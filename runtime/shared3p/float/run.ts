@@ -7,7 +7,7 @@
  */
 import { Circuit, type Bit } from "./circuit.js";
 import type { Bits } from "./bitvec.js";
-import { evaluate, type EvalParty } from "./evaluate.js";
+import { evaluatePlan, planEvaluation, type EvalParty, type EvalPlan } from "./evaluate.js";
 import { fromPlanes, planeWords, toPlanes, type WordWidth } from "./planes.js";
 import type { ProtocolRunner } from "../protocol-runner.js";
 import type { ShareVector } from "../share-types.js";
@@ -25,6 +25,7 @@ export interface CompiledCircuit {
   readonly inputs: readonly Bits[];
   readonly outputs: readonly Bits[];
   readonly outputWidths: readonly VectorWidth[];
+  readonly plan: EvalPlan;
 }
 
 const CACHE = new Map<string, CompiledCircuit>();
@@ -37,29 +38,16 @@ export function compile(key: string, specs: readonly InputSpec[], build: (c: Cir
     const circuit = new Circuit();
     const inputs = specs.map((s) => Array.from({ length: s.width }, () => circuit.input(s.isPublic)));
     const outputs = build(circuit, inputs);
-    cc = { circuit, inputs, outputs, outputWidths: outputs.map((o) => o.length as VectorWidth) };
+    cc = { circuit, inputs, outputs, outputWidths: outputs.map((o) => o.length as VectorWidth), plan: planEvaluation(circuit, outputs.flat()) };
     CACHE.set(full, cc);
   }
   return cc;
 }
 
-/** The AND-depth (protocol rounds) of a compiled circuit and its interactive AND count per lane. */
+/** The AND-depth (protocol rounds of one evaluation, unsplit) of a compiled circuit and its interactive ANDs per lane. */
 export function circuitCost(cc: CompiledCircuit): { rounds: number; ands: number } {
-  const c = cc.circuit;
-  const seen = new Uint8Array(c.size);
-  const stack: Bit[] = cc.outputs.flat();
-  let rounds = 0;
-  let ands = 0;
-  while (stack.length > 0) {
-    const x = stack.pop() as Bit;
-    if (seen[x]) continue;
-    seen[x] = 1;
-    rounds = Math.max(rounds, c.depth(x));
-    if (c.interactive(x)) ands++;
-    const k = c.kind(x);
-    if (k === "xor" || k === "and") stack.push(...c.operands(x));
-  }
-  return { rounds, ands };
+  const levels = cc.plan.levels;
+  return { rounds: levels.filter((l) => l.ands.length > 0).length, ands: levels.reduce((n, l) => n + l.ands.length, 0) };
 }
 
 /** The evaluation party of a protocol runner: interactive ANDs through `and<1>`. */
@@ -80,8 +68,7 @@ export async function runCircuit(cc: CompiledCircuit, p: EvalParty, lanes: numbe
     const ps = bits.length === 1 ? [(v as Uint32Array).subarray(0, words)] : toPlanes(v, bits.length as WordWidth, lanes);
     bits.forEach((b, j) => planes.set(b, ps[j] as Uint32Array));
   });
-  const flat = cc.outputs.flat();
-  const values = await evaluate(cc.circuit, planes, flat, words, p);
+  const values = await evaluatePlan(cc.plan, planes, words, p);
   const out: ShareVector[] = [];
   let at = 0;
   for (const w of cc.outputWidths) {

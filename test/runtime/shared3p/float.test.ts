@@ -150,6 +150,23 @@ describe("private floats: reductions", () => {
   }
 });
 
+describe("private floats: public operands", () => {
+  it("make the partial products of mulc local (fewer AND lanes than mul)", async () => {
+    const x = [1.5, -3.25, 1e-310];
+    const a = shareFloats(64, x);
+    const lanesOf = (): number => backends[0].runner.stats.get("and<1>")?.lanes ?? 0;
+    const before = lanesOf();
+    expectFloats(openFloats(await binary("mul", 64, a, shareFloats(64, [2, 2, 2]))), x.map((v) => v * 2));
+    const mul = lanesOf() - before;
+    const prod = outputOf(backends, "float64", 3);
+    await syscallAll(backends, "shared3p::mulc_float64_vec", (p) => [priv(a, p), { tag: "scalar", type: "float64", value: 2 }, priv(prod, p)]);
+    expectFloats(openFloats(prod), x.map((v) => v * 2));
+    const mulc = lanesOf() - before - mul;
+    // 53 x 53 partial products of one 32-lane word each no longer go through the protocol
+    expect(mul - mulc).toBeGreaterThanOrEqual(53 * 53 * 32);
+  });
+});
+
 describe("private floats: large AND levels", () => {
   it("split into several protocol calls give the same results", async () => {
     const x = [1.5, -0.1, 3e38, 5e-324, -2.5, 7];
