@@ -7,8 +7,8 @@
  * The standard library sources under stdlib/ are embedded by the compiler's
  * library loader (see compiler/stdlib-files.ts), not copied here.
  */
-import { build } from "esbuild";
-import { chmodSync, existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { build, type Plugin } from "esbuild";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,6 +23,25 @@ const entries: Array<[string, string]> = [
 
 // CommonJS dependencies bundled into ESM need a real `require`.
 const banner = "import { createRequire as __secc_createRequire } from 'node:module'; const require = __secc_createRequire(import.meta.url);";
+
+/**
+ * commander requires node:child_process when it loads, for executable subcommands,
+ * which none of the bins uses; loading that module (and net, dgram... behind it) is
+ * a noticeable part of a command's start-up. In the bundles commander gets it on
+ * first use instead. A commander whose source differs is left as it is.
+ */
+const lazyChildProcess: Plugin = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) return undefined;
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: "js" };
+    });
+  },
+};
 
 for (const [name, entry] of entries) {
   const entryPath = join(root, entry);
@@ -40,6 +59,7 @@ for (const [name, entry] of entries) {
     banner: { js: banner },
     logLevel: "warning",
     loader: { ".sc": "text", ".tripl": "text" },
+    plugins: [lazyChildProcess],
   });
   chmodSync(outfile, 0o755);
   linkBin(name, outfile);
