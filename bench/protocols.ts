@@ -8,13 +8,17 @@
  *
  * Multiplication, declassification and shuffle run on `lanes` elements; equality on
  * lanes/4, less-than and bit extraction on lanes/16 (they move 10-30x more bytes per
- * element), so the whole run stays under a minute on a loaded two-core machine.
+ * element), division by a private and by a public divisor, fix32 multiplication and
+ * the private right shift on lanes/64 (division runs 32 protocol calls of ~90 bytes
+ * per element each), so the whole run stays around a minute on a loaded two-core machine.
  */
 import { Prg } from "../runtime/prg.js";
 import * as arith from "../runtime/protocols/generated/arith.js";
 import * as bits from "../runtime/protocols/generated/bits.js";
 import * as compare from "../runtime/protocols/generated/compare.js";
-import { warmUpProtocols } from "../runtime/protocols/index.js";
+import * as integer from "../runtime/protocols/generated/integer.js";
+import { divide } from "../runtime/protocols/division.js";
+import { protocol, warmUpProtocols } from "../runtime/protocols/index.js";
 import { localCluster, runParties } from "../runtime/protocols/local-cluster.js";
 import type { PartyContext } from "../runtime/protocols/context.js";
 import { randomBytes } from "node:crypto";
@@ -79,6 +83,15 @@ async function main(): Promise<void> {
   await measure("bit extraction uint32", small, 3, (ctx, p) => bits.bits_32(ctx, small, u32[p]!.subarray(0, small)));
   const keys = cluster.parties.map((c) => c.newInstance());
   await measure("shuffle uint32", L, 3, (ctx, p) => arith.shuffle_32(ctx, L, u32[p]!, keys[p]!));
+  const tiny = Math.max(1, L >> 6);
+  const runner = (ctx: PartyContext) => (key: string, lanes: number, args: readonly unknown[]) =>
+    Promise.resolve((protocol(key)!.fn as (c: PartyContext, l: number, ...a: readonly unknown[]) => unknown)(ctx, lanes, ...args));
+  const x = u32.map((v) => v.subarray(0, tiny));
+  const d = v32.map((v) => v.subarray(0, tiny).map((w) => w >>> 20));
+  await measure("div uint32 (private)", tiny, 3, (ctx, p) => divide(runner(ctx), p as 0 | 1 | 2, 32, x[p]!, { kind: "private", share: d[p]! }, tiny, { quotient: true, remainder: false }));
+  await measure("div uint32 by 1000", tiny, 3, (ctx, p) => divide(runner(ctx), p as 0 | 1 | 2, 32, x[p]!, { kind: "public", words: Uint32Array.of(1000) }, tiny, { quotient: true, remainder: false }));
+  await measure("fix32 mul", tiny, 3, (ctx, p) => integer.fixmul_32(ctx, tiny, x[p]!, d[p]!));
+  await measure("shift right uint32", tiny, 3, (ctx, p) => integer.shrv_32(ctx, tiny, x[p]!, d[p]!));
   keystream();
 }
 

@@ -12,7 +12,11 @@
  * gte(u, v) = NOT lt(u, v) (NOT on a bool is local: `notShares`); uintN → bool is
  * NOT eq(x, classifyPublic(0)); publish to a client = `reshare`, then each party sends
  * its share to the client, which adds them; int and uint share the same protocols
- * except the signed comparison `lts`.
+ * except the signed comparison `lts`. Integer protocols (integer.tripl): exact shifts
+ * by a public amount `shr<n,k>`/`sra<n,k>`, fixed-point product `fixmul<n>` and
+ * fix-to-int `fixint<n>` (f = n/2), `sign`/`abs`, shifts by private amounts
+ * `shlv`/`shrv`; division is composed from `divstep`, `topzeros` and `divout` by
+ * division.ts.
  */
 import { PROTOCOLS } from "./generated/catalog.js";
 import type { ProtocolEntry } from "./catalog-types.js";
@@ -24,6 +28,7 @@ export type { ProtocolEntry, ProtocolKind, ProtocolParam } from "./catalog-types
 export { PartyContext } from "./context.js";
 export * from "./local.js";
 export * from "./shares.js";
+export { divide, divisionKeys, type Divisor, type RunProtocol } from "./division.js";
 
 const byKey = new Map(PROTOCOLS.map((p) => [p.key, p]));
 const byInstance = new Map(PROTOCOLS.map((p) => [p.instance, p]));

@@ -5,9 +5,9 @@
  * sources, x != 0 for bool targets).
  */
 import type { MaybePromise } from "../../vm/backend.js";
-import { addShares, allOnes, broadcast, copyShares, xorShares } from "./local-ops.js";
+import { addShares, allOnes, broadcast, copyShares, mulPublic, xorShares } from "./local-ops.js";
 import { fail, key, output, privates, store, type Call, type PartyOps } from "./handler.js";
-import { allocShares, getBit, type ShareType, type ShareVector, type Width } from "./share-types.js";
+import { allocShares, getBit, shareTypeOf, type ShareType, type ShareVector, type Width } from "./share-types.js";
 
 /** A conversion between share types: the protocols it needs and how it runs at one party. */
 interface ConversionPlan {
@@ -55,9 +55,7 @@ const viaProtocol = (k: string, after: (p: PartyOps, v: ShareVector, lanes: numb
 function conversionPlan(from: ShareType, to: ShareType): ConversionPlan | string {
   const n = from.width;
   const m = to.width;
-  if (from.rep.cls === "fix" || to.rep.cls === "fix") {
-    return from.name === to.name ? local((_p, v, lanes) => copyShares(n, v, lanes)) : "fixed-point conversions need truncation protocols";
-  }
+  if (from.rep.cls === "fix" || to.rep.cls === "fix") return fixPlan(from, to);
   switch (from.sharing) {
     case "bits":
       if (to.sharing === "bits") return local((_p, v, lanes) => copyShares(1, v, lanes));
@@ -90,6 +88,57 @@ function conversionPlan(from: ShareType, to: ShareType): ConversionPlan | string
       };
     }
   }
+}
+
+/** The signed integer type of width w (fix values are converted through it). */
+function intOf(w: Width): ShareType {
+  return shareTypeOf(`int${w}`) as ShareType;
+}
+
+/** Shares times 2^k (local). */
+function shiftLeft(w: Width, v: ShareVector, k: number, lanes: number): ShareVector {
+  const c = allocShares(w, 1);
+  if (c instanceof BigUint64Array) c[0] = 1n << BigInt(k);
+  else (c as Uint32Array)[0] = 2 ** k;
+  const out = allocShares(w, lanes);
+  mulPublic(w, v, broadcast(w, c, 1, lanes), out, lanes);
+  return out;
+}
+
+/** Runs `first`, then `then` on its result. */
+function chain(first: ConversionPlan, then: ConversionPlan): ConversionPlan {
+  return { needs: [...first.needs, ...then.needs], run: async (p, v, lanes) => then.run(p, await first.run(p, v, lanes), lanes) };
+}
+
+/**
+ * Conversions with fixed point (f = n/2 fractional bits), the emulator's value
+ * semantics: to fix, the integer value times 2^f (through intM of the target width);
+ * from fix to an integer, rounding toward zero (fixint<n>) and then the integer
+ * conversion; to bool, x != 0; fix32 -> fix64 exact (sign-extend, times 2^16);
+ * fix64 -> fix32 rounded half up: (x + 2^15) >> 16, exact shift, reduced mod 2^32.
+ * (The emulator goes through doubles, so values beyond 2^53 in the raw ring can differ.)
+ */
+function fixPlan(from: ShareType, to: ShareType): ConversionPlan | string {
+  const n = from.width;
+  const m = to.width;
+  if (from.name === to.name) return local((_p, v, lanes) => copyShares(n, v, lanes));
+  if (from.rep.cls === "fix" && to.rep.cls === "fix") {
+    if (n < m) return { needs: ["sext<32,64>"], run: async (p, v, lanes) => shiftLeft(64, (await p.runner.run("sext<32,64>", lanes, [v])) as ShareVector, 16, lanes) };
+    return {
+      needs: ["shr<64,16>"],
+      run: async (p, v, lanes) => resize(64, (await p.runner.run("shr<64,16>", lanes, [addAtParty0(p, 64, v, 1n << 15n, lanes)])) as ShareVector, 32, lanes),
+    };
+  }
+  if (to.rep.cls === "fix") {
+    const toInt = conversionPlan(from, intOf(m));
+    if (typeof toInt === "string") return toInt;
+    return chain(toInt, local((_p, v, lanes) => shiftLeft(m, v, m / 2, lanes)));
+  }
+  // from fix: bool is x != 0 on the raw value; otherwise round toward zero first
+  const asInt = conversionPlan(intOf(n), to);
+  if (typeof asInt === "string") return asInt;
+  if (to.sharing === "bits") return asInt;
+  return chain(viaProtocol(key("fixint", from)), asInt);
 }
 
 export function convNeeds(t: ShareType, to: ShareType | undefined): readonly string[] | string {

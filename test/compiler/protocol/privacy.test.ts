@@ -11,7 +11,7 @@ function check(src: string, name: string) {
 
 describe("privacy checker: shipped protocols", () => {
   const shipped = compileShipped();
-  const names = shipped.flatMap((f) => f.instances.map((i) => i.program.instance)).filter((n) => /_(1|8)(_P\d)?$/.test(n) || /^(mul|open|and|b2a|eq|reshare)_32$|^(upcast_8_16|sext_8_16|truncp_64_16|fixmul64)$/.test(n));
+  const names = shipped.flatMap((f) => f.instances.map((i) => i.program.instance)).filter((n) => /_(1|8)(_P\d)?$/.test(n) || /^(shr|sra)_8_\d+$/.test(n) || /^(mul|open|and|b2a|eq|reshare)_32$|^(upcast_8_16|sext_8_16|truncp_64_16|fixmul64)$/.test(n));
 
   it("covers every protocol", () => {
     const protos = new Set(shipped.flatMap((f) => f.instances.map((i) => i.program.proto)));

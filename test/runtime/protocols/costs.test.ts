@@ -46,3 +46,33 @@ describe("pinned costs of the core protocols", () => {
     expect(cluster.transports.map((t) => t.sentBytes.reduce((a, b) => a + b, 0))).toEqual([8 * L, 8 * L, 8 * L]);
   });
 });
+
+describe("pinned costs of the integer protocols (integer.tripl)", () => {
+  it.each([8, 16, 32, 64])("rounds, n = %i", (n) => {
+    expect(cost(`divstep<${n}>`).rounds).toBe(3 + log2(n));
+    expect(cost(`topzeros<${n}>`)).toMatchObject({ rounds: log2(n), bytesPerLane: Array(3).fill((n * log2(n)) / 4) });
+    expect(cost(`divout<${n}>`).rounds).toBe(3);
+    expect(cost(`sign<${n}>`).rounds).toBe(n === 8 ? 7 : n === 64 ? 10 : 8);
+    // msb, b2a, one product; b2a's first round can overlap the last round of msb
+    expect(cost(`abs<${n}>`).rounds).toBe(({ 8: 8, 16: 9, 32: 9, 64: 11 } as Record<number, number>)[n]);
+  });
+
+  it("bytes per lane at n = 32 and 64", () => {
+    const pins: Record<string, [number, number, number, number]> = {
+      "shr<32,16>": [8, 80.25, 84.25, 88],
+      "shr<64,32>": [10, 192.25, 200.25, 208],
+      "fixmul<32>": [16, 264.75, 276.75, 288],
+      "fixmul<64>": [20, 624.75, 648.75, 672],
+      "fixint<32>": [16, 160.375, 168.375, 172],
+      "sign<32>": [8, 88, 92, 95.75],
+      "abs<32>": [9, 88.125, 92.125, 92],
+      "shlv<32>": [20, 136.5, 140.5, 159.75],
+      "shrv<32>": [14, 219.75, 227.75, 343.75],
+      "topzeros<32>": [5, 40, 40, 40],
+      "divstep<32>": [8, 88.25, 88.25, 88.25],
+      "divstep<64>": [9, 208.25, 208.25, 208.25],
+      "divout<32>": [3, 12, 12, 136],
+    };
+    for (const [k, [rounds, ...bytes]] of Object.entries(pins)) expect(cost(k), k).toMatchObject({ rounds, bytesPerLane: bytes });
+  });
+});
