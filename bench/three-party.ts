@@ -50,7 +50,6 @@ const TCP_BYTES = 32 * 1024 * 1024;
 const PRG_BYTES = 64 * 1024 * 1024;
 const large = process.argv.includes("--large");
 const SORT_N = large ? 100_000 : 10_000;
-const DOT_N = large ? 10_000_000 : 1_000_000;
 
 type Job = { readonly name: string; readonly reps: number };
 type Reply = { readonly ms: number[] } | { readonly error: string };
@@ -125,11 +124,8 @@ async function child(): Promise<void> {
     mul64: () => mul(64, 1_000_000),
     mul32x10: () => mul(32, 10_000_000),
     mul64x10: () => mul(64, 10_000_000),
-    dot32: () => {
-      const n = DOT_N;
-      const args = [dim(0), priv32(randomWords(32, n), n), priv32(randomWords(32, n), n), priv32(new Uint32Array(1), 1), dim(1), dim(n), dim(1)];
-      return async () => backend.syscall("shared3p::mat_mult_uint32_vec", args);
-    },
+    dot32: () => dot(1_000_000),
+    dot32x10: () => dot(10_000_000),
     shuf32: () => {
       const n = 1_000_000;
       const args = [dim(0), priv32(randomWords(32, n), n), priv32(new Uint32Array(n), n)];
@@ -145,6 +141,11 @@ async function child(): Promise<void> {
       };
     },
   };
+  /** A dot product of n uint32 through the mat_mult syscall (1 x n x 1). */
+  function dot(n: number): () => Promise<unknown> {
+    const args = [dim(0), priv32(randomWords(32, n), n), priv32(randomWords(32, n), n), priv32(new Uint32Array(1), 1), dim(1), dim(n), dim(1)];
+    return async () => backend.syscall("shared3p::mat_mult_uint32_vec", args);
+  }
   function compare(key: string): () => Promise<unknown> {
     const e = entry(key);
     if (e === undefined) throw new Error(`protocol ${key} is not generated yet`);
@@ -302,7 +303,8 @@ async function parent(): Promise<void> {
       await report("multiplications uint32, 10^7 lanes", "mul32x10", 1e7, 8, 24, 1);
       await report("multiplications uint64, 10^7 lanes", "mul64x10", 1e7, 16, 48, 1);
     }
-    await report(`dot product uint32, 10^${Math.log10(DOT_N)} (mat_mult syscall)`, "dot32", DOT_N, 8, 24, large ? 1 : REPS);
+    if (large) await report("dot product uint32, 10^7 (mat_mult syscall)", "dot32x10", 1e7, 8, 24, 1);
+    else await report("dot product uint32, 10^6 (mat_mult syscall)", "dot32", 1e6, 8, 24);
     // shuffle<32>: each party sends 4 bytes per lane (one pass each) and draws 6 mask words and two 8-byte permutation draws per lane
     await report("oblivious shuffle uint32, 10^6 (vecshuf syscall)", "shuf32", 1e6, 4, 40);
     // comparisons: bound by TCP only (bytes per lane from the cost table; keystream not counted)

@@ -12,12 +12,15 @@
  *   out[idx[i]] = src[i] by public indices, local at every party.
  * - mat_mult / mat_multx (pd, a, b, out, m, n, p): matrix products, ring
  *   arithmetic / AND-XOR on the values of any integer type (movement/matmult.ts).
+ * - stable_sort (pd, a, __ref perm [, ascending]): the opened stable sorting
+ *   permutation (movement/stable-sort.ts).
  */
 import type { SyscallArg } from "../../vm/backend.js";
 import { gatherShares, scatterShares } from "./local-ops.js";
 import { fail, key, output, privates, store, type Call, type Handler } from "./handler.js";
 import { matMult, matMultProtocols } from "./movement/matmult.js";
 import { shuffleProtocol, shuffleRows, type ShuffleKey } from "./movement/shuffle.js";
+import { lessKey, stableOrder } from "./movement/stable-sort.js";
 import { shareBytes, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
 
 /** Which shuffle a syscall is: over rows, keyed, inverse. */
@@ -117,6 +120,15 @@ function matMultHandler(xor: boolean): Handler {
   };
 }
 
+/** The public integer vector (__ref) receiving a permutation. */
+function permutationOut(c: Call): Extract<SyscallArg, { tag: "ref" | "cref" }> {
+  const out = c.args.find((a) => a.tag === "ref");
+  if (out === undefined || out.tag !== "ref" || out.type === "string" || out.type === "bool" || out.type.startsWith("float")) {
+    return fail(c, "needs a __ref public integer vector for the permutation");
+  }
+  return out as Extract<SyscallArg, { tag: "ref" | "cref" }>;
+}
+
 export const MOVEMENT_HANDLERS: Record<string, Handler> = {
   vecshuf: shuffleHandler({ matrix: false, keyed: false, inverse: false }),
   vecshufkey: shuffleHandler({ matrix: false, keyed: true, inverse: false }),
@@ -147,6 +159,20 @@ export const MOVEMENT_HANDLERS: Record<string, Handler> = {
       const idx = indices(c, out.lanes);
       if (idx.length !== src.lanes) fail(c, `${idx.length} indices for a source of ${src.lanes} elements`);
       scatterShares(c.type.width, out.handle, idx, src.handle);
+    },
+  },
+  stable_sort: {
+    needs: (t) => [lessKey(t), "xopen<1>"],
+    run: async (p, c) => {
+      const [a] = privates(c);
+      if (a === undefined) fail(c, "needs (pd, a, __ref perm [, ascending])");
+      const out = permutationOut(c);
+      if (out.data.length !== a.lanes) fail(c, `the permutation vector must have ${a.lanes} elements, it has ${out.data.length}`);
+      const flag = c.args.find((x) => x.tag === "scalar");
+      const ascending = flag === undefined || flag.tag !== "scalar" || flag.value !== false;
+      const order = await stableOrder(p, c.type, a.handle, a.lanes, ascending);
+      const big = out.data instanceof BigInt64Array || out.data instanceof BigUint64Array;
+      for (let i = 0; i < order.length; i++) out.data[i] = big ? BigInt(order[i] as number) : (order[i] as number);
     },
   },
   mat_mult: matMultHandler(false),

@@ -188,6 +188,69 @@ describe("shared3p randomize, gather, scatter", () => {
   });
 });
 
+/** The stable sorting permutation of values under `key` (ties in index order). */
+function stableModel(values: readonly (bigint | boolean)[], key: (v: bigint | boolean) => bigint, ascending: boolean): number[] {
+  const idx = values.map((_, i) => i);
+  return idx.sort((i, j) => {
+    const x = key(values[i]!);
+    const y = key(values[j]!);
+    const c = x < y ? -1 : x > y ? 1 : 0;
+    return (ascending ? c : -c) || i - j;
+  });
+}
+
+async function stableSort(x: Shared, ascending?: boolean): Promise<number[]> {
+  const perms = [0, 1, 2].map(() => new BigUint64Array(x.lanes));
+  await syscallAll(backends, `shared3p::stable_sort_${x.type}_vec`, (p) => [
+    priv(x, p),
+    { tag: "ref", type: "uint64", data: perms[p]!, bytes: new Uint8Array(perms[p]!.buffer), scalar: false, value: undefined },
+    ...(ascending === undefined ? [] : [{ tag: "scalar", type: "bool", value: ascending } as SyscallArg]),
+  ]);
+  expect(perms[1]).toEqual(perms[0]);
+  expect(perms[2]).toEqual(perms[0]);
+  return Array.from(perms[0]!, Number);
+}
+
+describe("shared3p stable_sort (opened stable sorting permutation)", () => {
+  const signed = (w: number) => (v: bigint | boolean) => BigInt.asIntN(w, v as bigint);
+  const unsigned = (v: bigint | boolean) => (typeof v === "boolean" ? (v ? 1n : 0n) : v);
+  const cases: [string, (v: bigint | boolean) => bigint][] = [
+    ["uint32", unsigned],
+    ["int8", signed(8)],
+    ["int64", signed(64)],
+    ["xor_uint16", unsigned],
+    ["fix32", signed(32)],
+    ["bool", unsigned],
+  ];
+  for (const [type, key] of cases) {
+    it(`of ${type} equals the stable sort of the values, ascending and descending`, async () => {
+      const w = widthOf(type);
+      // few distinct values, so many ties; negative values for the signed types
+      const x: (bigint | boolean)[] = Array.from({ length: 57 }, (_, i) => (w === 1 ? (i * 7) % 3 === 0 : mod(w, BigInt(((i * 37) % 11) - 5))));
+      const a = share(type, x);
+      expect(await stableSort(a)).toEqual(stableModel(x, key, true));
+      expect(await stableSort(a, false)).toEqual(stableModel(x, key, false));
+      expect(await stableSort(a, true)).toEqual(stableModel(x, key, true));
+    });
+  }
+
+  it("of zero, one and two elements", async () => {
+    expect(await stableSort(share("uint64", []))).toEqual([]);
+    expect(await stableSort(share("uint64", [5n]))).toEqual([0]);
+    expect(await stableSort(share("uint64", [5n, 2n]))).toEqual([1, 0]);
+    expect(await stableSort(share("uint64", [2n, 2n]), false)).toEqual([0, 1]);
+  });
+
+  it("refuses a permutation vector of the wrong length", async () => {
+    const a = share("uint32", [3n, 1n, 2n]);
+    const perm = new BigUint64Array(2);
+    const ref: SyscallArg = { tag: "ref", type: "uint64", data: perm, bytes: new Uint8Array(perm.buffer), scalar: false, value: undefined };
+    await expect(syscallAll(backends, "shared3p::stable_sort_uint32_vec", (p) => [priv(a, p), ref])).rejects.toThrow(
+      "syscall shared3p::stable_sort_uint32_vec: the permutation vector must have 3 elements, it has 2",
+    );
+  });
+});
+
 /** The plain matrix product a (m x n) b (n x p) mod 2^w, or with AND/XOR. */
 function model(a: readonly bigint[], b: readonly bigint[], m: number, n: number, p: number, w: number, xor: boolean): bigint[] {
   const out: bigint[] = [];
