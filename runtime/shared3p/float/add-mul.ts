@@ -85,12 +85,16 @@ export function floatMul(c: Circuit, f: FloatFormat, aBits: Bits, bBits: Bits): 
   // normal path: shift left by min(leading zeros, t − 1)
   const norm = normalizeLimited(c, product, andBit(c, tMinus1.slice(0, w - 1), c.not(under)));
   const eNormal = subBits(c, t, resize(norm.shift, w)).diff;
-  // underflow path: shift right by 1 − t, exponent 1
+  // underflow path: shift right by 1 − t, exponent 1; only the top M+2 bits can survive, the rest is sticky
+  const n = product.length;
   const rs = subBits(c, constBits(0, w), tMinus1).diff;
-  const right = shiftRightSticky(c, product, andBit(c, rs.slice(0, w - 1), under));
-  const sig = muxBits(c, under, right.value, norm.value);
+  const right = shiftRightSticky(c, product.slice(n - f.M - 2), andBit(c, rs.slice(0, w - 1), under));
+  const lowSticky = orAll(c, product.slice(0, n - f.M - 2));
+  const normalSticky = orAll(c, norm.value.slice(0, n - f.M - 2));
+  const sig = muxBits(c, under, right.value, norm.value.slice(n - f.M - 2));
+  const sticky = c.mux(under, c.or(lowSticky, right.sticky), normalSticky);
   const e = muxBits(c, under, constBits(1, w), eNormal);
   const nan = c.or(c.or(a.isNaN, b.isNaN), c.or(c.and(a.isInf, b.isZero), c.and(b.isInf, a.isZero)));
   const special = { when: c.or(nan, c.or(a.isInf, b.isInf)), value: muxBits(c, nan, nanOf(c, f, a, b), infinity(f, sign)) };
-  return roundPackNormal(c, f, sign, e, sig, c.and(under, right.sticky), special);
+  return roundPackNormal(c, f, sign, e, sig, sticky, special);
 }
