@@ -13,8 +13,10 @@
  * their order because they may stop the program).
  */
 import type { SliceItem, SysArg } from "../../../vm/bytecode.js";
+import type { DataTypeName } from "../../../vm/isa.js";
 import type { IrBlock, IrInstr } from "../ir.js";
 import { defsOf } from "./instr-info.js";
+import { intWidth, wrapInt } from "./int-wrap.js";
 import { laneWiseInputs } from "./lane-wise.js";
 
 export type ConstValue = bigint | boolean;
@@ -101,7 +103,9 @@ function step(st: State, ins: IrInstr): boolean {
   switch (ins.op) {
     case "const": {
       st.kill(a[1] as number);
-      if (typeof a[2] === "bigint" || typeof a[2] === "boolean") st.consts.set(a[1] as number, a[2]);
+      // the VM converts an integer constant to its type (wrapping)
+      if (typeof a[2] === "bigint" && intWidth(a[0] as DataTypeName) !== undefined) st.consts.set(a[1] as number, wrapInt(a[0] as DataTypeName, a[2]));
+      else if (typeof a[2] === "boolean" && a[0] === "bool") st.consts.set(a[1] as number, a[2]);
       st.shapes.set(a[1] as number, []);
       return true;
     }

@@ -6,16 +6,12 @@
  * `assert` of a known `true` goes. Removing the now unused definitions is
  * remove-dead-code's job.
  */
-import { isSignedType, type DataTypeName } from "../../../vm/isa.js";
+import type { DataTypeName } from "../../../vm/isa.js";
 import type { IrInstr, IrProc } from "../ir.js";
 import { walkBlock, type ConstValue, type FactsView } from "./block-facts.js";
+import { intWidth, wrapInt } from "./int-wrap.js";
 
-const WIDTH: Partial<Record<DataTypeName, number>> = { int8: 8, int16: 16, int32: 32, int64: 64, uint8: 8, uint16: 16, uint32: 32, uint64: 64 };
-
-function wrap(t: DataTypeName, v: bigint): bigint {
-  const w = WIDTH[t]!;
-  return isSignedType(t) ? BigInt.asIntN(w, v) : BigInt.asUintN(w, v);
-}
+const wrap = wrapInt;
 
 function intOp(op: string, t: DataTypeName, x: bigint, y: bigint): ConstValue | undefined {
   switch (op) {
@@ -81,7 +77,7 @@ function fold(ins: IrInstr, f: FactsView): IrInstr | null {
       const cy = f.consts.get(y);
       if (cx === undefined || cy === undefined) return ins;
       let v: ConstValue | undefined;
-      if (typeof cx === "bigint" && typeof cy === "bigint" && WIDTH[t] !== undefined) v = intOp(op, t, cx, cy);
+      if (typeof cx === "bigint" && typeof cy === "bigint" && intWidth(t) !== undefined) v = intOp(op, t, cx, cy);
       else if (typeof cx === "boolean" && typeof cy === "boolean" && t === "bool") v = boolOp(op, cx, cy);
       if (v === undefined) return ins;
       return typeof v === "boolean" ? constant(ins, d, v) : { op: "const", args: [t, d, v], span: ins.span };
@@ -90,7 +86,7 @@ function fold(ins: IrInstr, f: FactsView): IrInstr | null {
       const [op, t, d, x] = a as [string, DataTypeName, number, number];
       const c = f.consts.get(x);
       if (typeof c === "boolean" && t === "bool" && (op === "not" || op === "bnot")) return constant(ins, d, !c);
-      if (typeof c === "bigint" && WIDTH[t] !== undefined && (op === "neg" || op === "bnot")) return { op: "const", args: [t, d, wrap(t, op === "neg" ? -c : ~c)], span: ins.span };
+      if (typeof c === "bigint" && intWidth(t) !== undefined && (op === "neg" || op === "bnot")) return { op: "const", args: [t, d, wrap(t, op === "neg" ? -c : ~c)], span: ins.span };
       return ins;
     }
     case "size": {

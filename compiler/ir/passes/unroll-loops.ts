@@ -20,20 +20,16 @@
  * shared between copies, so the copies compute exactly what the iterations did.
  * Innermost loops go first; the pass repeats until no loop qualifies.
  */
-import { isSignedType, type DataTypeName } from "../../../vm/isa.js";
+import type { DataTypeName } from "../../../vm/isa.js";
 import type { IrBlock, IrInstr, IrProc, IrTerminator } from "../ir.js";
 import { naturalLoops, predecessors, successors, type NaturalLoop } from "./cfg.js";
 import { defsOf } from "./instr-info.js";
+import { intWidth, wrapInt } from "./int-wrap.js";
 
 const MAX_TRIPS = 1024;
 const MAX_UNROLLED_INSTRS = 12000;
 
-const WIDTH: Partial<Record<DataTypeName, number>> = { int8: 8, int16: 16, int32: 32, int64: 64, uint8: 8, uint16: 16, uint32: 32, uint64: 64 };
-
-function wrap(t: DataTypeName, v: bigint): bigint {
-  const w = WIDTH[t]!;
-  return isSignedType(t) ? BigInt.asIntN(w, v) : BigInt.asUintN(w, v);
-}
+const wrap = wrapInt;
 
 /** The constant `reg` holds after the first `end` instructions of `b`, when the last definition there is a `const`. */
 function constAt(b: IrBlock, end: number, reg: number): bigint | undefined {
@@ -103,7 +99,7 @@ function analyse(proc: IrProc, loop: NaturalLoop, preds: number[][]): Counted | 
   if (cmp === undefined || cmp.op !== "binop" || cmp.args[2] !== t.cond) return undefined;
   if (h.instrs.filter((i) => i.op === "binop").length !== 1) return undefined;
   const [op, type, , x, y] = cmp.args as [string, DataTypeName, number, number, number];
-  if (WIDTH[type] === undefined) return undefined;
+  if (intWidth(type) === undefined) return undefined;
   const bound = (reg: number): bigint | undefined => constAt(h, h.instrs.length - 1, reg) ?? (writtenInLoop(proc, loop, reg).length === 0 ? constAt(p, p.instrs.length, reg) : undefined);
   const step = (r: number): { k: bigint; sign: 1n | -1n } | undefined => {
     const defs = writtenInLoop(proc, loop, r);
