@@ -17,6 +17,9 @@
  * - bl_strLevenshtein fills the edit-distance table one anti-diagonal at a time
  *   (each a vectorised step) and reads the cell at the two private lengths with
  *   an oblivious lookup.
+ * - BlStringVector holds strings of one bound as matrix rows; bl_strFind
+ *   compares all rows with the needle at once and returns the first match's
+ *   private position (the count when there is none).
  * - CRC16 (CCITT-FALSE: polynomial 0x1021, initial value 0xFFFF) and CRC32 (IEEE
  *   802.3: reflected polynomial 0xEDB88320, initial value and final XOR
  *   0xFFFFFFFF) are linear over GF(2) once the polynomial is public, so they are
@@ -92,6 +95,49 @@ template <domain D : shared3p>
 D bool bl_strEquals(D xor_uint8[[1]] s, D xor_uint8[[1]] t) {
     uint n = max(size(s), size(t));
     return all(_zeroExtend(s, n) == _zeroExtend(t, n));
+}
+
+// ---------------------------------------------------------------------------
+// Vectors of strings
+
+/**
+ * n bounded-length strings sharing one bound: row i of `strings` is string i
+ * (characters, then zero bytes). Build it by assigning an n x bound matrix.
+ */
+template <domain D : shared3p>
+struct BlStringVector {
+    D xor_uint8[[2]] strings;
+}
+
+/**
+ * The position of the first string of v equal to needle, or the number of
+ * strings when none is (the position stays private). Every row is compared with
+ * the needle in one vectorised equality; bounds may differ (zeros pad the shorter).
+ */
+template <domain D : shared3p>
+D uint bl_strFind(BlStringVector<D> v, D xor_uint8[[1]] needle) {
+    uint n = shape(v.strings)[0];
+    uint bound = max(shape(v.strings)[1], size(needle));
+    if (n == 0) {
+        D uint zero = 0;
+        return zero;
+    }
+    D xor_uint8[[2]] rows = v.strings;
+    if (shape(rows)[1] < bound) {
+        D xor_uint8[[2]] pad(n, bound - shape(rows)[1]);
+        rows = cat(rows, pad, 1);
+    }
+    D xor_uint8[[1]] target = _zeroExtend(needle, bound);
+    D xor_uint8[[1]] tiled(n * bound);
+    for (uint i = 0; i < n; ++i) {
+        tiled[i * bound : (i + 1) * bound] = target;
+    }
+    if (bound == 0) {
+        D uint zero = 0;
+        return zero;
+    }
+    D bool[[1]] equal = all(flatten(rows) == tiled, n);
+    return truePrefixLength(!equal);
 }
 
 /** Whether s sorts before t (byte-wise lexicographic order). */
