@@ -13,10 +13,10 @@
  * product, so both paths run beside each other. Special results (NaN, infinity)
  * are chosen in parallel and enter by one final mux.
  */
-import { type Bit, type Circuit } from "./circuit.js";
+import { ZERO, type Bit, type Circuit } from "./circuit.js";
 import { add3Bits, addBits, isNegative, lessThan, subBits } from "./adder.js";
 import { andBit, constBits, muxBits, orAll, resize, type Bits } from "./bitvec.js";
-import { infinity, nanOf, roundPackNormal, unpack, type FloatFormat } from "./format.js";
+import { infinity, nanOf, roundPackNormal, unpack, type FloatFormat, type Special } from "./format.js";
 import { multiplyBits } from "./multiplier.js";
 import { normalizeLimited, shiftRightSticky } from "./shifter.js";
 
@@ -78,23 +78,36 @@ export function floatMul(c: Circuit, f: FloatFormat, aBits: Bits, bBits: Bits): 
   const sign = c.xor(a.sign, b.sign);
   const product = multiplyBits(c, a.sig, b.sig);
   const w = expWidth(f);
-  // t: the exponent of the product's top bit position (before normalisation); under: t ≤ 0
+  // the exponent of the product's top bit position (before normalisation), minus one
   const tMinus1 = add3Bits(c, resize(a.ee, w), resize(b.ee, w), constBits(BigInt.asUintN(w, BigInt(-f.bias)), w));
+  const nan = c.or(c.or(a.isNaN, b.isNaN), c.or(c.and(a.isInf, b.isZero), c.and(b.isInf, a.isZero)));
+  const special = { when: c.or(nan, c.or(a.isInf, b.isInf)), value: muxBits(c, nan, nanOf(c, f, a, b), infinity(f, sign)) };
+  return finishWide(c, f, sign, product, tMinus1, ZERO, special);
+}
+
+/**
+ * Rounds an exact wide significand v (at least M+2 bits, top bit possibly clear)
+ * whose top bit position has exponent tMinus1 + 1 (two's complement), with
+ * `sticky` for nonzero bits below v: normalised by at most what keeps the
+ * exponent ≥ 1, or, when even the top position is below the normal range, shifted
+ * right (that amount is known from tMinus1 alone, so both paths run beside each
+ * other).
+ */
+export function finishWide(c: Circuit, f: FloatFormat, sign: Bit, v: Bits, tMinus1: Bits, sticky: Bit, special: Special): Bits {
+  const w = tMinus1.length;
   const t = addBits(c, tMinus1, constBits(0, w), 1).sum;
   const under = isNegative(tMinus1);
   // normal path: shift left by min(leading zeros, t − 1)
-  const norm = normalizeLimited(c, product, andBit(c, tMinus1.slice(0, w - 1), c.not(under)));
+  const norm = normalizeLimited(c, v, andBit(c, tMinus1.slice(0, w - 1), c.not(under)));
   const eNormal = subBits(c, t, resize(norm.shift, w)).diff;
   // underflow path: shift right by 1 − t, exponent 1; only the top M+2 bits can survive, the rest is sticky
-  const n = product.length;
+  const n = v.length;
   const rs = subBits(c, constBits(0, w), tMinus1).diff;
-  const right = shiftRightSticky(c, product.slice(n - f.M - 2), andBit(c, rs.slice(0, w - 1), under));
-  const lowSticky = orAll(c, product.slice(0, n - f.M - 2));
+  const right = shiftRightSticky(c, v.slice(n - f.M - 2), andBit(c, rs.slice(0, w - 1), under));
+  const lowSticky = orAll(c, v.slice(0, n - f.M - 2));
   const normalSticky = orAll(c, norm.value.slice(0, n - f.M - 2));
   const sig = muxBits(c, under, right.value, norm.value.slice(n - f.M - 2));
-  const sticky = c.mux(under, c.or(lowSticky, right.sticky), normalSticky);
+  const st = c.or(sticky, c.mux(under, c.or(lowSticky, right.sticky), normalSticky));
   const e = muxBits(c, under, constBits(1, w), eNormal);
-  const nan = c.or(c.or(a.isNaN, b.isNaN), c.or(c.and(a.isInf, b.isZero), c.and(b.isInf, a.isZero)));
-  const special = { when: c.or(nan, c.or(a.isInf, b.isInf)), value: muxBits(c, nan, nanOf(c, f, a, b), infinity(f, sign)) };
-  return roundPackNormal(c, f, sign, e, sig, sticky, special);
+  return roundPackNormal(c, f, sign, e, sig, st, special);
 }

@@ -11,9 +11,10 @@ import { compareFloats, floatMinMax, scanStep } from "./compare.js";
 import { boolToFloat, floatToBool, floatToFloat, floatToInt, intToFloat, type Rounding } from "./convert.js";
 import { formatOf, unpack, type FloatFormat } from "./format.js";
 import { floorCeil } from "./integral.js";
+import { floatDiv } from "./divide.js";
 import { compile, type CompiledCircuit, type VectorWidth } from "./run.js";
 
-export type ArithOp = "add" | "sub" | "mul";
+export type ArithOp = "add" | "sub" | "mul" | "div";
 export type CompareOp = "eq" | "lt" | "gt" | "lte" | "gte";
 
 const fmt = (w: 32 | 64): FloatFormat => formatOf(w);
@@ -22,7 +23,7 @@ const specs = (w: VectorWidth, pubs: readonly boolean[]) => pubs.map((isPublic) 
 /** a op b → float. */
 export function arithCircuit(op: ArithOp, w: 32 | 64, pubA: boolean, pubB: boolean): CompiledCircuit {
   const f = fmt(w);
-  const build = op === "add" ? floatAdd : op === "sub" ? floatSub : floatMul;
+  const build = op === "add" ? floatAdd : op === "sub" ? floatSub : op === "mul" ? floatMul : floatDiv;
   return compile(`${op}${w}`, specs(w, [pubA, pubB]), (c, [a, b]) => [build(c, f, a!, b!)]);
 }
 
@@ -81,6 +82,12 @@ function smallestAtLeast(w: 32 | 64, v: number): bigint {
   const u = new Uint32Array(f.buffer);
   if ((f[0] as number) < v) u[0] = (u[0] as number) + 1;
   return BigInt(u[0] as number);
+}
+
+/** 1 / x. */
+export function inverseCircuit(w: 32 | 64): CompiledCircuit {
+  const f = fmt(w);
+  return compile(`inv${w}`, specs(w, [false]), (c, [x]) => [floatDiv(c, f, constBits(w === 32 ? 0x3f800000n : 0x3ff0000000000000n, w), x!)]);
 }
 
 /** Math.floor or Math.ceil. */

@@ -1,7 +1,7 @@
 /**
  * The float circuits evaluated in the clear (one "party" holding every value, ANDs
  * computed locally) on many lanes at once, against plain JS arithmetic: far more
- * samples per run than the three-party tests can afford, for add, sub, mul,
+ * samples per run than the three-party tests can afford, for add, sub, mul, div,
  * comparisons, floor/ceiling and the conversions between widths and to and from
  * 64-bit integers. Any NaN equals any NaN; everything else is bit for bit.
  */
@@ -37,13 +37,14 @@ const vectors = (w: FloatWidth) => fc.array(floatArb(w), { minLength: LANES, max
 describe("float circuits in the clear against JS arithmetic", () => {
   for (const w of [32, 64] as const) {
     const r = (x: number): number => (w === 32 ? Math.fround(x) : x);
-    it(`add, sub, mul, lt, eq, floor, ceiling of float${w} on ${LANES} lanes`, async () => {
+    it(`add, sub, mul, div, lt, eq, floor, ceiling of float${w} on ${LANES} lanes`, async () => {
       await fc.assert(
         fc.asyncProperty(vectors(w), vectors(w), async (x, y0) => {
           // every third lane: a close or opposite neighbour (cancellation, ties)
           const y = y0.map((v, i) => (i % 3 === 0 ? r(-x[i]! * (1 + 2 ** -(i % 30))) : v));
           const [a, b] = [words(w, x), words(w, y)];
-          for (const [op, f] of [["add", (u: number, v: number) => u + v], ["sub", (u: number, v: number) => u - v], ["mul", (u: number, v: number) => u * v]] as const) {
+          const ops = [["add", (u: number, v: number) => u + v], ["sub", (u: number, v: number) => u - v], ["mul", (u: number, v: number) => u * v], ["div", (u: number, v: number) => u / v]] as const;
+          for (const [op, f] of ops) {
             expect(mismatches(floats(w, await run(arithCircuit(op, w, false, false), [a, b], LANES)), x.map((u, i) => r(f(u, y[i]!)))), op).toEqual([]);
           }
           const bit = (v: ShareVector, i: number): boolean => ((((v as Uint32Array)[i >>> 5] as number) >>> (i & 31)) & 1) === 1;
