@@ -15,10 +15,13 @@
  */
 import type { TokenType } from "chevrotain";
 import type { Comment } from "./ast.js";
-import { kindOf } from "./token-kinds.js";
+import { EOF_KIND, kindOf } from "./token-kinds.js";
 import * as T from "./tokens.js";
 
-/** Tokens as parallel arrays of kinds (token-kinds.ts) and offsets, `count` long. */
+/**
+ * Tokens as parallel arrays of kinds (token-kinds.ts) and offsets, `count` long;
+ * `kinds` goes on with LOOKAHEAD_SLACK entries of EOF_KIND.
+ */
 export interface FastTokens {
   readonly kinds: Uint8Array;
   readonly starts: Int32Array;
@@ -53,17 +56,19 @@ for (const [s, t] of [
   double[s.charCodeAt(0) * 128 + s.charCodeAt(1)] = kindOf(t);
 }
 
-function isWordStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+/** Character classes of ASCII characters: what a token starting with one is. */
+const SPACE = 1;
+const WORD = 2;
+const DIGIT = 3;
+const charClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c === 32 || (c >= 9 && c <= 13)) charClass[c] = SPACE;
+  else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) charClass[c] = WORD;
+  else if (c >= 48 && c <= 57) charClass[c] = DIGIT;
 }
 
-function isWordPart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
+/** Kinds past the last token, all EOF: the fast parser looks ahead without bounds checks. */
+export const LOOKAHEAD_SLACK = 16;
 
 const keywordKinds = new Map([...T.keywordTypes].map(([word, t]) => [word, kindOf(t)]));
 const IDENTIFIER = kindOf(T.Identifier);
@@ -71,10 +76,6 @@ const INT = kindOf(T.IntLiteral);
 const FLOAT = kindOf(T.FloatLiteral);
 const STRING = kindOf(T.TerminatedString);
 
-/** Whitespace of the `WhiteSpace` token: space, \t, \r, \n, \f, \v and U+FEFF. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xfeff;
-}
 
 /** Tokenises `text`, or returns undefined where the chevrotain lexer would report a problem. */
 export function fastLex(text: string): FastTokens | undefined {
@@ -88,21 +89,26 @@ export function fastLex(text: string): FastTokens | undefined {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    // whitespace of the `WhiteSpace` token: space, \t, \n, \v, \f, \r and U+FEFF
+    const cls = c < 128 ? (charClass[c] as number) : c === 0xfeff ? SPACE : 0;
+    if (cls === SPACE) {
       i++;
       continue;
     }
     const start = i;
     let kind: number;
-    if (isWordStart(c)) {
+    if (cls === WORD) {
       i++;
-      while (i < n && isWordPart(text.charCodeAt(i))) i++;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d >= 128 || (charClass[d] as number) < WORD) break;
+      }
       kind = IDENTIFIER;
       // every keyword starts with a lower-case letter or '_'
       if (c >= 95) kind = keywordKinds.get(text.slice(start, i)) ?? IDENTIFIER;
-    } else if (isDigit(c)) {
+    } else if (cls === DIGIT) {
       let j = i + 1;
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      while (j < n && charClass[text.charCodeAt(j)] === DIGIT) j++;
       const next = text.charCodeAt(j);
       kind = INT;
       if (next === 46 || next === 101 || next === 69) {
@@ -113,8 +119,10 @@ export function fastLex(text: string): FastTokens | undefined {
         }
       }
       if (kind === INT) {
-        i = j;
-        while (i < n && isWordPart(text.charCodeAt(i))) i++;
+        for (i = j; i < n; i++) {
+          const d = text.charCodeAt(i);
+          if (d >= 128 || (charClass[d] as number) < WORD) break;
+        }
       }
     } else if (c === 34) {
       terminatedString.lastIndex = i;
@@ -142,7 +150,7 @@ export function fastLex(text: string): FastTokens | undefined {
         i++;
       }
     }
-    if (count === cap) {
+    if (count + LOOKAHEAD_SLACK >= cap) {
       cap *= 2;
       const k2 = new Uint8Array(cap);
       k2.set(kinds);
@@ -159,5 +167,6 @@ export function fastLex(text: string): FastTokens | undefined {
     ends[count] = i;
     count++;
   }
+  kinds.fill(EOF_KIND, count, count + LOOKAHEAD_SLACK);
   return { kinds, starts, ends, count, comments };
 }

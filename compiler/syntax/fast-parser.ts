@@ -22,7 +22,7 @@ import type { FastTokens } from "./fast-lexer.js";
 import { parseFloatText, parseIntegerText } from "./literals.js";
 import { numberLiteralNode, stringLiteralNode } from "./literal-nodes.js";
 import { castFollowers, declarationKeywords, maxExpressionDepth, maxStatementDepth } from "./parser-base.js";
-import { EOF_KIND, K, kindTable } from "./token-kinds.js";
+import { K, kindTable } from "./token-kinds.js";
 import * as T from "./tokens.js";
 
 /** Thrown to abandon the fast path. */
@@ -86,10 +86,13 @@ class FastParser {
   // -------------------------------------------------------------------------
   // Tokens
 
-  /** The kind of token LA(k) (k = 1 is the next token); EOF_KIND past the end. */
+  /**
+   * The kind of token LA(k) (k = 1 is the next token); EOF_KIND past the end (the
+   * lexer's slack). Hot paths read `this.kinds[this.pos]` directly: a call costs
+   * more than the read before the JIT has inlined it.
+   */
   private la(k: number): number {
-    const i = this.pos + k - 1;
-    return i < this.count ? (this.kinds[i] as number) : EOF_KIND;
+    return this.kinds[this.pos + k - 1] as number;
   }
 
   private is(k: number, kind: number): boolean {
@@ -140,8 +143,8 @@ class FastParser {
   // Lookahead gates (parser-base.ts)
 
   private isDeclStart(): boolean {
-    if (this.is(1, K.Public) || isPrimitive[this.la(1)] === 1) return true;
-    if (!this.is(1, K.Identifier)) return false;
+    if (this.kinds[this.pos] === K.Public || isPrimitive[(this.kinds[this.pos] as number)] === 1) return true;
+    if (this.kinds[this.pos] !== K.Identifier) return false;
     if (this.is(2, K.Identifier) || isPrimitive[this.la(2)] === 1) return true;
     if (this.is(2, K.LBracket)) return this.is(3, K.LBracket);
     if (this.is(2, K.Less)) return this.typeArgsThenName(2);
@@ -166,22 +169,22 @@ class FastParser {
   }
 
   private isTopTypeStart(): boolean {
-    if (this.is(1, K.Void) || this.is(1, K.Public) || isPrimitive[this.la(1)] === 1) return true;
-    if (this.is(1, K.Identifier) && (this.is(2, K.Operator) || this.is(2, K.Cast))) return true;
-    if (this.is(1, K.Identifier) && this.is(2, K.Less)) return this.typeArgsThenName(2, true);
+    if (this.kinds[this.pos] === K.Void || this.kinds[this.pos] === K.Public || isPrimitive[(this.kinds[this.pos] as number)] === 1) return true;
+    if (this.kinds[this.pos] === K.Identifier && (this.is(2, K.Operator) || this.is(2, K.Cast))) return true;
+    if (this.kinds[this.pos] === K.Identifier && this.is(2, K.Less)) return this.typeArgsThenName(2, true);
     return this.isDeclStart();
   }
 
   private hasSecurityPrefix(): boolean {
-    if (this.is(1, K.Public)) return true;
-    if (!this.is(1, K.Identifier)) return false;
+    if (this.kinds[this.pos] === K.Public) return true;
+    if (this.kinds[this.pos] !== K.Identifier) return false;
     if (isPrimitive[this.la(2)] === 1) return true;
     if (!this.is(2, K.Identifier)) return false;
     return this.is(3, K.Identifier) || this.is(3, K.Less) || this.is(3, K.LBracket) || this.is(3, K.Operator) || this.is(3, K.Cast);
   }
 
   private isProcHead(): boolean {
-    if (!this.is(1, K.Identifier) || !this.is(2, K.LParen)) return false;
+    if (this.kinds[this.pos] !== K.Identifier || !this.is(2, K.LParen)) return false;
     if (this.is(3, K.RParen)) return !(this.is(4, K.Semicolon) || this.is(4, K.Comma) || this.is(4, K.Assign));
     if (this.is(3, K.Public) || isPrimitive[this.la(3)] === 1) return true;
     if (!this.is(3, K.Identifier)) return false;
@@ -190,7 +193,7 @@ class FastParser {
   }
 
   private isCastStart(): boolean {
-    if (!this.is(1, K.LParen)) return false;
+    if (this.kinds[this.pos] !== K.LParen) return false;
     if (isPrimitive[this.la(2)] === 1) return this.is(3, K.RParen);
     if (!this.is(2, K.Identifier) || !this.is(3, K.RParen)) return false;
     const next = this.la(4);
@@ -204,12 +207,12 @@ class FastParser {
     let name: A.Identifier | undefined;
     const imports: A.ImportDecl[] = [];
     const decls: A.TopDecl[] = [];
-    if (this.is(1, K.Module)) {
+    if (this.kinds[this.pos] === K.Module) {
       this.consume(K.Module);
       name = this.ident(this.consume(K.Identifier));
       this.consume(K.Semicolon);
     }
-    while (this.is(1, K.Import)) imports.push(this.importDecl());
+    while (this.kinds[this.pos] === K.Import) imports.push(this.importDecl());
     while (this.pos < this.count) decls.push(this.topDecl());
     return { kind: "Module", name, imports, decls, comments: [], start: 0, end: this.text.length };
   }
@@ -223,7 +226,7 @@ class FastParser {
 
   /** topDecl; a misplaced import or module header, or a stray token, gives up. */
   private topDecl(): A.TopDecl {
-    const t = this.la(1);
+    const t = (this.kinds[this.pos] as number);
     if (t === K.Domain) return this.domainDecl();
     if (t === K.Kind) return this.kindDecl();
     if (t === K.Template) return this.templateDecl();
@@ -247,23 +250,23 @@ class FastParser {
     const name = this.ident(this.consume(K.Identifier));
     let types: A.KindTypeDecl[] = [];
     let last: number;
-    if (this.is(1, K.Semicolon)) last = this.consume(K.Semicolon);
+    if (this.kinds[this.pos] === K.Semicolon) last = this.consume(K.Semicolon);
     else {
       this.consume(K.LBrace);
       const listed: A.KindTypeDecl[] = [];
-      while (this.is(1, K.Type)) listed.push(this.kindType());
+      while (this.kinds[this.pos] === K.Type) listed.push(this.kindType());
       last = this.consume(K.RBrace);
       types = listed;
-      if (this.is(1, K.Semicolon)) throw giveUp;
+      if (this.kinds[this.pos] === K.Semicolon) throw giveUp;
     }
     return { kind: "KindDecl", name, types, start: this.start(kw), end: this.end(last) };
   }
 
   private kindType(): A.KindTypeDecl {
     const kw = this.consume(K.Type);
-    const nameTok = this.is(1, K.Identifier) ? this.consume(K.Identifier) : this.consumeIn(isPrimitive);
+    const nameTok = this.kinds[this.pos] === K.Identifier ? this.consume(K.Identifier) : this.consumeIn(isPrimitive);
     let publicType: A.PrimitiveType | undefined;
-    if (this.is(1, K.LBrace)) {
+    if (this.kinds[this.pos] === K.LBrace) {
       this.consume(K.LBrace);
       this.consume(K.Public);
       this.consume(K.Assign);
@@ -279,7 +282,7 @@ class FastParser {
     const kw = this.consume(K.Template);
     this.consume(K.Less);
     const params: A.TemplateParam[] = [this.templateParam()];
-    while (this.is(1, K.Comma)) {
+    while (this.kinds[this.pos] === K.Comma) {
       this.consume(K.Comma);
       params.push(this.templateParam());
     }
@@ -288,17 +291,17 @@ class FastParser {
   }
 
   private templateParam(): A.TemplateParam {
-    if (this.is(1, K.Domain)) {
+    if (this.kinds[this.pos] === K.Domain) {
       const kw = this.consume(K.Domain);
       const name = this.ident(this.consume(K.Identifier));
       let kindName: A.Identifier | undefined;
-      if (this.is(1, K.Colon)) {
+      if (this.kinds[this.pos] === K.Colon) {
         this.consume(K.Colon);
         kindName = this.ident(this.consume(K.Identifier));
       }
       return { kind: "TemplateParam", paramKind: "domain", name, kindName, start: this.start(kw), end: (kindName ?? name).end };
     }
-    const paramKind = this.is(1, K.Type) ? "type" : "dim";
+    const paramKind = this.kinds[this.pos] === K.Type ? "type" : "dim";
     const kw = this.consume(paramKind === "type" ? K.Type : K.Dim);
     const name = this.ident(this.consume(K.Identifier));
     return { kind: "TemplateParam", paramKind, name, kindName: undefined, start: this.start(kw), end: name.end };
@@ -306,7 +309,7 @@ class FastParser {
 
   private templateDecl(): A.StructDecl | A.ProcDecl {
     const header = this.templateHeader();
-    if (this.is(1, K.Struct)) return this.structDecl(header);
+    if (this.kinds[this.pos] === K.Struct) return this.structDecl(header);
     return this.procDecl(header);
   }
 
@@ -315,7 +318,7 @@ class FastParser {
     const name = this.ident(this.consume(K.Identifier));
     let argument: A.StringLiteral | undefined;
     let end = name.end;
-    if (this.is(1, K.LParen)) {
+    if (this.kinds[this.pos] === K.LParen) {
       this.consume(K.LParen);
       const s = this.consumeIn(isStringLiteral);
       end = this.end(this.consume(K.RParen));
@@ -327,7 +330,7 @@ class FastParser {
 
   private procDecl(template: A.TemplateHeader | undefined): A.ProcDecl {
     const annotations: A.Annotation[] = [];
-    while (this.is(1, K.At)) annotations.push(this.annotation());
+    while (this.kinds[this.pos] === K.At) annotations.push(this.annotation());
     const returnType = this.returnType();
     return this.buildProc(template, annotations, returnType, this.procRest());
   }
@@ -344,7 +347,7 @@ class FastParser {
 
   private procOrGlobal(): A.ProcDecl | A.VarDecl {
     const returnType = this.returnType();
-    if (this.is(1, K.Identifier) && !this.isProcHead()) {
+    if (this.kinds[this.pos] === K.Identifier && !this.isProcHead()) {
       const declarators = this.declarators();
       const semi = this.consume(K.Semicolon);
       if (returnType.kind === "VoidType") throw giveUp;
@@ -355,9 +358,9 @@ class FastParser {
 
   private procRest(): ProcRest {
     let head: ProcHead;
-    if (this.is(1, K.Operator)) {
+    if (this.kinds[this.pos] === K.Operator) {
       const kw = this.consume(K.Operator);
-      const t = this.la(1);
+      const t = (this.kinds[this.pos] as number);
       if (isBinaryOp[t] !== 1 && t !== K.Bang && t !== K.Tilde) throw giveUp;
       const op = this.pos++;
       const symbol = this.image(op);
@@ -366,7 +369,7 @@ class FastParser {
         name: { kind: "Identifier", name: `operator${symbol}`, start: this.start(kw), end: this.end(kw) },
         operator: { symbol: symbol as A.OperatorSymbol, start: this.start(op), end: this.end(op) },
       };
-    } else if (this.is(1, K.Cast)) {
+    } else if (this.kinds[this.pos] === K.Cast) {
       const kw = this.consume(K.Cast);
       head = { form: "cast", name: { kind: "Identifier", name: "cast", start: this.start(kw), end: this.end(kw) }, operator: undefined };
     } else {
@@ -374,16 +377,16 @@ class FastParser {
     }
     const params = this.params();
     const body = this.block();
-    if (this.is(1, K.Semicolon)) throw giveUp;
+    if (this.kinds[this.pos] === K.Semicolon) throw giveUp;
     return { ...head, params, body };
   }
 
   private params(): A.Param[] {
     const params: A.Param[] = [];
     this.consume(K.LParen);
-    if (startsType[this.la(1)] === 1) {
+    if (startsType[(this.kinds[this.pos] as number)] === 1) {
       params.push(this.param());
-      while (this.is(1, K.Comma)) {
+      while (this.kinds[this.pos] === K.Comma) {
         this.consume(K.Comma);
         params.push(this.param());
       }
@@ -403,14 +406,14 @@ class FastParser {
     const name = this.ident(this.consume(K.Identifier));
     this.consume(K.LBrace);
     const fields: A.StructField[] = [];
-    while (startsType[this.la(1)] === 1) {
+    while (startsType[(this.kinds[this.pos] as number)] === 1) {
       const type = this.typeExpr();
       const fieldName = this.ident(this.consume(K.Identifier));
       const semi = this.consume(K.Semicolon);
       fields.push({ kind: "StructField", type, name: fieldName, start: type.start, end: this.end(semi) });
     }
     const close = this.consume(K.RBrace);
-    if (this.is(1, K.Semicolon)) throw giveUp;
+    if (this.kinds[this.pos] === K.Semicolon) throw giveUp;
     return { kind: "StructDecl", template, name, fields, start: template?.start ?? this.start(kw), end: this.end(close) };
   }
 
@@ -418,7 +421,7 @@ class FastParser {
   // Types (parse-types.ts)
 
   private returnType(): A.TypeExpr | A.VoidType {
-    if (this.is(1, K.Void)) {
+    if (this.kinds[this.pos] === K.Void) {
       const t = this.consume(K.Void);
       return { kind: "VoidType", start: this.start(t), end: this.end(t) };
     }
@@ -430,12 +433,12 @@ class FastParser {
     let dim: A.DimExpr | undefined;
     if (this.hasSecurityPrefix()) security = this.security();
     const data = this.dataType();
-    if (this.is(1, K.LBracket)) dim = this.dims();
+    if (this.kinds[this.pos] === K.LBracket) dim = this.dims();
     return { kind: "TypeExpr", security, data, dim, start: (security ?? data).start, end: (dim ?? data).end };
   }
 
   private security(): A.SecurityExpr {
-    if (this.is(1, K.Public)) {
+    if (this.kinds[this.pos] === K.Public) {
       const t = this.consume(K.Public);
       return { kind: "PublicSecurity", start: this.start(t), end: this.end(t) };
     }
@@ -444,7 +447,7 @@ class FastParser {
   }
 
   private dataType(): A.DataTypeExpr {
-    if (isPrimitive[this.la(1)] === 1) return this.primitiveType();
+    if (isPrimitive[(this.kinds[this.pos] as number)] === 1) return this.primitiveType();
     return this.namedType();
   }
 
@@ -457,19 +460,19 @@ class FastParser {
     const name = this.ident(this.consume(K.Identifier));
     let typeArgs: A.TypeArg[] | undefined;
     let end = name.end;
-    if (this.is(1, K.Less)) {
+    if (this.kinds[this.pos] === K.Less) {
       this.consume(K.Less);
       typeArgs = [this.typeArg()];
-      while (this.is(1, K.Comma)) {
+      while (this.kinds[this.pos] === K.Comma) {
         this.consume(K.Comma);
         typeArgs.push(this.typeArg());
       }
       if (this.closedByShift !== undefined) {
         end = this.closedByShift;
         this.closedByShift = undefined;
-      } else if (this.is(1, K.Greater)) {
+      } else if (this.kinds[this.pos] === K.Greater) {
         end = this.end(this.consume(K.Greater));
-      } else if (this.is(1, K.ShiftRight) && this.nestedTypeArgs > 0) {
+      } else if (this.kinds[this.pos] === K.ShiftRight && this.nestedTypeArgs > 0) {
         const t = this.consume(K.ShiftRight);
         this.closedByShift = this.end(t);
         end = this.end(t);
@@ -479,7 +482,7 @@ class FastParser {
   }
 
   private typeArg(): A.TypeArg {
-    const t = this.la(1);
+    const t = (this.kinds[this.pos] as number);
     if (t === K.Public) {
       const i = this.consume(K.Public);
       return { kind: "PublicSecurity", start: this.start(i), end: this.end(i) };
@@ -504,7 +507,7 @@ class FastParser {
     const open = this.consume(K.LBracket);
     this.consume(K.LBracket);
     let dim: A.DimExpr;
-    if (this.is(1, K.IntLiteral)) {
+    if (this.kinds[this.pos] === K.IntLiteral) {
       const t = this.consume(K.IntLiteral);
       const parsed = parseIntegerText(this.image(t));
       const ok = parsed.ok && parsed.kind === "int" && parsed.suffix === undefined && parsed.value <= 255n;
@@ -519,7 +522,7 @@ class FastParser {
   }
 
   private castType(): A.DataTypeExpr {
-    if (isPrimitive[this.la(1)] === 1) return this.primitiveType();
+    if (isPrimitive[(this.kinds[this.pos] as number)] === 1) return this.primitiveType();
     const name = this.ident(this.consume(K.Identifier));
     return { kind: "NamedType", name, typeArgs: undefined, start: name.start, end: name.end };
   }
@@ -528,11 +531,11 @@ class FastParser {
     let security: A.SecurityExpr | undefined;
     let data: A.DataTypeExpr | undefined;
     let dim: A.DimExpr | undefined;
-    if (this.is(1, K.Public) || (this.is(1, K.Identifier) && (this.is(2, K.Identifier) || isPrimitive[this.la(2)] === 1))) {
+    if (this.kinds[this.pos] === K.Public || (this.kinds[this.pos] === K.Identifier && (this.is(2, K.Identifier) || isPrimitive[this.la(2)] === 1))) {
       security = this.security();
     }
-    if (this.is(1, K.Identifier) || isPrimitive[this.la(1)] === 1) data = this.dataType();
-    if (this.is(1, K.LBracket)) dim = this.dims();
+    if (this.kinds[this.pos] === K.Identifier || isPrimitive[(this.kinds[this.pos] as number)] === 1) data = this.dataType();
+    if (this.kinds[this.pos] === K.LBracket) dim = this.dims();
     const first = security ?? data ?? dim;
     const last = dim ?? data ?? security;
     if (first === undefined || last === undefined) throw giveUp;
@@ -545,9 +548,9 @@ class FastParser {
   private block(): A.Block {
     const open = this.consume(K.LBrace);
     const stmts: A.Stmt[] = [];
-    while (!this.is(1, K.RBrace)) {
+    while (this.kinds[this.pos] !== K.RBrace) {
       // the end of input, or a declaration keyword at the start of a line, leaves the block open
-      if (this.pos >= this.count || (isDeclarationKeyword[this.la(1)] === 1 && this.startsLine())) throw giveUp;
+      if (this.pos >= this.count || (isDeclarationKeyword[(this.kinds[this.pos] as number)] === 1 && this.startsLine())) throw giveUp;
       stmts.push(this.statement());
     }
     const close = this.consume(K.RBrace);
@@ -557,7 +560,7 @@ class FastParser {
   private statement(): A.Stmt {
     if (++this.stmtDepth > maxStatementDepth) throw giveUp;
     try {
-      const t = this.la(1);
+      const t = (this.kinds[this.pos] as number);
       switch (t) {
         case K.LBrace:
           return this.block();
@@ -596,7 +599,7 @@ class FastParser {
         case K.Return: {
           const kw = this.consume(K.Return);
           let value: A.Expr | undefined;
-          if (startsExpression[this.la(1)] === 1) value = this.expression();
+          if (startsExpression[(this.kinds[this.pos] as number)] === 1) value = this.expression();
           const semi = this.consume(K.Semicolon);
           return { kind: "Return", value, start: this.start(kw), end: this.end(semi) };
         }
@@ -648,7 +651,7 @@ class FastParser {
     const cond = this.parenthesised();
     const then = this.statement();
     let otherwise: A.Stmt | undefined;
-    if (this.is(1, K.Else)) {
+    if (this.kinds[this.pos] === K.Else) {
       this.consume(K.Else);
       otherwise = this.statement();
     }
@@ -661,7 +664,7 @@ class FastParser {
     let init: A.VarDecl | A.Expr | undefined;
     let cond: A.Expr | undefined;
     let step: A.Expr | undefined;
-    const first = this.la(1);
+    const first = (this.kinds[this.pos] as number);
     if (startsType[first] === 1 || startsExpression[first] === 1) {
       if (startsType[first] === 1 && this.isDeclStart()) {
         const type = this.typeExpr();
@@ -671,9 +674,9 @@ class FastParser {
       else throw giveUp;
     }
     this.consume(K.Semicolon);
-    if (startsExpression[this.la(1)] === 1) cond = this.expression();
+    if (startsExpression[(this.kinds[this.pos] as number)] === 1) cond = this.expression();
     this.consume(K.Semicolon);
-    if (startsExpression[this.la(1)] === 1) step = this.expression();
+    if (startsExpression[(this.kinds[this.pos] as number)] === 1) step = this.expression();
     this.consume(K.RParen);
     const body = this.statement();
     return { kind: "For", init, cond, step, body, start: this.start(kw), end: body.end };
@@ -681,7 +684,7 @@ class FastParser {
 
   private declarators(): A.Declarator[] {
     const list = [this.declarator()];
-    while (this.is(1, K.Comma)) {
+    while (this.kinds[this.pos] === K.Comma) {
       this.consume(K.Comma);
       list.push(this.declarator());
     }
@@ -693,12 +696,12 @@ class FastParser {
     let shape: A.Expr[] | undefined;
     let init: A.Expr | undefined;
     let end = name.end;
-    if (this.is(1, K.LParen)) {
+    if (this.kinds[this.pos] === K.LParen) {
       this.consume(K.LParen);
       shape = this.argList();
       end = this.end(this.consume(K.RParen));
     }
-    if (this.is(1, K.Assign)) {
+    if (this.kinds[this.pos] === K.Assign) {
       this.consume(K.Assign);
       init = this.assignment();
     }
@@ -710,10 +713,10 @@ class FastParser {
     this.consume(K.LParen);
     const nameTok = this.consumeIn(isStringLiteral);
     const args: A.SyscallArg[] = [];
-    while (this.is(1, K.Comma)) {
+    while (this.kinds[this.pos] === K.Comma) {
       this.consume(K.Comma);
       let modeTok: number | undefined;
-      if (isSyscallMode[this.la(1)] === 1) modeTok = this.pos++;
+      if (isSyscallMode[(this.kinds[this.pos] as number)] === 1) modeTok = this.pos++;
       const expr = this.assignment();
       const mode = modeTok === undefined ? "push" : (this.image(modeTok).slice(2) as A.SyscallArg["mode"]);
       args.push({ kind: "SyscallArg", mode, expr, start: modeTok !== undefined ? this.start(modeTok) : expr.start, end: expr.end });
@@ -734,7 +737,7 @@ class FastParser {
 
   private expression(): A.Expr {
     let e = this.assignment();
-    while (this.is(1, K.Comma)) {
+    while (this.kinds[this.pos] === K.Comma) {
       this.consume(K.Comma);
       const right = this.assignment();
       e = { kind: "Comma", left: e, right, start: e.start, end: right.end };
@@ -744,7 +747,7 @@ class FastParser {
 
   private assignment(): A.Expr {
     const e = this.annotated();
-    if (isAssignOp[this.la(1)] !== 1) return e;
+    if (isAssignOp[(this.kinds[this.pos] as number)] !== 1) return e;
     const op = this.pos++;
     this.enter();
     let value: A.Expr;
@@ -758,7 +761,7 @@ class FastParser {
 
   private annotated(): A.Expr {
     let e = this.ternary();
-    while (this.is(1, K.ColonColon)) {
+    while (this.kinds[this.pos] === K.ColonColon) {
       this.consume(K.ColonColon);
       const type = this.typeAnnotation();
       e = { kind: "Annotated", expr: e, type, start: e.start, end: Math.max(type.end, e.end) };
@@ -768,7 +771,7 @@ class FastParser {
 
   private ternary(): A.Expr {
     const e = this.binary();
-    if (!this.is(1, K.Question)) return e;
+    if (this.kinds[this.pos] !== K.Question) return e;
     this.consume(K.Question);
     const then = this.annotated();
     this.consume(K.Colon);
@@ -785,10 +788,10 @@ class FastParser {
   /** binary := unary (BINARY_OP unary)*, folded by precedence; a chained comparison gives up. */
   private binary(): A.Expr {
     const first = this.unary();
-    if (isBinaryOp[this.la(1)] !== 1) return first;
+    if (isBinaryOp[(this.kinds[this.pos] as number)] !== 1) return first;
     const operands: A.Expr[] = [first];
     const ops: string[] = [];
-    while (isBinaryOp[this.la(1)] === 1) {
+    while (isBinaryOp[(this.kinds[this.pos] as number)] === 1) {
       ops.push(this.image(this.pos++));
       operands.push(this.unary());
     }
@@ -808,7 +811,7 @@ class FastParser {
   private unary(): A.Expr {
     this.enter();
     try {
-      const t = this.la(1);
+      const t = (this.kinds[this.pos] as number);
       if (t === K.Minus || t === K.Bang || t === K.Tilde || t === K.PlusPlus || t === K.MinusMinus) {
         const op = this.pos++;
         const operand = this.unary();
@@ -827,11 +830,11 @@ class FastParser {
   private postfix(): A.Expr {
     let e = this.primary();
     for (;;) {
-      const t = this.la(1);
+      const t = (this.kinds[this.pos] as number);
       if (t === K.LBracket) {
         this.consume(K.LBracket);
         const indices = [this.indexItem()];
-        while (this.is(1, K.Comma)) {
+        while (this.kinds[this.pos] === K.Comma) {
           this.consume(K.Comma);
           indices.push(this.indexItem());
         }
@@ -849,25 +852,25 @@ class FastParser {
   }
 
   private indexItem(): A.Expr | A.Slice {
-    if (this.is(1, K.Colon)) {
+    if (this.kinds[this.pos] === K.Colon) {
       const colon = this.consume(K.Colon);
       let hi: A.Expr | undefined;
-      if (startsExpression[this.la(1)] === 1) hi = this.assignment();
+      if (startsExpression[(this.kinds[this.pos] as number)] === 1) hi = this.assignment();
       return { kind: "Slice", lo: undefined, hi, start: this.start(colon), end: hi?.end ?? this.end(colon) };
     }
     const lo = this.assignment();
-    if (!this.is(1, K.Colon)) return lo;
+    if (this.kinds[this.pos] !== K.Colon) return lo;
     const colon = this.consume(K.Colon);
     let hi: A.Expr | undefined;
-    if (startsExpression[this.la(1)] === 1) hi = this.assignment();
+    if (startsExpression[(this.kinds[this.pos] as number)] === 1) hi = this.assignment();
     return { kind: "Slice", lo, hi, start: lo.start, end: hi?.end ?? this.end(colon) };
   }
 
   private argList(): A.Expr[] {
     const args: A.Expr[] = [];
-    if (startsExpression[this.la(1)] !== 1) return args;
+    if (startsExpression[(this.kinds[this.pos] as number)] !== 1) return args;
     args.push(this.assignment());
-    while (this.is(1, K.Comma)) {
+    while (this.kinds[this.pos] === K.Comma) {
       this.consume(K.Comma);
       args.push(this.assignment());
     }
@@ -881,7 +884,7 @@ class FastParser {
   }
 
   private primary(): A.Expr {
-    const t = this.la(1);
+    const t = (this.kinds[this.pos] as number);
     switch (t) {
       case K.IntLiteral: {
         const i = this.pos++;
@@ -903,7 +906,7 @@ class FastParser {
       case K.Identifier: {
         const i = this.pos++;
         const start = this.start(i);
-        if (!this.is(1, K.LParen)) return { kind: "Name", name: this.image(i), start, end: this.end(i) };
+        if (this.kinds[this.pos] !== K.LParen) return { kind: "Name", name: this.image(i), start, end: this.end(i) };
         this.consume(K.LParen);
         const args = this.argList();
         const end = this.end(this.consume(K.RParen));
