@@ -164,7 +164,8 @@ export class LocalParties {
         fail(`${this.exit(party) ?? "exited"} while starting${tail ? `: ${tail}` : ""}`);
       };
       if (child.exitCode !== null || child.signalCode !== null) return onExit();
-      child.once("exit", onExit);
+      // "close" (not "exit"): by then the child's last stderr line has been read
+      child.once("close", onExit);
       const start: StartMessage = { type: "start", id: party, program: Buffer.from(bytecode).toString("base64"), connectTimeoutMs: timeoutMs, idleTimeoutMs };
       child.send(start, (e) => {
         if (e !== null && e !== undefined) fail(`could not be given its program: ${e.message}`);
