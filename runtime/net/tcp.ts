@@ -14,11 +14,13 @@
  *   buffer, large payloads in 1 MiB slices that wait for `drain`, so a 100 MB vector
  *   never piles up in user space twice), decodes incoming frames, and reports the
  *   end of the connection once, with a reason (clean close after a `bye`, peer lost,
- *   malformed frame, socket error).
+ *   malformed frame, socket error). Sockets are half-open: after a peer's `bye` this
+ *   side can still send (a late frame, an abort) until it closes too.
  * - `TcpTransport` implements Transport over the two connections of a party: frames
  *   are matched to receivers by (instance, round), control frames (instance
  *   CONTROL_INSTANCE, round = control type) go to a handler. Any failure of a link
  *   rejects every pending and future receive with a TransportError naming the peer.
+ *   `finish` ends a run: bye to both peers, then wait for theirs.
  */
 import type { Socket } from "node:net";
 import { FRAME_HEADER_BYTES, type PartyId, type Transport } from "./transport.js";

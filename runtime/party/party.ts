@@ -10,11 +10,13 @@
  * A client that does not fit (another program: client-channel.ts) ends the task at
  * once, and the peers are told. Before the program runs, the client's arguments
  * are checked against the program and compared with the peers' (inputs.ts). A
- * party reports success only after both peers finished too (transport `finish`). Failures end the run at once and are reported to
- * the client as a PartyFailure: an error of this party's program (failed assert, index out of bounds, bad share
- * sizes from the client) is also sent to both peers as an abort, so they stop
- * within a round trip; a peer's abort or a lost peer connection is reported as the
- * peer's failure. `runParty` resolves to the outcome and never rejects.
+ * party reports success only after both peers finished too (transport `finish`).
+ *
+ * Failures end the run at once and are reported to the client as a PartyFailure:
+ * an error of this party's program (failed assert, index out of bounds) or input is
+ * also sent to both peers as an abort, so they stop within a round trip; a peer's
+ * abort or a lost peer connection is reported as the peer's failure. `runParty`
+ * resolves to the outcome and never rejects.
  */
 import type { Server } from "node:net";
 import type { DataRecord } from "../../vm/host.js";
