@@ -4,23 +4,7 @@
  * in their original order, so block ids stay indices into `blocks`.
  */
 import type { IrBlock, IrProc, IrTerminator } from "../ir.js";
-
-function successors(t: IrTerminator | undefined): number[] {
-  if (t === undefined) return [];
-  switch (t.kind) {
-    case "jump":
-      return [t.to];
-    case "branch":
-      return [t.ifTrue, t.ifFalse];
-    case "return":
-    case "fail":
-      return [];
-    default: {
-      const never: never = t;
-      return never;
-    }
-  }
-}
+import { successors } from "./cfg.js";
 
 export function removeUnreachable(proc: IrProc): void {
   const reachable = new Set<number>([0]);

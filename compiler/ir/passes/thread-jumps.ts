@@ -25,7 +25,8 @@ export function threadJumps(proc: IrProc): void {
   }
 }
 
-function retarget(t: IrTerminator, f: (id: number) => number): IrTerminator {
+/** `t` with every successor block id mapped by `f`. */
+export function retarget(t: IrTerminator, f: (id: number) => number): IrTerminator {
   switch (t.kind) {
     case "jump":
       return { ...t, to: f(t.to) };

@@ -21,10 +21,11 @@
  * Innermost loops go first; the pass repeats until no loop qualifies.
  */
 import type { DataTypeName } from "../../../vm/isa.js";
-import type { IrBlock, IrInstr, IrProc, IrTerminator } from "../ir.js";
+import type { IrBlock, IrInstr, IrProc } from "../ir.js";
 import { naturalLoops, predecessors, successors, type NaturalLoop } from "./cfg.js";
 import { defsOf } from "./instr-info.js";
 import { intWidth, wrapInt } from "./int-wrap.js";
+import { retarget } from "./thread-jumps.js";
 
 const MAX_TRIPS = 1024;
 const MAX_UNROLLED_INSTRS = 12000;
@@ -137,23 +138,6 @@ function countTrips(op: string, type: DataTypeName, start: bigint, limit: bigint
   return undefined;
 }
 
-function retarget(t: IrTerminator | undefined, f: (id: number) => number): IrTerminator | undefined {
-  if (t === undefined) return undefined;
-  switch (t.kind) {
-    case "jump":
-      return { ...t, to: f(t.to) };
-    case "branch":
-      return { ...t, ifTrue: f(t.ifTrue), ifFalse: f(t.ifFalse) };
-    case "return":
-    case "fail":
-      return t;
-    default: {
-      const never: never = t;
-      return never;
-    }
-  }
-}
-
 function unroll(proc: IrProc, c: Counted): void {
   const copyHeader = (next: number): number => {
     const h = proc.blocks[c.loop.header]!;
@@ -175,12 +159,12 @@ function unroll(proc: IrProc, c: Counted): void {
     for (const id of c.loop.blocks) {
       const b = proc.blocks[id]!;
       const copy = proc.blocks[ids.get(id)!]!;
-      copy.terminator = id === c.loop.header ? { kind: "jump", to: map(c.bodyEntry), span: b.terminator?.span } : retarget(b.terminator, map);
+      copy.terminator = id === c.loop.header ? { kind: "jump", to: map(c.bodyEntry), span: b.terminator?.span } : (b.terminator === undefined ? undefined : retarget(b.terminator, map));
     }
     next = ids.get(c.loop.header)!;
   }
   const p = proc.blocks[c.preheader]!;
-  p.terminator = retarget(p.terminator, (id) => (id === c.loop.header ? next : id));
+  p.terminator = p.terminator === undefined ? undefined : retarget(p.terminator, (id) => (id === c.loop.header ? next : id));
 }
 
 function loopInstrs(proc: IrProc, loop: NaturalLoop): number {
