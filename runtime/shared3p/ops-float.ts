@@ -2,8 +2,8 @@
  * The shared3p handlers for private float32/float64 values (and conversions to or
  * from them). A private float is the XOR sharing of its IEEE-754 bit pattern, so
  * classify, declassify and share import/export are the XOR-word paths, negation and
- * abs are local, choose is `xchoose<n>`, and arithmetic (division included),
- * comparisons, min/max, floor/ceiling and conversions run exact IEEE circuits (runtime/shared3p/float/) whose interactive
+ * abs are local, choose is `xchoose<n>`, and arithmetic (division and square root
+ * included), comparisons, min/max, floor/ceiling and conversions run exact IEEE circuits (runtime/shared3p/float/) whose interactive
  * ANDs go through `and<1>`, one call per AND-depth level. Results equal the
  * emulator's float arithmetic bit for bit, NaN bit patterns aside (see
  * float/format.ts).
@@ -11,7 +11,7 @@
 import { allOnes, broadcast, xorShares } from "./local-ops.js";
 import { fail, key, openKey, openPublic, output, privates, publicWords, reshareKey, shareOperand, store, type Call, type Handler, type PartyOps } from "./handler.js";
 import { allocShares, elementBytes, setShareBytes, shareBytes, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
-import { arithCircuit, compareCircuit, integralCircuit, inverseCircuit, minMaxCircuit, negligibleCircuit, type ArithOp, type CompareOp } from "./float/catalogue.js";
+import { arithCircuit, compareCircuit, integralCircuit, inverseCircuit, minMaxCircuit, negligibleCircuit, sqrtCircuit, type ArithOp, type CompareOp } from "./float/catalogue.js";
 import { floatConversion } from "./float/conversions.js";
 import { extremeOfChunks, foldChunks } from "./float/reduce.js";
 import { protocolParty, runCircuit, type CompiledCircuit } from "./float/run.js";
@@ -122,6 +122,7 @@ export const FLOAT_HANDLERS: Record<string, Handler> = {
   div: arith("div"),
   divc: arith("div"),
   inv: unaryCircuit((w) => inverseCircuit(w), (t) => t),
+  sqrt: unaryCircuit((w) => sqrtCircuit(w), (t) => t),
   eq: compare("eq"),
   lt: compare("lt"),
   gt: compare("gt"),

@@ -12,6 +12,7 @@ import { boolToFloat, floatToBool, floatToFloat, floatToInt, intToFloat, type Ro
 import { formatOf, unpack, type FloatFormat } from "./format.js";
 import { floorCeil } from "./integral.js";
 import { floatDiv } from "./divide.js";
+import { floatSqrt } from "./sqrt.js";
 import { compile, type CompiledCircuit, type VectorWidth } from "./run.js";
 
 export type ArithOp = "add" | "sub" | "mul" | "div";
@@ -88,6 +89,11 @@ function smallestAtLeast(w: 32 | 64, v: number): bigint {
 export function inverseCircuit(w: 32 | 64): CompiledCircuit {
   const f = fmt(w);
   return compile(`inv${w}`, specs(w, [false]), (c, [x]) => [floatDiv(c, f, constBits(w === 32 ? 0x3f800000n : 0x3ff0000000000000n, w), x!)]);
+}
+
+/** Math.sqrt. */
+export function sqrtCircuit(w: 32 | 64): CompiledCircuit {
+  return compile(`sqrt${w}`, specs(w, [false]), (c, [x]) => [floatSqrt(c, fmt(w), x!)]);
 }
 
 /** Math.floor or Math.ceil. */

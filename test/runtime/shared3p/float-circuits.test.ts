@@ -2,7 +2,7 @@
  * The float circuits evaluated in the clear (one "party" holding every value, ANDs
  * computed locally) on many lanes at once, against plain JS arithmetic: far more
  * samples per run than the three-party tests can afford, for add, sub, mul, div,
- * comparisons, floor/ceiling and the conversions between widths and to and from
+ * comparisons, floor/ceiling, sqrt and the conversions between widths and to and from
  * 64-bit integers. Any NaN equals any NaN; everything else is bit for bit.
  */
 import fc from "fast-check";
@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { bigToFloat32 } from "../../../vm/numeric.js";
 import { plainParty } from "../../../runtime/shared3p/float/evaluate.js";
 import { runCircuit, type CompiledCircuit } from "../../../runtime/shared3p/float/run.js";
-import { arithCircuit, compareCircuit, floatToFloatCircuit, floatToIntCircuit, integralCircuit, intToFloatCircuit } from "../../../runtime/shared3p/float/catalogue.js";
+import { arithCircuit, compareCircuit, floatToFloatCircuit, floatToIntCircuit, integralCircuit, intToFloatCircuit, sqrtCircuit } from "../../../runtime/shared3p/float/catalogue.js";
 import type { ShareVector } from "../../../runtime/shared3p/share-types.js";
 import { floatArb, sameFloat, type FloatWidth } from "./float-support.js";
 
@@ -37,7 +37,7 @@ const vectors = (w: FloatWidth) => fc.array(floatArb(w), { minLength: LANES, max
 describe("float circuits in the clear against JS arithmetic", () => {
   for (const w of [32, 64] as const) {
     const r = (x: number): number => (w === 32 ? Math.fround(x) : x);
-    it(`add, sub, mul, div, lt, eq, floor, ceiling of float${w} on ${LANES} lanes`, async () => {
+    it(`add, sub, mul, div, lt, eq, floor, ceiling, sqrt of float${w} on ${LANES} lanes`, async () => {
       await fc.assert(
         fc.asyncProperty(vectors(w), vectors(w), async (x, y0) => {
           // every third lane: a close or opposite neighbour (cancellation, ties)
@@ -53,6 +53,7 @@ describe("float circuits in the clear against JS arithmetic", () => {
           expect(x.map((_, i) => bit(lt, i))).toEqual(x.map((u, i) => u < y[i]!));
           expect(x.map((_, i) => bit(eq, i))).toEqual(x.map((u, i) => u === y[i]!));
           expect(mismatches(floats(w, await run(integralCircuit(false, w), [a], LANES)), x.map(Math.floor))).toEqual([]);
+          expect(mismatches(floats(w, await run(sqrtCircuit(w), [a], LANES)), x.map((v) => r(Math.sqrt(v))))).toEqual([]);
           expect(mismatches(floats(w, await run(integralCircuit(true, w), [a], LANES)), x.map(Math.ceil))).toEqual([]);
         }),
         { numRuns: 4 },

@@ -73,10 +73,10 @@ describe("private floats: arithmetic", () => {
   }
 });
 
-describe("private floats: division", () => {
+describe("private floats: division and square root", () => {
   for (const w of WIDTHS) {
     const r = round(w);
-    it(`div, divc and inv of float${w} equal JS division`, async () => {
+    it(`div, divc, inv and sqrt of float${w} equal JS division and Math.sqrt`, async () => {
       const x = [1, -3, 0, -0, Infinity, NaN, 5e-324, 1e-40, 7, 1.5, 0.1, -2.5, 3e38, 1, 0].map(r);
       const y = [3, 7, 0, 5, Infinity, 1, 3, -1e38, 0, -0, 0.3, 2.5, 1e-38, 5e-324, -0].map(r);
       const [a, b] = [shareFloats(w, x), shareFloats(w, y)];
@@ -87,6 +87,9 @@ describe("private floats: division", () => {
       const inv = outputOf(backends, `float${w}`, y.length);
       await syscallAll(backends, `shared3p::inv_float${w}_vec`, (p) => [priv(b, p), priv(inv, p)]);
       expectFloats(openFloats(inv), y.map((v) => r(1 / v)));
+      const root = outputOf(backends, `float${w}`, x.length);
+      await syscallAll(backends, `shared3p::sqrt_float${w}_vec`, (p) => [priv(a, p), priv(root, p)]);
+      expectFloats(openFloats(root), x.map((v) => r(Math.sqrt(v))));
     });
   }
 });
@@ -205,7 +208,7 @@ describe("private floats: large AND levels", () => {
 describe("private floats: every float syscall of the standard library's basic set is available", () => {
   it("has protocols for arithmetic, comparisons, conversions and data exchange", () => {
     for (const w of WIDTHS) {
-      for (const op of ["add", "sub", "mul", "mulc", "eq", "lt", "gt", "lte", "gte", "min", "max", "vecmin", "vecmax", "sum", "choose", "neg", "abs", "floor", "ceiling", "isnegligible", "product", "div", "divc", "inv", "classify", "declassify", "get_shares", "set_shares"]) {
+      for (const op of ["add", "sub", "mul", "mulc", "eq", "lt", "gt", "lte", "gte", "min", "max", "vecmin", "vecmax", "sum", "choose", "neg", "abs", "floor", "ceiling", "isnegligible", "product", "div", "divc", "inv", "sqrt", "classify", "declassify", "get_shares", "set_shares"]) {
         expect(syscallStatus(`shared3p::${op}_float${w}_vec`), op).toBeNull();
       }
       for (const t of ["bool", "uint8", "int16", "uint32", "int64", "fix32", "fix64", `float${96 - w}`]) {
@@ -213,6 +216,6 @@ describe("private floats: every float syscall of the standard library's basic se
         expect(syscallStatus(`shared3p::conv_float${w}_to_${t}_vec`)).toBeNull();
       }
     }
-    expect(syscallStatus("shared3p::sqrt_float32_vec")).toBe("the operation sqrt has no protocol yet");
+    expect(syscallStatus("shared3p::exp_float32_vec")).toBe("the operation exp has no protocol yet");
   });
 });
