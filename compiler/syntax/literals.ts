@@ -151,24 +151,31 @@ export function parseStringText(raw: string, start: number): StringParse {
     if (at > textStart) parts.push({ kind: "Text", text, start: start + textStart, end: start + at });
     text = "";
   };
+  // plain characters are copied a run at a time (`run` is where the current run starts)
   let i = 1;
+  let run = 1;
   while (i < end) {
-    const ch = raw[i] as string;
-    if (ch === "\\" && i + 1 < end) {
-      text += unescape(raw[i + 1] as string);
+    const c = raw.charCodeAt(i);
+    if (c === 92 && i + 1 < end) {
+      // a backslash escape
+      text += raw.slice(run, i) + unescape(raw[i + 1] as string);
       i += 2;
-    } else if (ch === "$" && i + 1 < end && isNameStart(raw.charCodeAt(i + 1))) {
+      run = i;
+    } else if (c === 36 && i + 1 < end && isNameStart(raw.charCodeAt(i + 1))) {
+      // `$name`
+      text += raw.slice(run, i);
       flush(i);
       let j = i + 1;
       while (j < end && isNameChar(raw.charCodeAt(j))) j++;
       parts.push({ kind: "Interpolation", name: { kind: "Identifier", name: raw.slice(i + 1, j), start: start + i + 1, end: start + j } });
       i = j;
       textStart = j;
+      run = j;
     } else {
-      text += ch;
       i++;
     }
   }
+  text += raw.slice(run, end);
   flush(end);
   return { parts, terminated };
 }
