@@ -7,11 +7,10 @@
  * NaN, as the emulator's left-to-right scan does.
  */
 import { concatShares, gatherShares } from "../local-ops.js";
-import type { ShareVector } from "../share-types.js";
+import { allocShares, type ShareVector } from "../share-types.js";
 import type { EvalParty } from "./evaluate.js";
 import { arithCircuit, firstNaNCircuit, scanCircuit } from "./catalogue.js";
 import { runCircuit, type CompiledCircuit } from "./run.js";
-import { allocShares } from "../share-types.js";
 
 /** Lanes j*m + i for j < k. */
 function column(k: number, m: number, i: number): Uint32Array {
