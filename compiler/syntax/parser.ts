@@ -2,6 +2,9 @@
  * The SecreC 2 parser (secrec-reference.md §2, §4, §5): chevrotain tokens → the typed
  * AST of ast.ts, with error recovery. One EmbeddedActionsParser instance lives at
  * module level and is reset by assigning its input; rules build AST nodes directly.
+ * `parseModule` (index.ts) tries the fast path first (fast-parser.ts, the same grammar
+ * hand-written for error-free input); this parser handles every module with a syntax
+ * error, and is the reference the fast path is tested against.
  *
  * The grammar is split in layers, each a class extending the one below:
  * parser-base.ts (helpers, lookahead gates, recovery), parse-types.ts,
