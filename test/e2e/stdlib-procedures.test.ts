@@ -3,11 +3,10 @@
  * processes over loopback TCP in one program: selectK through the top-k network,
  * sortingNetworkSort of matrix rows by a column, publicRandomPermutation applied
  * to private data, contingencyTable, minimum/maximum, histogram,
- * leftTransposedMultiplication, and profiling sections around the work (the
- * ProcessProfiler_* syscalls run in every party). Results must equal the
- * emulator's and values computed here. (mean, chiSquared, multipleTesting and
- * unsafeSort need float division, float gathers or stable_sort, which the
- * three-party runtime does not have yet.)
+ * leftTransposedMultiplication, unsafeSort (descending), mean, and profiling
+ * sections around the work (the ProcessProfiler_* syscalls run in every party).
+ * Results must equal the emulator's and values computed here. (multipleTesting
+ * needs float gathers, which the three-party runtime does not have yet.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runThreeParty } from "../../runtime/cli/three-party.js";
@@ -60,6 +59,8 @@ void main() {
     pd_shared3p uint32[[2]] a = reshape({${A.flat().join(", ")}}, 3, 2);
     pd_shared3p uint32[[2]] b = reshape({${B.flat().join(", ")}}, 3, 3);
     publish("atb", leftTransposedMultiplication(a, b));
+    publish("unsafe", unsafeSort(x, false));
+    publish("mean", mean(x));
     endSection(section);
     flushProfileLog();
 }
@@ -96,6 +97,9 @@ describe("added stdlib procedures under three parties", () => {
       max: sorted[sorted.length - 1],
       hist: [inBin(0, 10, true), inBin(10, 100, false), inBin(100, 5000, false)],
       atb: atb.flat(),
+      unsafe: [...sorted].reverse(),
+      mean: values.mean,
     });
+    expect(values.mean as number).toBeCloseTo(X.reduce((p, q) => p + q, 0) / X.length, 3);
   }, 90_000);
 });
