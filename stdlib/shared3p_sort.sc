@@ -21,7 +21,7 @@
  *   a random arrangement, which includes which elements are equal (the number of
  *   duplicates). Fastest; use the network or radix sort when equalities matter.
  * - unsafeSort: shuffle, then one opened stable sorting permutation (reveals
- *   which elements are equal; emulator only for now).
+ *   which elements are equal).
  * selectK returns the k smallest elements through a top-k network;
  * generateSortingNetwork and generateTopKSortingNetwork give networks as public
  * data (format below).
@@ -506,8 +506,7 @@ D T[[1]] selectK(D T[[1]] vec, uint k) {
  * shuffled keys (`stable_sort_T_vec`) and moves the data by it. Because of the
  * shuffle the opened permutation is uniformly random apart from revealing which
  * elements are equal (as sort/quicksort do); the saving is that the whole order
- * comes from one syscall. The plain-text emulator provides it; the three-party
- * runtime does not have the protocol yet.
+ * comes from one syscall.
  */
 template <domain D : shared3p, type T>
 uint[[1]] _openSortingPermutation(D T[[1]] keys, bool ascending) {
