@@ -7,7 +7,7 @@
 import { type Bit, type Circuit } from "./circuit.js";
 import { subBits } from "./adder.js";
 import { andAll, muxBits, type Bits } from "./bitvec.js";
-import { nanOf, unpack, type FloatFormat, type Unpacked } from "./format.js";
+import { defaultNaN, unpack, type FloatFormat, type Unpacked } from "./format.js";
 
 export interface Ordering {
   readonly lt: Bit;
@@ -38,7 +38,7 @@ export function compareFloats(c: Circuit, f: FloatFormat, aBits: Bits, bBits: Bi
   return { lt, gt, eq, a, b };
 }
 
-/** Math.min(a, b) (or Math.max): NaN if either is NaN; −0 < +0. */
+/** Math.min(a, b) (or Math.max): the default NaN if either is NaN; −0 < +0. */
 export function floatMinMax(c: Circuit, f: FloatFormat, aBits: Bits, bBits: Bits, min: boolean): Bits {
   const o = compareFloats(c, f, aBits, bBits);
   const bothZero = c.and(o.a.isZero, o.b.isZero);
@@ -46,7 +46,8 @@ export function floatMinMax(c: Circuit, f: FloatFormat, aBits: Bits, bBits: Bits
   const zeroPickA = min ? o.a.sign : c.not(o.a.sign);
   const pickA = c.or(min ? o.lt : o.gt, c.and(bothZero, zeroPickA));
   const chosen = muxBits(c, pickA, aBits, bBits);
-  return muxBits(c, c.or(o.a.isNaN, o.b.isNaN), nanOf(c, f, o.a, o.b), chosen);
+  // V8's Math.min/Math.max return the default NaN, whatever the NaN operand
+  return muxBits(c, c.or(o.a.isNaN, o.b.isNaN), defaultNaN(f), chosen);
 }
 
 /**

@@ -7,9 +7,10 @@
  * even; overflow to infinity. Callers place subnormal results themselves (exponent
  * 1, significand shifted right), which lets them compute that shift early.
  *
- * NaN results follow the x86 rule that the emulator's JS arithmetic shows on this
- * platform: the first NaN operand, quieted; otherwise the default NaN (sign set,
- * quiet bit set, rest zero).
+ * NaN results of arithmetic follow the x86 rule that the emulator's JS arithmetic
+ * shows on this platform (checked for add, mul, div): the first NaN operand,
+ * quieted; otherwise the default NaN (sign set, quiet bit set, rest zero). JS does
+ * not promise NaN bit patterns, so the tests compare NaN as NaN.
  */
 import { ONE, type Bit, type Circuit } from "./circuit.js";
 import { addBits, isNegative, subBits } from "./adder.js";
