@@ -1,6 +1,7 @@
 /**
  * Bundles the three command-line programs (secc, secrun, secc-lsp) into single
- * ESM files under dist/ with esbuild. Runs as the package's `prepare` script, so a
+ * ESM files under dist/ with esbuild, plus the party process that `secrun` forks
+ * for local runs (secrun-party.mjs: no compiler inside, so it starts faster). Runs as the package's `prepare` script, so a
  * plain `npm ci` leaves `npx secc`, `npx secrun` and `npx secc-lsp` working: npm links
  * a package's own bins only for its dependents, so this script also links each bundle
  * into node_modules/.bin, where `npx` looks first.
@@ -14,11 +15,12 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Every bin: output name and its entry file (relative to the repository root). */
-const entries: Array<[string, string]> = [
-  ["secc", "compiler/cli/secc.ts"],
-  ["secrun", "runtime/cli/secrun.ts"],
-  ["secc-lsp", "lsp/main.ts"],
+/** Every bundle: output name, entry file (relative to the repository root), and whether it is a bin. */
+const entries: Array<[string, string, boolean]> = [
+  ["secc", "compiler/cli/secc.ts", true],
+  ["secrun", "runtime/cli/secrun.ts", true],
+  ["secc-lsp", "lsp/main.ts", true],
+  ["secrun-party", "runtime/party/child-main.ts", false],
 ];
 
 // CommonJS dependencies bundled into ESM need a real `require`.
@@ -43,7 +45,7 @@ const lazyChildProcess: Plugin = {
   },
 };
 
-for (const [name, entry] of entries) {
+for (const [name, entry, bin] of entries) {
   const entryPath = join(root, entry);
   if (!existsSync(entryPath)) continue;
   const outfile = join(root, "dist", `${name}.mjs`);
@@ -62,7 +64,7 @@ for (const [name, entry] of entries) {
     plugins: [lazyChildProcess],
   });
   chmodSync(outfile, 0o755);
-  linkBin(name, outfile);
+  if (bin) linkBin(name, outfile);
 }
 
 /** node_modules/.bin/NAME -> the bundle, replacing whatever was there. */
