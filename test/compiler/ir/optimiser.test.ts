@@ -3,7 +3,9 @@
  * --stats` prints): rounds go down where operations are independent, and the
  * published results and printed lines equal both a plain BigInt model and the
  * program compiled with -O0. Dependent chains keep their rounds; reductions,
- * declassification, output and runtime errors keep their order.
+ * declassification, output and runtime errors keep their order; fast-check
+ * generates straight-line mixes and loops whose iterations read what earlier ones
+ * wrote (the scheduler's memory dependencies).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -238,6 +240,77 @@ describe("property: optimised and -O0 programs agree with a BigInt model", () =>
         expect(o1.rounds).toBeLessThanOrEqual(o0.rounds);
       }),
       { numRuns: 8, seed: 20261122 },
+    );
+  }, SLOW);
+});
+
+type Index = { kind: "i" } | { kind: "shift"; k: number } | { kind: "const"; k: number };
+type Stmt = { kind: "mul" | "addt" | "tmul" | "min"; a: Index; b: Index; c: Index };
+
+const indexText = (x: Index): string => (x.kind === "i" ? "i" : x.kind === "shift" ? `(i + ${x.k}) % 6` : String(x.k));
+const indexValue = (x: Index, i: number): number => (x.kind === "i" ? i : x.kind === "shift" ? (i + x.k) % 6 : x.k);
+
+/** A loop over a private array whose iterations read what earlier ones wrote, and its BigInt model. */
+function loopProgram(trips: number, stmts: readonly Stmt[]): { src: string; model: (v: readonly bigint[]) => string[] } {
+  const body = stmts.map((s) => {
+    const [a, b, c] = [indexText(s.a), indexText(s.b), indexText(s.c)];
+    switch (s.kind) {
+      case "mul":
+        return `        v[${a}] = v[${b}] * v[${c}];`;
+      case "addt":
+        return `        v[${a}] = v[${b}] + t;`;
+      case "tmul":
+        return `        t = t * v[${b}];`;
+      case "min":
+        return `        v[${a}] = choose(v[${b}] < v[${c}], v[${b}], v[${c}]);`;
+    }
+  });
+  const src = program(`
+    pd_shared3p uint32[[1]] v = argument("v");
+    pd_shared3p uint32 t = v[5];
+    for (uint i = 0; i < ${trips}; ++i) {
+${body.join("\n")}
+    }
+    publish("v", v);
+    print(declassify(t));`);
+  const model = (input: readonly bigint[]): string[] => {
+    const v = [...input];
+    let t = v[5]!;
+    for (let i = 0; i < trips; i++) {
+      for (const s of stmts) {
+        const [a, b, c] = [indexValue(s.a, i), indexValue(s.b, i), indexValue(s.c, i)];
+        if (s.kind === "mul") v[a] = (v[b]! * v[c]!) & M32;
+        else if (s.kind === "addt") v[a] = (v[b]! + t) & M32;
+        else if (s.kind === "tmul") t = (t * v[b]!) & M32;
+        else v[a] = v[b]! < v[c]! ? v[b]! : v[c]!;
+      }
+    }
+    return [`v = ${list(v)}`, String(t)];
+  };
+  return { src, model };
+}
+
+describe("property: loops reading what earlier iterations wrote", () => {
+  it("agree with a BigInt model with and without the optimiser", async () => {
+    const index: fc.Arbitrary<Index> = fc.oneof(
+      fc.constant({ kind: "i" } as Index),
+      fc.integer({ min: 1, max: 5 }).map((k): Index => ({ kind: "shift", k })),
+      fc.integer({ min: 0, max: 5 }).map((k): Index => ({ kind: "const", k })),
+    );
+    const stmt: fc.Arbitrary<Stmt> = fc.record({ kind: fc.constantFrom("mul", "addt", "tmul", "min"), a: index, b: index, c: index }) as fc.Arbitrary<Stmt>;
+    const input = fc.array(fc.bigInt(0n, M32), { minLength: 6, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.array(stmt, { minLength: 1, maxLength: 4 }), input, async (trips, stmts, v) => {
+        const { src, model } = loopProgram(trips, stmts);
+        const { o0, o1 } = await both(src, [`v=${v.join(",")}`]);
+        const [results, printed] = model(v);
+        expect(o0.results).toEqual([results]);
+        expect(o0.output).toEqual([printed]);
+        expect(o1.results).toEqual(o0.results);
+        expect(o1.output).toEqual(o0.output);
+        expect(o1.rounds).toBeLessThanOrEqual(o0.rounds);
+      }),
+      { numRuns: 8, seed: 8 },
     );
   }, SLOW);
 });
