@@ -1,8 +1,8 @@
 /**
  * IEEE-754 division as a circuit, correctly rounded: both significands normalised
- * (subnormals included), a restoring divider producing M+3 quotient bits (one
- * subtraction and one mux per bit, so AND-depth about (M+3)·(2 + ⌈log2 (M+2)⌉);
- * slow but exact), the remainder as sticky bit, then the product's rounding tail.
+ * (subnormals included), a non-restoring divider producing M+3 quotient bits (one
+ * adder per bit, so AND-depth about (M+3)·(1 + ⌈log2 (M+4)⌉); slow but exact), the
+ * remainder as sticky bit, then the product's rounding tail.
  */
 import { ZERO, type Bit, type Circuit } from "./circuit.js";
 import { add3Bits, addBits, subBits } from "./adder.js";
@@ -34,19 +34,34 @@ export function floatDiv(c: Circuit, f: FloatFormat, aBits: Bits, bBits: Bits): 
 
 /**
  * floor(x · 2^(p+1) / y) (p+2 bits) for p-bit x and y with their top bits set,
- * and whether the division left a remainder.
+ * and whether the division left a remainder. Non-restoring: the partial remainder
+ * may go negative, and each step adds or subtracts y by its sign, so a step is one
+ * adder (the sign only flips y's bits and the carry in) with no mux; the quotient
+ * bits are those of restoring division.
  */
 function divideSignificands(c: Circuit, x: Bits, y: Bits): { quotient: Bits; remainder: Bit } {
   const p = x.length;
-  const yy = resize(y, p + 1);
-  let r = resize(x, p + 1);
+  const n = p + 3;
+  const yy = resize(y, n);
+  let r = resize(x, n);
+  let negative: Bit = ZERO;
+  let s: Bits = r;
   const bits: Bit[] = [];
   for (let step = 0; step < p + 2; step++) {
-    const d = subBits(c, r, yy);
-    const q = c.not(d.borrow);
-    bits.push(q);
-    const kept = muxBits(c, q, d.diff, r);
-    r = [ZERO, ...kept.slice(0, p)];
+    // s = r − y when r ≥ 0, else r + y
+    const subtract = c.not(negative);
+    s = addBits(
+      c,
+      r,
+      yy.map((b) => c.xor(b, subtract)),
+      subtract,
+    ).sum;
+    negative = s[n - 1] as Bit;
+    bits.push(c.not(negative));
+    r = [ZERO, ...s.slice(0, n - 1)];
   }
-  return { quotient: bits.reverse(), remainder: orAll(c, r) };
+  // the restoring remainder: s when the last step kept it, else s + y
+  const restored = addBits(c, s, yy).sum;
+  const remainder = c.mux(negative, orAll(c, restored), orAll(c, s));
+  return { quotient: bits.reverse(), remainder };
 }
