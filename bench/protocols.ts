@@ -47,7 +47,9 @@ async function measure(name: string, lanes: number, runs: number, call: (ctx: Pa
     times.push(performance.now() - t0);
   }
   const ms = median(times);
-  console.log(`${name.padEnd(22)} ${String(lanes).padStart(8)} lanes  ${ms.toFixed(1).padStart(8)} ms  ${((lanes / ms) * 1000 / 1e6).toFixed(2).padStart(7)} M elements/s`);
+  const rate = (lanes / ms) * 1000;
+  const shown = rate >= 1e5 ? `${(rate / 1e6).toFixed(2).padStart(7)} M` : `${(rate / 1e3).toFixed(2).padStart(7)} k`;
+  console.log(`${name.padEnd(22)} ${String(lanes).padStart(8)} lanes  ${ms.toFixed(1).padStart(8)} ms  ${shown} elements/s`);
 }
 
 function keystream(): void {
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}; three parties in one process over the in-memory transport; medians`);
   const t0 = performance.now();
   await warmUpProtocols({ widths: [32, 64], names: ["mul", "open", "eq", "ltu", "bits", "shuffle"], lanes: 2048, rounds: 2 });
+  await warmUpProtocols({ widths: [32], names: ["divstep", "topzeros", "divout", "fixmul", "shrv"], lanes: 2048, rounds: 2 });
   console.log(`warm-up of the benchmarked 32- and 64-bit protocols: ${(performance.now() - t0).toFixed(0)} ms`);
   keystream();
   const L = LANES;
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
   const keys = cluster.parties.map((c) => c.newInstance());
   await measure("shuffle uint32", L, 3, (ctx, p) => arith.shuffle_32(ctx, L, u32[p]!, keys[p]!));
   const tiny = Math.max(1, L >> 6);
+  // division: 32 divstep calls of ~88 bytes per element each, plus bits, topzeros and divout
   const runner = (ctx: PartyContext) => (key: string, lanes: number, args: readonly unknown[]) =>
     Promise.resolve((protocol(key)!.fn as (c: PartyContext, l: number, ...a: readonly unknown[]) => unknown)(ctx, lanes, ...args));
   const x = u32.map((v) => v.subarray(0, tiny));

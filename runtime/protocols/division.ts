@@ -11,10 +11,11 @@
  *   4. divout<n>: quotient and remainder bits cleared when d == 0 (the emulator's
  *      x / 0 = x % 0 = 0), converted to additive sharings.
  *
- * A public divisor (the divc/modc syscalls) is XOR-shared as (d, 0, 0) and its
- * topzeros word and d == 0 are computed in the clear; steps whose d << i overflows in
- * every lane are skipped. All three parties run the same calls in the same order.
- * `run` executes a protocol by catalogue key (the backend's ProtocolRunner).
+ * A public divisor (the divc/modc syscalls) takes divstepc<n>, which gets d << i and
+ * the fits mask in the clear (so its generate and its final test are local); steps
+ * whose d << i overflows in every lane are skipped. All three parties run the same
+ * calls in the same order. `run` executes a protocol by catalogue key (the backend's
+ * ProtocolRunner).
  */
 import { fromPlanes, toPlanes } from "./kernels.js";
 import { allocWords, bitWords, type Width, type WordArray } from "./shares.js";
@@ -32,8 +33,8 @@ export interface DivisionResult {
 
 /** The protocol keys a division of width n runs. */
 export function divisionKeys(width: Width, divisor: "private" | "public"): string[] {
-  const keys = [`bits<${width}>`, `divstep<${width}>`, `divout<${width}>`];
-  return divisor === "private" ? [...keys, `topzeros<${width}>`] : keys;
+  const step = divisor === "private" ? [`topzeros<${width}>`, `divstep<${width}>`] : [`divstepc<${width}>`];
+  return [`bits<${width}>`, ...step, `divout<${width}>`];
 }
 
 /**
@@ -42,44 +43,71 @@ export function divisionKeys(width: Width, divisor: "private" | "public"): strin
  */
 export async function divide(run: RunProtocol, party: 0 | 1 | 2, width: Width, x: WordArray, divisor: Divisor, lanes: number, want: { quotient: boolean; remainder: boolean }): Promise<DivisionResult> {
   const n = width;
-  const W = bitWords(lanes);
-  let xb: WordArray;
-  let dWords: WordArray;
-  let tzPlanes: Uint32Array[];
-  let lastStep = n - 1;
-  if (divisor.kind === "private") {
-    const both = allocWords(n, 2 * lanes);
-    copyInto(both, x, 0, lanes);
-    copyInto(both, divisor.share, lanes, lanes);
-    const bb = (await run(`bits<${n}>`, 2 * lanes, [both])) as WordArray;
-    xb = bb.subarray(0, lanes) as WordArray;
-    const db = bb.subarray(lanes, 2 * lanes) as WordArray;
-    dWords = db;
-    tzPlanes = planesOf((await run(`topzeros<${n}>`, lanes, [db])) as WordArray, n, lanes);
-  } else {
-    xb = (await run(`bits<${n}>`, lanes, [x])) as WordArray;
-    const d = broadcastWords(n, divisor.words, lanes);
-    const tz = topZerosPublic(n, d, lanes);
-    // only party 0 holds the public values; the others hold zero shares
-    dWords = party === 0 ? d : allocWords(n, lanes);
-    tzPlanes = party === 0 ? planesOf(tz, n, lanes) : zeroPlanes(n, W);
-    lastStep = lanes === 0 ? -1 : n - minBitLength(n, d, lanes);
-  }
-  const alwaysFits = new Uint32Array(W);
-  if (party === 0) alwaysFits.fill(0xffffffff);
-  const qPlanes: (Uint32Array | number)[] = Array.from({ length: n }, () => 0);
-  let r = xb;
-  for (let i = Math.min(lastStep, n - 1); i >= 0; i--) {
-    const fits = i === 0 ? alwaysFits : (tzPlanes[n - i] as Uint32Array);
-    const [next, take] = (await run(`divstep<${n}>`, lanes, [r, shiftLeft(n, dWords, i, lanes), fits])) as [WordArray, Uint32Array];
-    r = next;
-    qPlanes[i] = take;
-  }
-  const isZero = tzPlanes[0] as Uint32Array;
+  const steps = divisor.kind === "private" ? await privateSteps(run, party, n, x, divisor.share, lanes) : await publicSteps(run, party, n, x, divisor.words, lanes);
   const out: { quotient?: WordArray; remainder?: WordArray } = {};
-  if (want.quotient) out.quotient = (await run(`divout<${n}>`, lanes, [fromPlanes(n, lanes, qPlanes), isZero])) as WordArray;
-  if (want.remainder) out.remainder = (await run(`divout<${n}>`, lanes, [r, isZero])) as WordArray;
+  if (want.quotient) out.quotient = (await run(`divout<${n}>`, lanes, [fromPlanes(n, lanes, steps.quotientBits), steps.isZero])) as WordArray;
+  if (want.remainder) out.remainder = (await run(`divout<${n}>`, lanes, [steps.remainder, steps.isZero])) as WordArray;
   return out;
+}
+
+/** After the steps: quotient bit planes (0 for skipped steps), remainder bits, and d == 0 as a bool sharing. */
+interface Steps {
+  readonly quotientBits: (Uint32Array | number)[];
+  readonly remainder: WordArray;
+  readonly isZero: Uint32Array;
+}
+
+/** The steps for a private divisor: bits of x and d in one call, topzeros, n divsteps. */
+async function privateSteps(run: RunProtocol, party: 0 | 1 | 2, n: Width, x: WordArray, d: WordArray, lanes: number): Promise<Steps> {
+  const both = allocWords(n, 2 * lanes);
+  copyInto(both, x, 0, lanes);
+  copyInto(both, d, lanes, lanes);
+  const bb = (await run(`bits<${n}>`, 2 * lanes, [both])) as WordArray;
+  const db = bb.subarray(lanes, 2 * lanes) as WordArray;
+  const tz = planesOf((await run(`topzeros<${n}>`, lanes, [db])) as WordArray, n, lanes);
+  const alwaysFits = new Uint32Array(bitWords(lanes));
+  if (party === 0) alwaysFits.fill(0xffffffff);
+  const quotientBits: (Uint32Array | number)[] = Array.from({ length: n }, () => 0);
+  let r = bb.subarray(0, lanes) as WordArray;
+  for (let i = n - 1; i >= 0; i--) {
+    const fits = i === 0 ? alwaysFits : (tz[n - i] as Uint32Array);
+    const [next, take] = (await run(`divstep<${n}>`, lanes, [r, shiftLeft(n, db, i, lanes), fits])) as [WordArray, Uint32Array];
+    r = next;
+    quotientBits[i] = take;
+  }
+  return { quotientBits, remainder: r, isZero: tz[0] as Uint32Array };
+}
+
+/**
+ * The steps for a public divisor (the same words at every party): divstepc with
+ * d << i and its fits mask in the clear, skipping the steps where d << i overflows
+ * in every lane; d == 0 is held by party 0.
+ */
+async function publicSteps(run: RunProtocol, party: 0 | 1 | 2, n: Width, x: WordArray, words: WordArray, lanes: number): Promise<Steps> {
+  const d = broadcastWords(n, words, lanes);
+  const lengths = new Uint8Array(lanes);
+  let shortest: number = n;
+  for (let j = 0; j < lanes; j++) {
+    lengths[j] = bitLength(wordAt(d, j));
+    shortest = Math.min(shortest, lengths[j] as number);
+  }
+  const quotientBits: (Uint32Array | number)[] = Array.from({ length: n }, () => 0);
+  let r = (await run(`bits<${n}>`, lanes, [x])) as WordArray;
+  for (let i = lanes === 0 ? -1 : Math.min(n - 1, n - shortest); i >= 0; i--) {
+    const fits = allocWords(n, lanes);
+    for (let j = 0; j < lanes; j++) if ((lengths[j] as number) + i <= n) setAllOnes(fits, j);
+    const [next, take] = (await run(`divstepc<${n}>`, lanes, [r, shiftLeft(n, d, i, lanes), fits])) as [WordArray, Uint32Array];
+    r = next;
+    quotientBits[i] = take;
+  }
+  const isZero = new Uint32Array(bitWords(lanes));
+  if (party === 0) for (let j = 0; j < lanes; j++) if (lengths[j] === 0) isZero[j >>> 5] = ((isZero[j >>> 5] as number) | (1 << (j & 31))) >>> 0;
+  return { quotientBits, remainder: r, isZero };
+}
+
+function setAllOnes(v: WordArray, j: number): void {
+  if (v instanceof BigUint64Array) v[j] = 0xffffffffffffffffn;
+  else (v as Uint32Array)[j] = 0xffffffff;
 }
 
 function copyInto(dst: WordArray, src: WordArray, at: number, lanes: number): void {
@@ -133,27 +161,6 @@ function wordAt(v: WordArray, i: number): bigint {
   return BigInt(v[i] as number | bigint);
 }
 
-/** Public topzeros: bit j of lane i set when d_i >> j == 0. */
-function topZerosPublic(n: Width, d: WordArray, lanes: number): WordArray {
-  const out = allocWords(n, lanes);
-  const all = (1n << BigInt(n)) - 1n;
-  for (let i = 0; i < lanes; i++) {
-    const len = bitLength(wordAt(d, i));
-    // bits j >= len are set
-    const word = all & ~((1n << BigInt(len)) - 1n);
-    if (out instanceof BigUint64Array) out[i] = word;
-    else (out as Uint32Array)[i] = Number(word);
-  }
-  return out;
-}
-
 function bitLength(v: bigint): number {
   return v === 0n ? 0 : v.toString(2).length;
-}
-
-/** The smallest bit length over the lanes (0 when some lane is 0). */
-function minBitLength(n: number, d: WordArray, lanes: number): number {
-  let min = n;
-  for (let i = 0; i < lanes && min > 0; i++) min = Math.min(min, bitLength(wordAt(d, i)));
-  return min;
 }

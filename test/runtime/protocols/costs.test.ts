@@ -50,6 +50,8 @@ describe("pinned costs of the core protocols", () => {
 describe("pinned costs of the integer protocols (integer.tripl)", () => {
   it.each([8, 16, 32, 64])("rounds, n = %i", (n) => {
     expect(cost(`divstep<${n}>`).rounds).toBe(3 + log2(n));
+    // with a public divisor the generate and the final test are local: the prefix network and one choice
+    expect(cost(`divstepc<${n}>`).rounds).toBe(1 + log2(n));
     expect(cost(`topzeros<${n}>`)).toMatchObject({ rounds: log2(n), bytesPerLane: Array(3).fill((n * log2(n)) / 4) });
     expect(cost(`divout<${n}>`).rounds).toBe(3);
     expect(cost(`sign<${n}>`).rounds).toBe(n === 8 ? 7 : n === 64 ? 10 : 8);
@@ -71,6 +73,8 @@ describe("pinned costs of the integer protocols (integer.tripl)", () => {
       "topzeros<32>": [5, 40, 40, 40],
       "divstep<32>": [8, 88.25, 88.25, 88.25],
       "divstep<64>": [9, 208.25, 208.25, 208.25],
+      "divstepc<32>": [6, 80, 80, 80],
+      "divstepc<64>": [7, 192, 192, 192],
       "divout<32>": [3, 12, 12, 136],
     };
     for (const [k, [rounds, ...bytes]] of Object.entries(pins)) expect(cost(k), k).toMatchObject({ rounds, bytesPerLane: bytes });
