@@ -202,7 +202,7 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
       priced: options.stats === true,
     });
     const costs = outcome.backend.costs;
-    const stats = options.stats ? { text: emulatorStatsText(costs), json: emulatorStatsJson(costs) } : undefined;
+    const stats = options.stats ? { text: emulatorStatsText(costs, outcome.sections), json: emulatorStatsJson(costs, outcome.sections) } : undefined;
     finish(module, outcome.results, outcome.output, outcome.error, options, outcome.trace, stats);
     if (outcome.error !== undefined) return ExitCode.programError;
     return writeResults(options, outcome.results);

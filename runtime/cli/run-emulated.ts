@@ -5,7 +5,7 @@
  * (a VmError message with `at FILE:(line,col)(line,col)`), never as exceptions.
  */
 import type { Module } from "../../vm/bytecode.js";
-import type { DataRecord, Host } from "../../vm/host.js";
+import type { DataRecord, Host, ProfileSection } from "../../vm/host.js";
 import { runModule } from "../../vm/interpreter.js";
 import { formatPosition, VmError, type StackFrame } from "../../vm/errors.js";
 import { PROTOCOL_COSTS } from "../../vm/protocol-costs.js";
@@ -27,11 +27,14 @@ export interface RunOutcome {
   /** With `error`: the active procedures and their positions (`PROC at FILE:(l,c)(l,c)`), innermost first. */
   readonly trace?: readonly string[];
   readonly backend: EmulatorBackend;
+  /** The sections the program profiled (stdlib `profiling`), in the order they ended. */
+  readonly sections: readonly ProfileSection[];
 }
 
 class StreamingHost implements Host {
   readonly results: DataRecord[] = [];
   readonly output: string[] = [];
+  readonly sections: ProfileSection[] = [];
   private readonly args = new Map<string, DataRecord>();
 
   constructor(
@@ -60,6 +63,10 @@ class StreamingHost implements Host {
     return "";
   }
 
+  profile(section: ProfileSection): void {
+    this.sections.push(section);
+  }
+
   microseconds(): bigint {
     return process.hrtime.bigint() / 1000n;
   }
@@ -75,9 +82,9 @@ export async function runEmulated(module: Module, args: readonly DataRecord[], c
   const backend = new EmulatorBackend(callbacks.priced ? { costs: protocolCostLookup(PROTOCOL_COSTS) } : {});
   try {
     await runModule(module, { host, backends: [backend] });
-    return { results: host.results, output: host.output, backend };
+    return { results: host.results, output: host.output, backend, sections: host.sections };
   } catch (e) {
-    if (e instanceof VmError) return { results: host.results, output: host.output, error: e.message, trace: e.callStack.map(frameText), backend };
+    if (e instanceof VmError) return { results: host.results, output: host.output, error: e.message, trace: e.callStack.map(frameText), backend, sections: host.sections };
     throw e;
   }
 }

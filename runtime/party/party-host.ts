@@ -4,7 +4,7 @@
  * results and `print` lines go to the client through callbacks (only party 0 forwards
  * print lines, so output appears once).
  */
-import type { DataRecord, Host } from "../../vm/host.js";
+import type { DataRecord, Host, ProfileSection } from "../../vm/host.js";
 
 export interface HostSink {
   publish(r: DataRecord): void;
@@ -12,6 +12,8 @@ export interface HostSink {
 }
 
 export class PartyHost implements Host {
+  /** The sections the program profiled (stdlib `profiling`), for the party's statistics. */
+  readonly sections: ProfileSection[] = [];
   private readonly args = new Map<string, DataRecord>();
 
   constructor(
@@ -36,6 +38,10 @@ export class PartyHost implements Host {
 
   clientAuth(): string {
     return this.auth;
+  }
+
+  profile(section: ProfileSection): void {
+    this.sections.push(section);
   }
 
   microseconds(): bigint {

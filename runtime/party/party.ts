@@ -59,6 +59,8 @@ export interface PartyStats {
   readonly bytesSent: number;
   readonly bytesReceived: number;
   readonly protocols: Readonly<Record<string, ProtocolStats>>;
+  /** The sections the program profiled at this party, when it profiled any. */
+  readonly sections?: readonly { readonly name: string; readonly typeId: number; readonly elements: number; readonly microseconds: number }[];
 }
 
 export type PartyOutcome = { readonly ok: true; readonly stats: PartyStats } | { readonly ok: false; readonly failure: PartyFailure };
@@ -198,6 +200,9 @@ async function execute(id: PartyId, module: Module, session: Session, client: Cl
     bytesSent: links.reduce((n, c) => n + c.bytesSent, 0),
     bytesReceived: links.reduce((n, c) => n + c.bytesReceived, 0),
     protocols: Object.fromEntries(backend.runner.stats),
+    ...(host.sections.length > 0
+      ? { sections: host.sections.map((s) => ({ name: s.name, typeId: s.typeId, elements: Number(s.elements), microseconds: Number(s.microseconds) })) }
+      : {}),
   };
   client.done(stats);
   return { ok: true, stats };

@@ -76,6 +76,8 @@ describe("added stdlib procedures under three parties", () => {
     const module = compileSource(bundles.dir, "stdlib-procedures.sc", SOURCE);
     const want = await emulate(module, []);
     const got = await runThreeParty(module, [], { child: bundles.child });
+    // every party reports the profiled section in its statistics (secrun --stats)
+    expect(got.stats.map((st) => st.sections?.map((x) => [x.name, x.elements]))).toEqual([0, 1, 2].map(() => [["stdlib work", X.length]]));
     // 64-bit values are shown as strings: compare numbers
     const num = (v: unknown): number | number[] => (Array.isArray(v) ? v.map(Number) : Number(v));
     const values = Object.fromEntries(got.results.map((r) => [r.name, num(showResult(module, r).value)]));

@@ -16,6 +16,7 @@ import { CostCounter } from "../../runtime/emulator/costs.js";
 import { profileRows, profileText } from "../../runtime/cli/profile-stats.js";
 import { emulatorStatsJson, emulatorStatsText } from "../../runtime/cli/stats.js";
 import { formatStats } from "../../runtime/cli/three-party-stats.js";
+import { runEmulated } from "../../runtime/cli/run-emulated.js";
 import { compileProgram, program } from "./harness.js";
 
 async function runWithHost(body: string): Promise<{ host: MemoryHost; error?: string }> {
@@ -109,5 +110,14 @@ describe("profiling", () => {
     const twice = await runWithHost(`uint32 t = newSectionType("x"); uint32 s = startSection(t, 1 :: uint); endSection(s); endSection(s);`);
     expect(twice.error).toMatch(/ProcessProfiler_endSection: section 0 is not open/);
     expect(twice.host.sections.length).toBe(1);
+  });
+});
+
+describe("profiling through secrun --emulate", () => {
+  it("the emulator run collects the sections for --stats", async () => {
+    const module = compileProgram(program(["stdlib", "profiling"], `uint32 t = newSectionType("phase"); uint32 s = startSection(t, 7 :: uint); endSection(s);`));
+    const outcome = await runEmulated(module, []);
+    expect(outcome.sections.map((x) => [x.name, x.elements, x.depth])).toEqual([["phase", 7n, 0]]);
+    expect(emulatorStatsText(outcome.backend.costs, outcome.sections)).toContain("phase");
   });
 });
