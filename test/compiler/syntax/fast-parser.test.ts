@@ -71,6 +71,20 @@ describe("fast parse path", () => {
     );
   });
 
+  it("agrees on edge cases: empty input, only trivia, non-ASCII text in strings and comments", () => {
+    const clean = [
+      "",
+      "\uFEFF",
+      "// only a comment",
+      "/* c */\n/**/",
+      'void main() { string s = "é😀 $x\\n"; } // ünïcode 😀',
+      "void main() { x = a<<b>>c; y = (T) (-x); z = (int32) -x; }",
+      "template <type T> struct pair { T a; T b; }\nvoid main() { pair<int32> p; pair<pair<int32>> q; }",
+      `void main() { x = ${"(".repeat(40)}1${")".repeat(40)}; }`,
+    ];
+    for (const text of clean) expect(compare("edge.sc", text), text).toBe("fast");
+  });
+
   it("gives up on every file with errors, and parseModule then reports them", () => {
     const broken = [
       "void main() { int x = ; }",
