@@ -111,8 +111,10 @@ export function fixToNumber(r: Rep, raw: number | bigint): number {
 /** The raw fixed-point element nearest to x (wrapping in the ring). */
 export function numberToFix(r: Rep, x: number): number | bigint {
   if (!Number.isFinite(x)) x = 0;
-  if (r.bits === 32) return Number(BigInt.asUintN(32, BigInt(Math.round(x * 65536))));
-  return BigInt.asUintN(64, BigInt(Math.round(x * 2 ** 32)));
+  // beyond 2^1023 the scaled value overflows; it is then a multiple of 2^n, i.e. 0 mod 2^n
+  const scaled = Math.round(x * (r.bits === 32 ? 65536 : 2 ** 32));
+  const raw = Number.isFinite(scaled) ? BigInt(scaled) : 0n;
+  return r.bits === 32 ? Number(BigInt.asUintN(32, raw)) : BigInt.asUintN(64, raw);
 }
 
 /**

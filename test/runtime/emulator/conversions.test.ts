@@ -63,3 +63,23 @@ describe("private conversions match public casts", () => {
     });
   }
 });
+
+describe("float to fixed point at the extremes", () => {
+  const run = (to: "fix32" | "fix64", x: number): unknown => {
+    const b = new EmulatorBackend();
+    const src = Float64Array.of(x);
+    const out = to === "fix32" ? new Uint32Array(1) : new BigUint64Array(1);
+    const fix: PrivateType = { kind: "shared3p", domain: "pd", domainId: 0, name: to, publicType: "float64" };
+    b.syscall(`shared3p::conv_float64_to_${to}_vec`, [{ tag: "scalar", type: "uint64", value: 0n }, { tag: "private", type: ptype("float64"), handle: src, length: 1 }, { tag: "private", type: fix, handle: out, length: 1 }]);
+    return out[0];
+  };
+
+  it("wraps modulo 2^n: values whose scaled form overflows a double are multiples of 2^n, hence 0", () => {
+    // 2^1010 · 2^16 overflows; exactly 0 mod 2^32
+    expect(run("fix32", 2 ** 1010)).toBe(0);
+    expect(run("fix64", -(2 ** 1000))).toBe(0n);
+    // hand-computed: 2^20 + 0.5 in fix32 is (2^36 + 2^15) mod 2^32 = 2^15
+    expect(run("fix32", 2 ** 20 + 0.5)).toBe(2 ** 15);
+    expect(run("fix64", 1.5)).toBe(3n << 31n);
+  });
+});
