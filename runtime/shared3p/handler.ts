@@ -4,7 +4,9 @@
  * `run`: the work at one party), and the helpers that read operands (private
  * handles, public operands shared as (c, 0, 0)), store results and run protocols by
  * catalogue key. The handler tables (runtime/shared3p/syscalls.ts and the ops-*.ts
- * files it merges) are built from these.
+ * files it merges) are built from these; EXCHANGE_HANDLERS (classify, declassify,
+ * fill, assign, share import/export, type size) work alike for every share type and
+ * are merged into each table.
  */
 import type { MaybePromise, SyscallArg, SyscallResult } from "../../vm/backend.js";
 import { VmError } from "../../vm/errors.js";
@@ -12,7 +14,7 @@ import { fillVector, newVector, type TypedVector } from "../../vm/values.js";
 import { fromPublic, toPublic } from "../emulator/representation.js";
 import { broadcast } from "./local-ops.js";
 import type { ProtocolRunner } from "./protocol-runner.js";
-import { allocShares, fromPlain, toPlain, type ShareType, type ShareVector } from "./share-types.js";
+import { allocShares, elementBytes, fromPlain, setShareBytes, shareBytes, toPlain, type ShareType, type ShareVector } from "./share-types.js";
 
 /** One decoded call: operation, types, arguments after the protection-domain id. */
 export interface Call {
@@ -135,3 +137,55 @@ export async function openPublic(p: PartyOps, t: ShareType, v: ShareVector, lane
   return toPublic(t.rep, toPlain(t, words, lanes));
 }
 
+
+/** out = operand 0 (private copied, public shared as (c, 0, 0)): classify, fill, assign. */
+export function runFill(p: PartyOps, c: Call): void {
+  const o = output(c);
+  store(c.type, o.handle, o.lanes, shareOperand(p, c, 0, c.type, o.lanes));
+}
+
+/** Data exchange with the client, the same for every share type. */
+export const EXCHANGE_HANDLERS: Readonly<Record<string, Handler>> = {
+  get_type_size: { needs: () => [], run: (_p, c) => BigInt(elementBytes(c.type)) },
+  get_shares: {
+    needs: (t) => [reshareKey(t)],
+    run: async (p, c) => {
+      const [a] = privates(c);
+      if (a === undefined) fail(c, "needs a private vector");
+      const buf = c.args.find((x) => x.tag === "ref");
+      if (buf === undefined || buf.tag !== "ref") return BigInt(a.lanes * elementBytes(c.type));
+      // the exported share leaves the party: re-randomise it with a fresh zero-sharing first (protocols.md §1.5)
+      const fresh = (await p.runner.run(reshareKey(c.type), a.lanes, [a.handle])) as ShareVector;
+      const bytes = shareBytes(c.type, fresh, a.lanes);
+      buf.bytes.set(bytes.subarray(0, Math.min(bytes.length, buf.bytes.length)));
+      return BigInt(bytes.length);
+    },
+  },
+  set_shares: {
+    needs: () => [],
+    run: (_p, c) => {
+      const src = c.args.find((x) => x.tag === "cref" || x.tag === "ref");
+      if (src === undefined || (src.tag !== "cref" && src.tag !== "ref")) fail(c, "needs a __cref byte vector");
+      const size = elementBytes(c.type);
+      if (src.bytes.length % size !== 0) fail(c, `${src.bytes.length} bytes is not a whole number of ${c.type.name} shares`);
+      const [out] = privates(c);
+      if (out !== undefined && !setShareBytes(c.type, out.handle, out.lanes, src.bytes)) {
+        fail(c, `the argument holds ${src.bytes.length / size} ${c.type.name} shares where ${out.lanes} are expected`);
+      }
+      return BigInt(src.bytes.length / size);
+    },
+  },
+  classify: { needs: () => [], run: runFill },
+  fill: { needs: () => [], run: runFill },
+  assign: { needs: () => [], run: runFill },
+  declassify: {
+    needs: (t) => [openKey(t)],
+    run: async (p, c) => {
+      const [a] = privates(c);
+      const out = c.args.find((x) => x.tag === "ref");
+      if (a === undefined || out === undefined || out.tag !== "ref") fail(c, "needs (pd, a, __ref out)");
+      // typed-array set: the public vector and the opened elements are of one kind
+      (out.data as Uint32Array).set((await openPublic(p, c.type, a.handle, a.lanes)) as unknown as Uint32Array);
+    },
+  },
+};

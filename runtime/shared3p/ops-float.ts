@@ -6,11 +6,14 @@
  * included), comparisons, min/max, floor/ceiling and conversions run exact IEEE circuits (runtime/shared3p/float/) whose interactive
  * ANDs go through `and<1>`, one call per AND-depth level. Results equal the
  * emulator's float arithmetic bit for bit, NaN bit patterns aside (see
- * float/format.ts).
+ * float/format.ts). Data exchange (handler.ts EXCHANGE_HANDLERS) and data movement
+ * (shuffles, gather/scatter, randomize: ops-movement.ts, through the XOR-word paths)
+ * are the shared handlers.
  */
 import { allOnes, broadcast, xorShares } from "./local-ops.js";
-import { fail, key, openKey, openPublic, output, privates, publicWords, reshareKey, shareOperand, store, type Call, type Handler, type PartyOps } from "./handler.js";
-import { allocShares, elementBytes, setShareBytes, shareBytes, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
+import { EXCHANGE_HANDLERS, fail, key, output, privates, publicWords, shareOperand, store, type Call, type Handler, type PartyOps } from "./handler.js";
+import { MOVEMENT_HANDLERS } from "./ops-movement.js";
+import { allocShares, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
 import { arithCircuit, compareCircuit, integralCircuit, inverseCircuit, minMaxCircuit, negligibleCircuit, sqrtCircuit, type ArithOp, type CompareOp } from "./float/catalogue.js";
 import { floatConversion } from "./float/conversions.js";
 import { extremeOfChunks, foldChunks } from "./float/reduce.js";
@@ -92,9 +95,11 @@ function reduction(run: (p: PartyOps, t: ShareType, v: ShareVector, lanes: numbe
   };
 }
 
-function runFill(p: PartyOps, c: Call): void {
-  const o = output(c);
-  store(c.type, o.handle, o.lanes, shareOperand(p, c, 0, c.type, o.lanes));
+/** The entries `names` of a handler table (each must exist). */
+function pick(table: Readonly<Record<string, Handler>>, names: readonly string[]): Record<string, Handler> {
+  const out: Record<string, Handler> = {};
+  for (const n of names) out[n] = table[n] as Handler;
+  return out;
 }
 
 const conversion: Handler = {
@@ -163,47 +168,9 @@ export const FLOAT_HANDLERS: Record<string, Handler> = {
   },
   conv: conversion,
   reshare: conversion,
-  classify: { needs: () => [], run: runFill },
-  fill: { needs: () => [], run: runFill },
-  assign: { needs: () => [], run: runFill },
-  get_type_size: { needs: () => [], run: (_p, c) => BigInt(elementBytes(c.type)) },
-  declassify: {
-    needs: (t) => [openKey(t)],
-    run: async (p, c) => {
-      const [a] = privates(c);
-      const out = c.args.find((x) => x.tag === "ref");
-      if (a === undefined || out === undefined || out.tag !== "ref") fail(c, "needs (pd, a, __ref out)");
-      (out.data as Float64Array).set((await openPublic(p, c.type, a.handle, a.lanes)) as Float64Array);
-    },
-  },
-  get_shares: {
-    needs: (t) => [reshareKey(t)],
-    run: async (p, c) => {
-      const [a] = privates(c);
-      if (a === undefined) fail(c, "needs a private vector");
-      const buf = c.args.find((x) => x.tag === "ref");
-      if (buf === undefined || buf.tag !== "ref") return BigInt(a.lanes * elementBytes(c.type));
-      // the exported share leaves the party: re-randomise it first
-      const fresh = (await p.runner.run(reshareKey(c.type), a.lanes, [a.handle])) as ShareVector;
-      const bytes = shareBytes(c.type, fresh, a.lanes);
-      buf.bytes.set(bytes.subarray(0, Math.min(bytes.length, buf.bytes.length)));
-      return BigInt(bytes.length);
-    },
-  },
-  set_shares: {
-    needs: () => [],
-    run: (_p, c) => {
-      const src = c.args.find((x) => x.tag === "cref" || x.tag === "ref");
-      if (src === undefined || (src.tag !== "cref" && src.tag !== "ref")) fail(c, "needs a __cref byte vector");
-      const size = elementBytes(c.type);
-      if (src.bytes.length % size !== 0) fail(c, `${src.bytes.length} bytes is not a whole number of ${c.type.name} shares`);
-      const [out] = privates(c);
-      if (out !== undefined && !setShareBytes(c.type, out.handle, out.lanes, src.bytes)) {
-        fail(c, `the argument holds ${src.bytes.length / size} ${c.type.name} shares where ${out.lanes} are expected`);
-      }
-      return BigInt(src.bytes.length / size);
-    },
-  },
+  ...EXCHANGE_HANDLERS,
+  // data movement acts on the XOR words of the bit patterns, as for xor_uintN
+  ...pick(MOVEMENT_HANDLERS, ["gather", "scatter", "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize"]),
 };
 
 /** out = a & mask lane-wise (a local operation on XOR shares when the mask is public). */

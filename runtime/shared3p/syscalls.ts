@@ -20,22 +20,19 @@ import { aesHandler } from "./aes.js";
 import { addShares, allOnes, broadcast, concatShares, gatherShares, mulPublic, negShares, subShares, sumChunks, xorShares } from "./local-ops.js";
 import { convNeeds, runConvert } from "./conversions.js";
 import {
+  EXCHANGE_HANDLERS,
   additiveOnly,
   fail,
   key,
   localBinary,
   noFix,
-  openKey,
-  openPublic,
   output,
   privates,
   protocolBinary,
   publicWords,
-  reshareKey,
   shareOperand,
   store,
   xorOnly,
-  type Call,
   type Handler,
   type PartyOps,
 } from "./handler.js";
@@ -43,7 +40,7 @@ import { FLOAT_HANDLERS } from "./ops-float.js";
 import { INTEGER_HANDLERS } from "./ops-integer.js";
 import { MOVEMENT_HANDLERS } from "./ops-movement.js";
 import { hasProtocol } from "./protocol-runner.js";
-import { allocShares, elementBytes, setBit, setShareBytes, shareBytes, shareTypeOf, type ShareType, type ShareVector, type Width } from "./share-types.js";
+import { allocShares, setBit, shareTypeOf, type ShareType, type ShareVector, type Width } from "./share-types.js";
 
 export { openKey, openPublic, type PartyOps } from "./handler.js";
 
@@ -165,53 +162,7 @@ const CORE_HANDLERS: Record<string, Handler> = {
   },
   conv: { needs: convNeeds, run: runConvert },
   reshare: { needs: convNeeds, run: runConvert },
-  get_type_size: { needs: () => [], run: (_p, c) => BigInt(elementBytes(c.type)) },
-  get_shares: {
-    needs: (t) => [reshareKey(t)],
-    run: async (p, c) => {
-      const [a] = privates(c);
-      if (a === undefined) fail(c, "needs a private vector");
-      const buf = c.args.find((x) => x.tag === "ref");
-      if (buf === undefined || buf.tag !== "ref") return BigInt(a.lanes * elementBytes(c.type));
-      // the exported share leaves the party: re-randomise it with a fresh zero-sharing first (protocols.md §1.5)
-      const fresh = (await p.runner.run(reshareKey(c.type), a.lanes, [a.handle])) as ShareVector;
-      const bytes = shareBytes(c.type, fresh, a.lanes);
-      buf.bytes.set(bytes.subarray(0, Math.min(bytes.length, buf.bytes.length)));
-      return BigInt(bytes.length);
-    },
-  },
-  set_shares: {
-    needs: () => [],
-    run: (_p, c) => {
-      const src = c.args.find((x) => x.tag === "cref" || x.tag === "ref");
-      if (src === undefined || (src.tag !== "cref" && src.tag !== "ref")) fail(c, "needs a __cref byte vector");
-      const size = elementBytes(c.type);
-      if (src.bytes.length % size !== 0) fail(c, `${src.bytes.length} bytes is not a whole number of ${c.type.name} shares`);
-      const [out] = privates(c);
-      if (out !== undefined && !setShareBytes(c.type, out.handle, out.lanes, src.bytes)) {
-        fail(c, `the argument holds ${src.bytes.length / size} ${c.type.name} shares where ${out.lanes} are expected`);
-      }
-      return BigInt(src.bytes.length / size);
-    },
-  },
-  classify: { needs: () => [], run: runFill },
-  fill: { needs: () => [], run: runFill },
-  assign: {
-    needs: () => [],
-    run: (p, c) => {
-      const o = output(c);
-      store(c.type, o.handle, o.lanes, shareOperand(p, c, 0, c.type, o.lanes));
-    },
-  },
-  declassify: {
-    needs: (t) => [openKey(t)],
-    run: async (p, c) => {
-      const [a] = privates(c);
-      const out = c.args.find((x) => x.tag === "ref");
-      if (a === undefined || out === undefined || out.tag !== "ref") fail(c, "needs (pd, a, __ref out)");
-      (out.data as Uint32Array).set(await openPublic(p, c.type, a.handle, a.lanes) as unknown as Uint32Array);
-    },
-  },
+  ...EXCHANGE_HANDLERS,
 };
 
 
@@ -352,11 +303,6 @@ function reductionHandler(needs: Handler["needs"], combine: (p: PartyOps, t: Sha
 /** min (or max) over each of k equal chunks of a vector. */
 function vecMinMaxHandler(min: boolean): Handler {
   return reductionHandler(minMaxNeeds, (p, t) => (a, b, lanes) => minMax(p, t, a, b, lanes, min));
-}
-
-function runFill(p: PartyOps, c: Call): void {
-  const o = output(c);
-  store(c.type, o.handle, o.lanes, shareOperand(p, c, 0, c.type, o.lanes));
 }
 
 /** out[i] = a[0] + ... + a[i] (or, inverted, a[i] - a[i-1]); linear, hence local on additive shares. */
