@@ -6,7 +6,8 @@
  * The core operations (linear arithmetic, multiplication, bit operations,
  * comparisons, min/max, reductions, data exchange with the client) are defined
  * here; conversions, integer operations beyond the core, data movement
- * (shuffles, gathers) and floating point come from conversions.ts and the ops-*.ts
+ * (shuffles, gathers), fixed-point inv/sqrt and floating point come from
+ * conversions.ts and the ops-*.ts
  * files, AES from aes.ts. `syscallStatus` answers, without running anything, whether a name is
  * executable here: the party process uses it to refuse at load time a program that
  * reaches an operation whose protocol does not exist yet, and the backend uses it at
@@ -36,6 +37,7 @@ import {
   type Handler,
   type PartyOps,
 } from "./handler.js";
+import { FIXMATH_HANDLERS } from "./ops-fixmath.js";
 import { FLOAT_HANDLERS } from "./ops-float.js";
 import { INTEGER_HANDLERS } from "./ops-integer.js";
 import { MOVEMENT_HANDLERS } from "./ops-movement.js";
@@ -168,6 +170,9 @@ const CORE_HANDLERS: Record<string, Handler> = {
 
 /** Every operation on integer, bool and fixed-point types; float types use FLOAT_HANDLERS. */
 const HANDLERS: Record<string, Handler> = { ...CORE_HANDLERS, ...INTEGER_HANDLERS, ...MOVEMENT_HANDLERS };
+
+/** Fixed-point types: the fixed-point operations (ops-fixmath.ts) first, then every other. */
+const FIX_HANDLERS: Record<string, Handler> = { ...HANDLERS, ...FIXMATH_HANDLERS };
 
 type Comparison = "eq" | "lt" | "gt" | "lte" | "gte";
 
@@ -352,7 +357,7 @@ function decodeName(name: string): Decoded | string {
   if (type === undefined) return `private ${parsed.type.name} values have no protocols yet`;
   const to = parsed.to === undefined ? undefined : shareTypeOf(parsed.to.name);
   if (parsed.to !== undefined && to === undefined) return `private ${parsed.to.name} values have no protocols yet`;
-  const table = type.rep.cls === "float" || to?.rep.cls === "float" ? FLOAT_HANDLERS : HANDLERS;
+  const table = type.rep.cls === "float" || to?.rep.cls === "float" ? FLOAT_HANDLERS : type.rep.cls === "fix" && to === undefined ? FIX_HANDLERS : HANDLERS;
   const handler = table[parsed.op];
   if (handler === undefined) return `the operation ${parsed.op} has no protocol yet`;
   const needs = handler.needs(type, to);

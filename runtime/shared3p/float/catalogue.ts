@@ -132,3 +132,18 @@ export function boolToFloatCircuit(to: 32 | 64): CompiledCircuit {
   return compile(`bool-to-f${to}`, specs(1, [false]), (c, [b]) => [boolToFloat(c, fmt(to), b![0]!)]);
 }
 
+
+/**
+ * The emulator's fixed-point inv / sqrt (fixToNumber, then 1/x or Math.sqrt in
+ * float64, then numberToFix) on the XOR words of an n-bit fixed-point value with
+ * `frac` fractional bits: exact conversion to float64, the IEEE operation, Math.round
+ * back to the scaled integer modulo 2^n (NaN and infinities give 0), in one circuit.
+ */
+export function fixMathCircuit(op: "inv" | "sqrt", n: 32 | 64, frac: number): CompiledCircuit {
+  const f = fmt(64);
+  return compile(`fix-${op}${n}/${frac}`, specs(n, [false]), (c, [x]) => {
+    const v = intToFloat(c, f, x!, true, frac);
+    const r = op === "sqrt" ? floatSqrt(c, f, v) : floatDiv(c, f, constBits(0x3ff0000000000000n, 64), v);
+    return [floatToInt(c, f, r, n, frac, "round")];
+  });
+}
