@@ -15,7 +15,7 @@
 import type { SliceItem, SysArg } from "../../../vm/bytecode.js";
 import type { DataTypeName } from "../../../vm/isa.js";
 import type { IrBlock, IrInstr } from "../ir.js";
-import { defsOf } from "./instr-info.js";
+import { defsOf, usesOf } from "./instr-info.js";
 import { intWidth, wrapInt } from "./int-wrap.js";
 import { laneWiseInputs } from "./lane-wise.js";
 
@@ -39,7 +39,7 @@ export interface WalkResult {
   readonly instrs: IrInstr[];
   /** Per (rewritten) instruction: true when it cannot stop the program. */
   readonly safe: boolean[];
-  /** Per (rewritten) instruction: the shapes known just before it (only when asked). */
+  /** Per (rewritten) instruction: its operands' shapes known just before it (only when asked). */
   readonly shapesBefore: (ReadonlyMap<number, readonly number[]> | undefined)[];
 }
 
@@ -200,10 +200,20 @@ function step(st: State, ins: IrInstr): boolean {
   }
 }
 
+/** The known shapes of `regs` only (a snapshot that stays small in long blocks). */
+function known(shapes: ReadonlyMap<number, readonly number[]>, regs: readonly number[]): Map<number, readonly number[]> {
+  const out = new Map<number, readonly number[]>();
+  for (const r of regs) {
+    const s = shapes.get(r);
+    if (s !== undefined) out.set(r, s);
+  }
+  return out;
+}
+
 /**
  * Walks a block forward, rewriting each instruction with `rewrite` (when given)
- * before taking in its facts. `wantShapes(ins)` asks for a snapshot of the shapes
- * known before that instruction.
+ * before taking in its facts. `wantShapes(ins)` asks for the shapes of the
+ * instruction's operands known before it.
  */
 export function walkBlock(b: IrBlock, rewrite?: Rewrite, wantShapes?: (ins: IrInstr) => boolean): WalkResult {
   const st = new State();
@@ -214,7 +224,7 @@ export function walkBlock(b: IrBlock, rewrite?: Rewrite, wantShapes?: (ins: IrIn
     const ins = rewrite === undefined ? original : rewrite(original, st);
     if (ins === null) continue;
     instrs.push(ins);
-    shapesBefore.push(wantShapes?.(ins) === true ? new Map(st.shapes) : undefined);
+    shapesBefore.push(wantShapes?.(ins) === true ? known(st.shapes, usesOf(ins)) : undefined);
     safe.push(step(st, ins));
   }
   return { instrs, safe, shapesBefore };

@@ -29,15 +29,37 @@ export function predecessors(proc: IrProc): number[][] {
   return preds;
 }
 
-/** For every block, the set of blocks dominating it (itself included); unreachable blocks get every block. */
+/** Reachable block ids in reverse postorder from the entry block. */
+export function reversePostorder(proc: IrProc): number[] {
+  const seen = new Set<number>([0]);
+  const post: number[] = [];
+  const stack: { id: number; next: number[] }[] = [{ id: 0, next: successors(proc.blocks[0]!.terminator) }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const s = top.next.shift();
+    if (s === undefined) {
+      post.push(top.id);
+      stack.pop();
+    } else if (!seen.has(s)) {
+      seen.add(s);
+      stack.push({ id: s, next: successors(proc.blocks[s]!.terminator) });
+    }
+  }
+  return post.reverse();
+}
+
+/**
+ * For every block, the set of blocks dominating it (itself included); unreachable
+ * blocks get every block. Iterates in reverse postorder, so a few passes suffice.
+ */
 export function dominators(proc: IrProc): Set<number>[] {
-  const n = proc.blocks.length;
   const preds = predecessors(proc);
   const all = new Set<number>(proc.blocks.map((b) => b.id));
   const dom: Set<number>[] = proc.blocks.map((b) => (b.id === 0 ? new Set([0]) : new Set(all)));
+  const order = reversePostorder(proc).filter((id) => id !== 0);
   for (let changed = true; changed; ) {
     changed = false;
-    for (let i = 1; i < n; i++) {
+    for (const i of order) {
       let next: Set<number> | undefined;
       for (const p of preds[i]!) {
         if (next === undefined) next = new Set(dom[p]);
