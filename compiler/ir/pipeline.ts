@@ -41,6 +41,13 @@ const clean = (proc: IrProc): void => {
   removeUnreachable(proc);
 };
 
+/** Between unrolling rounds: merging keeps the graph small for the next round's loop search. */
+const cleanAndMerge = (proc: IrProc): void => {
+  clean(proc);
+  mergeBlocks(proc);
+  clean(proc);
+};
+
 /** The clean-up passes, in order (all that runs at -O0). */
 export const PASSES: readonly IrPass[] = [
   { name: "thread-jumps", run: threadJumps },
@@ -52,7 +59,7 @@ export const PASSES: readonly IrPass[] = [
 export const OPTIMISING_PASSES: readonly IrPass[] = [
   { name: "clean", run: clean },
   { name: "coalesce-moves", run: coalesceMoves },
-  { name: "unroll-loops", run: (p) => unrollLoops(p, clean) },
+  { name: "unroll-loops", run: (p) => unrollLoops(p, cleanAndMerge) },
   { name: "merge-blocks", run: mergeBlocks },
   { name: "clean", run: clean },
   { name: "fold-constants", run: foldConstants },

@@ -54,26 +54,29 @@ export function reversePostorder(proc: IrProc): number[] {
  */
 export function dominators(proc: IrProc): Set<number>[] {
   const preds = predecessors(proc);
-  const all = new Set<number>(proc.blocks.map((b) => b.id));
-  const dom: Set<number>[] = proc.blocks.map((b) => (b.id === 0 ? new Set([0]) : new Set(all)));
+  // undefined: not yet known, i.e. every block (the iteration's starting point)
+  const dom: (Set<number> | undefined)[] = proc.blocks.map((b) => (b.id === 0 ? new Set([0]) : undefined));
   const order = reversePostorder(proc).filter((id) => id !== 0);
   for (let changed = true; changed; ) {
     changed = false;
     for (const i of order) {
       let next: Set<number> | undefined;
       for (const p of preds[i]!) {
-        if (next === undefined) next = new Set(dom[p]);
-        else for (const x of next) if (!dom[p]!.has(x)) next.delete(x);
+        const dp = dom[p];
+        if (dp === undefined) continue;
+        if (next === undefined) next = new Set(dp);
+        else for (const x of next) if (!dp.has(x)) next.delete(x);
       }
-      const d = next ?? new Set<number>();
-      d.add(i);
-      if (d.size !== dom[i]!.size) {
-        dom[i] = d;
+      if (next === undefined) continue;
+      next.add(i);
+      if (dom[i] === undefined || next.size !== dom[i]!.size) {
+        dom[i] = next;
         changed = true;
       }
     }
   }
-  return dom;
+  const all = new Set<number>(proc.blocks.map((b) => b.id));
+  return dom.map((d) => d ?? all);
 }
 
 export interface NaturalLoop {
