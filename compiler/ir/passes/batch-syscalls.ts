@@ -6,7 +6,9 @@
  * 1. Candidates: `syscall OP(push dom, push in..., push res)` whose inputs and
  *    result are 1-D with the same known length (block-facts.ts), whose `res` was
  *    created by a `pnew` earlier in the block and not touched before the call, and
- *    whose `dom` comes from a `domainid` in the block.
+ *    whose `dom` comes from a `domainid` in the block. Such a call cannot fail and
+ *    writes only `res`; communicating ones are batched, local ones (add, sub...)
+ *    are only free to move.
  * 2. Dependencies: registers are renamed so every definition in the block writes a
  *    fresh register (the last value of each register is moved back at the end), so
  *    only true data dependencies remain; objects (arrays, private values, structs are
