@@ -2,7 +2,8 @@
  * The optimiser on three local parties, as users run it: `secrun prog.sc --stats`
  * with and without `-O0` publishes the same results (equal to a BigInt model), and
  * each party runs the 100 independent multiplications of a scalar-style loop as
- * one mul<32> protocol run (1 round) instead of 100.
+ * one mul<32> protocol run (1 round) instead of 100; `secc compile -O0` writes
+ * bytecode that keeps the 100 runs, and an unknown level is a usage error.
  */
 import { describe, expect, it } from "vitest";
 import { runCli, workspace } from "../cli/helpers.js";
@@ -44,5 +45,24 @@ describe("secrun with the optimiser on three local parties", () => {
     for (const run of runs) expect(run.results.map((x) => [x.name, (x.value as unknown[]).map(String)])).toEqual([["c", expected]]);
     for (const s of opt.stats) expect([s.party, s.protocols["mul<32>"]]).toEqual([s.party, { ...s.protocols["mul<32>"], calls: 1, lanes: 100, rounds: 1 }]);
     for (const s of plain.stats) expect([s.party, s.protocols["mul<32>"]]).toEqual([s.party, { ...s.protocols["mul<32>"], calls: 100, lanes: 100, rounds: 100 }]);
+  }, 180_000);
+
+  it("secc compile -O0 keeps one multiplication per iteration; -O2 is a usage error", async () => {
+    const dir = workspace({ "muls.sc": PROGRAM });
+    expect((await runCli("secc", ["compile", "muls.sc", "-O0", "-o", "plain.sb"], dir)).code).toBe(0);
+    expect((await runCli("secc", ["compile", "muls.sc", "-o", "opt.sb"], dir)).code).toBe(0);
+    const args = ["--emulate", "--stats", "--json", "--arg", `a=${Array(100).fill(3).join(",")}`, "--arg", `b=${Array(100).fill(5).join(",")}`];
+    const calls: number[] = [];
+    for (const file of ["plain.sb", "opt.sb"]) {
+      const r = await runCli("secrun", [file, ...args], dir);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { results: { value: unknown[] }[]; stats: { operations: { operation: string; calls: number }[] } };
+      expect(out.results[0]!.value.map(String)).toEqual(Array(100).fill("15"));
+      calls.push(out.stats.operations.find((o) => o.operation === "mul_uint32_vec")!.calls);
+    }
+    expect(calls).toEqual([100, 1]);
+    const bad = await runCli("secc", ["compile", "muls.sc", "-O2"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Allowed choices are 0, 1");
   }, 180_000);
 });
