@@ -169,7 +169,8 @@ const CORE_HANDLERS: Record<string, Handler> = {
 
 
 /** Every operation on integer, bool and fixed-point types; float types use FLOAT_HANDLERS. */
-const HANDLERS: Record<string, Handler> = { ...CORE_HANDLERS, ...INTEGER_HANDLERS, ...MOVEMENT_HANDLERS };
+// `inv` of an XOR-shared word is its bitwise complement (the fixed-point `inv` is 1/x, in FIX_HANDLERS)
+const HANDLERS: Record<string, Handler> = { ...CORE_HANDLERS, inv: CORE_HANDLERS.not as Handler, ...INTEGER_HANDLERS, ...MOVEMENT_HANDLERS };
 
 /** Fixed-point types: the fixed-point operations (ops-fixmath.ts) first, then every other. */
 const FIX_HANDLERS: Record<string, Handler> = { ...HANDLERS, ...FIXMATH_HANDLERS };

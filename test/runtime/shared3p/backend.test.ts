@@ -154,6 +154,11 @@ describe("shared3p backend: classify, declassify and data movement", () => {
     const nw = outputOf(backends, "xor_uint32", 2);
     await syscallAll(backends, "shared3p::not_xor_uint32_vec", (p) => [priv(w, p), priv(nw, p)]);
     expect(open(nw)).toEqual([0x21524110n, 0xffffffffn]);
+    // inv on xor_uintN is the same bitwise complement
+    const b8 = share("xor_uint8", [0x0fn, 0xa5n, 0n]);
+    const nb8 = outputOf(backends, "xor_uint8", 3);
+    await syscallAll(backends, "shared3p::inv_xor_uint8_vec", (p) => [priv(b8, p), priv(nb8, p)]);
+    expect(open(nb8)).toEqual([0xf0n, 0x5an, 0xffn]);
   });
 
   it("down-casts and same-width reinterpretations are local", async () => {
