@@ -17,6 +17,8 @@ import { defaultStdlibPath } from "../../compiler/stdlib-path.js";
 export interface LoadOptions {
   readonly include: readonly string[];
   readonly stdlib: boolean;
+  /** Run the optimiser on source programs (default true; `-O0` turns it off). */
+  readonly optimize?: boolean;
 }
 
 export type Loaded =
@@ -52,6 +54,7 @@ export function loadProgram(path: string, options: LoadOptions): Loaded {
     host: nodeHost,
     includePaths: options.include,
     stdlibPath: options.stdlib ? defaultStdlibPath() : undefined,
+    optimize: options.optimize ?? true,
   });
   if (result.module === undefined) return { ok: false, reason: "compile", diagnostics: result.diagnostics };
   return { ok: true, module: result.module, diagnostics: result.diagnostics };

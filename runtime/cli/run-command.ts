@@ -24,25 +24,21 @@ import { readFileSync } from "node:fs";
 import { ExitCode, printDiagnostics } from "../../compiler/cli/report.js";
 import { sortDiagnostics } from "../../compiler/diagnostics/diagnostic.js";
 import { toJson } from "../../compiler/diagnostics/render.js";
-import { encode, MAGIC, type Module } from "../../vm/bytecode.js";
+import { encode, type Module } from "../../vm/bytecode.js";
 import type { DataRecord } from "../../vm/host.js";
 import { RunFailure } from "../client/client.js";
 import { ConfigError } from "../config.js";
 import { ArgumentError, argumentRecords, parseArgOptions, parseArgsJson } from "./arguments.js";
 import { clientCommand } from "./client-command.js";
-import { loadProgram, type Loaded } from "./load-program.js";
-import { compile } from "../../compiler/index.js";
-import { nodeHost } from "../../compiler/cli/node-host.js";
+import { loadProgram } from "./load-program.js";
 import { optimizeFor } from "../../compiler/cli/options.js";
-import { readSource } from "../../compiler/cli/read-source.js";
-import { defaultStdlibPath } from "../../compiler/stdlib-path.js";
 import { mergeArguments, readArgumentStream, writeResultStream } from "./record-io.js";
 import { partyCommand } from "./party-command.js";
 import { resultsJson, showResult } from "./results.js";
 import { runEmulated } from "./run-emulated.js";
 import { emulatorStatsJson, emulatorStatsText } from "./stats.js";
 import { formatStats } from "./three-party-stats.js";
-import { replay, runThreeParty } from "./three-party.js";
+import { replay, runThreeParty, startLocalParties } from "./three-party.js";
 
 export interface ProgramOptions {
   include: string[];
@@ -82,7 +78,7 @@ function usage(message: string): number {
 
 /** Loads or compiles the program; on failure reports it and gives the exit code. */
 function load(file: string, options: ProgramOptions): Module | number {
-  const loaded = optimizeFor(options.optLevel) ? loadProgram(file, { include: options.include, stdlib: options.stdlib }) : loadUnoptimised(file, options);
+  const loaded = loadProgram(file, { include: options.include, stdlib: options.stdlib, optimize: optimizeFor(options.optLevel) });
   if (loaded.ok) return loaded.module;
   if (loaded.reason === "compile") {
     if (options.json) process.stdout.write(JSON.stringify({ diagnostics: sortDiagnostics(loaded.diagnostics).map(toJson) }, null, 2) + "\n");
@@ -91,23 +87,6 @@ function load(file: string, options: ProgramOptions): Module | number {
   }
   process.stderr.write(`error: ${loaded.message}\n`);
   return loaded.reason === "usage" ? ExitCode.usage : ExitCode.programError;
-}
-
-/**
- * `-O0`: a source file compiled without the optimiser; bytecode and unreadable
- * files go through loadProgram (which reports them).
- */
-function loadUnoptimised(file: string, options: ProgramOptions): Loaded {
-  const read = file.endsWith(".sb") ? undefined : readSource(file);
-  if (read === undefined || !read.ok || read.file.text.startsWith(MAGIC)) return loadProgram(file, { include: options.include, stdlib: options.stdlib });
-  const result = compile(read.file, {
-    host: nodeHost,
-    includePaths: options.include,
-    stdlibPath: options.stdlib ? defaultStdlibPath() : undefined,
-    optimize: false,
-  });
-  if (result.module === undefined) return { ok: false, reason: "compile", diagnostics: result.diagnostics };
-  return { ok: true, module: result.module, diagnostics: result.diagnostics };
 }
 
 /** The program's argument records from --arg and --args, or an exit code after a usage error. */
@@ -189,10 +168,14 @@ function failureCode(e: RunFailure): number {
 
 /** `secrun FILE [--emulate]`. */
 export async function runCommand(file: string, options: RunOptions): Promise<number> {
+  // local parties start loading the runtime while this process compiles
+  const early = options.emulate ? undefined : startLocalParties();
   const module = load(file, options);
-  if (typeof module === "number") return module;
-  const args = await allRecords(module, options);
-  if (typeof args === "number") return args;
+  const args = typeof module === "number" ? module : await allRecords(module, options);
+  if (typeof module === "number" || typeof args === "number") {
+    early?.kill();
+    return typeof module === "number" ? module : (args as number);
+  }
   const json = options.json === true;
   const out = sinks(options);
   if (options.emulate) {
@@ -208,7 +191,7 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
     return writeResults(options, outcome.results);
   }
   try {
-    const r = await runThreeParty(module, args);
+    const r = await runThreeParty(module, args, { processes: early });
     if (!json) replay(r, out.line, (rec) => out.result(showResult(module, rec).text));
     const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
     finish(module, r.results, r.output, undefined, options, [], stats);
