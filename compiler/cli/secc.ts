@@ -9,7 +9,7 @@ import { runCheck, type CheckOptions } from "./check-command.js";
 import { runCompile, type CompileCommandOptions } from "./compile-command.js";
 import { runCost, type CostCommandOptions } from "./cost-command.js";
 import { runDisasm } from "./disasm-command.js";
-import { runFmt, type FmtCommandOptions } from "./fmt-command.js";
+import type { FmtCommandOptions } from "./fmt-command.js";
 import { Option } from "commander";
 import { collect, collectRule, newProgram, optLevelOption, runProgram } from "./options.js";
 import { handleEpipe, internalError } from "./report.js";
@@ -73,6 +73,8 @@ program
   .option("--write", "rewrite the files in place and list the ones that changed")
   .addHelpText("after", exitCodes)
   .action(async (files: string[], options: FmtCommandOptions) => {
+    // loaded on demand: the formatter brings prettier, which no other command needs
+    const { runFmt } = await import("./fmt-command.js");
     process.exitCode = await runFmt(files, options);
   });
 

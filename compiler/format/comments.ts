@@ -9,7 +9,8 @@
  * Invariants: every comment is printed exactly once; a comment never moves across
  * `{`, `}` or `else` (so formatting twice gives the same text).
  */
-import { doc, util, type Doc } from "prettier";
+import type { Doc } from "prettier";
+import { doc, util } from "./prettier.js";
 import type * as A from "../syntax/ast.js";
 import { visitorKeys } from "../syntax/walk.js";
 import type { FormatComment, FormatNode, FormatPath } from "./types.js";

@@ -3,7 +3,7 @@
  * with the prettier plugin and returns the text, or the syntax diagnostics when
  * the source does not parse (a program with errors is never rewritten).
  */
-import { format } from "prettier";
+import { format } from "./prettier.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { FormatSyntaxError } from "./parse.js";
 import { secrecPlugin } from "./plugin.js";

@@ -5,7 +5,8 @@
  * annotations. Declarations keep the author's blank-line groups; comments before
  * `module name;` stay at the top of the file.
  */
-import { doc, type Doc } from "prettier";
+import type { Doc } from "prettier";
+import { doc } from "./prettier.js";
 import type * as A from "../syntax/ast.js";
 import { commentDoc, danglingComments, printDangling } from "./comments.js";
 import { printList } from "./print-exprs.js";

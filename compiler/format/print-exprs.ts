@@ -6,7 +6,8 @@
  * that starts with `-` gets a space (`- -x`, `- --x`), or the lexer would read `--`
  * (`--` before `-x` needs none: `---x` lexes as `--`, `-`, `x`).
  */
-import { doc, type Doc } from "prettier";
+import type { Doc } from "prettier";
+import { doc } from "./prettier.js";
 import type * as A from "../syntax/ast.js";
 import { binaryPrecedence } from "../syntax/tokens.js";
 import { hasComments, nodeAs, type FormatPath, type Print } from "./types.js";

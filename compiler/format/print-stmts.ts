@@ -6,7 +6,8 @@
  * such as the library's one-liners keep their shape; every other block has one
  * statement per line.
  */
-import { doc, type Doc } from "prettier";
+import type { Doc } from "prettier";
+import { doc } from "./prettier.js";
 import type * as A from "../syntax/ast.js";
 import { danglingComments, printDangling } from "./comments.js";
 import { printAssigned, printList } from "./print-exprs.js";

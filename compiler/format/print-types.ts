@@ -3,7 +3,8 @@
  * the type after `::`, and template headers. Types print on one line; a space
  * separates two closing `>` (the lexer would read `>>` as a shift).
  */
-import { doc, type Doc } from "prettier";
+import type { Doc } from "prettier";
+import { doc } from "./prettier.js";
 import type * as A from "../syntax/ast.js";
 import { printList } from "./print-exprs.js";
 import { nodeAs, type FormatPath, type Print } from "./types.js";

@@ -4,7 +4,8 @@
  * blank line added), and a braced body `{ ... }` that prints the dangling comments
  * of an empty body inside the braces.
  */
-import { doc, util, type Doc } from "prettier";
+import type { Doc } from "prettier";
+import { doc, util } from "./prettier.js";
 import type { FormatNode, FormatPath, Print } from "./types.js";
 import { danglingComments, printDangling } from "./comments.js";
 
