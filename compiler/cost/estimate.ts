@@ -1,7 +1,7 @@
 /**
  * The static cost estimator: walks bound procedure bodies, tracking the number of
  * elements (lanes) of every value as a polynomial over named lengths, and adds one
- * protocol run per shared3p syscall and `declassify` (priced by
+ * protocol runs per shared3p syscall and `declassify` (priced by
  * compiler/cost/syscall-protocols.ts and vm/protocol-costs.ts).
  *
  * Lengths: scalars are 1; array literals count their elements; declarations with
@@ -20,7 +20,7 @@
 import type { BoundExpr, BoundStmt, CheckedProgram } from "../semantic/bound.js";
 import type { ProcInstance, VarSymbol } from "../semantic/symbols.js";
 import type { SourceFile } from "../source/source-file.js";
-import { addCost, NO_COST, protocolRun, scaleCost, unknownRun, type Cost } from "./cost.js";
+import { addCost, NO_COST, noteOnly, protocolRun, scaleCost, unknownRun, type Cost } from "./cost.js";
 import { add, constant, mul, scale, symbol, type Poly } from "./poly.js";
 import { protocolsOf } from "./syscall-protocols.js";
 
@@ -153,8 +153,10 @@ export class CostEstimator {
         return NO_COST;
       case "unknown":
         return unknownRun(name, p.why);
-      case "protocols":
-        return p.keys.reduce((c, k) => addCost(c, protocolRun(k, lanes)), NO_COST);
+      case "protocols": {
+        const runs = p.runs.reduce((c, r) => addCost(c, scaleCost(protocolRun(r.key, scale(lanes, r.laneFactor)), constant(r.times))), NO_COST);
+        return p.note === undefined ? runs : addCost(runs, noteOnly(name, p.note));
+      }
     }
   }
 

@@ -2,8 +2,9 @@
  * Static cost reports (`secc cost`): for the whole program (main with the procedures
  * it calls, argument lengths as named symbols) and for each procedure instance main
  * reaches (its array parameters' lengths as `size(p)`), the protocol runs, rounds and
- * bytes sent per party, by protocol; see estimate.ts for how lengths and loops are
- * handled. Text and JSON renderings. The figures describe the program as written
+ * bytes sent per party, by protocol, then the operations not costed and the notes
+ * qualifying figures (an upper bound, traffic outside the protocol table); see
+ * estimate.ts for how lengths and loops are handled. Text and JSON renderings. The figures describe the program as written
  * (what `-O0` runs); the optimiser's batching and reuse only lower runs and rounds
  * (batched runs carry the same lanes, so the same bytes), which the legend says.
  */
@@ -54,6 +55,7 @@ function formatEntry(e: CostEntry): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) lines.push("  " + row(r, widths));
   for (const [op, u] of [...e.cost.unknown].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  not costed: ${op} × ${formatPoly(u.invocations)} (${u.why})`);
+  for (const [op, note] of [...e.cost.notes].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  note: ${op}: ${note}`);
   return lines;
 }
 
@@ -86,6 +88,7 @@ function entryJson(e: CostEntry) {
     protocols: Object.fromEntries([...e.cost.protocols.keys()].sort().map((k) => [k, useJson(e.cost.protocols.get(k) as ProtocolUse)])),
     total: useJson(totals(e.cost)),
     notCosted: [...e.cost.unknown].map(([op, u]) => ({ operation: op, why: u.why, invocations: polyOut(u.invocations) })),
+    ...(e.cost.notes.size > 0 ? { notes: [...e.cost.notes].map(([op, note]) => ({ operation: op, note })) } : {}),
   };
 }
 

@@ -7,10 +7,16 @@
  * `protocolsOf(name)` gives:
  * - `{ kind: "local" }`: the operation runs without communication (add, sub, xor,
  *   public multiplication, classify, sums...);
- * - `{ kind: "protocols", keys }`: one run of each key per call, every run over the
- *   call's lanes (min/max run less-than then choose);
- * - `{ kind: "unknown", why }`: no protocol is known (conversions, fixed point,
- *   operations the backend lacks) — reported as such, never priced at zero.
+ * - `{ kind: "protocols", runs, keys, note? }`: the runs per call, in the backend's
+ *   order, each `times` runs of `key` over `laneFactor` × the call's lanes (min/max
+ *   run less-than then choose; a private division runs bits<N> over twice the lanes
+ *   and N divsteps; an XOR-shared shuffle one shuffle<8> per bit plane); `keys` are
+ *   the distinct keys; `note` qualifies the figures (an upper bound, traffic outside
+ *   the catalogue);
+ * - `{ kind: "unknown", why }`: the runs are not determined by the name and the lanes
+ *   (private floats and fixed-point inv/sqrt: Boolean circuits; matrix shuffles and
+ *   products: counts from run-time dimensions) or no protocol exists — reported as
+ *   such, never priced at zero.
  * Conversions (`conv_A_to_B_vec`) follow the backend's conversion plans.
  * A private-by-private `mul` whose two operands are the same handle runs `square`;
  * operator calls pass copies, so `a * a` in a program runs `mul` (checked with
@@ -23,23 +29,33 @@ export interface ShareKind {
   readonly sharing: Sharing;
   readonly width: number;
   readonly signed: boolean;
+  /** fix32/fix64: additive, signed, with half the bits fractional. */
+  readonly fix?: boolean;
+}
+
+/** `times` runs of protocol `key`, each over `laneFactor` × the call's lanes. */
+export interface ProtocolRun {
+  readonly key: string;
+  readonly times: number;
+  readonly laneFactor: number;
 }
 
 export type SyscallProtocols =
   | { readonly kind: "local" }
-  | { readonly kind: "protocols"; readonly keys: readonly string[] }
+  | { readonly kind: "protocols"; readonly runs: readonly ProtocolRun[]; readonly keys: readonly string[]; readonly note?: string }
   | { readonly kind: "unknown"; readonly why: string };
 
 /** The share representation of a private type name, undefined when it has none. */
 export function shareKindOf(type: string): ShareKind | undefined {
   if (type === "bool") return { sharing: "bits", width: 1, signed: false };
+  if (type === "fix32" || type === "fix64") return { sharing: "additive", width: Number(type.slice(3)), signed: true, fix: true };
   const m = /^(xor_)?(u?)int(8|16|32|64)$/.exec(type);
   if (m === null) return undefined;
   if (m[1] !== undefined && m[2] !== "u") return undefined;
   return { sharing: m[1] !== undefined ? "xor" : "additive", width: Number(m[3]), signed: m[2] !== "u" };
 }
 
-const TYPE = "(bool|(?:xor_)?u?int(?:8|16|32|64)|float32|float64)";
+const TYPE = "(bool|(?:xor_)?u?int(?:8|16|32|64)|fix32|fix64|float32|float64)";
 const OP_RE = new RegExp(`^(\\w+?)_${TYPE}(_sub)?_vec$`);
 
 /** Operation and type of a syscall name (after `shared3p::`), undefined when not of the `op_type_vec` form. */
@@ -53,27 +69,40 @@ export function splitSyscall(name: string): { op: string; type: string } | undef
 
 const CONV_RE = new RegExp(`::(?:conv|reshare)_${TYPE}_to_${TYPE}_vec$`);
 
-/** A conversion between share representations (the backend's conversion plans). */
-function conversion(from: ShareKind, to: ShareKind): SyscallProtocols {
-  const local: SyscallProtocols = { kind: "local" };
+const k = (name: string, t: ShareKind): string => `${name}<${t.width}>`;
+
+const intKind = (width: number): ShareKind => ({ sharing: "additive", width, signed: true });
+
+/** The protocol keys converting `from` to `to`, in order (the backend's conversion plans). */
+function conversionKeys(from: ShareKind, to: ShareKind): string[] {
+  if (from.fix === true || to.fix === true) return fixConversionKeys(from, to);
   switch (from.sharing) {
     case "bits":
-      return to.sharing === "additive" ? protocols(k("b2a", to)) : local;
+      return to.sharing === "additive" ? [k("b2a", to)] : [];
     case "xor":
-      if (to.sharing === "xor") return local;
-      return to.sharing === "bits" ? protocols(k("eqx", from)) : protocols(k("x2a", to));
+      if (to.sharing === "xor") return [];
+      return to.sharing === "bits" ? [k("eqx", from)] : [k("x2a", to)];
     case "additive": {
-      if (to.sharing === "bits") return protocols(k("eq", from));
+      if (to.sharing === "bits") return [k("eq", from)];
       const up = to.width <= from.width ? [] : [k("bits", from), k("x2a", to)];
-      const keys = to.sharing === "additive" ? up : [...up, k("bits", to)];
-      return keys.length === 0 ? local : protocols(...keys);
+      return to.sharing === "additive" ? up : [...up, k("bits", to)];
     }
   }
 }
 
-const LOCAL_OPS = new Set(["add", "sub", "neg", "xor", "not", "mulc", "classify", "fill", "assign", "sum", "prefix_sum", "inv_prefix_sum", "set_shares"]);
+/**
+ * Conversions with fixed point: fix32 ↔ fix64 by sext<32,64> or shr<64,16>; to fix
+ * through the signed integer of the target width (the scaling is local); from fix
+ * fixint<n> (round toward zero) then the integer conversion, except to bool (x != 0).
+ */
+function fixConversionKeys(from: ShareKind, to: ShareKind): string[] {
+  if (from.fix === true && to.fix === true) return from.width === to.width ? [] : from.width < to.width ? ["sext<32,64>"] : ["shr<64,16>"];
+  if (to.fix === true) return conversionKeys(from, intKind(to.width));
+  const asInt = conversionKeys(intKind(from.width), to);
+  return to.sharing === "bits" ? asInt : [k("fixint", from), ...asInt];
+}
 
-const k = (name: string, t: ShareKind): string => `${name}<${t.width}>`;
+const LOCAL_OPS = new Set(["add", "sub", "neg", "xor", "not", "mulc", "classify", "fill", "assign", "sum", "prefix_sum", "inv_prefix_sum", "set_shares", "gather", "scatter"]);
 
 function lessThan(t: ShareKind): string {
   if (t.sharing === "bits") return k("and", t);
@@ -85,13 +114,58 @@ function chooseKey(t: ShareKind): string {
   return k(t.sharing === "additive" ? "choose" : "xchoose", t);
 }
 
-const protocols = (...keys: string[]): SyscallProtocols => ({ kind: "protocols", keys });
+const run = (key: string, times = 1, laneFactor = 1): ProtocolRun => ({ key, times, laneFactor });
+
+function withRuns(runs: readonly ProtocolRun[], note?: string): SyscallProtocols {
+  if (runs.length === 0) return { kind: "local" };
+  const keys = [...new Set(runs.map((r) => r.key))];
+  return note === undefined ? { kind: "protocols", runs, keys } : { kind: "protocols", runs, keys, note };
+}
+
+const protocols = (...keys: string[]): SyscallProtocols => withRuns(keys.map((key) => run(key)));
 const unknown = (why: string): SyscallProtocols => ({ kind: "unknown", why });
+
+const isUnsignedInt = (t: ShareKind): boolean => t.sharing === "additive" && !t.signed;
+const isSignedInt = (t: ShareKind): boolean => t.sharing === "additive" && t.signed && t.fix !== true;
+
+/**
+ * Division or modulo of uintN (runtime/protocols/division.ts): bits<N> of x and a
+ * private d in one run over twice the lanes, topzeros<N>, N divstep<N>, one divout<N>;
+ * a public divisor: bits<N> of x, divstepc<N> for the steps where d << i can fit
+ * (N − bit length of the smallest divisor + 1, at most N: the bound reported), divout<N>.
+ */
+function division(op: string, t: ShareKind): SyscallProtocols {
+  if (!isUnsignedInt(t)) return unknown(`${op} is defined on unsigned integers only`);
+  const n = t.width;
+  if (op === "div" || op === "mod") return withRuns([run(k("bits", t), 1, 2), run(k("topzeros", t)), run(k("divstep", t), n), run(k("divout", t))]);
+  return withRuns(
+    [run(k("bits", t)), run(k("divstepc", t), n), run(k("divout", t))],
+    `upper bound: ${n} divstepc<${n}> runs; a public divisor of bit length b takes ${n} − b + 1`,
+  );
+}
+
+/**
+ * Oblivious shuffles of vectors (movement/shuffle.ts): one shuffle<n> (unshuffle<n>)
+ * run on additive values; XOR-shared values go bit plane by bit plane through
+ * shuffle<8>, one run for bool and N for N-bit words. A shared key adds a digest
+ * exchange that is not a catalogue protocol.
+ */
+function shuffle(op: string, t: ShareKind): SyscallProtocols {
+  const name = op === "vecshufinv" ? "unshuffle" : "shuffle";
+  const runs = t.sharing === "additive" ? [run(k(name, t))] : [run(`${name}<8>`, t.sharing === "bits" ? 1 : t.width)];
+  return op === "vecshuf" ? withRuns(runs) : withRuns(runs, "plus, per call, a key digest exchange outside the protocol table (one round, 32 bytes per party)");
+}
+
+/** Operations whose handlers work alike on private floats (data movement). */
+const FLOAT_MOVEMENT = new Set(["gather", "scatter", "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize"]);
 
 function byKind(op: string, t: ShareKind): SyscallProtocols {
   switch (op) {
     case "mul":
-      return t.sharing === "additive" ? protocols(k("mul", t)) : unknown(`mul on ${t.sharing} shares`);
+      if (t.sharing !== "additive") return unknown(`mul on ${t.sharing} shares`);
+      return protocols(k(t.fix === true ? "fixmul" : "mul", t));
+    case "mulc":
+      return t.fix === true ? unknown("fixed-point mulc needs truncation, which the backend lacks") : { kind: "local" };
     case "and":
     case "or":
       return t.sharing !== "additive" ? protocols(k(op, t)) : unknown(`${op} on additive shares`);
@@ -112,10 +186,46 @@ function byKind(op: string, t: ShareKind): SyscallProtocols {
       return protocols(k(t.sharing === "additive" ? "open" : "xopen", t));
     case "get_shares":
       return protocols(k(t.sharing === "additive" ? "reshare" : "xreshare", t));
+    case "div":
+    case "mod":
+    case "divc":
+    case "modc":
+      return division(op, t);
+    case "shift_left":
+    case "shift_right":
+      return isUnsignedInt(t) ? protocols(k(op === "shift_left" ? "shlv" : "shrv", t)) : unknown(`${op} is defined on unsigned integers only`);
+    case "sign":
+    case "abs":
+      return isSignedInt(t) ? protocols(k(op, t)) : unknown(`${op} is defined on signed integers only`);
+    case "inv":
+      if (t.sharing !== "additive") return { kind: "local" };
+      return unknown(t.fix === true ? "fixed-point inv runs a Boolean circuit whose and<1> runs are not fixed by the name" : "inv of an additive integer");
+    case "sqrt":
+      return unknown(t.fix === true ? "fixed-point sqrt runs a Boolean circuit whose and<1> runs are not fixed by the name" : "sqrt of an integer");
+    case "vecshuf":
+    case "vecshufkey":
+    case "vecshufinv":
+      return shuffle(op, t);
+    case "matshuf":
+    case "matshufkey":
+    case "matshufinv":
+      return unknown("one shuffle run per column; the row length is a run-time argument");
+    case "randomize":
+      return protocols(k(t.sharing === "additive" ? "random" : "xrandom", t));
+    case "mat_mult":
+    case "mat_multx":
+      return unknown("runs over m·n·p lanes, from run-time dimension arguments");
     default:
       return LOCAL_OPS.has(op) ? { kind: "local" } : unknown(`no protocol known for ${op}`);
   }
 }
+
+/** The share representation of a private float for data movement (XOR shares of the bit pattern). */
+function floatKind(type: string): ShareKind | undefined {
+  return type === "float32" ? { sharing: "xor", width: 32, signed: false } : type === "float64" ? { sharing: "xor", width: 64, signed: false } : undefined;
+}
+
+const FLOAT_WHY = "private floats run Boolean circuits whose number of and<1> runs depends on the operation; not costed";
 
 /** The protocols one call of the syscall `name` runs. */
 export function protocolsOf(name: string): SyscallProtocols {
@@ -125,10 +235,13 @@ export function protocolsOf(name: string): SyscallProtocols {
   if (conv !== null) {
     const from = shareKindOf(conv[1]!);
     const to = shareKindOf(conv[2]!);
-    return from === undefined || to === undefined ? unknown(`no protocols convert ${conv[1]} to ${conv[2]}`) : conversion(from, to);
+    if (floatKind(conv[1]!) !== undefined || floatKind(conv[2]!) !== undefined) return unknown(FLOAT_WHY);
+    return from === undefined || to === undefined ? unknown(`no protocols convert ${conv[1]} to ${conv[2]}`) : withRuns(conversionKeys(from, to).map((key) => run(key)));
   }
   const s = splitSyscall(name);
   if (s === undefined) return unknown("unrecognised syscall name");
+  const float = floatKind(s.type);
+  if (float !== undefined) return FLOAT_MOVEMENT.has(s.op) ? byKind(s.op, float) : unknown(FLOAT_WHY);
   const t = shareKindOf(s.type);
   if (t === undefined) return unknown(`private ${s.type} has no protocols`);
   return byKind(s.op, t);

@@ -62,9 +62,24 @@ describe("secc cost estimates", () => {
     expect(formatPoly(c.protocols.get("x2a<64>")!.invocations)).toBe("1");
   });
 
-  it("operations without a protocol are listed, not priced at zero", () => {
+  it("a private division of 4 uint32 lanes: bits<32> over 8 lanes, topzeros, 32 divsteps, divout", () => {
     const c = programCost(`pd_shared3p uint32[[1]] a(4);\npd_shared3p uint32[[1]] b(4);\npd_shared3p uint32[[1]] q = a / b;`);
-    expect([...c.unknown.keys()]).toEqual(["shared3p::div_uint32_vec"]);
-    expect(formatPoly(c.unknown.get("shared3p::div_uint32_vec")!.invocations)).toBe("1");
+    expect(c.unknown.size).toBe(0);
+    // bits<32>: 7 rounds, [80, 84, 80] bytes per lane; divstep<32>: 8 rounds, 88.25 bytes per lane (vm/protocol-costs.ts)
+    expect(table(c)["bits<32>"]).toEqual(["1", "7", "640", "672", "640"]);
+    expect(table(c)["divstep<32>"]).toEqual(["32", "256", "11296", "11296", "11296"]);
+    expect(Object.keys(table(c)).sort()).toEqual(["bits<32>", "divout<32>", "divstep<32>", "topzeros<32>"]);
+  });
+
+  it("a division by a public value counts the upper bound of divstepc runs and says so", () => {
+    const c = programCost(`pd_shared3p uint32[[1]] a(4);\npd_shared3p uint32[[1]] q = a / 3;`);
+    expect(table(c)["divstepc<32>"]?.[0]).toBe("32");
+    expect([...c.notes.values()].join("\n")).toMatch(/^upper bound: 32 divstepc<32> runs/);
+  });
+
+  it("operations without a protocol are listed, not priced at zero", () => {
+    const c = programCost(`pd_shared3p float32[[1]] a(4);\npd_shared3p float32[[1]] b(4);\npd_shared3p float32[[1]] q = a * b;`);
+    expect([...c.unknown.keys()]).toEqual(["shared3p::mul_float32_vec"]);
+    expect(formatPoly(c.unknown.get("shared3p::mul_float32_vec")!.invocations)).toBe("1");
   });
 });

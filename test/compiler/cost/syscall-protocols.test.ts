@@ -1,120 +1,228 @@
 /**
  * The compiler's syscall→protocol table (compiler/cost/syscall-protocols.ts) agrees
  * with the three-party backend: each syscall is run at one party with a recording
- * protocol runner, and the keys it asks for must be the ones the table lists; every
- * listed key exists in the protocol cost table.
+ * protocol runner (the module's ProtocolRunner replaced, so the runners the backend
+ * creates itself, e.g. for concurrent shuffle calls, record too), and the runs it
+ * asks for — key and lanes, in order — must be the model's runs expanded over the
+ * call's lanes; every listed key exists in the protocol cost table.
  */
-import { describe, expect, it } from "vitest";
-import { protocolsOf } from "../../../compiler/cost/syscall-protocols.js";
+import { describe, expect, it, vi } from "vitest";
+
+interface Recorded {
+  readonly key: string;
+  readonly lanes: number;
+}
+
+const rec = vi.hoisted(() => ({
+  log: [] as { key: string; lanes: number }[],
+  output: undefined as unknown as (key: string, lanes: number) => unknown,
+}));
+
+vi.mock("../../../runtime/shared3p/protocol-runner.js", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../../runtime/shared3p/protocol-runner.js")>();
+  class RecordingRunner {
+    readonly stats = new Map();
+    constructor(readonly ctx: unknown) {}
+    async run(key: string, lanes: number): Promise<unknown> {
+      rec.log.push({ key, lanes });
+      return rec.output(key, lanes);
+    }
+  }
+  return { ...actual, ProtocolRunner: RecordingRunner };
+});
+
+import { protocolsOf, type SyscallProtocols } from "../../../compiler/cost/syscall-protocols.js";
 import { openKey, runSyscall, type PartyOps } from "../../../runtime/shared3p/syscalls.js";
-import { allocShares, shareTypeOf, type ShareType } from "../../../runtime/shared3p/share-types.js";
+import { ProtocolRunner } from "../../../runtime/shared3p/protocol-runner.js";
+import { allocShares, shareTypeOf, type ShareType, type Width } from "../../../runtime/shared3p/share-types.js";
 import type { SyscallArg } from "../../../vm/backend.js";
 import { PROTOCOL_COSTS } from "../../../vm/protocol-costs.js";
 
-const TYPES = ["bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32", "int64", "xor_uint8", "xor_uint16", "xor_uint32", "xor_uint64"];
+const INT_TYPES = ["bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32", "int64", "xor_uint8", "xor_uint16", "xor_uint32", "xor_uint64"];
+const TYPES = [...INT_TYPES, "fix32", "fix64"];
 const LANES = 3;
 
-function priv(typeName: string): SyscallArg {
+/** A zero output of the right shape for protocol `key` (bits for comparisons, a pair for division steps). */
+function fakeOutput(key: string, lanes: number): unknown {
+  const nums = (/<([\d,]+)>/.exec(key)?.[1] ?? "").split(",").map(Number);
+  if (/^(eq|eqx|lt|lts|ltu|ltx)</.test(key)) return allocShares(1, lanes);
+  const width = (key.startsWith("sext") ? nums[nums.length - 1] : nums[0]) as Width;
+  if (key.startsWith("divstep")) return [allocShares(width, lanes), allocShares(1, lanes)];
+  return allocShares(width, lanes);
+}
+rec.output = fakeOutput;
+
+/** Digest frames sent by keyed shuffles (outside the catalogue). */
+const sent: number[] = [];
+const fakePrg = { draw: (_i: number, _r: number, bytes: number) => new Uint8Array(bytes) };
+const ctx = {
+  party: 1,
+  newInstance: () => 5,
+  prgs: { next: fakePrg, prev: fakePrg, own: fakePrg },
+  transport: { send: (_to: number, _i: number, _r: number, b: Uint8Array) => sent.push(b.byteLength), receive: async () => new Uint8Array(32) },
+};
+
+function priv(typeName: string, lanes = LANES): SyscallArg {
   const t = shareTypeOf(typeName) as ShareType;
-  return { tag: "private", type: { name: typeName } as never, handle: allocShares(t.width, LANES), length: LANES };
+  return { tag: "private", type: { name: typeName } as never, handle: allocShares(t.width, lanes), length: lanes };
 }
 
-/** The protocol keys the backend runs for `op` on private operands of `type` (undefined when it refuses). */
-async function runtimeKeys(op: string, type: string, inputs: number): Promise<string[] | undefined> {
-  const keys: string[] = [];
-  const runner = {
-    run: async (k: string, lanes: number) => {
-      keys.push(k);
-      const width = Number(/<(\d+)/.exec(k)![1]);
-      return allocShares((k.startsWith("eq") || k.startsWith("lt") ? 1 : width) as never, lanes);
-    },
-  };
-  const p = { party: 1, runner } as unknown as PartyOps;
-  const args: SyscallArg[] = [{ tag: "scalar", type: "uint64", value: 0n }];
-  // choose: a bool condition then two values; others: `inputs` values; then the output
-  if (op === "choose") args.push(priv("bool"), priv(type), priv(type), priv(type));
-  else {
-    for (let i = 0; i < inputs; i++) args.push(priv(type));
-    args.push(priv(["eq", "lt", "gt", "lte", "gte"].includes(op) ? "bool" : type));
-  }
+function scalar(type: string, value: number): SyscallArg {
+  return { tag: "scalar", type: type as never, value: /64/.test(type) ? BigInt(value) : value } as SyscallArg;
+}
+
+/** The runs the backend makes for `name` with `args` after the pd (undefined when it refuses). */
+async function backendRuns(name: string, args: SyscallArg[]): Promise<Recorded[] | undefined> {
+  rec.log.length = 0;
+  const p = { party: 1, runner: new ProtocolRunner(ctx as never) } as unknown as PartyOps;
   try {
-    await runSyscall(p, `shared3p::${op}_${type}_vec`, args);
+    await runSyscall(p, name, [scalar("uint64", 0), ...args]);
   } catch {
     return undefined;
   }
-  return keys;
+  return [...rec.log];
 }
 
-async function runtimeConvKeys(name: string, from: string, to: string): Promise<string[] | undefined> {
-  const keys: string[] = [];
-  const runner = {
-    run: async (k: string, lanes: number) => {
-      keys.push(k);
-      const width = Number(/<(\d+)/.exec(k)![1]);
-      return allocShares((k.startsWith("eq") ? 1 : width) as never, lanes);
-    },
-  };
-  const p = { party: 1, runner } as unknown as PartyOps;
-  try {
-    await runSyscall(p, name, [{ tag: "scalar", type: "uint64", value: 0n }, priv(from), priv(to)]);
-  } catch {
-    return undefined;
+/** The model's runs for `name` expanded over `lanes` lanes (undefined when not costed). */
+function modelRuns(m: SyscallProtocols, lanes: number): Recorded[] | undefined {
+  if (m.kind === "unknown") return undefined;
+  if (m.kind === "local") return [];
+  return m.runs.flatMap((r) => Array.from({ length: r.times }, () => ({ key: r.key, lanes: r.laneFactor * lanes })));
+}
+
+/** Runs `op` on every type in `types` through both; returns how many types the backend accepted. */
+async function compareAll(op: string, types: readonly string[], args: (type: string) => SyscallArg[]): Promise<number> {
+  let compared = 0;
+  for (const type of types) {
+    const name = `shared3p::${op}_${type}_vec`;
+    const got = await backendRuns(name, args(type));
+    if (got === undefined) continue; // the backend refuses this type: nothing to agree on
+    expect({ name, runs: modelRuns(protocolsOf(name), LANES) }).toEqual({ name, runs: got });
+    compared++;
   }
-  return keys;
+  return compared;
 }
 
 describe("syscall protocols agree with the three-party backend", () => {
   const binary = ["mul", "and", "or", "eq", "lt", "gt", "lte", "gte", "min", "max", "add", "sub", "xor"];
+  const boolResult = ["eq", "lt", "gt", "lte", "gte"];
   for (const op of [...binary, "choose", "neg", "not"]) {
     it(`${op} on every private type`, async () => {
-      let compared = 0;
-      for (const type of TYPES) {
-        const got = await runtimeKeys(op, type, binary.includes(op) ? 2 : 1);
-        if (got === undefined) continue; // the backend refuses this type: nothing to agree on
-        const mine = protocolsOf(`shared3p::${op}_${type}_vec`);
-        const keys = mine.kind === "protocols" ? mine.keys : mine.kind === "local" ? [] : undefined;
-        expect({ op, type, keys }).toEqual({ op, type, keys: got });
-        compared++;
-      }
+      const compared = await compareAll(op, TYPES, (type) => {
+        if (op === "choose") return [priv("bool"), priv(type), priv(type), priv(type)];
+        const inputs = Array.from({ length: binary.includes(op) ? 2 : 1 }, () => priv(type));
+        return [...inputs, priv(boolResult.includes(op) ? "bool" : type)];
+      });
       expect(compared).toBeGreaterThanOrEqual(op === "and" || op === "or" || op === "xor" || op === "not" ? 5 : 8);
     });
   }
 
-  it("conversions between every pair of private types", async () => {
+  it("mul of fix32 and fix64 runs fixmul", async () => {
+    expect(await compareAll("mul", ["fix32", "fix64"], (t) => [priv(t), priv(t), priv(t)])).toBe(2);
+    expect(modelRuns(protocolsOf("shared3p::mul_fix64_vec"), 1)).toEqual([{ key: "fixmul<64>", lanes: 1 }]);
+  });
+
+  it("div and mod by a private divisor: bits over twice the lanes, topzeros, N divsteps, divout", async () => {
+    for (const op of ["div", "mod"]) {
+      expect(await compareAll(op, TYPES, (t) => [priv(t), priv(t), priv(t)])).toBe(4);
+    }
+    // an independent expectation for one width
+    const steps = Array.from({ length: 8 }, () => ({ key: "divstep<8>", lanes: 3 }));
+    expect(modelRuns(protocolsOf("shared3p::div_uint8_vec"), 3)).toEqual([{ key: "bits<8>", lanes: 6 }, { key: "topzeros<8>", lanes: 3 }, ...steps, { key: "divout<8>", lanes: 3 }]);
+  });
+
+  it("divc and modc by a public divisor of 1 take the bound, N divstepc runs; larger divisors fewer", async () => {
+    for (const op of ["divc", "modc"]) {
+      expect(await compareAll(op, TYPES, (t) => [priv(t), scalar(t, 1), priv(t)])).toBe(4);
+      for (const type of ["uint8", "uint16", "uint32", "uint64"]) {
+        const n = Number(type.slice(4));
+        const name = `shared3p::${op}_${type}_vec`;
+        const got = (await backendRuns(name, [priv(type), scalar(type, 5), priv(type)])) as Recorded[];
+        // 5 has bit length 3: n − 3 + 1 steps
+        expect(got.filter((r) => r.key === `divstepc<${n}>`).length).toBe(n - 2);
+        const m = protocolsOf(name);
+        expect(m.kind === "protocols" ? m.note : undefined).toMatch(/^upper bound/);
+      }
+    }
+  });
+
+  it("shifts by private amounts, sign and abs", async () => {
+    expect(await compareAll("shift_left", TYPES, (t) => [priv(t), priv(t), priv(t)])).toBe(4);
+    expect(await compareAll("shift_right", TYPES, (t) => [priv(t), priv(t), priv(t)])).toBe(4);
+    expect(await compareAll("sign", TYPES, (t) => [priv(t), priv(t)])).toBe(4);
+    expect(await compareAll("abs", TYPES, (t) => [priv(t), priv(t)])).toBe(4);
+    expect(modelRuns(protocolsOf("shared3p::shift_right_uint16_vec"), 2)).toEqual([{ key: "shrv<16>", lanes: 2 }]);
+  });
+
+  it("vector shuffles: one run on additive values, one shuffle<8> per bit plane on XOR values", async () => {
+    const floats = ["float32", "float64"];
+    expect(await compareAll("vecshuf", [...TYPES, ...floats], (t) => [priv(t), priv(t)])).toBe(TYPES.length + 2);
+    const key = priv("xor_uint8", 32);
+    for (const op of ["vecshufkey", "vecshufinv"]) {
+      sent.length = 0;
+      expect(await compareAll(op, [...TYPES, ...floats], (t) => [priv(t), priv(t), key])).toBe(TYPES.length + 2);
+      // the note's digest exchange: one 32-byte frame per call
+      expect(sent).toEqual(Array.from({ length: TYPES.length + 2 }, () => 32));
+      const m = protocolsOf(`shared3p::${op}_uint32_vec`);
+      expect(m.kind === "protocols" ? m.note : undefined).toMatch(/digest/);
+    }
+    expect(modelRuns(protocolsOf("shared3p::vecshuf_xor_uint16_vec"), 4)).toEqual(Array.from({ length: 16 }, () => ({ key: "shuffle<8>", lanes: 4 })));
+    expect(modelRuns(protocolsOf("shared3p::vecshufinv_bool_vec"), 4)).toEqual([{ key: "unshuffle<8>", lanes: 4 }]);
+  });
+
+  it("randomize, gather and scatter", async () => {
+    const all = [...TYPES, "float32", "float64"];
+    expect(await compareAll("randomize", all, (t) => [priv(t)])).toBe(all.length);
+    const idx: SyscallArg = { tag: "cref", type: "uint64", data: new BigUint64Array([2n, 0n, 1n]) } as SyscallArg;
+    expect(await compareAll("gather", all, (t) => [priv(t), priv(t), idx])).toBe(all.length);
+    expect(await compareAll("scatter", all, (t) => [priv(t), priv(t), idx])).toBe(all.length);
+  });
+
+  it("conversions between every pair of private types, fixed point included", async () => {
     let compared = 0;
     for (const from of TYPES) {
       for (const to of TYPES) {
         const name = `shared3p::conv_${from}_to_${to}_vec`;
-        const got = await runtimeConvKeys(name, from, to);
+        const got = await backendRuns(name, [priv(from), priv(to)]);
         if (got === undefined) continue;
-        const mine = protocolsOf(name);
-        const keys = mine.kind === "protocols" ? mine.keys : mine.kind === "local" ? [] : undefined;
-        expect({ name, keys }).toEqual({ name, keys: got });
+        expect({ name, runs: modelRuns(protocolsOf(name), LANES) }).toEqual({ name, runs: got });
         compared++;
       }
     }
-    expect(compared).toBeGreaterThanOrEqual(100);
+    expect(compared).toBe(TYPES.length * TYPES.length);
   });
 
   it("declassify opens with the backend's open protocol", () => {
     for (const type of TYPES) {
       const mine = protocolsOf(`shared3p::declassify_${type}_vec`);
-      expect(mine).toEqual({ kind: "protocols", keys: [openKey(shareTypeOf(type) as ShareType)] });
+      expect(mine.kind === "protocols" ? mine.keys : undefined).toEqual([openKey(shareTypeOf(type) as ShareType)]);
     }
   });
 
   it("every listed protocol has a cost", () => {
-    for (const op of ["mul", "and", "or", "eq", "lt", "min", "choose", "declassify", "get_shares"]) {
-      for (const type of TYPES) {
-        const mine = protocolsOf(`shared3p::${op}_${type}_vec`);
-        if (mine.kind === "protocols") for (const k of mine.keys) expect(PROTOCOL_COSTS[k], k).toBeDefined();
+    const ops = ["mul", "and", "or", "eq", "lt", "min", "choose", "declassify", "get_shares", "div", "divc", "mod", "modc", "shift_left", "shift_right", "sign", "abs"];
+    const moves = ["vecshuf", "vecshufkey", "vecshufinv", "randomize"];
+    for (const type of TYPES) {
+      const names = [...ops, ...moves].map((op) => `shared3p::${op}_${type}_vec`);
+      for (const to of TYPES) names.push(`shared3p::conv_${type}_to_${to}_vec`);
+      for (const name of names) {
+        const mine = protocolsOf(name);
+        if (mine.kind === "protocols") for (const r of mine.runs) expect(PROTOCOL_COSTS[r.key], `${name}: ${r.key}`).toBeDefined();
       }
     }
   });
 
-  it("conversions and unknown operations are unknown, not free", () => {
-    expect(protocolsOf("shared3p::conv_float32_to_uint64_vec").kind).toBe("unknown");
-    expect(protocolsOf("shared3p::div_uint32_vec").kind).toBe("unknown");
-    expect(protocolsOf("shared3p::mul_float32_vec").kind).toBe("unknown");
+  it("floats, fixed-point inv/sqrt and run-time-shaped operations are unknown, not free", () => {
+    const why = (name: string): string | undefined => {
+      const m = protocolsOf(name);
+      return m.kind === "unknown" ? m.why : undefined;
+    };
+    expect(why("shared3p::mul_float32_vec")).toMatch(/Boolean circuits/);
+    expect(why("shared3p::conv_float32_to_uint64_vec")).toMatch(/Boolean circuits/);
+    expect(why("shared3p::inv_fix32_vec")).toMatch(/circuit/);
+    expect(why("shared3p::sqrt_fix64_vec")).toMatch(/circuit/);
+    expect(why("shared3p::matshuf_uint32_vec")).toMatch(/per column/);
+    expect(why("shared3p::mat_mult_uint32_vec")).toMatch(/m·n·p/);
+    expect(why("shared3p::div_int32_vec")).toMatch(/unsigned/);
   });
 });
