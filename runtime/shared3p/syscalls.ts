@@ -18,7 +18,7 @@ import { VmError } from "../../vm/errors.js";
 import { parseAesSyscall } from "../emulator/aes.js";
 import { parseSyscallName } from "../emulator/call.js";
 import { aesHandler } from "./aes.js";
-import { addShares, allOnes, broadcast, concatShares, gatherShares, mulPublic, negShares, subShares, sumChunks, xorShares } from "./local-ops.js";
+import { addShares, allOnes, broadcast, mulPublic, negShares, subShares, sumChunks, xorShares } from "./local-ops.js";
 import { convNeeds, runConvert } from "./conversions.js";
 import {
   EXCHANGE_HANDLERS,
@@ -42,7 +42,8 @@ import { FLOAT_HANDLERS } from "./ops-float.js";
 import { INTEGER_HANDLERS } from "./ops-integer.js";
 import { MOVEMENT_HANDLERS } from "./ops-movement.js";
 import { hasProtocol } from "./protocol-runner.js";
-import { allocShares, setBit, shareTypeOf, type ShareType, type ShareVector, type Width } from "./share-types.js";
+import { tournament } from "./tournament.js";
+import { allocShares, setBit, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
 
 export { openKey, openPublic, type PartyOps } from "./handler.js";
 
@@ -249,47 +250,6 @@ function minMaxHandler(min: boolean): Handler {
       store(c.type, o.handle, o.lanes, r);
     },
   };
-}
-
-/**
- * Reduces each of k equal chunks of `v` (lanes in all) with an associative lane-wise
- * protocol step: a tournament halving every chunk per step (an odd element waits a
- * step), all chunks in the same protocol calls, ⌈log2 m⌉ steps for chunks of m.
- */
-async function tournament(
-  w: Width,
-  v: ShareVector,
-  lanes: number,
-  k: number,
-  combine: (a: ShareVector, b: ShareVector, lanes: number) => Promise<ShareVector>,
-): Promise<ShareVector> {
-  let m = lanes / k;
-  while (m > 1) {
-    const h = m >>> 1;
-    const left = new Uint32Array(k * h);
-    const right = new Uint32Array(k * h);
-    for (let j = 0; j < k; j++) {
-      for (let i = 0; i < h; i++) {
-        left[j * h + i] = j * m + i;
-        right[j * h + i] = j * m + h + i;
-      }
-    }
-    const best = await combine(gatherShares(w, v, left), gatherShares(w, v, right), k * h);
-    const next = m - h;
-    if (next === h) v = best;
-    else {
-      // chunks of h results followed by each chunk's odd last element
-      const both = concatShares(w, best, k * h, v, k * m);
-      const order = new Uint32Array(k * next);
-      for (let j = 0; j < k; j++) {
-        for (let i = 0; i < h; i++) order[j * next + i] = j * h + i;
-        order[j * next + h] = k * h + j * m + m - 1;
-      }
-      v = gatherShares(w, both, order);
-    }
-    m = next;
-  }
-  return v;
 }
 
 /** A reduction over the output's k chunks through `tournament`. */
