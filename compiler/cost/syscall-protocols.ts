@@ -102,7 +102,7 @@ function fixConversionKeys(from: ShareKind, to: ShareKind): string[] {
   return to.sharing === "bits" ? asInt : [k("fixint", from), ...asInt];
 }
 
-const LOCAL_OPS = new Set(["add", "sub", "neg", "xor", "not", "mulc", "classify", "fill", "assign", "sum", "prefix_sum", "inv_prefix_sum", "set_shares", "gather", "scatter"]);
+const LOCAL_OPS = new Set(["add", "sub", "neg", "xor", "not", "mulc", "classify", "fill", "assign", "prefix_sum", "inv_prefix_sum", "set_shares", "gather", "scatter"]);
 
 function lessThan(t: ShareKind): string {
   if (t.sharing === "bits") return k("and", t);
@@ -212,6 +212,16 @@ function byKind(op: string, t: ShareKind): SyscallProtocols {
       return unknown("one shuffle run per column; the row length is a run-time argument");
     case "randomize":
       return protocols(k(t.sharing === "additive" ? "random" : "xrandom", t));
+    case "sum":
+      // counting true bools lifts them to additive uint64 first
+      if (t.sharing === "bits") return protocols("b2a<64>");
+      return t.sharing === "additive" ? { kind: "local" } : unknown("sum of XOR-shared values");
+    case "bit_extract":
+      return t.sharing === "xor" ? { kind: "local" } : unknown("bit extraction needs the XOR sharing first");
+    case "vecmin":
+    case "vecmax":
+    case "product":
+      return unknown("a tournament reduction: ⌈log2 m⌉ steps for chunks of m, the chunk count is the output's run-time length");
     case "mat_mult":
     case "mat_multx":
       return unknown("runs over m·n·p lanes, from run-time dimension arguments");

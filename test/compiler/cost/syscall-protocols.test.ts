@@ -178,6 +178,22 @@ describe("syscall protocols agree with the three-party backend", () => {
     expect(await compareAll("scatter", all, (t) => [priv(t), priv(t), idx])).toBe(all.length);
   });
 
+  it("sums (bools lifted by b2a<64> over the input's lanes) and bit extraction", async () => {
+    // a bool sum counts into a uint64
+    expect(await compareAll("sum", TYPES, (t) => [priv(t), priv(t === "bool" ? "uint64" : t, 1)])).toBe(11);
+    expect(modelRuns(protocolsOf("shared3p::sum_bool_vec"), 5)).toEqual([{ key: "b2a<64>", lanes: 5 }]);
+    const xor = INT_TYPES.filter((t) => t.startsWith("xor_"));
+    let compared = 0;
+    for (const type of xor) {
+      const n = Number(type.slice(8));
+      const name = `shared3p::bit_extract_${type}_vec`;
+      const got = await backendRuns(name, [priv(type), priv("bool", LANES * n)]);
+      expect({ name, runs: modelRuns(protocolsOf(name), LANES) }).toEqual({ name, runs: got });
+      compared++;
+    }
+    expect(compared).toBe(4);
+  });
+
   it("conversions between every pair of private types, fixed point included", async () => {
     let compared = 0;
     for (const from of TYPES) {
@@ -224,5 +240,6 @@ describe("syscall protocols agree with the three-party backend", () => {
     expect(why("shared3p::matshuf_uint32_vec")).toMatch(/per column/);
     expect(why("shared3p::mat_mult_uint32_vec")).toMatch(/m·n·p/);
     expect(why("shared3p::div_int32_vec")).toMatch(/unsigned/);
+    expect(why("shared3p::vecmin_uint32_vec")).toMatch(/tournament/);
   });
 });
