@@ -11,13 +11,13 @@
  *
  *   npx tsx bench/optimiser.ts [--reps N]
  */
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { compile, SourceFile } from "../compiler/index.js";
 import { defaultStdlibPath } from "../compiler/stdlib-path.js";
 import { argumentRecords, parseArgOptions } from "../runtime/cli/arguments.js";
 import { runThreeParty } from "../runtime/cli/three-party.js";
 import type { Module } from "../vm/bytecode.js";
+import { nodeHost } from "../compiler/cli/node-host.js";
 
 const repsAt = process.argv.indexOf("--reps");
 const REPS = repsAt >= 0 ? Number(process.argv[repsAt + 1]) : 3;
@@ -73,18 +73,9 @@ const CASES: readonly Case[] = [
   },
 ];
 
-const host = {
-  readFile(path: string): string | undefined {
-    try {
-      return readFileSync(path, "utf8");
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 function build(text: string, optimize: boolean): Module {
-  const r = compile(new SourceFile("/bench/optimiser.sc", text), { host, stdlibPath: defaultStdlibPath(), optimize, allow: ["scalar-private-in-loop"] });
+  const r = compile(new SourceFile("/bench/optimiser.sc", text), { host: nodeHost, stdlibPath: defaultStdlibPath(), optimize, allow: ["scalar-private-in-loop"] });
   const errors = r.diagnostics.filter((d) => d.severity === "error");
   if (r.module === undefined || errors.length > 0) throw new Error(errors.map((d) => d.message).join("\n"));
   return r.module;

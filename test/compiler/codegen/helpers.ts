@@ -3,7 +3,6 @@
  * library on disk) and run it under the emulator, collecting print output,
  * published results and the runtime error message.
  */
-import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { compile, SourceFile, type CompileResult } from "../../../compiler/index.js";
 import { defaultStdlibPath } from "../../../compiler/stdlib-path.js";
@@ -11,22 +10,14 @@ import type { Module } from "../../../vm/bytecode.js";
 import type { DataRecord } from "../../../vm/host.js";
 import { runEmulated } from "../../../runtime/cli/run-emulated.js";
 import { showResult } from "../../../runtime/cli/results.js";
+import { nodeHost } from "../../../compiler/cli/node-host.js";
 
 export const PROGRAM_PATH = "/virtual/prog.sc";
 
-const host = {
-  readFile(path: string): string | undefined {
-    try {
-      return readFileSync(path, "utf8");
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 /** Compiles `text` as /virtual/prog.sc (or `path`) with the built-in library. */
 export function compileText(text: string, path = PROGRAM_PATH): CompileResult {
-  return compile(new SourceFile(path, text), { host, stdlibPath: defaultStdlibPath() });
+  return compile(new SourceFile(path, text), { host: nodeHost, stdlibPath: defaultStdlibPath() });
 }
 
 /** Compiles `text`, failing the test on compile errors. */

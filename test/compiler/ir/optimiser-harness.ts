@@ -4,7 +4,6 @@
  * --stats` counts), and read back published results, printed lines, the runtime
  * error and the measured calls and rounds per operation.
  */
-import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { compile, SourceFile } from "../../../compiler/index.js";
 import type { IrProgram } from "../../../compiler/ir/ir.js";
@@ -13,16 +12,8 @@ import { argumentRecords, parseArgOptions } from "../../../runtime/cli/arguments
 import { showResult } from "../../../runtime/cli/results.js";
 import { runEmulated } from "../../../runtime/cli/run-emulated.js";
 import type { Module } from "../../../vm/bytecode.js";
+import { nodeHost } from "../../../compiler/cli/node-host.js";
 
-const host = {
-  readFile(path: string): string | undefined {
-    try {
-      return readFileSync(path, "utf8");
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 export interface Compiled {
   readonly module: Module;
@@ -32,7 +23,7 @@ export interface Compiled {
 
 /** Compiles `text` (with the built-in library), optimised unless `optimize` is false. */
 export function compileWith(text: string, optimize: boolean): Compiled {
-  const r = compile(new SourceFile("/virtual/opt.sc", text), { host, stdlibPath: defaultStdlibPath(), optimize });
+  const r = compile(new SourceFile("/virtual/opt.sc", text), { host: nodeHost, stdlibPath: defaultStdlibPath(), optimize });
   expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)).toEqual([]);
   return { module: r.module!, ir: r.ir!, bytecode: r.bytecode! };
 }
