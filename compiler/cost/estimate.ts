@@ -9,7 +9,8 @@
  * has length `name`; a callee's parameters take the caller's argument lengths (each
  * call is estimated with its own lengths). A length that cannot be derived becomes a
  * fresh symbol: `size(p)` for a parameter `p` of the procedure being reported,
- * `len@L:C` for the expression at line L, column C.
+ * `len@L:C` for the expression at line L, column C; a matrix shuffle's row length
+ * that cannot be derived is `cols@L:C` (its syscall's position).
  *
  * Loops: a `for (i = a; i < b; ++i)` loop whose bounds evaluate to polynomials runs
  * b − a times; every other loop runs a symbolic `iter@L:C` times (its position), so
@@ -22,7 +23,7 @@ import type { ProcInstance, VarSymbol } from "../semantic/symbols.js";
 import type { SourceFile } from "../source/source-file.js";
 import { addCost, NO_COST, noteOnly, protocolRun, scaleCost, unknownRun, type Cost } from "./cost.js";
 import { add, constant, mul, scale, symbol, type Poly } from "./poly.js";
-import { protocolsOf } from "./syscall-protocols.js";
+import { protocolsOf, type ProtocolRun } from "./syscall-protocols.js";
 
 interface Frame {
   readonly file: SourceFile;
@@ -141,12 +142,16 @@ export class CostEstimator {
         if (!s.name.startsWith("shared3p::")) return cost;
         const i = s.args.findIndex((a) => a.expr.type.sec.tag === "domain");
         const lanes = i >= 0 ? evals[i]!.size : ONE;
-        return addCost(cost, this.syscall(s.name, lanes));
+        // the row length of a matrix call: its first public argument after the data
+        const j = i < 0 ? -1 : s.args.findIndex((a, n) => n > i && a.expr.type.sec.tag === "public" && a.expr.type.dim === 0);
+        const columns = () => (j >= 0 ? evals[j]!.value : undefined) ?? this.fresh(f, s.syntax, "cols");
+        return addCost(cost, this.syscall(s.name, lanes, columns));
       }
     }
   }
 
-  private syscall(name: string, lanes: Poly): Cost {
+  /** The cost of one call; `columns`: a matrix call's row length (per-column runs). */
+  private syscall(name: string, lanes: Poly, columns: () => Poly = () => ONE): Cost {
     const p = protocolsOf(name);
     switch (p.kind) {
       case "local":
@@ -154,10 +159,22 @@ export class CostEstimator {
       case "unknown":
         return unknownRun(name, p.why);
       case "protocols": {
-        const runs = p.runs.reduce((c, r) => addCost(c, scaleCost(protocolRun(r.key, scale(lanes, r.laneFactor)), constant(r.times))), NO_COST);
+        const runs = p.runs.reduce((c, r) => addCost(c, this.runs(r, lanes, columns)), NO_COST);
         return p.note === undefined ? runs : addCost(runs, noteOnly(name, p.note));
       }
     }
+  }
+
+  /**
+   * `r.times` runs over laneFactor × lanes; per column: times × columns runs over
+   * lanes / columns each, so the bytes are those of times runs over all the lanes.
+   */
+  private runs(r: ProtocolRun, lanes: Poly, columns: () => Poly): Cost {
+    const all = scaleCost(protocolRun(r.key, scale(lanes, r.laneFactor)), constant(r.times));
+    if (r.perColumn !== true) return all;
+    const cols = columns();
+    const protocols = new Map([...all.protocols].map(([k, u]) => [k, { invocations: mul(u.invocations, cols), rounds: mul(u.rounds, cols), bytes: u.bytes }]));
+    return { ...all, protocols };
   }
 
   private varDecl(s: Extract<BoundStmt, { kind: "VarDecl" }>, f: Frame): Cost {

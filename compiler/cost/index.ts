@@ -71,6 +71,7 @@ export function formatCostReport(r: CostReport): string {
   const out = [...formatEntry(r.program)];
   for (const p of r.procedures) out.push("", ...formatEntry(p));
   out.push("", ...LEGEND);
+  if (out.some((l) => l.includes("cols@"))) out.push("cols@L:C the row length of the matrix shuffled at line L, column C.");
   return out.join("\n") + "\n";
 }
 

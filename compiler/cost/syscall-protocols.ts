@@ -14,8 +14,8 @@
  *   the distinct keys; `note` qualifies the figures (an upper bound, traffic outside
  *   the catalogue);
  * - `{ kind: "unknown", why }`: the runs are not determined by the name and the lanes
- *   (private floats and fixed-point inv/sqrt: Boolean circuits; matrix shuffles and
- *   products: counts from run-time dimensions) or no protocol exists — reported as
+ *   (private floats and fixed-point inv/sqrt: Boolean circuits; matrix products:
+ *   lanes from run-time dimensions; reductions) or no protocol exists — reported as
  *   such, never priced at zero.
  * Conversions (`conv_A_to_B_vec`) follow the backend's conversion plans.
  * A private-by-private `mul` whose two operands are the same handle runs `square`;
@@ -33,11 +33,16 @@ export interface ShareKind {
   readonly fix?: boolean;
 }
 
-/** `times` runs of protocol `key`, each over `laneFactor` × the call's lanes. */
+/**
+ * `times` runs of protocol `key`, each over `laneFactor` × the call's lanes; with
+ * `perColumn`, `times` runs per column of a row-major matrix (the call's first public
+ * argument after its data: the row length), each over the rows (lanes / columns).
+ */
 export interface ProtocolRun {
   readonly key: string;
   readonly times: number;
   readonly laneFactor: number;
+  readonly perColumn?: true;
 }
 
 export type SyscallProtocols =
@@ -145,15 +150,16 @@ function division(op: string, t: ShareKind): SyscallProtocols {
 }
 
 /**
- * Oblivious shuffles of vectors (movement/shuffle.ts): one shuffle<n> (unshuffle<n>)
- * run on additive values; XOR-shared values go bit plane by bit plane through
+ * Oblivious shuffles (movement/shuffle.ts): one shuffle<n> (unshuffle<n>) run per
+ * column (a vector is one column, a matrix's rows move alike) on additive values; XOR-shared values go bit plane by bit plane through
  * shuffle<8>, one run for bool and N for N-bit words. A shared key adds a digest
  * exchange that is not a catalogue protocol.
  */
 function shuffle(op: string, t: ShareKind): SyscallProtocols {
-  const name = op === "vecshufinv" ? "unshuffle" : "shuffle";
-  const runs = t.sharing === "additive" ? [run(k(name, t))] : [run(`${name}<8>`, t.sharing === "bits" ? 1 : t.width)];
-  return op === "vecshuf" ? withRuns(runs) : withRuns(runs, "plus, per call, a key digest exchange outside the protocol table (one round, 32 bytes per party)");
+  const name = op.endsWith("inv") ? "unshuffle" : "shuffle";
+  const one = t.sharing === "additive" ? run(k(name, t)) : run(`${name}<8>`, t.sharing === "bits" ? 1 : t.width);
+  const runs = op.startsWith("matshuf") ? [{ ...one, perColumn: true as const }] : [one];
+  return op === "vecshuf" || op === "matshuf" ? withRuns(runs) : withRuns(runs, "plus, per call, a key digest exchange outside the protocol table (one round, 32 bytes per party)");
 }
 
 /** Operations whose handlers work alike on private floats (data movement). */
@@ -205,11 +211,10 @@ function byKind(op: string, t: ShareKind): SyscallProtocols {
     case "vecshuf":
     case "vecshufkey":
     case "vecshufinv":
-      return shuffle(op, t);
     case "matshuf":
     case "matshufkey":
     case "matshufinv":
-      return unknown("one shuffle run per column; the row length is a run-time argument");
+      return shuffle(op, t);
     case "randomize":
       return protocols(k(t.sharing === "additive" ? "random" : "xrandom", t));
     case "sum":

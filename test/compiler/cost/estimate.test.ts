@@ -7,10 +7,11 @@ import { describe, expect, it } from "vitest";
 import { costReport } from "../../../compiler/cost/index.js";
 import { totals, type Cost } from "../../../compiler/cost/cost.js";
 import { formatPoly } from "../../../compiler/cost/poly.js";
+import { PROTOCOL_COSTS } from "../../../vm/protocol-costs.js";
 import { checkSource } from "../semantic/harness.js";
 
-function programCost(body: string, decls = ""): Cost {
-  const text = `import stdlib;\nimport shared3p;\ndomain pd_shared3p shared3p;\n${decls}\nvoid main() {\n${body}\n}\n`;
+function programCost(body: string, decls = "", imports = ""): Cost {
+  const text = `import stdlib;\nimport shared3p;\n${imports === "" ? "" : imports + "\n"}domain pd_shared3p shared3p;\n${decls}\nvoid main() {\n${body}\n}\n`;
   const checked = checkSource(text);
   expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const r = costReport(checked.program);
@@ -75,6 +76,14 @@ describe("secc cost estimates", () => {
     const c = programCost(`pd_shared3p uint32[[1]] a(4);\npd_shared3p uint32[[1]] q = a / 3;`);
     expect(table(c)["divstepc<32>"]?.[0]).toBe("32");
     expect([...c.notes.values()].join("\n")).toMatch(/^upper bound: 32 divstepc<32> runs/);
+  });
+
+  it("shuffling the rows of a 4 × 3 uint32 matrix: 3 shuffle<32> runs over 4 rows, the bytes of 12 lanes", () => {
+    const c = programCost(`pd_shared3p uint32[[2]] m(4, 3);\nm = shuffleRows(m);`, "", "import shared3p_random;");
+    const s = PROTOCOL_COSTS["shuffle<32>"]!;
+    const cols = table(c)["shuffle<32>"]!;
+    expect(cols[0]).toMatch(/^cols@\d+:\d+$/);
+    expect(cols.slice(2)).toEqual(s.bytesPerLane.map((b) => String(12 * b)));
   });
 
   it("operations without a protocol are listed, not priced at zero", () => {
