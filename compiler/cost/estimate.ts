@@ -10,7 +10,8 @@
  * call is estimated with its own lengths). A length that cannot be derived becomes a
  * fresh symbol: `size(p)` for a parameter `p` of the procedure being reported,
  * `len@L:C` for the expression at line L, column C; a matrix shuffle's row length
- * that cannot be derived is `cols@L:C` (its syscall's position).
+ * that cannot be derived is `cols@L:C` (its syscall's position), a matrix
+ * product's p `p@L:C`.
  *
  * Loops: a `for (i = a; i < b; ++i)` loop whose bounds evaluate to polynomials runs
  * b − a times; every other loop runs a symbolic `iter@L:C` times (its position), so
@@ -47,6 +48,14 @@ export interface InstanceEstimate {
 }
 
 const ONE = constant(1);
+
+/** What a syscall's cost depends on: its lanes, its private arguments' lengths, its public scalars' values. */
+interface CallShape {
+  readonly lanes: Poly;
+  readonly privates: readonly Poly[];
+  /** The value of the n-th public scalar after the data, else a fresh `prefix@L:C` symbol. */
+  publicValue(n: number, prefix: string): Poly;
+}
 
 function elementTypeName(e: BoundExpr): string | undefined {
   const d = e.type.data;
@@ -142,16 +151,21 @@ export class CostEstimator {
         if (!s.name.startsWith("shared3p::")) return cost;
         const i = s.args.findIndex((a) => a.expr.type.sec.tag === "domain");
         const lanes = i >= 0 ? evals[i]!.size : ONE;
-        // the row length of a matrix call: its first public argument after the data
-        const j = i < 0 ? -1 : s.args.findIndex((a, n) => n > i && a.expr.type.sec.tag === "public" && a.expr.type.dim === 0);
-        const columns = () => (j >= 0 ? evals[j]!.value : undefined) ?? this.fresh(f, s.syntax, "cols");
-        return addCost(cost, this.syscall(s.name, lanes, columns));
+        const privates = s.args.flatMap((a, n) => (a.expr.type.sec.tag === "domain" ? [evals[n]!.size] : []));
+        // public scalars after the data: a matrix call's row length or dimensions
+        const publics = i < 0 ? [] : s.args.flatMap((a, n) => (n > i && a.expr.type.sec.tag === "public" && a.expr.type.dim === 0 ? [evals[n]!.value] : []));
+        const shape: CallShape = {
+          lanes,
+          privates,
+          publicValue: (n, prefix) => publics[n] ?? this.fresh(f, s.syntax, prefix),
+        };
+        return addCost(cost, this.syscall(s.name, shape));
       }
     }
   }
 
-  /** The cost of one call; `columns`: a matrix call's row length (per-column runs). */
-  private syscall(name: string, lanes: Poly, columns: () => Poly = () => ONE): Cost {
+  /** The cost of one call of `name` with arguments of `shape`. */
+  private syscall(name: string, shape: CallShape): Cost {
     const p = protocolsOf(name);
     switch (p.kind) {
       case "local":
@@ -159,7 +173,7 @@ export class CostEstimator {
       case "unknown":
         return unknownRun(name, p.why);
       case "protocols": {
-        const runs = p.runs.reduce((c, r) => addCost(c, this.runs(r, lanes, columns)), NO_COST);
+        const runs = p.runs.reduce((c, r) => addCost(c, this.runs(r, shape)), NO_COST);
         return p.note === undefined ? runs : addCost(runs, noteOnly(name, p.note));
       }
     }
@@ -169,10 +183,16 @@ export class CostEstimator {
    * `r.times` runs over laneFactor × lanes; per column: times × columns runs over
    * lanes / columns each, so the bytes are those of times runs over all the lanes.
    */
-  private runs(r: ProtocolRun, lanes: Poly, columns: () => Poly): Cost {
-    const all = scaleCost(protocolRun(r.key, scale(lanes, r.laneFactor)), constant(r.times));
+  private runs(r: ProtocolRun, shape: CallShape): Cost {
+    let lanes = scale(shape.lanes, r.laneFactor);
+    if (r.lanesOf !== undefined) {
+      const { privateArg, timesPublic } = r.lanesOf;
+      lanes = shape.privates[privateArg] ?? ONE;
+      if (timesPublic !== undefined) lanes = mul(lanes, shape.publicValue(timesPublic, "p"));
+    }
+    const all = scaleCost(protocolRun(r.key, lanes), constant(r.times));
     if (r.perColumn !== true) return all;
-    const cols = columns();
+    const cols = shape.publicValue(0, "cols");
     const protocols = new Map([...all.protocols].map(([k, u]) => [k, { invocations: mul(u.invocations, cols), rounds: mul(u.rounds, cols), bytes: u.bytes }]));
     return { ...all, protocols };
   }
@@ -359,7 +379,7 @@ export class CostEstimator {
         const a = e.args[0];
         const t = a !== undefined ? elementTypeName(a) : undefined;
         if (a === undefined || first === undefined || a.type.sec.tag !== "domain") return { cost, size: first?.size ?? ONE };
-        const open = t === undefined ? unknownRun("declassify", "no element type") : this.syscall(`shared3p::declassify_${t}_vec`, first.size);
+        const open = t === undefined ? unknownRun("declassify", "no element type") : this.syscall(`shared3p::declassify_${t}_vec`, { lanes: first.size, privates: [first.size], publicValue: () => ONE });
         return { cost: addCost(cost, open), size: first.size };
       }
       default:

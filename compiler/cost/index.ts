@@ -72,6 +72,7 @@ export function formatCostReport(r: CostReport): string {
   for (const p of r.procedures) out.push("", ...formatEntry(p));
   out.push("", ...LEGEND);
   if (out.some((l) => l.includes("cols@"))) out.push("cols@L:C the row length of the matrix shuffled at line L, column C.");
+  if (out.some((l) => /\bp@\d/.test(l))) out.push("p@L:C the column count of the right factor of the matrix product at line L, column C.");
   return out.join("\n") + "\n";
 }
 

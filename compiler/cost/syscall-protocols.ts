@@ -43,6 +43,12 @@ export interface ProtocolRun {
   readonly times: number;
   readonly laneFactor: number;
   readonly perColumn?: true;
+  /**
+   * Lanes from the arguments instead: the length of the call's `privateArg`-th private
+   * argument (0-based), times the value of its `timesPublic`-th public argument after
+   * the data when given (a matrix product's p).
+   */
+  readonly lanesOf?: { readonly privateArg: number; readonly timesPublic?: number };
 }
 
 export type SyscallProtocols =
@@ -162,6 +168,27 @@ function shuffle(op: string, t: ShareKind): SyscallProtocols {
   return op === "vecshuf" || op === "matshuf" ? withRuns(runs) : withRuns(runs, "plus, per call, a key digest exchange outside the protocol table (one round, 32 bytes per party)");
 }
 
+/**
+ * Matrix products (pd, a, b, out, m, n, p) (movement/matmult.ts): one mul<n> (and<n>
+ * for mat_multx) over m·n·p lanes = length(a) · p; in the other sharing, a and b are
+ * converted first (bits<n> or x2a<n> over their lengths) and the result back.
+ */
+function matMult(xor: boolean, t: ShareKind): SyscallProtocols {
+  if (t.fix === true) return unknown("the fixed-point matrix product needs exact truncation, which the backend lacks");
+  if (t.sharing === "bits") return unknown("matrix products of bool are not defined");
+  const product: ProtocolRun = { ...run(k(xor ? "and" : "mul", t)), lanesOf: { privateArg: 0, timesPublic: 2 } };
+  const ring = xor ? "xor" : "additive";
+  if (t.sharing === ring) return withRuns([product]);
+  const into = k(xor ? "bits" : "x2a", t);
+  const back = k(xor ? "x2a" : "bits", t);
+  return withRuns([
+    { ...run(into), lanesOf: { privateArg: 0 } },
+    { ...run(into), lanesOf: { privateArg: 1 } },
+    product,
+    { ...run(back), lanesOf: { privateArg: 2 } },
+  ]);
+}
+
 /** Operations whose handlers work alike on private floats (data movement). */
 const FLOAT_MOVEMENT = new Set(["gather", "scatter", "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize"]);
 
@@ -229,7 +256,7 @@ function byKind(op: string, t: ShareKind): SyscallProtocols {
       return unknown("a tournament reduction: ⌈log2 m⌉ steps for chunks of m, the chunk count is the output's run-time length");
     case "mat_mult":
     case "mat_multx":
-      return unknown("runs over m·n·p lanes, from run-time dimension arguments");
+      return matMult(op === "mat_multx", t);
     default:
       return LOCAL_OPS.has(op) ? { kind: "local" } : unknown(`no protocol known for ${op}`);
   }

@@ -83,13 +83,18 @@ async function backendRuns(name: string, args: SyscallArg[]): Promise<Recorded[]
   return [...rec.log];
 }
 
-/** The model's runs for `name` expanded over `lanes` lanes, a matrix's in `cols` columns (undefined when not costed). */
-function modelRuns(m: SyscallProtocols, lanes: number, cols = 1): Recorded[] | undefined {
+/**
+ * The model's runs for `name` expanded over `lanes` lanes, a matrix's in `cols`
+ * columns, or over the given private lengths and public values (undefined when not costed).
+ */
+function modelRuns(m: SyscallProtocols, lanes: number, cols = 1, privates: number[] = [], publics: number[] = []): Recorded[] | undefined {
   if (m.kind === "unknown") return undefined;
   if (m.kind === "local") return [];
   return m.runs.flatMap((r) => {
     const n = r.perColumn === true ? r.times * cols : r.times;
-    return Array.from({ length: n }, () => ({ key: r.key, lanes: r.perColumn === true ? lanes / cols : r.laneFactor * lanes }));
+    let each = r.perColumn === true ? lanes / cols : r.laneFactor * lanes;
+    if (r.lanesOf !== undefined) each = (privates[r.lanesOf.privateArg] as number) * (r.lanesOf.timesPublic === undefined ? 1 : (publics[r.lanesOf.timesPublic] as number));
+    return Array.from({ length: n }, () => ({ key: r.key, lanes: each }));
   });
 }
 
@@ -191,6 +196,27 @@ describe("syscall protocols agree with the three-party backend", () => {
     expect(modelRuns(protocolsOf("shared3p::matshuf_uint32_vec"), 6, 3)).toEqual(Array.from({ length: 3 }, () => ({ key: "shuffle<32>", lanes: 2 })));
   });
 
+  it("matrix products of 2×3 by 3×4: one product over 24 lanes, conversions over the operands and the result", async () => {
+    for (const op of ["mat_mult", "mat_multx"]) {
+      let compared = 0;
+      for (const type of TYPES) {
+        const name = `shared3p::${op}_${type}_vec`;
+        const got = await backendRuns(name, [priv(type, 6), priv(type, 12), priv(type, 8), scalar("uint64", 2), scalar("uint64", 3), scalar("uint64", 4)]);
+        if (got === undefined) continue;
+        expect({ name, runs: modelRuns(protocolsOf(name), 6, 1, [6, 12, 8], [2, 3, 4]) }).toEqual({ name, runs: got });
+        compared++;
+      }
+      expect(compared).toBe(12);
+    }
+    const m = protocolsOf("shared3p::mat_multx_uint32_vec");
+    expect(modelRuns(m, 6, 1, [6, 12, 8], [2, 3, 4])).toEqual([
+      { key: "bits<32>", lanes: 6 },
+      { key: "bits<32>", lanes: 12 },
+      { key: "and<32>", lanes: 24 },
+      { key: "x2a<32>", lanes: 8 },
+    ]);
+  });
+
   it("randomize, gather and scatter", async () => {
     const all = [...TYPES, "float32", "float64"];
     expect(await compareAll("randomize", all, (t) => [priv(t)])).toBe(all.length);
@@ -238,7 +264,7 @@ describe("syscall protocols agree with the three-party backend", () => {
 
   it("every listed protocol has a cost", () => {
     const ops = ["mul", "and", "or", "eq", "lt", "min", "choose", "declassify", "get_shares", "div", "divc", "mod", "modc", "shift_left", "shift_right", "sign", "abs"];
-    const moves = ["vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize"];
+    const moves = ["vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize", "mat_mult", "mat_multx"];
     for (const type of TYPES) {
       const names = [...ops, ...moves].map((op) => `shared3p::${op}_${type}_vec`);
       for (const to of TYPES) names.push(`shared3p::conv_${type}_to_${to}_vec`);
@@ -258,7 +284,7 @@ describe("syscall protocols agree with the three-party backend", () => {
     expect(why("shared3p::conv_float32_to_uint64_vec")).toMatch(/Boolean circuits/);
     expect(why("shared3p::inv_fix32_vec")).toMatch(/circuit/);
     expect(why("shared3p::sqrt_fix64_vec")).toMatch(/circuit/);
-    expect(why("shared3p::mat_mult_uint32_vec")).toMatch(/m·n·p/);
+    expect(why("shared3p::mat_mult_fix32_vec")).toMatch(/truncation/);
     expect(why("shared3p::div_int32_vec")).toMatch(/unsigned/);
     expect(why("shared3p::vecmin_uint32_vec")).toMatch(/tournament/);
   });
