@@ -2,7 +2,7 @@
  * Which protocols (keys of vm/protocol-costs.ts, e.g. "mul<32>") one shared3p syscall
  * runs, per call: the compiler's own copy of the three-party backend's mapping
  * (runtime/shared3p/syscalls.ts; the compiler may not import runtime/), kept in
- * agreement with it by test/compiler/cost/syscall-protocols.test.ts.
+ * agreement with it by test/compiler/cost/syscall-protocols.isolated.test.ts.
  *
  * `protocolsOf(name)` gives:
  * - `{ kind: "local" }`: the operation runs without communication (add, sub, xor,
