@@ -41,16 +41,26 @@ export function parseAesSyscall(bare: string): { bits: AesBits; op: AesOp } | un
 /** The S-box, computed from its definition: inverse in GF(2^8) followed by the affine map. */
 export const SBOX: Uint8Array = buildSbox();
 
-function gmul(a: number, b: number): number {
+/** Multiplication by x in GF(2^8) (modulo x^8 + x^4 + x^3 + x + 1); linear over GF(2). */
+export function xtime(b: number): number {
+  return ((b << 1) ^ (b & 0x80 ? 0x1b : 0)) & 0xff;
+}
+
+/** Multiplication in GF(2^8). */
+export function gmul(a: number, b: number): number {
   let p = 0;
   for (let i = 0; i < 8; i++) {
-    if (b & 1) p ^= a;
-    const hi = a & 0x80;
-    a = (a << 1) & 0xff;
-    if (hi) a ^= 0x1b;
-    b >>= 1;
+    if ((b >>> i) & 1) p ^= a;
+    a = xtime(a);
   }
   return p;
+}
+
+/** The linear part of the S-box's affine map (the map is this, then XOR 0x63). */
+export function affineLinear(b: number): number {
+  let s = b;
+  for (let r = 1; r <= 4; r++) s ^= ((b << r) | (b >>> (8 - r))) & 0xff;
+  return s;
 }
 
 function buildSbox(): Uint8Array {
@@ -63,9 +73,7 @@ function buildSbox(): Uint8Array {
         break;
       }
     }
-    let s = inv;
-    for (let r = 1; r <= 4; r++) s ^= ((inv << r) | (inv >>> (8 - r))) & 0xff;
-    box[x] = s ^ 0x63;
+    box[x] = affineLinear(inv) ^ 0x63;
   }
   return box;
 }
@@ -116,18 +124,24 @@ function addRoundKey(s: Uint8Array, w: Uint32Array, round: number): void {
   }
 }
 
-function shiftRows(s: Uint8Array): void {
+/**
+ * ShiftRows on consecutive 16-byte states (byte r of column c at c*4 + r), in
+ * place. Linear, so it applies to XOR shares as well.
+ */
+export function shiftRows(s: Uint8Array): void {
   const t = s.slice();
-  for (let c = 0; c < 4; c++) for (let r = 1; r < 4; r++) s[c * 4 + r] = t[((c + r) % 4) * 4 + r]!;
+  for (let b = 0; b < s.length; b += 16) for (let c = 0; c < 4; c++) for (let r = 1; r < 4; r++) s[b + c * 4 + r] = t[b + ((c + r) % 4) * 4 + r]!;
 }
 
-function mixColumns(s: Uint8Array): void {
-  for (let c = 0; c < 4; c++) {
-    const [a0, a1, a2, a3] = [s[c * 4]!, s[c * 4 + 1]!, s[c * 4 + 2]!, s[c * 4 + 3]!];
-    s[c * 4] = gmul(a0, 2) ^ gmul(a1, 3) ^ a2 ^ a3;
-    s[c * 4 + 1] = a0 ^ gmul(a1, 2) ^ gmul(a2, 3) ^ a3;
-    s[c * 4 + 2] = a0 ^ a1 ^ gmul(a2, 2) ^ gmul(a3, 3);
-    s[c * 4 + 3] = gmul(a0, 3) ^ a1 ^ a2 ^ gmul(a3, 2);
+/** MixColumns on consecutive columns of 4 bytes, in place (2a0 + 3a1 + a2 + a3 ... written with xtime); linear. */
+export function mixColumns(s: Uint8Array): void {
+  for (let c = 0; c < s.length; c += 4) {
+    const a0 = s[c]!, a1 = s[c + 1]!, a2 = s[c + 2]!, a3 = s[c + 3]!;
+    const all = a0 ^ a1 ^ a2 ^ a3;
+    s[c] = a0 ^ all ^ xtime(a0 ^ a1);
+    s[c + 1] = a1 ^ all ^ xtime(a1 ^ a2);
+    s[c + 2] = a2 ^ all ^ xtime(a2 ^ a3);
+    s[c + 3] = a3 ^ all ^ xtime(a3 ^ a0);
   }
 }
 

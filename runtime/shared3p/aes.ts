@@ -17,25 +17,14 @@
  * Cost: 3 rounds per S-box layer, so 3·Nr rounds to encrypt (30 for AES-128) and
  * 3·(number of SubWord steps) to expand a key (30 for AES-128).
  */
-import { AES_SHAPE, expandedWords, type AesBits, type AesOp } from "../emulator/aes.js";
+import { AES_SHAPE, affineLinear, expandedWords, gmul, mixColumns, shiftRows, xtime, type AesBits, type AesOp } from "../emulator/aes.js";
 import { fail, privates, type Handler } from "./handler.js";
 
 /** Runs `and<8>` on two byte vectors of the same length. */
 export type AndBytes = (a: Uint8Array, b: Uint8Array) => Promise<Uint8Array>;
 
-const xtime = (b: number): number => ((b << 1) ^ (b & 0x80 ? 0x1b : 0)) & 0xff;
-
 /** Squaring in GF(2^8) is linear over GF(2): a table applied to each share. */
-const SQUARE = Uint8Array.from({ length: 256 }, (_, x) => gfMulPlain(x, x));
-
-function gfMulPlain(a: number, b: number): number {
-  let p = 0;
-  for (let j = 0; j < 8; j++) {
-    if ((b >>> j) & 1) p ^= a;
-    a = xtime(a);
-  }
-  return p;
-}
+const SQUARE = Uint8Array.from({ length: 256 }, (_, x) => gmul(x, x));
 
 function squareTimes(v: Uint8Array, times: number): Uint8Array {
   const out = v.slice();
@@ -82,12 +71,7 @@ export async function subBytes(and: AndBytes, party: number, x: Uint8Array): Pro
   const [x14, x15] = (await gfMulMany(and, [[x12, x2], [x12, x3]])) as [Uint8Array, Uint8Array];
   const [inv] = (await gfMulMany(and, [[squareTimes(x15, 4), x14]])) as [Uint8Array];
   const out = new Uint8Array(inv.length);
-  for (let i = 0; i < inv.length; i++) {
-    const b = inv[i]!;
-    let s = b;
-    for (let r = 1; r <= 4; r++) s ^= ((b << r) | (b >>> (8 - r))) & 0xff;
-    out[i] = party === 0 ? s ^ 0x63 : s;
-  }
+  for (let i = 0; i < inv.length; i++) out[i] = affineLinear(inv[i]!) ^ (party === 0 ? 0x63 : 0);
   return out;
 }
 
@@ -153,7 +137,8 @@ export async function encryptBlocks(and: AndBytes, party: number, bits: AesBits,
   let s = toBytes(blocks);
   xorInto(s, roundKey(0));
   for (let r = 1; r <= rounds; r++) {
-    s = shiftRows(await subBytes(and, party, s));
+    s = await subBytes(and, party, s);
+    shiftRows(s);
     if (r < rounds) mixColumns(s);
     xorInto(s, roundKey(r));
   }
@@ -162,23 +147,6 @@ export async function encryptBlocks(and: AndBytes, party: number, bits: AesBits,
 
 function xorInto(s: Uint8Array, k: Uint8Array): void {
   for (let i = 0; i < s.length; i++) s[i] = s[i]! ^ k[i]!;
-}
-
-function shiftRows(s: Uint8Array): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let b = 0; b < s.length; b += 16) for (let c = 0; c < 4; c++) for (let r = 0; r < 4; r++) out[b + c * 4 + r] = s[b + ((c + r) % 4) * 4 + r]!;
-  return out;
-}
-
-function mixColumns(s: Uint8Array): void {
-  for (let c = 0; c < s.length; c += 4) {
-    const a0 = s[c]!, a1 = s[c + 1]!, a2 = s[c + 2]!, a3 = s[c + 3]!;
-    const all = a0 ^ a1 ^ a2 ^ a3;
-    s[c] = a0 ^ all ^ xtime(a0 ^ a1);
-    s[c + 1] = a1 ^ all ^ xtime(a1 ^ a2);
-    s[c + 2] = a2 ^ all ^ xtime(a2 ^ a3);
-    s[c + 3] = a3 ^ all ^ xtime(a3 ^ a0);
-  }
 }
 
 /** The handler of the AES syscalls (shapes checked as the emulator checks them). */
