@@ -12,7 +12,7 @@
  */
 import { allOnes, broadcast, xorShares } from "./local-ops.js";
 import { EXCHANGE_HANDLERS, fail, key, output, privates, publicWords, shareOperand, store, type Call, type Handler, type PartyOps } from "./handler.js";
-import { MOVEMENT_HANDLERS } from "./ops-movement.js";
+import { FLOAT_MOVEMENT_HANDLERS } from "./ops-movement.js";
 import { allocShares, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
 import { arithCircuit, compareCircuit, integralCircuit, inverseCircuit, minMaxCircuit, negligibleCircuit, sqrtCircuit, type ArithOp, type CompareOp } from "./float/catalogue.js";
 import { floatConversion } from "./float/conversions.js";
@@ -95,12 +95,6 @@ function reduction(run: (p: PartyOps, t: ShareType, v: ShareVector, lanes: numbe
   };
 }
 
-/** The entries `names` of a handler table (each must exist). */
-function pick(table: Readonly<Record<string, Handler>>, names: readonly string[]): Record<string, Handler> {
-  const out: Record<string, Handler> = {};
-  for (const n of names) out[n] = table[n] as Handler;
-  return out;
-}
 
 const conversion: Handler = {
   needs: (t, to) => {
@@ -169,8 +163,7 @@ export const FLOAT_HANDLERS: Record<string, Handler> = {
   conv: conversion,
   reshare: conversion,
   ...EXCHANGE_HANDLERS,
-  // data movement acts on the XOR words of the bit patterns, as for xor_uintN
-  ...pick(MOVEMENT_HANDLERS, ["gather", "scatter", "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize"]),
+  ...FLOAT_MOVEMENT_HANDLERS,
 };
 
 /** out = a & mask lane-wise (a local operation on XOR shares when the mask is public). */

@@ -178,3 +178,8 @@ export const MOVEMENT_HANDLERS: Record<string, Handler> = {
   mat_mult: matMultHandler(false),
   mat_multx: matMultHandler(true),
 };
+
+/** The subset of MOVEMENT_HANDLERS that floats use: it acts on the XOR words of the bit patterns, as for xor_uintN. */
+export const FLOAT_MOVEMENT_HANDLERS: Record<string, Handler> = Object.fromEntries(
+  ["gather", "scatter", "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize"].map((name) => [name, MOVEMENT_HANDLERS[name] as Handler]),
+);
