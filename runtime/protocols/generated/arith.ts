@@ -360,6 +360,450 @@ function reshare_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2:
 }
 
 /**
+ * Replicated form of an additive sharing (protocols.md §2.5): each party re-randomises
+ * its share with a zero-share and sends it to its successor, so party i holds a_i and
+ * a_(i-1) of one fresh sharing a of x: outputs 1-3 are a_i at P1..P3, outputs 4-6 the
+ * predecessor's a_(i-1). 1 round, n bits per party. A building block for products that
+ * reuse operands (matrix products): the pairs are not a fresh sharing, so the caller
+ * re-shares whatever it computes from them.
+ * Instance rep_8: 1 round(s); bytes sent per lane by P1 / P2 / P3: 1 / 1 / 1.
+ */
+export function rep_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return rep_8_p0(ctx, inst, L, x);
+    case 1:
+      return rep_8_p1(ctx, inst, L, x);
+    default:
+      return rep_8_p2(ctx, inst, L, x);
+  }
+}
+
+async function rep_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  const n7 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_1 = new Uint8Array(L);
+  const s10_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
+  rep_8_p0_k0(L, s10_1, (x as Uint8Array), n3, n7);
+  ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const in1_2 = await ctx.transport.receive(2, inst, 1);
+  const n15 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  if (in1_2.byteLength !== L) throw new Error("protocol rep_8: bad frame size from party 2");
+  return [s10_1.slice(0, L), new Uint8Array(0), new Uint8Array(0), n15.slice(0, L), new Uint8Array(0), new Uint8Array(0)];
+}
+
+function rep_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x3 = a2[j]!;
+    const x7 = a3[j]!;
+    const t9 = (x0 + x3) & 255;
+    const t10 = (t9 - x7) & 255;
+    a0[j] = t10;
+  }
+}
+
+async function rep_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n5 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_2 = new Uint8Array(L);
+  const s12_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
+  rep_8_p1_k0(L, s12_2, (x as Uint8Array), n5, n4);
+  ctx.transport.send(2, inst, 1, out1_2);
+  // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  const n16 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  if (in1_0.byteLength !== L) throw new Error("protocol rep_8: bad frame size from party 0");
+  return [new Uint8Array(0), s12_2.slice(0, L), new Uint8Array(0), new Uint8Array(0), n16.slice(0, L), new Uint8Array(0)];
+}
+
+function rep_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x1 = a1[j]!;
+    const x5 = a2[j]!;
+    const x4 = a3[j]!;
+    const t11 = (x1 + x5) & 255;
+    const t12 = (t11 - x4) & 255;
+    a0[j] = t12;
+  }
+}
+
+async function rep_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  const n8 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  const n6 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_0 = new Uint8Array(L);
+  const s14_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  rep_8_p2_k0(L, s14_0, (x as Uint8Array), n8, n6);
+  ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const in1_1 = await ctx.transport.receive(1, inst, 1);
+  const n17 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  if (in1_1.byteLength !== L) throw new Error("protocol rep_8: bad frame size from party 1");
+  return [new Uint8Array(0), new Uint8Array(0), s14_0.slice(0, L), new Uint8Array(0), new Uint8Array(0), n17.slice(0, L)];
+}
+
+function rep_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x8 = a2[j]!;
+    const x6 = a3[j]!;
+    const t13 = (x2 + x8) & 255;
+    const t14 = (t13 - x6) & 255;
+    a0[j] = t14;
+  }
+}
+
+/**
+ * Replicated form of an additive sharing (protocols.md §2.5): each party re-randomises
+ * its share with a zero-share and sends it to its successor, so party i holds a_i and
+ * a_(i-1) of one fresh sharing a of x: outputs 1-3 are a_i at P1..P3, outputs 4-6 the
+ * predecessor's a_(i-1). 1 round, n bits per party. A building block for products that
+ * reuse operands (matrix products): the pairs are not a fresh sharing, so the caller
+ * re-shares whatever it computes from them.
+ * Instance rep_16: 1 round(s); bytes sent per lane by P1 / P2 / P3: 2 / 2 / 2.
+ */
+export function rep_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return rep_16_p0(ctx, inst, L, x);
+    case 1:
+      return rep_16_p1(ctx, inst, L, x);
+    default:
+      return rep_16_p2(ctx, inst, L, x);
+  }
+}
+
+async function rep_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  const n7 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_1 = new Uint8Array(2 * L);
+  const s10_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
+  rep_16_p0_k0(L, s10_1, (x as Uint16Array), n3, n7);
+  ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const in1_2 = await ctx.transport.receive(2, inst, 1);
+  const n15 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  if (in1_2.byteLength !== 2 * L) throw new Error("protocol rep_16: bad frame size from party 2");
+  return [s10_1.slice(0, L), new Uint16Array(0), new Uint16Array(0), n15.slice(0, L), new Uint16Array(0), new Uint16Array(0)];
+}
+
+function rep_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x3 = a2[j]!;
+    const x7 = a3[j]!;
+    const t9 = (x0 + x3) & 65535;
+    const t10 = (t9 - x7) & 65535;
+    a0[j] = t10;
+  }
+}
+
+async function rep_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n5 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_2 = new Uint8Array(2 * L);
+  const s12_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
+  rep_16_p1_k0(L, s12_2, (x as Uint16Array), n5, n4);
+  ctx.transport.send(2, inst, 1, out1_2);
+  // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  const n16 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  if (in1_0.byteLength !== 2 * L) throw new Error("protocol rep_16: bad frame size from party 0");
+  return [new Uint16Array(0), s12_2.slice(0, L), new Uint16Array(0), new Uint16Array(0), n16.slice(0, L), new Uint16Array(0)];
+}
+
+function rep_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x1 = a1[j]!;
+    const x5 = a2[j]!;
+    const x4 = a3[j]!;
+    const t11 = (x1 + x5) & 65535;
+    const t12 = (t11 - x4) & 65535;
+    a0[j] = t12;
+  }
+}
+
+async function rep_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  const n8 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  const n6 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_0 = new Uint8Array(2 * L);
+  const s14_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  rep_16_p2_k0(L, s14_0, (x as Uint16Array), n8, n6);
+  ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const in1_1 = await ctx.transport.receive(1, inst, 1);
+  const n17 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  if (in1_1.byteLength !== 2 * L) throw new Error("protocol rep_16: bad frame size from party 1");
+  return [new Uint16Array(0), new Uint16Array(0), s14_0.slice(0, L), new Uint16Array(0), new Uint16Array(0), n17.slice(0, L)];
+}
+
+function rep_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x8 = a2[j]!;
+    const x6 = a3[j]!;
+    const t13 = (x2 + x8) & 65535;
+    const t14 = (t13 - x6) & 65535;
+    a0[j] = t14;
+  }
+}
+
+/**
+ * Replicated form of an additive sharing (protocols.md §2.5): each party re-randomises
+ * its share with a zero-share and sends it to its successor, so party i holds a_i and
+ * a_(i-1) of one fresh sharing a of x: outputs 1-3 are a_i at P1..P3, outputs 4-6 the
+ * predecessor's a_(i-1). 1 round, n bits per party. A building block for products that
+ * reuse operands (matrix products): the pairs are not a fresh sharing, so the caller
+ * re-shares whatever it computes from them.
+ * Instance rep_32: 1 round(s); bytes sent per lane by P1 / P2 / P3: 4 / 4 / 4.
+ */
+export function rep_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return rep_32_p0(ctx, inst, L, x);
+    case 1:
+      return rep_32_p1(ctx, inst, L, x);
+    default:
+      return rep_32_p2(ctx, inst, L, x);
+  }
+}
+
+async function rep_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  const n7 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_1 = new Uint8Array(4 * L);
+  const s10_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
+  rep_32_p0_k0(L, s10_1, (x as Uint32Array), n3, n7);
+  ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const in1_2 = await ctx.transport.receive(2, inst, 1);
+  const n15 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  if (in1_2.byteLength !== 4 * L) throw new Error("protocol rep_32: bad frame size from party 2");
+  return [s10_1.slice(0, L), new Uint32Array(0), new Uint32Array(0), n15.slice(0, L), new Uint32Array(0), new Uint32Array(0)];
+}
+
+function rep_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x3 = a2[j]!;
+    const x7 = a3[j]!;
+    const t9 = (x0 + x3) | 0;
+    const t10 = (t9 - x7) | 0;
+    a0[j] = t10;
+  }
+}
+
+async function rep_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n5 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_2 = new Uint8Array(4 * L);
+  const s12_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
+  rep_32_p1_k0(L, s12_2, (x as Uint32Array), n5, n4);
+  ctx.transport.send(2, inst, 1, out1_2);
+  // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  const n16 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  if (in1_0.byteLength !== 4 * L) throw new Error("protocol rep_32: bad frame size from party 0");
+  return [new Uint32Array(0), s12_2.slice(0, L), new Uint32Array(0), new Uint32Array(0), n16.slice(0, L), new Uint32Array(0)];
+}
+
+function rep_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x1 = a1[j]!;
+    const x5 = a2[j]!;
+    const x4 = a3[j]!;
+    const t11 = (x1 + x5) | 0;
+    const t12 = (t11 - x4) | 0;
+    a0[j] = t12;
+  }
+}
+
+async function rep_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  const n8 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  const n6 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_0 = new Uint8Array(4 * L);
+  const s14_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  rep_32_p2_k0(L, s14_0, (x as Uint32Array), n8, n6);
+  ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const in1_1 = await ctx.transport.receive(1, inst, 1);
+  const n17 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  if (in1_1.byteLength !== 4 * L) throw new Error("protocol rep_32: bad frame size from party 1");
+  return [new Uint32Array(0), new Uint32Array(0), s14_0.slice(0, L), new Uint32Array(0), new Uint32Array(0), n17.slice(0, L)];
+}
+
+function rep_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x8 = a2[j]!;
+    const x6 = a3[j]!;
+    const t13 = (x2 + x8) | 0;
+    const t14 = (t13 - x6) | 0;
+    a0[j] = t14;
+  }
+}
+
+/**
+ * Replicated form of an additive sharing (protocols.md §2.5): each party re-randomises
+ * its share with a zero-share and sends it to its successor, so party i holds a_i and
+ * a_(i-1) of one fresh sharing a of x: outputs 1-3 are a_i at P1..P3, outputs 4-6 the
+ * predecessor's a_(i-1). 1 round, n bits per party. A building block for products that
+ * reuse operands (matrix products): the pairs are not a fresh sharing, so the caller
+ * re-shares whatever it computes from them.
+ * Instance rep_64: 1 round(s); bytes sent per lane by P1 / P2 / P3: 8 / 8 / 8.
+ */
+export function rep_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return rep_64_p0(ctx, inst, L, x);
+    case 1:
+      return rep_64_p1(ctx, inst, L, x);
+    default:
+      return rep_64_p2(ctx, inst, L, x);
+  }
+}
+
+async function rep_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  const n7 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_1 = new Uint8Array(8 * L);
+  const s10_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
+  rep_64_p0_k0(L, s10_1, (x as BigUint64Array), n3, n7);
+  ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const in1_2 = await ctx.transport.receive(2, inst, 1);
+  const n15 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  if (in1_2.byteLength !== 8 * L) throw new Error("protocol rep_64: bad frame size from party 2");
+  return [s10_1.slice(0, L), new BigUint64Array(0), new BigUint64Array(0), n15.slice(0, L), new BigUint64Array(0), new BigUint64Array(0)];
+}
+
+function rep_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x0 = a1[j]!;
+    const x3 = a2[j]!;
+    const x7 = a3[j]!;
+    const t9 = BigInt.asUintN(64, x0 + x3);
+    const t10 = BigInt.asUintN(64, t9 - x7);
+    a0[j] = t10;
+  }
+}
+
+async function rep_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n5 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_2 = new Uint8Array(8 * L);
+  const s12_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
+  rep_64_p1_k0(L, s12_2, (x as BigUint64Array), n5, n4);
+  ctx.transport.send(2, inst, 1, out1_2);
+  // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  const n16 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  if (in1_0.byteLength !== 8 * L) throw new Error("protocol rep_64: bad frame size from party 0");
+  return [new BigUint64Array(0), s12_2.slice(0, L), new BigUint64Array(0), new BigUint64Array(0), n16.slice(0, L), new BigUint64Array(0)];
+}
+
+function rep_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x1 = a1[j]!;
+    const x5 = a2[j]!;
+    const x4 = a3[j]!;
+    const t11 = BigInt.asUintN(64, x1 + x5);
+    const t12 = BigInt.asUintN(64, t11 - x4);
+    a0[j] = t12;
+  }
+}
+
+async function rep_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const n8 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  const n6 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  const out1_0 = new Uint8Array(8 * L);
+  const s14_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  rep_64_p2_k0(L, s14_0, (x as BigUint64Array), n8, n6);
+  ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const in1_1 = await ctx.transport.receive(1, inst, 1);
+  const n17 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  if (in1_1.byteLength !== 8 * L) throw new Error("protocol rep_64: bad frame size from party 1");
+  return [new BigUint64Array(0), new BigUint64Array(0), s14_0.slice(0, L), new BigUint64Array(0), new BigUint64Array(0), n17.slice(0, L)];
+}
+
+function rep_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
+  for (let j = 0; j < L; j++) {
+    const x2 = a1[j]!;
+    const x8 = a2[j]!;
+    const x6 = a3[j]!;
+    const t13 = BigInt.asUintN(64, x2 + x8);
+    const t14 = BigInt.asUintN(64, t13 - x6);
+    a0[j] = t14;
+  }
+}
+
+/**
  * Share a value that party p holds: the other two parties take pair randomness they
  * share with p. No communication.
  * Instance input_8_P1: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.

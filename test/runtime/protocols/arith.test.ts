@@ -19,6 +19,21 @@ describe.each(WIDTHS)("arithmetic protocols, n = %i", (n) => {
     );
   });
 
+  it("rep: party i ends with a_i and its predecessor's a_(i-1) of one fresh sharing of x", async () => {
+    await fc.assert(
+      fc.asyncProperty(vectors(n, 1), async ([x]) => {
+        const X = additive(n, x!);
+        const out = (await run((ctx, p) => fnOf(G, `rep_${n}`)(ctx, x!.length, X[p]))) as unknown as unknown[][];
+        const own = [0, 1, 2].map((p) => out[p]![p]);
+        const prev = [0, 1, 2].map((p) => out[p]![3 + p]);
+        expect(openAdditive(n, own)).toEqual(x);
+        for (const p of [0, 1, 2]) expect(wordsToBigints(prev[p] as never)).toEqual(wordsToBigints(own[(p + 2) % 3] as never));
+        if (x!.length >= 8) expect(wordsToBigints(own[0] as never)).not.toEqual(wordsToBigints(X[0] as never));
+      }),
+      RUNS,
+    );
+  });
+
   it("square: reconstruct(outputs) = x² mod 2^n", async () => {
     await fc.assert(
       fc.asyncProperty(vectors(n, 1), async ([x]) => {
