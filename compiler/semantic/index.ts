@@ -80,7 +80,9 @@ export function checkProgram(entry: SourceFile, options: CheckOptions): CheckPro
   return { program, diagnostics };
 }
 
+/** Checks the bodies of a module's non-template procedures; a library module's are checked on first use. */
 function checkPlainBodies(ck: Checker, m: ModuleInfo): void {
+  if (m.library) return;
   const scope = ck.scopeOf(m);
   const all = [...[...scope.procs.values()].flat(), ...[...scope.operators.values()].flat(), ...scope.casts];
   all.sort((a, b) => a.decl.start - b.decl.start);

@@ -8,6 +8,8 @@
  *
  * Out: modules in initialisation order (every module after all of its imports),
  * each parsed once however many modules import it, plus the syntax diagnostics.
+ * Modules found in the built-in library directory are library modules: their
+ * procedure bodies are parsed (and checked, see semantic/index.ts) on first use.
  */
 import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -68,20 +70,22 @@ function moduleNameOf(file: SourceFile, tree: ast.Module): string {
  */
 const cleanParses = new Map<string, { readonly text: string; readonly module: ast.Module }>();
 
-function parseCached(key: string, file: SourceFile): { module: ast.Module; diagnostics: Diagnostic[] } {
+function parseCached(file: SourceFile, library: boolean): { module: ast.Module; diagnostics: Diagnostic[] } {
+  // a library tree has unparsed bodies: never hand it out for the same file as an entry
+  const key = `${library ? "lib:" : ""}${path.normalize(file.path)}`;
   const hit = cleanParses.get(key);
   if (hit !== undefined && hit.text === file.text) return { module: hit.module, diagnostics: [] };
-  const parsed = parseModule(file);
+  const parsed = parseModule(file, { lazyBodies: library });
   if (parsed.diagnostics.length === 0) cleanParses.set(key, { text: file.text, module: parsed.module });
   else cleanParses.delete(key);
   return parsed;
 }
 
-function loadFile(loader: Loader, file: SourceFile): ModuleInfo {
+function loadFile(loader: Loader, file: SourceFile, library = false): ModuleInfo {
   const key = path.normalize(file.path);
-  const parsed = parseCached(key, file);
+  const parsed = parseCached(file, library);
   loader.diagnostics.push(...parsed.diagnostics);
-  const info: ModuleInfo = { name: moduleNameOf(file, parsed.module), file, ast: parsed.module, imports: [], order: -1 };
+  const info: ModuleInfo = { name: moduleNameOf(file, parsed.module), file, ast: parsed.module, imports: [], order: -1, library };
   loader.byPath.set(key, info);
   loader.active.push(key);
   for (const imp of parsed.module.imports) {
@@ -112,7 +116,7 @@ function resolveImport(loader: Loader, from: ModuleInfo, imp: ast.ImportDecl): M
     }
     const text = loader.options.host.readFile(candidate);
     if (text === undefined) continue;
-    return loadFile(loader, new SourceFile(candidate, text));
+    return loadFile(loader, new SourceFile(candidate, text), dir === loader.options.stdlibPath);
   }
   loader.diagnostics.push(
     Names.moduleNotFound.with(where, { label: "imported here", notes: [`searched: ${dirs.join(", ") || "(no directories)"}`] }, name),

@@ -22,7 +22,7 @@ import type { Binding, TypePattern } from "./patterns.js";
 import { mentionsQuantifier } from "./patterns.js";
 import { substitute, typeProblem } from "./resolve-types.js";
 import type { ProcInstance, ProcSymbol } from "./symbols.js";
-import { instantiate } from "./templates.js";
+import { instantiate, usePlain } from "./templates.js";
 import type { DataType, Type } from "./types.js";
 import { ERROR_TYPE, dataName, mkType, sameSec, typeName } from "./types.js";
 import type { ModuleScope } from "./scopes.js";
@@ -221,7 +221,7 @@ function adaptOperand(arg: BoundExpr, param: Type, plan: Plan): BoundExpr {
 }
 
 function useInstance(cx: BodyContext, m: DefMatch, syntax: ast.Node): ProcInstance | undefined {
-  if (m.proc.quantifiers.length === 0) return plainInstance(m.proc);
+  if (m.proc.quantifiers.length === 0) return usePlain(cx.ck, m.proc);
   return instantiate(cx.ck, m.proc, m.bindings, m.params, m.ret, cx.span(syntax));
 }
 

@@ -26,7 +26,7 @@ import type { Binding } from "./patterns.js";
 import { mentionsQuantifier } from "./patterns.js";
 import { substitute, typeProblem } from "./resolve-types.js";
 import type { ProcInstance, ProcSymbol } from "./symbols.js";
-import { instantiate } from "./templates.js";
+import { instantiate, usePlain } from "./templates.js";
 import type { Expected, Type } from "./types.js";
 import { VOID_TYPE, dataName, isInteger, isFloat, sameSec, sameType, typeName } from "./types.js";
 import type { ModuleScope } from "./scopes.js";
@@ -224,7 +224,7 @@ function finish(cx: BodyContext, v: Viable, call: ast.CallExpr): ProcInstance | 
   if (v.proc.deprecated !== undefined) {
     cx.report(Templates.deprecated.at(cx.span(call.callee), v.proc.name, v.proc.deprecated));
   }
-  if (v.proc.quantifiers.length === 0) return plainInstance(v.proc);
+  if (v.proc.quantifiers.length === 0) return usePlain(cx.ck, v.proc);
   return instantiate(cx.ck, v.proc, v.bindings, v.params, v.ret, cx.span(call));
 }
 

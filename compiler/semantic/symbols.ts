@@ -23,6 +23,8 @@ export interface ModuleInfo {
   readonly imports: ModuleInfo[];
   /** Index in initialisation order (imports before importers). */
   order: number;
+  /** From the built-in library directory: bodies are parsed and checked on first use. */
+  readonly library: boolean;
 }
 
 export interface KindTypeEntry {

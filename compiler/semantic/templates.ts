@@ -27,6 +27,17 @@ function shorten(name: string): string {
   return name.length <= 100 ? name : `${name.slice(0, 60)}…${name.slice(-30)}`;
 }
 
+/**
+ * The only instance of a non-template procedure, for a use of it. Bodies of library
+ * modules are not checked up front (index.ts checkPlainBodies): the first use
+ * checks it, as for a template instance.
+ */
+export function usePlain(ck: Checker, proc: ProcSymbol): ProcInstance | undefined {
+  const inst = proc.instances.get("");
+  if (inst !== undefined && inst.state === "pending" && proc.module.library) checkInstanceBody(ck, inst);
+  return inst;
+}
+
 /** Creates (without checking) the instance of `proc` for `bindings` with its concrete signature. */
 export function makeInstance(proc: ProcSymbol, bindings: readonly Binding[], params: readonly Type[], ret: Type): ProcInstance {
   const inst: ProcInstance = {

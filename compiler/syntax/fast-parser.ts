@@ -53,14 +53,24 @@ function precedence(image: string): number {
 }
 
 /** Parses a module whose tokens are `tokens`; undefined when the chevrotain parser must take over. */
-export function fastParseModule(file: SourceFile, tokens: FastTokens): A.Module | undefined {
-  const p = new FastParser(file, tokens);
+export function fastParseModule(file: SourceFile, tokens: FastTokens, lazyBodies = false): A.Module | undefined {
+  const p = new FastParser(file, tokens, lazyBodies);
   try {
     return p.module();
   } catch (e) {
     if (e === giveUp || e instanceof RangeError) return undefined;
     throw e;
   }
+}
+
+/** A lazily parsed body (see FastParser.lazyBlock); a body that does not parse is a bug in the library module. */
+function parseBodyAt(file: SourceFile, tokens: FastTokens, open: number, close: number): readonly A.Stmt[] {
+  const stmts = new FastParser(file, tokens).bodyAt(open, close);
+  if (stmts === undefined) {
+    const at = file.lineColumn(tokens.starts[open] as number);
+    throw new Error(`${file.path}:${at.line}:${at.column}: this procedure body has a syntax error (check the module on its own to see it)`);
+  }
+  return stmts;
 }
 
 class FastParser {
@@ -75,7 +85,11 @@ class FastParser {
   private nestedTypeArgs = 0;
   private closedByShift: number | undefined;
 
-  constructor(private readonly file: SourceFile, tokens: FastTokens) {
+  constructor(
+    private readonly file: SourceFile,
+    private readonly tokens: FastTokens,
+    private readonly lazyBodies = false,
+  ) {
     this.text = file.text;
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
@@ -376,9 +390,49 @@ class FastParser {
       head = { form: "procedure", name: this.ident(this.consume(K.Identifier)), operator: undefined };
     }
     const params = this.params();
-    const body = this.block();
+    const body = this.lazyBodies ? this.lazyBlock() : this.block();
     if (this.kinds[this.pos] === K.Semicolon) throw giveUp;
     return { ...head, params, body };
+  }
+
+  /**
+   * A procedure body whose statements are parsed when first read: here only the
+   * braces are matched. The statements getter parses the saved token range with a
+   * parser of its own and then replaces itself with the plain property.
+   */
+  private lazyBlock(): A.Block {
+    const open = this.consume(K.LBrace);
+    let depth = 1;
+    while (depth > 0) {
+      if (this.pos >= this.count) throw giveUp;
+      const k = this.kinds[this.pos++];
+      if (k === K.LBrace) depth++;
+      else if (k === K.RBrace) depth--;
+    }
+    const close = this.pos - 1;
+    const { file, tokens } = this;
+    return {
+      kind: "Block",
+      start: this.start(open),
+      end: this.end(close),
+      get stmts(): readonly A.Stmt[] {
+        const stmts = parseBodyAt(file, tokens, open, close);
+        Object.defineProperty(this, "stmts", { value: stmts, enumerable: true });
+        return stmts;
+      },
+    };
+  }
+
+  /** The statements of the block whose braces are tokens `open` and `close`. */
+  bodyAt(open: number, close: number): readonly A.Stmt[] | undefined {
+    this.pos = open;
+    try {
+      const block = this.block();
+      return this.pos === close + 1 ? block.stmts : undefined;
+    } catch (e) {
+      if (e === giveUp || e instanceof RangeError) return undefined;
+      throw e;
+    }
   }
 
   private params(): A.Param[] {

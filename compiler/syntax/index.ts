@@ -44,15 +44,24 @@ function collect<T>(file: SourceFile, lexed: LexResult, run: ParseRun<T>): Diagn
     .map((x) => x.d);
 }
 
+export interface ParseOptions {
+  /**
+   * Parse procedure bodies on first use (fast path only): for the built-in library,
+   * whose modules are known to parse, a program pays only for the bodies it uses.
+   * A body is then checked for syntax only when it is read.
+   */
+  readonly lazyBodies?: boolean;
+}
+
 /**
  * Parses a module. Diagnostics (SC1xxx) are sorted by position; the tree is always
  * complete. A module without syntax errors takes the fast path (fast-lexer.ts,
  * fast-parser.ts); any other goes through the chevrotain parser, which recovers and
  * reports. Both build the same tree.
  */
-export function parseModule(file: SourceFile): { module: Module; diagnostics: Diagnostic[] } {
+export function parseModule(file: SourceFile, options: ParseOptions = {}): { module: Module; diagnostics: Diagnostic[] } {
   const tokens = fastLex(file.text);
-  const fast = tokens === undefined ? undefined : fastParseModule(file, tokens);
+  const fast = tokens === undefined ? undefined : fastParseModule(file, tokens, options.lazyBodies === true);
   if (fast !== undefined) return { module: { ...fast, comments: (tokens as FastTokens).comments }, diagnostics: [] };
   return parseModuleWithRecovery(file);
 }

@@ -115,6 +115,28 @@ describe("fast parse path", () => {
     expect(r.diagnostics[0]?.code).toBe("SC1101");
   });
 
+  it("with lazy bodies, builds the same tree once the bodies are read (every library module)", () => {
+    const lib = join(root, "stdlib");
+    for (const name of readdirSync(lib).filter((f) => f.endsWith(".sc"))) {
+      const file = new SourceFile(join(lib, name), readFileSync(join(lib, name), "utf8"));
+      const lazy = parseModule(file, { lazyBodies: true });
+      expect(lazy.diagnostics).toEqual([]);
+      expect(lazy.module, name).toStrictEqual(parseModuleWithRecovery(file).module);
+    }
+  });
+
+  it("with lazy bodies, matches braces only: a broken body fails when it is read, naming its position", () => {
+    const file = new SourceFile("lib.sc", "void f() { if (true) { int x = ; } }\nint g() { return 1; }\n");
+    const { module, diagnostics } = parseModule(file, { lazyBodies: true });
+    expect(diagnostics).toEqual([]);
+    const [f, g] = module.decls as A.ProcDecl[];
+    expect(g?.body.stmts.map((s) => s.kind)).toEqual(["Return"]);
+    expect(f?.end).toBe(36);
+    expect(() => f?.body.stmts).toThrow("lib.sc:1:10: this procedure body has a syntax error");
+    // unbalanced braces are a syntax error of the module itself, found at once
+    expect(parseModule(new SourceFile("lib.sc", "void f() { { }"), { lazyBodies: true }).diagnostics.length).toBeGreaterThan(0);
+  });
+
   it("lexes exactly like the chevrotain lexer", () => {
     const text = [
       "a<<=b >>c <= >= == != && || ++ -- += -= *= /= %= &= |= ^= :: : , ; . ( ) [ ] { } @ ! ~ ?",
