@@ -14,8 +14,8 @@
  *   the distinct keys; `note` qualifies the figures (an upper bound, traffic outside
  *   the catalogue);
  * - `{ kind: "unknown", why }`: the runs are not determined by the name and the lanes
- *   (private floats and fixed-point inv/sqrt: Boolean circuits; matrix products:
- *   lanes from run-time dimensions; reductions) or no protocol exists — reported as
+ *   (private floats and fixed-point inv/sqrt: Boolean circuits; reductions) or no
+ *   protocol exists — reported as
  *   such, never priced at zero.
  * Conversions (`conv_A_to_B_vec`) follow the backend's conversion plans.
  * A private-by-private `mul` whose two operands are the same handle runs `square`;
@@ -45,10 +45,12 @@ export interface ProtocolRun {
   readonly perColumn?: true;
   /**
    * Lanes from the arguments instead: the length of the call's `privateArg`-th private
-   * argument (0-based), times the value of its `timesPublic`-th public argument after
-   * the data when given (a matrix product's p).
+   * argument (0-based), plus the length of its `plusPrivateArg`-th when given (a
+   * matrix product's two operands in one run), times `factor` when given, times the
+   * value of its `timesPublic`-th public argument after the data when given (a
+   * matrix product's p).
    */
-  readonly lanesOf?: { readonly privateArg: number; readonly timesPublic?: number };
+  readonly lanesOf?: { readonly privateArg: number; readonly plusPrivateArg?: number; readonly factor?: number; readonly timesPublic?: number };
 }
 
 export type SyscallProtocols =
@@ -169,24 +171,39 @@ function shuffle(op: string, t: ShareKind): SyscallProtocols {
 }
 
 /**
- * Matrix products (pd, a, b, out, m, n, p) (movement/matmult.ts): one mul<n> (and<n>
- * for mat_multx) over m·n·p lanes = length(a) · p; in the other sharing, a and b are
- * converted first (bits<n> or x2a<n> over their lengths) and the result back.
+ * Matrix products (pd, a, b, out, m, n, p) (runtime/shared3p/movement/matmult*.ts).
+ * Ring products (mat_mult of integers): one rep<n> over a and b together (each
+ * operand sent once) and one reshare<n> over the result; XOR-shared values are
+ * converted first (x2a<n> over a and b together) and the result back (bits<n>).
+ * AND products (mat_multx): one and<n> over m·n·p lanes = length(a) · p, additive
+ * values converted by bits<n> over a and b together and x2a<n> over the result.
+ * Fixed point (exact): fix32 sign-extends a and b (sext<32,64>), multiplies in the
+ * 64-bit ring and shifts (shr<64,16>); fix64 splits a and b by two exact shifts,
+ * replicates the three parts (rep<64> over 3·(a + b)), re-shares two partial sums
+ * and shifts them (shr<64,16>, shr<64,32>) before a final reshare<64>.
  */
 function matMult(xor: boolean, t: ShareKind): SyscallProtocols {
-  if (t.fix === true) return unknown("the fixed-point matrix product needs exact truncation, which the backend lacks");
   if (t.sharing === "bits") return unknown("matrix products of bool are not defined");
-  const product: ProtocolRun = { ...run(k(xor ? "and" : "mul", t)), lanesOf: { privateArg: 0, timesPublic: 2 } };
-  const ring = xor ? "xor" : "additive";
-  if (t.sharing === ring) return withRuns([product]);
-  const into = k(xor ? "bits" : "x2a", t);
-  const back = k(xor ? "x2a" : "bits", t);
-  return withRuns([
-    { ...run(into), lanesOf: { privateArg: 0 } },
-    { ...run(into), lanesOf: { privateArg: 1 } },
-    product,
-    { ...run(back), lanesOf: { privateArg: 2 } },
-  ]);
+  const operands = (key: string, factor?: number): ProtocolRun => ({ ...run(key), lanesOf: { privateArg: 0, plusPrivateArg: 1, ...(factor === undefined ? {} : { factor }) } });
+  const result = (key: string, factor?: number): ProtocolRun => ({ ...run(key), lanesOf: { privateArg: 2, ...(factor === undefined ? {} : { factor }) } });
+  if (xor) {
+    const product: ProtocolRun = { ...run(k("and", t)), lanesOf: { privateArg: 0, timesPublic: 2 } };
+    return t.sharing === "xor" ? withRuns([product]) : withRuns([operands(k("bits", t)), product, result(k("x2a", t))]);
+  }
+  if (t.fix === true && t.width === 32) return withRuns([operands("sext<32,64>"), operands("rep<64>"), result("reshare<64>"), result("shr<64,16>")]);
+  if (t.fix === true) {
+    return withRuns([
+      operands("shr<64,32>"),
+      operands("shr<64,16>"),
+      operands("rep<64>", 3),
+      result("reshare<64>", 2),
+      result("shr<64,16>"),
+      result("shr<64,32>"),
+      result("reshare<64>"),
+    ]);
+  }
+  const product = [operands(k("rep", t)), result(k("reshare", t))];
+  return t.sharing === "additive" ? withRuns(product) : withRuns([operands(k("x2a", t)), ...product, result(k("bits", t))]);
 }
 
 /** Operations whose handlers work alike on private floats (data movement). */

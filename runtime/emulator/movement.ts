@@ -228,8 +228,29 @@ export function runBuiltin(c: Call): SyscallResult {
 }
 
 /**
+ * The pairwise sum of float terms: level by level, adjacent pairs (0+1, 2+3, ...)
+ * are added and rounded, an odd last term carried; no terms give +0.
+ */
+function pairwiseSum(terms: number[], round: (x: number) => number): number {
+  if (terms.length === 0) return 0;
+  let level = terms;
+  while (level.length > 1) {
+    const next: number[] = [];
+    for (let t = 0; t + 1 < level.length; t += 2) next.push(round(level[t]! + level[t + 1]!));
+    if (level.length % 2 === 1) next.push(level[level.length - 1]!);
+    level = next;
+  }
+  return level[0]!;
+}
+
+/**
  * mat_mult(pd, a, b, out, m, n, p): out (m x p) = a (m x n) * b (n x p), ring
  * arithmetic; mat_multx on xor types uses AND for products and XOR for sums.
+ * Fixed point: the exact sum of the exact products of the signed scaled values,
+ * floor-shifted once by the fractional bits. Floats: each product rounded to the
+ * type, then the products of a cell summed pairwise (pairwiseSum), every sum
+ * rounded to the type: the order the three-party circuits compute
+ * (runtime/shared3p/movement/matmult-float.ts).
  */
 export function runMatMult(c: Call): void {
   const [a, b, o] = c.privates();
@@ -247,9 +268,10 @@ export function runMatMult(c: Call): void {
         for (let k = 0; k < n; k++) s ^= BigInt(a.data[i * n + k]!) & BigInt(b.data[k * p + j]!);
         o.data[i * p + j] = r.big ? s : Number(s);
       } else if (r.cls === "float") {
-        let s = 0;
-        for (let k = 0; k < n; k++) s += (a.data[i * n + k] as number) * (b.data[k * p + j] as number);
-        o.data[i * p + j] = s;
+        const round = r.bits === 32 ? Math.fround : (x: number) => x;
+        const terms: number[] = [];
+        for (let k = 0; k < n; k++) terms.push(round((a.data[i * n + k] as number) * (b.data[k * p + j] as number)));
+        o.data[i * p + j] = pairwiseSum(terms, round);
       } else {
         let s = 0n;
         for (let k = 0; k < n; k++) {

@@ -11,14 +11,18 @@
  * - gather / scatter (pd, src, out, __cref indices): out[i] = src[idx[i]] /
  *   out[idx[i]] = src[i] by public indices, local at every party.
  * - mat_mult / mat_multx (pd, a, b, out, m, n, p): matrix products, ring
- *   arithmetic / AND-XOR on the values of any integer type (movement/matmult.ts).
+ *   arithmetic / AND-XOR on the values of any integer type (movement/matmult.ts),
+ *   fixed point exactly (movement/matmult-fix.ts), floats with rounded products
+ *   and pairwise sums (movement/matmult-float.ts, FLOAT_MOVEMENT_HANDLERS).
  * - stable_sort (pd, a, __ref perm [, ascending]): the opened stable sorting
- *   permutation (movement/stable-sort.ts).
+ *   permutation (movement/stable-sort.ts), floats included.
  */
 import type { SyscallArg } from "../../vm/backend.js";
 import { gatherShares, scatterShares } from "./local-ops.js";
 import { fail, key, output, privates, store, type Call, type Handler } from "./handler.js";
 import { matMult, matMultProtocols } from "./movement/matmult.js";
+import { fixMatMult, fixMatMultProtocols } from "./movement/matmult-fix.js";
+import { floatMatMult } from "./movement/matmult-float.js";
 import { shuffleProtocol, shuffleRows, type ShuffleKey } from "./movement/shuffle.js";
 import { lessKey, stableOrder } from "./movement/stable-sort.js";
 import { shareBytes, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
@@ -99,26 +103,61 @@ function srcOut(c: Call): { src: { handle: ShareVector; lanes: number }; out: { 
   return { src, out };
 }
 
+/** The dimensions (m, n, p) of a matrix product call, checked against its vectors. */
+function matMultShape(c: Call): { a: ShareVector; b: ShareVector; out: ShareVector; m: number; n: number; p: number } {
+  const [a, b, o] = privates(c);
+  if (a === undefined || b === undefined || o === undefined) return fail(c, "needs (pd, a, b, out, m, n, p)");
+  const [mArg, nArg, pArg] = publics(c);
+  const m = publicCount(c, mArg, "m");
+  const n = publicCount(c, nArg, "n");
+  const p = publicCount(c, pArg, "p");
+  if (a.lanes !== m * n || b.lanes !== n * p || o.lanes !== m * p) fail(c, `dimensions ${m} x ${n} x ${p} do not match vectors of ${a.lanes}, ${b.lanes} and ${o.lanes} elements`);
+  return { a: a.handle, b: b.handle, out: o.handle, m, n, p };
+}
+
+/** mat_mult / mat_multx of integers (movement/matmult.ts) and mat_mult of fixed point (movement/matmult-fix.ts). */
 function matMultHandler(xor: boolean): Handler {
   return {
     needs: (t) => {
-      if (t.rep.cls === "fix") return "the fixed-point matrix product needs exact truncation, which has no protocol yet";
       if (t.sharing === "bits") return "matrix products of bool are not defined";
+      // mat_multx of fixed point is AND-XOR on the raw words, as for intN
+      if (t.rep.cls === "fix" && !xor) return fixMatMultProtocols(t.width as 32 | 64);
       return matMultProtocols(t, xor);
     },
     run: async (party, c) => {
-      const [a, b, o] = privates(c);
-      if (a === undefined || b === undefined || o === undefined) return fail(c, "needs (pd, a, b, out, m, n, p)");
-      const [mArg, nArg, pArg] = publics(c);
-      const m = publicCount(c, mArg, "m");
-      const n = publicCount(c, nArg, "n");
-      const p = publicCount(c, pArg, "p");
-      if (a.lanes !== m * n || b.lanes !== n * p || o.lanes !== m * p) fail(c, `dimensions ${m} x ${n} x ${p} do not match vectors of ${a.lanes}, ${b.lanes} and ${o.lanes} elements`);
-      if (m * n * p > 2 ** 31) fail(c, `a product of ${m} x ${n} x ${p} is too large for one call`);
-      store(c.type, o.handle, o.lanes, await matMult(party, c.type, a.handle, b.handle, m, n, p, xor));
+      const { a, b, out, m, n, p } = matMultShape(c);
+      if (xor && m * n * p > 2 ** 31) fail(c, `a product of ${m} x ${n} x ${p} is too large for one call`);
+      const r = c.type.rep.cls === "fix" && !xor ? await fixMatMult(party, c.type.width as 32 | 64, a, b, m, n, p) : await matMult(party, c.type, a, b, m, n, p, xor);
+      store(c.type, out, m * p, r);
     },
   };
 }
+
+/** mat_mult of float32/float64 (movement/matmult-float.ts): circuits over and<1>. */
+const floatMatMultHandler: Handler = {
+  needs: () => ["and<1>"],
+  run: async (party, c) => {
+    const { a, b, out, m, n, p } = matMultShape(c);
+    if (m * n * p > 2 ** 31) fail(c, `a product of ${m} x ${n} x ${p} is too large for one call`);
+    store(c.type, out, m * p, await floatMatMult(party, c.type.width as 32 | 64, a, b, m, n, p));
+  },
+};
+
+/** stable_sort (pd, a, __ref perm [, ascending]): the opened stable sorting permutation (movement/stable-sort.ts). */
+const stableSortHandler: Handler = {
+  needs: (t) => [lessKey(t), "xopen<1>"],
+  run: async (p, c) => {
+    const [a] = privates(c);
+    if (a === undefined) fail(c, "needs (pd, a, __ref perm [, ascending])");
+    const out = permutationOut(c);
+    if (out.data.length !== a.lanes) fail(c, `the permutation vector must have ${a.lanes} elements, it has ${out.data.length}`);
+    const flag = c.args.find((x) => x.tag === "scalar");
+    const ascending = flag === undefined || flag.tag !== "scalar" || flag.value !== false;
+    const order = await stableOrder(p, c.type, a.handle, a.lanes, ascending);
+    const big = out.data instanceof BigInt64Array || out.data instanceof BigUint64Array;
+    for (let i = 0; i < order.length; i++) out.data[i] = big ? BigInt(order[i] as number) : (order[i] as number);
+  },
+};
 
 /** The public integer vector (__ref) receiving a permutation. */
 function permutationOut(c: Call): Extract<SyscallArg, { tag: "ref" | "cref" }> {
@@ -161,25 +200,17 @@ export const MOVEMENT_HANDLERS: Record<string, Handler> = {
       scatterShares(c.type.width, out.handle, idx, src.handle);
     },
   },
-  stable_sort: {
-    needs: (t) => [lessKey(t), "xopen<1>"],
-    run: async (p, c) => {
-      const [a] = privates(c);
-      if (a === undefined) fail(c, "needs (pd, a, __ref perm [, ascending])");
-      const out = permutationOut(c);
-      if (out.data.length !== a.lanes) fail(c, `the permutation vector must have ${a.lanes} elements, it has ${out.data.length}`);
-      const flag = c.args.find((x) => x.tag === "scalar");
-      const ascending = flag === undefined || flag.tag !== "scalar" || flag.value !== false;
-      const order = await stableOrder(p, c.type, a.handle, a.lanes, ascending);
-      const big = out.data instanceof BigInt64Array || out.data instanceof BigUint64Array;
-      for (let i = 0; i < order.length; i++) out.data[i] = big ? BigInt(order[i] as number) : (order[i] as number);
-    },
-  },
+  stable_sort: stableSortHandler,
   mat_mult: matMultHandler(false),
   mat_multx: matMultHandler(true),
 };
 
-/** The subset of MOVEMENT_HANDLERS that floats use: it acts on the XOR words of the bit patterns, as for xor_uintN. */
-export const FLOAT_MOVEMENT_HANDLERS: Record<string, Handler> = Object.fromEntries(
-  ["gather", "scatter", "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize"].map((name) => [name, MOVEMENT_HANDLERS[name] as Handler]),
-);
+/**
+ * The movement handlers of floats: those that act on the XOR words of the bit
+ * patterns as for xor_uintN, and the float matrix product and stable sort.
+ */
+export const FLOAT_MOVEMENT_HANDLERS: Record<string, Handler> = {
+  ...Object.fromEntries(["gather", "scatter", "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize"].map((name) => [name, MOVEMENT_HANDLERS[name] as Handler])),
+  stable_sort: stableSortHandler,
+  mat_mult: floatMatMultHandler,
+};

@@ -1,34 +1,61 @@
 /**
- * Matrix products of private matrices at one party (`mat_mult_T_vec`,
- * `mat_multx_T_vec`: (pd, a, b, out, m, n, p), row-major a of m × n, b of n × p):
- * every product a[i,k]·b[k,j] in one vectorised multiplication (mul<n> on additive
- * shares, and<n> on XOR shares) over m·p·n lanes laid out cell by cell, then the
- * local sum (XOR) of each cell's n lanes. One protocol call, its rounds, and
- * m·p·n lanes of traffic. Lanes that are already in place (a for p = 1, b for
- * m = 1) are not copied. The emulator also defines mat_mult on XOR types (ring
- * arithmetic on the values) and mat_multx on additive ones (AND and XOR on the
- * values); those convert the operands first (x2a<n> or bits<n>) and the result
+ * Matrix products of private integer matrices at one party (`mat_mult_T_vec`,
+ * `mat_multx_T_vec`: (pd, a, b, out, m, n, p), row-major a of m × n, b of n × p).
+ *
+ * Ring products (mat_mult on additive shares): one rep<w> over a and b
+ * concatenated (one round; each party sends its re-randomised a and b once:
+ * (m·n + n·p)·w bits), the local product on the replicated pairs
+ * (replicated.ts), then reshare<w> (a zero-sharing, no messages). This never sends
+ * more than the lane-wise product mul<w> over all m·n·p partial products
+ * (2·m·n·p·w bits): m·n + n·p ≤ 2·m·n·p whenever n ≥ 1, with equality only for dot
+ * products (m = p = 1), where both send 2n words in one round.
+ *
+ * AND products (mat_multx on XOR shares): there is no XOR analogue of rep, so every
+ * partial product a[i,k] ∧ b[k,j] runs in one and<w> over m·p·n lanes laid out cell
+ * by cell, then each cell's lanes are XORed locally.
+ *
+ * The emulator also defines mat_mult on XOR types (ring arithmetic on the values)
+ * and mat_multx on additive ones (AND and XOR on the values); those convert the
+ * operands first (x2a<w> or bits<w>, one run over a and b together) and the result
  * back, so the stdlib template that names both syscalls runs for every type.
  */
-import { gatherShares, sumChunks, xorChunks } from "../local-ops.js";
+import { concatShares, gatherShares, xorChunks } from "../local-ops.js";
 import type { PartyOps } from "../handler.js";
 import { allocShares, type ShareType, type ShareVector } from "../share-types.js";
+import { replicate, replicatedProduct, slicePair } from "./replicated.js";
+import type { RingWidth } from "./ring-matmul.js";
 
-/** Where a product is computed: additive (mul, sums) or XOR (and, XOR sums). */
+/** Where a product is computed: additive (rep, local products) or XOR (and, XOR sums). */
 type Ring = "additive" | "xor";
 
-/** The conversion into the sharing `to` for values of width n. */
-const convertKey = (to: Ring, n: number): string => `${to === "xor" ? "bits" : "x2a"}<${n}>`;
+/** The conversion into the sharing `to` for values of width w. */
+const convertKey = (to: Ring, w: number): string => `${to === "xor" ? "bits" : "x2a"}<${w}>`;
+
+/** The protocols of one product in `ring` at width w, in the order they run. */
+function productKeys(ring: Ring, w: number): string[] {
+  return ring === "xor" ? [`and<${w}>`] : [`rep<${w}>`, `reshare<${w}>`];
+}
 
 /** Protocols one product of `t` runs (xor: mat_multx); `t` is additive or XOR-shared. */
 export function matMultProtocols(t: ShareType, xor: boolean): string[] {
   const ring: Ring = xor ? "xor" : "additive";
-  const product = `${xor ? "and" : "mul"}<${t.width}>`;
-  return t.sharing === ring ? [product] : [convertKey(ring, t.width), product, convertKey(t.sharing === "xor" ? "xor" : "additive", t.width)];
+  const native: Ring = t.sharing === "xor" ? "xor" : "additive";
+  const product = productKeys(ring, t.width);
+  return ring === native ? product : [convertKey(ring, t.width), ...product, convertKey(native, t.width)];
+}
+
+/**
+ * The additive share of A·B modulo 2^w (A m × n, B n × p) from additive sharings
+ * of A and B: rep<w> over both, the local product, reshare<w>.
+ */
+export async function ringMatMult(party: PartyOps, w: RingWidth, a: ShareVector, b: ShareVector, m: number, n: number, p: number): Promise<ShareVector> {
+  const pair = await replicate(party, w, concatShares(w, a, m * n, b, n * p), m * n + n * p);
+  const local = replicatedProduct(w, [{ x: slicePair(pair, 0, m * n), y: slicePair(pair, m * n, n * p) }], m, n, p);
+  return (await party.runner.run(`reshare<${w}>`, m * p, [local])) as ShareVector;
 }
 
 /** Lane (i·p + j)·n + k takes a[i·n + k] (left) or b[k·p + j] (right); null when that is the identity. */
-function layout(m: number, n: number, p: number, left: boolean): Uint32Array | null {
+export function productLayout(m: number, n: number, p: number, left: boolean): Uint32Array | null {
   if (left ? p === 1 : m === 1 && p === 1) return null;
   const idx = new Uint32Array(m * p * n);
   let o = 0;
@@ -36,25 +63,31 @@ function layout(m: number, n: number, p: number, left: boolean): Uint32Array | n
   return idx;
 }
 
+/** The m × p AND-XOR product: every partial product in one and<w>, XORed per cell. */
+async function andMatMult(party: PartyOps, w: RingWidth, a: ShareVector, b: ShareVector, m: number, n: number, p: number): Promise<ShareVector> {
+  const lanes = m * p * n;
+  const out = allocShares(w, m * p);
+  if (lanes === 0) return out;
+  const la = productLayout(m, n, p, true);
+  const lb = productLayout(m, n, p, false);
+  const x = la === null ? a : gatherShares(w, a, la);
+  const y = lb === null ? b : gatherShares(w, b, lb);
+  const prod = (await party.runner.run(`and<${w}>`, lanes, [x, y])) as ShareVector;
+  xorChunks(w, prod, lanes, out, m * p);
+  return out;
+}
+
 /**
  * The m × p product of a (m × n) and b (n × p), as this party's shares: ring
  * arithmetic, or with `xor` AND for products and XOR for sums.
  */
 export async function matMult(party: PartyOps, t: ShareType, a: ShareVector, b: ShareVector, m: number, n: number, p: number, xor: boolean): Promise<ShareVector> {
-  const lanes = m * p * n;
-  const w = t.width;
-  const out = allocShares(w, m * p);
-  if (lanes === 0) return out;
+  const w = t.width as RingWidth;
   const ring: Ring = xor ? "xor" : "additive";
   const native: Ring = t.sharing === "xor" ? "xor" : "additive";
-  const convert = async (v: ShareVector, to: Ring, count: number): Promise<ShareVector> => (await party.runner.run(convertKey(to, w), count, [v])) as ShareVector;
-  const [ca, cb] = ring === native ? [a, b] : [await convert(a, ring, m * n), await convert(b, ring, n * p)];
-  const la = layout(m, n, p, true);
-  const lb = layout(m, n, p, false);
-  const x = la === null ? ca : gatherShares(w, ca, la);
-  const y = lb === null ? cb : gatherShares(w, cb, lb);
-  const prod = (await party.runner.run(`${xor ? "and" : "mul"}<${w}>`, lanes, [x, y])) as ShareVector;
-  if (xor) xorChunks(w, prod, lanes, out, m * p);
-  else sumChunks(w, prod, lanes, out, m * p);
-  return ring === native ? out : convert(out, native, m * p);
+  const product = (x: ShareVector, y: ShareVector) => (ring === "xor" ? andMatMult(party, w, x, y, m, n, p) : ringMatMult(party, w, x, y, m, n, p));
+  if (ring === native) return product(a, b);
+  const both = (await party.runner.run(convertKey(ring, w), m * n + n * p, [concatShares(w, a, m * n, b, n * p)])) as ShareVector;
+  const out = await product(both.subarray(0, m * n), both.subarray(m * n));
+  return (await party.runner.run(convertKey(native, w), m * p, [out])) as ShareVector;
 }

@@ -15,14 +15,32 @@
  * (descending: the roles swap), so each lane is one less-than of gathered shares,
  * negated in the clear after opening. Expected O(log n) levels of one comparison
  * and one opening each; all parties take the same branches because they act only
- * on opened bits.
+ * on opened bits. Floats compare with a circuit (floatLessCircuit): numeric order,
+ * NaN last.
  */
 import { allOnes, gatherShares, xorShares } from "../local-ops.js";
 import type { PartyOps } from "../handler.js";
 import { allocShares, getBit, type ShareType, type ShareVector } from "../share-types.js";
+import { compareFloats } from "../float/compare.js";
+import { formatOf } from "../float/format.js";
+import { compile, protocolParty, runCircuit, type CompiledCircuit } from "../float/run.js";
 
-/** The protocol deciding u < v on sharings of `t` (bool: ¬u ∧ v through and<1>). */
+/**
+ * The float order of the sort: IEEE-754 numeric order (−0 = +0), every NaN after
+ * every other value and NaNs equal to each other (so in index order), descending
+ * the reverse. One circuit: u < v, or v is NaN and u is not.
+ */
+function floatLessCircuit(w: 32 | 64): CompiledCircuit {
+  const secret = { width: w, isPublic: false };
+  return compile(`sort-lt${w}`, [secret, secret], (c, [u, v]) => {
+    const o = compareFloats(c, formatOf(w), u!, v!);
+    return [[c.or(o.lt, c.and(c.not(o.a.isNaN), o.b.isNaN))]];
+  });
+}
+
+/** The protocol deciding u < v on sharings of `t` (bool: ¬u ∧ v through and<1>; floats: a circuit of and<1>). */
 export function lessKey(t: ShareType): string {
+  if (t.rep.cls === "float") return "and<1>";
   switch (t.sharing) {
     case "bits":
       return "and<1>";
@@ -35,6 +53,7 @@ export function lessKey(t: ShareType): string {
 
 /** Shares of u < v, lane-wise. */
 async function less(p: PartyOps, t: ShareType, u: ShareVector, v: ShareVector, lanes: number): Promise<ShareVector> {
+  if (t.rep.cls === "float") return (await runCircuit(floatLessCircuit(t.width as 32 | 64), protocolParty(p.runner), lanes, [u, v]))[0] as ShareVector;
   if (t.sharing === "bits") {
     const nu = allocShares(1, lanes);
     if (p.party === 0) xorShares(1, u, allOnes(1, lanes), nu, lanes);

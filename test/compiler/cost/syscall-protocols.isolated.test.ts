@@ -42,12 +42,14 @@ const INT_TYPES = ["bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16
 const TYPES = [...INT_TYPES, "fix32", "fix64"];
 const LANES = 3;
 
-/** A zero output of the right shape for protocol `key` (bits for comparisons, a pair for division steps). */
+/** A zero output of the right shape for protocol `key` (bits for comparisons, a pair for division steps, six vectors for rep). */
 function fakeOutput(key: string, lanes: number): unknown {
   const nums = (/<([\d,]+)>/.exec(key)?.[1] ?? "").split(",").map(Number);
   if (/^(eq|eqx|lt|lts|ltu|ltx)</.test(key)) return allocShares(1, lanes);
   const width = (key.startsWith("sext") ? nums[nums.length - 1] : nums[0]) as Width;
   if (key.startsWith("divstep")) return [allocShares(width, lanes), allocShares(1, lanes)];
+  // rep: this party's own and predecessor's components among six outputs
+  if (key.startsWith("rep<")) return Array.from({ length: 6 }, () => allocShares(width, lanes));
   return allocShares(width, lanes);
 }
 rec.output = fakeOutput;
@@ -93,7 +95,11 @@ function modelRuns(m: SyscallProtocols, lanes: number, cols = 1, privates: numbe
   return m.runs.flatMap((r) => {
     const n = r.perColumn === true ? r.times * cols : r.times;
     let each = r.perColumn === true ? lanes / cols : r.laneFactor * lanes;
-    if (r.lanesOf !== undefined) each = (privates[r.lanesOf.privateArg] as number) * (r.lanesOf.timesPublic === undefined ? 1 : (publics[r.lanesOf.timesPublic] as number));
+    if (r.lanesOf !== undefined) {
+      const { privateArg, plusPrivateArg, factor, timesPublic } = r.lanesOf;
+      const length = (privates[privateArg] as number) + (plusPrivateArg === undefined ? 0 : (privates[plusPrivateArg] as number));
+      each = length * (factor ?? 1) * (timesPublic === undefined ? 1 : (publics[timesPublic] as number));
+    }
     return Array.from({ length: n }, () => ({ key: r.key, lanes: each }));
   });
 }
@@ -196,7 +202,7 @@ describe("syscall protocols agree with the three-party backend", () => {
     expect(modelRuns(protocolsOf("shared3p::matshuf_uint32_vec"), 6, 3)).toEqual(Array.from({ length: 3 }, () => ({ key: "shuffle<32>", lanes: 2 })));
   });
 
-  it("matrix products of 2×3 by 3×4: one product over 24 lanes, conversions over the operands and the result", async () => {
+  it("matrix products of 2×3 by 3×4: rep over both operands, reshare over the result; AND products over 24 lanes; fixed point exact", async () => {
     for (const op of ["mat_mult", "mat_multx"]) {
       let compared = 0;
       for (const type of TYPES) {
@@ -206,14 +212,33 @@ describe("syscall protocols agree with the three-party backend", () => {
         expect({ name, runs: modelRuns(protocolsOf(name), 6, 1, [6, 12, 8], [2, 3, 4]) }).toEqual({ name, runs: got });
         compared++;
       }
-      expect(compared).toBe(12);
+      // every type but bool
+      expect(compared).toBe(TYPES.length - 1);
     }
-    const m = protocolsOf("shared3p::mat_multx_uint32_vec");
-    expect(modelRuns(m, 6, 1, [6, 12, 8], [2, 3, 4])).toEqual([
-      { key: "bits<32>", lanes: 6 },
-      { key: "bits<32>", lanes: 12 },
+    const at = (name: string) => modelRuns(protocolsOf(name), 6, 1, [6, 12, 8], [2, 3, 4]);
+    expect(at("shared3p::mat_mult_uint32_vec")).toEqual([
+      { key: "rep<32>", lanes: 18 },
+      { key: "reshare<32>", lanes: 8 },
+    ]);
+    expect(at("shared3p::mat_mult_xor_uint16_vec")).toEqual([
+      { key: "x2a<16>", lanes: 18 },
+      { key: "rep<16>", lanes: 18 },
+      { key: "reshare<16>", lanes: 8 },
+      { key: "bits<16>", lanes: 8 },
+    ]);
+    expect(at("shared3p::mat_multx_uint32_vec")).toEqual([
+      { key: "bits<32>", lanes: 18 },
       { key: "and<32>", lanes: 24 },
       { key: "x2a<32>", lanes: 8 },
+    ]);
+    expect(at("shared3p::mat_mult_fix64_vec")).toEqual([
+      { key: "shr<64,32>", lanes: 18 },
+      { key: "shr<64,16>", lanes: 18 },
+      { key: "rep<64>", lanes: 54 },
+      { key: "reshare<64>", lanes: 16 },
+      { key: "shr<64,16>", lanes: 8 },
+      { key: "shr<64,32>", lanes: 8 },
+      { key: "reshare<64>", lanes: 8 },
     ]);
   });
 
@@ -284,7 +309,8 @@ describe("syscall protocols agree with the three-party backend", () => {
     expect(why("shared3p::conv_float32_to_uint64_vec")).toMatch(/Boolean circuits/);
     expect(why("shared3p::inv_fix32_vec")).toMatch(/circuit/);
     expect(why("shared3p::sqrt_fix64_vec")).toMatch(/circuit/);
-    expect(why("shared3p::mat_mult_fix32_vec")).toMatch(/truncation/);
+    expect(why("shared3p::mat_mult_float32_vec")).toMatch(/Boolean circuits/);
+    expect(why("shared3p::stable_sort_float64_vec")).toMatch(/Boolean circuits/);
     expect(why("shared3p::div_int32_vec")).toMatch(/unsigned/);
     expect(why("shared3p::vecmin_uint32_vec")).toMatch(/tournament/);
   });
