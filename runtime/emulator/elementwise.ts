@@ -5,11 +5,12 @@
  * emulator's behaviour), comparisons giving bool, bitwise operations on bool and
  * xor types, shifts (amounts >= width give 0), fixed-point multiplication with the
  * product shifted right by the fractional bits (floor), and float math rounded to
- * the type. Inputs of length 1 broadcast.
+ * the type (exp, ln, sin, erf by the algorithms of vm/transcendental.ts). Inputs of length 1 broadcast.
  */
 import { arrayBinary, type ArrayKernel2 } from "../../vm/kernels.js";
 import type { BinaryOp } from "../../vm/isa.js";
 import { erf } from "../../vm/numeric.js";
+import { transcendental } from "../../vm/transcendental.js";
 import type { Call } from "./call.js";
 import { fixToNumber, numberToFix, orderKey, type Rep } from "./representation.js";
 
@@ -145,7 +146,7 @@ function fixBinary(op: string, r: Rep): Binary | undefined {
 /** The element function of a unary operation on `r`, or undefined. */
 function unary(op: string, r: Rep): Unary | undefined {
   if (r.cls === "fix") {
-    const viaFloat = floatUnary(op, r.bits === 32);
+    const viaFloat = floatUnary(op, r.bits === 32, true);
     if (op === "neg") return (x) => (r.big ? -(x as bigint) : -(x as number));
     return viaFloat === undefined ? undefined : (x) => numberToFix(r, viaFloat(fixToNumber(r, x)) as number);
   }
@@ -166,17 +167,24 @@ function unary(op: string, r: Rep): Unary | undefined {
   }
 }
 
-function floatUnary(op: string, f32: boolean): Unary | undefined {
+/**
+ * The element function of a float operation (also fixed point's, through float64:
+ * `fix` keeps fixed-point sin and erf on Math.sin and erf, and takes exp and ln in
+ * float64). exp, ln, sin and erf are the algorithms of vm/transcendental.ts, which
+ * the three-party circuits compute bit for bit, not Math.*.
+ */
+function floatUnary(op: string, f32: boolean, fix = false): Unary | undefined {
   const eps = f32 ? 1e-5 : 1e-12;
+  const w = f32 && !fix ? 32 : 64;
   const fns: Record<string, (x: number) => number | boolean> = {
     neg: (x) => -x,
     inv: (x) => 1 / x,
     abs: Math.abs,
     sqrt: Math.sqrt,
-    exp: Math.exp,
-    ln: Math.log,
-    sin: Math.sin,
-    erf,
+    exp: (x) => transcendental("exp", w, x),
+    ln: (x) => transcendental("ln", w, x),
+    sin: fix ? Math.sin : (x) => transcendental("sin", w, x),
+    erf: fix ? erf : (x) => transcendental("erf", w, x),
     floor: Math.floor,
     ceiling: Math.ceil,
     isnegligible: (x) => Math.abs(x) < eps,

@@ -3,8 +3,10 @@
  * from them). A private float is the XOR sharing of its IEEE-754 bit pattern, so
  * classify, declassify and share import/export are the XOR-word paths, negation and
  * abs are local, choose is `xchoose<n>`, and arithmetic (division and square root
- * included), comparisons, min/max, floor/ceiling and conversions run exact IEEE circuits (runtime/shared3p/float/) whose interactive
- * ANDs go through `and<1>`, one call per AND-depth level. Results equal the
+ * included), comparisons, min/max, floor/ceiling, conversions and exp/ln/sin/erf (the
+ * algorithms of vm/transcendental.ts as sequences of IEEE operations,
+ * float/transcendental.ts) run exact IEEE circuits (runtime/shared3p/float/) whose
+ * interactive ANDs go through `and<1>`, one call per AND-depth level. Results equal the
  * emulator's float arithmetic bit for bit, NaN bit patterns aside (see
  * float/format.ts). Data exchange (handler.ts EXCHANGE_HANDLERS) and data movement
  * (shuffles, gather/scatter, randomize: ops-movement.ts, through the XOR-word paths)
@@ -14,7 +16,7 @@ import { allOnes, broadcast, xorShares } from "./local-ops.js";
 import { EXCHANGE_HANDLERS, fail, key, output, privates, publicWords, shareOperand, store, type Call, type Handler, type PartyOps } from "./handler.js";
 import { FLOAT_MOVEMENT_HANDLERS } from "./ops-movement.js";
 import { allocShares, shareTypeOf, type ShareType, type ShareVector } from "./share-types.js";
-import { arithCircuit, compareCircuit, integralCircuit, inverseCircuit, minMaxCircuit, negligibleCircuit, sqrtCircuit, type ArithOp, type CompareOp } from "./float/catalogue.js";
+import { arithCircuit, compareCircuit, integralCircuit, inverseCircuit, minMaxCircuit, negligibleCircuit, sqrtCircuit, transcendentalCircuit, type ArithOp, type CompareOp } from "./float/catalogue.js";
 import { floatConversion } from "./float/conversions.js";
 import { extremeOfChunks, foldChunks } from "./float/reduce.js";
 import { protocolParty, runCircuit, type CompiledCircuit } from "./float/run.js";
@@ -122,6 +124,11 @@ export const FLOAT_HANDLERS: Record<string, Handler> = {
   divc: arith("div"),
   inv: unaryCircuit((w) => inverseCircuit(w), (t) => t),
   sqrt: unaryCircuit((w) => sqrtCircuit(w), (t) => t),
+  // the algorithms of vm/transcendental.ts as circuits (float/transcendental.ts)
+  exp: unaryCircuit((w) => transcendentalCircuit("exp", w), (t) => t),
+  ln: unaryCircuit((w) => transcendentalCircuit("ln", w), (t) => t),
+  sin: unaryCircuit((w) => transcendentalCircuit("sin", w), (t) => t),
+  erf: unaryCircuit((w) => transcendentalCircuit("erf", w), (t) => t),
   eq: compare("eq"),
   lt: compare("lt"),
   gt: compare("gt"),

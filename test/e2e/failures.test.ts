@@ -133,9 +133,20 @@ describe("three-party failures", () => {
     const module = compileSource(bundles.dir, "in.sc", HEADER + `void main() { pd_shared3p uint32[[1]] a = argument("a"); publish("a", a); }`);
     const bad = [{ name: "a", domain: "pd_shared3p", type: "uint32", data: new Uint8Array(6) }];
     expect((await failureOf(runThreeParty(module, bad, { child: bundles.child }))).message).toBe('argument "a": 6 bytes is not a whole number of uint32 values');
-    const ln = compileSource(bundles.dir, "ln.sc", HEADER + `void main() { pd_shared3p fix32 a = argument("a"); publish("q", ln(a)); }`);
-    expect((await failureOf(runThreeParty(ln, argRecords(ln, ["a=5"]), { child: bundles.child }))).message).toBe(
-      "not available in the three-party runtime yet: shared3p::ln_fix32_vec (the operation ln has no protocol yet)",
+    // the standard library's syscalls all run at three parties; a direct syscall without a protocol is refused
+    const sign = compileSource(
+      bundles.dir,
+      "sign.sc",
+      HEADER +
+        `void main() {
+    pd_shared3p float32[[1]] a = argument("a");
+    pd_shared3p float32[[1]] r(size(a));
+    __syscall("shared3p::sign_float32_vec", __domainid(pd_shared3p), a, r);
+    publish("r", r);
+}`,
+    );
+    expect((await failureOf(runThreeParty(sign, argRecords(sign, ["a=5,-1"]), { child: bundles.child }))).message).toBe(
+      "not available in the three-party runtime yet: shared3p::sign_float32_vec (the operation sign has no protocol yet)",
     );
   });
 

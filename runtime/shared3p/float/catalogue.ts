@@ -14,6 +14,8 @@ import { floorCeil } from "./integral.js";
 import { floatDiv } from "./divide.js";
 import { floatSqrt } from "./sqrt.js";
 import { compile, type CompiledCircuit, type VectorWidth } from "./run.js";
+import { transcendentalFix, transcendentalFloat } from "./transcendental.js";
+import type { TranscendentalOp } from "../../../vm/transcendental.js";
 
 export type ArithOp = "add" | "sub" | "mul" | "div";
 export type CompareOp = "eq" | "lt" | "gt" | "lte" | "gte";
@@ -132,7 +134,6 @@ export function boolToFloatCircuit(to: 32 | 64): CompiledCircuit {
   return compile(`bool-to-f${to}`, specs(1, [false]), (c, [b]) => [boolToFloat(c, fmt(to), b![0]!)]);
 }
 
-
 /**
  * The emulator's fixed-point inv / sqrt (fixToNumber, then 1/x or Math.sqrt in
  * float64, then numberToFix) on the XOR words of an n-bit fixed-point value with
@@ -146,4 +147,14 @@ export function fixMathCircuit(op: "inv" | "sqrt", n: 32 | 64, frac: number): Co
     const r = op === "sqrt" ? floatSqrt(c, f, v) : floatDiv(c, f, constBits(0x3ff0000000000000n, 64), v);
     return [floatToInt(c, f, r, n, frac, "round")];
   });
+}
+
+/** exp, ln, sin or erf of a private float (the algorithms of vm/transcendental.ts as one circuit). */
+export function transcendentalCircuit(op: TranscendentalOp, w: 32 | 64): CompiledCircuit {
+  return compile(`${op}${w}`, specs(w, [false]), (c, [x]) => [transcendentalFloat(c, op, w, x!)]);
+}
+
+/** The emulator's fixed-point exp or ln (through float64) on the XOR words of an n-bit value with `frac` fractional bits. */
+export function fixTranscendentalCircuit(op: TranscendentalOp, n: 32 | 64, frac: number): CompiledCircuit {
+  return compile(`fix-${op}${n}/${frac}`, specs(n, [false]), (c, [x]) => [transcendentalFix(c, op, n, frac, x!)]);
 }
