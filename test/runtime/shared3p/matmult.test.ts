@@ -125,6 +125,17 @@ describe("integer matrix products: replicated, one round, each operand sent once
     expect(delta("rep<64>", before[3]!)).toEqual({ calls: 1, lanes: 200, rounds: 1, bytesSent: 1600 });
   });
 
+  it("re-shares the result: the same product twice opens alike from different shares at every party", async () => {
+    for (const type of ["uint32", "fix64"]) {
+      const x = share(type, [1n, 2n, 3n, 4n, 5n, 6n]);
+      const y = share(type, [7n, 8n, 9n]);
+      const first = await threeParty(x, y, [2, 3, 1]);
+      const second = await threeParty(x, y, [2, 3, 1]);
+      expect(open(second)).toEqual(open(first));
+      for (const q of [0, 1, 2] as const) expect(Array.from(second.shares[q] as ArrayLike<number | bigint>)).not.toEqual(Array.from(first.shares[q] as ArrayLike<number | bigint>));
+    }
+  });
+
   it("mat_multx (AND-XOR) is unchanged: int64 through bits<64>, and<64>, x2a<64>", async () => {
     const shape: Shape = [2, 3, 2];
     const x = [1n, 2n, 3n, 0xffn, 0x0fn, mod(64, -1n)];
