@@ -23,7 +23,7 @@
 import { concatShares } from "../local-ops.js";
 import type { PartyOps } from "../handler.js";
 import type { ShareVector } from "../share-types.js";
-import { mapPair, replicate, replicatedProduct, slicePair, type Pair } from "./replicated.js";
+import { replicate, replicatedProduct, slicePair, type Pair } from "./replicated.js";
 
 /** The protocols a fixed-point product of width w runs, in order. */
 export function fixMatMultProtocols(w: 32 | 64): string[] {
@@ -32,10 +32,9 @@ export function fixMatMultProtocols(w: 32 | 64): string[] {
     : ["shr<64,32>", "shr<64,16>", "rep<64>", "reshare<64>", "shr<64,16>", "shr<64,32>", "reshare<64>"];
 }
 
-/** Σ c·v lane-wise plus `constant` at party 0 (modulo 2^64). */
-function affine(party: PartyOps, lanes: number, terms: readonly (readonly [ShareVector, bigint])[], constant = 0n): BigUint64Array {
+/** Σ c·v lane-wise, modulo 2^64. */
+function linear(lanes: number, terms: readonly (readonly [ShareVector, bigint])[]): BigUint64Array {
   const out = new BigUint64Array(lanes);
-  if (party.party === 0 && constant !== 0n) out.fill(BigInt.asUintN(64, constant));
   for (const [v, c] of terms) {
     const x = v as BigUint64Array;
     for (let i = 0; i < lanes; i++) out[i] = (out[i] as bigint) + c * (x[i] as bigint);
@@ -43,17 +42,16 @@ function affine(party: PartyOps, lanes: number, terms: readonly (readonly [Share
   return out;
 }
 
-/** The same linear map of pairs (no constants: those go in before replication). */
+/** Σ c·v lane-wise plus a public `constant` (added by party 0 only). */
+function affine(party: PartyOps, lanes: number, terms: readonly (readonly [ShareVector, bigint])[], constant = 0n): BigUint64Array {
+  const out = linear(lanes, terms);
+  if (party.party === 0 && constant !== 0n) for (let i = 0; i < lanes; i++) out[i] = (out[i] as bigint) + constant;
+  return out;
+}
+
+/** The same linear map of pairs, component by component (constants go in before replication). */
 function combine(lanes: number, terms: readonly (readonly [Pair, bigint])[]): Pair {
-  const one = (pick: (p: Pair) => ShareVector): BigUint64Array => {
-    const out = new BigUint64Array(lanes);
-    for (const [p, c] of terms) {
-      const x = pick(p) as BigUint64Array;
-      for (let i = 0; i < lanes; i++) out[i] = (out[i] as bigint) + c * (x[i] as bigint);
-    }
-    return out;
-  };
-  return { cur: one((p) => p.cur), prev: one((p) => p.prev) };
+  return { cur: linear(lanes, terms.map(([p, c]) => [p.cur, c] as const)), prev: linear(lanes, terms.map(([p, c]) => [p.prev, c] as const)) };
 }
 
 async function run(party: PartyOps, key: string, lanes: number, v: ShareVector): Promise<BigUint64Array> {

@@ -42,11 +42,6 @@ export function slicePair(pair: Pair, start: number, len: number): Pair {
   return { cur: pair.cur.subarray(start, start + len), prev: pair.prev.subarray(start, start + len) };
 }
 
-/** A linear map applied to both components. */
-export function mapPair(pair: Pair, f: (v: ShareVector) => ShareVector): Pair {
-  return { cur: f(pair.cur), prev: f(pair.prev) };
-}
-
 /** 32-bit view of a 64-bit word vector (lo, hi per word). */
 function halves(v: ShareVector): Uint32Array {
   return new Uint32Array(v.buffer, v.byteOffset, 2 * v.length);
