@@ -8,9 +8,7 @@
  */
 import { partyChildMain } from "./child.js";
 
-try {
-  await partyChildMain();
-} catch (e) {
+partyChildMain().catch((e: unknown) => {
   process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(70);
-}
+});

@@ -2,7 +2,8 @@
  * Runs the command-line programs as users do. Once per test file the two entry
  * points (compiler/cli/secc.ts, runtime/cli/secrun.ts) are bundled with esbuild
  * into a temporary directory laid out like the package (bin/*.mjs beside links to
- * stdlib/ and node_modules/ for the external prettier), exactly as compiler/build.ts bundles dist/; each test then spawns
+ * stdlib/ and node_modules/ for the external prettier) by compiler/bundle.ts, as
+ * compiler/build.ts bundles dist/ (without the code cache); each test then spawns
  * `node bin/secc.mjs ...` in a temporary working directory and captures exit code,
  * stdout and stderr. (Spawning through tsx would transpile the whole compiler in
  * every process.)
@@ -12,11 +13,9 @@ import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleProgram } from "../../compiler/bundle.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-const banner = "import { createRequire as __secc_createRequire } from 'node:module'; const require = __secc_createRequire(import.meta.url);";
 
 let bundles: Promise<string> | undefined;
 
@@ -26,23 +25,8 @@ export function bundle(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), "secc-cli-bin-"));
     symlinkSync(join(ROOT, "stdlib"), join(dir, "stdlib"));
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-    for (const [name, entry] of [
-      ["secc", "compiler/cli/secc.ts"],
-      ["secrun", "runtime/cli/secrun.ts"],
-    ] as const) {
-      await build({
-        entryPoints: [join(ROOT, entry)],
-        outfile: join(dir, "bin", `${name}.mjs`),
-        bundle: true,
-        platform: "node",
-        target: "node20",
-        format: "esm",
-        external: ["prettier"],
-        banner: { js: banner },
-        logLevel: "silent",
-        loader: { ".sc": "text", ".tripl": "text" },
-      });
-    }
+    await bundleProgram(join(ROOT, "compiler/cli/secc.ts"), join(dir, "bin"), "secc");
+    await bundleProgram(join(ROOT, "runtime/cli/secrun.ts"), join(dir, "bin"), "secrun");
     return dir;
   })();
   return bundles;

@@ -6,6 +6,7 @@
  * and free loopback ports for deployment configurations.
  */
 import { build } from "esbuild";
+import { bundleProgram } from "../../compiler/bundle.js";
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -96,20 +97,6 @@ export function plain(rs: readonly DataRecord[]): { name: string; domain: string
  * bundle finds it at ../stdlib, as dist/secrun.mjs does).
  */
 export async function bundleSecrun(dir: string): Promise<string> {
-  const banner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
-  const outfile = join(dir, "bin", "secrun.mjs");
   symlinkSync(join(root, "stdlib"), join(dir, "stdlib"), "dir");
-  await build({
-    entryPoints: [join(root, "runtime/cli/secrun.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    external: ["prettier"],
-    banner: { js: banner },
-    loader: { ".sc": "text", ".tripl": "text" },
-    logLevel: "error",
-  });
-  return outfile;
+  return bundleProgram(join(root, "runtime/cli/secrun.ts"), join(dir, "bin"), "secrun");
 }
