@@ -3,8 +3,12 @@
  * the three parties share the CPU): elements per second, protocol rounds and bytes
  * sent per party per element for float32/float64 add, mul and lt on 10^4 and 10^5
  * lanes, through the shared3p backend's syscalls. Prints the median of a few runs.
+ * With `--transcendental`, instead: exp, ln, sin, erf of float32/float64 and exp, ln
+ * of fix32/fix64, first each circuit's AND-depth and interactive ANDs per element
+ * (from the compiled circuit), then one run of each at the given lanes.
  *
- *   npx tsx bench/float.ts [lanes...]      (default 10000 100000)
+ *   npx tsx bench/float.ts [lanes...]                    (default 10000 100000)
+ *   npx tsx bench/float.ts --transcendental [lanes...]   (default 10000)
  */
 import { randomBytes } from "node:crypto";
 import { localCluster } from "../runtime/protocols/local-cluster.js";
@@ -12,8 +16,12 @@ import { Shared3pBackend } from "../runtime/shared3p/backend.js";
 import type { SyscallArg } from "../vm/backend.js";
 import type { DataTypeName } from "../vm/isa.js";
 import type { PrivateType } from "../vm/values.js";
+import { fixTranscendentalCircuit, transcendentalCircuit } from "../runtime/shared3p/float/catalogue.js";
+import { circuitCost } from "../runtime/shared3p/float/run.js";
 
-const SIZES = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [10_000, 100_000];
+const TRANSCENDENTAL = process.argv.includes("--transcendental");
+const LANE_ARGS = process.argv.slice(2).filter((a) => a !== "--transcendental");
+const SIZES = LANE_ARGS.length > 0 ? LANE_ARGS.map(Number) : TRANSCENDENTAL ? [10_000] : [10_000, 100_000];
 
 function ptype(name: string): PrivateType {
   return { kind: "shared3p", domain: "pd", domainId: 0, name, publicType: (name === "bool" ? "bool" : name) as DataTypeName };
@@ -36,10 +44,11 @@ function randomShares(w: 32 | 64, lanes: number): unknown[] {
   });
 }
 
-async function measure(op: string, w: 32 | 64, lanes: number, runs: number): Promise<void> {
+async function measure(op: string, w: 32 | 64, lanes: number, runs: number, type = `float${w}`): Promise<void> {
+  const unary = ["exp", "ln", "sin", "erf"].includes(op);
   const a = randomShares(w, lanes);
   const b = randomShares(w, lanes);
-  const outType = op === "lt" ? "bool" : `float${w}`;
+  const outType = op === "lt" ? "bool" : type;
   const times: number[] = [];
   let rounds = 0;
   let bytes = 0;
@@ -51,7 +60,8 @@ async function measure(op: string, w: 32 | 64, lanes: number, runs: number): Pro
     await Promise.all(
       backends.map((be, p) => {
         const arg = (h: unknown, t: string): SyscallArg => ({ tag: "private", type: ptype(t), handle: h, length: lanes });
-        return be.syscall(`shared3p::${op}_float${w}_vec`, [{ tag: "scalar", type: "uint64", value: 0n }, arg(a[p], `float${w}`), arg(b[p], `float${w}`), arg(outs[p], outType)]);
+        const operands = unary ? [arg(a[p], type)] : [arg(a[p], type), arg(b[p], type)];
+        return be.syscall(`shared3p::${op}_${type}_vec`, [{ tag: "scalar", type: "uint64", value: 0n }, ...operands, arg(outs[p], outType)]);
       }),
     );
     times.push(performance.now() - t0);
@@ -60,11 +70,27 @@ async function measure(op: string, w: 32 | 64, lanes: number, runs: number): Pro
   }
   const ms = median(times);
   const rate = (lanes / ms) * 1000;
-  console.log(`${`${op} float${w}`.padEnd(14)} ${String(lanes).padStart(7)} lanes ${ms.toFixed(0).padStart(7)} ms ${rate.toFixed(0).padStart(9)} elements/s ${String(rounds).padStart(4)} rounds ${(bytes / lanes).toFixed(0).padStart(6)} bytes/element/party`);
+  console.log(`${`${op} ${type}`.padEnd(14)} ${String(lanes).padStart(7)} lanes ${ms.toFixed(0).padStart(7)} ms ${rate.toFixed(0).padStart(9)} elements/s ${String(rounds).padStart(4)} rounds ${(bytes / lanes).toFixed(0).padStart(6)} bytes/element/party`);
 }
 
-for (const lanes of SIZES) {
-  for (const w of [32, 64] as const) {
-    for (const op of ["add", "mul", "lt"]) await measure(op, w, lanes, lanes > 50_000 ? 1 : 3);
+/** AND-depth and interactive ANDs per element of each transcendental circuit (one and<1> lane each). */
+function transcendentalCosts(): void {
+  const row = (name: string, cost: { rounds: number; ands: number }): void =>
+    console.log(`${name.padEnd(14)} ${String(cost.rounds).padStart(5)} AND levels ${String(cost.ands).padStart(7)} ANDs/element`);
+  for (const w of [32, 64] as const) for (const op of ["exp", "ln", "sin", "erf"] as const) row(`${op} float${w}`, circuitCost(transcendentalCircuit(op, w)));
+  for (const n of [32, 64] as const) for (const op of ["exp", "ln"] as const) row(`${op} fix${n}`, circuitCost(fixTranscendentalCircuit(op, n, n / 2)));
+}
+
+if (TRANSCENDENTAL) {
+  transcendentalCosts();
+  for (const lanes of SIZES) {
+    for (const w of [32, 64] as const) for (const op of ["exp", "ln", "sin", "erf"]) await measure(op, w, lanes, 1);
+    for (const w of [32, 64] as const) for (const op of ["exp", "ln"]) await measure(op, w, lanes, 1, `fix${w}`);
+  }
+} else {
+  for (const lanes of SIZES) {
+    for (const w of [32, 64] as const) {
+      for (const op of ["add", "mul", "lt"]) await measure(op, w, lanes, lanes > 50_000 ? 1 : 3);
+    }
   }
 }

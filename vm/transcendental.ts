@@ -7,9 +7,12 @@
  * exact IEEE circuits), so the three-party results equal the emulator's bit for bit
  * whenever every machine operation is exact IEEE (NaN payloads aside).
  *
- * Float32 results run the float64 algorithm with smaller polynomials and round once
- * (Math.fround). Accuracy against Math.* (tested in test/vm/transcendental.test.ts):
- * float64 within 2 ulp (exp, ln, sin) and 3 ulp (erf), float32 within 1 ulp.
+ * A machine works in one format: float64, or float32 (every operation rounded to
+ * float32, as Math.fround). exp, ln and erf of float32 run in float32 with their own
+ * tables and polynomials; sin of float32 runs the float64 steps with a smaller
+ * polynomial and rounds once (its reduction needs float64's exact products).
+ * Accuracy against Math.* (tested in test/vm/transcendental.test.ts): float64 within
+ * 2 ulp (exp, ln, sin) and 3 ulp (erf), float32 within 2 ulp (1 ulp for sin).
  * sin reduces |x| ≤ 2^20 by a four-part π/32 (exact products); beyond that, and for
  * ±∞, it gives NaN. Special values follow Math.*: exp(±0) = 1, exp(−∞) = +0,
  * overflow to +∞, underflow through the subnormals to +0; ln of a negative or NaN is
@@ -17,8 +20,9 @@
  */
 import { erfTaylor, expF, LN2, lnRat, PI, ratio, sinPiOver32, splitConstant, toDouble } from "./transcendental-tables.js";
 
-/** Float64 operations on values F with small two's complement integers I. */
+/** IEEE operations in one format on values F, with small two's complement integers I. */
 export interface FloatMachine<F, I> {
+  readonly width: 32 | 64;
   add(a: F, b: F): F;
   sub(a: F, b: F): F;
   mul(a: F, b: F): F;
@@ -31,7 +35,7 @@ export interface FloatMachine<F, I> {
   copySign(y: F, x: F): F;
   /**
    * x rounded to a multiple of 2^q (nearest, ties to even) as (x + K) − K with
-   * K = 1.5·2^(52+q), and that multiple's count x / 2^q: the low `bits` fraction
+   * K = 1.5·2^(M+q) (M fraction bits), and that multiple's count x / 2^q: the low `bits` fraction
    * bits of x + K, exact for |x / 2^q| < 2^(bits−1).
    */
   roundToMultiple(x: F, q: number, bits: number): { value: F; count: I };
@@ -77,10 +81,14 @@ const taylor = (n: number, from: number, step: number, sign: (k: number) => numb
 // ---------------------------------------------------------------- exp
 
 export interface ExpParams {
+  /** The clamp of x (beyond, exp is already ∞ or 0) and the width of n. */
+  readonly lo: number;
+  readonly hi: number;
+  readonly countBits: number;
   readonly log2N: number;
   /** N / ln 2. */
   readonly invC: number;
-  /** ln 2 / N in two parts (the first times any |n| < 2^17 is exact). */
+  /** ln 2 / N in two parts (the first times any n in range is exact). */
   readonly c1: number;
   readonly c2: number;
   /** 2^(j/N), j < N. */
@@ -89,18 +97,20 @@ export interface ExpParams {
   readonly poly: readonly number[];
 }
 
-function expParams(log2N: number, degree: number): ExpParams {
+function expParams(f: Format, log2N: number, degree: number): ExpParams {
   const N = 2 ** log2N;
-  const [c1, c2] = splitConstant(LN2 / BigInt(N), [32, 53]) as [number, number];
-  const table = Float64Array.from({ length: N }, (_, j) => toDouble(expF((LN2 * BigInt(j)) / BigInt(N))));
-  return { log2N, invC: ratio(BigInt(N) << 256n, LN2), c1, c2, table, poly: taylor(degree - 1, 2, 1, () => 1) };
+  // |n| ≤ |x|·N/ln2 stays below 2^17 (float64) or 2^13 (float32), so n·c1 is exact
+  const [lo, hi, countBits, nBits] = f.width === 64 ? [-750, 710, 18, 17] : [-110, 90, 16, 13];
+  const [c1, c2] = splitConstant(LN2 / BigInt(N), [f.precision - nBits, 53]).map(f.round) as [number, number];
+  const table = Float64Array.from({ length: N }, (_, j) => f.round(toDouble(expF((LN2 * BigInt(j)) / BigInt(N)))));
+  return { lo, hi, countBits, log2N, invC: f.round(ratio(BigInt(N) << 256n, LN2)), c1, c2, table, poly: taylor(degree - 1, 2, 1, () => 1).map(f.round) };
 }
 
 /** exp(x) = 2^k · 2^(j/N) · exp(r), x = (kN + j)·ln2/N + r, |r| ≤ ln2/2N. */
 export function expAlgorithm<F, I>(m: FloatMachine<F, I>, p: ExpParams, x: F): F {
   // beyond these exp is already ∞ or 0; the clamp keeps n small (NaN stays NaN)
-  const xc = m.min(m.max(x, m.constant(-750)), m.constant(710));
-  const { value: nf, count: n } = m.roundToMultiple(m.mul(xc, m.constant(p.invC)), 0, 18);
+  const xc = m.min(m.max(x, m.constant(p.lo)), m.constant(p.hi));
+  const { value: nf, count: n } = m.roundToMultiple(m.mul(xc, m.constant(p.invC)), 0, p.countBits);
   const r = m.sub(m.sub(xc, m.mul(nf, m.constant(p.c1))), m.mul(nf, m.constant(p.c2)));
   const q = m.add(r, m.mul(m.mul(r, r), estrin(m, r, p.poly.map((v) => m.constant(v)))));
   const t = m.lookup(n, p.table);
@@ -121,7 +131,7 @@ export interface LnParams {
   readonly poly: readonly number[];
 }
 
-function lnParams(k: number, degree: number): LnParams {
+function lnParams(f: Format, k: number, degree: number): LnParams {
   const cells = 2 ** k;
   const size = 2 * cells;
   const mid = new Float64Array(size);
@@ -129,12 +139,13 @@ function lnParams(k: number, degree: number): LnParams {
   const log = new Float64Array(size);
   for (let i = 0; i <= cells; i++) {
     mid[i] = 1 + i / cells;
-    inv[i] = 1 / (mid[i] as number);
+    inv[i] = f.round(1 / (mid[i] as number));
     const h = i >= cells / 2 ? 1n : 0n;
-    log[i] = toDouble(lnRat(BigInt(cells + i), BigInt(cells) << h));
+    log[i] = f.round(toDouble(lnRat(BigInt(cells + i), BigInt(cells) << h)));
   }
-  const [ln2hi, ln2lo] = splitConstant(LN2, [40, 53]) as [number, number];
-  return { k, mid, inv, log, ln2hi, ln2lo, poly: Array.from({ length: degree - 1 }, (_, i) => (i % 2 === 0 ? -1 : 1) / (i + 2)) };
+  // e·ln2hi is exact for the exponents of the format (11 bits, 8 for float32)
+  const [ln2hi, ln2lo] = splitConstant(LN2, [f.precision - 13, 53]).map(f.round) as [number, number];
+  return { k, mid, inv, log, ln2hi, ln2lo, poly: Array.from({ length: degree - 1 }, (_, i) => f.round((i % 2 === 0 ? -1 : 1) / (i + 2))) };
 }
 
 /** ln(x) = e·ln2 + ln(c) + ln(1 + r), x = 2^e·m, c the nearest table centre, r = (m − c)/c. */
@@ -200,9 +211,9 @@ export interface ErfParams {
   readonly coeffs: readonly Float64Array[];
 }
 
-function erfParams(degree: number): ErfParams {
+function erfParams(f: Format, degree: number): ErfParams {
   const coeffs = Array.from({ length: degree + 1 }, () => new Float64Array(128));
-  for (let i = 0; i <= 96; i++) erfTaylor(i, degree).forEach((v, k) => ((coeffs[k] as Float64Array)[i] = v));
+  for (let i = 0; i <= 96; i++) erfTaylor(i, degree).forEach((v, k) => ((coeffs[k] as Float64Array)[i] = f.round(v)));
   return { coeffs };
 }
 
@@ -235,17 +246,33 @@ export interface Params {
 
 const PARAMS = new Map<32 | 64, Params>();
 
+/** A format as the parameters need it: width, significand bits, rounding of a double to it. */
+interface Format {
+  readonly width: 32 | 64;
+  readonly precision: number;
+  readonly round: (v: number) => number;
+}
+
+const F64: Format = { width: 64, precision: 53, round: (v) => v };
+const F32: Format = { width: 32, precision: 24, round: Math.fround };
+
+/** The machine width op runs in for a result of width w: float32 sin runs in float64. */
+export function innerWidth(op: TranscendentalOp, w: 32 | 64): 32 | 64 {
+  return op === "sin" ? 64 : w;
+}
+
 export function paramsFor(w: 32 | 64): Params {
   let p = PARAMS.get(w);
   if (p === undefined) {
-    p = w === 64 ? { exp: expParams(6, 5), ln: lnParams(8, 6), sin: sinParams(4), erf: erfParams(10) } : { exp: expParams(5, 3), ln: lnParams(6, 4), sin: sinParams(2), erf: erfParams(5) };
+    p = w === 64 ? { exp: expParams(F64, 6, 5), ln: lnParams(F64, 8, 6), sin: sinParams(4), erf: erfParams(F64, 10) } : { exp: expParams(F32, 5, 3), ln: lnParams(F32, 7, 3), sin: sinParams(2), erf: erfParams(F32, 5) };
     PARAMS.set(w, p);
   }
   return p;
 }
 
-/** Runs op's algorithm on machine m for a result of width w (the float64 steps either way). */
+/** Runs op's algorithm for a result of width w on machine m, whose width must be innerWidth(op, w). */
 export function runAlgorithm<F, I>(op: TranscendentalOp, m: FloatMachine<F, I>, w: 32 | 64, x: F): F {
+  if (m.width !== innerWidth(op, w)) throw new Error(`${op} of float${w} runs on a float${innerWidth(op, w)} machine, not float${m.width}`);
   const p = paramsFor(w);
   switch (op) {
     case "exp":
@@ -274,54 +301,87 @@ function pow2(e: number): number {
   return scratch.getFloat64(0);
 }
 
-/** The machine on JS numbers (float64 arithmetic is exact IEEE). */
-export const PLAIN: FloatMachine<number, number> = {
-  add: (a, b) => a + b,
-  sub: (a, b) => a - b,
-  mul: (a, b) => a * b,
-  min: Math.min,
-  max: Math.max,
-  constant: (v) => v,
-  abs: Math.abs,
-  copySign: (y, x) => {
-    scratch.setFloat64(0, x);
-    return scratch.getUint32(0) >>> 31 === 1 ? -Math.abs(y) : Math.abs(y);
-  },
-  roundToMultiple: (x, q) => {
-    const k = 1.5 * 2 ** (52 + q);
-    const value = x + k - k;
-    return { value, count: Number.isFinite(value) ? value * 2 ** -q : 0 };
-  },
-  lookup: (n, table) => table[n & (table.length - 1)] as number,
-  ldexp: (y, n, shift) => {
-    const k = n >> shift;
-    const k1 = k >> 1;
-    // y·2^k1 stays normal and exact, so only the second product rounds
-    return y * pow2(k1) * pow2(k - k1);
-  },
-  toFloat: (n) => n,
-  decompose: (x, k) => {
-    let v = x;
-    let adjust = 0;
-    scratch.setFloat64(0, v);
-    if (((scratch.getUint32(0) >>> 20) & 0x7ff) === 0) {
-      v = x * 2 ** 64;
-      adjust = 64;
+/** The sign bit of x (NaN included). */
+function signBit(x: number): boolean {
+  scratch.setFloat64(0, x);
+  return scratch.getUint32(0) >>> 31 === 1;
+}
+
+/**
+ * The top word of x's bit pattern in format w, x scaled by 2^64 (float64) or 2^32
+ * (float32) first when it is subnormal, with that scale's exponent.
+ */
+function topWord(w: 32 | 64, x: number): { word: number; adjust: number } {
+  const read = (v: number): number => {
+    if (w === 64) {
       scratch.setFloat64(0, v);
+      return scratch.getUint32(0);
     }
-    const hi = scratch.getUint32(0);
-    const field = (hi >>> 20) & 0x7ff;
-    const index = (((hi & 0xfffff) >>> (20 - k - 1)) + 1) >>> 1;
-    scratch.setUint32(0, (1023 << 20) | (hi & 0xfffff));
-    const m = scratch.getFloat64(0);
-    return { m, index, e: field - 1023 - adjust + (index >= 2 ** (k - 1) ? 1 : 0) };
-  },
-  lnSpecials: (x, y) => (Number.isNaN(x) || x < 0 ? NaN : x === 0 ? -Infinity : x === Infinity ? Infinity : y),
-  sinEnds: (x, tiny, limit, y) => (Math.abs(x) < tiny ? x : Math.abs(x) <= limit ? y : NaN),
-};
+    scratch.setFloat32(0, v);
+    return scratch.getUint32(0);
+  };
+  const word = read(x);
+  const expMask = w === 64 ? 0x7ff00000 : 0x7f800000;
+  if ((word & expMask) !== 0) return { word, adjust: 0 };
+  const scale = w === 64 ? 64 : 32;
+  return { word: read(x * 2 ** scale), adjust: scale };
+}
+
+/** The machine on JS numbers of width w: float64 arithmetic is exact IEEE; float32 rounds each result (Math.fround). */
+function plainMachine(w: 32 | 64): FloatMachine<number, number> {
+  const r = w === 32 ? Math.fround : (v: number): number => v;
+  const M = w === 32 ? 23 : 52;
+  const bias = w === 32 ? 127 : 1023;
+  // fraction bits in the top word (20 of float64's high word, all 23 of float32)
+  const topFrac = w === 32 ? 23 : 20;
+  return {
+    width: w,
+    add: (a, b) => r(a + b),
+    sub: (a, b) => r(a - b),
+    mul: (a, b) => r(a * b),
+    min: Math.min,
+    max: Math.max,
+    constant: r,
+    abs: Math.abs,
+    copySign: (y, x) => (signBit(x) ? -Math.abs(y) : Math.abs(y)),
+    roundToMultiple: (x, q) => {
+      const k = 1.5 * 2 ** (M + q);
+      const value = r(r(x + k) - k);
+      return { value, count: Number.isFinite(value) ? value * 2 ** -q : 0 };
+    },
+    lookup: (n, table) => table[n & (table.length - 1)] as number,
+    ldexp: (y, n, shift) => {
+      const k = n >> shift;
+      const k1 = k >> 1;
+      // float64: y·2^k1 stays normal and exact, so only the second product rounds; float32: exact in float64, rounded once
+      return r(y * pow2(k1) * pow2(k - k1));
+    },
+    toFloat: (n) => n,
+    decompose: (x, k) => {
+      const { word, adjust } = topWord(w, x);
+      const fracMask = 2 ** topFrac - 1;
+      const field = (word >>> topFrac) & (w === 32 ? 0xff : 0x7ff);
+      const index = (((word & fracMask) >>> (topFrac - k - 1)) + 1) >>> 1;
+      // m: the same fraction under the exponent of 1 (the low word of a float64 keeps its bits)
+      let m: number;
+      if (w === 32) {
+        scratch.setUint32(0, (bias << 23) | (word & fracMask));
+        m = scratch.getFloat32(0);
+      } else {
+        scratch.setUint32(0, (bias << 20) | (word & fracMask));
+        m = scratch.getFloat64(0);
+      }
+      return { m, index, e: field - bias - adjust + (index >= 2 ** (k - 1) ? 1 : 0) };
+    },
+    lnSpecials: (x, y) => (Number.isNaN(x) || x < 0 ? NaN : x === 0 ? -Infinity : x === Infinity ? Infinity : y),
+    sinEnds: (x, tiny, limit, y) => (Math.abs(x) < tiny ? x : Math.abs(x) <= limit ? y : NaN),
+  };
+}
+
+const PLAIN = { 32: plainMachine(32), 64: plainMachine(64) } as const;
 
 /** op(x) in the emulator's float64 (w = 64) or float32 (w = 32, x a float32 value) arithmetic. */
 export function transcendental(op: TranscendentalOp, w: 32 | 64, x: number): number {
-  const y = runAlgorithm(op, PLAIN, w, x);
+  const y = runAlgorithm(op, PLAIN[innerWidth(op, w)], w, x);
   return w === 32 ? Math.fround(y) : y;
 }

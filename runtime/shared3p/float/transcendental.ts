@@ -1,37 +1,31 @@
 /**
  * exp, ln, sin and erf as circuits: the algorithms of vm/transcendental.ts run on a
- * FloatMachine whose values are the 64 bits of a float64 and whose operations are
- * the exact IEEE circuits (add-mul.ts, compare.ts, convert.ts), so a circuit's output
- * equals the emulator's plain float64 run bit for bit (NaN payloads aside). The
+ * FloatMachine whose values are the bits of a float64 or float32 and whose
+ * operations are the exact IEEE circuits (add-mul.ts, compare.ts, convert.ts), so a
+ * circuit's output equals the emulator's plain run bit for bit (NaN payloads aside). The
  * machine's integer steps are bit manipulations: the rounded count is the low bits
  * of x + 1.5·2^(52+q); a table lookup by a secret index decodes the index to a
  * one-hot vector and XORs the one-hot bits where the public table's bit is set
- * (only the decoder has ANDs); ldexp multiplies by two powers of two built from the
- * exponent's bits. The NaN that ln and sin choose for their domain errors is JS's
- * NaN constant (0x7ff8…), as the plain machine's `NaN` stores. Float32 widens
- * exactly, runs the float64 steps with the float32 parameters and rounds once; fixed
- * point converts exactly to float64 and rounds back like the emulator's numberToFix.
+ * (only the decoder has ANDs); ldexp adds to the exponent of the (normal) value and
+ * rounds once through the multiplier's tail (finishWide), subnormal results included. The NaN that ln and sin choose for their domain errors is JS's
+ * NaN constant (0x7ff8…, 0x7fc0…), as the plain machine's `NaN` stores. Float32 sin
+ * widens exactly, runs the float64 steps and rounds once; fixed point converts
+ * exactly to float64 and rounds back like the emulator's numberToFix.
  */
 import { ZERO, type Bit, type Circuit } from "./circuit.js";
-import { addBits, incrementBits, lessThan, subBits } from "./adder.js";
+import { add3Bits, addBits, incrementBits, lessThan, subBits } from "./adder.js";
 import { constBits, muxBits, resize, type Bits } from "./bitvec.js";
-import { floatAdd, floatMul, floatSub } from "./add-mul.js";
+import { finishWide, floatAdd, floatMul, floatSub } from "./add-mul.js";
 import { floatMinMax } from "./compare.js";
 import { floatToFloat, floatToInt, intToFloat } from "./convert.js";
-import { FLOAT32, FLOAT64, infinity, pack, unpack } from "./format.js";
+import { FLOAT32, FLOAT64, formatOf, infinity, pack, unpack, type FloatFormat } from "./format.js";
 import { decode, normalize } from "./shifter.js";
-import { runAlgorithm, type FloatMachine, type TranscendentalOp } from "../../../vm/transcendental.js";
+import { innerWidth, runAlgorithm, type FloatMachine, type TranscendentalOp } from "../../../vm/transcendental.js";
 
-const F = FLOAT64;
-
-/** The float64 bit pattern of v as an integer. */
-function patternOf(v: number): bigint {
+/** The bit pattern of v in format f as an integer. */
+function patternOf(f: FloatFormat, v: number): bigint {
+  if (f.width === 32) return BigInt(new Uint32Array(new Float32Array([v]).buffer)[0] as number);
   return new BigUint64Array(new Float64Array([v]).buffer)[0] as bigint;
-}
-
-/** The float64 bit pattern of v (LSB first). */
-function bitsOf(v: number): Bits {
-  return constBits(patternOf(v), 64);
 }
 
 /** The n-bit two's complement sign extension of a. */
@@ -40,33 +34,30 @@ function signExtend(a: Bits, n: number): Bits {
   return Array.from({ length: n }, (_, i) => (i < a.length ? (a[i] as Bit) : top));
 }
 
-/** 2^k for a two's complement k with −1022 ≤ k ≤ 1023: exponent field k + bias, fraction 0. */
-function pow2(c: Circuit, k: Bits): Bits {
-  const field = addBits(c, signExtend(k, F.E), constBits(F.bias, F.E)).sum;
-  return pack(F, ZERO, field, constBits(0, F.M));
-}
-
-/** The machine on circuit bits of float64 values and two's complement integers. */
-export function circuitMachine(c: Circuit): FloatMachine<Bits, Bits> {
+/** The machine on circuit bits of values in format F and two's complement integers. */
+export function circuitMachine(c: Circuit, F: FloatFormat): FloatMachine<Bits, Bits> {
+  const top = F.width - 1;
+  const bitsOf = (v: number): Bits => constBits(patternOf(F, v), F.width);
   return {
+    width: F.width,
     add: (a, b) => floatAdd(c, F, a, b),
     sub: (a, b) => floatSub(c, F, a, b),
     mul: (a, b) => floatMul(c, F, a, b),
     min: (a, b) => floatMinMax(c, F, a, b, true),
     max: (a, b) => floatMinMax(c, F, a, b, false),
     constant: bitsOf,
-    abs: (a) => [...a.slice(0, 63), ZERO],
-    copySign: (y, x) => [...y.slice(0, 63), x[63] as Bit],
+    abs: (a) => [...a.slice(0, top), ZERO],
+    copySign: (y, x) => [...y.slice(0, top), x[top] as Bit],
     roundToMultiple: (x, q, bits) => {
-      const k = bitsOf(1.5 * 2 ** (52 + q));
+      const k = bitsOf(1.5 * 2 ** (F.M + q));
       const t = floatAdd(c, F, x, k);
       return { value: floatSub(c, F, t, k), count: t.slice(0, bits) };
     },
     lookup: (n, table) => {
       const k = Math.log2(table.length);
       const hot = decode(c, n.slice(0, k), table.length);
-      const words = new BigUint64Array(table.buffer, table.byteOffset, table.length);
-      return Array.from({ length: 64 }, (_, b) => {
+      const words = Array.from(table, (v) => patternOf(F, v));
+      return Array.from({ length: F.width }, (_, b) => {
         let out: Bit = ZERO;
         words.forEach((w, j) => {
           if (((w >> BigInt(b)) & 1n) === 1n) out = c.xor(out, hot[j] as Bit);
@@ -75,10 +66,11 @@ export function circuitMachine(c: Circuit): FloatMachine<Bits, Bits> {
       });
     },
     ldexp: (y, n, shift) => {
-      const k = n.slice(shift);
-      const k1 = [...k.slice(1), k[k.length - 1] as Bit];
-      const k2 = subBits(c, k, k1).diff;
-      return floatMul(c, F, floatMul(c, F, y, pow2(c, k1)), pow2(c, k2));
+      // y is normal (or NaN): its significand with the exponent moved by k, rounded once (subnormal results included)
+      const u = unpack(c, F, y);
+      const w = F.E + 3;
+      const tMinus1 = add3Bits(c, resize(u.ee, w), signExtend(n.slice(shift), w), constBits(BigInt.asUintN(w, -1n), w));
+      return finishWide(c, F, u.sign, [ZERO, ...u.sig], tMinus1, ZERO, { when: u.isNaN, value: y });
     },
     toFloat: (n) => intToFloat(c, F, n, true),
     decompose: (x, k) => {
@@ -101,22 +93,21 @@ export function circuitMachine(c: Circuit): FloatMachine<Bits, Bits> {
       return muxBits(c, nan, bitsOf(NaN), edge);
     },
     sinEnds: (x, tiny, limit, y) => {
-      const mag = x.slice(0, 63);
-      const below = (v: bigint): Bit => lessThan(c, mag, constBits(v, 63));
-      return muxBits(c, below(patternOf(tiny)), x, muxBits(c, below(patternOf(limit) + 1n), y, bitsOf(NaN)));
+      const mag = x.slice(0, top);
+      const below = (v: bigint): Bit => lessThan(c, mag, constBits(v, top));
+      return muxBits(c, below(patternOf(F, tiny)), x, muxBits(c, below(patternOf(F, limit) + 1n), y, bitsOf(NaN)));
     },
   };
 }
 
-/** op on a float of width w (bits of x): float32 widens, runs the float64 steps with float32 parameters and rounds once. */
+/** op on a float of width w (bits of x), in the machine width the algorithm asks for (float32 sin widens, runs in float64 and rounds once). */
 export function transcendentalFloat(c: Circuit, op: TranscendentalOp, w: 32 | 64, x: Bits): Bits {
-  const m = circuitMachine(c);
-  if (w === 64) return runAlgorithm(op, m, 64, x);
-  return floatToFloat(c, F, FLOAT32, runAlgorithm(op, m, 32, floatToFloat(c, FLOAT32, F, x)));
+  if (innerWidth(op, w) === w) return runAlgorithm(op, circuitMachine(c, formatOf(w)), w, x);
+  return floatToFloat(c, FLOAT64, FLOAT32, runAlgorithm(op, circuitMachine(c, FLOAT64), w, floatToFloat(c, FLOAT32, FLOAT64, x)));
 }
 
 /** The emulator's fixed-point op: fixToNumber (exact to float64), the float64 algorithm, numberToFix (Math.round, NaN and ±∞ to 0). */
 export function transcendentalFix(c: Circuit, op: TranscendentalOp, n: 32 | 64, frac: number, x: Bits): Bits {
-  const y = runAlgorithm(op, circuitMachine(c), 64, intToFloat(c, F, x, true, frac));
-  return floatToInt(c, F, y, n, frac, "round");
+  const y = runAlgorithm(op, circuitMachine(c, FLOAT64), 64, intToFloat(c, FLOAT64, x, true, frac));
+  return floatToInt(c, FLOAT64, y, n, frac, "round");
 }
