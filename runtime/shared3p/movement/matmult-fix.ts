@@ -22,7 +22,7 @@
  */
 import { concatShares } from "../local-ops.js";
 import type { PartyOps } from "../handler.js";
-import type { ShareVector } from "../share-types.js";
+import { allocShares, type ShareVector } from "../share-types.js";
 import { replicate, replicatedProduct, slicePair, type Pair } from "./replicated.js";
 
 /** The protocols a fixed-point product of width w runs, in order. */
@@ -102,6 +102,8 @@ async function fix64(party: PartyOps, a: ShareVector, b: ShareVector, m: number,
 }
 
 /** The m × p fixed-point product (w = 32 or 64, w/2 fractional bits) of a (m × n) and b (n × p). */
-export function fixMatMult(party: PartyOps, w: 32 | 64, a: ShareVector, b: ShareVector, m: number, n: number, p: number): Promise<ShareVector> {
+export async function fixMatMult(party: PartyOps, w: 32 | 64, a: ShareVector, b: ShareVector, m: number, n: number, p: number): Promise<ShareVector> {
+  // an empty result, or sums of no terms: zeros, without sending anything
+  if (m * p === 0 || n === 0) return allocShares(w, m * p);
   return w === 32 ? fix32(party, a, b, m, n, p) : fix64(party, a, b, m, n, p);
 }

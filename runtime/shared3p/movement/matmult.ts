@@ -67,7 +67,6 @@ export function productLayout(m: number, n: number, p: number, left: boolean): U
 async function andMatMult(party: PartyOps, w: RingWidth, a: ShareVector, b: ShareVector, m: number, n: number, p: number): Promise<ShareVector> {
   const lanes = m * p * n;
   const out = allocShares(w, m * p);
-  if (lanes === 0) return out;
   const la = productLayout(m, n, p, true);
   const lb = productLayout(m, n, p, false);
   const x = la === null ? a : gatherShares(w, a, la);
@@ -83,6 +82,8 @@ async function andMatMult(party: PartyOps, w: RingWidth, a: ShareVector, b: Shar
  */
 export async function matMult(party: PartyOps, t: ShareType, a: ShareVector, b: ShareVector, m: number, n: number, p: number, xor: boolean): Promise<ShareVector> {
   const w = t.width as RingWidth;
+  // an empty result, or sums of no terms: zeros, without sending anything
+  if (m * p === 0 || n === 0) return allocShares(w, m * p);
   const ring: Ring = xor ? "xor" : "additive";
   const native: Ring = t.sharing === "xor" ? "xor" : "additive";
   const product = (x: ShareVector, y: ShareVector) => (ring === "xor" ? andMatMult(party, w, x, y, m, n, p) : ringMatMult(party, w, x, y, m, n, p));

@@ -123,6 +123,12 @@ describe("integer matrix products: replicated, one round, each operand sent once
     before = keys.map(snap);
     await threeParty(share("uint64", new Array(100).fill(1n)), share("uint64", new Array(100).fill(2n)), [10, 10, 10]);
     expect(delta("rep<64>", before[3]!)).toEqual({ calls: 1, lanes: 200, rounds: 1, bytesSent: 1600 });
+    // an empty result (0 × 3 by 3 × 2) or no terms (2 × 0 by 0 × 2): zeros, nothing sent
+    before = keys.map(snap);
+    await threeParty(share("uint32", []), share("uint32", new Array(6).fill(1n)), [0, 3, 2]);
+    expect(open(await threeParty(share("uint32", []), share("uint32", []), [2, 0, 2]))).toEqual([0n, 0n, 0n, 0n]);
+    expect(delta("rep<32>", before[0]!).calls).toBe(0);
+    expect(delta("reshare<32>", before[1]!).calls).toBe(0);
   });
 
   it("re-shares the result: the same product twice opens alike from different shares at every party", async () => {
