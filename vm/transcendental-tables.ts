@@ -124,12 +124,12 @@ export function ratio(a: bigint, b: bigint): number {
 }
 
 /**
- * Taylor coefficients of erf at c = i / 16: erf(c + h) ≈ Σ_k A_k h^k for k ≤ degree,
+ * Taylor coefficients of erf at c = i / 2^log2Step: erf(c + h) ≈ Σ_k A_k h^k for k ≤ degree,
  * with A_0 = erf(c) and A_k = erf^(k)(c) / k! = (2/√π)·e^(−c²)·(−1)^(k−1)·H_(k−1)(c) / k!
  * (physicists' Hermite polynomials).
  */
-export function erfTaylor(i: number, degree: number): number[] {
-  const c = (BigInt(i) << P) / 16n;
+export function erfTaylor(i: number, log2Step: number, degree: number): number[] {
+  const c = (BigInt(i) << P) >> BigInt(log2Step);
   const c2 = mulF(c, c);
   // erf(c) = 2/√π Σ (−1)^n c^(2n+1) / (n!(2n+1))
   let term = c;

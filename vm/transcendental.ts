@@ -1,11 +1,12 @@
 /**
  * exp, ln, sin and erf defined as algorithms (range reduction, a table looked up by
  * a small integer, a polynomial), written once against `FloatMachine`, an
- * interface of IEEE float64 operations. Two machines run them: `PLAIN` here (JS
- * float64 arithmetic, what the emulator computes for private values) and the
- * circuit machine of runtime/shared3p/float/transcendental.ts (the same steps as
- * exact IEEE circuits), so the three-party results equal the emulator's bit for bit
- * whenever every machine operation is exact IEEE (NaN payloads aside).
+ * interface of IEEE operations in one format. Two machines run them: the plain one
+ * of vm/transcendental-plain.ts (JS arithmetic, what the emulator computes for
+ * private values) and the circuit machine of runtime/shared3p/float/transcendental.ts
+ * (the same steps as exact IEEE circuits), so the three-party results equal the
+ * emulator's bit for bit, since every machine operation is exact IEEE (NaN payloads
+ * aside).
  *
  * A machine works in one format: float64, or float32 (every operation rounded to
  * float32, as Math.fround). exp, ln and erf of float32 run in float32 with their own
@@ -13,8 +14,8 @@
  * polynomial and rounds once (its reduction needs float64's exact products).
  * Accuracy against Math.* (tested in test/vm/transcendental.test.ts): float64 within
  * 2 ulp (exp, ln, sin) and 3 ulp (erf), float32 within 2 ulp (1 ulp for sin).
- * sin reduces |x| ≤ 2^20 by a four-part π/32 (exact products); beyond that, and for
- * ±∞, it gives NaN. Special values follow Math.*: exp(±0) = 1, exp(−∞) = +0,
+ * sin reduces |x| ≤ 2^20 by π/32 in four parts (three for float32; exact products);
+ * beyond that, and for ±∞, it gives NaN. Special values follow Math.*: exp(±0) = 1, exp(−∞) = +0,
  * overflow to +∞, underflow through the subnormals to +0; ln of a negative or NaN is
  * NaN, ln(±0) = −∞, ln(+∞) = +∞; sin(±0) = ±0; erf(±∞) = ±1, erf(±0) = ±0.
  */
@@ -35,8 +36,8 @@ export interface FloatMachine<F, I> {
   copySign(y: F, x: F): F;
   /**
    * x rounded to a multiple of 2^q (nearest, ties to even) as (x + K) − K with
-   * K = 1.5·2^(M+q) (M fraction bits), and that multiple's count x / 2^q: the low `bits` fraction
-   * bits of x + K, exact for |x / 2^q| < 2^(bits−1).
+   * K = 1.5·2^(M+q) (M fraction bits), and that multiple's count x / 2^q: the low
+   * `bits` fraction bits of x + K, exact for |x / 2^q| < 2^(bits−1).
    */
   roundToMultiple(x: F, q: number, bits: number): { value: F; count: I };
   /** table[n mod table.length] (the length a power of two). */
@@ -165,7 +166,7 @@ export function lnAlgorithm<F, I>(m: FloatMachine<F, I>, p: LnParams, x: F): F {
 export const SIN_LIMIT = 2 ** 20;
 
 export interface SinParams {
-  /** 32/π and π/32 in four parts (the first three times any |n| < 2^24 exact). */
+  /** 32/π and π/32 in parts (all but the last times any |n| < 2^24 exact). */
   readonly scale: number;
   readonly parts: readonly number[];
   /** sin(nπ/32) and cos(nπ/32) for n < 64 (sin 0 stored as −0, so sin(−0) = −0). */
@@ -176,13 +177,18 @@ export interface SinParams {
   readonly cosPoly: readonly number[];
 }
 
-function sinParams(terms: number): SinParams {
+/**
+ * `terms` polynomial terms each; π/32 in `parts` parts: four (137 bits) for float64
+ * results, where a double may lie within 2^-60 of a multiple of π/32; three (109
+ * bits) for float32 results, whose inputs have 24 bits.
+ */
+function sinParams(terms: number, parts: number): SinParams {
   const sin = Float64Array.from({ length: 64 }, (_, n) => sinPiOver32(n));
   sin[0] = -0;
   const cos = Float64Array.from({ length: 64 }, (_, n) => sinPiOver32(n + 16));
   return {
     scale: ratio(32n << 256n, PI),
-    parts: splitConstant(PI / 32n, [28, 28, 28, 53]),
+    parts: splitConstant(PI / 32n, [...Array.from({ length: parts - 1 }, () => 28), 53]),
     sin,
     cos,
     sinPoly: taylor(terms, 3, 2, (i) => (i % 2 === 0 ? -1 : 1)),
@@ -207,20 +213,24 @@ export function sinAlgorithm<F, I>(m: FloatMachine<F, I>, p: SinParams, x: F): F
 // ---------------------------------------------------------------- erf
 
 export interface ErfParams {
-  /** coeffs[k][i]: the k-th Taylor coefficient of erf at i/16 (i ≤ 96, 128 entries). */
+  /** Centres every 2^-log2Step up to 6 (beyond, erf rounds to ±1 in both formats). */
+  readonly log2Step: number;
+  /** coeffs[k][i]: the k-th Taylor coefficient of erf at i·2^-log2Step. */
   readonly coeffs: readonly Float64Array[];
 }
 
-function erfParams(f: Format, degree: number): ErfParams {
-  const coeffs = Array.from({ length: degree + 1 }, () => new Float64Array(128));
-  for (let i = 0; i <= 96; i++) erfTaylor(i, degree).forEach((v, k) => ((coeffs[k] as Float64Array)[i] = f.round(v)));
-  return { coeffs };
+function erfParams(f: Format, log2Step: number, degree: number): ErfParams {
+  const last = 6 * 2 ** log2Step;
+  const size = 2 ** Math.ceil(Math.log2(last + 1));
+  const coeffs = Array.from({ length: degree + 1 }, () => new Float64Array(size));
+  for (let i = 0; i <= last; i++) erfTaylor(i, log2Step, degree).forEach((v, k) => ((coeffs[k] as Float64Array)[i] = f.round(v)));
+  return { log2Step, coeffs };
 }
 
-/** erf(x) = sign(x)·P_i(|x| − i/16), i = round(16·min(|x|, 6)), P_i the Taylor polynomial at i/16. */
+/** erf(x) = sign(x)·P_i(|x| − c_i), c_i the centre nearest to min(|x|, 6), P_i the Taylor polynomial at c_i. */
 export function erfAlgorithm<F, I>(m: FloatMachine<F, I>, p: ErfParams, x: F): F {
   const a = m.min(m.abs(x), m.constant(6));
-  const { value: c, count: i } = m.roundToMultiple(a, -4, 8);
+  const { value: c, count: i } = m.roundToMultiple(a, -p.log2Step, p.log2Step + 5);
   const h = m.sub(a, c);
   return m.copySign(
     estrin(
@@ -264,7 +274,7 @@ export function innerWidth(op: TranscendentalOp, w: 32 | 64): 32 | 64 {
 export function paramsFor(w: 32 | 64): Params {
   let p = PARAMS.get(w);
   if (p === undefined) {
-    p = w === 64 ? { exp: expParams(F64, 6, 5), ln: lnParams(F64, 8, 6), sin: sinParams(4), erf: erfParams(F64, 10) } : { exp: expParams(F32, 5, 3), ln: lnParams(F32, 7, 3), sin: sinParams(2), erf: erfParams(F32, 5) };
+    p = w === 64 ? { exp: expParams(F64, 6, 5), ln: lnParams(F64, 10, 5), sin: sinParams(4, 4), erf: erfParams(F64, 5, 7) } : { exp: expParams(F32, 5, 3), ln: lnParams(F32, 7, 3), sin: sinParams(2, 3), erf: erfParams(F32, 5, 3) };
     PARAMS.set(w, p);
   }
   return p;
@@ -288,100 +298,4 @@ export function runAlgorithm<F, I>(op: TranscendentalOp, m: FloatMachine<F, I>, 
       throw new Error(`unknown operation ${String(never)}`);
     }
   }
-}
-
-// ---------------------------------------------------------------- the plain machine
-
-const scratch = new DataView(new ArrayBuffer(8));
-
-/** 2^e for −1022 ≤ e ≤ 1023, from its bits. */
-function pow2(e: number): number {
-  scratch.setUint32(0, (e + 1023) << 20);
-  scratch.setUint32(4, 0);
-  return scratch.getFloat64(0);
-}
-
-/** The sign bit of x (NaN included). */
-function signBit(x: number): boolean {
-  scratch.setFloat64(0, x);
-  return scratch.getUint32(0) >>> 31 === 1;
-}
-
-/**
- * The top word of x's bit pattern in format w, x scaled by 2^64 (float64) or 2^32
- * (float32) first when it is subnormal, with that scale's exponent.
- */
-function topWord(w: 32 | 64, x: number): { word: number; adjust: number } {
-  const read = (v: number): number => {
-    if (w === 64) {
-      scratch.setFloat64(0, v);
-      return scratch.getUint32(0);
-    }
-    scratch.setFloat32(0, v);
-    return scratch.getUint32(0);
-  };
-  const word = read(x);
-  const expMask = w === 64 ? 0x7ff00000 : 0x7f800000;
-  if ((word & expMask) !== 0) return { word, adjust: 0 };
-  const scale = w === 64 ? 64 : 32;
-  return { word: read(x * 2 ** scale), adjust: scale };
-}
-
-/** The machine on JS numbers of width w: float64 arithmetic is exact IEEE; float32 rounds each result (Math.fround). */
-function plainMachine(w: 32 | 64): FloatMachine<number, number> {
-  const r = w === 32 ? Math.fround : (v: number): number => v;
-  const M = w === 32 ? 23 : 52;
-  const bias = w === 32 ? 127 : 1023;
-  // fraction bits in the top word (20 of float64's high word, all 23 of float32)
-  const topFrac = w === 32 ? 23 : 20;
-  return {
-    width: w,
-    add: (a, b) => r(a + b),
-    sub: (a, b) => r(a - b),
-    mul: (a, b) => r(a * b),
-    min: Math.min,
-    max: Math.max,
-    constant: r,
-    abs: Math.abs,
-    copySign: (y, x) => (signBit(x) ? -Math.abs(y) : Math.abs(y)),
-    roundToMultiple: (x, q) => {
-      const k = 1.5 * 2 ** (M + q);
-      const value = r(r(x + k) - k);
-      return { value, count: Number.isFinite(value) ? value * 2 ** -q : 0 };
-    },
-    lookup: (n, table) => table[n & (table.length - 1)] as number,
-    ldexp: (y, n, shift) => {
-      const k = n >> shift;
-      const k1 = k >> 1;
-      // float64: y·2^k1 stays normal and exact, so only the second product rounds; float32: exact in float64, rounded once
-      return r(y * pow2(k1) * pow2(k - k1));
-    },
-    toFloat: (n) => n,
-    decompose: (x, k) => {
-      const { word, adjust } = topWord(w, x);
-      const fracMask = 2 ** topFrac - 1;
-      const field = (word >>> topFrac) & (w === 32 ? 0xff : 0x7ff);
-      const index = (((word & fracMask) >>> (topFrac - k - 1)) + 1) >>> 1;
-      // m: the same fraction under the exponent of 1 (the low word of a float64 keeps its bits)
-      let m: number;
-      if (w === 32) {
-        scratch.setUint32(0, (bias << 23) | (word & fracMask));
-        m = scratch.getFloat32(0);
-      } else {
-        scratch.setUint32(0, (bias << 20) | (word & fracMask));
-        m = scratch.getFloat64(0);
-      }
-      return { m, index, e: field - bias - adjust + (index >= 2 ** (k - 1) ? 1 : 0) };
-    },
-    lnSpecials: (x, y) => (Number.isNaN(x) || x < 0 ? NaN : x === 0 ? -Infinity : x === Infinity ? Infinity : y),
-    sinEnds: (x, tiny, limit, y) => (Math.abs(x) < tiny ? x : Math.abs(x) <= limit ? y : NaN),
-  };
-}
-
-const PLAIN = { 32: plainMachine(32), 64: plainMachine(64) } as const;
-
-/** op(x) in the emulator's float64 (w = 64) or float32 (w = 32, x a float32 value) arithmetic. */
-export function transcendental(op: TranscendentalOp, w: 32 | 64, x: number): number {
-  const y = runAlgorithm(op, PLAIN[innerWidth(op, w)], w, x);
-  return w === 32 ? Math.fround(y) : y;
 }

@@ -10,7 +10,7 @@
 import { arrayBinary, type ArrayKernel2 } from "../../vm/kernels.js";
 import type { BinaryOp } from "../../vm/isa.js";
 import { erf } from "../../vm/numeric.js";
-import { transcendental } from "../../vm/transcendental.js";
+import { transcendental } from "../../vm/transcendental-plain.js";
 import type { Call } from "./call.js";
 import { fixToNumber, numberToFix, orderKey, type Rep } from "./representation.js";
 

@@ -14,7 +14,8 @@ import { plainParty } from "../../../runtime/shared3p/float/evaluate.js";
 import { runCircuit } from "../../../runtime/shared3p/float/run.js";
 import type { ShareVector } from "../../../runtime/shared3p/share-types.js";
 import { syscallStatus } from "../../../runtime/shared3p/syscalls.js";
-import { transcendental, type TranscendentalOp } from "../../../vm/transcendental.js";
+import { transcendental } from "../../../vm/transcendental-plain.js";
+import type { TranscendentalOp } from "../../../vm/transcendental.js";
 import { floatArb, openFloats, sameFloat, shareFloats, type FloatWidth } from "./float-support.js";
 import { makeBackends, open, outputOf, priv, share, syscallAll } from "./support.js";
 
