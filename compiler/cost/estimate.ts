@@ -186,8 +186,10 @@ export class CostEstimator {
   private runs(r: ProtocolRun, shape: CallShape): Cost {
     let lanes = scale(shape.lanes, r.laneFactor);
     if (r.lanesOf !== undefined) {
-      const { privateArg, timesPublic } = r.lanesOf;
+      const { privateArg, plusPrivateArg, factor, timesPublic } = r.lanesOf;
       lanes = shape.privates[privateArg] ?? ONE;
+      if (plusPrivateArg !== undefined) lanes = add(lanes, shape.privates[plusPrivateArg] ?? ONE);
+      if (factor !== undefined) lanes = scale(lanes, factor);
       if (timesPublic !== undefined) lanes = mul(lanes, shape.publicValue(timesPublic, "p"));
     }
     const all = scaleCost(protocolRun(r.key, lanes), constant(r.times));
