@@ -6,7 +6,8 @@
  *   permutation of the private vector a: perm[i] is the index in a of the i-th
  *   element in order, equal elements keeping their index order. Ascending unless
  *   a pushed `false` follows. Ordering is exact (signed raw values for fixed
- *   point, typed elements otherwise). Revealing this permutation is the point of
+ *   point, typed elements otherwise; floats in numeric order with every NaN last,
+ *   first when descending, as the three-party circuit orders them). Revealing this permutation is the point of
  *   the syscall (the stdlib's `unsafeSort`).
  * - `gen_rand_pub_perm(pd, __ref perm)`: perm (public integer vector of length n)
  *   receives a uniformly random permutation of 0..n-1 (Fisher-Yates on blocks of
@@ -32,6 +33,14 @@ function refOut(args: readonly SyscallArg[], name: string): TypedVector {
   return out.data;
 }
 
+/** The sort's order: numeric (−0 = +0), every NaN after every other value and NaNs equal to each other. */
+function compareKeys(x: number | bigint, y: number | bigint): number {
+  const xNaN = x !== x;
+  const yNaN = y !== y;
+  if (xNaN || yNaN) return xNaN === yNaN ? 0 : xNaN ? 1 : -1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export function runStableSort(c: Call): void {
   const [a] = c.privates();
   if (a === undefined) return c.fail("needs (pd, a, __ref perm [, ascending])");
@@ -46,7 +55,7 @@ export function runStableSort(c: Call): void {
   order.sort((i, j) => {
     const x = keys[i]!;
     const y = keys[j]!;
-    const cmp = x < y ? -1 : x > y ? 1 : 0;
+    const cmp = compareKeys(x, y);
     return (ascending ? cmp : -cmp) || i - j;
   });
   store(out, order);

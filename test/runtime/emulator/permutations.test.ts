@@ -1,7 +1,7 @@
 /**
  * The emulator's public permutations: stable_sort_T_vec against a model (sort of
  * BigInt keys with ties by index) for every integer width signed, unsigned and xor,
- * descending order, fixed point by signed raw value, hand-computed cases, wrong
+ * descending order, fixed point by signed raw value, floats with NaNs, hand-computed cases, wrong
  * output sizes; gen_rand_pub_perm gives permutations, of every permutation of 3
  * about equally often.
  */
@@ -64,6 +64,17 @@ describe("stable_sort_T_vec", () => {
     const neg = BigInt.asUintN(64, -(2n ** 62n));
     call(b, "stable_sort_fix64_vec", priv(ptype("fix64", "float64"), BigUint64Array.of(2n ** 62n + 1n, neg, 2n ** 62n)), ref(p32, "uint32"));
     expect(Array.from(p32)).toEqual([1, 2, 0]);
+  });
+
+  it("hand-computed: floats in numeric order, −0 equal to +0, every NaN last ascending and first descending, ties by index", () => {
+    const b = new EmulatorBackend();
+    const xs = Float64Array.of(NaN, 2, -0, -Infinity, NaN, 0, 1.5);
+    const up = new BigUint64Array(7);
+    call(b, "stable_sort_float64_vec", priv(ptype("float64", "float64"), xs), ref(up));
+    expect(Array.from(up)).toEqual([3n, 2n, 5n, 6n, 1n, 0n, 4n]);
+    const down = new BigUint64Array(7);
+    call(b, "stable_sort_float64_vec", priv(ptype("float64", "float64"), xs), ref(down), { tag: "scalar", type: "bool", value: false });
+    expect(Array.from(down)).toEqual([0n, 4n, 1n, 6n, 2n, 5n, 3n]);
   });
 
   it("a permutation vector of the wrong size is a clear error", () => {
