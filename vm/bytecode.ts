@@ -11,6 +11,11 @@
  * constants are 8 bytes, float constants 8-byte doubles. Instructions are an opcode
  * byte followed by the operands of vm/isa.ts, encoded as the isa header describes.
  *
+ * Line-table entries may name an inline site (section "inlines"): code of a procedure
+ * the compiler inlined keeps, per site, the inlined procedure's name, the span of the
+ * call that was inlined, and the enclosing site when that call was itself inlined
+ * code, so the VM can rebuild the call stack the program would have without inlining.
+ *
  * Encoding is deterministic (a pure function of the Module), so the same program
  * gives the same bytes and hash. `decode` checks framing (magic, version, hash,
  * lengths, opcodes, truncation) and throws BytecodeError; vm/verify.ts checks that
@@ -22,7 +27,8 @@ export { encode } from "./encode.js";
 export { computeHash, decode, moduleHash } from "./decode.js";
 
 export const MAGIC = "SECB";
-export const FORMAT_VERSION = 1;
+/** 2: line entries name an inline site, and the "inlines" section lists them. */
+export const FORMAT_VERSION = 2;
 /** Bytes before the first section: magic, version, SHA-256. */
 export const HEADER_SIZE = 40;
 
@@ -66,10 +72,27 @@ export interface GlobalDecl {
   readonly name: string;
 }
 
-/** From instruction `start` on (until the next entry), code maps to span `span` (-1: none). */
+/**
+ * From instruction `start` on (until the next entry), code maps to span `span` (-1: none)
+ * and, when it was inlined, to inline site `inline` (index into Module.inlineSites;
+ * absent: not inlined).
+ */
 export interface LineEntry {
   readonly start: number;
   readonly span: number;
+  readonly inline?: number;
+}
+
+/**
+ * Where inlined code came from: it is the body of procedure `procedure`, inlined at the
+ * call whose span is `call` (-1: unknown). When that call is itself inlined code,
+ * `parent` is its site (-1: the call is code of the procedure holding the line entry).
+ * Parents never form a cycle (the verifier checks).
+ */
+export interface InlineSite {
+  readonly procedure: string;
+  readonly call: number;
+  readonly parent: number;
 }
 
 export type SliceItem =
@@ -114,6 +137,8 @@ export interface Module {
   readonly constants: readonly Constant[];
   readonly files: readonly string[];
   readonly spans: readonly SpanEntry[];
+  /** Inline sites named by line entries; absent when nothing was inlined. */
+  readonly inlineSites?: readonly InlineSite[];
   readonly kinds: readonly KindDecl[];
   readonly domains: readonly DomainDecl[];
   readonly structs: readonly StructLayout[];
@@ -130,6 +155,7 @@ export const SECTION_NAMES = [
   "constants",
   "files",
   "spans",
+  "inlines",
   "kinds",
   "domains",
   "structs",

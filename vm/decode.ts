@@ -12,8 +12,10 @@ import {
   MAGIC,
   SECTION_NAMES,
   type Constant,
+  type InlineSite,
   type Instruction,
   type InterfaceEntry,
+  type LineEntry,
   type KindDecl,
   type Module,
   type Operand,
@@ -79,18 +81,19 @@ export function decode(bytes: Uint8Array): Module {
       endLine: rd.uleb(),
       endColumn: rd.uleb(),
     })),
-    kinds: section(s(3), "kinds", decodeKind),
-    domains: section(s(4), "domains", (rd) => ({ name: rd.str("domain name"), kind: rd.uleb() })),
-    structs: section(s(5), "structs", (rd) => ({
+    kinds: section(s(4), "kinds", decodeKind),
+    domains: section(s(5), "domains", (rd) => ({ name: rd.str("domain name"), kind: rd.uleb() })),
+    structs: section(s(6), "structs", (rd) => ({
       name: rd.str("struct name"),
       fields: list(rd, (x) => x.str("field name")),
     })),
-    globals: section(s(6), "globals", (rd) => ({ name: rd.str("global name") })),
-    procedures: section(s(7), "procedures", decodeProcedure),
-    interface: section(s(8), "interface", decodeInterfaceEntry),
-    ...decodeEntry(s(9)),
+    globals: section(s(7), "globals", (rd) => ({ name: rd.str("global name") })),
+    procedures: section(s(8), "procedures", decodeProcedure),
+    interface: section(s(9), "interface", decodeInterfaceEntry),
+    ...decodeEntry(s(10)),
   };
-  return m;
+  const inlineSites = section(s(3), "inlines", decodeInlineSite);
+  return inlineSites.length === 0 ? m : { ...m, inlineSites };
 }
 
 function escapeMagic(s: string): string {
@@ -156,6 +159,18 @@ function decodeInterfaceEntry(r: Reader): InterfaceEntry {
   };
 }
 
+function decodeInlineSite(r: Reader): InlineSite {
+  return { procedure: r.str("inlined procedure name"), call: r.uleb("call span") - 1, parent: r.uleb("parent inline site") - 1 };
+}
+
+/** A line entry; `inline` is present only for inlined code (as the encoder's input has it). */
+function decodeLineEntry(r: Reader): LineEntry {
+  const start = r.uleb("line entry start");
+  const span = r.uleb("line entry span") - 1;
+  const inline = r.uleb("line entry inline site") - 1;
+  return inline < 0 ? { start, span } : { start, span, inline };
+}
+
 function decodeEntry(r: Reader): { main: number; init: number } {
   const main = r.uleb("main index");
   const init = r.uleb("init index") - 1;
@@ -168,7 +183,7 @@ function decodeProcedure(r: Reader): Procedure {
   const params = r.uleb();
   const registers = r.uleb();
   const code = list(r, decodeInstruction);
-  const lines = list(r, (x) => ({ start: x.uleb(), span: x.uleb() - 1 }));
+  const lines = list(r, decodeLineEntry);
   return { name, params, registers, code, lines };
 }
 

@@ -2,7 +2,9 @@
  * The disassembler behind `secc disasm`: readable assembly of a Module with its
  * declarations (kinds, domains, structs, globals, the program interface) and every
  * procedure's instructions, each line annotated with its source position from the
- * line table. Driven by the instruction table: operand kinds decide the notation
+ * line table (and, for inlined code, `inlined NAME <- NAME ...`: the inlined procedures
+ * innermost first, numbered by the inline-site list printed after the declarations as
+ * `inline K NAME called at POS [in inline P]`). Driven by the instruction table: operand kinds decide the notation
  * (r3 registers, #k constants shown with their value, @12 jump targets, [i, lo:hi, :]
  * index lists, (push r1, cref r2, return r3:uint64) syscall arguments).
  */
@@ -28,6 +30,10 @@ export function disasm(m: Module, options: DisasmOptions = {}): string {
   for (const e of m.interface) {
     out.push(`${e.role} "${e.name}" : ${e.domain === "" ? "public" : e.domain} ${e.type}[[${e.dims}]]`);
   }
+  (m.inlineSites ?? []).forEach((site, i) => {
+    const parent = site.parent < 0 ? "" : ` in inline ${site.parent}`;
+    out.push(`inline ${i} ${site.procedure} called at ${spanText(m, site.call)}${parent}`);
+  });
   m.procedures.forEach((p, i) => {
     out.push("");
     const tag = i === m.main ? "  ; main" : i === m.init ? "  ; init" : "";
@@ -41,19 +47,33 @@ function procedureLines(m: Module, p: Procedure): string[] {
   const lines: string[] = [];
   const width = String(Math.max(p.code.length - 1, 0)).length;
   let li = -1;
-  let lastSpan = -2;
+  let last = "";
   p.code.forEach((ins, pc) => {
     while (li + 1 < p.lines.length && p.lines[li + 1]!.start <= pc) li++;
-    const span = li >= 0 ? p.lines[li]!.span : -1;
+    const entry = li >= 0 ? p.lines[li] : undefined;
+    const span = entry?.span ?? -1;
+    const inline = entry?.inline ?? -1;
     const text = `  ${String(pc).padStart(width)}  ${instructionText(m, ins)}`;
-    if (span !== lastSpan && span >= 0) {
-      const s = m.spans[span];
-      const where = s === undefined ? "?" : `${m.files[s.file] ?? "?"}:(${s.line},${s.column})(${s.endLine},${s.endColumn})`;
-      lines.push(`${text.padEnd(56)} ; ${where}`);
-    } else lines.push(text);
-    lastSpan = span;
+    const note = span < 0 && inline < 0 ? "" : `${span < 0 ? "" : spanText(m, span)}${inline < 0 ? "" : `${span < 0 ? "" : " "}${inlineText(m, inline)}`}`;
+    if (note !== last && note !== "") lines.push(`${text.padEnd(56)} ; ${note}`);
+    else lines.push(text);
+    last = note;
   });
   return lines;
+}
+
+function spanText(m: Module, span: number): string {
+  if (span < 0) return "?";
+  const s = m.spans[span];
+  return s === undefined ? "?" : `${m.files[s.file] ?? "?"}:(${s.line},${s.column})(${s.endLine},${s.endColumn})`;
+}
+
+/** `inlined f <- g`: the procedures whose code this is, innermost first (bounded: sites may be unverified). */
+function inlineText(m: Module, inline: number): string {
+  const sites = m.inlineSites ?? [];
+  const names: string[] = [];
+  for (let k = inline; k >= 0 && names.length <= sites.length; k = sites[k]?.parent ?? -1) names.push(sites[k]?.procedure ?? "?");
+  return `inlined ${names.join(" <- ")}`;
 }
 
 /** One instruction as text: `name operand, operand, ...`. */

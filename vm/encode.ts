@@ -1,7 +1,8 @@
 /**
  * Encoding of a Module into the bytecode format of vm/bytecode.ts: sections in id
  * order, LEB128 integers, operands as the instruction table says, and the SHA-256
- * of the contents in the header. Deterministic: a pure function of the Module.
+ * of the contents in the header. Deterministic: a pure function of the Module (an
+ * absent inline-site list or line-entry site is written as an empty list or "none").
  */
 import { createHash } from "node:crypto";
 import { Writer } from "./binary.js";
@@ -29,6 +30,11 @@ export function encode(m: Module): Uint8Array {
       w.uleb(s.column);
       w.uleb(s.endLine);
       w.uleb(s.endColumn);
+    }),
+    encodeList(m.inlineSites ?? [], (w, site) => {
+      w.str(site.procedure);
+      w.uleb(site.call + 1);
+      w.uleb(site.parent + 1);
     }),
     encodeList(m.kinds, (w, k) => {
       w.str(k.name);
@@ -119,6 +125,7 @@ function encodeProcedure(w: Writer, p: Procedure): void {
   for (const l of p.lines) {
     w.uleb(l.start);
     w.uleb(l.span + 1);
+    w.uleb((l.inline ?? -1) + 1);
   }
 }
 

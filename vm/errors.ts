@@ -19,7 +19,11 @@ export function formatPosition(p: SourcePosition): string {
   return `${p.file}:(${p.line},${p.column})(${p.endLine},${p.endColumn})`;
 }
 
-/** One frame of a runtime error's call stack. */
+/**
+ * One frame of a runtime error's call stack. Procedures the compiler inlined still
+ * get their own frames (from the line table's inline sites), so a stack is the same
+ * with and without the optimiser.
+ */
 export interface StackFrame {
   readonly procedure: string;
   readonly position: SourcePosition | undefined;

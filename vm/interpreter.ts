@@ -11,7 +11,7 @@
  */
 import { isPromise, type MaybePromise, type SecretBackend } from "./backend.js";
 import type { Module } from "./bytecode.js";
-import { VmError, type SourcePosition, type StackFrame } from "./errors.js";
+import { VmError, type StackFrame } from "./errors.js";
 import type { Host } from "./host.js";
 import { linkModule, type LinkedProc, type LinkedProgram } from "./link.js";
 import { PrivValue, PubArray, StructValue, type Value } from "./values.js";
@@ -152,20 +152,19 @@ export class Machine {
     return new StructValue(v.layout, fields as Value[]);
   }
 
-  /** Attaches the call stack: the failing instruction, then each caller's `call`. */
+  /**
+   * Attaches the call stack: the failing instruction's frames (with the procedures
+   * inlined there, vm/link.ts `frames`), then each caller's `call` the same way.
+   */
   private locate(e: unknown, f: Frame, pc: number): VmError {
     const err =
       e instanceof VmError ? e : new VmError(e instanceof Error ? `internal error: ${e.message}` : `internal error: ${String(e)}`);
-    const callers = this.frames.filter((x) => x !== f).reverse();
-    const stack: StackFrame[] = [
-      { procedure: f.proc.name, position: this.position(f.proc, pc) },
-      ...callers.map((x) => ({ procedure: x.proc.name, position: this.position(x.proc, x.pc - 1) })),
-    ];
+    const stack: StackFrame[] = this.program.frames(f.proc, pc);
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const x = this.frames[i]!;
+      if (x !== f) stack.push(...this.program.frames(x.proc, x.pc - 1));
+    }
     return err.locate(stack);
-  }
-
-  private position(proc: LinkedProc, pc: number): SourcePosition | undefined {
-    return this.program.position(proc, pc);
   }
 }
 

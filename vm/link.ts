@@ -7,8 +7,8 @@
  * resolves private type names against the kinds' type lists.
  */
 import type { SecretBackend } from "./backend.js";
-import type { Instruction, Module, Procedure } from "./bytecode.js";
-import { BytecodeError, VmError, type SourcePosition } from "./errors.js";
+import type { Instruction, LineEntry, Module, Procedure } from "./bytecode.js";
+import { BytecodeError, VmError, type SourcePosition, type StackFrame } from "./errors.js";
 import type { Machine } from "./interpreter.js";
 import { linkArrayOp } from "./ops/arrays.js";
 import { linkControlOp } from "./ops/control.js";
@@ -111,12 +111,34 @@ export class LinkedProgram implements LinkContext {
 
   /** Source position of instruction `pc` of a procedure, from its line table. */
   position(proc: LinkedProc, pc: number): SourcePosition | undefined {
-    const lines = proc.source.lines;
-    let span = -1;
-    for (const l of lines) {
-      if (l.start > pc) break;
-      span = l.span;
+    return this.spanPosition(lineEntryAt(proc.source, pc)?.span ?? -1);
+  }
+
+  /**
+   * The source-level frames of instruction `pc` of a procedure, innermost first: when
+   * the line table says the code was inlined, one frame per inlined procedure (the
+   * innermost at the instruction's position, each outer one at the call that was
+   * inlined), then `proc` itself, at the outermost inlined call or the instruction.
+   */
+  frames(proc: LinkedProc, pc: number): StackFrame[] {
+    const entry = lineEntryAt(proc.source, pc);
+    const sites = this.module.inlineSites ?? [];
+    const frames: StackFrame[] = [];
+    let span = entry?.span ?? -1;
+    let site = entry?.inline ?? -1;
+    // the verifier rejects cycles; the bound keeps an unverified module from hanging
+    while (site >= 0 && frames.length < sites.length) {
+      const s = sites[site];
+      if (s === undefined) break;
+      frames.push({ procedure: s.procedure, position: this.spanPosition(span) });
+      span = s.call;
+      site = s.parent;
     }
+    frames.push({ procedure: proc.name, position: this.spanPosition(span) });
+    return frames;
+  }
+
+  private spanPosition(span: number): SourcePosition | undefined {
     const s = this.module.spans[span];
     if (s === undefined) return undefined;
     return { file: this.module.files[s.file] ?? "?", line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn };
@@ -131,6 +153,16 @@ export class LinkedProgram implements LinkContext {
     });
     return { name, registers: p.registers, ops, source: p };
   }
+}
+
+/** The line-table entry covering instruction `pc` (the last one starting at or before it). */
+function lineEntryAt(p: Procedure, pc: number): LineEntry | undefined {
+  let found: LineEntry | undefined;
+  for (const l of p.lines) {
+    if (l.start > pc) break;
+    found = l;
+  }
+  return found;
 }
 
 /** Verifies and links a module for the given backends. */

@@ -3,7 +3,8 @@
  * hostile bytecode is a BytecodeError and never a crash or a hang. It checks every
  * index (registers, constants and their kinds, jump targets, procedures and their
  * arities, globals, domains, struct layouts, spans, files), enum operands, the line
- * tables and the entry points. `loadModule(bytes)` = decode + verify.
+ * tables, the inline sites (indices in range, parents without cycles) and the entry
+ * points. `loadModule(bytes)` = decode + verify.
  */
 import { decode, type Instruction, type Module, type Procedure, type SliceItem, type SysArg } from "./bytecode.js";
 import { BytecodeError } from "./errors.js";
@@ -29,6 +30,7 @@ export function verifyModule(m: Module): void {
   m.spans.forEach((s, i) => {
     if (s.file >= m.files.length) throw new BytecodeError(`span ${i} names file ${s.file}, but there are ${m.files.length} files`);
   });
+  verifyInlineSites(m);
   m.domains.forEach((d, i) => {
     if (d.kind >= m.kinds.length) throw new BytecodeError(`domain ${i} (${d.name}) names kind ${d.kind}, which does not exist`);
   });
@@ -51,7 +53,40 @@ function verifyProcedure(m: Module, p: Procedure, index: number): void {
   for (const l of p.lines) {
     if (l.start < last || l.start > p.code.length) throw new BytecodeError(`${where}: line table entries out of order or range`);
     if (l.span < -1 || l.span >= m.spans.length) throw new BytecodeError(`${where}: line table names span ${l.span}, which does not exist`);
+    const sites = m.inlineSites?.length ?? 0;
+    if (l.inline !== undefined && (!Number.isInteger(l.inline) || l.inline < -1 || l.inline >= sites)) {
+      throw new BytecodeError(`${where}: line table names inline site ${l.inline}, but there are ${sites}`);
+    }
     last = l.start;
+  }
+}
+
+/** Every site names an existing span and parent, and following parents always ends. */
+function verifyInlineSites(m: Module): void {
+  const sites = m.inlineSites ?? [];
+  sites.forEach((site, i) => {
+    if (!Number.isInteger(site.call) || site.call < -1 || site.call >= m.spans.length) {
+      throw new BytecodeError(`inline site ${i} (${site.procedure}) names call span ${site.call}, but there are ${m.spans.length} spans`);
+    }
+    if (!Number.isInteger(site.parent) || site.parent < -1 || site.parent >= sites.length) {
+      throw new BytecodeError(`inline site ${i} (${site.procedure}) names parent site ${site.parent}, but there are ${sites.length}`);
+    }
+  });
+  // 0: not visited, 1: on the current chain, 2: known to end
+  const state = new Uint8Array(sites.length);
+  for (let i = 0; i < sites.length; i++) {
+    const chain: number[] = [];
+    let k = i;
+    while (k >= 0 && state[k] === 0) {
+      state[k] = 1;
+      chain.push(k);
+      k = sites[k]!.parent;
+    }
+    if (k >= 0 && state[k] === 1) {
+      const cycle = chain.slice(chain.indexOf(k));
+      throw new BytecodeError(`inline sites form a cycle: ${[...cycle, k].join(" -> ")}`);
+    }
+    for (const c of chain) state[c] = 2;
   }
 }
 

@@ -6,9 +6,16 @@
  * of the built-in library are named `<stdlib>/NAME.sc`, so the bytes (and the hash
  * the three parties compare) depend neither on the working directory nor on where
  * secc is installed.
+ *
+ * The emitter hands the builder location indices (`location`), not span indices: a
+ * location is a span plus the inline site of the code (interned from IrSpan.inlined,
+ * parents before children), and `resolve` turns the built module's line entries back
+ * into span and inline-site indices and adds the site list.
  */
 import { isAbsolute, relative, sep } from "node:path";
+import type { InlineSite as SiteEntry, LineEntry, Module } from "../../vm/bytecode.js";
 import type { ModuleBuilder } from "../../vm/builder.js";
+import type { InlineSite, IrSpan } from "../ir/ir.js";
 import type { SourceFile } from "../source/source-file.js";
 import type { Span } from "../source/span.js";
 
@@ -29,6 +36,11 @@ function inside(dir: string, path: string): string | undefined {
 export class DebugInfo {
   private readonly spanIndex = new Map<string, number>();
   private readonly fileIndex = new Map<SourceFile, number>();
+  private readonly sites: SiteEntry[] = [];
+  private readonly siteIndex = new Map<string, number>();
+  private readonly siteOf = new Map<InlineSite, number>();
+  private readonly locations: { readonly span: number; readonly inline: number }[] = [];
+  private readonly locationIndex = new Map<string, number>();
 
   constructor(
     private readonly mb: ModuleBuilder,
@@ -67,5 +79,48 @@ export class DebugInfo {
       this.spanIndex.set(key, i);
     }
     return i;
+  }
+
+  /** The location index (span and inline site) of an instruction's span, for ProcBuilder.at (-1 for none). */
+  location(s: IrSpan | undefined): number {
+    if (s === undefined) return -1;
+    const span = this.span(s);
+    const inline = s.inlined === undefined ? -1 : this.site(s.inlined);
+    const key = `${span}:${inline}`;
+    let i = this.locationIndex.get(key);
+    if (i === undefined) {
+      i = this.locations.length;
+      this.locations.push({ span, inline });
+      this.locationIndex.set(key, i);
+    }
+    return i;
+  }
+
+  /** The index of an inline site (its parents interned first, equal sites once). */
+  private site(site: InlineSite): number {
+    let i = this.siteOf.get(site);
+    if (i !== undefined) return i;
+    const parent = site.parent === undefined ? -1 : this.site(site.parent);
+    const call = this.span(site.call);
+    const key = `${call}:${parent}:${site.callee}`;
+    i = this.siteIndex.get(key);
+    if (i === undefined) {
+      i = this.sites.length;
+      this.sites.push({ procedure: site.callee, call, parent });
+      this.siteIndex.set(key, i);
+    }
+    this.siteOf.set(site, i);
+    return i;
+  }
+
+  /** The built module with line entries turned from locations into spans and inline sites. */
+  resolve(m: Module): Module {
+    const entry = (l: LineEntry): LineEntry => {
+      const loc = this.locations[l.span];
+      if (loc === undefined) return { start: l.start, span: -1 };
+      return loc.inline < 0 ? { start: l.start, span: loc.span } : { start: l.start, span: loc.span, inline: loc.inline };
+    };
+    const procedures = m.procedures.map((p) => ({ ...p, lines: p.lines.map(entry) }));
+    return this.sites.length === 0 ? { ...m, procedures } : { ...m, procedures, inlineSites: [...this.sites] };
   }
 }

@@ -3,7 +3,8 @@
  * encodes it. Blocks are laid out in order; a jump to the next block is dropped, a
  * branch becomes `jt`/`jf` (plus `jmp` when neither successor follows), `return`
  * becomes `ret` and `fail` becomes `error`. Every instruction is mapped to its
- * source span in the line table. The output is a pure function of the IR.
+ * source span in the line table, and inlined code to its inline site (debug-info.ts).
+ * The output is a pure function of the IR.
  */
 import type { KindType, Module } from "../../vm/bytecode.js";
 import { encode } from "../../vm/bytecode.js";
@@ -27,7 +28,7 @@ export function emitModule(ir: IrProgram, options: EmitOptions = {}): Module {
   ir.procs.forEach((p, i) => emitProc(p, builders[i]!, debug));
   mb.setMain(builders[ir.main]!);
   if (ir.init >= 0) mb.setInit(builders[ir.init]!);
-  return mb.build();
+  return debug.resolve(mb.build());
 }
 
 /** Encodes an IR program to bytecode bytes. */
@@ -46,7 +47,7 @@ function emitProc(p: IrProc, pb: ProcBuilder, debug: DebugInfo): void {
   p.blocks.forEach((b, i) => {
     pb.bind(labels[i]!);
     for (const ins of b.instrs) {
-      pb.at(debug.span(ins.span));
+      pb.at(debug.location(ins.span));
       if (ins.op === "const") {
         const [type, dst, value] = ins.args as [DataTypeName, number, number | bigint | string | boolean];
         pb.const(type, dst, value);
@@ -54,7 +55,7 @@ function emitProc(p: IrProc, pb: ProcBuilder, debug: DebugInfo): void {
     }
     const t = b.terminator;
     if (t === undefined) throw new Error(`internal: block ${i} of ${p.name} is not terminated`);
-    pb.at(debug.span(t.span));
+    pb.at(debug.location(t.span));
     emitTerminator(pb, t, i, labels);
   });
 }

@@ -10,13 +10,31 @@
  * integers, number for floats, boolean, string), not a constant index, and
  * procedure/domain/layout/global operands are indices into IrProgram's tables.
  * Every instruction and terminator carries the source span it was lowered from, or
- * undefined; the emitter turns spans into the line table.
+ * undefined; the emitter turns spans into the line table. Code copied in by inlining
+ * carries, on that span, where it was inlined (`IrSpan.inlined`, like LLVM's
+ * `inlinedAt`): kept on the span object, it survives every pass that copies spans.
  *
  * Invariants: registers 0..params-1 are the parameters; every block is terminated
  * once lowering has finished; block ids are indices into `blocks`.
  */
 import type { SliceItem, SysArg } from "../../vm/bytecode.js";
 import type { Span } from "../source/span.js";
+
+/**
+ * Where inlined code came from: it is the body of procedure `callee` (its IrProc name),
+ * inlined at the call with span `call`. `parent` is where that call itself was inlined
+ * from, undefined when the call is code of the procedure that now holds the instruction.
+ */
+export interface InlineSite {
+  readonly callee: string;
+  readonly call: Span | undefined;
+  readonly parent: InlineSite | undefined;
+}
+
+/** A source span; `inlined` is set on the spans of inlined code (see InlineSite). */
+export interface IrSpan extends Span {
+  readonly inlined?: InlineSite;
+}
 
 /** A VM instruction name that is not control flow (those are terminators). */
 export type IrOp = string;
@@ -26,15 +44,15 @@ export type IrArg = number | bigint | string | boolean | null | readonly number[
 export interface IrInstr {
   readonly op: IrOp;
   readonly args: readonly IrArg[];
-  readonly span: Span | undefined;
+  readonly span: IrSpan | undefined;
 }
 
 export type IrTerminator =
-  | { readonly kind: "jump"; readonly to: number; readonly span: Span | undefined }
-  | { readonly kind: "branch"; readonly cond: number; readonly ifTrue: number; readonly ifFalse: number; readonly span: Span | undefined }
-  | { readonly kind: "return"; readonly src: number | null; readonly span: Span | undefined }
+  | { readonly kind: "jump"; readonly to: number; readonly span: IrSpan | undefined }
+  | { readonly kind: "branch"; readonly cond: number; readonly ifTrue: number; readonly ifFalse: number; readonly span: IrSpan | undefined }
+  | { readonly kind: "return"; readonly src: number | null; readonly span: IrSpan | undefined }
   /** Stops the program with a message (e.g. a non-void procedure that ends without `return`). */
-  | { readonly kind: "fail"; readonly message: string; readonly span: Span | undefined };
+  | { readonly kind: "fail"; readonly message: string; readonly span: IrSpan | undefined };
 
 export interface IrBlock {
   readonly id: number;

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeHash, decode, encode, moduleHash, type Instruction, type Module, type Operand } from "../../vm/bytecode.js";
+import { computeHash, decode, encode, FORMAT_VERSION, moduleHash, type Instruction, type LineEntry, type Module, type Operand } from "../../vm/bytecode.js";
 import { BytecodeError } from "../../vm/errors.js";
 import { BINARY_OPS, DATA_TYPES, INSTRUCTIONS, SYSARG_MODES, type OperandKind } from "../../vm/isa.js";
 
@@ -46,6 +46,12 @@ function operandArb(kind: OperandKind): fc.Arbitrary<Operand> {
   }
 }
 
+/** A line entry, naming an inline site or not (absent, as the decoder gives it back). */
+const lineEntryArb: fc.Arbitrary<LineEntry> = fc.record(
+  { start: small, span: fc.integer({ min: -1, max: 10 }), inline: fc.nat({ max: 6 }) },
+  { requiredKeys: ["start", "span"] },
+);
+
 const instructionArb: fc.Arbitrary<Instruction> = fc
   .constantFrom(...INSTRUCTIONS)
   .chain((d) => fc.tuple(...d.operands.map(operandArb)).map((args) => ({ op: d.name, args })));
@@ -61,6 +67,10 @@ export const moduleArb: fc.Arbitrary<Module> = fc.record({
   ),
   files: fc.array(fc.string(), { maxLength: 2 }),
   spans: fc.array(fc.record({ file: small, line: small, column: small, endLine: small, endColumn: small }), { maxLength: 3 }),
+  inlineSites: fc.array(fc.record({ procedure: fc.string(), call: fc.integer({ min: -1, max: 10 }), parent: fc.integer({ min: -1, max: 6 }) }), {
+    minLength: 1,
+    maxLength: 4,
+  }),
   kinds: fc.array(
     fc.record({
       name: fc.string(),
@@ -77,7 +87,7 @@ export const moduleArb: fc.Arbitrary<Module> = fc.record({
       params: small,
       registers: small,
       code: fc.array(instructionArb, { maxLength: 12 }),
-      lines: fc.array(fc.record({ start: small, span: fc.integer({ min: -1, max: 10 }) }), { maxLength: 3 }),
+      lines: fc.array(lineEntryArb, { maxLength: 3 }),
     }),
     { minLength: 1, maxLength: 3 },
   ),
@@ -93,7 +103,7 @@ export const moduleArb: fc.Arbitrary<Module> = fc.record({
   ),
   main: small,
   init: fc.integer({ min: -1, max: 5 }),
-});
+}, { requiredKeys: ["constants", "files", "spans", "kinds", "domains", "structs", "globals", "procedures", "interface", "main", "init"] });
 
 describe("bytecode format", () => {
   it("decode(encode(m)) equals m, and encoding is deterministic", () => {
@@ -123,7 +133,7 @@ describe("bytecode format", () => {
     );
   });
 
-  it("starts with the magic SECB and version 1", () => {
+  it("starts with the magic SECB and version 2 (line entries name inline sites)", () => {
     const bytes = encode({
       constants: [],
       files: [],
@@ -138,6 +148,7 @@ describe("bytecode format", () => {
       init: -1,
     });
     expect(String.fromCharCode(...bytes.subarray(0, 4))).toBe("SECB");
-    expect(new DataView(bytes.buffer).getUint32(4, true)).toBe(1);
+    expect(new DataView(bytes.buffer).getUint32(4, true)).toBe(2);
+    expect(FORMAT_VERSION).toBe(2);
   });
 });

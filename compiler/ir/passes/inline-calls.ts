@@ -15,13 +15,15 @@
  * reference by `fget`) is replaced by the caller's argument register; every other parameter starts as a `copy` of the
  * argument, which is what the call did. An argument register passed twice is copied
  * for the repeated parameters (a syscall seeing one handle twice may run a different
- * protocol, e.g. square instead of mul). Instructions keep their source spans, so
- * runtime error messages are unchanged (only the call-stack trace of an error loses
- * the inlined frames); a `nop` with the call's span marks the call site.
+ * protocol, e.g. square instead of mul). Instructions keep their source positions, so
+ * runtime error messages are unchanged, and their spans record where they were inlined
+ * (IrSpan.inlined: the callee's name, the call's span, and the call's own inline site
+ * when the call was inlined code), so a runtime error's call stack still shows the
+ * inlined procedures. A `nop` with the call's span marks the call site.
  */
 import type { SliceItem, SysArg } from "../../../vm/bytecode.js";
 import { INSTRUCTION_BY_NAME } from "../../../vm/isa.js";
-import type { IrArg, IrBlock, IrInstr, IrProc, IrProgram, IrTerminator } from "../ir.js";
+import type { InlineSite, IrArg, IrBlock, IrInstr, IrProc, IrProgram, IrSpan, IrTerminator } from "../ir.js";
 import { defsOf, writesOf } from "./instr-info.js";
 import { writesOnlyLastPush } from "./lane-wise.js";
 
@@ -111,6 +113,37 @@ export function mapRegisters(ins: IrInstr, f: (r: number) => number): IrInstr {
   return { op: ins.op, args, span: ins.span };
 }
 
+type SpanMap = (s: IrSpan | undefined) => IrSpan | undefined;
+
+/**
+ * Maps the spans of `callee`'s code to the same positions marked as inlined at `call`:
+ * the callee's own sites (from inlining into it) get the new site appended at their
+ * outer end. Memoised, so the copies of one span share one object.
+ */
+function inlinedSpans(callee: string, call: IrSpan | undefined): SpanMap {
+  const outer: InlineSite = { callee, call, parent: call?.inlined };
+  const sites = new Map<InlineSite, InlineSite>();
+  const rebase = (site: InlineSite | undefined): InlineSite => {
+    if (site === undefined) return outer;
+    let r = sites.get(site);
+    if (r === undefined) {
+      r = { callee: site.callee, call: site.call, parent: rebase(site.parent) };
+      sites.set(site, r);
+    }
+    return r;
+  };
+  const spans = new Map<IrSpan, IrSpan>();
+  return (s) => {
+    if (s === undefined) return undefined;
+    let r = spans.get(s);
+    if (r === undefined) {
+      r = { file: s.file, start: s.start, end: s.end, inlined: rebase(s.inlined) };
+      spans.set(s, r);
+    }
+    return r;
+  };
+}
+
 function inlineOne(caller: IrProc, block: IrBlock, at: number, callee: IrProc, ro: readonly boolean[]): void {
   const call = block.instrs[at]!;
   const dst = call.args[1] as number | null;
@@ -133,9 +166,11 @@ function inlineOne(caller: IrProc, block: IrBlock, at: number, callee: IrProc, r
   const f = (r: number): number => (r < callee.params ? paramReg[r]! : regMap(r));
   const blockBase = caller.blocks.length;
   const cont: IrBlock = { id: blockBase + callee.blocks.length, instrs: block.instrs.slice(at + 1), terminator: block.terminator };
+  const mark = inlinedSpans(callee.name, call.span);
   for (const cb of callee.blocks) {
-    const instrs = cb.instrs.map((ins) => mapRegisters(ins, f));
-    caller.blocks.push({ id: blockBase + cb.id, instrs, terminator: mapTerminator(cb.terminator, instrs, f, blockBase, cont.id, dst, call) });
+    const instrs = cb.instrs.map((ins): IrInstr => ({ ...mapRegisters(ins, f), span: mark(ins.span) }));
+    const terminator = mapTerminator(cb.terminator, instrs, f, blockBase, cont.id, dst, call, mark);
+    caller.blocks.push({ id: blockBase + cb.id, instrs, terminator });
   }
   caller.blocks.push(cont);
   block.instrs.length = at;
@@ -151,18 +186,20 @@ function mapTerminator(
   cont: number,
   dst: number | null,
   call: IrInstr,
+  mark: SpanMap,
 ): IrTerminator | undefined {
   if (t === undefined) return undefined;
+  const span = mark(t.span);
   switch (t.kind) {
     case "jump":
-      return { ...t, to: t.to + blockBase };
+      return { ...t, to: t.to + blockBase, span };
     case "branch":
-      return { ...t, cond: f(t.cond), ifTrue: t.ifTrue + blockBase, ifFalse: t.ifFalse + blockBase };
+      return { ...t, cond: f(t.cond), ifTrue: t.ifTrue + blockBase, ifFalse: t.ifFalse + blockBase, span };
     case "return":
       if (dst !== null && dst >= 0 && t.src !== null) instrs.push({ op: "mov", args: [dst, f(t.src)], span: call.span });
-      return { kind: "jump", to: cont, span: t.span };
+      return { kind: "jump", to: cont, span };
     case "fail":
-      return t;
+      return { ...t, span };
     default: {
       const never: never = t;
       return never;
