@@ -5,7 +5,7 @@
  * the emulator computes for private exp, ln, sin and erf (`transcendental`), and what
  * the three-party circuits reproduce bit for bit.
  */
-import { innerWidth, runAlgorithm, type FloatMachine, type TranscendentalOp } from "./transcendental.js";
+import { runAlgorithm, type FloatMachine, type Machines, type TranscendentalOp } from "./transcendental.js";
 
 const scratch = new DataView(new ArrayBuffer(8));
 
@@ -93,10 +93,14 @@ function plainMachine(w: 32 | 64): FloatMachine<number, number> {
   };
 }
 
-const PLAIN = { 32: plainMachine(32), 64: plainMachine(64) } as const;
+const F64 = plainMachine(64);
+const identity = (v: number): number => v;
+const PLAIN: Record<32 | 64, Machines<number, number, number>> = {
+  32: { main: plainMachine(32), wide: F64, widen: identity, narrow: Math.fround },
+  64: { main: F64, wide: F64, widen: identity, narrow: identity },
+};
 
 /** op(x) in the emulator's float64 (w = 64) or float32 (w = 32, x a float32 value) arithmetic. */
 export function transcendental(op: TranscendentalOp, w: 32 | 64, x: number): number {
-  const y = runAlgorithm(op, PLAIN[innerWidth(op, w)], w, x);
-  return w === 32 ? Math.fround(y) : y;
+  return runAlgorithm(op, PLAIN[w], x);
 }

@@ -89,12 +89,12 @@ function isqrt(v: bigint): bigint {
 
 const SQRT_PI = isqrt(PI << P);
 
-/** sin(n·π/32) for any integer n, by reflection into [0, π/2]. */
-export function sinPiOver32(n: number): number {
-  const k = ((n % 64) + 64) % 64;
-  const m = k % 32;
-  const v = toDouble(sinF((PI * BigInt(m > 16 ? 32 - m : m)) / 32n));
-  return k >= 32 ? -v : v;
+/** sin(n·π/N) for any integer n and even N, by reflection into [0, π/2]. */
+export function sinPiOver(n: number, N: number): number {
+  const k = ((n % (2 * N)) + 2 * N) % (2 * N);
+  const m = k % N;
+  const v = toDouble(sinF((PI * BigInt(2 * m > N ? N - m : m)) / BigInt(N)));
+  return k >= N ? -v : v;
 }
 
 /**

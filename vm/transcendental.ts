@@ -9,17 +9,17 @@
  * aside).
  *
  * A machine works in one format: float64, or float32 (every operation rounded to
- * float32, as Math.fround). exp, ln and erf of float32 run in float32 with their own
- * tables and polynomials; sin of float32 runs the float64 steps with a smaller
- * polynomial and rounds once (its reduction needs float64's exact products).
+ * float32, as Math.fround). Float32 results run in float32 with their own tables and
+ * polynomials, except sin's range reduction, which runs in float64 (it needs exact
+ * products with parts of π/N) and rounds the reduced argument to float32.
  * Accuracy against Math.* (tested in test/vm/transcendental.test.ts): float64 within
- * 2 ulp (exp, ln, sin) and 3 ulp (erf), float32 within 2 ulp (1 ulp for sin).
- * sin reduces |x| ≤ 2^20 by π/32 in four parts (three for float32; exact products);
- * beyond that, and for ±∞, it gives NaN. Special values follow Math.*: exp(±0) = 1, exp(−∞) = +0,
+ * 2 ulp (exp, ln, sin) and 3 ulp (erf), float32 within 2 ulp. sin reduces
+ * |x| ≤ 2^20 by π/128 in four parts (float32: π/32 in three); beyond that, and for
+ * ±∞, it gives NaN. Special values follow Math.*: exp(±0) = 1, exp(−∞) = +0,
  * overflow to +∞, underflow through the subnormals to +0; ln of a negative or NaN is
  * NaN, ln(±0) = −∞, ln(+∞) = +∞; sin(±0) = ±0; erf(±∞) = ±1, erf(±0) = ±0.
  */
-import { erfTaylor, expF, LN2, lnRat, PI, ratio, sinPiOver32, splitConstant, toDouble } from "./transcendental-tables.js";
+import { erfTaylor, expF, LN2, lnRat, PI, ratio, sinPiOver, splitConstant, toDouble } from "./transcendental-tables.js";
 
 /** IEEE operations in one format on values F, with small two's complement integers I. */
 export interface FloatMachine<F, I> {
@@ -166,10 +166,11 @@ export function lnAlgorithm<F, I>(m: FloatMachine<F, I>, p: LnParams, x: F): F {
 export const SIN_LIMIT = 2 ** 20;
 
 export interface SinParams {
-  /** 32/π and π/32 in parts (all but the last times any |n| < 2^24 exact). */
+  /** N/π (float64), and π/N in float64 parts (all but the last times any |n| < 2^20·N/π exact). */
   readonly scale: number;
   readonly parts: readonly number[];
-  /** sin(nπ/32) and cos(nπ/32) for n < 64 (sin 0 stored as −0, so sin(−0) = −0). */
+  readonly countBits: number;
+  /** sin(nπ/N) and cos(nπ/N) for n < 2N (sin 0 stored as −0, so sin(−0) = −0). */
   readonly sin: Float64Array;
   readonly cos: Float64Array;
   /** Coefficients in r² of (sin r − r)/r³ and (cos r − 1)/r². */
@@ -178,29 +179,53 @@ export interface SinParams {
 }
 
 /**
- * `terms` polynomial terms each; π/32 in `parts` parts: four (137 bits) for float64
- * results, where a double may lie within 2^-60 of a multiple of π/32; three (109
- * bits) for float32 results, whose inputs have 24 bits.
+ * Tables of 2N entries in format f, `terms` polynomial terms each, π/N in `parts`
+ * float64 parts: four (about 140 bits) for float64 results, where a double may lie
+ * within 2^-60 of a multiple of π/N; three (about 110 bits) for float32 results,
+ * whose inputs have 24 bits.
  */
-function sinParams(terms: number, parts: number): SinParams {
-  const sin = Float64Array.from({ length: 64 }, (_, n) => sinPiOver32(n));
+function sinParams(f: Format, log2N: number, terms: number, parts: number): SinParams {
+  const N = 2 ** log2N;
+  const nBits = 21 + log2N;
+  const sin = Float64Array.from({ length: 2 * N }, (_, n) => f.round(sinPiOver(n, N)));
   sin[0] = -0;
-  const cos = Float64Array.from({ length: 64 }, (_, n) => sinPiOver32(n + 16));
+  const cos = Float64Array.from({ length: 2 * N }, (_, n) => f.round(sinPiOver(n + N / 2, N)));
+  const sign = (i: number): number => (i % 2 === 0 ? -1 : 1);
   return {
-    scale: ratio(32n << 256n, PI),
-    parts: splitConstant(PI / 32n, [...Array.from({ length: parts - 1 }, () => 28), 53]),
+    scale: ratio(BigInt(N) << 256n, PI),
+    parts: splitConstant(PI / BigInt(N), [...Array.from({ length: parts - 1 }, () => 53 - nBits), 53]),
+    countBits: nBits + 2,
     sin,
     cos,
-    sinPoly: taylor(terms, 3, 2, (i) => (i % 2 === 0 ? -1 : 1)),
-    cosPoly: taylor(terms, 2, 2, (i) => (i % 2 === 0 ? -1 : 1)),
+    sinPoly: taylor(terms, 3, 2, sign).map(f.round),
+    cosPoly: taylor(terms, 2, 2, sign).map(f.round),
   };
 }
 
-/** sin(x) = sin(nπ/32)·cos r + cos(nπ/32)·sin r, x = nπ/32 + r, |r| ≤ π/64. */
-export function sinAlgorithm<F, I>(m: FloatMachine<F, I>, p: SinParams, x: F): F {
-  const { value: nf, count: n } = m.roundToMultiple(m.mul(x, m.constant(p.scale)), 0, 26);
-  let r = x;
-  for (const part of p.parts) r = m.sub(r, m.mul(nf, m.constant(part)));
+/**
+ * The machines of a result width: `main` in that width, and the float64 machine
+ * `wide` with the exact widening and the rounding between them (for float64 results
+ * the same machine and identities).
+ */
+export interface Machines<F, W, I> {
+  readonly main: FloatMachine<F, I>;
+  readonly wide: FloatMachine<W, I>;
+  widen(x: F): W;
+  narrow(x: W): F;
+}
+
+/**
+ * sin(x) = sin(nπ/N)·cos r + cos(nπ/N)·sin r, x = nπ/N + r, |r| ≤ π/2N: the
+ * reduction in float64 (wide), the polynomials and tables in the result's format.
+ */
+export function sinAlgorithm<F, W, I>(ms: Machines<F, W, I>, p: SinParams, x: F): F {
+  const w = ms.wide;
+  const xw = ms.widen(x);
+  const { value: nf, count: n } = w.roundToMultiple(w.mul(xw, w.constant(p.scale)), 0, p.countBits);
+  let rw = xw;
+  for (const part of p.parts) rw = w.sub(rw, w.mul(nf, w.constant(part)));
+  const m = ms.main;
+  const r = ms.narrow(rw);
   const z = m.mul(r, r);
   const sr = m.add(r, m.mul(m.mul(r, z), estrin(m, z, p.sinPoly.map((v) => m.constant(v)))));
   const cm1 = m.mul(z, estrin(m, z, p.cosPoly.map((v) => m.constant(v))));
@@ -266,31 +291,27 @@ interface Format {
 const F64: Format = { width: 64, precision: 53, round: (v) => v };
 const F32: Format = { width: 32, precision: 24, round: Math.fround };
 
-/** The machine width op runs in for a result of width w: float32 sin runs in float64. */
-export function innerWidth(op: TranscendentalOp, w: 32 | 64): 32 | 64 {
-  return op === "sin" ? 64 : w;
-}
-
 export function paramsFor(w: 32 | 64): Params {
   let p = PARAMS.get(w);
   if (p === undefined) {
-    p = w === 64 ? { exp: expParams(F64, 6, 5), ln: lnParams(F64, 10, 5), sin: sinParams(4, 4), erf: erfParams(F64, 5, 7) } : { exp: expParams(F32, 5, 3), ln: lnParams(F32, 7, 3), sin: sinParams(2, 3), erf: erfParams(F32, 5, 3) };
+    p = w === 64 ? { exp: expParams(F64, 6, 5), ln: lnParams(F64, 10, 5), sin: sinParams(F64, 7, 3, 4), erf: erfParams(F64, 5, 7) } : { exp: expParams(F32, 5, 3), ln: lnParams(F32, 7, 3), sin: sinParams(F32, 5, 2, 3), erf: erfParams(F32, 5, 3) };
     PARAMS.set(w, p);
   }
   return p;
 }
 
-/** Runs op's algorithm for a result of width w on machine m, whose width must be innerWidth(op, w). */
-export function runAlgorithm<F, I>(op: TranscendentalOp, m: FloatMachine<F, I>, w: 32 | 64, x: F): F {
-  if (m.width !== innerWidth(op, w)) throw new Error(`${op} of float${w} runs on a float${innerWidth(op, w)} machine, not float${m.width}`);
-  const p = paramsFor(w);
+/** Runs op's algorithm on x in the format of the main machine (sin also uses the wide one). */
+export function runAlgorithm<F, W, I>(op: TranscendentalOp, ms: Machines<F, W, I>, x: F): F {
+  if (ms.wide.width !== 64) throw new Error("the wide machine must be float64");
+  const m = ms.main;
+  const p = paramsFor(m.width);
   switch (op) {
     case "exp":
       return expAlgorithm(m, p.exp, x);
     case "ln":
       return lnAlgorithm(m, p.ln, x);
     case "sin":
-      return sinAlgorithm(m, p.sin, x);
+      return sinAlgorithm(ms, p.sin, x);
     case "erf":
       return erfAlgorithm(m, p.erf, x);
     default: {

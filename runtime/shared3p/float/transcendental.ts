@@ -9,7 +9,7 @@
  * (only the decoder has ANDs); ldexp adds to the exponent of the (normal) value and
  * rounds once through the multiplier's tail (finishWide), subnormal results included. The NaN that ln and sin choose for their domain errors is JS's
  * NaN constant (0x7ff8…, 0x7fc0…), as the plain machine's `NaN` stores. Float32 sin
- * widens exactly, runs the float64 steps and rounds once; fixed point converts
+ * reduces in float64 between the exact conversion circuits; fixed point converts
  * exactly to float64 and rounds back like the emulator's numberToFix.
  */
 import { ZERO, type Bit, type Circuit } from "./circuit.js";
@@ -18,9 +18,9 @@ import { constBits, muxBits, resize, type Bits } from "./bitvec.js";
 import { finishWide, floatAdd, floatMul, floatSub } from "./add-mul.js";
 import { floatMinMax } from "./compare.js";
 import { floatToFloat, floatToInt, intToFloat } from "./convert.js";
-import { FLOAT32, FLOAT64, formatOf, infinity, pack, unpack, type FloatFormat } from "./format.js";
+import { FLOAT32, FLOAT64, infinity, pack, unpack, type FloatFormat } from "./format.js";
 import { decode, normalize } from "./shifter.js";
-import { innerWidth, runAlgorithm, type FloatMachine, type TranscendentalOp } from "../../../vm/transcendental.js";
+import { runAlgorithm, type FloatMachine, type Machines, type TranscendentalOp } from "../../../vm/transcendental.js";
 
 /** The bit pattern of v in format f as an integer. */
 function patternOf(f: FloatFormat, v: number): bigint {
@@ -100,14 +100,20 @@ export function circuitMachine(c: Circuit, F: FloatFormat): FloatMachine<Bits, B
   };
 }
 
-/** op on a float of width w (bits of x), in the machine width the algorithm asks for (float32 sin widens, runs in float64 and rounds once). */
+/** The circuit machines of a result width (float32: the float64 machine beside it, with the exact conversion circuits). */
+function machines(c: Circuit, w: 32 | 64): Machines<Bits, Bits, Bits> {
+  const wide = circuitMachine(c, FLOAT64);
+  if (w === 64) return { main: wide, wide, widen: (x) => x, narrow: (x) => x };
+  return { main: circuitMachine(c, FLOAT32), wide, widen: (x) => floatToFloat(c, FLOAT32, FLOAT64, x), narrow: (x) => floatToFloat(c, FLOAT64, FLOAT32, x) };
+}
+
+/** op on a float of width w (bits of x). */
 export function transcendentalFloat(c: Circuit, op: TranscendentalOp, w: 32 | 64, x: Bits): Bits {
-  if (innerWidth(op, w) === w) return runAlgorithm(op, circuitMachine(c, formatOf(w)), w, x);
-  return floatToFloat(c, FLOAT64, FLOAT32, runAlgorithm(op, circuitMachine(c, FLOAT64), w, floatToFloat(c, FLOAT32, FLOAT64, x)));
+  return runAlgorithm(op, machines(c, w), x);
 }
 
 /** The emulator's fixed-point op: fixToNumber (exact to float64), the float64 algorithm, numberToFix (Math.round, NaN and ±∞ to 0). */
 export function transcendentalFix(c: Circuit, op: TranscendentalOp, n: 32 | 64, frac: number, x: Bits): Bits {
-  const y = runAlgorithm(op, circuitMachine(c, FLOAT64), 64, intToFloat(c, FLOAT64, x, true, frac));
+  const y = runAlgorithm(op, machines(c, 64), intToFloat(c, FLOAT64, x, true, frac));
   return floatToInt(c, FLOAT64, y, n, frac, "round");
 }
