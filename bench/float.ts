@@ -5,10 +5,11 @@
  * lanes, through the shared3p backend's syscalls. Prints the median of a few runs.
  * With `--transcendental`, instead: exp, ln, sin, erf of float32/float64 and exp, ln
  * of fix32/fix64, first each circuit's AND-depth and interactive ANDs per element
- * (from the compiled circuit), then one run of each at the given lanes.
+ * (from the compiled circuit), then one run of each at the given lanes (the default
+ * keeps the run under a minute; `--transcendental 10000` takes a few minutes).
  *
  *   npx tsx bench/float.ts [lanes...]                    (default 10000 100000)
- *   npx tsx bench/float.ts --transcendental [lanes...]   (default 10000)
+ *   npx tsx bench/float.ts --transcendental [lanes...]   (default 1000)
  */
 import { randomBytes } from "node:crypto";
 import { localCluster } from "../runtime/protocols/local-cluster.js";
@@ -21,7 +22,7 @@ import { circuitCost } from "../runtime/shared3p/float/run.js";
 
 const TRANSCENDENTAL = process.argv.includes("--transcendental");
 const LANE_ARGS = process.argv.slice(2).filter((a) => a !== "--transcendental");
-const SIZES = LANE_ARGS.length > 0 ? LANE_ARGS.map(Number) : TRANSCENDENTAL ? [10_000] : [10_000, 100_000];
+const SIZES = LANE_ARGS.length > 0 ? LANE_ARGS.map(Number) : TRANSCENDENTAL ? [1_000] : [10_000, 100_000];
 
 function ptype(name: string): PrivateType {
   return { kind: "shared3p", domain: "pd", domainId: 0, name, publicType: (name === "bool" ? "bool" : name) as DataTypeName };

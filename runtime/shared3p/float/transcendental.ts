@@ -1,16 +1,18 @@
 /**
- * exp, ln, sin and erf as circuits: the algorithms of vm/transcendental.ts run on a
- * FloatMachine whose values are the bits of a float64 or float32 and whose
+ * exp, ln, sin and erf as circuits: the algorithms of vm/transcendental.ts run on
+ * FloatMachines whose values are the bits of a float64 or float32 and whose
  * operations are the exact IEEE circuits (add-mul.ts, compare.ts, convert.ts), so a
- * circuit's output equals the emulator's plain run bit for bit (NaN payloads aside). The
- * machine's integer steps are bit manipulations: the rounded count is the low bits
- * of x + 1.5·2^(52+q); a table lookup by a secret index decodes the index to a
- * one-hot vector and XORs the one-hot bits where the public table's bit is set
- * (only the decoder has ANDs); ldexp adds to the exponent of the (normal) value and
- * rounds once through the multiplier's tail (finishWide), subnormal results included. The NaN that ln and sin choose for their domain errors is JS's
- * NaN constant (0x7ff8…, 0x7fc0…), as the plain machine's `NaN` stores. Float32 sin
- * reduces in float64 between the exact conversion circuits; fixed point converts
- * exactly to float64 and rounds back like the emulator's numberToFix.
+ * circuit's output equals the emulator's plain run bit for bit (NaN payloads aside).
+ * The machine's integer steps are bit manipulations: the rounded count is the low
+ * bits of x + 1.5·2^(M+q); a table lookup by a secret index decodes the index to a
+ * one-hot vector and XORs the one-hot bits where the public table's bit is set (only
+ * the decoder has ANDs); ldexp adds to the exponent of the (normal) value and rounds
+ * once through the multiplier's tail (finishWide), subnormal results included. The
+ * NaN that ln and sin choose for their domain errors is JS's NaN constant (0x7ff8…,
+ * 0x7fc0…), as the plain machine's `NaN` stores. Float32 sin reduces in float64
+ * between the exact conversion circuits; fixed point converts exactly to float64 and
+ * rounds back like the emulator's numberToFix. Everything stays XOR-shared: the only
+ * interaction is the circuits' ANDs.
  */
 import { ZERO, type Bit, type Circuit } from "./circuit.js";
 import { add3Bits, addBits, incrementBits, lessThan, subBits } from "./adder.js";
