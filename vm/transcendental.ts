@@ -271,16 +271,6 @@ export function erfAlgorithm<F, I>(m: FloatMachine<F, I>, p: ErfParams, x: F): F
 
 export type TranscendentalOp = "exp" | "ln" | "sin" | "erf";
 
-/** The parameters of each function for a float64 or a float32 result (built on first use). */
-export interface Params {
-  readonly exp: ExpParams;
-  readonly ln: LnParams;
-  readonly sin: SinParams;
-  readonly erf: ErfParams;
-}
-
-const PARAMS = new Map<32 | 64, Params>();
-
 /** A format as the parameters need it: width, significand bits, rounding of a double to it. */
 interface Format {
   readonly width: 32 | 64;
@@ -291,29 +281,37 @@ interface Format {
 const F64: Format = { width: 64, precision: 53, round: (v) => v };
 const F32: Format = { width: 32, precision: 24, round: Math.fround };
 
-export function paramsFor(w: 32 | 64): Params {
-  let p = PARAMS.get(w);
-  if (p === undefined) {
-    p = w === 64 ? { exp: expParams(F64, 6, 5), ln: lnParams(F64, 10, 5), sin: sinParams(F64, 7, 3, 4), erf: erfParams(F64, 5, 7) } : { exp: expParams(F32, 5, 3), ln: lnParams(F32, 7, 3), sin: sinParams(F32, 5, 2, 3), erf: erfParams(F32, 5, 3) };
-    PARAMS.set(w, p);
-  }
-  return p;
+/** Builds a function's parameters for a width once, on first use (the BigInt tables take tens of milliseconds). */
+function cached<P>(build: (w: 32 | 64) => P): (w: 32 | 64) => P {
+  const made = new Map<32 | 64, P>();
+  return (w) => {
+    let p = made.get(w);
+    if (p === undefined) {
+      p = build(w);
+      made.set(w, p);
+    }
+    return p;
+  };
 }
+
+const EXP = cached((w) => (w === 64 ? expParams(F64, 6, 5) : expParams(F32, 5, 3)));
+const LN = cached((w) => (w === 64 ? lnParams(F64, 10, 5) : lnParams(F32, 7, 3)));
+const SIN = cached((w) => (w === 64 ? sinParams(F64, 7, 3, 4) : sinParams(F32, 5, 2, 3)));
+const ERF = cached((w) => (w === 64 ? erfParams(F64, 5, 7) : erfParams(F32, 5, 3)));
 
 /** Runs op's algorithm on x in the format of the main machine (sin also uses the wide one). */
 export function runAlgorithm<F, W, I>(op: TranscendentalOp, ms: Machines<F, W, I>, x: F): F {
   if (ms.wide.width !== 64) throw new Error("the wide machine must be float64");
   const m = ms.main;
-  const p = paramsFor(m.width);
   switch (op) {
     case "exp":
-      return expAlgorithm(m, p.exp, x);
+      return expAlgorithm(m, EXP(m.width), x);
     case "ln":
-      return lnAlgorithm(m, p.ln, x);
+      return lnAlgorithm(m, LN(m.width), x);
     case "sin":
-      return sinAlgorithm(ms, p.sin, x);
+      return sinAlgorithm(ms, SIN(m.width), x);
     case "erf":
-      return erfAlgorithm(m, p.erf, x);
+      return erfAlgorithm(m, ERF(m.width), x);
     default: {
       const never: never = op;
       throw new Error(`unknown operation ${String(never)}`);
