@@ -2,28 +2,56 @@
  * Code generation: a scheduled program becomes TypeScript, one exported dispatcher per
  * instance (e.g. `mul_32`) and one function per party. Per round a party function
  * (1) awaits the frames of that round, (2) draws one keystream block per stream,
- * (3) runs fused loops — all lane-wise word nodes of a segment in one `for` over
- * lanes, all bit-plane nodes in one `for` over ⌈L/32⌉ words — writing values that
- * are sent straight into the outgoing frame views, and (4) sends its frames.
- * Functions without communication are synchronous.
+ * (3) computes, writing values that are sent straight into the outgoing frame views,
+ * and (4) sends its frames. Functions without communication are synchronous.
  *
- * Arithmetic per width: 8/16-bit words are numbers masked after each operation,
- * 32-bit words are int32 numbers (Math.imul for products), 64-bit words are BigInts
- * kept in BigUint64Array slots with BigInt.asUintN(64, …) after each operation.
+ * Nothing is unrolled into statements: a party function names its vectors (bit planes
+ * and words) by register numbers of the table machine (runtime/protocols/machine.ts);
+ * consecutive parts of one type in a frame or keystream block become registers by one
+ * `views` call, and each fused loop of a round — all lane-wise word nodes of a segment
+ * over the lanes, or all bit-plane nodes over the ⌈L/32⌉ plane words — is a constant
+ * table of runs (table.ts) at module level, compiled at run time on first use
+ * (runtime/protocols/table-jit.ts). Bit extraction and shuffles are calls of their own.
+ * Messages, keystream layout and costs are those of the schedule.
  */
 import type { OutputInfo, ParamInfo } from "./elaborate.js";
 import type { Node, Party } from "./ir.js";
 import { PARTIES } from "./ir.js";
-import { type Cost, type PartSize, type Schedule, containerBytes } from "./schedule.js";
+import { type Cost, type FramePart, type PartSize, type Schedule, containerBytes } from "./schedule.js";
+import { type Instr, type TableOp, type VecType, LOOPS, ScratchSlots, TYPES, encodeRuns, tempOperand } from "./table.js";
 
 const WORD_ARRAY: Record<number, string> = { 1: "Uint8Array", 2: "Uint16Array", 4: "Uint32Array", 8: "BigUint64Array" };
 
+/** The typed array holding words of `width` bits. */
 export function arrayType(width: number): string {
   return WORD_ARRAY[containerBytes(width)] as string;
 }
 
+/** fromPlanes / plane entries for constant planes (runtime/protocols/machine.ts). */
+const ZERO_PLANE = -1;
+const ONES_PLANE = -2;
+
 function checkWidth(n: Node): void {
   if (n.repr === "word" && ![8, 16, 32, 64].includes(n.width)) throw new Error(`code generation supports word widths 8, 16, 32, 64; node ${n.id} (${n.op}) has width ${n.width}`);
+}
+
+function typeOf(n: { repr: "word" | "bit"; width: number }): VecType {
+  if (n.repr === "bit") return TYPES.plane;
+  switch (containerBytes(n.width)) {
+    case 1:
+      return TYPES.w8;
+    case 2:
+      return TYPES.w16;
+    case 4:
+      return TYPES.w32;
+    default:
+      return TYPES.w64;
+  }
+}
+
+function partType(s: PartSize): VecType {
+  if (s.planes > 0) return TYPES.plane;
+  return typeOf({ repr: "word", width: 8 * s.wordBytes });
 }
 
 /** `a*L + b*W` as source. */
@@ -36,11 +64,6 @@ function sizeExpr(l: number, w: number): string {
 
 function partBytes(s: PartSize): [number, number] {
   return [s.wordBytes, s.planes * 4];
-}
-
-function viewOf(n: { repr: "word" | "bit"; width: number }, buffer: string, offset: string, planeOffset = 0): string {
-  if (n.repr === "bit") return `new Uint32Array(${buffer}.buffer, ${buffer}.byteOffset + ${offset}${planeOffset ? ` + ${planeOffset * 4} * W` : ""}, W)`;
-  return `new ${arrayType(n.width)}(${buffer}.buffer, ${buffer}.byteOffset + ${offset}, L)`;
 }
 
 function paramType(p: ParamInfo): string {
@@ -72,6 +95,29 @@ function kindOf(n: Node): SegKind {
   }
 }
 
+/** The table operation of a computed node. */
+function tableOp(n: Node): TableOp {
+  switch (n.op) {
+    case "and":
+    case "or":
+    case "xor":
+    case "not":
+    case "add":
+    case "sub":
+    case "mul":
+    case "neg":
+    case "shl":
+    case "shr":
+    case "lift":
+      return n.op;
+    case "trunc":
+    case "zext":
+      return "conv";
+    default:
+      throw new Error(`internal: no table operation for ${n.op}`);
+  }
+}
+
 /** Generates the party functions and the dispatcher of one scheduled instance. */
 export function generateInstance(s: Schedule, cost: Cost): string {
   const p = s.program;
@@ -97,15 +143,18 @@ export function generateInstance(s: Schedule, cost: Cost): string {
 }
 
 class PartyEmitter {
-  private readonly out: string[] = [];
+  private readonly body: string[] = [];
+  private readonly prelude: string[] = [];
   private readonly nodes: readonly Node[];
-  /** Array expression holding a node's full vector, once available. */
-  private readonly home = new Map<number, string>();
-  /** Extra store targets (further frame views) of a computed node. */
-  private readonly extra = new Map<number, string[]>();
+  /** Register of a node's full vector (in the file of its type), once available. */
+  private readonly reg = new Map<number, number>();
+  /** Registers (type:reg) that are views or inputs: copied when returned. */
+  private readonly borrowed = new Set<string>();
+  /** Registers allocated per type. */
+  private readonly registers = [0, 0, 0, 0, 0];
   private readonly seg = new Map<number, number>();
-  private readonly kernels: string[] = [];
-  private tmp = 0;
+  private readonly tables: string[] = [];
+  private readonly name: string;
 
   constructor(
     private readonly s: Schedule,
@@ -115,32 +164,75 @@ class PartyEmitter {
     private readonly sync: boolean,
   ) {
     this.nodes = s.program.ir.nodes;
+    this.name = `${s.program.instance}_p${party}`;
   }
 
   private line(t: string): void {
-    this.out.push(`  ${t}`);
+    this.body.push(`  ${t}`);
   }
 
   private mine(): Node[] {
     return this.nodes.filter((n) => this.s.live[n.id] && n.party === this.party);
   }
 
+  private newRegisters(type: VecType, count: number): number {
+    const first = this.registers[type] as number;
+    this.registers[type] = first + count;
+    return first;
+  }
+
   emit(): string[] {
     const p = this.s.program;
-    this.out.push(`${this.sync ? "" : "async "}function ${p.instance}_p${this.party}(ctx: PartyContext, inst: number, L: number${this.params.length ? ", " + this.params.join(", ") : ""}): ${this.retType} {`);
-    this.line(`const W = (L + 31) >>> 5;`);
-    this.line(`void W;`);
     for (const n of this.mine()) {
       checkWidth(n);
-      if (n.op === "input") {
-        const q = p.params[n.imm2] as ParamInfo;
-        this.home.set(n.id, `(${q.name} as ${paramType(q)})`);
-      }
+      if (n.op !== "input") continue;
+      const q = p.params[n.imm2] as ParamInfo;
+      const type = typeOf(n);
+      const r = this.newRegisters(type, 1);
+      this.prelude.push(`R.input(${type}, ${r}, ${q.name} as ${paramType(q)});`);
+      this.reg.set(n.id, r);
+      this.borrowed.add(`${type}:${r}`);
     }
     for (let r = 0; r <= this.s.rounds; r++) this.emitRound(r);
     this.emitReturn();
-    this.out.push(`}`, ``, ...this.kernels);
-    return this.out;
+    const head = [
+      `${this.sync ? "" : "async "}function ${this.name}(ctx: PartyContext, inst: number, L: number${this.params.length ? ", " + this.params.join(", ") : ""}): ${this.retType} {`,
+      `  const W = (L + 31) >>> 5;`,
+      `  void W;`,
+      `  const R = new Registers(L);`,
+    ];
+    return [...this.tables, ...head, ...this.prelude.map((t) => `  ${t}`), ...this.body, `}`, ``];
+  }
+
+  /**
+   * Walks the parts of a frame or keystream block: each run of consecutive parts of one
+   * type becomes one `views` call; `onPart` gets each part with its first register.
+   * Returns the end offset.
+   */
+  private layParts<T extends { size: PartSize }>(buf: string, parts: readonly T[], onPart: (part: T, reg: number) => void): [number, number] {
+    let off: [number, number] = [0, 0];
+    let i = 0;
+    while (i < parts.length) {
+      const type = partType((parts[i] as T).size);
+      let j = i;
+      let vectors = 0;
+      const at: number[] = [];
+      while (j < parts.length && partType((parts[j] as T).size) === type) {
+        at.push(vectors);
+        vectors += Math.max(1, (parts[j] as T).size.planes);
+        j++;
+      }
+      const first = this.newRegisters(type, vectors);
+      this.line(`R.views(${type}, ${first}, ${vectors}, ${buf}, ${sizeExpr(off[0], off[1])});`);
+      for (let k = i; k < j; k++) {
+        onPart(parts[k] as T, first + (at[k - i] as number));
+        const x = partBytes((parts[k] as T).size);
+        off = [off[0] + x[0], off[1] + x[1]];
+      }
+      for (let v = 0; v < vectors; v++) this.borrowed.add(`${type}:${first + v}`);
+      i = j;
+    }
+    return off;
   }
 
   private emitRound(r: number): void {
@@ -153,62 +245,49 @@ class PartyEmitter {
     for (const f of incoming) {
       const buf = `in${r}_${f.from}`;
       this.line(`const ${buf} = await ctx.transport.receive(${f.from}, inst, ${r});`);
-      let off: [number, number] = [0, 0];
-      for (const part of f.parts) {
+      const end = this.layParts(buf, f.parts, (part, reg) => {
         const recv = mine.find((n) => n.op === "recv" && n.args[0] === part.node);
-        if (recv !== undefined) {
-          const name = `n${recv.id}`;
-          this.line(`const ${name} = ${viewOf(recv, buf, sizeExpr(off[0], off[1]))};`);
-          this.home.set(recv.id, name);
-        }
-        const b = partBytes(part.size);
-        off = [off[0] + b[0], off[1] + b[1]];
-      }
-      this.line(`if (${buf}.byteLength !== ${sizeExpr(off[0], off[1])}) throw new Error("protocol ${this.s.program.instance}: bad frame size from party ${f.from}");`);
+        if (recv !== undefined) this.reg.set(recv.id, reg);
+      });
+      this.line(`if (${buf}.byteLength !== ${sizeExpr(end[0], end[1])}) throw new Error("protocol ${this.s.program.instance}: bad frame size from party ${f.from}");`);
     }
     for (const b of blocks) {
+      // The keystream is counter based: draw only up to the last part this party uses.
+      const used = b.parts.map((part) => mine.some((n) => n.op === "rnd" && n.imm2 === part.draw.id)).lastIndexOf(true);
+      if (used < 0) continue;
+      const parts = b.parts.slice(0, used + 1);
       const buf = `ks${r}_${b.stream}`;
-      const total = b.parts.reduce<[number, number]>((acc, part) => {
-        const x = partBytes(part.size);
-        return [acc[0] + x[0], acc[1] + x[1]];
-      }, [0, 0]);
-      this.line(`const ${buf} = ctx.prgs.${b.stream}.draw(inst, ${r}, ${sizeExpr(total[0], total[1])});`);
-      let off: [number, number] = [0, 0];
-      for (const part of b.parts) {
-        for (const n of mine) {
-          if (n.op !== "rnd" || n.imm2 !== part.draw.id) continue;
-          const name = `n${n.id}`;
-          this.line(`const ${name} = ${viewOf(n, buf, sizeExpr(off[0], off[1]), n.repr === "bit" ? n.imm : 0)};`);
-          this.home.set(n.id, name);
-        }
-        const x = partBytes(part.size);
-        off = [off[0] + x[0], off[1] + x[1]];
-      }
+      this.line(`const ${buf} = ctx.prgs.${b.stream}.draw(inst, ${r}, ${this.blockSize(parts)});`);
+      this.layParts(buf, parts, (part, reg) => {
+        for (const n of mine) if (n.op === "rnd" && n.imm2 === part.draw.id) this.reg.set(n.id, reg + (n.repr === "bit" ? n.imm : 0));
+      });
     }
-    // Outgoing frames: allocate, and make their views the homes / extra targets of the sent nodes.
-    const copies: string[] = [];
+    // Outgoing frames: their views become the registers of the sent nodes; nodes that
+    // already have one (leaves, or a value sent twice) are copied after the compute.
+    const copies: Instr[] = [];
     for (const f of outgoing) {
       const buf = `out${r + 1}_${f.to}`;
-      const total = f.parts.reduce<[number, number]>((acc, part) => {
-        const x = partBytes(part.size);
-        return [acc[0] + x[0], acc[1] + x[1]];
-      }, [0, 0]);
-      this.line(`const ${buf} = new Uint8Array(${sizeExpr(total[0], total[1])});`);
-      let off: [number, number] = [0, 0];
-      for (const part of f.parts) {
+      this.line(`const ${buf} = new Uint8Array(${this.blockSize(f.parts)});`);
+      this.layParts(buf, f.parts, (part, view) => {
         const n = this.nodes[part.node] as Node;
-        const view = `s${n.id}_${f.to}`;
-        this.line(`const ${view} = ${viewOf(n, buf, sizeExpr(off[0], off[1]))};`);
-        if (kindOf(n) === "leaf") copies.push(`${view}.set(${this.home.get(n.id)}.subarray(0, ${n.repr === "bit" ? "W" : "L"}));`);
-        else if (!this.home.has(n.id)) this.home.set(n.id, view);
-        else this.extra.set(n.id, [...(this.extra.get(n.id) ?? []), view]);
-        const x = partBytes(part.size);
-        off = [off[0] + x[0], off[1] + x[1]];
-      }
+        const own = this.reg.get(n.id);
+        if (own !== undefined) copies.push({ op: "copy", type: typeOf(n), d: view, a: own, b: own });
+        else if (kindOf(n) === "leaf") throw new Error(`internal: node ${n.id} sent before it has a register`);
+        else this.reg.set(n.id, view);
+      });
     }
     this.emitCompute(mine.filter((n) => kindOf(n) !== "leaf"), r);
-    for (const c of copies) this.line(c);
+    this.emitTable(copies.filter((c) => c.type === TYPES.plane), LOOPS.planes);
+    this.emitTable(copies.filter((c) => c.type !== TYPES.plane), LOOPS.lanes);
     for (const f of outgoing) this.line(`ctx.transport.send(${f.to}, inst, ${r + 1}, out${r + 1}_${f.to});`);
+  }
+
+  private blockSize(parts: readonly { size: PartSize }[]): string {
+    const total = parts.reduce<[number, number]>((acc, part) => {
+      const x = partBytes(part.size);
+      return [acc[0] + x[0], acc[1] + x[1]];
+    }, [0, 0]);
+    return sizeExpr(total[0], total[1]);
   }
 
   private isOutput(id: number): boolean {
@@ -229,9 +308,10 @@ class PartyEmitter {
       this.seg.set(n.id, sg);
       maxSeg = Math.max(maxSeg, sg);
     }
-    // Which computed nodes need an array.
+    // Which computed nodes need a full vector (a register) rather than a scratch slot.
+    const fresh: Node[] = [];
     for (const n of nodes) {
-      if (this.home.has(n.id)) continue;
+      if (this.reg.has(n.id)) continue;
       const users = this.s.users[n.id] as number[];
       const needs =
         kindOf(n) === "special" ||
@@ -240,225 +320,122 @@ class PartyEmitter {
           const un = this.nodes[u] as Node;
           return this.s.round[u] !== r || this.seg.get(u) !== this.seg.get(n.id) || kindOf(un) !== kindOf(n) || un.op === "recv";
         });
-      if (needs) {
-        const name = `n${n.id}`;
-        this.line(`const ${name} = new ${n.repr === "bit" ? "Uint32Array(W)" : `${arrayType(n.width)}(L)`};`);
-        this.home.set(n.id, name);
-      }
+      if (needs) fresh.push(n);
+    }
+    for (const type of Object.values(TYPES)) {
+      const list = fresh.filter((n) => typeOf(n) === type);
+      if (list.length === 0) continue;
+      const first = this.newRegisters(type, list.length);
+      list.forEach((n, i) => this.reg.set(n.id, first + i));
+      this.line(`R.fresh(${type}, ${first}, ${list.length});`);
     }
     for (let sg = 0; sg <= maxSeg; sg++) {
       const group = nodes.filter((n) => this.seg.get(n.id) === sg);
       this.emitSpecials(group.filter((n) => kindOf(n) === "special"));
-      this.emitLoop(group.filter((n) => kindOf(n) === "plane"), "W");
-      this.emitLoop(group.filter((n) => kindOf(n) === "lane"), "L");
+      this.emitNodes(group.filter((n) => kindOf(n) === "plane"), LOOPS.planes);
+      this.emitNodes(group.filter((n) => kindOf(n) === "lane"), LOOPS.lanes);
     }
   }
 
   private emitSpecials(all: Node[]): void {
-    for (const n of all) {
-      if (n.op === "perm") {
-        const tag = Number(n.value);
-        const other = (Math.floor(tag / 3) === this.party ? tag % 3 : Math.floor(tag / 3)) as Party;
-        const stream = other === (this.party + 1) % 3 ? "next" : "prev";
-        const key = (this.s.program.params[n.imm2] as ParamInfo).name;
-        this.line(`const n${n.id}_p = permutation(ctx.prgs.${stream}, ${key} as number, ${tag}, L);`);
-        this.line(`${this.home.get(n.id)}.set(n${n.id}_p);`);
-      } else if (n.op === "apply") {
-        this.line(`applyPermutation(${this.home.get(n.args[0] as number)}, ${this.home.get(n.args[1] as number)}, ${this.home.get(n.id)}, L, ${n.imm === 1});`);
-      }
-      if (n.op !== "bitof") for (const e of this.extra.get(n.id) ?? []) this.line(`${e}.set(${this.home.get(n.id)});`);
-    }
-    const nodes = all.filter((n) => n.op === "bitof");
+    for (const n of all) if (n.op !== "bitof") this.emitShuffle(n);
     const bySource = new Map<number, Node[]>();
-    for (const n of nodes) {
+    for (const n of all) {
+      if (n.op !== "bitof") continue;
       const src = n.args[0] as number;
       bySource.set(src, [...(bySource.get(src) ?? []), n]);
     }
     for (const [src, list] of bySource) {
       const sn = this.nodes[src] as Node;
-      const outs: string[] = [];
+      const map: number[] = [];
       for (let k = 0; k < sn.width; k++) {
         const n = list.find((x) => x.imm === k);
-        outs.push(n === undefined ? "null" : (this.home.get(n.id) as string));
+        map.push(n === undefined ? -1 : (this.reg.get(n.id) as number));
       }
-      this.line(`toPlanes(${this.home.get(src)}, ${sn.width}, L, [${outs.join(", ")}]);`);
-      for (const n of list) for (const e of this.extra.get(n.id) ?? []) this.line(`${e}.set(${this.home.get(n.id)});`);
+      while (map.length > 0 && map[map.length - 1] === -1) map.pop();
+      this.line(`R.toPlanes(${typeOf(sn)}, ${this.reg.get(src) as number}, [${map.join(", ")}]);`);
     }
   }
 
-  /** Array parameters of the kernel being emitted: party-function expression → parameter. */
-  private kernelArgs: { expr: string; type: string; name: string }[] = [];
-
-  /** The kernel parameter standing for array expression `expr` (of node `id`'s type). */
-  private karg(expr: string, id: number): string {
-    const hit = this.kernelArgs.find((a) => a.expr === expr);
-    if (hit !== undefined) return hit.name;
-    const n = this.nodes[id] as Node;
-    const name = `a${this.kernelArgs.length}`;
-    this.kernelArgs.push({ expr, type: n.repr === "bit" ? "Uint32Array" : arrayType(n.width), name });
-    return name;
-  }
-
-  /**
-   * One fused loop over lanes (L) or bit-plane words (W), emitted as a separate small
-   * kernel function so that the JIT optimises it independently of the party function.
-   */
-  private emitLoop(nodes: Node[], count: "L" | "W"): void {
-    if (nodes.length === 0) return;
-    this.kernelArgs = [];
-    const local = new Set(nodes.map((n) => n.id));
-    const loads = new Map<number, string>();
-    const body: string[] = [];
-    const ref = (id: number): string => {
-      const n = this.nodes[id] as Node;
-      if (n.op === "const") return this.literal(n);
-      if (local.has(id)) return `t${id}`;
-      let v = loads.get(id);
-      if (v === undefined) {
-        v = `x${id}`;
-        loads.set(id, v);
-      }
-      return v;
+  private emitShuffle(n: Node): void {
+    const words = (id: number) => {
+      const m = this.nodes[id] as Node;
+      return `R.words(${typeOf(m)}, ${this.reg.get(id) as number})`;
     };
+    if (n.op === "perm") {
+      const tag = Number(n.value);
+      const other = (Math.floor(tag / 3) === this.party ? tag % 3 : Math.floor(tag / 3)) as Party;
+      const stream = other === (this.party + 1) % 3 ? "next" : "prev";
+      const key = (this.s.program.params[n.imm2] as ParamInfo).name;
+      this.line(`(${words(n.id)} as Uint32Array).set(permutation(ctx.prgs.${stream}, ${key} as number, ${tag}, L));`);
+    } else if (n.op === "apply") {
+      this.line(`applyPermutation(${words(n.args[0] as number)} as Uint32Array, ${words(n.args[1] as number)}, ${words(n.id)}, L, ${n.imm === 1});`);
+    }
+  }
+
+  /** Nodes of one segment as a table (one fused loop); temporaries are locals of the loop. */
+  private emitNodes(nodes: Node[], loop: number): void {
+    if (nodes.length === 0) return;
+    const local = new Set(nodes.map((n) => n.id));
+    const lastUse = new Map<number, number>();
+    nodes.forEach((n, i) => {
+      for (const a of n.args) if (local.has(a)) lastUse.set(a, i);
+    });
+    const slots = [0, 1, 2, 3, 4].map(() => new ScratchSlots());
+    const slotOf = new Map<number, number>();
+    const code: Instr[] = [];
+    // Constants first: their slots stay taken for the whole table.
+    const consts = new Map<string, number>();
     for (const n of nodes) {
-      body.push(`const t${n.id} = ${this.expr(n, ref)};`);
-      const home = this.home.get(n.id);
-      if (home !== undefined) body.push(`${this.karg(home, n.id)}[j] = t${n.id};`);
-      for (const e of this.extra.get(n.id) ?? []) body.push(`${this.karg(e, n.id)}[j] = t${n.id};`);
+      for (const a of n.args) {
+        const c = this.nodes[a] as Node;
+        const key = `${typeOf(c)}:${c.value}`;
+        if (c.op !== "const" || consts.has(key)) continue;
+        const t = typeOf(c);
+        const s = (slots[t] as ScratchSlots).take();
+        consts.set(key, s);
+        const v = t === TYPES.plane ? (c.value === 0n ? 0 : -1) : c.value;
+        code.push({ op: "const", type: t, d: tempOperand(s), a: Number(BigInt.asUintN(32, BigInt(v))) | 0, b: Number(BigInt.asUintN(32, BigInt(v) >> 32n)) | 0 });
+      }
     }
-    const head: string[] = [];
-    for (const [id, v] of loads) {
+    const operand = (id: number): number => {
       const n = this.nodes[id] as Node;
-      const home = this.home.get(id);
-      if (home === undefined) throw new Error(`internal: node ${id} has no array`);
-      if (n.repr === "bit" && count === "L") continue; // read bit-wise by lift
-      head.push(`const ${v} = ${this.karg(home, id)}[j]!;`);
-    }
-    const name = `${this.s.program.instance}_p${this.party}_k${this.kernels.length}`;
-    const params = this.kernelArgs.map((a) => `${a.name}: ${a.type}`).join(", ");
-    this.kernels.push([`function ${name}(${count}: number${params ? ", " + params : ""}): void {`, `  for (let j = 0; j < ${count}; j++) {`, ...head.map((h) => `    ${h}`), ...body.map((b) => `    ${b}`), `  }`, `}`, ``].join("\n"));
-    this.line(`${name}(${count}${this.kernelArgs.length ? ", " + this.kernelArgs.map((a) => a.expr).join(", ") : ""});`);
+      if (n.op === "const") return tempOperand(consts.get(`${typeOf(n)}:${n.value}`) as number);
+      const r = this.reg.get(id);
+      if (r !== undefined) return r;
+      const s = slotOf.get(id);
+      if (s === undefined) throw new Error(`internal: node ${id} has no register`);
+      return tempOperand(s);
+    };
+    nodes.forEach((n, i) => {
+      const op = tableOp(n);
+      const a = operand(n.args[0] as number);
+      const src = this.nodes[n.args[0] as number] as Node;
+      let b: number;
+      if (op === "shl" || op === "shr") b = n.imm;
+      else if (op === "conv") b = typeOf(src);
+      else b = n.args.length > 1 ? operand(n.args[1] as number) : a;
+      for (const x of new Set(n.args)) {
+        const s = slotOf.get(x);
+        if (lastUse.get(x) === i && s !== undefined) (slots[typeOf(this.nodes[x] as Node)] as ScratchSlots).free(s);
+      }
+      const type = typeOf(n);
+      let d = this.reg.get(n.id);
+      if (d === undefined) {
+        const s = (slots[type] as ScratchSlots).take();
+        slotOf.set(n.id, s);
+        d = tempOperand(s);
+      }
+      code.push({ op, type, d, a, b });
+    });
+    this.emitTable(code, loop);
   }
 
-  private literal(n: Node): string {
-    if (n.repr === "bit") return n.value === 0n ? "0" : "-1";
-    if (n.width === 64) return `${n.value}n`;
-    if (n.width === 32) return `${Number(BigInt.asIntN(32, n.value))}`;
-    return `${n.value}`;
-  }
-
-  /** Expression computing node `n` from its arguments' references. */
-  private expr(n: Node, ref: (id: number) => string): string {
-    const a = ref(n.args[0] as number);
-    const b = n.args.length > 1 ? ref(n.args[1] as number) : "";
-    if (n.repr === "bit") {
-      switch (n.op) {
-        case "and":
-          return `${a} & ${b}`;
-        case "or":
-          return `${a} | ${b}`;
-        case "xor":
-          return `${a} ^ ${b}`;
-        case "not":
-          return `~${a}`;
-        default:
-          throw new Error(`internal: bit op ${n.op}`);
-      }
-    }
-    const w = n.width;
-    if (n.op === "lift") {
-      const plane = this.karg(this.home.get(n.args[0] as number) as string, n.args[0] as number);
-      const bit = `((${plane}[j >>> 5]! >>> (j & 31)) & 1)`;
-      return w === 64 ? `(${bit} === 1 ? 1n : 0n)` : bit;
-    }
-    if (n.op === "trunc") {
-      const src = this.nodes[n.args[0] as number] as Node;
-      if (src.width === 64) return w === 32 ? `Number(BigInt.asUintN(32, ${a})) | 0` : `Number(${a} & ${(1n << BigInt(w)) - 1n}n)`;
-      return w === 32 ? a : `${a} & ${(1 << w) - 1}`;
-    }
-    if (n.op === "zext") {
-      const src = this.nodes[n.args[0] as number] as Node;
-      if (w === 64) return src.width === 32 ? `BigInt(${a} >>> 0)` : `BigInt(${a})`;
-      return src.width === 32 ? a : a;
-    }
-    if (w === 64) {
-      const u = (e: string) => `BigInt.asUintN(64, ${e})`;
-      switch (n.op) {
-        case "add":
-          return u(`${a} + ${b}`);
-        case "sub":
-          return u(`${a} - ${b}`);
-        case "mul":
-          return u(`${a} * ${b}`);
-        case "neg":
-          return u(`-${a}`);
-        case "not":
-          return u(`~${a}`);
-        case "and":
-          return `${a} & ${b}`;
-        case "or":
-          return `${a} | ${b}`;
-        case "xor":
-          return `${a} ^ ${b}`;
-        case "shl":
-          return u(`${a} << ${n.imm}n`);
-        case "shr":
-          return `${a} >> ${n.imm}n`;
-        default:
-          throw new Error(`internal: word op ${n.op}`);
-      }
-    }
-    if (w === 32) {
-      switch (n.op) {
-        case "add":
-          return `(${a} + ${b}) | 0`;
-        case "sub":
-          return `(${a} - ${b}) | 0`;
-        case "mul":
-          return `Math.imul(${a}, ${b})`;
-        case "neg":
-          return `-${a} | 0`;
-        case "not":
-          return `~${a}`;
-        case "and":
-          return `${a} & ${b}`;
-        case "or":
-          return `${a} | ${b}`;
-        case "xor":
-          return `${a} ^ ${b}`;
-        case "shl":
-          return `${a} << ${n.imm}`;
-        case "shr":
-          return `(${a} >>> ${n.imm}) | 0`;
-        default:
-          throw new Error(`internal: word op ${n.op}`);
-      }
-    }
-    const m = (1 << w) - 1;
-    switch (n.op) {
-      case "add":
-        return `(${a} + ${b}) & ${m}`;
-      case "sub":
-        return `(${a} - ${b}) & ${m}`;
-      case "mul":
-        return `Math.imul(${a}, ${b}) & ${m}`;
-      case "neg":
-        return `-${a} & ${m}`;
-      case "not":
-        return `~${a} & ${m}`;
-      case "and":
-        return `${a} & ${b}`;
-      case "or":
-        return `${a} | ${b}`;
-      case "xor":
-        return `${a} ^ ${b}`;
-      case "shl":
-        return `(${a} << ${n.imm}) & ${m}`;
-      case "shr":
-        return `${a} >>> ${n.imm}`;
-      default:
-        throw new Error(`internal: word op ${n.op}`);
-    }
+  private emitTable(code: readonly Instr[], loop: number): void {
+    if (code.length === 0) return;
+    const name = `${this.name}_t${this.tables.length}`;
+    this.tables.push(`const ${name} = [${encodeRuns(loop, code).join(",")}];`);
+    this.line(`runTable(R, ${name});`);
   }
 
   private emitReturn(): void {
@@ -469,26 +446,28 @@ class PartyEmitter {
         outs.push(`new ${outputType(o)}(0)`);
         continue;
       }
-      if (o.repr === "word" || o.width === 1) outs.push(this.ownedArray(ids[0] as number));
+      if (o.repr === "word" || o.width === 1) outs.push(this.owned(ids[0] as number, outputType(o)));
       else {
-        const planes = ids.map((id) => {
+        const map = ids.map((id) => {
           const n = this.nodes[id] as Node;
-          return n.op === "const" ? this.literal(n) : (this.home.get(id) as string);
+          if (n.op === "const") return n.value === 0n ? ZERO_PLANE : ONES_PLANE;
+          return this.reg.get(id) as number;
         });
-        outs.push(`fromPlanes(${o.width}, L, [${planes.join(", ")}]) as ${outputType(o)}`);
+        outs.push(`R.fromPlanes(${o.width}, [${map.join(", ")}]) as ${outputType(o)}`);
       }
     }
     this.line(`return ${outs.length === 1 ? outs[0] : `[${outs.join(", ")}]`};`);
   }
 
-  /** An array the caller may own: computed arrays directly, views and inputs copied. */
-  private ownedArray(id: number): string {
+  /** A vector the caller may own: fresh registers directly, views and inputs copied. */
+  private owned(id: number, type: string): string {
     const n = this.nodes[id] as Node;
-    const type = n.repr === "bit" ? "Uint32Array" : arrayType(n.width);
-    const count = n.repr === "bit" ? "W" : "L";
-    if (n.op === "const") return `new ${type}(${count}).fill(${this.literal(n)}${n.repr === "word" && n.width === 32 ? " >>> 0" : ""})`;
-    const home = this.home.get(id) as string;
-    if (kindOf(n) === "leaf" || home.startsWith("s")) return `${home}.slice(0, ${count})`;
-    return home;
+    if (n.op === "const") {
+      if (n.repr === "bit") return `R.plane(${n.value === 0n ? ZERO_PLANE : ONES_PLANE})`;
+      return `new ${type}(L).fill(${n.width === 64 ? `${n.value}n` : `${n.value}`})`;
+    }
+    const t = typeOf(n);
+    const r = this.reg.get(id) as number;
+    return `R.result(${t}, ${r}, ${this.borrowed.has(`${t}:${r}`)}) as ${type}`;
   }
 }

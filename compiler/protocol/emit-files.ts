@@ -25,12 +25,12 @@ export function generateFiles(sources: readonly { name: string; compiled: Compil
   const all: { module: string; inst: CompiledInstance }[] = [];
   for (const { name, compiled } of sources) {
     const body = compiled.instances.map(instanceCode);
-    const usesPlanes = body.some((b) => b.includes("toPlanes("));
-    const usesFromPlanes = body.some((b) => b.includes("fromPlanes("));
     const imports = [`import type { PartyContext } from "../context.js";`];
-    const usesPerm = body.some((b) => b.includes("permutation("));
-    const kernels = [usesPlanes ? "toPlanes" : "", usesFromPlanes ? "fromPlanes" : "", usesPerm ? "applyPermutation, permutation" : ""].filter((x) => x !== "");
+    const used = (names: readonly string[]) => names.filter((h) => body.some((b) => b.includes(`${h}(`)));
+    const kernels = used(["applyPermutation", "permutation"]);
     if (kernels.length > 0) imports.push(`import { ${kernels.join(", ")} } from "../kernels.js";`);
+    if (used(["new Registers"]).length > 0) imports.push(`import { Registers } from "../machine.js";`);
+    if (used(["runTable"]).length > 0) imports.push(`import { runTable } from "../table-jit.js";`);
     files.set(`runtime/protocols/generated/${name}.ts`, `${HEADER(compiled.file.path)}/* eslint-disable */\n${imports.join("\n")}\n\n${body.join("\n")}`);
     for (const inst of compiled.instances) all.push({ module: name, inst });
   }

@@ -2,6 +2,8 @@
 /* eslint-disable */
 import type { PartyContext } from "../context.js";
 import { applyPermutation, permutation } from "../kernels.js";
+import { Registers } from "../machine.js";
+import { runTable } from "../table-jit.js";
 
 /**
  * Arithmetic protocols on additive sharings A<n> over Z_2^n (protocols.md §1.4–§2.5).
@@ -20,76 +22,52 @@ export function reshare_8(ctx: PartyContext, L: number, x: Uint8Array): Uint8Arr
   }
 }
 
+const reshare_8_p0_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
 function reshare_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint8Array(L);
-  reshare_8_p0_k0(L, n6, n3, n4, (x as Uint8Array));
-  return n6;
+  R.views(1, 2, 1, ks0_prev, 0);
+  R.fresh(1, 3, 1);
+  runTable(R, reshare_8_p0_t0);
+  return R.result(1, 3, false) as Uint8Array;
 }
 
-function reshare_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a1[j]!;
-    const x4 = a2[j]!;
-    const x0 = a3[j]!;
-    const t5 = (x3 - x4) & 255;
-    const t6 = (x0 + t5) & 255;
-    a0[j] = t6;
-  }
-}
-
+const reshare_8_p1_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
 function reshare_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n7 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n8 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n10 = new Uint8Array(L);
-  reshare_8_p1_k0(L, n10, n7, n8, (x as Uint8Array));
-  return n10;
+  R.views(1, 2, 1, ks0_prev, 0);
+  R.fresh(1, 3, 1);
+  runTable(R, reshare_8_p1_t0);
+  return R.result(1, 3, false) as Uint8Array;
 }
 
-function reshare_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a1[j]!;
-    const x8 = a2[j]!;
-    const x1 = a3[j]!;
-    const t9 = (x7 - x8) & 255;
-    const t10 = (x1 + t9) & 255;
-    a0[j] = t10;
-  }
-}
-
+const reshare_8_p2_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
 function reshare_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n11 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n12 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n14 = new Uint8Array(L);
-  reshare_8_p2_k0(L, n14, n11, n12, (x as Uint8Array));
-  return n14;
-}
-
-function reshare_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a1[j]!;
-    const x12 = a2[j]!;
-    const x2 = a3[j]!;
-    const t13 = (x11 - x12) & 255;
-    const t14 = (x2 + t13) & 255;
-    a0[j] = t14;
-  }
+  R.views(1, 2, 1, ks0_prev, 0);
+  R.fresh(1, 3, 1);
+  runTable(R, reshare_8_p2_t0);
+  return R.result(1, 3, false) as Uint8Array;
 }
 
 /**
@@ -109,76 +87,52 @@ export function reshare_16(ctx: PartyContext, L: number, x: Uint16Array): Uint16
   }
 }
 
+const reshare_16_p0_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
 function reshare_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint16Array(L);
-  reshare_16_p0_k0(L, n6, n3, n4, (x as Uint16Array));
-  return n6;
+  R.views(2, 2, 1, ks0_prev, 0);
+  R.fresh(2, 3, 1);
+  runTable(R, reshare_16_p0_t0);
+  return R.result(2, 3, false) as Uint16Array;
 }
 
-function reshare_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a1[j]!;
-    const x4 = a2[j]!;
-    const x0 = a3[j]!;
-    const t5 = (x3 - x4) & 65535;
-    const t6 = (x0 + t5) & 65535;
-    a0[j] = t6;
-  }
-}
-
+const reshare_16_p1_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
 function reshare_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n7 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n8 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n10 = new Uint16Array(L);
-  reshare_16_p1_k0(L, n10, n7, n8, (x as Uint16Array));
-  return n10;
+  R.views(2, 2, 1, ks0_prev, 0);
+  R.fresh(2, 3, 1);
+  runTable(R, reshare_16_p1_t0);
+  return R.result(2, 3, false) as Uint16Array;
 }
 
-function reshare_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a1[j]!;
-    const x8 = a2[j]!;
-    const x1 = a3[j]!;
-    const t9 = (x7 - x8) & 65535;
-    const t10 = (x1 + t9) & 65535;
-    a0[j] = t10;
-  }
-}
-
+const reshare_16_p2_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
 function reshare_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n11 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n12 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n14 = new Uint16Array(L);
-  reshare_16_p2_k0(L, n14, n11, n12, (x as Uint16Array));
-  return n14;
-}
-
-function reshare_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a1[j]!;
-    const x12 = a2[j]!;
-    const x2 = a3[j]!;
-    const t13 = (x11 - x12) & 65535;
-    const t14 = (x2 + t13) & 65535;
-    a0[j] = t14;
-  }
+  R.views(2, 2, 1, ks0_prev, 0);
+  R.fresh(2, 3, 1);
+  runTable(R, reshare_16_p2_t0);
+  return R.result(2, 3, false) as Uint16Array;
 }
 
 /**
@@ -198,76 +152,52 @@ export function reshare_32(ctx: PartyContext, L: number, x: Uint32Array): Uint32
   }
 }
 
+const reshare_32_p0_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
 function reshare_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint32Array(L);
-  reshare_32_p0_k0(L, n6, n3, n4, (x as Uint32Array));
-  return n6;
+  R.views(3, 2, 1, ks0_prev, 0);
+  R.fresh(3, 3, 1);
+  runTable(R, reshare_32_p0_t0);
+  return R.result(3, 3, false) as Uint32Array;
 }
 
-function reshare_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a1[j]!;
-    const x4 = a2[j]!;
-    const x0 = a3[j]!;
-    const t5 = (x3 - x4) | 0;
-    const t6 = (x0 + t5) | 0;
-    a0[j] = t6;
-  }
-}
-
+const reshare_32_p1_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
 function reshare_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n7 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n8 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n10 = new Uint32Array(L);
-  reshare_32_p1_k0(L, n10, n7, n8, (x as Uint32Array));
-  return n10;
+  R.views(3, 2, 1, ks0_prev, 0);
+  R.fresh(3, 3, 1);
+  runTable(R, reshare_32_p1_t0);
+  return R.result(3, 3, false) as Uint32Array;
 }
 
-function reshare_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a1[j]!;
-    const x8 = a2[j]!;
-    const x1 = a3[j]!;
-    const t9 = (x7 - x8) | 0;
-    const t10 = (x1 + t9) | 0;
-    a0[j] = t10;
-  }
-}
-
+const reshare_32_p2_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
 function reshare_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n11 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n12 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n14 = new Uint32Array(L);
-  reshare_32_p2_k0(L, n14, n11, n12, (x as Uint32Array));
-  return n14;
-}
-
-function reshare_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a1[j]!;
-    const x12 = a2[j]!;
-    const x2 = a3[j]!;
-    const t13 = (x11 - x12) | 0;
-    const t14 = (x2 + t13) | 0;
-    a0[j] = t14;
-  }
+  R.views(3, 2, 1, ks0_prev, 0);
+  R.fresh(3, 3, 1);
+  runTable(R, reshare_32_p2_t0);
+  return R.result(3, 3, false) as Uint32Array;
 }
 
 /**
@@ -287,76 +217,52 @@ export function reshare_64(ctx: PartyContext, L: number, x: BigUint64Array): Big
   }
 }
 
+const reshare_64_p0_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
 function reshare_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new BigUint64Array(L);
-  reshare_64_p0_k0(L, n6, n3, n4, (x as BigUint64Array));
-  return n6;
+  R.views(4, 2, 1, ks0_prev, 0);
+  R.fresh(4, 3, 1);
+  runTable(R, reshare_64_p0_t0);
+  return R.result(4, 3, false) as BigUint64Array;
 }
 
-function reshare_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a1[j]!;
-    const x4 = a2[j]!;
-    const x0 = a3[j]!;
-    const t5 = BigInt.asUintN(64, x3 - x4);
-    const t6 = BigInt.asUintN(64, x0 + t5);
-    a0[j] = t6;
-  }
-}
-
+const reshare_64_p1_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
 function reshare_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n7 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n8 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n10 = new BigUint64Array(L);
-  reshare_64_p1_k0(L, n10, n7, n8, (x as BigUint64Array));
-  return n10;
+  R.views(4, 2, 1, ks0_prev, 0);
+  R.fresh(4, 3, 1);
+  runTable(R, reshare_64_p1_t0);
+  return R.result(4, 3, false) as BigUint64Array;
 }
 
-function reshare_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a1[j]!;
-    const x8 = a2[j]!;
-    const x1 = a3[j]!;
-    const t9 = BigInt.asUintN(64, x7 - x8);
-    const t10 = BigInt.asUintN(64, x1 + t9);
-    a0[j] = t10;
-  }
-}
-
+const reshare_64_p2_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
 function reshare_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n11 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n12 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n14 = new BigUint64Array(L);
-  reshare_64_p2_k0(L, n14, n11, n12, (x as BigUint64Array));
-  return n14;
-}
-
-function reshare_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a1[j]!;
-    const x12 = a2[j]!;
-    const x2 = a3[j]!;
-    const t13 = BigInt.asUintN(64, x11 - x12);
-    const t14 = BigInt.asUintN(64, x2 + t13);
-    a0[j] = t14;
-  }
+  R.views(4, 2, 1, ks0_prev, 0);
+  R.fresh(4, 3, 1);
+  runTable(R, reshare_64_p2_t0);
+  return R.result(4, 3, false) as BigUint64Array;
 }
 
 /**
@@ -380,94 +286,70 @@ export function rep_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<[Uin
   }
 }
 
+const rep_8_p0_t0 = [1,41,1,-1,0,1,49,1,3,-1,2];
 async function rep_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n7 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(L);
-  const s10_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  rep_8_p0_k0(L, s10_1, (x as Uint8Array), n3, n7);
+  R.views(1, 3, 1, out1_1, 0);
+  runTable(R, rep_8_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n15 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(1, 4, 1, in1_2, 0);
   if (in1_2.byteLength !== L) throw new Error("protocol rep_8: bad frame size from party 2");
-  return [s10_1.slice(0, L), new Uint8Array(0), new Uint8Array(0), n15.slice(0, L), new Uint8Array(0), new Uint8Array(0)];
+  return [R.result(1, 3, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0), R.result(1, 4, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0)];
 }
 
-function rep_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x3 = a2[j]!;
-    const x7 = a3[j]!;
-    const t9 = (x0 + x3) & 255;
-    const t10 = (t9 - x7) & 255;
-    a0[j] = t10;
-  }
-}
-
+const rep_8_p1_t0 = [1,41,1,-1,0,1,49,1,3,-1,2];
 async function rep_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n5 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
   const out1_2 = new Uint8Array(L);
-  const s12_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  rep_8_p1_k0(L, s12_2, (x as Uint8Array), n5, n4);
+  R.views(1, 3, 1, out1_2, 0);
+  runTable(R, rep_8_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n16 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(1, 4, 1, in1_0, 0);
   if (in1_0.byteLength !== L) throw new Error("protocol rep_8: bad frame size from party 0");
-  return [new Uint8Array(0), s12_2.slice(0, L), new Uint8Array(0), new Uint8Array(0), n16.slice(0, L), new Uint8Array(0)];
+  return [new Uint8Array(0), R.result(1, 3, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0), R.result(1, 4, true) as Uint8Array, new Uint8Array(0)];
 }
 
-function rep_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x5 = a2[j]!;
-    const x4 = a3[j]!;
-    const t11 = (x1 + x5) & 255;
-    const t12 = (t11 - x4) & 255;
-    a0[j] = t12;
-  }
-}
-
+const rep_8_p2_t0 = [1,41,1,-1,0,1,49,1,3,-1,2];
 async function rep_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n8 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n6 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(L);
-  const s14_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  rep_8_p2_k0(L, s14_0, (x as Uint8Array), n8, n6);
+  R.views(1, 3, 1, out1_0, 0);
+  runTable(R, rep_8_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n17 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(1, 4, 1, in1_1, 0);
   if (in1_1.byteLength !== L) throw new Error("protocol rep_8: bad frame size from party 1");
-  return [new Uint8Array(0), new Uint8Array(0), s14_0.slice(0, L), new Uint8Array(0), new Uint8Array(0), n17.slice(0, L)];
-}
-
-function rep_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x8 = a2[j]!;
-    const x6 = a3[j]!;
-    const t13 = (x2 + x8) & 255;
-    const t14 = (t13 - x6) & 255;
-    a0[j] = t14;
-  }
+  return [new Uint8Array(0), new Uint8Array(0), R.result(1, 3, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0), R.result(1, 4, true) as Uint8Array];
 }
 
 /**
@@ -491,94 +373,70 @@ export function rep_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<[U
   }
 }
 
+const rep_16_p0_t0 = [1,42,1,-1,0,1,50,1,3,-1,2];
 async function rep_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n7 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(2, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(2 * L);
-  const s10_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  rep_16_p0_k0(L, s10_1, (x as Uint16Array), n3, n7);
+  R.views(2, 3, 1, out1_1, 0);
+  runTable(R, rep_16_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n15 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(2, 4, 1, in1_2, 0);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol rep_16: bad frame size from party 2");
-  return [s10_1.slice(0, L), new Uint16Array(0), new Uint16Array(0), n15.slice(0, L), new Uint16Array(0), new Uint16Array(0)];
+  return [R.result(2, 3, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0), R.result(2, 4, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0)];
 }
 
-function rep_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x3 = a2[j]!;
-    const x7 = a3[j]!;
-    const t9 = (x0 + x3) & 65535;
-    const t10 = (t9 - x7) & 65535;
-    a0[j] = t10;
-  }
-}
-
+const rep_16_p1_t0 = [1,42,1,-1,0,1,50,1,3,-1,2];
 async function rep_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n5 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(2, 2, 1, ks0_prev, 0);
   const out1_2 = new Uint8Array(2 * L);
-  const s12_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  rep_16_p1_k0(L, s12_2, (x as Uint16Array), n5, n4);
+  R.views(2, 3, 1, out1_2, 0);
+  runTable(R, rep_16_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n16 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(2, 4, 1, in1_0, 0);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol rep_16: bad frame size from party 0");
-  return [new Uint16Array(0), s12_2.slice(0, L), new Uint16Array(0), new Uint16Array(0), n16.slice(0, L), new Uint16Array(0)];
+  return [new Uint16Array(0), R.result(2, 3, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0), R.result(2, 4, true) as Uint16Array, new Uint16Array(0)];
 }
 
-function rep_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x5 = a2[j]!;
-    const x4 = a3[j]!;
-    const t11 = (x1 + x5) & 65535;
-    const t12 = (t11 - x4) & 65535;
-    a0[j] = t12;
-  }
-}
-
+const rep_16_p2_t0 = [1,42,1,-1,0,1,50,1,3,-1,2];
 async function rep_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n8 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n6 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(2, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(2 * L);
-  const s14_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  rep_16_p2_k0(L, s14_0, (x as Uint16Array), n8, n6);
+  R.views(2, 3, 1, out1_0, 0);
+  runTable(R, rep_16_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n17 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(2, 4, 1, in1_1, 0);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol rep_16: bad frame size from party 1");
-  return [new Uint16Array(0), new Uint16Array(0), s14_0.slice(0, L), new Uint16Array(0), new Uint16Array(0), n17.slice(0, L)];
-}
-
-function rep_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x8 = a2[j]!;
-    const x6 = a3[j]!;
-    const t13 = (x2 + x8) & 65535;
-    const t14 = (t13 - x6) & 65535;
-    a0[j] = t14;
-  }
+  return [new Uint16Array(0), new Uint16Array(0), R.result(2, 3, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0), R.result(2, 4, true) as Uint16Array];
 }
 
 /**
@@ -602,94 +460,70 @@ export function rep_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<[U
   }
 }
 
+const rep_32_p0_t0 = [1,43,1,-1,0,1,51,1,3,-1,2];
 async function rep_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n7 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(3, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(4 * L);
-  const s10_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  rep_32_p0_k0(L, s10_1, (x as Uint32Array), n3, n7);
+  R.views(3, 3, 1, out1_1, 0);
+  runTable(R, rep_32_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n15 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(3, 4, 1, in1_2, 0);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol rep_32: bad frame size from party 2");
-  return [s10_1.slice(0, L), new Uint32Array(0), new Uint32Array(0), n15.slice(0, L), new Uint32Array(0), new Uint32Array(0)];
+  return [R.result(3, 3, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0), R.result(3, 4, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0)];
 }
 
-function rep_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x3 = a2[j]!;
-    const x7 = a3[j]!;
-    const t9 = (x0 + x3) | 0;
-    const t10 = (t9 - x7) | 0;
-    a0[j] = t10;
-  }
-}
-
+const rep_32_p1_t0 = [1,43,1,-1,0,1,51,1,3,-1,2];
 async function rep_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n5 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(3, 2, 1, ks0_prev, 0);
   const out1_2 = new Uint8Array(4 * L);
-  const s12_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  rep_32_p1_k0(L, s12_2, (x as Uint32Array), n5, n4);
+  R.views(3, 3, 1, out1_2, 0);
+  runTable(R, rep_32_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n16 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(3, 4, 1, in1_0, 0);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol rep_32: bad frame size from party 0");
-  return [new Uint32Array(0), s12_2.slice(0, L), new Uint32Array(0), new Uint32Array(0), n16.slice(0, L), new Uint32Array(0)];
+  return [new Uint32Array(0), R.result(3, 3, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0), R.result(3, 4, true) as Uint32Array, new Uint32Array(0)];
 }
 
-function rep_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x5 = a2[j]!;
-    const x4 = a3[j]!;
-    const t11 = (x1 + x5) | 0;
-    const t12 = (t11 - x4) | 0;
-    a0[j] = t12;
-  }
-}
-
+const rep_32_p2_t0 = [1,43,1,-1,0,1,51,1,3,-1,2];
 async function rep_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n8 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n6 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(3, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(4 * L);
-  const s14_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  rep_32_p2_k0(L, s14_0, (x as Uint32Array), n8, n6);
+  R.views(3, 3, 1, out1_0, 0);
+  runTable(R, rep_32_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n17 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(3, 4, 1, in1_1, 0);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol rep_32: bad frame size from party 1");
-  return [new Uint32Array(0), new Uint32Array(0), s14_0.slice(0, L), new Uint32Array(0), new Uint32Array(0), n17.slice(0, L)];
-}
-
-function rep_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x8 = a2[j]!;
-    const x6 = a3[j]!;
-    const t13 = (x2 + x8) | 0;
-    const t14 = (t13 - x6) | 0;
-    a0[j] = t14;
-  }
+  return [new Uint32Array(0), new Uint32Array(0), R.result(3, 3, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0), R.result(3, 4, true) as Uint32Array];
 }
 
 /**
@@ -713,94 +547,70 @@ export function rep_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise
   }
 }
 
+const rep_64_p0_t0 = [1,44,1,-1,0,1,52,1,3,-1,2];
 async function rep_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n7 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(4, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(8 * L);
-  const s10_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  rep_64_p0_k0(L, s10_1, (x as BigUint64Array), n3, n7);
+  R.views(4, 3, 1, out1_1, 0);
+  runTable(R, rep_64_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n15 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(4, 4, 1, in1_2, 0);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol rep_64: bad frame size from party 2");
-  return [s10_1.slice(0, L), new BigUint64Array(0), new BigUint64Array(0), n15.slice(0, L), new BigUint64Array(0), new BigUint64Array(0)];
+  return [R.result(4, 3, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0), R.result(4, 4, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0)];
 }
 
-function rep_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x3 = a2[j]!;
-    const x7 = a3[j]!;
-    const t9 = BigInt.asUintN(64, x0 + x3);
-    const t10 = BigInt.asUintN(64, t9 - x7);
-    a0[j] = t10;
-  }
-}
-
+const rep_64_p1_t0 = [1,44,1,-1,0,1,52,1,3,-1,2];
 async function rep_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n5 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(4, 2, 1, ks0_prev, 0);
   const out1_2 = new Uint8Array(8 * L);
-  const s12_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  rep_64_p1_k0(L, s12_2, (x as BigUint64Array), n5, n4);
+  R.views(4, 3, 1, out1_2, 0);
+  runTable(R, rep_64_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n16 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(4, 4, 1, in1_0, 0);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol rep_64: bad frame size from party 0");
-  return [new BigUint64Array(0), s12_2.slice(0, L), new BigUint64Array(0), new BigUint64Array(0), n16.slice(0, L), new BigUint64Array(0)];
+  return [new BigUint64Array(0), R.result(4, 3, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0), R.result(4, 4, true) as BigUint64Array, new BigUint64Array(0)];
 }
 
-function rep_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x5 = a2[j]!;
-    const x4 = a3[j]!;
-    const t11 = BigInt.asUintN(64, x1 + x5);
-    const t12 = BigInt.asUintN(64, t11 - x4);
-    a0[j] = t12;
-  }
-}
-
+const rep_64_p2_t0 = [1,44,1,-1,0,1,52,1,3,-1,2];
 async function rep_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n8 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n6 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(4, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(8 * L);
-  const s14_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  rep_64_p2_k0(L, s14_0, (x as BigUint64Array), n8, n6);
+  R.views(4, 3, 1, out1_0, 0);
+  runTable(R, rep_64_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n17 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(4, 4, 1, in1_1, 0);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol rep_64: bad frame size from party 1");
-  return [new BigUint64Array(0), new BigUint64Array(0), s14_0.slice(0, L), new BigUint64Array(0), new BigUint64Array(0), n17.slice(0, L)];
-}
-
-function rep_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x8 = a2[j]!;
-    const x6 = a3[j]!;
-    const t13 = BigInt.asUintN(64, x2 + x8);
-    const t14 = BigInt.asUintN(64, t13 - x6);
-    a0[j] = t14;
-  }
+  return [new BigUint64Array(0), new BigUint64Array(0), R.result(4, 3, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0), R.result(4, 4, true) as BigUint64Array];
 }
 
 /**
@@ -820,46 +630,40 @@ export function input_8_P1(ctx: PartyContext, L: number, v: Uint8Array | undefin
   }
 }
 
+const input_8_P1_p0_t0 = [1,49,1,-1,0,1,49,1,3,-1,2];
 function input_8_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, v as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n1 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n3 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint8Array(L);
-  input_8_P1_p0_k0(L, n6, (v as Uint8Array), n1, n3);
-  return n6;
-}
-
-function input_8_P1_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x1 = a2[j]!;
-    const x3 = a3[j]!;
-    const t5 = (x0 - x1) & 255;
-    const t6 = (t5 - x3) & 255;
-    a0[j] = t6;
-  }
+  R.views(1, 2, 1, ks0_prev, 0);
+  R.fresh(1, 3, 1);
+  runTable(R, input_8_P1_p0_t0);
+  return R.result(1, 3, false) as Uint8Array;
 }
 
 function input_8_P1_p1(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n2 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n2.slice(0, L);
+  R.views(1, 0, 1, ks0_prev, 0);
+  return R.result(1, 0, true) as Uint8Array;
 }
 
 function input_8_P1_p2(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n4 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n4.slice(0, L);
+  R.views(1, 0, 1, ks0_next, 0);
+  return R.result(1, 0, true) as Uint8Array;
 }
 
 /**
@@ -882,43 +686,37 @@ export function input_8_P2(ctx: PartyContext, L: number, v: Uint8Array | undefin
 function input_8_P2_p0(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n3.slice(0, L);
+  R.views(1, 0, 1, ks0_next, 0);
+  return R.result(1, 0, true) as Uint8Array;
 }
 
+const input_8_P2_p1_t0 = [1,49,1,-1,0,1,49,1,3,-1,2];
 function input_8_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, v as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n1 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint8Array(L);
-  input_8_P2_p1_k0(L, n6, (v as Uint8Array), n1, n4);
-  return n6;
-}
-
-function input_8_P2_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x1 = a2[j]!;
-    const x4 = a3[j]!;
-    const t5 = (x0 - x1) & 255;
-    const t6 = (t5 - x4) & 255;
-    a0[j] = t6;
-  }
+  R.views(1, 2, 1, ks0_prev, 0);
+  R.fresh(1, 3, 1);
+  runTable(R, input_8_P2_p1_t0);
+  return R.result(1, 3, false) as Uint8Array;
 }
 
 function input_8_P2_p2(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n2 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n2.slice(0, L);
+  R.views(1, 0, 1, ks0_prev, 0);
+  return R.result(1, 0, true) as Uint8Array;
 }
 
 /**
@@ -941,43 +739,37 @@ export function input_8_P3(ctx: PartyContext, L: number, v: Uint8Array | undefin
 function input_8_P3_p0(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n1 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n1.slice(0, L);
+  R.views(1, 0, 1, ks0_prev, 0);
+  return R.result(1, 0, true) as Uint8Array;
 }
 
 function input_8_P3_p1(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n3.slice(0, L);
+  R.views(1, 0, 1, ks0_next, 0);
+  return R.result(1, 0, true) as Uint8Array;
 }
 
+const input_8_P3_p2_t0 = [1,49,1,-1,0,1,49,1,3,-1,2];
 function input_8_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, v as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n2 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint8Array(L);
-  input_8_P3_p2_k0(L, n6, (v as Uint8Array), n2, n4);
-  return n6;
-}
-
-function input_8_P3_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x2 = a2[j]!;
-    const x4 = a3[j]!;
-    const t5 = (x0 - x2) & 255;
-    const t6 = (t5 - x4) & 255;
-    a0[j] = t6;
-  }
+  R.views(1, 2, 1, ks0_prev, 0);
+  R.fresh(1, 3, 1);
+  runTable(R, input_8_P3_p2_t0);
+  return R.result(1, 3, false) as Uint8Array;
 }
 
 /**
@@ -997,46 +789,40 @@ export function input_16_P1(ctx: PartyContext, L: number, v: Uint16Array | undef
   }
 }
 
+const input_16_P1_p0_t0 = [1,50,1,-1,0,1,50,1,3,-1,2];
 function input_16_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, v as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n1 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n3 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint16Array(L);
-  input_16_P1_p0_k0(L, n6, (v as Uint16Array), n1, n3);
-  return n6;
-}
-
-function input_16_P1_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x1 = a2[j]!;
-    const x3 = a3[j]!;
-    const t5 = (x0 - x1) & 65535;
-    const t6 = (t5 - x3) & 65535;
-    a0[j] = t6;
-  }
+  R.views(2, 2, 1, ks0_prev, 0);
+  R.fresh(2, 3, 1);
+  runTable(R, input_16_P1_p0_t0);
+  return R.result(2, 3, false) as Uint16Array;
 }
 
 function input_16_P1_p1(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n2 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n2.slice(0, L);
+  R.views(2, 0, 1, ks0_prev, 0);
+  return R.result(2, 0, true) as Uint16Array;
 }
 
 function input_16_P1_p2(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n4 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n4.slice(0, L);
+  R.views(2, 0, 1, ks0_next, 0);
+  return R.result(2, 0, true) as Uint16Array;
 }
 
 /**
@@ -1059,43 +845,37 @@ export function input_16_P2(ctx: PartyContext, L: number, v: Uint16Array | undef
 function input_16_P2_p0(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n3.slice(0, L);
+  R.views(2, 0, 1, ks0_next, 0);
+  return R.result(2, 0, true) as Uint16Array;
 }
 
+const input_16_P2_p1_t0 = [1,50,1,-1,0,1,50,1,3,-1,2];
 function input_16_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, v as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n1 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint16Array(L);
-  input_16_P2_p1_k0(L, n6, (v as Uint16Array), n1, n4);
-  return n6;
-}
-
-function input_16_P2_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x1 = a2[j]!;
-    const x4 = a3[j]!;
-    const t5 = (x0 - x1) & 65535;
-    const t6 = (t5 - x4) & 65535;
-    a0[j] = t6;
-  }
+  R.views(2, 2, 1, ks0_prev, 0);
+  R.fresh(2, 3, 1);
+  runTable(R, input_16_P2_p1_t0);
+  return R.result(2, 3, false) as Uint16Array;
 }
 
 function input_16_P2_p2(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n2 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n2.slice(0, L);
+  R.views(2, 0, 1, ks0_prev, 0);
+  return R.result(2, 0, true) as Uint16Array;
 }
 
 /**
@@ -1118,43 +898,37 @@ export function input_16_P3(ctx: PartyContext, L: number, v: Uint16Array | undef
 function input_16_P3_p0(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n1 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n1.slice(0, L);
+  R.views(2, 0, 1, ks0_prev, 0);
+  return R.result(2, 0, true) as Uint16Array;
 }
 
 function input_16_P3_p1(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n3.slice(0, L);
+  R.views(2, 0, 1, ks0_next, 0);
+  return R.result(2, 0, true) as Uint16Array;
 }
 
+const input_16_P3_p2_t0 = [1,50,1,-1,0,1,50,1,3,-1,2];
 function input_16_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, v as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n2 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint16Array(L);
-  input_16_P3_p2_k0(L, n6, (v as Uint16Array), n2, n4);
-  return n6;
-}
-
-function input_16_P3_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x2 = a2[j]!;
-    const x4 = a3[j]!;
-    const t5 = (x0 - x2) & 65535;
-    const t6 = (t5 - x4) & 65535;
-    a0[j] = t6;
-  }
+  R.views(2, 2, 1, ks0_prev, 0);
+  R.fresh(2, 3, 1);
+  runTable(R, input_16_P3_p2_t0);
+  return R.result(2, 3, false) as Uint16Array;
 }
 
 /**
@@ -1174,46 +948,40 @@ export function input_32_P1(ctx: PartyContext, L: number, v: Uint32Array | undef
   }
 }
 
+const input_32_P1_p0_t0 = [1,51,1,-1,0,1,51,1,3,-1,2];
 function input_32_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, v as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n1 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n3 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint32Array(L);
-  input_32_P1_p0_k0(L, n6, (v as Uint32Array), n1, n3);
-  return n6;
-}
-
-function input_32_P1_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x1 = a2[j]!;
-    const x3 = a3[j]!;
-    const t5 = (x0 - x1) | 0;
-    const t6 = (t5 - x3) | 0;
-    a0[j] = t6;
-  }
+  R.views(3, 2, 1, ks0_prev, 0);
+  R.fresh(3, 3, 1);
+  runTable(R, input_32_P1_p0_t0);
+  return R.result(3, 3, false) as Uint32Array;
 }
 
 function input_32_P1_p1(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n2 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n2.slice(0, L);
+  R.views(3, 0, 1, ks0_prev, 0);
+  return R.result(3, 0, true) as Uint32Array;
 }
 
 function input_32_P1_p2(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n4 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n4.slice(0, L);
+  R.views(3, 0, 1, ks0_next, 0);
+  return R.result(3, 0, true) as Uint32Array;
 }
 
 /**
@@ -1236,43 +1004,37 @@ export function input_32_P2(ctx: PartyContext, L: number, v: Uint32Array | undef
 function input_32_P2_p0(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n3.slice(0, L);
+  R.views(3, 0, 1, ks0_next, 0);
+  return R.result(3, 0, true) as Uint32Array;
 }
 
+const input_32_P2_p1_t0 = [1,51,1,-1,0,1,51,1,3,-1,2];
 function input_32_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, v as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n1 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint32Array(L);
-  input_32_P2_p1_k0(L, n6, (v as Uint32Array), n1, n4);
-  return n6;
-}
-
-function input_32_P2_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x1 = a2[j]!;
-    const x4 = a3[j]!;
-    const t5 = (x0 - x1) | 0;
-    const t6 = (t5 - x4) | 0;
-    a0[j] = t6;
-  }
+  R.views(3, 2, 1, ks0_prev, 0);
+  R.fresh(3, 3, 1);
+  runTable(R, input_32_P2_p1_t0);
+  return R.result(3, 3, false) as Uint32Array;
 }
 
 function input_32_P2_p2(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n2 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n2.slice(0, L);
+  R.views(3, 0, 1, ks0_prev, 0);
+  return R.result(3, 0, true) as Uint32Array;
 }
 
 /**
@@ -1295,43 +1057,37 @@ export function input_32_P3(ctx: PartyContext, L: number, v: Uint32Array | undef
 function input_32_P3_p0(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n1 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n1.slice(0, L);
+  R.views(3, 0, 1, ks0_prev, 0);
+  return R.result(3, 0, true) as Uint32Array;
 }
 
 function input_32_P3_p1(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n3.slice(0, L);
+  R.views(3, 0, 1, ks0_next, 0);
+  return R.result(3, 0, true) as Uint32Array;
 }
 
+const input_32_P3_p2_t0 = [1,51,1,-1,0,1,51,1,3,-1,2];
 function input_32_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, v as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n2 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new Uint32Array(L);
-  input_32_P3_p2_k0(L, n6, (v as Uint32Array), n2, n4);
-  return n6;
-}
-
-function input_32_P3_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x2 = a2[j]!;
-    const x4 = a3[j]!;
-    const t5 = (x0 - x2) | 0;
-    const t6 = (t5 - x4) | 0;
-    a0[j] = t6;
-  }
+  R.views(3, 2, 1, ks0_prev, 0);
+  R.fresh(3, 3, 1);
+  runTable(R, input_32_P3_p2_t0);
+  return R.result(3, 3, false) as Uint32Array;
 }
 
 /**
@@ -1351,46 +1107,40 @@ export function input_64_P1(ctx: PartyContext, L: number, v: BigUint64Array | un
   }
 }
 
+const input_64_P1_p0_t0 = [1,52,1,-1,0,1,52,1,3,-1,2];
 function input_64_P1_p0(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, v as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n1 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n3 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new BigUint64Array(L);
-  input_64_P1_p0_k0(L, n6, (v as BigUint64Array), n1, n3);
-  return n6;
-}
-
-function input_64_P1_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x1 = a2[j]!;
-    const x3 = a3[j]!;
-    const t5 = BigInt.asUintN(64, x0 - x1);
-    const t6 = BigInt.asUintN(64, t5 - x3);
-    a0[j] = t6;
-  }
+  R.views(4, 2, 1, ks0_prev, 0);
+  R.fresh(4, 3, 1);
+  runTable(R, input_64_P1_p0_t0);
+  return R.result(4, 3, false) as BigUint64Array;
 }
 
 function input_64_P1_p1(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n2 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n2.slice(0, L);
+  R.views(4, 0, 1, ks0_prev, 0);
+  return R.result(4, 0, true) as BigUint64Array;
 }
 
 function input_64_P1_p2(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n4 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n4.slice(0, L);
+  R.views(4, 0, 1, ks0_next, 0);
+  return R.result(4, 0, true) as BigUint64Array;
 }
 
 /**
@@ -1413,43 +1163,37 @@ export function input_64_P2(ctx: PartyContext, L: number, v: BigUint64Array | un
 function input_64_P2_p0(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n3.slice(0, L);
+  R.views(4, 0, 1, ks0_next, 0);
+  return R.result(4, 0, true) as BigUint64Array;
 }
 
+const input_64_P2_p1_t0 = [1,52,1,-1,0,1,52,1,3,-1,2];
 function input_64_P2_p1(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, v as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n1 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new BigUint64Array(L);
-  input_64_P2_p1_k0(L, n6, (v as BigUint64Array), n1, n4);
-  return n6;
-}
-
-function input_64_P2_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x1 = a2[j]!;
-    const x4 = a3[j]!;
-    const t5 = BigInt.asUintN(64, x0 - x1);
-    const t6 = BigInt.asUintN(64, t5 - x4);
-    a0[j] = t6;
-  }
+  R.views(4, 2, 1, ks0_prev, 0);
+  R.fresh(4, 3, 1);
+  runTable(R, input_64_P2_p1_t0);
+  return R.result(4, 3, false) as BigUint64Array;
 }
 
 function input_64_P2_p2(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n2 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n2.slice(0, L);
+  R.views(4, 0, 1, ks0_prev, 0);
+  return R.result(4, 0, true) as BigUint64Array;
 }
 
 /**
@@ -1472,43 +1216,37 @@ export function input_64_P3(ctx: PartyContext, L: number, v: BigUint64Array | un
 function input_64_P3_p0(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n1 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  return n1.slice(0, L);
+  R.views(4, 0, 1, ks0_prev, 0);
+  return R.result(4, 0, true) as BigUint64Array;
 }
 
 function input_64_P3_p1(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  return n3.slice(0, L);
+  R.views(4, 0, 1, ks0_next, 0);
+  return R.result(4, 0, true) as BigUint64Array;
 }
 
+const input_64_P3_p2_t0 = [1,52,1,-1,0,1,52,1,3,-1,2];
 function input_64_P3_p2(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, v as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n2 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n6 = new BigUint64Array(L);
-  input_64_P3_p2_k0(L, n6, (v as BigUint64Array), n2, n4);
-  return n6;
-}
-
-function input_64_P3_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x2 = a2[j]!;
-    const x4 = a3[j]!;
-    const t5 = BigInt.asUintN(64, x0 - x2);
-    const t6 = BigInt.asUintN(64, t5 - x4);
-    a0[j] = t6;
-  }
+  R.views(4, 2, 1, ks0_prev, 0);
+  R.fresh(4, 3, 1);
+  runTable(R, input_64_P3_p2_t0);
+  return R.result(4, 3, false) as BigUint64Array;
 }
 
 /**
@@ -1527,154 +1265,103 @@ export function open_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uin
   }
 }
 
+const open_8_p0_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
+const open_8_p0_t1 = [1,33,1,4,3,3];
+const open_8_p0_t2 = [1,41,1,-1,3,6,41,1,7,-1,5];
 async function open_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(L);
-  const s6_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
+  R.views(1, 3, 1, out1_1, 0);
   const out1_2 = new Uint8Array(L);
-  const s6_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  open_8_p0_k0(L, s6_1, s6_2, n3, n4, (x as Uint8Array));
+  R.views(1, 4, 1, out1_2, 0);
+  runTable(R, open_8_p0_t0);
+  runTable(R, open_8_p0_t1);
   ctx.transport.send(1, inst, 1, out1_1);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n17 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(1, 5, 1, in1_1, 0);
   if (in1_1.byteLength !== L) throw new Error("protocol open_8: bad frame size from party 1");
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n15 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(1, 6, 1, in1_2, 0);
   if (in1_2.byteLength !== L) throw new Error("protocol open_8: bad frame size from party 2");
-  const n18 = new Uint8Array(L);
-  open_8_p0_k1(L, n18, s6_1, n15, n17);
-  return n18;
+  R.fresh(1, 7, 1);
+  runTable(R, open_8_p0_t2);
+  return R.result(1, 7, false) as Uint8Array;
 }
 
-function open_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a2[j]!;
-    const x4 = a3[j]!;
-    const x0 = a4[j]!;
-    const t5 = (x3 - x4) & 255;
-    const t6 = (x0 + t5) & 255;
-    a0[j] = t6;
-    a1[j] = t6;
-  }
-}
-
-function open_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x15 = a2[j]!;
-    const x17 = a3[j]!;
-    const t16 = (x6 + x15) & 255;
-    const t18 = (t16 + x17) & 255;
-    a0[j] = t18;
-  }
-}
-
+const open_8_p1_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
+const open_8_p1_t1 = [1,33,1,4,3,3];
+const open_8_p1_t2 = [1,41,1,-1,3,5,41,1,7,-1,6];
 async function open_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n7 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n8 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(L);
-  const s10_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  R.views(1, 3, 1, out1_0, 0);
   const out1_2 = new Uint8Array(L);
-  const s10_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  open_8_p1_k0(L, s10_0, s10_2, n7, n8, (x as Uint8Array));
+  R.views(1, 4, 1, out1_2, 0);
+  runTable(R, open_8_p1_t0);
+  runTable(R, open_8_p1_t1);
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n19 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(1, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== L) throw new Error("protocol open_8: bad frame size from party 0");
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n21 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(1, 6, 1, in1_2, 0);
   if (in1_2.byteLength !== L) throw new Error("protocol open_8: bad frame size from party 2");
-  const n22 = new Uint8Array(L);
-  open_8_p1_k1(L, n22, s10_0, n19, n21);
-  return n22;
+  R.fresh(1, 7, 1);
+  runTable(R, open_8_p1_t2);
+  return R.result(1, 7, false) as Uint8Array;
 }
 
-function open_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a2[j]!;
-    const x8 = a3[j]!;
-    const x1 = a4[j]!;
-    const t9 = (x7 - x8) & 255;
-    const t10 = (x1 + t9) & 255;
-    a0[j] = t10;
-    a1[j] = t10;
-  }
-}
-
-function open_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a1[j]!;
-    const x19 = a2[j]!;
-    const x21 = a3[j]!;
-    const t20 = (x10 + x19) & 255;
-    const t22 = (t20 + x21) & 255;
-    a0[j] = t22;
-  }
-}
-
+const open_8_p2_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
+const open_8_p2_t1 = [1,33,1,4,3,3];
+const open_8_p2_t2 = [1,41,1,-1,3,6,41,1,7,-1,5];
 async function open_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n11 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n12 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(L);
-  const s14_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  R.views(1, 3, 1, out1_0, 0);
   const out1_1 = new Uint8Array(L);
-  const s14_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  open_8_p2_k0(L, s14_0, s14_1, n11, n12, (x as Uint8Array));
+  R.views(1, 4, 1, out1_1, 0);
+  runTable(R, open_8_p2_t0);
+  runTable(R, open_8_p2_t1);
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n25 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(1, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== L) throw new Error("protocol open_8: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n23 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(1, 6, 1, in1_1, 0);
   if (in1_1.byteLength !== L) throw new Error("protocol open_8: bad frame size from party 1");
-  const n26 = new Uint8Array(L);
-  open_8_p2_k1(L, n26, s14_0, n23, n25);
-  return n26;
-}
-
-function open_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a2[j]!;
-    const x12 = a3[j]!;
-    const x2 = a4[j]!;
-    const t13 = (x11 - x12) & 255;
-    const t14 = (x2 + t13) & 255;
-    a0[j] = t14;
-    a1[j] = t14;
-  }
-}
-
-function open_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x23 = a2[j]!;
-    const x25 = a3[j]!;
-    const t24 = (x14 + x23) & 255;
-    const t26 = (t24 + x25) & 255;
-    a0[j] = t26;
-  }
+  R.fresh(1, 7, 1);
+  runTable(R, open_8_p2_t2);
+  return R.result(1, 7, false) as Uint8Array;
 }
 
 /**
@@ -1693,154 +1380,103 @@ export function open_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<U
   }
 }
 
+const open_16_p0_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
+const open_16_p0_t1 = [1,34,1,4,3,3];
+const open_16_p0_t2 = [1,42,1,-1,3,6,42,1,7,-1,5];
 async function open_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(2, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(2 * L);
-  const s6_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
+  R.views(2, 3, 1, out1_1, 0);
   const out1_2 = new Uint8Array(2 * L);
-  const s6_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  open_16_p0_k0(L, s6_1, s6_2, n3, n4, (x as Uint16Array));
+  R.views(2, 4, 1, out1_2, 0);
+  runTable(R, open_16_p0_t0);
+  runTable(R, open_16_p0_t1);
   ctx.transport.send(1, inst, 1, out1_1);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n17 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(2, 5, 1, in1_1, 0);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol open_16: bad frame size from party 1");
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n15 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(2, 6, 1, in1_2, 0);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol open_16: bad frame size from party 2");
-  const n18 = new Uint16Array(L);
-  open_16_p0_k1(L, n18, s6_1, n15, n17);
-  return n18;
+  R.fresh(2, 7, 1);
+  runTable(R, open_16_p0_t2);
+  return R.result(2, 7, false) as Uint16Array;
 }
 
-function open_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a2[j]!;
-    const x4 = a3[j]!;
-    const x0 = a4[j]!;
-    const t5 = (x3 - x4) & 65535;
-    const t6 = (x0 + t5) & 65535;
-    a0[j] = t6;
-    a1[j] = t6;
-  }
-}
-
-function open_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x15 = a2[j]!;
-    const x17 = a3[j]!;
-    const t16 = (x6 + x15) & 65535;
-    const t18 = (t16 + x17) & 65535;
-    a0[j] = t18;
-  }
-}
-
+const open_16_p1_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
+const open_16_p1_t1 = [1,34,1,4,3,3];
+const open_16_p1_t2 = [1,42,1,-1,3,5,42,1,7,-1,6];
 async function open_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n7 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n8 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(2, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(2 * L);
-  const s10_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  R.views(2, 3, 1, out1_0, 0);
   const out1_2 = new Uint8Array(2 * L);
-  const s10_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  open_16_p1_k0(L, s10_0, s10_2, n7, n8, (x as Uint16Array));
+  R.views(2, 4, 1, out1_2, 0);
+  runTable(R, open_16_p1_t0);
+  runTable(R, open_16_p1_t1);
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n19 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(2, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol open_16: bad frame size from party 0");
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n21 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(2, 6, 1, in1_2, 0);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol open_16: bad frame size from party 2");
-  const n22 = new Uint16Array(L);
-  open_16_p1_k1(L, n22, s10_0, n19, n21);
-  return n22;
+  R.fresh(2, 7, 1);
+  runTable(R, open_16_p1_t2);
+  return R.result(2, 7, false) as Uint16Array;
 }
 
-function open_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a2[j]!;
-    const x8 = a3[j]!;
-    const x1 = a4[j]!;
-    const t9 = (x7 - x8) & 65535;
-    const t10 = (x1 + t9) & 65535;
-    a0[j] = t10;
-    a1[j] = t10;
-  }
-}
-
-function open_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a1[j]!;
-    const x19 = a2[j]!;
-    const x21 = a3[j]!;
-    const t20 = (x10 + x19) & 65535;
-    const t22 = (t20 + x21) & 65535;
-    a0[j] = t22;
-  }
-}
-
+const open_16_p2_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
+const open_16_p2_t1 = [1,34,1,4,3,3];
+const open_16_p2_t2 = [1,42,1,-1,3,6,42,1,7,-1,5];
 async function open_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n11 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n12 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(2, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(2 * L);
-  const s14_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  R.views(2, 3, 1, out1_0, 0);
   const out1_1 = new Uint8Array(2 * L);
-  const s14_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  open_16_p2_k0(L, s14_0, s14_1, n11, n12, (x as Uint16Array));
+  R.views(2, 4, 1, out1_1, 0);
+  runTable(R, open_16_p2_t0);
+  runTable(R, open_16_p2_t1);
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n25 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(2, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol open_16: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n23 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(2, 6, 1, in1_1, 0);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol open_16: bad frame size from party 1");
-  const n26 = new Uint16Array(L);
-  open_16_p2_k1(L, n26, s14_0, n23, n25);
-  return n26;
-}
-
-function open_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a2[j]!;
-    const x12 = a3[j]!;
-    const x2 = a4[j]!;
-    const t13 = (x11 - x12) & 65535;
-    const t14 = (x2 + t13) & 65535;
-    a0[j] = t14;
-    a1[j] = t14;
-  }
-}
-
-function open_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x23 = a2[j]!;
-    const x25 = a3[j]!;
-    const t24 = (x14 + x23) & 65535;
-    const t26 = (t24 + x25) & 65535;
-    a0[j] = t26;
-  }
+  R.fresh(2, 7, 1);
+  runTable(R, open_16_p2_t2);
+  return R.result(2, 7, false) as Uint16Array;
 }
 
 /**
@@ -1859,154 +1495,103 @@ export function open_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<U
   }
 }
 
+const open_32_p0_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
+const open_32_p0_t1 = [1,35,1,4,3,3];
+const open_32_p0_t2 = [1,43,1,-1,3,6,43,1,7,-1,5];
 async function open_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(3, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(4 * L);
-  const s6_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
+  R.views(3, 3, 1, out1_1, 0);
   const out1_2 = new Uint8Array(4 * L);
-  const s6_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  open_32_p0_k0(L, s6_1, s6_2, n3, n4, (x as Uint32Array));
+  R.views(3, 4, 1, out1_2, 0);
+  runTable(R, open_32_p0_t0);
+  runTable(R, open_32_p0_t1);
   ctx.transport.send(1, inst, 1, out1_1);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n17 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(3, 5, 1, in1_1, 0);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol open_32: bad frame size from party 1");
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n15 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(3, 6, 1, in1_2, 0);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol open_32: bad frame size from party 2");
-  const n18 = new Uint32Array(L);
-  open_32_p0_k1(L, n18, s6_1, n15, n17);
-  return n18;
+  R.fresh(3, 7, 1);
+  runTable(R, open_32_p0_t2);
+  return R.result(3, 7, false) as Uint32Array;
 }
 
-function open_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a2[j]!;
-    const x4 = a3[j]!;
-    const x0 = a4[j]!;
-    const t5 = (x3 - x4) | 0;
-    const t6 = (x0 + t5) | 0;
-    a0[j] = t6;
-    a1[j] = t6;
-  }
-}
-
-function open_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x15 = a2[j]!;
-    const x17 = a3[j]!;
-    const t16 = (x6 + x15) | 0;
-    const t18 = (t16 + x17) | 0;
-    a0[j] = t18;
-  }
-}
-
+const open_32_p1_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
+const open_32_p1_t1 = [1,35,1,4,3,3];
+const open_32_p1_t2 = [1,43,1,-1,3,5,43,1,7,-1,6];
 async function open_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n7 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n8 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(3, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(4 * L);
-  const s10_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  R.views(3, 3, 1, out1_0, 0);
   const out1_2 = new Uint8Array(4 * L);
-  const s10_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  open_32_p1_k0(L, s10_0, s10_2, n7, n8, (x as Uint32Array));
+  R.views(3, 4, 1, out1_2, 0);
+  runTable(R, open_32_p1_t0);
+  runTable(R, open_32_p1_t1);
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n19 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(3, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol open_32: bad frame size from party 0");
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n21 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(3, 6, 1, in1_2, 0);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol open_32: bad frame size from party 2");
-  const n22 = new Uint32Array(L);
-  open_32_p1_k1(L, n22, s10_0, n19, n21);
-  return n22;
+  R.fresh(3, 7, 1);
+  runTable(R, open_32_p1_t2);
+  return R.result(3, 7, false) as Uint32Array;
 }
 
-function open_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a2[j]!;
-    const x8 = a3[j]!;
-    const x1 = a4[j]!;
-    const t9 = (x7 - x8) | 0;
-    const t10 = (x1 + t9) | 0;
-    a0[j] = t10;
-    a1[j] = t10;
-  }
-}
-
-function open_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a1[j]!;
-    const x19 = a2[j]!;
-    const x21 = a3[j]!;
-    const t20 = (x10 + x19) | 0;
-    const t22 = (t20 + x21) | 0;
-    a0[j] = t22;
-  }
-}
-
+const open_32_p2_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
+const open_32_p2_t1 = [1,35,1,4,3,3];
+const open_32_p2_t2 = [1,43,1,-1,3,6,43,1,7,-1,5];
 async function open_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n11 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n12 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(3, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(4 * L);
-  const s14_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  R.views(3, 3, 1, out1_0, 0);
   const out1_1 = new Uint8Array(4 * L);
-  const s14_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  open_32_p2_k0(L, s14_0, s14_1, n11, n12, (x as Uint32Array));
+  R.views(3, 4, 1, out1_1, 0);
+  runTable(R, open_32_p2_t0);
+  runTable(R, open_32_p2_t1);
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n25 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(3, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol open_32: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n23 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(3, 6, 1, in1_1, 0);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol open_32: bad frame size from party 1");
-  const n26 = new Uint32Array(L);
-  open_32_p2_k1(L, n26, s14_0, n23, n25);
-  return n26;
-}
-
-function open_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a2[j]!;
-    const x12 = a3[j]!;
-    const x2 = a4[j]!;
-    const t13 = (x11 - x12) | 0;
-    const t14 = (x2 + t13) | 0;
-    a0[j] = t14;
-    a1[j] = t14;
-  }
-}
-
-function open_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x23 = a2[j]!;
-    const x25 = a3[j]!;
-    const t24 = (x14 + x23) | 0;
-    const t26 = (t24 + x25) | 0;
-    a0[j] = t26;
-  }
+  R.fresh(3, 7, 1);
+  runTable(R, open_32_p2_t2);
+  return R.result(3, 7, false) as Uint32Array;
 }
 
 /**
@@ -2025,154 +1610,103 @@ export function open_64(ctx: PartyContext, L: number, x: BigUint64Array): Promis
   }
 }
 
+const open_64_p0_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
+const open_64_p0_t1 = [1,36,1,4,3,3];
+const open_64_p0_t2 = [1,44,1,-1,3,6,44,1,7,-1,5];
 async function open_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(4, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(8 * L);
-  const s6_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
+  R.views(4, 3, 1, out1_1, 0);
   const out1_2 = new Uint8Array(8 * L);
-  const s6_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  open_64_p0_k0(L, s6_1, s6_2, n3, n4, (x as BigUint64Array));
+  R.views(4, 4, 1, out1_2, 0);
+  runTable(R, open_64_p0_t0);
+  runTable(R, open_64_p0_t1);
   ctx.transport.send(1, inst, 1, out1_1);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n17 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(4, 5, 1, in1_1, 0);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol open_64: bad frame size from party 1");
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n15 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(4, 6, 1, in1_2, 0);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol open_64: bad frame size from party 2");
-  const n18 = new BigUint64Array(L);
-  open_64_p0_k1(L, n18, s6_1, n15, n17);
-  return n18;
+  R.fresh(4, 7, 1);
+  runTable(R, open_64_p0_t2);
+  return R.result(4, 7, false) as BigUint64Array;
 }
 
-function open_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a2[j]!;
-    const x4 = a3[j]!;
-    const x0 = a4[j]!;
-    const t5 = BigInt.asUintN(64, x3 - x4);
-    const t6 = BigInt.asUintN(64, x0 + t5);
-    a0[j] = t6;
-    a1[j] = t6;
-  }
-}
-
-function open_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x15 = a2[j]!;
-    const x17 = a3[j]!;
-    const t16 = BigInt.asUintN(64, x6 + x15);
-    const t18 = BigInt.asUintN(64, t16 + x17);
-    a0[j] = t18;
-  }
-}
-
+const open_64_p1_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
+const open_64_p1_t1 = [1,36,1,4,3,3];
+const open_64_p1_t2 = [1,44,1,-1,3,5,44,1,7,-1,6];
 async function open_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n7 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n8 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(4, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(8 * L);
-  const s10_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  R.views(4, 3, 1, out1_0, 0);
   const out1_2 = new Uint8Array(8 * L);
-  const s10_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  open_64_p1_k0(L, s10_0, s10_2, n7, n8, (x as BigUint64Array));
+  R.views(4, 4, 1, out1_2, 0);
+  runTable(R, open_64_p1_t0);
+  runTable(R, open_64_p1_t1);
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n19 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(4, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol open_64: bad frame size from party 0");
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n21 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(4, 6, 1, in1_2, 0);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol open_64: bad frame size from party 2");
-  const n22 = new BigUint64Array(L);
-  open_64_p1_k1(L, n22, s10_0, n19, n21);
-  return n22;
+  R.fresh(4, 7, 1);
+  runTable(R, open_64_p1_t2);
+  return R.result(4, 7, false) as BigUint64Array;
 }
 
-function open_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a2[j]!;
-    const x8 = a3[j]!;
-    const x1 = a4[j]!;
-    const t9 = BigInt.asUintN(64, x7 - x8);
-    const t10 = BigInt.asUintN(64, x1 + t9);
-    a0[j] = t10;
-    a1[j] = t10;
-  }
-}
-
-function open_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a1[j]!;
-    const x19 = a2[j]!;
-    const x21 = a3[j]!;
-    const t20 = BigInt.asUintN(64, x10 + x19);
-    const t22 = BigInt.asUintN(64, t20 + x21);
-    a0[j] = t22;
-  }
-}
-
+const open_64_p2_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
+const open_64_p2_t1 = [1,36,1,4,3,3];
+const open_64_p2_t2 = [1,44,1,-1,3,6,44,1,7,-1,5];
 async function open_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n11 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n12 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(4, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(8 * L);
-  const s14_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
+  R.views(4, 3, 1, out1_0, 0);
   const out1_1 = new Uint8Array(8 * L);
-  const s14_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  open_64_p2_k0(L, s14_0, s14_1, n11, n12, (x as BigUint64Array));
+  R.views(4, 4, 1, out1_1, 0);
+  runTable(R, open_64_p2_t0);
+  runTable(R, open_64_p2_t1);
   ctx.transport.send(0, inst, 1, out1_0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n25 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(4, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol open_64: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n23 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(4, 6, 1, in1_1, 0);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol open_64: bad frame size from party 1");
-  const n26 = new BigUint64Array(L);
-  open_64_p2_k1(L, n26, s14_0, n23, n25);
-  return n26;
-}
-
-function open_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a2[j]!;
-    const x12 = a3[j]!;
-    const x2 = a4[j]!;
-    const t13 = BigInt.asUintN(64, x11 - x12);
-    const t14 = BigInt.asUintN(64, x2 + t13);
-    a0[j] = t14;
-    a1[j] = t14;
-  }
-}
-
-function open_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x23 = a2[j]!;
-    const x25 = a3[j]!;
-    const t24 = BigInt.asUintN(64, x14 + x23);
-    const t26 = BigInt.asUintN(64, t24 + x25);
-    a0[j] = t26;
-  }
+  R.fresh(4, 7, 1);
+  runTable(R, open_64_p2_t2);
+  return R.result(4, 7, false) as BigUint64Array;
 }
 
 /**
@@ -2191,199 +1725,94 @@ export function mul_8(ctx: PartyContext, L: number, u: Uint8Array, v: Uint8Array
   }
 }
 
+const mul_8_p0_t0 = [1,49,1,-1,2,4,41,1,6,0,-1,49,1,-1,3,5,41,1,7,1,-1];
+const mul_8_p0_t1 = [1,57,2,-1,6,7,-1,0,2,41,1,-1,-1,-2,57,1,-2,7,8,41,1,-1,-1,-2,49,1,-2,10,11,41,1,12,-1,-2];
 async function mul_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, u as Uint8Array);
+  R.input(1, 1, v as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n6 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n18 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
+  R.views(1, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n7 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n19 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
+  R.views(1, 4, 2, ks0_prev, 0);
   const out1_1 = new Uint8Array(2 * L);
-  const s9_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const s21_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + L, L);
-  mul_8_p0_k0(L, s9_1, s21_1, n6, n7, (u as Uint8Array), n18, n19, (v as Uint8Array));
+  R.views(1, 6, 2, out1_1, 0);
+  runTable(R, mul_8_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n34 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
-  const n31 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + L, L);
+  R.views(1, 8, 2, in1_2, 0);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol mul_8: bad frame size from party 2");
   const ks1_next = ctx.prgs.next.draw(inst, 1, L);
-  const n37 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(1, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
-  const n38 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n40 = new Uint8Array(L);
-  mul_8_p0_k1(L, n40, s9_1, s21_1, n31, n34, n37, n38);
-  return n40;
+  R.views(1, 11, 1, ks1_prev, 0);
+  R.fresh(1, 12, 1);
+  runTable(R, mul_8_p0_t1);
+  return R.result(1, 12, false) as Uint8Array;
 }
 
-function mul_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array, a7: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a2[j]!;
-    const x7 = a3[j]!;
-    const x0 = a4[j]!;
-    const x18 = a5[j]!;
-    const x19 = a6[j]!;
-    const x3 = a7[j]!;
-    const t8 = (x6 - x7) & 255;
-    const t9 = (x0 + t8) & 255;
-    a0[j] = t9;
-    const t20 = (x18 - x19) & 255;
-    const t21 = (x3 + t20) & 255;
-    a1[j] = t21;
-  }
-}
-
-function mul_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x9 = a1[j]!;
-    const x21 = a2[j]!;
-    const x31 = a3[j]!;
-    const x34 = a4[j]!;
-    const x37 = a5[j]!;
-    const x38 = a6[j]!;
-    const t30 = Math.imul(x9, x21) & 255;
-    const t32 = Math.imul(x9, x31) & 255;
-    const t33 = (t30 + t32) & 255;
-    const t35 = Math.imul(x21, x34) & 255;
-    const t36 = (t33 + t35) & 255;
-    const t39 = (x37 - x38) & 255;
-    const t40 = (t36 + t39) & 255;
-    a0[j] = t40;
-  }
-}
-
+const mul_8_p1_t0 = [1,49,1,-1,2,4,41,1,6,0,-1,49,1,-1,3,5,41,1,7,1,-1];
+const mul_8_p1_t1 = [1,57,2,-1,6,7,-1,0,2,41,1,-1,-1,-2,57,1,-2,7,8,41,1,-1,-1,-2,49,1,-2,10,11,41,1,12,-1,-2];
 async function mul_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, u as Uint8Array);
+  R.input(1, 1, v as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n10 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n22 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
+  R.views(1, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n11 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n23 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
+  R.views(1, 4, 2, ks0_prev, 0);
   const out1_2 = new Uint8Array(2 * L);
-  const s13_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const s25_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + L, L);
-  mul_8_p1_k0(L, s13_2, s25_2, n10, n11, (u as Uint8Array), n22, n23, (v as Uint8Array));
+  R.views(1, 6, 2, out1_2, 0);
+  runTable(R, mul_8_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n45 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
-  const n42 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + L, L);
+  R.views(1, 8, 2, in1_0, 0);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol mul_8: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, L);
-  const n48 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(1, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
-  const n49 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n51 = new Uint8Array(L);
-  mul_8_p1_k1(L, n51, s13_2, s25_2, n42, n45, n48, n49);
-  return n51;
+  R.views(1, 11, 1, ks1_prev, 0);
+  R.fresh(1, 12, 1);
+  runTable(R, mul_8_p1_t1);
+  return R.result(1, 12, false) as Uint8Array;
 }
 
-function mul_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array, a7: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a2[j]!;
-    const x11 = a3[j]!;
-    const x1 = a4[j]!;
-    const x22 = a5[j]!;
-    const x23 = a6[j]!;
-    const x4 = a7[j]!;
-    const t12 = (x10 - x11) & 255;
-    const t13 = (x1 + t12) & 255;
-    a0[j] = t13;
-    const t24 = (x22 - x23) & 255;
-    const t25 = (x4 + t24) & 255;
-    a1[j] = t25;
-  }
-}
-
-function mul_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x13 = a1[j]!;
-    const x25 = a2[j]!;
-    const x42 = a3[j]!;
-    const x45 = a4[j]!;
-    const x48 = a5[j]!;
-    const x49 = a6[j]!;
-    const t41 = Math.imul(x13, x25) & 255;
-    const t43 = Math.imul(x13, x42) & 255;
-    const t44 = (t41 + t43) & 255;
-    const t46 = Math.imul(x25, x45) & 255;
-    const t47 = (t44 + t46) & 255;
-    const t50 = (x48 - x49) & 255;
-    const t51 = (t47 + t50) & 255;
-    a0[j] = t51;
-  }
-}
-
+const mul_8_p2_t0 = [1,49,1,-1,2,4,41,1,6,0,-1,49,1,-1,3,5,41,1,7,1,-1];
+const mul_8_p2_t1 = [1,57,2,-1,6,7,-1,0,2,41,1,-1,-1,-2,57,1,-2,7,8,41,1,-1,-1,-2,49,1,-2,10,11,41,1,12,-1,-2];
 async function mul_8_p2(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, u as Uint8Array);
+  R.input(1, 1, v as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n14 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n26 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
+  R.views(1, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n15 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n27 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
+  R.views(1, 4, 2, ks0_prev, 0);
   const out1_0 = new Uint8Array(2 * L);
-  const s17_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const s29_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + L, L);
-  mul_8_p2_k0(L, s17_0, s29_0, n14, n15, (u as Uint8Array), n26, n27, (v as Uint8Array));
+  R.views(1, 6, 2, out1_0, 0);
+  runTable(R, mul_8_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n56 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
-  const n53 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + L, L);
+  R.views(1, 8, 2, in1_1, 0);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol mul_8: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, L);
-  const n59 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(1, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
-  const n60 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n62 = new Uint8Array(L);
-  mul_8_p2_k1(L, n62, s17_0, s29_0, n53, n56, n59, n60);
-  return n62;
-}
-
-function mul_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array, a7: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a2[j]!;
-    const x15 = a3[j]!;
-    const x2 = a4[j]!;
-    const x26 = a5[j]!;
-    const x27 = a6[j]!;
-    const x5 = a7[j]!;
-    const t16 = (x14 - x15) & 255;
-    const t17 = (x2 + t16) & 255;
-    a0[j] = t17;
-    const t28 = (x26 - x27) & 255;
-    const t29 = (x5 + t28) & 255;
-    a1[j] = t29;
-  }
-}
-
-function mul_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array, a5: Uint8Array, a6: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x29 = a2[j]!;
-    const x53 = a3[j]!;
-    const x56 = a4[j]!;
-    const x59 = a5[j]!;
-    const x60 = a6[j]!;
-    const t52 = Math.imul(x17, x29) & 255;
-    const t54 = Math.imul(x17, x53) & 255;
-    const t55 = (t52 + t54) & 255;
-    const t57 = Math.imul(x29, x56) & 255;
-    const t58 = (t55 + t57) & 255;
-    const t61 = (x59 - x60) & 255;
-    const t62 = (t58 + t61) & 255;
-    a0[j] = t62;
-  }
+  R.views(1, 11, 1, ks1_prev, 0);
+  R.fresh(1, 12, 1);
+  runTable(R, mul_8_p2_t1);
+  return R.result(1, 12, false) as Uint8Array;
 }
 
 /**
@@ -2402,199 +1831,94 @@ export function mul_16(ctx: PartyContext, L: number, u: Uint16Array, v: Uint16Ar
   }
 }
 
+const mul_16_p0_t0 = [1,50,1,-1,2,4,42,1,6,0,-1,50,1,-1,3,5,42,1,7,1,-1];
+const mul_16_p0_t1 = [1,58,2,-1,6,7,-1,0,2,42,1,-1,-1,-2,58,1,-2,7,8,42,1,-1,-1,-2,50,1,-2,10,11,42,1,12,-1,-2];
 async function mul_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, u as Uint16Array);
+  R.input(2, 1, v as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n6 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n18 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
+  R.views(2, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n7 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n19 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
+  R.views(2, 4, 2, ks0_prev, 0);
   const out1_1 = new Uint8Array(4 * L);
-  const s9_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const s21_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 2 * L, L);
-  mul_16_p0_k0(L, s9_1, s21_1, n6, n7, (u as Uint16Array), n18, n19, (v as Uint16Array));
+  R.views(2, 6, 2, out1_1, 0);
+  runTable(R, mul_16_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n34 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
-  const n31 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 2 * L, L);
+  R.views(2, 8, 2, in1_2, 0);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol mul_16: bad frame size from party 2");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n37 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(2, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n38 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n40 = new Uint16Array(L);
-  mul_16_p0_k1(L, n40, s9_1, s21_1, n31, n34, n37, n38);
-  return n40;
+  R.views(2, 11, 1, ks1_prev, 0);
+  R.fresh(2, 12, 1);
+  runTable(R, mul_16_p0_t1);
+  return R.result(2, 12, false) as Uint16Array;
 }
 
-function mul_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array, a7: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a2[j]!;
-    const x7 = a3[j]!;
-    const x0 = a4[j]!;
-    const x18 = a5[j]!;
-    const x19 = a6[j]!;
-    const x3 = a7[j]!;
-    const t8 = (x6 - x7) & 65535;
-    const t9 = (x0 + t8) & 65535;
-    a0[j] = t9;
-    const t20 = (x18 - x19) & 65535;
-    const t21 = (x3 + t20) & 65535;
-    a1[j] = t21;
-  }
-}
-
-function mul_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x9 = a1[j]!;
-    const x21 = a2[j]!;
-    const x31 = a3[j]!;
-    const x34 = a4[j]!;
-    const x37 = a5[j]!;
-    const x38 = a6[j]!;
-    const t30 = Math.imul(x9, x21) & 65535;
-    const t32 = Math.imul(x9, x31) & 65535;
-    const t33 = (t30 + t32) & 65535;
-    const t35 = Math.imul(x21, x34) & 65535;
-    const t36 = (t33 + t35) & 65535;
-    const t39 = (x37 - x38) & 65535;
-    const t40 = (t36 + t39) & 65535;
-    a0[j] = t40;
-  }
-}
-
+const mul_16_p1_t0 = [1,50,1,-1,2,4,42,1,6,0,-1,50,1,-1,3,5,42,1,7,1,-1];
+const mul_16_p1_t1 = [1,58,2,-1,6,7,-1,0,2,42,1,-1,-1,-2,58,1,-2,7,8,42,1,-1,-1,-2,50,1,-2,10,11,42,1,12,-1,-2];
 async function mul_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, u as Uint16Array);
+  R.input(2, 1, v as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n10 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n22 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
+  R.views(2, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n11 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n23 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
+  R.views(2, 4, 2, ks0_prev, 0);
   const out1_2 = new Uint8Array(4 * L);
-  const s13_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const s25_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 2 * L, L);
-  mul_16_p1_k0(L, s13_2, s25_2, n10, n11, (u as Uint16Array), n22, n23, (v as Uint16Array));
+  R.views(2, 6, 2, out1_2, 0);
+  runTable(R, mul_16_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n45 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
-  const n42 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 2 * L, L);
+  R.views(2, 8, 2, in1_0, 0);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol mul_16: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n48 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(2, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n49 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n51 = new Uint16Array(L);
-  mul_16_p1_k1(L, n51, s13_2, s25_2, n42, n45, n48, n49);
-  return n51;
+  R.views(2, 11, 1, ks1_prev, 0);
+  R.fresh(2, 12, 1);
+  runTable(R, mul_16_p1_t1);
+  return R.result(2, 12, false) as Uint16Array;
 }
 
-function mul_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array, a7: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a2[j]!;
-    const x11 = a3[j]!;
-    const x1 = a4[j]!;
-    const x22 = a5[j]!;
-    const x23 = a6[j]!;
-    const x4 = a7[j]!;
-    const t12 = (x10 - x11) & 65535;
-    const t13 = (x1 + t12) & 65535;
-    a0[j] = t13;
-    const t24 = (x22 - x23) & 65535;
-    const t25 = (x4 + t24) & 65535;
-    a1[j] = t25;
-  }
-}
-
-function mul_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x13 = a1[j]!;
-    const x25 = a2[j]!;
-    const x42 = a3[j]!;
-    const x45 = a4[j]!;
-    const x48 = a5[j]!;
-    const x49 = a6[j]!;
-    const t41 = Math.imul(x13, x25) & 65535;
-    const t43 = Math.imul(x13, x42) & 65535;
-    const t44 = (t41 + t43) & 65535;
-    const t46 = Math.imul(x25, x45) & 65535;
-    const t47 = (t44 + t46) & 65535;
-    const t50 = (x48 - x49) & 65535;
-    const t51 = (t47 + t50) & 65535;
-    a0[j] = t51;
-  }
-}
-
+const mul_16_p2_t0 = [1,50,1,-1,2,4,42,1,6,0,-1,50,1,-1,3,5,42,1,7,1,-1];
+const mul_16_p2_t1 = [1,58,2,-1,6,7,-1,0,2,42,1,-1,-1,-2,58,1,-2,7,8,42,1,-1,-1,-2,50,1,-2,10,11,42,1,12,-1,-2];
 async function mul_16_p2(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, u as Uint16Array);
+  R.input(2, 1, v as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n14 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n26 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
+  R.views(2, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n15 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n27 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
+  R.views(2, 4, 2, ks0_prev, 0);
   const out1_0 = new Uint8Array(4 * L);
-  const s17_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const s29_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 2 * L, L);
-  mul_16_p2_k0(L, s17_0, s29_0, n14, n15, (u as Uint16Array), n26, n27, (v as Uint16Array));
+  R.views(2, 6, 2, out1_0, 0);
+  runTable(R, mul_16_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n56 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
-  const n53 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 2 * L, L);
+  R.views(2, 8, 2, in1_1, 0);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol mul_16: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n59 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(2, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n60 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n62 = new Uint16Array(L);
-  mul_16_p2_k1(L, n62, s17_0, s29_0, n53, n56, n59, n60);
-  return n62;
-}
-
-function mul_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array, a7: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a2[j]!;
-    const x15 = a3[j]!;
-    const x2 = a4[j]!;
-    const x26 = a5[j]!;
-    const x27 = a6[j]!;
-    const x5 = a7[j]!;
-    const t16 = (x14 - x15) & 65535;
-    const t17 = (x2 + t16) & 65535;
-    a0[j] = t17;
-    const t28 = (x26 - x27) & 65535;
-    const t29 = (x5 + t28) & 65535;
-    a1[j] = t29;
-  }
-}
-
-function mul_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array, a5: Uint16Array, a6: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x29 = a2[j]!;
-    const x53 = a3[j]!;
-    const x56 = a4[j]!;
-    const x59 = a5[j]!;
-    const x60 = a6[j]!;
-    const t52 = Math.imul(x17, x29) & 65535;
-    const t54 = Math.imul(x17, x53) & 65535;
-    const t55 = (t52 + t54) & 65535;
-    const t57 = Math.imul(x29, x56) & 65535;
-    const t58 = (t55 + t57) & 65535;
-    const t61 = (x59 - x60) & 65535;
-    const t62 = (t58 + t61) & 65535;
-    a0[j] = t62;
-  }
+  R.views(2, 11, 1, ks1_prev, 0);
+  R.fresh(2, 12, 1);
+  runTable(R, mul_16_p2_t1);
+  return R.result(2, 12, false) as Uint16Array;
 }
 
 /**
@@ -2613,199 +1937,94 @@ export function mul_32(ctx: PartyContext, L: number, u: Uint32Array, v: Uint32Ar
   }
 }
 
+const mul_32_p0_t0 = [1,51,1,-1,2,4,43,1,6,0,-1,51,1,-1,3,5,43,1,7,1,-1];
+const mul_32_p0_t1 = [1,59,2,-1,6,7,-1,0,2,43,1,-1,-1,-2,59,1,-2,7,8,43,1,-1,-1,-2,51,1,-2,10,11,43,1,12,-1,-2];
 async function mul_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, u as Uint32Array);
+  R.input(3, 1, v as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n6 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n18 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
+  R.views(3, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n7 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n19 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
+  R.views(3, 4, 2, ks0_prev, 0);
   const out1_1 = new Uint8Array(8 * L);
-  const s9_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const s21_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 4 * L, L);
-  mul_32_p0_k0(L, s9_1, s21_1, n6, n7, (u as Uint32Array), n18, n19, (v as Uint32Array));
+  R.views(3, 6, 2, out1_1, 0);
+  runTable(R, mul_32_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n34 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
-  const n31 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 4 * L, L);
+  R.views(3, 8, 2, in1_2, 0);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol mul_32: bad frame size from party 2");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n37 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(3, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n38 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n40 = new Uint32Array(L);
-  mul_32_p0_k1(L, n40, s9_1, s21_1, n31, n34, n37, n38);
-  return n40;
+  R.views(3, 11, 1, ks1_prev, 0);
+  R.fresh(3, 12, 1);
+  runTable(R, mul_32_p0_t1);
+  return R.result(3, 12, false) as Uint32Array;
 }
 
-function mul_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array, a7: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a2[j]!;
-    const x7 = a3[j]!;
-    const x0 = a4[j]!;
-    const x18 = a5[j]!;
-    const x19 = a6[j]!;
-    const x3 = a7[j]!;
-    const t8 = (x6 - x7) | 0;
-    const t9 = (x0 + t8) | 0;
-    a0[j] = t9;
-    const t20 = (x18 - x19) | 0;
-    const t21 = (x3 + t20) | 0;
-    a1[j] = t21;
-  }
-}
-
-function mul_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x9 = a1[j]!;
-    const x21 = a2[j]!;
-    const x31 = a3[j]!;
-    const x34 = a4[j]!;
-    const x37 = a5[j]!;
-    const x38 = a6[j]!;
-    const t30 = Math.imul(x9, x21);
-    const t32 = Math.imul(x9, x31);
-    const t33 = (t30 + t32) | 0;
-    const t35 = Math.imul(x21, x34);
-    const t36 = (t33 + t35) | 0;
-    const t39 = (x37 - x38) | 0;
-    const t40 = (t36 + t39) | 0;
-    a0[j] = t40;
-  }
-}
-
+const mul_32_p1_t0 = [1,51,1,-1,2,4,43,1,6,0,-1,51,1,-1,3,5,43,1,7,1,-1];
+const mul_32_p1_t1 = [1,59,2,-1,6,7,-1,0,2,43,1,-1,-1,-2,59,1,-2,7,8,43,1,-1,-1,-2,51,1,-2,10,11,43,1,12,-1,-2];
 async function mul_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, u as Uint32Array);
+  R.input(3, 1, v as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n10 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n22 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
+  R.views(3, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n11 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n23 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
+  R.views(3, 4, 2, ks0_prev, 0);
   const out1_2 = new Uint8Array(8 * L);
-  const s13_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const s25_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 4 * L, L);
-  mul_32_p1_k0(L, s13_2, s25_2, n10, n11, (u as Uint32Array), n22, n23, (v as Uint32Array));
+  R.views(3, 6, 2, out1_2, 0);
+  runTable(R, mul_32_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n45 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
-  const n42 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 4 * L, L);
+  R.views(3, 8, 2, in1_0, 0);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol mul_32: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n48 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(3, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n49 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n51 = new Uint32Array(L);
-  mul_32_p1_k1(L, n51, s13_2, s25_2, n42, n45, n48, n49);
-  return n51;
+  R.views(3, 11, 1, ks1_prev, 0);
+  R.fresh(3, 12, 1);
+  runTable(R, mul_32_p1_t1);
+  return R.result(3, 12, false) as Uint32Array;
 }
 
-function mul_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array, a7: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a2[j]!;
-    const x11 = a3[j]!;
-    const x1 = a4[j]!;
-    const x22 = a5[j]!;
-    const x23 = a6[j]!;
-    const x4 = a7[j]!;
-    const t12 = (x10 - x11) | 0;
-    const t13 = (x1 + t12) | 0;
-    a0[j] = t13;
-    const t24 = (x22 - x23) | 0;
-    const t25 = (x4 + t24) | 0;
-    a1[j] = t25;
-  }
-}
-
-function mul_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x13 = a1[j]!;
-    const x25 = a2[j]!;
-    const x42 = a3[j]!;
-    const x45 = a4[j]!;
-    const x48 = a5[j]!;
-    const x49 = a6[j]!;
-    const t41 = Math.imul(x13, x25);
-    const t43 = Math.imul(x13, x42);
-    const t44 = (t41 + t43) | 0;
-    const t46 = Math.imul(x25, x45);
-    const t47 = (t44 + t46) | 0;
-    const t50 = (x48 - x49) | 0;
-    const t51 = (t47 + t50) | 0;
-    a0[j] = t51;
-  }
-}
-
+const mul_32_p2_t0 = [1,51,1,-1,2,4,43,1,6,0,-1,51,1,-1,3,5,43,1,7,1,-1];
+const mul_32_p2_t1 = [1,59,2,-1,6,7,-1,0,2,43,1,-1,-1,-2,59,1,-2,7,8,43,1,-1,-1,-2,51,1,-2,10,11,43,1,12,-1,-2];
 async function mul_32_p2(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, u as Uint32Array);
+  R.input(3, 1, v as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n14 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n26 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
+  R.views(3, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n15 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n27 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
+  R.views(3, 4, 2, ks0_prev, 0);
   const out1_0 = new Uint8Array(8 * L);
-  const s17_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const s29_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 4 * L, L);
-  mul_32_p2_k0(L, s17_0, s29_0, n14, n15, (u as Uint32Array), n26, n27, (v as Uint32Array));
+  R.views(3, 6, 2, out1_0, 0);
+  runTable(R, mul_32_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n56 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
-  const n53 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 4 * L, L);
+  R.views(3, 8, 2, in1_1, 0);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol mul_32: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n59 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(3, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n60 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n62 = new Uint32Array(L);
-  mul_32_p2_k1(L, n62, s17_0, s29_0, n53, n56, n59, n60);
-  return n62;
-}
-
-function mul_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array, a7: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a2[j]!;
-    const x15 = a3[j]!;
-    const x2 = a4[j]!;
-    const x26 = a5[j]!;
-    const x27 = a6[j]!;
-    const x5 = a7[j]!;
-    const t16 = (x14 - x15) | 0;
-    const t17 = (x2 + t16) | 0;
-    a0[j] = t17;
-    const t28 = (x26 - x27) | 0;
-    const t29 = (x5 + t28) | 0;
-    a1[j] = t29;
-  }
-}
-
-function mul_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array, a5: Uint32Array, a6: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x29 = a2[j]!;
-    const x53 = a3[j]!;
-    const x56 = a4[j]!;
-    const x59 = a5[j]!;
-    const x60 = a6[j]!;
-    const t52 = Math.imul(x17, x29);
-    const t54 = Math.imul(x17, x53);
-    const t55 = (t52 + t54) | 0;
-    const t57 = Math.imul(x29, x56);
-    const t58 = (t55 + t57) | 0;
-    const t61 = (x59 - x60) | 0;
-    const t62 = (t58 + t61) | 0;
-    a0[j] = t62;
-  }
+  R.views(3, 11, 1, ks1_prev, 0);
+  R.fresh(3, 12, 1);
+  runTable(R, mul_32_p2_t1);
+  return R.result(3, 12, false) as Uint32Array;
 }
 
 /**
@@ -2824,199 +2043,94 @@ export function mul_64(ctx: PartyContext, L: number, u: BigUint64Array, v: BigUi
   }
 }
 
+const mul_64_p0_t0 = [1,52,1,-1,2,4,44,1,6,0,-1,52,1,-1,3,5,44,1,7,1,-1];
+const mul_64_p0_t1 = [1,60,2,-1,6,7,-1,0,2,44,1,-1,-1,-2,60,1,-2,7,8,44,1,-1,-1,-2,52,1,-2,10,11,44,1,12,-1,-2];
 async function mul_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, u as BigUint64Array);
+  R.input(4, 1, v as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  const n6 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n18 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
+  R.views(4, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  const n7 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n19 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
+  R.views(4, 4, 2, ks0_prev, 0);
   const out1_1 = new Uint8Array(16 * L);
-  const s9_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const s21_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 8 * L, L);
-  mul_64_p0_k0(L, s9_1, s21_1, n6, n7, (u as BigUint64Array), n18, n19, (v as BigUint64Array));
+  R.views(4, 6, 2, out1_1, 0);
+  runTable(R, mul_64_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n34 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
-  const n31 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 8 * L, L);
+  R.views(4, 8, 2, in1_2, 0);
   if (in1_2.byteLength !== 16 * L) throw new Error("protocol mul_64: bad frame size from party 2");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n37 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(4, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n38 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n40 = new BigUint64Array(L);
-  mul_64_p0_k1(L, n40, s9_1, s21_1, n31, n34, n37, n38);
-  return n40;
+  R.views(4, 11, 1, ks1_prev, 0);
+  R.fresh(4, 12, 1);
+  runTable(R, mul_64_p0_t1);
+  return R.result(4, 12, false) as BigUint64Array;
 }
 
-function mul_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array, a7: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a2[j]!;
-    const x7 = a3[j]!;
-    const x0 = a4[j]!;
-    const x18 = a5[j]!;
-    const x19 = a6[j]!;
-    const x3 = a7[j]!;
-    const t8 = BigInt.asUintN(64, x6 - x7);
-    const t9 = BigInt.asUintN(64, x0 + t8);
-    a0[j] = t9;
-    const t20 = BigInt.asUintN(64, x18 - x19);
-    const t21 = BigInt.asUintN(64, x3 + t20);
-    a1[j] = t21;
-  }
-}
-
-function mul_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x9 = a1[j]!;
-    const x21 = a2[j]!;
-    const x31 = a3[j]!;
-    const x34 = a4[j]!;
-    const x37 = a5[j]!;
-    const x38 = a6[j]!;
-    const t30 = BigInt.asUintN(64, x9 * x21);
-    const t32 = BigInt.asUintN(64, x9 * x31);
-    const t33 = BigInt.asUintN(64, t30 + t32);
-    const t35 = BigInt.asUintN(64, x21 * x34);
-    const t36 = BigInt.asUintN(64, t33 + t35);
-    const t39 = BigInt.asUintN(64, x37 - x38);
-    const t40 = BigInt.asUintN(64, t36 + t39);
-    a0[j] = t40;
-  }
-}
-
+const mul_64_p1_t0 = [1,52,1,-1,2,4,44,1,6,0,-1,52,1,-1,3,5,44,1,7,1,-1];
+const mul_64_p1_t1 = [1,60,2,-1,6,7,-1,0,2,44,1,-1,-1,-2,60,1,-2,7,8,44,1,-1,-1,-2,52,1,-2,10,11,44,1,12,-1,-2];
 async function mul_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, u as BigUint64Array);
+  R.input(4, 1, v as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  const n10 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n22 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
+  R.views(4, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  const n11 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n23 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
+  R.views(4, 4, 2, ks0_prev, 0);
   const out1_2 = new Uint8Array(16 * L);
-  const s13_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  const s25_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 8 * L, L);
-  mul_64_p1_k0(L, s13_2, s25_2, n10, n11, (u as BigUint64Array), n22, n23, (v as BigUint64Array));
+  R.views(4, 6, 2, out1_2, 0);
+  runTable(R, mul_64_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n45 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
-  const n42 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 8 * L, L);
+  R.views(4, 8, 2, in1_0, 0);
   if (in1_0.byteLength !== 16 * L) throw new Error("protocol mul_64: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n48 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(4, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n49 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n51 = new BigUint64Array(L);
-  mul_64_p1_k1(L, n51, s13_2, s25_2, n42, n45, n48, n49);
-  return n51;
+  R.views(4, 11, 1, ks1_prev, 0);
+  R.fresh(4, 12, 1);
+  runTable(R, mul_64_p1_t1);
+  return R.result(4, 12, false) as BigUint64Array;
 }
 
-function mul_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array, a7: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a2[j]!;
-    const x11 = a3[j]!;
-    const x1 = a4[j]!;
-    const x22 = a5[j]!;
-    const x23 = a6[j]!;
-    const x4 = a7[j]!;
-    const t12 = BigInt.asUintN(64, x10 - x11);
-    const t13 = BigInt.asUintN(64, x1 + t12);
-    a0[j] = t13;
-    const t24 = BigInt.asUintN(64, x22 - x23);
-    const t25 = BigInt.asUintN(64, x4 + t24);
-    a1[j] = t25;
-  }
-}
-
-function mul_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x13 = a1[j]!;
-    const x25 = a2[j]!;
-    const x42 = a3[j]!;
-    const x45 = a4[j]!;
-    const x48 = a5[j]!;
-    const x49 = a6[j]!;
-    const t41 = BigInt.asUintN(64, x13 * x25);
-    const t43 = BigInt.asUintN(64, x13 * x42);
-    const t44 = BigInt.asUintN(64, t41 + t43);
-    const t46 = BigInt.asUintN(64, x25 * x45);
-    const t47 = BigInt.asUintN(64, t44 + t46);
-    const t50 = BigInt.asUintN(64, x48 - x49);
-    const t51 = BigInt.asUintN(64, t47 + t50);
-    a0[j] = t51;
-  }
-}
-
+const mul_64_p2_t0 = [1,52,1,-1,2,4,44,1,6,0,-1,52,1,-1,3,5,44,1,7,1,-1];
+const mul_64_p2_t1 = [1,60,2,-1,6,7,-1,0,2,44,1,-1,-1,-2,60,1,-2,7,8,44,1,-1,-1,-2,52,1,-2,10,11,44,1,12,-1,-2];
 async function mul_64_p2(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, u as BigUint64Array);
+  R.input(4, 1, v as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  const n14 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n26 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
+  R.views(4, 2, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  const n15 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n27 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
+  R.views(4, 4, 2, ks0_prev, 0);
   const out1_0 = new Uint8Array(16 * L);
-  const s17_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  const s29_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 8 * L, L);
-  mul_64_p2_k0(L, s17_0, s29_0, n14, n15, (u as BigUint64Array), n26, n27, (v as BigUint64Array));
+  R.views(4, 6, 2, out1_0, 0);
+  runTable(R, mul_64_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n56 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
-  const n53 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 8 * L, L);
+  R.views(4, 8, 2, in1_1, 0);
   if (in1_1.byteLength !== 16 * L) throw new Error("protocol mul_64: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n59 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(4, 10, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n60 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n62 = new BigUint64Array(L);
-  mul_64_p2_k1(L, n62, s17_0, s29_0, n53, n56, n59, n60);
-  return n62;
-}
-
-function mul_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array, a7: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a2[j]!;
-    const x15 = a3[j]!;
-    const x2 = a4[j]!;
-    const x26 = a5[j]!;
-    const x27 = a6[j]!;
-    const x5 = a7[j]!;
-    const t16 = BigInt.asUintN(64, x14 - x15);
-    const t17 = BigInt.asUintN(64, x2 + t16);
-    a0[j] = t17;
-    const t28 = BigInt.asUintN(64, x26 - x27);
-    const t29 = BigInt.asUintN(64, x5 + t28);
-    a1[j] = t29;
-  }
-}
-
-function mul_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array, a5: BigUint64Array, a6: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x29 = a2[j]!;
-    const x53 = a3[j]!;
-    const x56 = a4[j]!;
-    const x59 = a5[j]!;
-    const x60 = a6[j]!;
-    const t52 = BigInt.asUintN(64, x17 * x29);
-    const t54 = BigInt.asUintN(64, x17 * x53);
-    const t55 = BigInt.asUintN(64, t52 + t54);
-    const t57 = BigInt.asUintN(64, x29 * x56);
-    const t58 = BigInt.asUintN(64, t55 + t57);
-    const t61 = BigInt.asUintN(64, x59 - x60);
-    const t62 = BigInt.asUintN(64, t58 + t61);
-    a0[j] = t62;
-  }
+  R.views(4, 11, 1, ks1_prev, 0);
+  R.fresh(4, 12, 1);
+  runTable(R, mul_64_p2_t1);
+  return R.result(4, 12, false) as BigUint64Array;
 }
 
 /**
@@ -3035,160 +2149,91 @@ export function square_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<U
   }
 }
 
+const square_8_p0_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
+const square_8_p0_t1 = [1,105,1,-1,2,0,57,1,-2,3,3,57,1,-3,3,-1,57,1,-3,-3,4,41,1,-2,-2,-3,49,1,-3,5,6,41,1,7,-2,-3];
 async function square_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(L);
-  const s6_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  square_8_p0_k0(L, s6_1, n3, n4, (x as Uint8Array));
+  R.views(1, 3, 1, out1_1, 0);
+  runTable(R, square_8_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n18 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(1, 4, 1, in1_2, 0);
   if (in1_2.byteLength !== L) throw new Error("protocol square_8: bad frame size from party 2");
   const ks1_next = ctx.prgs.next.draw(inst, 1, L);
-  const n21 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(1, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
-  const n22 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n24 = new Uint8Array(L);
-  square_8_p0_k1(L, n24, s6_1, n18, n21, n22);
-  return n24;
+  R.views(1, 6, 1, ks1_prev, 0);
+  R.fresh(1, 7, 1);
+  runTable(R, square_8_p0_t1);
+  return R.result(1, 7, false) as Uint8Array;
 }
 
-function square_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a1[j]!;
-    const x4 = a2[j]!;
-    const x0 = a3[j]!;
-    const t5 = (x3 - x4) & 255;
-    const t6 = (x0 + t5) & 255;
-    a0[j] = t6;
-  }
-}
-
-function square_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x18 = a2[j]!;
-    const x21 = a3[j]!;
-    const x22 = a4[j]!;
-    const t15 = Math.imul(x6, x6) & 255;
-    const t17 = Math.imul(x6, 2) & 255;
-    const t19 = Math.imul(t17, x18) & 255;
-    const t20 = (t15 + t19) & 255;
-    const t23 = (x21 - x22) & 255;
-    const t24 = (t20 + t23) & 255;
-    a0[j] = t24;
-  }
-}
-
+const square_8_p1_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
+const square_8_p1_t1 = [1,105,1,-1,2,0,57,1,-2,3,3,57,1,-3,3,-1,57,1,-3,-3,4,41,1,-2,-2,-3,49,1,-3,5,6,41,1,7,-2,-3];
 async function square_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n7 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n8 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
   const out1_2 = new Uint8Array(L);
-  const s10_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  square_8_p1_k0(L, s10_2, n7, n8, (x as Uint8Array));
+  R.views(1, 3, 1, out1_2, 0);
+  runTable(R, square_8_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n28 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(1, 4, 1, in1_0, 0);
   if (in1_0.byteLength !== L) throw new Error("protocol square_8: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, L);
-  const n31 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(1, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
-  const n32 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n34 = new Uint8Array(L);
-  square_8_p1_k1(L, n34, s10_2, n28, n31, n32);
-  return n34;
+  R.views(1, 6, 1, ks1_prev, 0);
+  R.fresh(1, 7, 1);
+  runTable(R, square_8_p1_t1);
+  return R.result(1, 7, false) as Uint8Array;
 }
 
-function square_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a1[j]!;
-    const x8 = a2[j]!;
-    const x1 = a3[j]!;
-    const t9 = (x7 - x8) & 255;
-    const t10 = (x1 + t9) & 255;
-    a0[j] = t10;
-  }
-}
-
-function square_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a1[j]!;
-    const x28 = a2[j]!;
-    const x31 = a3[j]!;
-    const x32 = a4[j]!;
-    const t25 = Math.imul(x10, x10) & 255;
-    const t27 = Math.imul(x10, 2) & 255;
-    const t29 = Math.imul(t27, x28) & 255;
-    const t30 = (t25 + t29) & 255;
-    const t33 = (x31 - x32) & 255;
-    const t34 = (t30 + t33) & 255;
-    a0[j] = t34;
-  }
-}
-
+const square_8_p2_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
+const square_8_p2_t1 = [1,105,1,-1,2,0,57,1,-2,3,3,57,1,-3,3,-1,57,1,-3,-3,4,41,1,-2,-2,-3,49,1,-3,5,6,41,1,7,-2,-3];
 async function square_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n11 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n12 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(L);
-  const s14_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  square_8_p2_k0(L, s14_0, n11, n12, (x as Uint8Array));
+  R.views(1, 3, 1, out1_0, 0);
+  runTable(R, square_8_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n38 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(1, 4, 1, in1_1, 0);
   if (in1_1.byteLength !== L) throw new Error("protocol square_8: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, L);
-  const n41 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(1, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
-  const n42 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n44 = new Uint8Array(L);
-  square_8_p2_k1(L, n44, s14_0, n38, n41, n42);
-  return n44;
-}
-
-function square_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a1[j]!;
-    const x12 = a2[j]!;
-    const x2 = a3[j]!;
-    const t13 = (x11 - x12) & 255;
-    const t14 = (x2 + t13) & 255;
-    a0[j] = t14;
-  }
-}
-
-function square_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array, a4: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x38 = a2[j]!;
-    const x41 = a3[j]!;
-    const x42 = a4[j]!;
-    const t35 = Math.imul(x14, x14) & 255;
-    const t37 = Math.imul(x14, 2) & 255;
-    const t39 = Math.imul(t37, x38) & 255;
-    const t40 = (t35 + t39) & 255;
-    const t43 = (x41 - x42) & 255;
-    const t44 = (t40 + t43) & 255;
-    a0[j] = t44;
-  }
+  R.views(1, 6, 1, ks1_prev, 0);
+  R.fresh(1, 7, 1);
+  runTable(R, square_8_p2_t1);
+  return R.result(1, 7, false) as Uint8Array;
 }
 
 /**
@@ -3207,160 +2252,91 @@ export function square_16(ctx: PartyContext, L: number, x: Uint16Array): Promise
   }
 }
 
+const square_16_p0_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
+const square_16_p0_t1 = [1,106,1,-1,2,0,58,1,-2,3,3,58,1,-3,3,-1,58,1,-3,-3,4,42,1,-2,-2,-3,50,1,-3,5,6,42,1,7,-2,-3];
 async function square_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(2, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(2 * L);
-  const s6_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  square_16_p0_k0(L, s6_1, n3, n4, (x as Uint16Array));
+  R.views(2, 3, 1, out1_1, 0);
+  runTable(R, square_16_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n18 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(2, 4, 1, in1_2, 0);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol square_16: bad frame size from party 2");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n21 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(2, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n22 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n24 = new Uint16Array(L);
-  square_16_p0_k1(L, n24, s6_1, n18, n21, n22);
-  return n24;
+  R.views(2, 6, 1, ks1_prev, 0);
+  R.fresh(2, 7, 1);
+  runTable(R, square_16_p0_t1);
+  return R.result(2, 7, false) as Uint16Array;
 }
 
-function square_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a1[j]!;
-    const x4 = a2[j]!;
-    const x0 = a3[j]!;
-    const t5 = (x3 - x4) & 65535;
-    const t6 = (x0 + t5) & 65535;
-    a0[j] = t6;
-  }
-}
-
-function square_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x18 = a2[j]!;
-    const x21 = a3[j]!;
-    const x22 = a4[j]!;
-    const t15 = Math.imul(x6, x6) & 65535;
-    const t17 = Math.imul(x6, 2) & 65535;
-    const t19 = Math.imul(t17, x18) & 65535;
-    const t20 = (t15 + t19) & 65535;
-    const t23 = (x21 - x22) & 65535;
-    const t24 = (t20 + t23) & 65535;
-    a0[j] = t24;
-  }
-}
-
+const square_16_p1_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
+const square_16_p1_t1 = [1,106,1,-1,2,0,58,1,-2,3,3,58,1,-3,3,-1,58,1,-3,-3,4,42,1,-2,-2,-3,50,1,-3,5,6,42,1,7,-2,-3];
 async function square_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n7 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n8 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(2, 2, 1, ks0_prev, 0);
   const out1_2 = new Uint8Array(2 * L);
-  const s10_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  square_16_p1_k0(L, s10_2, n7, n8, (x as Uint16Array));
+  R.views(2, 3, 1, out1_2, 0);
+  runTable(R, square_16_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n28 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(2, 4, 1, in1_0, 0);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol square_16: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n31 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(2, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n32 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n34 = new Uint16Array(L);
-  square_16_p1_k1(L, n34, s10_2, n28, n31, n32);
-  return n34;
+  R.views(2, 6, 1, ks1_prev, 0);
+  R.fresh(2, 7, 1);
+  runTable(R, square_16_p1_t1);
+  return R.result(2, 7, false) as Uint16Array;
 }
 
-function square_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a1[j]!;
-    const x8 = a2[j]!;
-    const x1 = a3[j]!;
-    const t9 = (x7 - x8) & 65535;
-    const t10 = (x1 + t9) & 65535;
-    a0[j] = t10;
-  }
-}
-
-function square_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a1[j]!;
-    const x28 = a2[j]!;
-    const x31 = a3[j]!;
-    const x32 = a4[j]!;
-    const t25 = Math.imul(x10, x10) & 65535;
-    const t27 = Math.imul(x10, 2) & 65535;
-    const t29 = Math.imul(t27, x28) & 65535;
-    const t30 = (t25 + t29) & 65535;
-    const t33 = (x31 - x32) & 65535;
-    const t34 = (t30 + t33) & 65535;
-    a0[j] = t34;
-  }
-}
-
+const square_16_p2_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
+const square_16_p2_t1 = [1,106,1,-1,2,0,58,1,-2,3,3,58,1,-3,3,-1,58,1,-3,-3,4,42,1,-2,-2,-3,50,1,-3,5,6,42,1,7,-2,-3];
 async function square_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n11 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n12 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(2, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(2 * L);
-  const s14_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  square_16_p2_k0(L, s14_0, n11, n12, (x as Uint16Array));
+  R.views(2, 3, 1, out1_0, 0);
+  runTable(R, square_16_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n38 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(2, 4, 1, in1_1, 0);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol square_16: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n41 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(2, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n42 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n44 = new Uint16Array(L);
-  square_16_p2_k1(L, n44, s14_0, n38, n41, n42);
-  return n44;
-}
-
-function square_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a1[j]!;
-    const x12 = a2[j]!;
-    const x2 = a3[j]!;
-    const t13 = (x11 - x12) & 65535;
-    const t14 = (x2 + t13) & 65535;
-    a0[j] = t14;
-  }
-}
-
-function square_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array, a4: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x38 = a2[j]!;
-    const x41 = a3[j]!;
-    const x42 = a4[j]!;
-    const t35 = Math.imul(x14, x14) & 65535;
-    const t37 = Math.imul(x14, 2) & 65535;
-    const t39 = Math.imul(t37, x38) & 65535;
-    const t40 = (t35 + t39) & 65535;
-    const t43 = (x41 - x42) & 65535;
-    const t44 = (t40 + t43) & 65535;
-    a0[j] = t44;
-  }
+  R.views(2, 6, 1, ks1_prev, 0);
+  R.fresh(2, 7, 1);
+  runTable(R, square_16_p2_t1);
+  return R.result(2, 7, false) as Uint16Array;
 }
 
 /**
@@ -3379,160 +2355,91 @@ export function square_32(ctx: PartyContext, L: number, x: Uint32Array): Promise
   }
 }
 
+const square_32_p0_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
+const square_32_p0_t1 = [1,107,1,-1,2,0,59,1,-2,3,3,59,1,-3,3,-1,59,1,-3,-3,4,43,1,-2,-2,-3,51,1,-3,5,6,43,1,7,-2,-3];
 async function square_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(3, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(4 * L);
-  const s6_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  square_32_p0_k0(L, s6_1, n3, n4, (x as Uint32Array));
+  R.views(3, 3, 1, out1_1, 0);
+  runTable(R, square_32_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n18 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(3, 4, 1, in1_2, 0);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol square_32: bad frame size from party 2");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n21 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(3, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n22 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n24 = new Uint32Array(L);
-  square_32_p0_k1(L, n24, s6_1, n18, n21, n22);
-  return n24;
+  R.views(3, 6, 1, ks1_prev, 0);
+  R.fresh(3, 7, 1);
+  runTable(R, square_32_p0_t1);
+  return R.result(3, 7, false) as Uint32Array;
 }
 
-function square_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a1[j]!;
-    const x4 = a2[j]!;
-    const x0 = a3[j]!;
-    const t5 = (x3 - x4) | 0;
-    const t6 = (x0 + t5) | 0;
-    a0[j] = t6;
-  }
-}
-
-function square_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x18 = a2[j]!;
-    const x21 = a3[j]!;
-    const x22 = a4[j]!;
-    const t15 = Math.imul(x6, x6);
-    const t17 = Math.imul(x6, 2);
-    const t19 = Math.imul(t17, x18);
-    const t20 = (t15 + t19) | 0;
-    const t23 = (x21 - x22) | 0;
-    const t24 = (t20 + t23) | 0;
-    a0[j] = t24;
-  }
-}
-
+const square_32_p1_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
+const square_32_p1_t1 = [1,107,1,-1,2,0,59,1,-2,3,3,59,1,-3,3,-1,59,1,-3,-3,4,43,1,-2,-2,-3,51,1,-3,5,6,43,1,7,-2,-3];
 async function square_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n7 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n8 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(3, 2, 1, ks0_prev, 0);
   const out1_2 = new Uint8Array(4 * L);
-  const s10_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  square_32_p1_k0(L, s10_2, n7, n8, (x as Uint32Array));
+  R.views(3, 3, 1, out1_2, 0);
+  runTable(R, square_32_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n28 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(3, 4, 1, in1_0, 0);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol square_32: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n31 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(3, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n32 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n34 = new Uint32Array(L);
-  square_32_p1_k1(L, n34, s10_2, n28, n31, n32);
-  return n34;
+  R.views(3, 6, 1, ks1_prev, 0);
+  R.fresh(3, 7, 1);
+  runTable(R, square_32_p1_t1);
+  return R.result(3, 7, false) as Uint32Array;
 }
 
-function square_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a1[j]!;
-    const x8 = a2[j]!;
-    const x1 = a3[j]!;
-    const t9 = (x7 - x8) | 0;
-    const t10 = (x1 + t9) | 0;
-    a0[j] = t10;
-  }
-}
-
-function square_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a1[j]!;
-    const x28 = a2[j]!;
-    const x31 = a3[j]!;
-    const x32 = a4[j]!;
-    const t25 = Math.imul(x10, x10);
-    const t27 = Math.imul(x10, 2);
-    const t29 = Math.imul(t27, x28);
-    const t30 = (t25 + t29) | 0;
-    const t33 = (x31 - x32) | 0;
-    const t34 = (t30 + t33) | 0;
-    a0[j] = t34;
-  }
-}
-
+const square_32_p2_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
+const square_32_p2_t1 = [1,107,1,-1,2,0,59,1,-2,3,3,59,1,-3,3,-1,59,1,-3,-3,4,43,1,-2,-2,-3,51,1,-3,5,6,43,1,7,-2,-3];
 async function square_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n11 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n12 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(3, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(4 * L);
-  const s14_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  square_32_p2_k0(L, s14_0, n11, n12, (x as Uint32Array));
+  R.views(3, 3, 1, out1_0, 0);
+  runTable(R, square_32_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n38 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(3, 4, 1, in1_1, 0);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol square_32: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n41 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(3, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n42 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n44 = new Uint32Array(L);
-  square_32_p2_k1(L, n44, s14_0, n38, n41, n42);
-  return n44;
-}
-
-function square_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a1[j]!;
-    const x12 = a2[j]!;
-    const x2 = a3[j]!;
-    const t13 = (x11 - x12) | 0;
-    const t14 = (x2 + t13) | 0;
-    a0[j] = t14;
-  }
-}
-
-function square_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array, a4: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x38 = a2[j]!;
-    const x41 = a3[j]!;
-    const x42 = a4[j]!;
-    const t35 = Math.imul(x14, x14);
-    const t37 = Math.imul(x14, 2);
-    const t39 = Math.imul(t37, x38);
-    const t40 = (t35 + t39) | 0;
-    const t43 = (x41 - x42) | 0;
-    const t44 = (t40 + t43) | 0;
-    a0[j] = t44;
-  }
+  R.views(3, 6, 1, ks1_prev, 0);
+  R.fresh(3, 7, 1);
+  runTable(R, square_32_p2_t1);
+  return R.result(3, 7, false) as Uint32Array;
 }
 
 /**
@@ -3551,160 +2458,91 @@ export function square_64(ctx: PartyContext, L: number, x: BigUint64Array): Prom
   }
 }
 
+const square_64_p0_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
+const square_64_p0_t1 = [1,108,1,-1,2,0,60,1,-2,3,3,60,1,-3,3,-1,60,1,-3,-3,4,44,1,-2,-2,-3,52,1,-3,5,6,44,1,7,-2,-3];
 async function square_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(4, 2, 1, ks0_prev, 0);
   const out1_1 = new Uint8Array(8 * L);
-  const s6_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  square_64_p0_k0(L, s6_1, n3, n4, (x as BigUint64Array));
+  R.views(4, 3, 1, out1_1, 0);
+  runTable(R, square_64_p0_t0);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n18 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(4, 4, 1, in1_2, 0);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol square_64: bad frame size from party 2");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n21 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(4, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n22 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n24 = new BigUint64Array(L);
-  square_64_p0_k1(L, n24, s6_1, n18, n21, n22);
-  return n24;
+  R.views(4, 6, 1, ks1_prev, 0);
+  R.fresh(4, 7, 1);
+  runTable(R, square_64_p0_t1);
+  return R.result(4, 7, false) as BigUint64Array;
 }
 
-function square_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x3 = a1[j]!;
-    const x4 = a2[j]!;
-    const x0 = a3[j]!;
-    const t5 = BigInt.asUintN(64, x3 - x4);
-    const t6 = BigInt.asUintN(64, x0 + t5);
-    a0[j] = t6;
-  }
-}
-
-function square_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x18 = a2[j]!;
-    const x21 = a3[j]!;
-    const x22 = a4[j]!;
-    const t15 = BigInt.asUintN(64, x6 * x6);
-    const t17 = BigInt.asUintN(64, x6 * 2n);
-    const t19 = BigInt.asUintN(64, t17 * x18);
-    const t20 = BigInt.asUintN(64, t15 + t19);
-    const t23 = BigInt.asUintN(64, x21 - x22);
-    const t24 = BigInt.asUintN(64, t20 + t23);
-    a0[j] = t24;
-  }
-}
-
+const square_64_p1_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
+const square_64_p1_t1 = [1,108,1,-1,2,0,60,1,-2,3,3,60,1,-3,3,-1,60,1,-3,-3,4,44,1,-2,-2,-3,52,1,-3,5,6,44,1,7,-2,-3];
 async function square_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n7 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n8 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(4, 2, 1, ks0_prev, 0);
   const out1_2 = new Uint8Array(8 * L);
-  const s10_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  square_64_p1_k0(L, s10_2, n7, n8, (x as BigUint64Array));
+  R.views(4, 3, 1, out1_2, 0);
+  runTable(R, square_64_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n28 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(4, 4, 1, in1_0, 0);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol square_64: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n31 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(4, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n32 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n34 = new BigUint64Array(L);
-  square_64_p1_k1(L, n34, s10_2, n28, n31, n32);
-  return n34;
+  R.views(4, 6, 1, ks1_prev, 0);
+  R.fresh(4, 7, 1);
+  runTable(R, square_64_p1_t1);
+  return R.result(4, 7, false) as BigUint64Array;
 }
 
-function square_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x7 = a1[j]!;
-    const x8 = a2[j]!;
-    const x1 = a3[j]!;
-    const t9 = BigInt.asUintN(64, x7 - x8);
-    const t10 = BigInt.asUintN(64, x1 + t9);
-    a0[j] = t10;
-  }
-}
-
-function square_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x10 = a1[j]!;
-    const x28 = a2[j]!;
-    const x31 = a3[j]!;
-    const x32 = a4[j]!;
-    const t25 = BigInt.asUintN(64, x10 * x10);
-    const t27 = BigInt.asUintN(64, x10 * 2n);
-    const t29 = BigInt.asUintN(64, t27 * x28);
-    const t30 = BigInt.asUintN(64, t25 + t29);
-    const t33 = BigInt.asUintN(64, x31 - x32);
-    const t34 = BigInt.asUintN(64, t30 + t33);
-    a0[j] = t34;
-  }
-}
-
+const square_64_p2_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
+const square_64_p2_t1 = [1,108,1,-1,2,0,60,1,-2,3,3,60,1,-3,3,-1,60,1,-3,-3,4,44,1,-2,-2,-3,52,1,-3,5,6,44,1,7,-2,-3];
 async function square_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n11 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n12 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
+  R.views(4, 2, 1, ks0_prev, 0);
   const out1_0 = new Uint8Array(8 * L);
-  const s14_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  square_64_p2_k0(L, s14_0, n11, n12, (x as BigUint64Array));
+  R.views(4, 3, 1, out1_0, 0);
+  runTable(R, square_64_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n38 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(4, 4, 1, in1_1, 0);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol square_64: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n41 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(4, 5, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n42 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n44 = new BigUint64Array(L);
-  square_64_p2_k1(L, n44, s14_0, n38, n41, n42);
-  return n44;
-}
-
-function square_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x11 = a1[j]!;
-    const x12 = a2[j]!;
-    const x2 = a3[j]!;
-    const t13 = BigInt.asUintN(64, x11 - x12);
-    const t14 = BigInt.asUintN(64, x2 + t13);
-    a0[j] = t14;
-  }
-}
-
-function square_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array, a4: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x38 = a2[j]!;
-    const x41 = a3[j]!;
-    const x42 = a4[j]!;
-    const t35 = BigInt.asUintN(64, x14 * x14);
-    const t37 = BigInt.asUintN(64, x14 * 2n);
-    const t39 = BigInt.asUintN(64, t37 * x38);
-    const t40 = BigInt.asUintN(64, t35 + t39);
-    const t43 = BigInt.asUintN(64, x41 - x42);
-    const t44 = BigInt.asUintN(64, t40 + t43);
-    a0[j] = t44;
-  }
+  R.views(4, 6, 1, ks1_prev, 0);
+  R.fresh(4, 7, 1);
+  runTable(R, square_64_p2_t1);
+  return R.result(4, 7, false) as BigUint64Array;
 }
 
 /**
@@ -3726,247 +2564,119 @@ export function shuffle_8(ctx: PartyContext, L: number, x: Uint8Array, key: numb
   }
 }
 
+const shuffle_8_p0_t0 = [1,41,1,-1,1,4,41,1,5,-1,2];
+const shuffle_8_p0_t1 = [1,49,1,7,6,3];
+const shuffle_8_p0_t2 = [1,41,1,12,0,8];
+const shuffle_8_p0_t3 = [1,49,1,-1,13,9,49,1,11,-1,10];
 async function shuffle_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
-  const n22 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n37 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
-  const n41 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
+  R.views(1, 1, 3, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n24 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n43 = new Uint32Array(L);
-  const n50 = new Uint8Array(L);
-  const n51 = new Uint8Array(L);
-  const n52 = new Uint8Array(L);
-  const n43_p = permutation(ctx.prgs.prev, key as number, 2, L);
-  n43.set(n43_p);
-  shuffle_8_p0_k0(L, n50, n22, n24, n37);
-  applyPermutation(n43, n50, n51, L, false);
-  shuffle_8_p0_k1(L, n52, n51, n41);
+  R.views(1, 4, 1, ks0_prev, 0);
+  R.fresh(1, 5, 3);
+  R.fresh(3, 0, 1);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 2, L));
+  runTable(R, shuffle_8_p0_t0);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(1, 5), R.words(1, 6), L, false);
+  runTable(R, shuffle_8_p0_t1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n12 = new Uint8Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(1, 8, 1, in1_2, 0);
   if (in1_2.byteLength !== L) throw new Error("protocol shuffle_8: bad frame size from party 2");
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n5 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n20 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + L, L);
+  R.views(1, 9, 2, ks1_prev, 0);
   const out2_1 = new Uint8Array(L);
-  const s28_1 = new Uint8Array(out2_1.buffer, out2_1.byteOffset + 0, L);
-  const n9 = new Uint32Array(L);
-  const n13 = new Uint8Array(L);
-  const n14 = new Uint8Array(L);
-  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n9.set(n9_p);
-  shuffle_8_p0_k2(L, n13, (x as Uint8Array), n12);
-  applyPermutation(n9, n13, n14, L, false);
-  shuffle_8_p0_k3(L, s28_1, n14, n5, n20);
+  R.views(1, 11, 1, out2_1, 0);
+  R.fresh(1, 12, 2);
+  R.fresh(3, 1, 1);
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 1, L));
+  runTable(R, shuffle_8_p0_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(1, 12), R.words(1, 13), L, false);
+  runTable(R, shuffle_8_p0_t3);
   ctx.transport.send(1, inst, 2, out2_1);
-  return n52;
+  return R.result(1, 7, false) as Uint8Array;
 }
 
-function shuffle_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x22 = a1[j]!;
-    const x24 = a2[j]!;
-    const x37 = a3[j]!;
-    const t36 = (x22 + x24) & 255;
-    const t50 = (t36 + x37) & 255;
-    a0[j] = t50;
-  }
-}
-
-function shuffle_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x51 = a1[j]!;
-    const x41 = a2[j]!;
-    const t52 = (x51 - x41) & 255;
-    a0[j] = t52;
-  }
-}
-
-function shuffle_8_p0_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x12 = a2[j]!;
-    const t13 = (x0 + x12) & 255;
-    a0[j] = t13;
-  }
-}
-
-function shuffle_8_p0_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x5 = a2[j]!;
-    const x20 = a3[j]!;
-    const t15 = (x14 - x5) & 255;
-    const t28 = (t15 - x20) & 255;
-    a0[j] = t28;
-  }
-}
-
+const shuffle_8_p1_t0 = [1,41,1,6,2,5];
+const shuffle_8_p1_t1 = [1,41,1,10,0,1];
+const shuffle_8_p1_t2 = [1,49,1,-1,11,8,41,1,12,-1,7];
+const shuffle_8_p1_t3 = [1,49,1,-1,13,3,49,1,9,-1,4];
 async function shuffle_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n39 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
+  R.views(1, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
-  const n23 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n38 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
-  const n42 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n53 = new Uint8Array(L);
-  shuffle_8_p1_k0(L, n53, n39, n42);
+  R.views(1, 3, 3, ks0_prev, 0);
+  R.fresh(1, 6, 1);
+  runTable(R, shuffle_8_p1_t0);
   // round 2
   const in2_0 = await ctx.transport.receive(0, inst, 2);
-  const n29 = new Uint8Array(in2_0.buffer, in2_0.byteOffset + 0, L);
+  R.views(1, 7, 1, in2_0, 0);
   if (in2_0.byteLength !== L) throw new Error("protocol shuffle_8: bad frame size from party 0");
   const ks2_next = ctx.prgs.next.draw(inst, 2, L);
-  const n7 = new Uint8Array(ks2_next.buffer, ks2_next.byteOffset + 0, L);
+  R.views(1, 8, 1, ks2_next, 0);
   const out3_2 = new Uint8Array(L);
-  const s45_2 = new Uint8Array(out3_2.buffer, out3_2.byteOffset + 0, L);
-  const n10 = new Uint32Array(L);
-  const n16 = new Uint8Array(L);
-  const n17 = new Uint8Array(L);
-  const n26 = new Uint32Array(L);
-  const n30 = new Uint8Array(L);
-  const n31 = new Uint8Array(L);
-  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n10.set(n10_p);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  shuffle_8_p1_k1(L, n16, (x as Uint8Array), n3);
-  applyPermutation(n10, n16, n17, L, false);
-  shuffle_8_p1_k2(L, n30, n17, n7, n29);
-  applyPermutation(n26, n30, n31, L, false);
-  shuffle_8_p1_k3(L, s45_2, n31, n23, n38);
+  R.views(1, 9, 1, out3_2, 0);
+  R.fresh(1, 10, 4);
+  R.fresh(3, 0, 2);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 1, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 5, L));
+  runTable(R, shuffle_8_p1_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(1, 10), R.words(1, 11), L, false);
+  runTable(R, shuffle_8_p1_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(1, 12), R.words(1, 13), L, false);
+  runTable(R, shuffle_8_p1_t3);
   ctx.transport.send(2, inst, 3, out3_2);
-  return n53;
+  return R.result(1, 6, false) as Uint8Array;
 }
 
-function shuffle_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x39 = a1[j]!;
-    const x42 = a2[j]!;
-    const t53 = (x39 + x42) & 255;
-    a0[j] = t53;
-  }
-}
-
-function shuffle_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x3 = a2[j]!;
-    const t16 = (x1 + x3) & 255;
-    a0[j] = t16;
-  }
-}
-
-function shuffle_8_p1_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x7 = a2[j]!;
-    const x29 = a3[j]!;
-    const t18 = (x17 - x7) & 255;
-    const t30 = (t18 + x29) & 255;
-    a0[j] = t30;
-  }
-}
-
-function shuffle_8_p1_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x31 = a1[j]!;
-    const x23 = a2[j]!;
-    const x38 = a3[j]!;
-    const t32 = (x31 - x23) & 255;
-    const t45 = (t32 - x38) & 255;
-    a0[j] = t45;
-  }
-}
-
+const shuffle_8_p2_t0 = [1,49,1,4,0,2];
+const shuffle_8_p2_t1 = [1,41,1,-1,5,7,41,1,9,-1,6];
+const shuffle_8_p2_t2 = [1,49,1,-1,10,1,41,1,11,-1,8];
+const shuffle_8_p2_t3 = [1,49,1,13,12,3];
 async function shuffle_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n25 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n40 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
+  R.views(1, 2, 2, ks0_prev, 0);
   const out1_0 = new Uint8Array(L);
-  const s11_0 = new Uint8Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  shuffle_8_p2_k0(L, s11_0, (x as Uint8Array), n4);
+  R.views(1, 4, 1, out1_0, 0);
+  runTable(R, shuffle_8_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n6 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
-  const n21 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + L, L);
+  R.views(1, 5, 2, ks1_next, 0);
   // round 2
   const ks2_prev = ctx.prgs.prev.draw(inst, 2, L);
-  const n8 = new Uint8Array(ks2_prev.buffer, ks2_prev.byteOffset + 0, L);
+  R.views(1, 7, 1, ks2_prev, 0);
   // round 3
   const in3_1 = await ctx.transport.receive(1, inst, 3);
-  const n46 = new Uint8Array(in3_1.buffer, in3_1.byteOffset + 0, L);
+  R.views(1, 8, 1, in3_1, 0);
   if (in3_1.byteLength !== L) throw new Error("protocol shuffle_8: bad frame size from party 1");
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint8Array(L);
-  const n34 = new Uint8Array(L);
-  const n44 = new Uint32Array(L);
-  const n47 = new Uint8Array(L);
-  const n48 = new Uint8Array(L);
-  const n49 = new Uint8Array(L);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n44.set(n44_p);
-  shuffle_8_p2_k1(L, n33, n6, n8, n21);
-  applyPermutation(n27, n33, n34, L, false);
-  shuffle_8_p2_k2(L, n47, n34, n25, n46);
-  applyPermutation(n44, n47, n48, L, false);
-  shuffle_8_p2_k3(L, n49, n48, n40);
-  return n49;
-}
-
-function shuffle_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x4 = a2[j]!;
-    const t11 = (x2 - x4) & 255;
-    a0[j] = t11;
-  }
-}
-
-function shuffle_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x8 = a2[j]!;
-    const x21 = a3[j]!;
-    const t19 = (x6 + x8) & 255;
-    const t33 = (t19 + x21) & 255;
-    a0[j] = t33;
-  }
-}
-
-function shuffle_8_p2_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x34 = a1[j]!;
-    const x25 = a2[j]!;
-    const x46 = a3[j]!;
-    const t35 = (x34 - x25) & 255;
-    const t47 = (t35 + x46) & 255;
-    a0[j] = t47;
-  }
-}
-
-function shuffle_8_p2_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x48 = a1[j]!;
-    const x40 = a2[j]!;
-    const t49 = (x48 - x40) & 255;
-    a0[j] = t49;
-  }
+  R.fresh(1, 9, 5);
+  R.fresh(3, 0, 2);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 5, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 2, L));
+  runTable(R, shuffle_8_p2_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(1, 9), R.words(1, 10), L, false);
+  runTable(R, shuffle_8_p2_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(1, 11), R.words(1, 12), L, false);
+  runTable(R, shuffle_8_p2_t3);
+  return R.result(1, 13, false) as Uint8Array;
 }
 
 /**
@@ -3988,247 +2698,119 @@ export function shuffle_16(ctx: PartyContext, L: number, x: Uint16Array, key: nu
   }
 }
 
+const shuffle_16_p0_t0 = [1,42,1,-1,1,4,42,1,5,-1,2];
+const shuffle_16_p0_t1 = [1,50,1,7,6,3];
+const shuffle_16_p0_t2 = [1,42,1,12,0,8];
+const shuffle_16_p0_t3 = [1,50,1,-1,13,9,50,1,11,-1,10];
 async function shuffle_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
-  const n22 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n37 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
-  const n41 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
+  R.views(2, 1, 3, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n24 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n43 = new Uint32Array(L);
-  const n50 = new Uint16Array(L);
-  const n51 = new Uint16Array(L);
-  const n52 = new Uint16Array(L);
-  const n43_p = permutation(ctx.prgs.prev, key as number, 2, L);
-  n43.set(n43_p);
-  shuffle_16_p0_k0(L, n50, n22, n24, n37);
-  applyPermutation(n43, n50, n51, L, false);
-  shuffle_16_p0_k1(L, n52, n51, n41);
+  R.views(2, 4, 1, ks0_prev, 0);
+  R.fresh(2, 5, 3);
+  R.fresh(3, 0, 1);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 2, L));
+  runTable(R, shuffle_16_p0_t0);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(2, 5), R.words(2, 6), L, false);
+  runTable(R, shuffle_16_p0_t1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n12 = new Uint16Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(2, 8, 1, in1_2, 0);
   if (in1_2.byteLength !== 2 * L) throw new Error("protocol shuffle_16: bad frame size from party 2");
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n5 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n20 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 2 * L, L);
+  R.views(2, 9, 2, ks1_prev, 0);
   const out2_1 = new Uint8Array(2 * L);
-  const s28_1 = new Uint16Array(out2_1.buffer, out2_1.byteOffset + 0, L);
-  const n9 = new Uint32Array(L);
-  const n13 = new Uint16Array(L);
-  const n14 = new Uint16Array(L);
-  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n9.set(n9_p);
-  shuffle_16_p0_k2(L, n13, (x as Uint16Array), n12);
-  applyPermutation(n9, n13, n14, L, false);
-  shuffle_16_p0_k3(L, s28_1, n14, n5, n20);
+  R.views(2, 11, 1, out2_1, 0);
+  R.fresh(2, 12, 2);
+  R.fresh(3, 1, 1);
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 1, L));
+  runTable(R, shuffle_16_p0_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(2, 12), R.words(2, 13), L, false);
+  runTable(R, shuffle_16_p0_t3);
   ctx.transport.send(1, inst, 2, out2_1);
-  return n52;
+  return R.result(2, 7, false) as Uint16Array;
 }
 
-function shuffle_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x22 = a1[j]!;
-    const x24 = a2[j]!;
-    const x37 = a3[j]!;
-    const t36 = (x22 + x24) & 65535;
-    const t50 = (t36 + x37) & 65535;
-    a0[j] = t50;
-  }
-}
-
-function shuffle_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x51 = a1[j]!;
-    const x41 = a2[j]!;
-    const t52 = (x51 - x41) & 65535;
-    a0[j] = t52;
-  }
-}
-
-function shuffle_16_p0_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x12 = a2[j]!;
-    const t13 = (x0 + x12) & 65535;
-    a0[j] = t13;
-  }
-}
-
-function shuffle_16_p0_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x5 = a2[j]!;
-    const x20 = a3[j]!;
-    const t15 = (x14 - x5) & 65535;
-    const t28 = (t15 - x20) & 65535;
-    a0[j] = t28;
-  }
-}
-
+const shuffle_16_p1_t0 = [1,42,1,6,2,5];
+const shuffle_16_p1_t1 = [1,42,1,10,0,1];
+const shuffle_16_p1_t2 = [1,50,1,-1,11,8,42,1,12,-1,7];
+const shuffle_16_p1_t3 = [1,50,1,-1,13,3,50,1,9,-1,4];
 async function shuffle_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n39 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
+  R.views(2, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
-  const n23 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n38 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
-  const n42 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n53 = new Uint16Array(L);
-  shuffle_16_p1_k0(L, n53, n39, n42);
+  R.views(2, 3, 3, ks0_prev, 0);
+  R.fresh(2, 6, 1);
+  runTable(R, shuffle_16_p1_t0);
   // round 2
   const in2_0 = await ctx.transport.receive(0, inst, 2);
-  const n29 = new Uint16Array(in2_0.buffer, in2_0.byteOffset + 0, L);
+  R.views(2, 7, 1, in2_0, 0);
   if (in2_0.byteLength !== 2 * L) throw new Error("protocol shuffle_16: bad frame size from party 0");
   const ks2_next = ctx.prgs.next.draw(inst, 2, 2 * L);
-  const n7 = new Uint16Array(ks2_next.buffer, ks2_next.byteOffset + 0, L);
+  R.views(2, 8, 1, ks2_next, 0);
   const out3_2 = new Uint8Array(2 * L);
-  const s45_2 = new Uint16Array(out3_2.buffer, out3_2.byteOffset + 0, L);
-  const n10 = new Uint32Array(L);
-  const n16 = new Uint16Array(L);
-  const n17 = new Uint16Array(L);
-  const n26 = new Uint32Array(L);
-  const n30 = new Uint16Array(L);
-  const n31 = new Uint16Array(L);
-  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n10.set(n10_p);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  shuffle_16_p1_k1(L, n16, (x as Uint16Array), n3);
-  applyPermutation(n10, n16, n17, L, false);
-  shuffle_16_p1_k2(L, n30, n17, n7, n29);
-  applyPermutation(n26, n30, n31, L, false);
-  shuffle_16_p1_k3(L, s45_2, n31, n23, n38);
+  R.views(2, 9, 1, out3_2, 0);
+  R.fresh(2, 10, 4);
+  R.fresh(3, 0, 2);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 1, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 5, L));
+  runTable(R, shuffle_16_p1_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(2, 10), R.words(2, 11), L, false);
+  runTable(R, shuffle_16_p1_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(2, 12), R.words(2, 13), L, false);
+  runTable(R, shuffle_16_p1_t3);
   ctx.transport.send(2, inst, 3, out3_2);
-  return n53;
+  return R.result(2, 6, false) as Uint16Array;
 }
 
-function shuffle_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x39 = a1[j]!;
-    const x42 = a2[j]!;
-    const t53 = (x39 + x42) & 65535;
-    a0[j] = t53;
-  }
-}
-
-function shuffle_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x3 = a2[j]!;
-    const t16 = (x1 + x3) & 65535;
-    a0[j] = t16;
-  }
-}
-
-function shuffle_16_p1_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x7 = a2[j]!;
-    const x29 = a3[j]!;
-    const t18 = (x17 - x7) & 65535;
-    const t30 = (t18 + x29) & 65535;
-    a0[j] = t30;
-  }
-}
-
-function shuffle_16_p1_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x31 = a1[j]!;
-    const x23 = a2[j]!;
-    const x38 = a3[j]!;
-    const t32 = (x31 - x23) & 65535;
-    const t45 = (t32 - x38) & 65535;
-    a0[j] = t45;
-  }
-}
-
+const shuffle_16_p2_t0 = [1,50,1,4,0,2];
+const shuffle_16_p2_t1 = [1,42,1,-1,5,7,42,1,9,-1,6];
+const shuffle_16_p2_t2 = [1,50,1,-1,10,1,42,1,11,-1,8];
+const shuffle_16_p2_t3 = [1,50,1,13,12,3];
 async function shuffle_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n25 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n40 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
+  R.views(2, 2, 2, ks0_prev, 0);
   const out1_0 = new Uint8Array(2 * L);
-  const s11_0 = new Uint16Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  shuffle_16_p2_k0(L, s11_0, (x as Uint16Array), n4);
+  R.views(2, 4, 1, out1_0, 0);
+  runTable(R, shuffle_16_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n6 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
-  const n21 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 2 * L, L);
+  R.views(2, 5, 2, ks1_next, 0);
   // round 2
   const ks2_prev = ctx.prgs.prev.draw(inst, 2, 2 * L);
-  const n8 = new Uint16Array(ks2_prev.buffer, ks2_prev.byteOffset + 0, L);
+  R.views(2, 7, 1, ks2_prev, 0);
   // round 3
   const in3_1 = await ctx.transport.receive(1, inst, 3);
-  const n46 = new Uint16Array(in3_1.buffer, in3_1.byteOffset + 0, L);
+  R.views(2, 8, 1, in3_1, 0);
   if (in3_1.byteLength !== 2 * L) throw new Error("protocol shuffle_16: bad frame size from party 1");
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint16Array(L);
-  const n34 = new Uint16Array(L);
-  const n44 = new Uint32Array(L);
-  const n47 = new Uint16Array(L);
-  const n48 = new Uint16Array(L);
-  const n49 = new Uint16Array(L);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n44.set(n44_p);
-  shuffle_16_p2_k1(L, n33, n6, n8, n21);
-  applyPermutation(n27, n33, n34, L, false);
-  shuffle_16_p2_k2(L, n47, n34, n25, n46);
-  applyPermutation(n44, n47, n48, L, false);
-  shuffle_16_p2_k3(L, n49, n48, n40);
-  return n49;
-}
-
-function shuffle_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x4 = a2[j]!;
-    const t11 = (x2 - x4) & 65535;
-    a0[j] = t11;
-  }
-}
-
-function shuffle_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x8 = a2[j]!;
-    const x21 = a3[j]!;
-    const t19 = (x6 + x8) & 65535;
-    const t33 = (t19 + x21) & 65535;
-    a0[j] = t33;
-  }
-}
-
-function shuffle_16_p2_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x34 = a1[j]!;
-    const x25 = a2[j]!;
-    const x46 = a3[j]!;
-    const t35 = (x34 - x25) & 65535;
-    const t47 = (t35 + x46) & 65535;
-    a0[j] = t47;
-  }
-}
-
-function shuffle_16_p2_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x48 = a1[j]!;
-    const x40 = a2[j]!;
-    const t49 = (x48 - x40) & 65535;
-    a0[j] = t49;
-  }
+  R.fresh(2, 9, 5);
+  R.fresh(3, 0, 2);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 5, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 2, L));
+  runTable(R, shuffle_16_p2_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(2, 9), R.words(2, 10), L, false);
+  runTable(R, shuffle_16_p2_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(2, 11), R.words(2, 12), L, false);
+  runTable(R, shuffle_16_p2_t3);
+  return R.result(2, 13, false) as Uint16Array;
 }
 
 /**
@@ -4250,247 +2832,115 @@ export function shuffle_32(ctx: PartyContext, L: number, x: Uint32Array, key: nu
   }
 }
 
+const shuffle_32_p0_t0 = [1,43,1,-1,1,4,43,1,6,-1,2];
+const shuffle_32_p0_t1 = [1,51,1,8,7,3];
+const shuffle_32_p0_t2 = [1,43,1,14,0,9];
+const shuffle_32_p0_t3 = [1,51,1,-1,15,10,51,1,12,-1,11];
 async function shuffle_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
-  const n22 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n37 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
-  const n41 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
+  R.views(3, 1, 3, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n24 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n43 = new Uint32Array(L);
-  const n50 = new Uint32Array(L);
-  const n51 = new Uint32Array(L);
-  const n52 = new Uint32Array(L);
-  const n43_p = permutation(ctx.prgs.prev, key as number, 2, L);
-  n43.set(n43_p);
-  shuffle_32_p0_k0(L, n50, n22, n24, n37);
-  applyPermutation(n43, n50, n51, L, false);
-  shuffle_32_p0_k1(L, n52, n51, n41);
+  R.views(3, 4, 1, ks0_prev, 0);
+  R.fresh(3, 5, 4);
+  (R.words(3, 5) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 2, L));
+  runTable(R, shuffle_32_p0_t0);
+  applyPermutation(R.words(3, 5) as Uint32Array, R.words(3, 6), R.words(3, 7), L, false);
+  runTable(R, shuffle_32_p0_t1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n12 = new Uint32Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(3, 9, 1, in1_2, 0);
   if (in1_2.byteLength !== 4 * L) throw new Error("protocol shuffle_32: bad frame size from party 2");
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n5 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n20 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 4 * L, L);
+  R.views(3, 10, 2, ks1_prev, 0);
   const out2_1 = new Uint8Array(4 * L);
-  const s28_1 = new Uint32Array(out2_1.buffer, out2_1.byteOffset + 0, L);
-  const n9 = new Uint32Array(L);
-  const n13 = new Uint32Array(L);
-  const n14 = new Uint32Array(L);
-  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n9.set(n9_p);
-  shuffle_32_p0_k2(L, n13, (x as Uint32Array), n12);
-  applyPermutation(n9, n13, n14, L, false);
-  shuffle_32_p0_k3(L, s28_1, n14, n5, n20);
+  R.views(3, 12, 1, out2_1, 0);
+  R.fresh(3, 13, 3);
+  (R.words(3, 13) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 1, L));
+  runTable(R, shuffle_32_p0_t2);
+  applyPermutation(R.words(3, 13) as Uint32Array, R.words(3, 14), R.words(3, 15), L, false);
+  runTable(R, shuffle_32_p0_t3);
   ctx.transport.send(1, inst, 2, out2_1);
-  return n52;
+  return R.result(3, 8, false) as Uint32Array;
 }
 
-function shuffle_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x22 = a1[j]!;
-    const x24 = a2[j]!;
-    const x37 = a3[j]!;
-    const t36 = (x22 + x24) | 0;
-    const t50 = (t36 + x37) | 0;
-    a0[j] = t50;
-  }
-}
-
-function shuffle_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x51 = a1[j]!;
-    const x41 = a2[j]!;
-    const t52 = (x51 - x41) | 0;
-    a0[j] = t52;
-  }
-}
-
-function shuffle_32_p0_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x12 = a2[j]!;
-    const t13 = (x0 + x12) | 0;
-    a0[j] = t13;
-  }
-}
-
-function shuffle_32_p0_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x5 = a2[j]!;
-    const x20 = a3[j]!;
-    const t15 = (x14 - x5) | 0;
-    const t28 = (t15 - x20) | 0;
-    a0[j] = t28;
-  }
-}
-
+const shuffle_32_p1_t0 = [1,43,1,6,2,5];
+const shuffle_32_p1_t1 = [1,43,1,11,0,1];
+const shuffle_32_p1_t2 = [1,51,1,-1,12,8,43,1,14,-1,7];
+const shuffle_32_p1_t3 = [1,51,1,-1,15,3,51,1,9,-1,4];
 async function shuffle_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n39 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
+  R.views(3, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
-  const n23 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n38 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
-  const n42 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n53 = new Uint32Array(L);
-  shuffle_32_p1_k0(L, n53, n39, n42);
+  R.views(3, 3, 3, ks0_prev, 0);
+  R.fresh(3, 6, 1);
+  runTable(R, shuffle_32_p1_t0);
   // round 2
   const in2_0 = await ctx.transport.receive(0, inst, 2);
-  const n29 = new Uint32Array(in2_0.buffer, in2_0.byteOffset + 0, L);
+  R.views(3, 7, 1, in2_0, 0);
   if (in2_0.byteLength !== 4 * L) throw new Error("protocol shuffle_32: bad frame size from party 0");
   const ks2_next = ctx.prgs.next.draw(inst, 2, 4 * L);
-  const n7 = new Uint32Array(ks2_next.buffer, ks2_next.byteOffset + 0, L);
+  R.views(3, 8, 1, ks2_next, 0);
   const out3_2 = new Uint8Array(4 * L);
-  const s45_2 = new Uint32Array(out3_2.buffer, out3_2.byteOffset + 0, L);
-  const n10 = new Uint32Array(L);
-  const n16 = new Uint32Array(L);
-  const n17 = new Uint32Array(L);
-  const n26 = new Uint32Array(L);
-  const n30 = new Uint32Array(L);
-  const n31 = new Uint32Array(L);
-  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n10.set(n10_p);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  shuffle_32_p1_k1(L, n16, (x as Uint32Array), n3);
-  applyPermutation(n10, n16, n17, L, false);
-  shuffle_32_p1_k2(L, n30, n17, n7, n29);
-  applyPermutation(n26, n30, n31, L, false);
-  shuffle_32_p1_k3(L, s45_2, n31, n23, n38);
+  R.views(3, 9, 1, out3_2, 0);
+  R.fresh(3, 10, 6);
+  (R.words(3, 10) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 1, L));
+  (R.words(3, 13) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 5, L));
+  runTable(R, shuffle_32_p1_t1);
+  applyPermutation(R.words(3, 10) as Uint32Array, R.words(3, 11), R.words(3, 12), L, false);
+  runTable(R, shuffle_32_p1_t2);
+  applyPermutation(R.words(3, 13) as Uint32Array, R.words(3, 14), R.words(3, 15), L, false);
+  runTable(R, shuffle_32_p1_t3);
   ctx.transport.send(2, inst, 3, out3_2);
-  return n53;
+  return R.result(3, 6, false) as Uint32Array;
 }
 
-function shuffle_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x39 = a1[j]!;
-    const x42 = a2[j]!;
-    const t53 = (x39 + x42) | 0;
-    a0[j] = t53;
-  }
-}
-
-function shuffle_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x3 = a2[j]!;
-    const t16 = (x1 + x3) | 0;
-    a0[j] = t16;
-  }
-}
-
-function shuffle_32_p1_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x7 = a2[j]!;
-    const x29 = a3[j]!;
-    const t18 = (x17 - x7) | 0;
-    const t30 = (t18 + x29) | 0;
-    a0[j] = t30;
-  }
-}
-
-function shuffle_32_p1_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x31 = a1[j]!;
-    const x23 = a2[j]!;
-    const x38 = a3[j]!;
-    const t32 = (x31 - x23) | 0;
-    const t45 = (t32 - x38) | 0;
-    a0[j] = t45;
-  }
-}
-
+const shuffle_32_p2_t0 = [1,51,1,4,0,2];
+const shuffle_32_p2_t1 = [1,43,1,-1,5,7,43,1,10,-1,6];
+const shuffle_32_p2_t2 = [1,51,1,-1,11,1,43,1,13,-1,8];
+const shuffle_32_p2_t3 = [1,51,1,15,14,3];
 async function shuffle_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n25 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n40 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
+  R.views(3, 2, 2, ks0_prev, 0);
   const out1_0 = new Uint8Array(4 * L);
-  const s11_0 = new Uint32Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  shuffle_32_p2_k0(L, s11_0, (x as Uint32Array), n4);
+  R.views(3, 4, 1, out1_0, 0);
+  runTable(R, shuffle_32_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n6 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
-  const n21 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 4 * L, L);
+  R.views(3, 5, 2, ks1_next, 0);
   // round 2
   const ks2_prev = ctx.prgs.prev.draw(inst, 2, 4 * L);
-  const n8 = new Uint32Array(ks2_prev.buffer, ks2_prev.byteOffset + 0, L);
+  R.views(3, 7, 1, ks2_prev, 0);
   // round 3
   const in3_1 = await ctx.transport.receive(1, inst, 3);
-  const n46 = new Uint32Array(in3_1.buffer, in3_1.byteOffset + 0, L);
+  R.views(3, 8, 1, in3_1, 0);
   if (in3_1.byteLength !== 4 * L) throw new Error("protocol shuffle_32: bad frame size from party 1");
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint32Array(L);
-  const n34 = new Uint32Array(L);
-  const n44 = new Uint32Array(L);
-  const n47 = new Uint32Array(L);
-  const n48 = new Uint32Array(L);
-  const n49 = new Uint32Array(L);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n44.set(n44_p);
-  shuffle_32_p2_k1(L, n33, n6, n8, n21);
-  applyPermutation(n27, n33, n34, L, false);
-  shuffle_32_p2_k2(L, n47, n34, n25, n46);
-  applyPermutation(n44, n47, n48, L, false);
-  shuffle_32_p2_k3(L, n49, n48, n40);
-  return n49;
-}
-
-function shuffle_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x4 = a2[j]!;
-    const t11 = (x2 - x4) | 0;
-    a0[j] = t11;
-  }
-}
-
-function shuffle_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x8 = a2[j]!;
-    const x21 = a3[j]!;
-    const t19 = (x6 + x8) | 0;
-    const t33 = (t19 + x21) | 0;
-    a0[j] = t33;
-  }
-}
-
-function shuffle_32_p2_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x34 = a1[j]!;
-    const x25 = a2[j]!;
-    const x46 = a3[j]!;
-    const t35 = (x34 - x25) | 0;
-    const t47 = (t35 + x46) | 0;
-    a0[j] = t47;
-  }
-}
-
-function shuffle_32_p2_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x48 = a1[j]!;
-    const x40 = a2[j]!;
-    const t49 = (x48 - x40) | 0;
-    a0[j] = t49;
-  }
+  R.fresh(3, 9, 7);
+  (R.words(3, 9) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 5, L));
+  (R.words(3, 12) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 2, L));
+  runTable(R, shuffle_32_p2_t1);
+  applyPermutation(R.words(3, 9) as Uint32Array, R.words(3, 10), R.words(3, 11), L, false);
+  runTable(R, shuffle_32_p2_t2);
+  applyPermutation(R.words(3, 12) as Uint32Array, R.words(3, 13), R.words(3, 14), L, false);
+  runTable(R, shuffle_32_p2_t3);
+  return R.result(3, 15, false) as Uint32Array;
 }
 
 /**
@@ -4512,247 +2962,119 @@ export function shuffle_64(ctx: PartyContext, L: number, x: BigUint64Array, key:
   }
 }
 
+const shuffle_64_p0_t0 = [1,44,1,-1,1,4,44,1,5,-1,2];
+const shuffle_64_p0_t1 = [1,52,1,7,6,3];
+const shuffle_64_p0_t2 = [1,44,1,12,0,8];
+const shuffle_64_p0_t3 = [1,52,1,-1,13,9,52,1,11,-1,10];
 async function shuffle_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
-  const n22 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n37 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
-  const n41 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 16 * L, L);
+  R.views(4, 1, 3, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n24 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n43 = new Uint32Array(L);
-  const n50 = new BigUint64Array(L);
-  const n51 = new BigUint64Array(L);
-  const n52 = new BigUint64Array(L);
-  const n43_p = permutation(ctx.prgs.prev, key as number, 2, L);
-  n43.set(n43_p);
-  shuffle_64_p0_k0(L, n50, n22, n24, n37);
-  applyPermutation(n43, n50, n51, L, false);
-  shuffle_64_p0_k1(L, n52, n51, n41);
+  R.views(4, 4, 1, ks0_prev, 0);
+  R.fresh(3, 0, 1);
+  R.fresh(4, 5, 3);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 2, L));
+  runTable(R, shuffle_64_p0_t0);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(4, 5), R.words(4, 6), L, false);
+  runTable(R, shuffle_64_p0_t1);
   // round 1
   const in1_2 = await ctx.transport.receive(2, inst, 1);
-  const n12 = new BigUint64Array(in1_2.buffer, in1_2.byteOffset + 0, L);
+  R.views(4, 8, 1, in1_2, 0);
   if (in1_2.byteLength !== 8 * L) throw new Error("protocol shuffle_64: bad frame size from party 2");
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 16 * L);
-  const n5 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n20 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 8 * L, L);
+  R.views(4, 9, 2, ks1_prev, 0);
   const out2_1 = new Uint8Array(8 * L);
-  const s28_1 = new BigUint64Array(out2_1.buffer, out2_1.byteOffset + 0, L);
-  const n9 = new Uint32Array(L);
-  const n13 = new BigUint64Array(L);
-  const n14 = new BigUint64Array(L);
-  const n9_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n9.set(n9_p);
-  shuffle_64_p0_k2(L, n13, (x as BigUint64Array), n12);
-  applyPermutation(n9, n13, n14, L, false);
-  shuffle_64_p0_k3(L, s28_1, n14, n5, n20);
+  R.views(4, 11, 1, out2_1, 0);
+  R.fresh(3, 1, 1);
+  R.fresh(4, 12, 2);
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 1, L));
+  runTable(R, shuffle_64_p0_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(4, 12), R.words(4, 13), L, false);
+  runTable(R, shuffle_64_p0_t3);
   ctx.transport.send(1, inst, 2, out2_1);
-  return n52;
+  return R.result(4, 7, false) as BigUint64Array;
 }
 
-function shuffle_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x22 = a1[j]!;
-    const x24 = a2[j]!;
-    const x37 = a3[j]!;
-    const t36 = BigInt.asUintN(64, x22 + x24);
-    const t50 = BigInt.asUintN(64, t36 + x37);
-    a0[j] = t50;
-  }
-}
-
-function shuffle_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x51 = a1[j]!;
-    const x41 = a2[j]!;
-    const t52 = BigInt.asUintN(64, x51 - x41);
-    a0[j] = t52;
-  }
-}
-
-function shuffle_64_p0_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x12 = a2[j]!;
-    const t13 = BigInt.asUintN(64, x0 + x12);
-    a0[j] = t13;
-  }
-}
-
-function shuffle_64_p0_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x5 = a2[j]!;
-    const x20 = a3[j]!;
-    const t15 = BigInt.asUintN(64, x14 - x5);
-    const t28 = BigInt.asUintN(64, t15 - x20);
-    a0[j] = t28;
-  }
-}
-
+const shuffle_64_p1_t0 = [1,44,1,6,2,5];
+const shuffle_64_p1_t1 = [1,44,1,10,0,1];
+const shuffle_64_p1_t2 = [1,52,1,-1,11,8,44,1,12,-1,7];
+const shuffle_64_p1_t3 = [1,52,1,-1,13,3,52,1,9,-1,4];
 async function shuffle_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n39 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
+  R.views(4, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
-  const n23 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n38 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
-  const n42 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 16 * L, L);
-  const n53 = new BigUint64Array(L);
-  shuffle_64_p1_k0(L, n53, n39, n42);
+  R.views(4, 3, 3, ks0_prev, 0);
+  R.fresh(4, 6, 1);
+  runTable(R, shuffle_64_p1_t0);
   // round 2
   const in2_0 = await ctx.transport.receive(0, inst, 2);
-  const n29 = new BigUint64Array(in2_0.buffer, in2_0.byteOffset + 0, L);
+  R.views(4, 7, 1, in2_0, 0);
   if (in2_0.byteLength !== 8 * L) throw new Error("protocol shuffle_64: bad frame size from party 0");
   const ks2_next = ctx.prgs.next.draw(inst, 2, 8 * L);
-  const n7 = new BigUint64Array(ks2_next.buffer, ks2_next.byteOffset + 0, L);
+  R.views(4, 8, 1, ks2_next, 0);
   const out3_2 = new Uint8Array(8 * L);
-  const s45_2 = new BigUint64Array(out3_2.buffer, out3_2.byteOffset + 0, L);
-  const n10 = new Uint32Array(L);
-  const n16 = new BigUint64Array(L);
-  const n17 = new BigUint64Array(L);
-  const n26 = new Uint32Array(L);
-  const n30 = new BigUint64Array(L);
-  const n31 = new BigUint64Array(L);
-  const n10_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n10.set(n10_p);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  shuffle_64_p1_k1(L, n16, (x as BigUint64Array), n3);
-  applyPermutation(n10, n16, n17, L, false);
-  shuffle_64_p1_k2(L, n30, n17, n7, n29);
-  applyPermutation(n26, n30, n31, L, false);
-  shuffle_64_p1_k3(L, s45_2, n31, n23, n38);
+  R.views(4, 9, 1, out3_2, 0);
+  R.fresh(3, 0, 2);
+  R.fresh(4, 10, 4);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 1, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 5, L));
+  runTable(R, shuffle_64_p1_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(4, 10), R.words(4, 11), L, false);
+  runTable(R, shuffle_64_p1_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(4, 12), R.words(4, 13), L, false);
+  runTable(R, shuffle_64_p1_t3);
   ctx.transport.send(2, inst, 3, out3_2);
-  return n53;
+  return R.result(4, 6, false) as BigUint64Array;
 }
 
-function shuffle_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x39 = a1[j]!;
-    const x42 = a2[j]!;
-    const t53 = BigInt.asUintN(64, x39 + x42);
-    a0[j] = t53;
-  }
-}
-
-function shuffle_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x3 = a2[j]!;
-    const t16 = BigInt.asUintN(64, x1 + x3);
-    a0[j] = t16;
-  }
-}
-
-function shuffle_64_p1_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x7 = a2[j]!;
-    const x29 = a3[j]!;
-    const t18 = BigInt.asUintN(64, x17 - x7);
-    const t30 = BigInt.asUintN(64, t18 + x29);
-    a0[j] = t30;
-  }
-}
-
-function shuffle_64_p1_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x31 = a1[j]!;
-    const x23 = a2[j]!;
-    const x38 = a3[j]!;
-    const t32 = BigInt.asUintN(64, x31 - x23);
-    const t45 = BigInt.asUintN(64, t32 - x38);
-    a0[j] = t45;
-  }
-}
-
+const shuffle_64_p2_t0 = [1,52,1,4,0,2];
+const shuffle_64_p2_t1 = [1,44,1,-1,5,7,44,1,9,-1,6];
+const shuffle_64_p2_t2 = [1,52,1,-1,10,1,44,1,11,-1,8];
+const shuffle_64_p2_t3 = [1,52,1,13,12,3];
 async function shuffle_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n25 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n40 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
+  R.views(4, 2, 2, ks0_prev, 0);
   const out1_0 = new Uint8Array(8 * L);
-  const s11_0 = new BigUint64Array(out1_0.buffer, out1_0.byteOffset + 0, L);
-  shuffle_64_p2_k0(L, s11_0, (x as BigUint64Array), n4);
+  R.views(4, 4, 1, out1_0, 0);
+  runTable(R, shuffle_64_p2_t0);
   ctx.transport.send(0, inst, 1, out1_0);
   // round 1
   const ks1_next = ctx.prgs.next.draw(inst, 1, 16 * L);
-  const n6 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
-  const n21 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 8 * L, L);
+  R.views(4, 5, 2, ks1_next, 0);
   // round 2
   const ks2_prev = ctx.prgs.prev.draw(inst, 2, 8 * L);
-  const n8 = new BigUint64Array(ks2_prev.buffer, ks2_prev.byteOffset + 0, L);
+  R.views(4, 7, 1, ks2_prev, 0);
   // round 3
   const in3_1 = await ctx.transport.receive(1, inst, 3);
-  const n46 = new BigUint64Array(in3_1.buffer, in3_1.byteOffset + 0, L);
+  R.views(4, 8, 1, in3_1, 0);
   if (in3_1.byteLength !== 8 * L) throw new Error("protocol shuffle_64: bad frame size from party 1");
-  const n27 = new Uint32Array(L);
-  const n33 = new BigUint64Array(L);
-  const n34 = new BigUint64Array(L);
-  const n44 = new Uint32Array(L);
-  const n47 = new BigUint64Array(L);
-  const n48 = new BigUint64Array(L);
-  const n49 = new BigUint64Array(L);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  const n44_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n44.set(n44_p);
-  shuffle_64_p2_k1(L, n33, n6, n8, n21);
-  applyPermutation(n27, n33, n34, L, false);
-  shuffle_64_p2_k2(L, n47, n34, n25, n46);
-  applyPermutation(n44, n47, n48, L, false);
-  shuffle_64_p2_k3(L, n49, n48, n40);
-  return n49;
-}
-
-function shuffle_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x4 = a2[j]!;
-    const t11 = BigInt.asUintN(64, x2 - x4);
-    a0[j] = t11;
-  }
-}
-
-function shuffle_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x6 = a1[j]!;
-    const x8 = a2[j]!;
-    const x21 = a3[j]!;
-    const t19 = BigInt.asUintN(64, x6 + x8);
-    const t33 = BigInt.asUintN(64, t19 + x21);
-    a0[j] = t33;
-  }
-}
-
-function shuffle_64_p2_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x34 = a1[j]!;
-    const x25 = a2[j]!;
-    const x46 = a3[j]!;
-    const t35 = BigInt.asUintN(64, x34 - x25);
-    const t47 = BigInt.asUintN(64, t35 + x46);
-    a0[j] = t47;
-  }
-}
-
-function shuffle_64_p2_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x48 = a1[j]!;
-    const x40 = a2[j]!;
-    const t49 = BigInt.asUintN(64, x48 - x40);
-    a0[j] = t49;
-  }
+  R.fresh(3, 0, 2);
+  R.fresh(4, 9, 5);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 5, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 2, L));
+  runTable(R, shuffle_64_p2_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(4, 9), R.words(4, 10), L, false);
+  runTable(R, shuffle_64_p2_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(4, 11), R.words(4, 12), L, false);
+  runTable(R, shuffle_64_p2_t3);
+  return R.result(4, 13, false) as BigUint64Array;
 }
 
 /**
@@ -4771,248 +3093,122 @@ export function unshuffle_8(ctx: PartyContext, L: number, x: Uint8Array, key: nu
   }
 }
 
+const unshuffle_8_p0_t0 = [1,41,1,6,0,1];
+const unshuffle_8_p0_t1 = [1,49,1,-1,7,2,49,1,5,-1,3];
+const unshuffle_8_p0_t2 = [1,41,1,-1,8,9,41,1,11,-1,10];
+const unshuffle_8_p0_t3 = [1,49,1,13,12,4];
 async function unshuffle_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n3 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n7 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
+  R.views(1, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n20 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n39 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
+  R.views(1, 3, 2, ks0_prev, 0);
   const out1_1 = new Uint8Array(L);
-  const s28_1 = new Uint8Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const n9 = new Uint32Array(L);
-  const n16 = new Uint8Array(L);
-  const n17 = new Uint8Array(L);
-  const n9_p = permutation(ctx.prgs.prev, key as number, 2, L);
-  n9.set(n9_p);
-  unshuffle_8_p0_k0(L, n16, (x as Uint8Array), n3);
-  applyPermutation(n9, n16, n17, L, true);
-  unshuffle_8_p0_k1(L, s28_1, n17, n7, n20);
+  R.views(1, 5, 1, out1_1, 0);
+  R.fresh(1, 6, 2);
+  R.fresh(3, 0, 1);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 2, L));
+  runTable(R, unshuffle_8_p0_t0);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(1, 6), R.words(1, 7), L, true);
+  runTable(R, unshuffle_8_p0_t1);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const ks1_next = ctx.prgs.next.draw(inst, 1, L);
-  const n22 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(1, 8, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
-  const n24 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  R.views(1, 9, 1, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  const n46 = new Uint8Array(in2_2.buffer, in2_2.byteOffset + 0, L);
+  R.views(1, 10, 1, in2_2, 0);
   if (in2_2.byteLength !== L) throw new Error("protocol unshuffle_8: bad frame size from party 2");
-  const n43 = new Uint32Array(L);
-  const n47 = new Uint8Array(L);
-  const n48 = new Uint8Array(L);
-  const n49 = new Uint8Array(L);
-  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n43.set(n43_p);
-  unshuffle_8_p0_k2(L, n47, n22, n24, n46);
-  applyPermutation(n43, n47, n48, L, true);
-  unshuffle_8_p0_k3(L, n49, n48, n39);
-  return n49;
+  R.fresh(1, 11, 3);
+  R.fresh(3, 1, 1);
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 1, L));
+  runTable(R, unshuffle_8_p0_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(1, 11), R.words(1, 12), L, true);
+  runTable(R, unshuffle_8_p0_t3);
+  return R.result(1, 13, false) as Uint8Array;
 }
 
-function unshuffle_8_p0_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x3 = a2[j]!;
-    const t16 = (x0 + x3) & 255;
-    a0[j] = t16;
-  }
-}
-
-function unshuffle_8_p0_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x7 = a2[j]!;
-    const x20 = a3[j]!;
-    const t18 = (x17 - x7) & 255;
-    const t28 = (t18 - x20) & 255;
-    a0[j] = t28;
-  }
-}
-
-function unshuffle_8_p0_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x22 = a1[j]!;
-    const x24 = a2[j]!;
-    const x46 = a3[j]!;
-    const t36 = (x22 + x24) & 255;
-    const t47 = (t36 + x46) & 255;
-    a0[j] = t47;
-  }
-}
-
-function unshuffle_8_p0_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x48 = a1[j]!;
-    const x39 = a2[j]!;
-    const t49 = (x48 - x39) & 255;
-    a0[j] = t49;
-  }
-}
-
+const unshuffle_8_p1_t0 = [1,49,1,4,0,2];
+const unshuffle_8_p1_t1 = [1,41,1,-1,6,3,41,1,9,-1,5];
+const unshuffle_8_p1_t2 = [1,49,1,-1,10,8,41,1,11,-1,7];
+const unshuffle_8_p1_t3 = [1,49,1,13,12,1];
 async function unshuffle_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, L);
-  const n41 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n4 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n8 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + L, L);
+  R.views(1, 2, 2, ks0_prev, 0);
   const out1_2 = new Uint8Array(L);
-  const s11_2 = new Uint8Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  unshuffle_8_p1_k0(L, s11_2, (x as Uint8Array), n4);
+  R.views(1, 4, 1, out1_2, 0);
+  runTable(R, unshuffle_8_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n29 = new Uint8Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(1, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== L) throw new Error("protocol unshuffle_8: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n5 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
-  const n37 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + L, L);
+  R.views(1, 6, 2, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, L);
-  const n23 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n26 = new Uint32Array(L);
-  const n30 = new Uint8Array(L);
-  const n31 = new Uint8Array(L);
-  const n44 = new Uint32Array(L);
-  const n50 = new Uint8Array(L);
-  const n51 = new Uint8Array(L);
-  const n52 = new Uint8Array(L);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n44.set(n44_p);
-  unshuffle_8_p1_k1(L, n30, n5, n8, n29);
-  applyPermutation(n26, n30, n31, L, true);
-  unshuffle_8_p1_k2(L, n50, n31, n23, n37);
-  applyPermutation(n44, n50, n51, L, true);
-  unshuffle_8_p1_k3(L, n52, n51, n41);
-  return n52;
+  R.views(1, 8, 1, ks1_prev, 0);
+  R.fresh(1, 9, 5);
+  R.fresh(3, 0, 2);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 5, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 1, L));
+  runTable(R, unshuffle_8_p1_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(1, 9), R.words(1, 10), L, true);
+  runTable(R, unshuffle_8_p1_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(1, 11), R.words(1, 12), L, true);
+  runTable(R, unshuffle_8_p1_t3);
+  return R.result(1, 13, false) as Uint8Array;
 }
 
-function unshuffle_8_p1_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x4 = a2[j]!;
-    const t11 = (x1 - x4) & 255;
-    a0[j] = t11;
-  }
-}
-
-function unshuffle_8_p1_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x5 = a1[j]!;
-    const x8 = a2[j]!;
-    const x29 = a3[j]!;
-    const t19 = (x5 + x8) & 255;
-    const t30 = (t19 + x29) & 255;
-    a0[j] = t30;
-  }
-}
-
-function unshuffle_8_p1_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x31 = a1[j]!;
-    const x23 = a2[j]!;
-    const x37 = a3[j]!;
-    const t32 = (x31 - x23) & 255;
-    const t50 = (t32 + x37) & 255;
-    a0[j] = t50;
-  }
-}
-
-function unshuffle_8_p1_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x51 = a1[j]!;
-    const x41 = a2[j]!;
-    const t52 = (x51 - x41) & 255;
-    a0[j] = t52;
-  }
-}
-
+const unshuffle_8_p2_t0 = [1,41,1,4,2,3];
+const unshuffle_8_p2_t1 = [1,41,1,10,0,5];
+const unshuffle_8_p2_t2 = [1,49,1,-1,11,7,41,1,12,-1,1];
+const unshuffle_8_p2_t3 = [1,49,1,-1,13,6,49,1,9,-1,8];
 async function unshuffle_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n21 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n40 = new Uint8Array(ks0_next.buffer, ks0_next.byteOffset + L, L);
+  R.views(1, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
-  const n42 = new Uint8Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n53 = new Uint8Array(L);
-  unshuffle_8_p2_k0(L, n53, n40, n42);
+  R.views(1, 3, 1, ks0_prev, 0);
+  R.fresh(1, 4, 1);
+  runTable(R, unshuffle_8_p2_t0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n12 = new Uint8Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(1, 5, 1, in1_1, 0);
   if (in1_1.byteLength !== L) throw new Error("protocol unshuffle_8: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, L);
-  const n25 = new Uint8Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(1, 6, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n6 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n38 = new Uint8Array(ks1_prev.buffer, ks1_prev.byteOffset + L, L);
+  R.views(1, 7, 2, ks1_prev, 0);
   const out2_0 = new Uint8Array(L);
-  const s45_0 = new Uint8Array(out2_0.buffer, out2_0.byteOffset + 0, L);
-  const n10 = new Uint32Array(L);
-  const n13 = new Uint8Array(L);
-  const n14 = new Uint8Array(L);
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint8Array(L);
-  const n34 = new Uint8Array(L);
-  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n10.set(n10_p);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  unshuffle_8_p2_k1(L, n13, (x as Uint8Array), n12);
-  applyPermutation(n10, n13, n14, L, true);
-  unshuffle_8_p2_k2(L, n33, n14, n6, n21);
-  applyPermutation(n27, n33, n34, L, true);
-  unshuffle_8_p2_k3(L, s45_0, n34, n25, n38);
+  R.views(1, 9, 1, out2_0, 0);
+  R.fresh(1, 10, 4);
+  R.fresh(3, 0, 2);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 2, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 5, L));
+  runTable(R, unshuffle_8_p2_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(1, 10), R.words(1, 11), L, true);
+  runTable(R, unshuffle_8_p2_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(1, 12), R.words(1, 13), L, true);
+  runTable(R, unshuffle_8_p2_t3);
   ctx.transport.send(0, inst, 2, out2_0);
-  return n53;
-}
-
-function unshuffle_8_p2_k0(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x40 = a1[j]!;
-    const x42 = a2[j]!;
-    const t53 = (x40 + x42) & 255;
-    a0[j] = t53;
-  }
-}
-
-function unshuffle_8_p2_k1(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x12 = a2[j]!;
-    const t13 = (x2 + x12) & 255;
-    a0[j] = t13;
-  }
-}
-
-function unshuffle_8_p2_k2(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x6 = a2[j]!;
-    const x21 = a3[j]!;
-    const t15 = (x14 - x6) & 255;
-    const t33 = (t15 + x21) & 255;
-    a0[j] = t33;
-  }
-}
-
-function unshuffle_8_p2_k3(L: number, a0: Uint8Array, a1: Uint8Array, a2: Uint8Array, a3: Uint8Array): void {
-  for (let j = 0; j < L; j++) {
-    const x34 = a1[j]!;
-    const x25 = a2[j]!;
-    const x38 = a3[j]!;
-    const t35 = (x34 - x25) & 255;
-    const t45 = (t35 - x38) & 255;
-    a0[j] = t45;
-  }
+  return R.result(1, 4, false) as Uint8Array;
 }
 
 /**
@@ -5031,248 +3227,122 @@ export function unshuffle_16(ctx: PartyContext, L: number, x: Uint16Array, key: 
   }
 }
 
+const unshuffle_16_p0_t0 = [1,42,1,6,0,1];
+const unshuffle_16_p0_t1 = [1,50,1,-1,7,2,50,1,5,-1,3];
+const unshuffle_16_p0_t2 = [1,42,1,-1,8,9,42,1,11,-1,10];
+const unshuffle_16_p0_t3 = [1,50,1,13,12,4];
 async function unshuffle_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n3 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n7 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
+  R.views(2, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n20 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n39 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
+  R.views(2, 3, 2, ks0_prev, 0);
   const out1_1 = new Uint8Array(2 * L);
-  const s28_1 = new Uint16Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const n9 = new Uint32Array(L);
-  const n16 = new Uint16Array(L);
-  const n17 = new Uint16Array(L);
-  const n9_p = permutation(ctx.prgs.prev, key as number, 2, L);
-  n9.set(n9_p);
-  unshuffle_16_p0_k0(L, n16, (x as Uint16Array), n3);
-  applyPermutation(n9, n16, n17, L, true);
-  unshuffle_16_p0_k1(L, s28_1, n17, n7, n20);
+  R.views(2, 5, 1, out1_1, 0);
+  R.fresh(2, 6, 2);
+  R.fresh(3, 0, 1);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 2, L));
+  runTable(R, unshuffle_16_p0_t0);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(2, 6), R.words(2, 7), L, true);
+  runTable(R, unshuffle_16_p0_t1);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n22 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(2, 8, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n24 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  R.views(2, 9, 1, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  const n46 = new Uint16Array(in2_2.buffer, in2_2.byteOffset + 0, L);
+  R.views(2, 10, 1, in2_2, 0);
   if (in2_2.byteLength !== 2 * L) throw new Error("protocol unshuffle_16: bad frame size from party 2");
-  const n43 = new Uint32Array(L);
-  const n47 = new Uint16Array(L);
-  const n48 = new Uint16Array(L);
-  const n49 = new Uint16Array(L);
-  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n43.set(n43_p);
-  unshuffle_16_p0_k2(L, n47, n22, n24, n46);
-  applyPermutation(n43, n47, n48, L, true);
-  unshuffle_16_p0_k3(L, n49, n48, n39);
-  return n49;
+  R.fresh(2, 11, 3);
+  R.fresh(3, 1, 1);
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 1, L));
+  runTable(R, unshuffle_16_p0_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(2, 11), R.words(2, 12), L, true);
+  runTable(R, unshuffle_16_p0_t3);
+  return R.result(2, 13, false) as Uint16Array;
 }
 
-function unshuffle_16_p0_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x3 = a2[j]!;
-    const t16 = (x0 + x3) & 65535;
-    a0[j] = t16;
-  }
-}
-
-function unshuffle_16_p0_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x7 = a2[j]!;
-    const x20 = a3[j]!;
-    const t18 = (x17 - x7) & 65535;
-    const t28 = (t18 - x20) & 65535;
-    a0[j] = t28;
-  }
-}
-
-function unshuffle_16_p0_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x22 = a1[j]!;
-    const x24 = a2[j]!;
-    const x46 = a3[j]!;
-    const t36 = (x22 + x24) & 65535;
-    const t47 = (t36 + x46) & 65535;
-    a0[j] = t47;
-  }
-}
-
-function unshuffle_16_p0_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x48 = a1[j]!;
-    const x39 = a2[j]!;
-    const t49 = (x48 - x39) & 65535;
-    a0[j] = t49;
-  }
-}
-
+const unshuffle_16_p1_t0 = [1,50,1,4,0,2];
+const unshuffle_16_p1_t1 = [1,42,1,-1,6,3,42,1,9,-1,5];
+const unshuffle_16_p1_t2 = [1,50,1,-1,10,8,42,1,11,-1,7];
+const unshuffle_16_p1_t3 = [1,50,1,13,12,1];
 async function unshuffle_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  const n41 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(2, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n4 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n8 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 2 * L, L);
+  R.views(2, 2, 2, ks0_prev, 0);
   const out1_2 = new Uint8Array(2 * L);
-  const s11_2 = new Uint16Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  unshuffle_16_p1_k0(L, s11_2, (x as Uint16Array), n4);
+  R.views(2, 4, 1, out1_2, 0);
+  runTable(R, unshuffle_16_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n29 = new Uint16Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(2, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol unshuffle_16: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n5 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
-  const n37 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 2 * L, L);
+  R.views(2, 6, 2, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L);
-  const n23 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n26 = new Uint32Array(L);
-  const n30 = new Uint16Array(L);
-  const n31 = new Uint16Array(L);
-  const n44 = new Uint32Array(L);
-  const n50 = new Uint16Array(L);
-  const n51 = new Uint16Array(L);
-  const n52 = new Uint16Array(L);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n44.set(n44_p);
-  unshuffle_16_p1_k1(L, n30, n5, n8, n29);
-  applyPermutation(n26, n30, n31, L, true);
-  unshuffle_16_p1_k2(L, n50, n31, n23, n37);
-  applyPermutation(n44, n50, n51, L, true);
-  unshuffle_16_p1_k3(L, n52, n51, n41);
-  return n52;
+  R.views(2, 8, 1, ks1_prev, 0);
+  R.fresh(2, 9, 5);
+  R.fresh(3, 0, 2);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 5, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 1, L));
+  runTable(R, unshuffle_16_p1_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(2, 9), R.words(2, 10), L, true);
+  runTable(R, unshuffle_16_p1_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(2, 11), R.words(2, 12), L, true);
+  runTable(R, unshuffle_16_p1_t3);
+  return R.result(2, 13, false) as Uint16Array;
 }
 
-function unshuffle_16_p1_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x4 = a2[j]!;
-    const t11 = (x1 - x4) & 65535;
-    a0[j] = t11;
-  }
-}
-
-function unshuffle_16_p1_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x5 = a1[j]!;
-    const x8 = a2[j]!;
-    const x29 = a3[j]!;
-    const t19 = (x5 + x8) & 65535;
-    const t30 = (t19 + x29) & 65535;
-    a0[j] = t30;
-  }
-}
-
-function unshuffle_16_p1_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x31 = a1[j]!;
-    const x23 = a2[j]!;
-    const x37 = a3[j]!;
-    const t32 = (x31 - x23) & 65535;
-    const t50 = (t32 + x37) & 65535;
-    a0[j] = t50;
-  }
-}
-
-function unshuffle_16_p1_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x51 = a1[j]!;
-    const x41 = a2[j]!;
-    const t52 = (x51 - x41) & 65535;
-    a0[j] = t52;
-  }
-}
-
+const unshuffle_16_p2_t0 = [1,42,1,4,2,3];
+const unshuffle_16_p2_t1 = [1,42,1,10,0,5];
+const unshuffle_16_p2_t2 = [1,50,1,-1,11,7,42,1,12,-1,1];
+const unshuffle_16_p2_t3 = [1,50,1,-1,13,6,50,1,9,-1,8];
 async function unshuffle_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n21 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n40 = new Uint16Array(ks0_next.buffer, ks0_next.byteOffset + 2 * L, L);
+  R.views(2, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  const n42 = new Uint16Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n53 = new Uint16Array(L);
-  unshuffle_16_p2_k0(L, n53, n40, n42);
+  R.views(2, 3, 1, ks0_prev, 0);
+  R.fresh(2, 4, 1);
+  runTable(R, unshuffle_16_p2_t0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n12 = new Uint16Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(2, 5, 1, in1_1, 0);
   if (in1_1.byteLength !== 2 * L) throw new Error("protocol unshuffle_16: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L);
-  const n25 = new Uint16Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(2, 6, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n6 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n38 = new Uint16Array(ks1_prev.buffer, ks1_prev.byteOffset + 2 * L, L);
+  R.views(2, 7, 2, ks1_prev, 0);
   const out2_0 = new Uint8Array(2 * L);
-  const s45_0 = new Uint16Array(out2_0.buffer, out2_0.byteOffset + 0, L);
-  const n10 = new Uint32Array(L);
-  const n13 = new Uint16Array(L);
-  const n14 = new Uint16Array(L);
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint16Array(L);
-  const n34 = new Uint16Array(L);
-  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n10.set(n10_p);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  unshuffle_16_p2_k1(L, n13, (x as Uint16Array), n12);
-  applyPermutation(n10, n13, n14, L, true);
-  unshuffle_16_p2_k2(L, n33, n14, n6, n21);
-  applyPermutation(n27, n33, n34, L, true);
-  unshuffle_16_p2_k3(L, s45_0, n34, n25, n38);
+  R.views(2, 9, 1, out2_0, 0);
+  R.fresh(2, 10, 4);
+  R.fresh(3, 0, 2);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 2, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 5, L));
+  runTable(R, unshuffle_16_p2_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(2, 10), R.words(2, 11), L, true);
+  runTable(R, unshuffle_16_p2_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(2, 12), R.words(2, 13), L, true);
+  runTable(R, unshuffle_16_p2_t3);
   ctx.transport.send(0, inst, 2, out2_0);
-  return n53;
-}
-
-function unshuffle_16_p2_k0(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x40 = a1[j]!;
-    const x42 = a2[j]!;
-    const t53 = (x40 + x42) & 65535;
-    a0[j] = t53;
-  }
-}
-
-function unshuffle_16_p2_k1(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x12 = a2[j]!;
-    const t13 = (x2 + x12) & 65535;
-    a0[j] = t13;
-  }
-}
-
-function unshuffle_16_p2_k2(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x6 = a2[j]!;
-    const x21 = a3[j]!;
-    const t15 = (x14 - x6) & 65535;
-    const t33 = (t15 + x21) & 65535;
-    a0[j] = t33;
-  }
-}
-
-function unshuffle_16_p2_k3(L: number, a0: Uint16Array, a1: Uint16Array, a2: Uint16Array, a3: Uint16Array): void {
-  for (let j = 0; j < L; j++) {
-    const x34 = a1[j]!;
-    const x25 = a2[j]!;
-    const x38 = a3[j]!;
-    const t35 = (x34 - x25) & 65535;
-    const t45 = (t35 - x38) & 65535;
-    a0[j] = t45;
-  }
+  return R.result(2, 4, false) as Uint16Array;
 }
 
 /**
@@ -5291,248 +3361,118 @@ export function unshuffle_32(ctx: PartyContext, L: number, x: Uint32Array, key: 
   }
 }
 
+const unshuffle_32_p0_t0 = [1,43,1,7,0,1];
+const unshuffle_32_p0_t1 = [1,51,1,-1,8,2,51,1,5,-1,3];
+const unshuffle_32_p0_t2 = [1,43,1,-1,9,10,43,1,13,-1,11];
+const unshuffle_32_p0_t3 = [1,51,1,15,14,4];
 async function unshuffle_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n3 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n7 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
+  R.views(3, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n20 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n39 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
+  R.views(3, 3, 2, ks0_prev, 0);
   const out1_1 = new Uint8Array(4 * L);
-  const s28_1 = new Uint32Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const n9 = new Uint32Array(L);
-  const n16 = new Uint32Array(L);
-  const n17 = new Uint32Array(L);
-  const n9_p = permutation(ctx.prgs.prev, key as number, 2, L);
-  n9.set(n9_p);
-  unshuffle_32_p0_k0(L, n16, (x as Uint32Array), n3);
-  applyPermutation(n9, n16, n17, L, true);
-  unshuffle_32_p0_k1(L, s28_1, n17, n7, n20);
+  R.views(3, 5, 1, out1_1, 0);
+  R.fresh(3, 6, 3);
+  (R.words(3, 6) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 2, L));
+  runTable(R, unshuffle_32_p0_t0);
+  applyPermutation(R.words(3, 6) as Uint32Array, R.words(3, 7), R.words(3, 8), L, true);
+  runTable(R, unshuffle_32_p0_t1);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n22 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(3, 9, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n24 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  R.views(3, 10, 1, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  const n46 = new Uint32Array(in2_2.buffer, in2_2.byteOffset + 0, L);
+  R.views(3, 11, 1, in2_2, 0);
   if (in2_2.byteLength !== 4 * L) throw new Error("protocol unshuffle_32: bad frame size from party 2");
-  const n43 = new Uint32Array(L);
-  const n47 = new Uint32Array(L);
-  const n48 = new Uint32Array(L);
-  const n49 = new Uint32Array(L);
-  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n43.set(n43_p);
-  unshuffle_32_p0_k2(L, n47, n22, n24, n46);
-  applyPermutation(n43, n47, n48, L, true);
-  unshuffle_32_p0_k3(L, n49, n48, n39);
-  return n49;
+  R.fresh(3, 12, 4);
+  (R.words(3, 12) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 1, L));
+  runTable(R, unshuffle_32_p0_t2);
+  applyPermutation(R.words(3, 12) as Uint32Array, R.words(3, 13), R.words(3, 14), L, true);
+  runTable(R, unshuffle_32_p0_t3);
+  return R.result(3, 15, false) as Uint32Array;
 }
 
-function unshuffle_32_p0_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x3 = a2[j]!;
-    const t16 = (x0 + x3) | 0;
-    a0[j] = t16;
-  }
-}
-
-function unshuffle_32_p0_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x7 = a2[j]!;
-    const x20 = a3[j]!;
-    const t18 = (x17 - x7) | 0;
-    const t28 = (t18 - x20) | 0;
-    a0[j] = t28;
-  }
-}
-
-function unshuffle_32_p0_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x22 = a1[j]!;
-    const x24 = a2[j]!;
-    const x46 = a3[j]!;
-    const t36 = (x22 + x24) | 0;
-    const t47 = (t36 + x46) | 0;
-    a0[j] = t47;
-  }
-}
-
-function unshuffle_32_p0_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x48 = a1[j]!;
-    const x39 = a2[j]!;
-    const t49 = (x48 - x39) | 0;
-    a0[j] = t49;
-  }
-}
-
+const unshuffle_32_p1_t0 = [1,51,1,4,0,2];
+const unshuffle_32_p1_t1 = [1,43,1,-1,6,3,43,1,10,-1,5];
+const unshuffle_32_p1_t2 = [1,51,1,-1,11,8,43,1,13,-1,7];
+const unshuffle_32_p1_t3 = [1,51,1,15,14,1];
 async function unshuffle_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  const n41 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(3, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n4 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n8 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 4 * L, L);
+  R.views(3, 2, 2, ks0_prev, 0);
   const out1_2 = new Uint8Array(4 * L);
-  const s11_2 = new Uint32Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  unshuffle_32_p1_k0(L, s11_2, (x as Uint32Array), n4);
+  R.views(3, 4, 1, out1_2, 0);
+  runTable(R, unshuffle_32_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n29 = new Uint32Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(3, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol unshuffle_32: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n5 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
-  const n37 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 4 * L, L);
+  R.views(3, 6, 2, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L);
-  const n23 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n26 = new Uint32Array(L);
-  const n30 = new Uint32Array(L);
-  const n31 = new Uint32Array(L);
-  const n44 = new Uint32Array(L);
-  const n50 = new Uint32Array(L);
-  const n51 = new Uint32Array(L);
-  const n52 = new Uint32Array(L);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n44.set(n44_p);
-  unshuffle_32_p1_k1(L, n30, n5, n8, n29);
-  applyPermutation(n26, n30, n31, L, true);
-  unshuffle_32_p1_k2(L, n50, n31, n23, n37);
-  applyPermutation(n44, n50, n51, L, true);
-  unshuffle_32_p1_k3(L, n52, n51, n41);
-  return n52;
+  R.views(3, 8, 1, ks1_prev, 0);
+  R.fresh(3, 9, 7);
+  (R.words(3, 9) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 5, L));
+  (R.words(3, 12) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 1, L));
+  runTable(R, unshuffle_32_p1_t1);
+  applyPermutation(R.words(3, 9) as Uint32Array, R.words(3, 10), R.words(3, 11), L, true);
+  runTable(R, unshuffle_32_p1_t2);
+  applyPermutation(R.words(3, 12) as Uint32Array, R.words(3, 13), R.words(3, 14), L, true);
+  runTable(R, unshuffle_32_p1_t3);
+  return R.result(3, 15, false) as Uint32Array;
 }
 
-function unshuffle_32_p1_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x4 = a2[j]!;
-    const t11 = (x1 - x4) | 0;
-    a0[j] = t11;
-  }
-}
-
-function unshuffle_32_p1_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x5 = a1[j]!;
-    const x8 = a2[j]!;
-    const x29 = a3[j]!;
-    const t19 = (x5 + x8) | 0;
-    const t30 = (t19 + x29) | 0;
-    a0[j] = t30;
-  }
-}
-
-function unshuffle_32_p1_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x31 = a1[j]!;
-    const x23 = a2[j]!;
-    const x37 = a3[j]!;
-    const t32 = (x31 - x23) | 0;
-    const t50 = (t32 + x37) | 0;
-    a0[j] = t50;
-  }
-}
-
-function unshuffle_32_p1_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x51 = a1[j]!;
-    const x41 = a2[j]!;
-    const t52 = (x51 - x41) | 0;
-    a0[j] = t52;
-  }
-}
-
+const unshuffle_32_p2_t0 = [1,43,1,4,2,3];
+const unshuffle_32_p2_t1 = [1,43,1,11,0,5];
+const unshuffle_32_p2_t2 = [1,51,1,-1,12,7,43,1,14,-1,1];
+const unshuffle_32_p2_t3 = [1,51,1,-1,15,6,51,1,9,-1,8];
 async function unshuffle_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n21 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n40 = new Uint32Array(ks0_next.buffer, ks0_next.byteOffset + 4 * L, L);
+  R.views(3, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  const n42 = new Uint32Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n53 = new Uint32Array(L);
-  unshuffle_32_p2_k0(L, n53, n40, n42);
+  R.views(3, 3, 1, ks0_prev, 0);
+  R.fresh(3, 4, 1);
+  runTable(R, unshuffle_32_p2_t0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n12 = new Uint32Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(3, 5, 1, in1_1, 0);
   if (in1_1.byteLength !== 4 * L) throw new Error("protocol unshuffle_32: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L);
-  const n25 = new Uint32Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(3, 6, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n6 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n38 = new Uint32Array(ks1_prev.buffer, ks1_prev.byteOffset + 4 * L, L);
+  R.views(3, 7, 2, ks1_prev, 0);
   const out2_0 = new Uint8Array(4 * L);
-  const s45_0 = new Uint32Array(out2_0.buffer, out2_0.byteOffset + 0, L);
-  const n10 = new Uint32Array(L);
-  const n13 = new Uint32Array(L);
-  const n14 = new Uint32Array(L);
-  const n27 = new Uint32Array(L);
-  const n33 = new Uint32Array(L);
-  const n34 = new Uint32Array(L);
-  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n10.set(n10_p);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  unshuffle_32_p2_k1(L, n13, (x as Uint32Array), n12);
-  applyPermutation(n10, n13, n14, L, true);
-  unshuffle_32_p2_k2(L, n33, n14, n6, n21);
-  applyPermutation(n27, n33, n34, L, true);
-  unshuffle_32_p2_k3(L, s45_0, n34, n25, n38);
+  R.views(3, 9, 1, out2_0, 0);
+  R.fresh(3, 10, 6);
+  (R.words(3, 10) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 2, L));
+  (R.words(3, 13) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 5, L));
+  runTable(R, unshuffle_32_p2_t1);
+  applyPermutation(R.words(3, 10) as Uint32Array, R.words(3, 11), R.words(3, 12), L, true);
+  runTable(R, unshuffle_32_p2_t2);
+  applyPermutation(R.words(3, 13) as Uint32Array, R.words(3, 14), R.words(3, 15), L, true);
+  runTable(R, unshuffle_32_p2_t3);
   ctx.transport.send(0, inst, 2, out2_0);
-  return n53;
-}
-
-function unshuffle_32_p2_k0(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x40 = a1[j]!;
-    const x42 = a2[j]!;
-    const t53 = (x40 + x42) | 0;
-    a0[j] = t53;
-  }
-}
-
-function unshuffle_32_p2_k1(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x12 = a2[j]!;
-    const t13 = (x2 + x12) | 0;
-    a0[j] = t13;
-  }
-}
-
-function unshuffle_32_p2_k2(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x6 = a2[j]!;
-    const x21 = a3[j]!;
-    const t15 = (x14 - x6) | 0;
-    const t33 = (t15 + x21) | 0;
-    a0[j] = t33;
-  }
-}
-
-function unshuffle_32_p2_k3(L: number, a0: Uint32Array, a1: Uint32Array, a2: Uint32Array, a3: Uint32Array): void {
-  for (let j = 0; j < L; j++) {
-    const x34 = a1[j]!;
-    const x25 = a2[j]!;
-    const x38 = a3[j]!;
-    const t35 = (x34 - x25) | 0;
-    const t45 = (t35 - x38) | 0;
-    a0[j] = t45;
-  }
+  return R.result(3, 4, false) as Uint32Array;
 }
 
 /**
@@ -5551,246 +3491,120 @@ export function unshuffle_64(ctx: PartyContext, L: number, x: BigUint64Array, ke
   }
 }
 
+const unshuffle_64_p0_t0 = [1,44,1,6,0,1];
+const unshuffle_64_p0_t1 = [1,52,1,-1,7,2,52,1,5,-1,3];
+const unshuffle_64_p0_t2 = [1,44,1,-1,8,9,44,1,11,-1,10];
+const unshuffle_64_p0_t3 = [1,52,1,13,12,4];
 async function unshuffle_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  const n3 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n7 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
+  R.views(4, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  const n20 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n39 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
+  R.views(4, 3, 2, ks0_prev, 0);
   const out1_1 = new Uint8Array(8 * L);
-  const s28_1 = new BigUint64Array(out1_1.buffer, out1_1.byteOffset + 0, L);
-  const n9 = new Uint32Array(L);
-  const n16 = new BigUint64Array(L);
-  const n17 = new BigUint64Array(L);
-  const n9_p = permutation(ctx.prgs.prev, key as number, 2, L);
-  n9.set(n9_p);
-  unshuffle_64_p0_k0(L, n16, (x as BigUint64Array), n3);
-  applyPermutation(n9, n16, n17, L, true);
-  unshuffle_64_p0_k1(L, s28_1, n17, n7, n20);
+  R.views(4, 5, 1, out1_1, 0);
+  R.fresh(3, 0, 1);
+  R.fresh(4, 6, 2);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 2, L));
+  runTable(R, unshuffle_64_p0_t0);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(4, 6), R.words(4, 7), L, true);
+  runTable(R, unshuffle_64_p0_t1);
   ctx.transport.send(1, inst, 1, out1_1);
   // round 1
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n22 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(4, 8, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n24 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
+  R.views(4, 9, 1, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  const n46 = new BigUint64Array(in2_2.buffer, in2_2.byteOffset + 0, L);
+  R.views(4, 10, 1, in2_2, 0);
   if (in2_2.byteLength !== 8 * L) throw new Error("protocol unshuffle_64: bad frame size from party 2");
-  const n43 = new Uint32Array(L);
-  const n47 = new BigUint64Array(L);
-  const n48 = new BigUint64Array(L);
-  const n49 = new BigUint64Array(L);
-  const n43_p = permutation(ctx.prgs.next, key as number, 1, L);
-  n43.set(n43_p);
-  unshuffle_64_p0_k2(L, n47, n22, n24, n46);
-  applyPermutation(n43, n47, n48, L, true);
-  unshuffle_64_p0_k3(L, n49, n48, n39);
-  return n49;
+  R.fresh(3, 1, 1);
+  R.fresh(4, 11, 3);
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 1, L));
+  runTable(R, unshuffle_64_p0_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(4, 11), R.words(4, 12), L, true);
+  runTable(R, unshuffle_64_p0_t3);
+  return R.result(4, 13, false) as BigUint64Array;
 }
 
-function unshuffle_64_p0_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x0 = a1[j]!;
-    const x3 = a2[j]!;
-    const t16 = BigInt.asUintN(64, x0 + x3);
-    a0[j] = t16;
-  }
-}
-
-function unshuffle_64_p0_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x17 = a1[j]!;
-    const x7 = a2[j]!;
-    const x20 = a3[j]!;
-    const t18 = BigInt.asUintN(64, x17 - x7);
-    const t28 = BigInt.asUintN(64, t18 - x20);
-    a0[j] = t28;
-  }
-}
-
-function unshuffle_64_p0_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x22 = a1[j]!;
-    const x24 = a2[j]!;
-    const x46 = a3[j]!;
-    const t36 = BigInt.asUintN(64, x22 + x24);
-    const t47 = BigInt.asUintN(64, t36 + x46);
-    a0[j] = t47;
-  }
-}
-
-function unshuffle_64_p0_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x48 = a1[j]!;
-    const x39 = a2[j]!;
-    const t49 = BigInt.asUintN(64, x48 - x39);
-    a0[j] = t49;
-  }
-}
-
+const unshuffle_64_p1_t0 = [1,52,1,4,0,2];
+const unshuffle_64_p1_t1 = [1,44,1,-1,6,3,44,1,9,-1,5];
+const unshuffle_64_p1_t2 = [1,52,1,-1,10,8,44,1,11,-1,7];
+const unshuffle_64_p1_t3 = [1,52,1,13,12,1];
 async function unshuffle_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  const n41 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
+  R.views(4, 1, 1, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  const n4 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n8 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 8 * L, L);
+  R.views(4, 2, 2, ks0_prev, 0);
   const out1_2 = new Uint8Array(8 * L);
-  const s11_2 = new BigUint64Array(out1_2.buffer, out1_2.byteOffset + 0, L);
-  unshuffle_64_p1_k0(L, s11_2, (x as BigUint64Array), n4);
+  R.views(4, 4, 1, out1_2, 0);
+  runTable(R, unshuffle_64_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  const n29 = new BigUint64Array(in1_0.buffer, in1_0.byteOffset + 0, L);
+  R.views(4, 5, 1, in1_0, 0);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol unshuffle_64: bad frame size from party 0");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 16 * L);
-  const n5 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
-  const n37 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 8 * L, L);
+  R.views(4, 6, 2, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L);
-  const n23 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n26 = new Uint32Array(L);
-  const n30 = new BigUint64Array(L);
-  const n31 = new BigUint64Array(L);
-  const n44 = new Uint32Array(L);
-  const n50 = new BigUint64Array(L);
-  const n51 = new BigUint64Array(L);
-  const n52 = new BigUint64Array(L);
-  const n26_p = permutation(ctx.prgs.next, key as number, 5, L);
-  n26.set(n26_p);
-  const n44_p = permutation(ctx.prgs.prev, key as number, 1, L);
-  n44.set(n44_p);
-  unshuffle_64_p1_k1(L, n30, n5, n8, n29);
-  applyPermutation(n26, n30, n31, L, true);
-  unshuffle_64_p1_k2(L, n50, n31, n23, n37);
-  applyPermutation(n44, n50, n51, L, true);
-  unshuffle_64_p1_k3(L, n52, n51, n41);
-  return n52;
+  R.views(4, 8, 1, ks1_prev, 0);
+  R.fresh(3, 0, 2);
+  R.fresh(4, 9, 5);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 5, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 1, L));
+  runTable(R, unshuffle_64_p1_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(4, 9), R.words(4, 10), L, true);
+  runTable(R, unshuffle_64_p1_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(4, 11), R.words(4, 12), L, true);
+  runTable(R, unshuffle_64_p1_t3);
+  return R.result(4, 13, false) as BigUint64Array;
 }
 
-function unshuffle_64_p1_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x1 = a1[j]!;
-    const x4 = a2[j]!;
-    const t11 = BigInt.asUintN(64, x1 - x4);
-    a0[j] = t11;
-  }
-}
-
-function unshuffle_64_p1_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x5 = a1[j]!;
-    const x8 = a2[j]!;
-    const x29 = a3[j]!;
-    const t19 = BigInt.asUintN(64, x5 + x8);
-    const t30 = BigInt.asUintN(64, t19 + x29);
-    a0[j] = t30;
-  }
-}
-
-function unshuffle_64_p1_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x31 = a1[j]!;
-    const x23 = a2[j]!;
-    const x37 = a3[j]!;
-    const t32 = BigInt.asUintN(64, x31 - x23);
-    const t50 = BigInt.asUintN(64, t32 + x37);
-    a0[j] = t50;
-  }
-}
-
-function unshuffle_64_p1_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x51 = a1[j]!;
-    const x41 = a2[j]!;
-    const t52 = BigInt.asUintN(64, x51 - x41);
-    a0[j] = t52;
-  }
-}
-
+const unshuffle_64_p2_t0 = [1,44,1,4,2,3];
+const unshuffle_64_p2_t1 = [1,44,1,10,0,5];
+const unshuffle_64_p2_t2 = [1,52,1,-1,11,7,44,1,12,-1,1];
+const unshuffle_64_p2_t3 = [1,52,1,-1,13,6,52,1,9,-1,8];
 async function unshuffle_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
   // round 0
   const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  const n21 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 0, L);
-  const n40 = new BigUint64Array(ks0_next.buffer, ks0_next.byteOffset + 8 * L, L);
+  R.views(4, 1, 2, ks0_next, 0);
   const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  const n42 = new BigUint64Array(ks0_prev.buffer, ks0_prev.byteOffset + 0, L);
-  const n53 = new BigUint64Array(L);
-  unshuffle_64_p2_k0(L, n53, n40, n42);
+  R.views(4, 3, 1, ks0_prev, 0);
+  R.fresh(4, 4, 1);
+  runTable(R, unshuffle_64_p2_t0);
   // round 1
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  const n12 = new BigUint64Array(in1_1.buffer, in1_1.byteOffset + 0, L);
+  R.views(4, 5, 1, in1_1, 0);
   if (in1_1.byteLength !== 8 * L) throw new Error("protocol unshuffle_64: bad frame size from party 1");
   const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L);
-  const n25 = new BigUint64Array(ks1_next.buffer, ks1_next.byteOffset + 0, L);
+  R.views(4, 6, 1, ks1_next, 0);
   const ks1_prev = ctx.prgs.prev.draw(inst, 1, 16 * L);
-  const n6 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 0, L);
-  const n38 = new BigUint64Array(ks1_prev.buffer, ks1_prev.byteOffset + 8 * L, L);
+  R.views(4, 7, 2, ks1_prev, 0);
   const out2_0 = new Uint8Array(8 * L);
-  const s45_0 = new BigUint64Array(out2_0.buffer, out2_0.byteOffset + 0, L);
-  const n10 = new Uint32Array(L);
-  const n13 = new BigUint64Array(L);
-  const n14 = new BigUint64Array(L);
-  const n27 = new Uint32Array(L);
-  const n33 = new BigUint64Array(L);
-  const n34 = new BigUint64Array(L);
-  const n10_p = permutation(ctx.prgs.next, key as number, 2, L);
-  n10.set(n10_p);
-  const n27_p = permutation(ctx.prgs.prev, key as number, 5, L);
-  n27.set(n27_p);
-  unshuffle_64_p2_k1(L, n13, (x as BigUint64Array), n12);
-  applyPermutation(n10, n13, n14, L, true);
-  unshuffle_64_p2_k2(L, n33, n14, n6, n21);
-  applyPermutation(n27, n33, n34, L, true);
-  unshuffle_64_p2_k3(L, s45_0, n34, n25, n38);
+  R.views(4, 9, 1, out2_0, 0);
+  R.fresh(3, 0, 2);
+  R.fresh(4, 10, 4);
+  (R.words(3, 0) as Uint32Array).set(permutation(ctx.prgs.next, key as number, 2, L));
+  (R.words(3, 1) as Uint32Array).set(permutation(ctx.prgs.prev, key as number, 5, L));
+  runTable(R, unshuffle_64_p2_t1);
+  applyPermutation(R.words(3, 0) as Uint32Array, R.words(4, 10), R.words(4, 11), L, true);
+  runTable(R, unshuffle_64_p2_t2);
+  applyPermutation(R.words(3, 1) as Uint32Array, R.words(4, 12), R.words(4, 13), L, true);
+  runTable(R, unshuffle_64_p2_t3);
   ctx.transport.send(0, inst, 2, out2_0);
-  return n53;
-}
-
-function unshuffle_64_p2_k0(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x40 = a1[j]!;
-    const x42 = a2[j]!;
-    const t53 = BigInt.asUintN(64, x40 + x42);
-    a0[j] = t53;
-  }
-}
-
-function unshuffle_64_p2_k1(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x2 = a1[j]!;
-    const x12 = a2[j]!;
-    const t13 = BigInt.asUintN(64, x2 + x12);
-    a0[j] = t13;
-  }
-}
-
-function unshuffle_64_p2_k2(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x14 = a1[j]!;
-    const x6 = a2[j]!;
-    const x21 = a3[j]!;
-    const t15 = BigInt.asUintN(64, x14 - x6);
-    const t33 = BigInt.asUintN(64, t15 + x21);
-    a0[j] = t33;
-  }
-}
-
-function unshuffle_64_p2_k3(L: number, a0: BigUint64Array, a1: BigUint64Array, a2: BigUint64Array, a3: BigUint64Array): void {
-  for (let j = 0; j < L; j++) {
-    const x34 = a1[j]!;
-    const x25 = a2[j]!;
-    const x38 = a3[j]!;
-    const t35 = BigInt.asUintN(64, x34 - x25);
-    const t45 = BigInt.asUintN(64, t35 - x38);
-    a0[j] = t45;
-  }
+  return R.result(4, 4, false) as BigUint64Array;
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { LOOPS, OPS, ScratchSlots, TYPES, encodeRuns, tempOperand } from "../../../compiler/protocol/table.js";
+import { Registers, TYPE_PLANE, TYPE_W16, TYPE_W32, TYPE_W64, TYPE_W8 } from "../../../runtime/protocols/machine.js";
+import { LOOP_LANES, LOOP_PLANES, OPS as RUNTIME_OPS, runTable } from "../../../runtime/protocols/table-jit.js";
+
+describe("protocol tables", () => {
+  it("the compiler and the runtime number operations, types and loops alike", () => {
+    expect(OPS).toEqual(RUNTIME_OPS);
+    expect(TYPES).toEqual({ plane: TYPE_PLANE, w8: TYPE_W8, w16: TYPE_W16, w32: TYPE_W32, w64: TYPE_W64 });
+    expect(LOOPS).toEqual({ planes: LOOP_PLANES, lanes: LOOP_LANES });
+  });
+
+  it("consecutive instructions with constant strides become one run; a single one carries no strides", () => {
+    const xor = (d: number, a: number, b: number) => ({ op: "xor" as const, type: TYPES.plane, d, a, b });
+    const code = [xor(10, 0, 5), xor(11, 1, 6), xor(12, 2, 7), { op: "not" as const, type: TYPES.plane, d: tempOperand(0), a: 12, b: 12 }];
+    // opcode = operation·8 + type: xor (2) on planes (0) is 16, not (3) is 24; temporary 0 is ~0 = -1
+    expect(encodeRuns(LOOPS.planes, code)).toEqual([0, 16, 3, 10, 0, 5, 1, 1, 1, 24, 1, -1, 12, 12]);
+  });
+
+  it("temporary slots: the lowest free slot is taken next", () => {
+    const s = new ScratchSlots();
+    expect([s.take(), s.take(), s.take()]).toEqual([0, 1, 2]);
+    s.free(1);
+    expect(s.take()).toBe(1);
+    expect(s.take()).toBe(3);
+    expect(s.size).toBe(4);
+  });
+
+  it("a compiled table computes 64-bit products and sums, 32-bit shifts and plane lifts lane by lane", () => {
+    const L = 37;
+    const R = new Registers(L);
+    R.fresh(TYPES.w64, 0, 3);
+    R.fresh(TYPES.w32, 0, 2);
+    R.fresh(TYPES.plane, 0, 1);
+    const a = R.words(TYPES.w64, 0) as BigUint64Array;
+    const b = R.words(TYPES.w64, 1) as BigUint64Array;
+    const x = R.words(TYPES.w32, 0) as Uint32Array;
+    const p = R.words(TYPES.plane, 0) as Uint32Array;
+    for (let i = 0; i < L; i++) {
+      a[i] = 0xfedcba9876543210n * BigInt(i + 1);
+      b[i] = 0x0123456789abcdefn + BigInt(i) * 0x100000001n;
+      x[i] = (0x80000001 * (i + 3)) >>> 0;
+    }
+    p[0] = 0xa5a5a5a5;
+    p[1] = 0x1f;
+    // w64[2] = a·b + a; w32[1] = (x >> 3) + lift(plane 0)
+    const mul = OPS.mul * 8 + TYPES.w64;
+    const add = OPS.add * 8 + TYPES.w64;
+    const shr = OPS.shr * 8 + TYPES.w32;
+    const lift = OPS.lift * 8 + TYPES.w32;
+    const add32 = OPS.add * 8 + TYPES.w32;
+    runTable(R, [LOOPS.lanes, mul, 1, -1, 0, 1, add, 1, 2, -1, 0, shr, 1, -1, 0, 3, lift, 1, -2, 0, 0, add32, 1, 1, -1, -2]);
+    const r = R.words(TYPES.w64, 2) as BigUint64Array;
+    const y = R.words(TYPES.w32, 1) as Uint32Array;
+    for (let i = 0; i < L; i++) {
+      expect(r[i]).toBe(BigInt.asUintN(64, a[i]! * b[i]! + a[i]!));
+      const bit = (i < 32 ? 0xa5a5a5a5 >>> i : 0x1f >>> (i - 32)) & 1;
+      expect(y[i]).toBe(((x[i]! >>> 3) + bit) >>> 0);
+    }
+  });
+});
