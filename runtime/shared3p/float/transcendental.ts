@@ -3,8 +3,9 @@
  * FloatMachines whose values are the bits of a float64 or float32 and whose
  * operations are the exact IEEE circuits (add-mul.ts, compare.ts, convert.ts), so a
  * circuit's output equals the emulator's plain run bit for bit (NaN payloads aside).
- * The machine's integer steps are bit manipulations: the rounded count is the low
- * bits of x + 1.5·2^(M+q); a table lookup by a secret index decodes the index to a
+ * The machine's integer steps are bit manipulations: rounding to a multiple of 2^q
+ * shifts the significand (round-multiple.ts) instead of adding and subtracting
+ * 1.5·2^(M+q); a table lookup by a secret index decodes the index to a
  * one-hot vector and XORs the one-hot bits where the public table's bit is set (only
  * the decoder has ANDs); ldexp adds to the exponent of the (normal) value and rounds
  * once through the multiplier's tail (finishWide), subnormal results included. The
@@ -21,6 +22,7 @@ import { finishWide, floatAdd, floatMul, floatSub } from "./add-mul.js";
 import { floatMinMax } from "./compare.js";
 import { floatToFloat, floatToInt, intToFloat } from "./convert.js";
 import { FLOAT32, FLOAT64, infinity, pack, unpack, type FloatFormat } from "./format.js";
+import { roundToMultiple } from "./round-multiple.js";
 import { decode, normalize } from "./shifter.js";
 import { runAlgorithm, type FloatMachine, type Machines, type TranscendentalOp } from "../../../vm/transcendental.js";
 
@@ -50,11 +52,7 @@ export function circuitMachine(c: Circuit, F: FloatFormat): FloatMachine<Bits, B
     constant: bitsOf,
     abs: (a) => [...a.slice(0, top), ZERO],
     copySign: (y, x) => [...y.slice(0, top), x[top] as Bit],
-    roundToMultiple: (x, q, bits) => {
-      const k = bitsOf(1.5 * 2 ** (F.M + q));
-      const t = floatAdd(c, F, x, k);
-      return { value: floatSub(c, F, t, k), count: t.slice(0, bits) };
-    },
+    roundToMultiple: (x, q, bits) => roundToMultiple(c, F, x, q, bits),
     lookup: (n, table) => {
       const k = Math.log2(table.length);
       const hot = decode(c, n.slice(0, k), table.length);
