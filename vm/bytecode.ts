@@ -15,6 +15,7 @@
  * the compiler inlined keeps, per site, the inlined procedure's name, the span of the
  * call that was inlined, and the enclosing site when that call was itself inlined
  * code, so the VM can rebuild the call stack the program would have without inlining.
+ * The section lists each procedure name once, then the sites naming them by index.
  *
  * Encoding is deterministic (a pure function of the Module), so the same program
  * gives the same bytes and hash. `decode` checks framing (magic, version, hash,

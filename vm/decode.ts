@@ -92,7 +92,7 @@ export function decode(bytes: Uint8Array): Module {
     interface: section(s(9), "interface", decodeInterfaceEntry),
     ...decodeEntry(s(10)),
   };
-  const inlineSites = section(s(3), "inlines", decodeInlineSite);
+  const inlineSites = decodeInlineSites(s(3));
   return inlineSites.length === 0 ? m : { ...m, inlineSites };
 }
 
@@ -159,8 +159,18 @@ function decodeInterfaceEntry(r: Reader): InterfaceEntry {
   };
 }
 
-function decodeInlineSite(r: Reader): InlineSite {
-  return { procedure: r.str("inlined procedure name"), call: r.uleb("call span") - 1, parent: r.uleb("parent inline site") - 1 };
+/** The "inlines" section: procedure names, then sites naming them by index. */
+function decodeInlineSites(r: Reader): InlineSite[] {
+  const names = list(r, (x) => x.str("inlined procedure name"));
+  const sites = list(r, (x): InlineSite => {
+    const at = x.pos;
+    const name = x.uleb("inlined procedure name index");
+    const procedure = names[name];
+    if (procedure === undefined) throw new BytecodeError(`inline site names procedure name ${name}, but there are ${names.length}`, at);
+    return { procedure, call: x.uleb("call span") - 1, parent: x.uleb("parent inline site") - 1 };
+  });
+  if (!r.atEnd) throw new BytecodeError("trailing bytes in section inlines", r.pos);
+  return sites;
 }
 
 /** A line entry; `inline` is present only for inlined code (as the encoder's input has it). */

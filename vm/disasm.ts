@@ -2,11 +2,12 @@
  * The disassembler behind `secc disasm`: readable assembly of a Module with its
  * declarations (kinds, domains, structs, globals, the program interface) and every
  * procedure's instructions, each line annotated with its source position from the
- * line table (and, for inlined code, `inlined NAME <- NAME ...`: the inlined procedures
- * innermost first, numbered by the inline-site list printed after the declarations as
- * `inline K NAME called at POS [in inline P]`). Driven by the instruction table: operand kinds decide the notation
- * (r3 registers, #k constants shown with their value, @12 jump targets, [i, lo:hi, :]
- * index lists, (push r1, cref r2, return r3:uint64) syscall arguments).
+ * line table; inlined code also gets `inlined NAME <- NAME ...` (the inlined procedures,
+ * innermost first), and the inline sites are listed after the declarations as
+ * `inline K NAME called at POS [in inline P]`. Driven by the instruction table: operand
+ * kinds decide the notation (r3 registers, #k constants shown with their value, @12 jump
+ * targets, [i, lo:hi, :] index lists, (push r1, cref r2, return r3:uint64) syscall
+ * arguments).
  */
 import type { Constant, Instruction, Module, Operand, Procedure, SliceItem, SysArg } from "./bytecode.js";
 import { BINARY_OPS, BROADCAST_MODES, DATA_TYPES, INSTRUCTION_BY_NAME, UNARY_OPS, type OperandKind } from "./isa.js";
@@ -54,7 +55,7 @@ function procedureLines(m: Module, p: Procedure): string[] {
     const span = entry?.span ?? -1;
     const inline = entry?.inline ?? -1;
     const text = `  ${String(pc).padStart(width)}  ${instructionText(m, ins)}`;
-    const note = span < 0 && inline < 0 ? "" : `${span < 0 ? "" : spanText(m, span)}${inline < 0 ? "" : `${span < 0 ? "" : " "}${inlineText(m, inline)}`}`;
+    const note = [span < 0 ? "" : spanText(m, span), inline < 0 ? "" : inlineText(m, inline)].filter((x) => x !== "").join(" ");
     if (note !== last && note !== "") lines.push(`${text.padEnd(56)} ; ${note}`);
     else lines.push(text);
     last = note;
@@ -63,7 +64,6 @@ function procedureLines(m: Module, p: Procedure): string[] {
 }
 
 function spanText(m: Module, span: number): string {
-  if (span < 0) return "?";
   const s = m.spans[span];
   return s === undefined ? "?" : `${m.files[s.file] ?? "?"}:(${s.line},${s.column})(${s.endLine},${s.endColumn})`;
 }

@@ -31,11 +31,7 @@ export function encode(m: Module): Uint8Array {
       w.uleb(s.endLine);
       w.uleb(s.endColumn);
     }),
-    encodeList(m.inlineSites ?? [], (w, site) => {
-      w.str(site.procedure);
-      w.uleb(site.call + 1);
-      w.uleb(site.parent + 1);
-    }),
+    encodeInlineSites(m),
     encodeList(m.kinds, (w, k) => {
       w.str(k.name);
       w.uleb(k.types.length);
@@ -89,6 +85,29 @@ function encodeList<T>(items: readonly T[], each: (w: Writer, item: T) => void):
   const w = new Writer();
   w.uleb(items.length);
   for (const item of items) each(w, item);
+  return w.finish();
+}
+
+/** The procedure names once each (first-use order), then per site: name index, call span, parent. */
+function encodeInlineSites(m: Module): Uint8Array {
+  const sites = m.inlineSites ?? [];
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  for (const site of sites) {
+    if (!nameIndex.has(site.procedure)) {
+      nameIndex.set(site.procedure, names.length);
+      names.push(site.procedure);
+    }
+  }
+  const w = new Writer();
+  w.uleb(names.length);
+  for (const n of names) w.str(n);
+  w.uleb(sites.length);
+  for (const site of sites) {
+    w.uleb(nameIndex.get(site.procedure)!);
+    w.uleb(site.call + 1);
+    w.uleb(site.parent + 1);
+  }
   return w.finish();
 }
 

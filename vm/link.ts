@@ -109,11 +109,6 @@ export class LinkedProgram implements LinkContext {
     return b;
   }
 
-  /** Source position of instruction `pc` of a procedure, from its line table. */
-  position(proc: LinkedProc, pc: number): SourcePosition | undefined {
-    return this.spanPosition(lineEntryAt(proc.source, pc)?.span ?? -1);
-  }
-
   /**
    * The source-level frames of instruction `pc` of a procedure, innermost first: when
    * the line table says the code was inlined, one frame per inlined procedure (the

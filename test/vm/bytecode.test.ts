@@ -67,7 +67,7 @@ export const moduleArb: fc.Arbitrary<Module> = fc.record({
   ),
   files: fc.array(fc.string(), { maxLength: 2 }),
   spans: fc.array(fc.record({ file: small, line: small, column: small, endLine: small, endColumn: small }), { maxLength: 3 }),
-  inlineSites: fc.array(fc.record({ procedure: fc.string(), call: fc.integer({ min: -1, max: 10 }), parent: fc.integer({ min: -1, max: 6 }) }), {
+  inlineSites: fc.array(fc.record({ procedure: fc.oneof(fc.string(), fc.constantFrom("f", "g")), call: fc.integer({ min: -1, max: 10 }), parent: fc.integer({ min: -1, max: 6 }) }), {
     minLength: 1,
     maxLength: 4,
   }),

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ModuleBuilder } from "../../vm/builder.js";
-import { decode, encode, type InlineSite, type LineEntry, type Module } from "../../vm/bytecode.js";
+import { decode, encode, FORMAT_VERSION, type InlineSite, type LineEntry, type Module } from "../../vm/bytecode.js";
 import { disasm } from "../../vm/disasm.js";
 import { BytecodeError, VmError } from "../../vm/errors.js";
 import { MemoryHost } from "../../vm/host.js";
@@ -113,6 +113,7 @@ function withMainLines(m: Module, lines: LineEntry[]): Module {
 
 describe("inline sites in the bytecode", () => {
   it("survive an encode/decode round trip, sites and line entries alike", () => {
+    expect(FORMAT_VERSION).toBe(2);
     const m = sample(0);
     const back = decode(encode(m));
     expect(back.inlineSites).toEqual([
@@ -191,6 +192,24 @@ describe("the verifier and inline sites", () => {
       { start: 1, span: 2, inline: 0 },
     ]);
     expect(() => verifyModule(none)).toThrow(/procedure 2 \(main\): line table names inline site 0, but there are 0/);
+  });
+
+  it("the section stores each procedure name once; a name index out of range is a BytecodeError", () => {
+    const twice = withSites(sample(0), [
+      { procedure: "outer", call: 0, parent: -1 },
+      { procedure: "inner", call: 1, parent: 0 },
+      { procedure: "outer", call: 5, parent: -1 },
+    ]);
+    const bytes = encode(twice);
+    const text = Buffer.from(bytes).toString("latin1");
+    expect(text.split("outer").length - 1).toBe(1);
+    expect(decode(bytes).inlineSites).toEqual(twice.inlineSites);
+    // the names "outer", "inner" (length-prefixed), then 3 sites: name 0, call 0 + 1, parent -1 + 1
+    const afterNames = text.indexOf("inner") + "inner".length;
+    expect([...bytes.subarray(afterNames, afterNames + 4)]).toEqual([3, 0, 1, 0]);
+    const bad = bytes.slice();
+    bad[afterNames + 1] = 9;
+    expect(() => loadModule(rehash(bad))).toThrow(new BytecodeError("inline site names procedure name 9, but there are 2", afterNames + 1));
   });
 
   it("every truncation and random corruption of the site section is a BytecodeError or a valid module, never a crash", () => {
