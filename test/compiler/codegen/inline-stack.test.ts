@@ -177,4 +177,38 @@ describe("call stacks of errors in inlined procedures", () => {
     expect(encode(compileAt(DIVIDE_TWICE_NESTED, true))).toEqual(encode(m));
     expect(disasm(compileAt(DIVIDE_TWICE_NESTED, false))).not.toContain("inline");
   });
+
+  describe("chains of 1 to 4 inlined procedures, each error kind: stacks from the program's layout", () => {
+    /** The innermost body, its error message and the failing span (relative line, columns). */
+    const kinds = [
+      { body: ["  return a / b;"], message: "Division by zero", line: 1, from: 10, to: 15 },
+      { body: ["  assert(a < b);", "  return a;"], message: "assert failed", line: 1, from: 3, to: 17 },
+      { body: ["  int[[1]] v(2);", "  uint i = 5;", "  return v[i];"], message: "Index out of bounds", line: 3, from: 10, to: 14 },
+    ];
+    for (const kind of kinds) {
+      for (let depth = 1; depth <= 4; depth++) {
+        it(`${kind.message}, ${depth} deep`, async () => {
+          // p{depth} fails; p{j} returns p{j+1}(a, b) + 1; main prints p1(6, z) with z = 0
+          const lines: string[] = [];
+          const stack: string[] = [];
+          const sig = "(int64, int64)";
+          lines.push(`int p${depth}(int a, int b) {`, ...kind.body, "}");
+          const where = `prog.sc:(${kind.line + 1},${kind.from})(${kind.line + 1},${kind.to})`;
+          stack.push(`p${depth}${sig} at ${where}`);
+          for (let j = depth - 1; j >= 1; j--) {
+            lines.push(`int p${j}(int a, int b) {`);
+            const call = `p${j + 1}(a, b)`;
+            lines.push(`  return ${call} + 1;`);
+            stack.push(`p${j}${sig} at prog.sc:(${lines.length},10)(${lines.length},${10 + call.length})`);
+            lines.push("}");
+          }
+          lines.push("void main() {", "  int z = 0;", "  print(p1(6, z));", "}");
+          const mainLine = lines.length - 1;
+          stack.push(`main() at prog.sc:(${mainLine},9)(${mainLine},${9 + "p1(6, z)".length})`);
+          const { optimised } = await expectBoth(lines.join("\n") + "\n", { error: `${kind.message} at ${where}`, stack });
+          expect(callees(optimised, "main()")).toEqual([]);
+        });
+      }
+    }
+  });
 });
