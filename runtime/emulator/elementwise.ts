@@ -5,7 +5,8 @@
  * emulator's behaviour), comparisons giving bool, bitwise operations on bool and
  * xor types, shifts (amounts >= width give 0), fixed-point multiplication with the
  * product shifted right by the fractional bits (floor), and float math rounded to
- * the type (exp, ln, sin, erf by the algorithms of vm/transcendental.ts). Inputs of length 1 broadcast.
+ * the type (exp, ln, sin, erf by the algorithms of vm/transcendental.ts). Inputs of
+ * length 1 broadcast.
  */
 import { arrayBinary, type ArrayKernel2 } from "../../vm/kernels.js";
 import type { BinaryOp } from "../../vm/isa.js";
