@@ -29,6 +29,11 @@ export interface StackFrame {
   readonly position: SourcePosition | undefined;
 }
 
+/** `PROC at POS` (or `PROC` without a position): one frame of a printed call stack. */
+export function formatFrame(f: StackFrame): string {
+  return f.position === undefined ? f.procedure : `${f.procedure} at ${formatPosition(f.position)}`;
+}
+
 /** A runtime error of the program: message, position and the procedure stack. */
 export class VmError extends Error {
   /** The message without position (e.g. "Index out of bounds"). */
@@ -57,8 +62,7 @@ export class VmError extends Error {
 
   /** The message followed by one `  in PROC at POS` line per frame. */
   describe(): string {
-    const lines = this.callStack.map((f) => `  in ${f.procedure}${f.position === undefined ? "" : ` at ${formatPosition(f.position)}`}`);
-    return [this.message, ...lines].join("\n");
+    return [this.message, ...this.callStack.map((f) => `  in ${formatFrame(f)}`)].join("\n");
   }
 
   private refresh(): void {

@@ -27,6 +27,7 @@ import { toJson } from "../../compiler/diagnostics/render.js";
 import { encode, type Module } from "../../vm/bytecode.js";
 import type { DataRecord } from "../../vm/host.js";
 import { RunFailure } from "../client/client.js";
+import { failureTrace } from "../party/wire.js";
 import { ConfigError } from "../config.js";
 import { ArgumentError, argumentRecords, parseArgOptions, parseArgsJson } from "./arguments.js";
 import { clientCommand } from "./client-command.js";
@@ -199,7 +200,7 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
   } catch (e) {
     if (!(e instanceof RunFailure)) throw e;
     const unsupported = e.failures[0]?.party === -1 && e.failures[0]?.cause === "program";
-    finish(module, [], [], unsupported ? `${e.message}\n  (the emulator runs every operation: secrun --emulate)` : e.message, options);
+    finish(module, [], [], unsupported ? `${e.message}\n  (the emulator runs every operation: secrun --emulate)` : e.message, options, failureTrace(e.failures[0]));
     return failureCode(e);
   }
 }
@@ -224,7 +225,7 @@ export async function clientRunCommand(file: string, options: ClientOptions): Pr
   } catch (e) {
     if (e instanceof ConfigError) return usage(e.message);
     if (!(e instanceof RunFailure)) throw e;
-    finish(module, [], [], e.message, options);
+    finish(module, [], [], e.message, options, failureTrace(e.failures[0]));
     return failureCode(e);
   }
 }

@@ -7,7 +7,7 @@
 import type { Module } from "../../vm/bytecode.js";
 import type { DataRecord, Host, ProfileSection } from "../../vm/host.js";
 import { runModule } from "../../vm/interpreter.js";
-import { formatPosition, VmError, type StackFrame } from "../../vm/errors.js";
+import { formatFrame, VmError } from "../../vm/errors.js";
 import { PROTOCOL_COSTS } from "../../vm/protocol-costs.js";
 import { EmulatorBackend } from "../emulator/backend.js";
 import { protocolCostLookup } from "../emulator/costs.js";
@@ -72,10 +72,6 @@ class StreamingHost implements Host {
   }
 }
 
-function frameText(f: StackFrame): string {
-  return f.position === undefined ? f.procedure : `${f.procedure} at ${formatPosition(f.position)}`;
-}
-
 /** Runs `module` with the argument records under the emulator. */
 export async function runEmulated(module: Module, args: readonly DataRecord[], callbacks: RunCallbacks = {}): Promise<RunOutcome> {
   const host = new StreamingHost(args, callbacks);
@@ -84,7 +80,7 @@ export async function runEmulated(module: Module, args: readonly DataRecord[], c
     await runModule(module, { host, backends: [backend] });
     return { results: host.results, output: host.output, backend, sections: host.sections };
   } catch (e) {
-    if (e instanceof VmError) return { results: host.results, output: host.output, error: e.message, trace: e.callStack.map(frameText), backend, sections: host.sections };
+    if (e instanceof VmError) return { results: host.results, output: host.output, error: e.message, trace: e.callStack.map(formatFrame), backend, sections: host.sections };
     throw e;
   }
 }

@@ -36,6 +36,7 @@ import { MeshError, type Address } from "./mesh.js";
 import { PartyHost } from "./party-host.js";
 import { PeerAbort, openSession, type Session } from "./session.js";
 import { decodeJson, encodeJson, type PartyFailure } from "./wire.js";
+import { formatFrame, VmError } from "../../vm/errors.js";
 
 export interface PartyOptions {
   readonly id: PartyId;
@@ -214,5 +215,6 @@ function runFailure(id: PartyId, e: unknown): PartyFailure {
   if (e instanceof PeerAbort) return e.failure;
   if (e instanceof TransportError) return { party: id, cause: "connection", message: e.message };
   if (e instanceof ClientGone) return { party: id, cause: "client", message: e.message };
+  if (e instanceof VmError && e.callStack.length > 0) return { party: id, cause: "program", message: e.message, trace: e.callStack.map(formatFrame) };
   return { party: id, cause: "program", message: e instanceof Error ? e.message : String(e) };
 }

@@ -53,6 +53,14 @@ export interface PartyFailure {
   readonly party: number;
   readonly cause: FailureCause;
   readonly message: string;
+  /** A failure of the program: its call stack, innermost first (`PROC at POS`). */
+  readonly trace?: readonly string[];
+}
+
+/** The call stack of a failure received from elsewhere: kept only when it is a list of strings. */
+export function failureTrace(f: PartyFailure | undefined): readonly string[] {
+  const t: unknown = f?.trace;
+  return Array.isArray(t) && t.every((x) => typeof x === "string") ? t : [];
 }
 
 /** Client message types (frame instance). */

@@ -251,7 +251,8 @@ describe("deployment failures end every party within seconds", () => {
     }
     expect(answers).toHaveLength(3);
     expect(await exitCodes(d)).toEqual([1, 1, 1]);
-    expect(d.parties[2]!.stderr()).toContain('error: party 2: argument "a": 6 bytes is not a whole number of uint32 shares\n');
+    // party 2 reports its own refusal, or a faster peer's that reached it first
+    expect(d.parties[2]!.stderr()).toMatch(/error: party 2: (party [01]: )?argument "a": 6 bytes is not a whole number of uint32 shares\n/);
   });
 
   it("a client that gives the parties different public values is refused before anything runs", async () => {

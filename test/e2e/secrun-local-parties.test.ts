@@ -1,6 +1,6 @@
 /**
  * `secrun FILE` without --emulate, as a user runs it: three local party processes
- * print exactly what --emulate prints. In the e2e project (no file parallelism), so
+ * print exactly what --emulate prints, and a failing program the same call stack. In the e2e project (no file parallelism), so
  * the three parties do not compete with other test files for the two cores.
  */
 import { describe, expect, it } from "vitest";
@@ -18,5 +18,19 @@ describe("secrun on three local parties", () => {
     expect(parties.stderr).toBe("");
     expect(parties.code).toBe(0);
     expect(parties.stdout).toBe(emulated.stdout);
+  }, 180_000);
+
+  it("a failure inside procedures prints the same call stack as --emulate, with the party's name", async () => {
+    const program = `import stdlib;\nimport shared3p;\ndomain pd_shared3p shared3p;\nuint check(uint k) {\n  assert(k < 3);\n  return k;\n}\nuint outer(uint k) {\n  return check(k + 1);\n}\nvoid main() {\n  pd_shared3p uint32 a = argument("a");\n  uint k = argument("k");\n  publish("a", a);\n  print(outer(k));\n}\n`;
+    const dir = workspace({ "st.sc": program });
+    const args = ["--arg", "a=7", "--arg", "k=5"];
+    const stack = "\n  in check(uint64) at st.sc:(5,3)(5,17)\n  in outer(uint64) at st.sc:(9,10)(9,22)\n  in main() at st.sc:(15,9)(15,17)\n";
+    const emulated = await runCli("secrun", ["st.sc", "--emulate", ...args], dir);
+    expect(emulated.code).toBe(1);
+    expect(emulated.stderr).toBe(`error: assert failed at st.sc:(5,3)(5,17)${stack}`);
+    const parties = await runCli("secrun", ["st.sc", ...args], dir);
+    expect(parties.code).toBe(1);
+    expect(parties.stderr).toMatch(/^error: party [012]: assert failed at st\.sc:\(5,3\)\(5,17\)\n/);
+    expect(parties.stderr.slice(parties.stderr.indexOf("\n"))).toBe(stack);
   }, 180_000);
 });
