@@ -200,7 +200,10 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
   } catch (e) {
     if (!(e instanceof RunFailure)) throw e;
     const unsupported = e.failures[0]?.party === -1 && e.failures[0]?.cause === "program";
-    finish(module, [], [], unsupported ? `${e.message}\n  (the emulator runs every operation: secrun --emulate)` : e.message, options, failureTrace(e.failures[0]));
+    // what the program printed and published before it failed, as --emulate shows it
+    if (!json) replay(e, out.line, (rec) => out.result(showResult(module, rec).text));
+    const message = unsupported ? `${e.message}\n  (the emulator runs every operation: secrun --emulate)` : e.message;
+    finish(module, json ? e.results : [], json ? e.output : [], message, options, failureTrace(e.failures[0]));
     return failureCode(e);
   }
 }
@@ -225,7 +228,8 @@ export async function clientRunCommand(file: string, options: ClientOptions): Pr
   } catch (e) {
     if (e instanceof ConfigError) return usage(e.message);
     if (!(e instanceof RunFailure)) throw e;
-    finish(module, [], [], e.message, options, failureTrace(e.failures[0]));
+    if (!options.json) replay(e, out.line, (rec) => out.result(showResult(module, rec).text));
+    finish(module, options.json ? e.results : [], options.json ? e.output : [], e.message, options, failureTrace(e.failures[0]));
     return failureCode(e);
   }
 }

@@ -55,12 +55,16 @@ export interface ThreePartyResult {
  * Hands lines and results to the callbacks in the order the program produced them,
  * so text output matches the --emulate mode's line for line.
  */
-export function replay(r: ThreePartyResult, onPrint: (line: string) => void, onResult: (record: DataRecord) => void): void {
+export function replay(
+  r: { readonly results: readonly DataRecord[]; readonly output: readonly string[]; readonly events: readonly ("output" | "result")[] },
+  onPrint: (line: string) => void,
+  onResult: (record: DataRecord) => void,
+): void {
   let o = 0;
   let k = 0;
   for (const e of r.events) {
-    if (e === "output") onPrint(r.output[o++] as string);
-    else onResult(r.results[k++] as DataRecord);
+    if (e === "output" && o < r.output.length) onPrint(r.output[o++] as string);
+    else if (e === "result" && k < r.results.length) onResult(r.results[k++] as DataRecord);
   }
   while (o < r.output.length) onPrint(r.output[o++] as string);
   while (k < r.results.length) onResult(r.results[k++] as DataRecord);
@@ -109,7 +113,7 @@ export async function runThreeParty(program: Module | Uint8Array, records: reado
       const exit = f.cause === "lost" ? parties.exit(f.party) : undefined;
       return exit !== undefined ? { ...f, message: `stopped without a result (${exit})` } : f;
     });
-    throw new RunFailure(explained, e.output);
+    throw new RunFailure(explained, e.output, e.results, e.events);
   } finally {
     parties.kill();
   }

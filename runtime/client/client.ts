@@ -56,6 +56,10 @@ export class RunFailure extends Error {
     readonly failures: readonly PartyFailure[],
     /** `print` lines party 0 sent before the run failed. */
     readonly output: readonly string[] = [],
+    /** Results every party published before the run failed, reconstructed. */
+    readonly results: readonly DataRecord[] = [],
+    /** The order of those prints and results (party 0's), as in ClientResult. */
+    readonly events: readonly ("output" | "result")[] = [],
   ) {
     super(failures.length === 0 ? "the run failed" : describeFailure(failures[0] as PartyFailure));
     this.name = "RunFailure";
@@ -71,6 +75,20 @@ const RANK: Record<FailureCause, number> = { program: 0, input: 0, client: 1, ha
 /** Orders failures so that the most likely root cause comes first. */
 export function rankFailures(fs: readonly PartyFailure[]): PartyFailure[] {
   return [...fs].sort((a, b) => RANK[a.cause] - RANK[b.cause]);
+}
+
+/**
+ * The results all three parties published before a failure (the longest common
+ * prefix), reconstructed; none when their shares do not reconstruct.
+ */
+function publishedBefore(states: readonly PartyState[]): DataRecord[] {
+  const k = Math.min(...states.map((s) => s.results.length));
+  if (k === 0) return [];
+  try {
+    return reconstructRecords(states.map((s) => s.results.slice(0, k)) as [DataRecord[], DataRecord[], DataRecord[]]);
+  } catch {
+    return [];
+  }
 }
 
 interface PartyState {
@@ -166,7 +184,7 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
   const failures = states.flatMap((s, p) =>
     s.failure !== null ? [explain(s.failure)] : s.stats === null ? [{ party: p, cause: "connection" as const, message: "did not finish in time after another party failed" }] : [],
   );
-  if (failures.length > 0) throw new RunFailure(rankFailures(failures), output);
+  if (failures.length > 0) throw new RunFailure(rankFailures(failures), output, publishedBefore(states), events);
   try {
     const results = reconstructRecords(states.map((s) => s.results) as [DataRecord[], DataRecord[], DataRecord[]]);
     return { results, output, events, stats: states.map((s) => s.stats as PartyStats) };

@@ -32,5 +32,8 @@ describe("secrun on three local parties", () => {
     expect(parties.code).toBe(1);
     expect(parties.stderr).toMatch(/^error: party [012]: assert failed at st\.sc:\(5,3\)\(5,17\)\n/);
     expect(parties.stderr.slice(parties.stderr.indexOf("\n"))).toBe(stack);
+    // what was published before the failure is shown, as --emulate shows it
+    expect(emulated.stdout).toBe("a = 7\n");
+    expect(parties.stdout).toBe(emulated.stdout);
   }, 180_000);
 });
