@@ -4,10 +4,9 @@
  * is the FIPS-197 Appendix C.1 ciphertext.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runThreeParty } from "../../runtime/cli/three-party.js";
 import { showResult } from "../../runtime/cli/results.js";
 import { checkProgram } from "../../runtime/shared3p/availability.js";
-import { compileSource, emulate, makeBundles, plain, type Bundles } from "./support.js";
+import { type Bundles, compileSource, makeBundles, threePartyAgainstEmulator } from "./support.js";
 
 let bundles: Bundles;
 beforeAll(async () => {
@@ -30,9 +29,7 @@ describe("AES under three parties", () => {
   it("agrees with the emulator and FIPS-197", async () => {
     const module = compileSource(bundles.dir, "aes.sc", SOURCE);
     expect(checkProgram(module)).toEqual([]);
-    const want = await emulate(module, []);
-    const got = await runThreeParty(module, [], { child: bundles.child });
-    expect(plain(got.results)).toEqual(plain(want.results));
+    const { got } = await threePartyAgainstEmulator(bundles, module, []);
     const cipher = showResult(module, got.results[0]!).value as number[];
     expect(cipher.slice(0, 4).map((w) => w.toString(16).padStart(8, "0")).join("")).toBe("69c4e0d86a7b0430d8cdb78070b4c55a");
   }, 60_000);

@@ -6,8 +6,7 @@
  * exactly the emulator's results.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runThreeParty } from "../../runtime/cli/three-party.js";
-import { argRecords, compileSource, emulate, makeBundles, plain, type Bundles } from "./support.js";
+import { argRecords, type Bundles, compileSource, hex, makeBundles, threePartyAgainstEmulator } from "./support.js";
 
 let bundles: Bundles;
 beforeAll(async () => {
@@ -45,13 +44,9 @@ describe("private float movement and fixed-point inv/sqrt in three parties over 
   it("agree exactly with the emulator", async () => {
     const module = compileSource(bundles.dir, "float-movement.sc", PROGRAM);
     const records = argRecords(module, ["x=0.1,-2.5,1e300,-0", "y=0.01,0.2,0.003,0.04", "f=2.25,-1,0,0.0001", "g=1e-9,3,-7.5,123456.789"]);
-    const want = await emulate(module, records);
-    const got = await runThreeParty(module, records, { child: bundles.child });
-    expect(plain(got.results)).toEqual(plain(want.results));
+    const { byName } = await threePartyAgainstEmulator(bundles, module, records);
     // hand-computed: the inverse shuffle restores x, gather follows perm, max is 0.2,
     // Benjamini-Hochberg at 0.05 keeps ranks 1-2 (0.003, 0.01), sqrt 2.25 = 1.5
-    const hex = (a: ArrayBufferView): string => Buffer.from(a.buffer).toString("hex");
-    const byName = new Map(plain(got.results).map((r) => [r.name, r.data]));
     expect(byName.get("roundtrip")).toBe(hex(new Float64Array([0.1, -2.5, 1e300, -0])));
     expect(byName.get("gathered")).toBe(hex(new Float64Array([1e300, 0.1, -0, -2.5])));
     expect(byName.get("maxshuf")).toBe(hex(new Float32Array([0.2])));

@@ -5,8 +5,7 @@
  * by hand: exp 0 = 1, ln 1 = 0, sin −0 = −0, erf 0 = 0.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runThreeParty } from "../../runtime/cli/three-party.js";
-import { argRecords, compileSource, emulate, makeBundles, plain, type Bundles } from "./support.js";
+import { argRecords, type Bundles, compileSource, hex, makeBundles, threePartyAgainstEmulator } from "./support.js";
 
 let bundles: Bundles;
 beforeAll(async () => {
@@ -42,11 +41,7 @@ describe("exp, ln, sin, erf of private floats and fixed point in three parties o
   it("agree exactly with the emulator", async () => {
     const module = compileSource(bundles.dir, "float-transcendental.sc", PROGRAM);
     const records = argRecords(module, ["x=0,1,-2.5,80", "y=-0,1,0.3,-700", "f=0,1,2.5,-3", "g=0,1,0.001,-20"]);
-    const want = await emulate(module, records);
-    const got = await runThreeParty(module, records, { child: bundles.child });
-    expect(plain(got.results)).toEqual(plain(want.results));
-    const hex = (a: ArrayBufferView): string => Buffer.from(a.buffer).toString("hex");
-    const byName = new Map(plain(got.results).map((r) => [r.name, r.data]));
+    const { byName } = await threePartyAgainstEmulator(bundles, module, records);
     expect(byName.get("exp32")?.slice(0, 16)).toBe(hex(new Float32Array([1, Math.E])));
     expect(byName.get("ln64")?.slice(16, 32)).toBe(hex(new Float64Array([0])));
     expect(byName.get("sin64")?.slice(0, 16)).toBe(hex(new Float64Array([-0])));

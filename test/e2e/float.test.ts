@@ -4,8 +4,7 @@
  * gives exactly the emulator's results and output.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runThreeParty } from "../../runtime/cli/three-party.js";
-import { argRecords, compileSource, emulate, makeBundles, plain, type Bundles } from "./support.js";
+import { argRecords, type Bundles, compileSource, makeBundles, threePartyAgainstEmulator } from "./support.js";
 
 let bundles: Bundles;
 beforeAll(async () => {
@@ -38,9 +37,7 @@ describe("private floats in three parties over TCP", () => {
   it("agree exactly with the emulator", async () => {
     const module = compileSource(bundles.dir, "floats.sc", FLOATS);
     const records = argRecords(module, ["a=1.5,-0.1,3e38,0", "b=2.25,0.1,3e38,-0", "x=0.1,-2.5,1e300,7"]);
-    const want = await emulate(module, records);
-    const got = await runThreeParty(module, records, { child: bundles.child });
-    expect(plain(got.results)).toEqual(plain(want.results));
+    const { got, want } = await threePartyAgainstEmulator(bundles, module, records);
     expect(got.output).toEqual(want.output);
     expect(got.output[0]).toMatch(/^sum of squares = /);
   });

@@ -4,8 +4,7 @@
  * emulator's results.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runThreeParty } from "../../runtime/cli/three-party.js";
-import { argRecords, compileSource, emulate, makeBundles, plain, type Bundles } from "./support.js";
+import { argRecords, type Bundles, compileSource, makeBundles, threePartyAgainstEmulator } from "./support.js";
 
 let bundles: Bundles;
 beforeAll(async () => {
@@ -44,9 +43,7 @@ describe("integer operations, three parties over TCP", () => {
       "f=1.5,-2.25,0.0001,-300.5,7",
       "g=2.5,3.5,-0.0001,-0.125,0",
     ]);
-    const want = await emulate(module, records);
-    const got = await runThreeParty(module, records, { child: bundles.child });
-    expect(plain(got.results)).toEqual(plain(want.results));
+    const { got } = await threePartyAgainstEmulator(bundles, module, records);
     const u32 = (name: string) => {
       const r = got.results.find((x) => x.name === name);
       return r === undefined ? undefined : [...new Uint32Array(r.data.slice().buffer)];

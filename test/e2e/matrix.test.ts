@@ -6,8 +6,7 @@
  * emulator's byte for byte, and a few cells equal hand-computed values.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runThreeParty } from "../../runtime/cli/three-party.js";
-import { argRecords, compileSource, emulate, makeBundles, plain, type Bundles } from "./support.js";
+import { argRecords, type Bundles, compileSource, hex, makeBundles, threePartyAgainstEmulator } from "./support.js";
 
 let bundles: Bundles;
 beforeAll(async () => {
@@ -73,11 +72,7 @@ describe("matrix products and float sorting at three parties over TCP", () => {
       "w=1e10,2,-3,0.5,1e-300,4",
       "s=3.5,-1,1e300,2,-1e-300,7,-8.25",
     ]);
-    const want = await emulate(module, records);
-    const got = await runThreeParty(module, records, { child: bundles.child });
-    expect(plain(got.results)).toEqual(plain(want.results));
-    const hex = (a: ArrayBufferView): string => Buffer.from(a.buffer).toString("hex");
-    const byName = new Map(plain(got.results).map((r) => [r.name, r.data]));
+    const { byName } = await threePartyAgainstEmulator(bundles, module, records);
     // row 0 of a times b: (1·2 − 2·(−1) + 3·4 + 4·0, 1·0 − 2·3 + 3·1 + 4·(−5)) = (16, −23)
     expect(byName.get("int32")?.slice(0, 16)).toBe(hex(new Int32Array([16, -23])));
     // (2^64 − 1)·7 + 2·9 + 3·11 = 44 (mod 2^64); 200·3 + 100·5 + 50·7 = 1450 = 170 (mod 256)

@@ -6,6 +6,7 @@
  * and free loopback ports for deployment configurations.
  */
 import { build } from "esbuild";
+import { expect } from "vitest";
 import { bundleProgram } from "../../compiler/bundle.js";
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -15,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { argumentRecords, parseArgOptions } from "../../runtime/cli/arguments.js";
 import { loadProgram } from "../../runtime/cli/load-program.js";
 import { runEmulated } from "../../runtime/cli/run-emulated.js";
+import { runThreeParty, type ThreePartyResult } from "../../runtime/cli/three-party.js";
 import type { ChildCommand } from "../../runtime/cli/three-party.js";
 import type { Module } from "../../vm/bytecode.js";
 import type { DataRecord } from "../../vm/host.js";
@@ -99,4 +101,25 @@ export function plain(rs: readonly DataRecord[]): { name: string; domain: string
 export async function bundleSecrun(dir: string): Promise<string> {
   symlinkSync(join(root, "stdlib"), join(dir, "stdlib"), "dir");
   return bundleProgram(join(root, "runtime/cli/secrun.ts"), join(dir, "bin"), "secrun");
+}
+
+/** A typed array's bytes in hex, as `plain` shows record data. */
+export function hex(a: ArrayBufferView): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("hex");
+}
+
+/**
+ * Runs `module` under the emulator and on three party processes of `bundles`, expects
+ * the same published results, and returns both runs with the three-party results'
+ * data (hex) by name, for hand-computed checks.
+ */
+export async function threePartyAgainstEmulator(
+  bundles: Bundles,
+  module: Module,
+  records: DataRecord[],
+): Promise<{ got: ThreePartyResult; want: { results: DataRecord[]; output: string[] }; byName: Map<string, string> }> {
+  const want = await emulate(module, records);
+  const got = await runThreeParty(module, records, { child: bundles.child });
+  expect(plain(got.results)).toEqual(plain(want.results));
+  return { got, want, byName: new Map(plain(got.results).map((r) => [r.name, r.data])) };
 }
