@@ -58,3 +58,15 @@ export function resize(a: Bits, n: number): Bits {
   return out;
 }
 
+/** out[i] = a[i] ∨ a[i+1] ∨ … (Sklansky network, AND-depth ⌈log2 n⌉). */
+export function suffixOr(c: Circuit, a: Bits): Bits {
+  const x = [...a].reverse();
+  const n = x.length;
+  for (let k = 0; 1 << k < n; k++) {
+    for (let i = 0; i < n; i++) {
+      if (((i >> k) & 1) === 0) continue;
+      x[i] = c.or(x[i] as Bit, x[((i >> k) << k) - 1] as Bit);
+    }
+  }
+  return x.reverse();
+}

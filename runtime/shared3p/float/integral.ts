@@ -9,7 +9,7 @@
  */
 import { type Bit, type Circuit } from "./circuit.js";
 import { addBits, lessThan, subBits } from "./adder.js";
-import { constBits, muxBits, orAll, resize, type Bits } from "./bitvec.js";
+import { constBits, muxBits, orAll, resize, suffixOr, type Bits } from "./bitvec.js";
 import { pack, unpack, type FloatFormat } from "./format.js";
 import { decode } from "./shifter.js";
 
@@ -36,17 +36,4 @@ export function floorCeil(c: Circuit, f: FloatFormat, bits: Bits, ceil: boolean)
   const small = muxBits(c, c.or(u.isZero, c.not(toOne)), muxBits(c, u.isZero, bits, zero), one);
   const belowOne = lessThan(c, resize(u.ee, w), constBits(f.bias, w));
   return muxBits(c, belowOne, small, large);
-}
-
-/** out[i] = a[i] ∨ a[i+1] ∨ … (Sklansky network, AND-depth ⌈log2 n⌉). */
-function suffixOr(c: Circuit, a: Bits): Bits {
-  const x = [...a].reverse();
-  const n = x.length;
-  for (let k = 0; 1 << k < n; k++) {
-    for (let i = 0; i < n; i++) {
-      if (((i >> k) & 1) === 0) continue;
-      x[i] = c.or(x[i] as Bit, x[((i >> k) << k) - 1] as Bit);
-    }
-  }
-  return x.reverse();
 }

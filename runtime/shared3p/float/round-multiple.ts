@@ -12,7 +12,7 @@
  */
 import { ZERO, type Bit, type Circuit } from "./circuit.js";
 import { addBits, lessThan, subBits } from "./adder.js";
-import { constBits, muxBits, resize, type Bits } from "./bitvec.js";
+import { constBits, muxBits, resize, suffixOr, type Bits } from "./bitvec.js";
 import { pack, unpack, type FloatFormat } from "./format.js";
 import { decode, shiftRightSticky } from "./shifter.js";
 
@@ -45,17 +45,4 @@ export function roundToMultiple(c: Circuit, f: FloatFormat, x: Bits, q: number, 
   const small = muxBits(c, roundUp, pack(f, u.sign, constBits(f.bias + q, f.E), constBits(0, f.M)), constBits(0, f.width));
   const isSmall = lessThan(c, constBits(f.M, w), sPos);
   return { value: muxBits(c, isSmall, small, large), count };
-}
-
-/** out[i] = a[i] ∨ a[i+1] ∨ … (Sklansky network, AND-depth ⌈log2 n⌉). */
-function suffixOr(c: Circuit, a: Bits): Bits {
-  const x = [...a].reverse();
-  const n = x.length;
-  for (let k = 0; 1 << k < n; k++) {
-    for (let i = 0; i < n; i++) {
-      if (((i >> k) & 1) === 0) continue;
-      x[i] = c.or(x[i] as Bit, x[((i >> k) << k) - 1] as Bit);
-    }
-  }
-  return x.reverse();
 }
