@@ -3376,7 +3376,7 @@ async function x2a_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint6
 /**
  * Bit decomposition uintN -> xor_uintN: three-to-two, then a + b with a prefix adder.
  * 2 + log2 n rounds.
- * Instance bits_8: 5 round(s); bytes sent per lane by P1 / P2 / P3: 12 / 13 / 12.
+ * Instance bits_8: 5 round(s); bytes sent per lane by P1 / P2 / P3: 11 / 11 / 11.
  */
 export function bits_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uint8Array> {
   const inst = ctx.newInstance();
@@ -3390,196 +3390,142 @@ export function bits_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uin
   }
 }
 
-const bits_8_p0_t0 = [1,41,1,8,0,1,17,1,-1,2,4,17,1,6,8,-1,17,1,7,3,5];
-const bits_8_p0_t1 = [1,1,2,-1,6,7,-1,0,13,17,1,-1,-1,-2,1,1,-2,7,19,17,1,-1,-1,-2,17,1,-2,9,14,17,1,-1,-1,-2,73,1,-2,-1,1,17,1,-3,10,15,17,1,37,8,-3,17,1,-3,11,16,17,1,38,-2,-3,1,2,-2,37,38,-1,0,-16,17,1,-2,-2,-3,1,1,-3,38,21,17,1,-2,-2,-3,17,1,-3,25,31,17,1,-2,-2,-3,17,1,45,-1,-2,73,1,-1,8,1,17,1,-2,12,17,17,1,39,8,-2,17,1,-2,13,18,17,1,40,-1,-2,1,2,-1,39,40,-1,0,-16,17,1,-1,-1,-2,1,1,-2,40,23,17,1,-1,-1,-2,17,1,-2,26,32,17,1,-1,-1,-2,73,1,-2,45,2,17,1,-3,27,33,17,1,41,-1,-3,17,1,-3,28,34,17,1,42,-2,-3,73,1,-2,-1,2,17,1,-3,29,35,17,1,43,-1,-3,17,1,-1,30,36,17,1,44,-2,-1];
-const bits_8_p0_t2 = [1,1,2,-1,41,42,-1,0,5,17,1,-1,-1,-2,1,1,-2,42,46,17,1,-1,-1,-2,17,1,-2,50,54,17,1,-1,-1,-2,17,1,60,45,-1,1,2,-1,43,44,-1,0,5,17,1,-1,-1,-2,1,1,-2,44,48,17,1,-1,-1,-2,17,1,-2,51,55,17,1,-1,-1,-2,73,1,-2,60,4,17,1,-3,52,56,17,1,58,-1,-3,17,1,-1,53,57,17,1,59,-2,-1];
-const bits_8_p0_t3 = [1,1,2,-1,58,59,-1,0,7,17,1,-1,-1,-2,1,1,-2,59,65,17,1,-1,-1,-2,17,1,-2,61,63,17,1,-1,-1,-2,17,1,-1,60,-1,73,1,-1,-1,1,17,1,-1,8,-1,17,1,-2,62,64,17,1,67,-1,-2];
+const bits_8_p0_t0 = [1,41,1,9,0,1,17,1,8,9,2];
+const bits_8_p0_t1 = [1,1,1,-1,9,21,17,1,-2,3,10,17,1,-1,-1,-2,73,1,-2,-1,1,17,1,-3,4,11,17,1,44,9,-3,17,1,-3,5,12,17,1,45,-2,-3,1,2,-2,44,45,-1,0,-22,17,1,-2,-2,-3,1,1,-3,45,22,17,1,-2,-2,-3,17,1,-3,30,13,17,2,-2,-2,-3,1,1,1,73,1,-2,9,1,17,1,-3,6,14,17,1,46,9,-3,17,1,-3,7,15,17,1,47,-2,-3,1,2,-2,46,47,-1,0,-22,17,1,-2,-2,-3,1,1,-3,47,24,17,1,-2,-2,-3,17,1,-3,31,16,17,1,-2,-2,-3,73,1,-3,-1,2,17,1,-4,32,17,17,1,48,-2,-4,17,1,-4,33,18,17,1,49,-3,-4,1,2,-3,48,49,-1,0,-22,17,1,-3,-3,-4,1,1,-4,49,26,17,1,-3,-3,-4,17,1,-4,34,40,17,1,-3,-3,-4,17,1,54,-1,-3,73,1,-1,-2,2,17,1,-3,35,19,17,1,50,-2,-3,17,1,-2,36,20,17,1,51,-1,-2,1,2,-1,50,51,-1,0,-22,17,1,-1,-1,-2,1,1,-2,51,28,17,1,-1,-1,-2,17,1,-2,37,41,17,1,-1,-1,-2,73,1,-2,54,4,17,1,-3,38,42,17,1,52,-1,-3,17,1,-1,39,43,17,1,53,-2,-1];
+const bits_8_p0_t2 = [1,1,2,-1,52,53,-1,0,7,17,1,-1,-1,-2,1,1,-2,53,59,17,1,-1,-1,-2,17,1,-2,55,57,17,1,-1,-1,-2,17,1,-1,54,-1,73,1,-1,-1,1,17,1,-1,9,-1,17,1,-2,56,58,17,1,61,-1,-2];
 async function bits_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(1, 0, x as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
-  R.views(1, 1, 3, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  R.views(1, 4, 2, ks0_prev, 0);
-  const out1_1 = new Uint8Array(2 * L);
-  R.views(1, 6, 2, out1_1, 0);
-  R.fresh(1, 8, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 7 * L);
+  R.views(1, 1, 7, ks0_next, 0);
+  const out1_2 = new Uint8Array(L);
+  R.views(1, 8, 1, out1_2, 0);
+  R.fresh(1, 9, 1);
   runTable(R, bits_8_p0_t0);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 5 * L);
-  R.views(1, 9, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 5 * L);
-  R.views(1, 14, 5, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 11 * L);
+  R.views(1, 10, 11, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(1, 19, 6, in2_2, 0);
-  if (in2_2.byteLength !== 6 * L) throw new Error("protocol bits_8: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 6 * L);
-  R.views(1, 25, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 6 * L);
-  R.views(1, 31, 6, ks2_prev, 0);
-  const out3_1 = new Uint8Array(8 * L);
-  R.views(1, 37, 8, out3_1, 0);
-  R.fresh(1, 45, 1);
+  R.views(1, 21, 9, in2_2, 0);
+  if (in2_2.byteLength !== 9 * L) throw new Error("protocol bits_8: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 10 * L);
+  R.views(1, 30, 10, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 4 * L);
+  R.views(1, 40, 4, ks2_prev, 0);
+  const out3_1 = new Uint8Array(10 * L);
+  R.views(1, 44, 10, out3_1, 0);
+  R.fresh(1, 54, 1);
   runTable(R, bits_8_p0_t1);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(1, 46, 4, in3_2, 0);
-  if (in3_2.byteLength !== 4 * L) throw new Error("protocol bits_8: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * L);
-  R.views(1, 50, 4, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * L);
-  R.views(1, 54, 4, ks3_prev, 0);
-  const out4_1 = new Uint8Array(2 * L);
-  R.views(1, 58, 2, out4_1, 0);
-  R.fresh(1, 60, 1);
-  runTable(R, bits_8_p0_t2);
-  ctx.transport.send(1, inst, 4, out4_1);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 2 * L);
+  R.views(1, 55, 2, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 2 * L);
-  R.views(1, 61, 2, ks4_next, 0);
   const ks4_prev = ctx.prgs.prev.draw(inst, 4, 2 * L);
-  R.views(1, 63, 2, ks4_prev, 0);
+  R.views(1, 57, 2, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(1, 65, 2, in5_2, 0);
+  R.views(1, 59, 2, in5_2, 0);
   if (in5_2.byteLength !== 2 * L) throw new Error("protocol bits_8: bad frame size from party 2");
-  R.fresh(1, 67, 1);
-  runTable(R, bits_8_p0_t3);
-  return R.result(1, 67, false) as Uint8Array;
+  R.fresh(1, 61, 1);
+  runTable(R, bits_8_p0_t2);
+  return R.result(1, 61, false) as Uint8Array;
 }
 
-const bits_8_p1_t0 = [1,49,1,6,0,3,17,2,7,1,4,1,1,1];
-const bits_8_p1_t1 = [1,1,2,-1,7,8,-1,0,2,17,1,-1,-1,-2,1,1,-2,8,9,17,1,-1,-1,-2,17,1,-2,11,16,17,1,25,-1,-2,73,1,-1,25,1,17,1,21,12,17,17,1,-2,13,18,17,1,22,-1,-2,17,2,23,14,19,1,1,1];
-const bits_8_p1_t2 = [1,1,2,-1,21,22,-1,0,17,17,1,-1,-1,-2,1,1,-2,22,38,17,1,-1,-1,-2,17,1,-2,26,32,17,1,-1,-1,-2,17,1,-1,25,-1,1,2,-2,23,24,-1,0,17,17,1,-2,-2,-3,1,1,-3,24,40,17,1,-2,-2,-3,17,1,-3,27,33,17,1,-2,-2,-3,73,1,-3,-1,2,17,1,-4,28,34,17,1,54,-2,-4,17,1,-4,29,35,17,1,55,-3,-4,1,2,-3,54,55,-1,0,-12,17,1,-3,-3,-4,1,1,-4,55,42,17,1,-3,-3,-4,17,1,-4,46,50,17,1,-3,-3,-4,17,1,60,-1,-3,73,1,-1,-2,2,17,1,-3,30,36,17,1,56,-2,-3,17,1,-2,31,37,17,1,57,-1,-2,1,2,-1,56,57,-1,0,-12,17,1,-1,-1,-2,1,1,-2,57,44,17,1,-1,-1,-2,17,1,-2,47,51,17,1,-1,-1,-2,73,1,-2,60,4,17,1,-3,48,52,17,1,58,-1,-3,17,1,-1,49,53,17,1,59,-2,-1];
-const bits_8_p1_t3 = [1,1,2,-1,58,59,-1,0,3,17,1,-1,-1,-2,1,1,-2,59,61,17,1,-1,-1,-2,17,1,-2,63,65,17,1,-1,-1,-2,17,1,-1,60,-1,73,1,-1,-1,1,17,1,-2,64,66,17,1,67,-1,-2];
+const bits_8_p1_t0 = [1,49,1,14,0,7,1,1,-1,8,1,17,1,-2,2,9,17,1,19,-1,-2,73,1,-1,19,1,17,1,15,3,10,17,1,-2,4,11,17,1,16,-1,-2,17,2,17,5,12,1,1,1];
+const bits_8_p1_t1 = [1,1,2,-1,15,16,-1,0,21,17,1,-1,-1,-2,1,1,-2,16,36,17,1,-1,-1,-2,17,1,-2,20,26,17,1,-1,-1,-2,17,1,-1,19,-1,1,2,-2,17,18,-1,0,21,17,1,-2,-2,-3,1,1,-3,18,38,17,1,-2,-2,-3,17,1,-3,21,27,17,1,-2,-2,-3,73,1,-3,-1,2,17,1,-4,22,28,17,1,54,-2,-4,17,1,-4,23,29,17,1,55,-3,-4,1,2,-3,54,55,-1,0,-14,17,1,-3,-3,-4,1,1,-4,55,40,17,1,-3,-3,-4,17,1,-4,46,30,17,2,-3,-3,-4,2,2,1,73,1,-3,-2,2,17,1,-4,24,31,17,1,56,-2,-4,17,1,-2,25,32,17,1,57,-3,-2,1,2,-2,56,57,-1,0,-14,17,1,-2,-2,-3,1,1,-3,57,42,17,1,-2,-2,-3,17,1,-3,47,33,17,1,-2,-2,-3,73,1,-3,-1,4,17,1,-4,48,34,17,1,58,-2,-4,17,1,-2,49,35,17,1,59,-3,-2,1,2,-2,58,59,-1,0,-14,17,1,-2,-2,-3,1,1,-3,59,44,17,1,-2,-2,-3,17,1,-3,50,52,17,2,-2,-2,-3,1,1,1,73,1,-1,-1,1,17,1,-2,51,53,17,1,60,-1,-2];
 async function bits_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(1, 0, x as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  R.views(1, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
-  R.views(1, 3, 3, ks0_prev, 0);
-  const out1_2 = new Uint8Array(3 * L);
-  R.views(1, 6, 3, out1_2, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
+  R.views(1, 1, 6, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 7 * L);
+  R.views(1, 7, 7, ks0_prev, 0);
+  const out1_2 = new Uint8Array(5 * L);
+  R.views(1, 14, 5, out1_2, 0);
+  R.fresh(1, 19, 1);
   runTable(R, bits_8_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(1, 9, 2, in1_0, 0);
-  if (in1_0.byteLength !== 2 * L) throw new Error("protocol bits_8: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 5 * L);
-  R.views(1, 11, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 5 * L);
-  R.views(1, 16, 5, ks1_prev, 0);
-  const out2_2 = new Uint8Array(4 * L);
-  R.views(1, 21, 4, out2_2, 0);
-  R.fresh(1, 25, 1);
-  runTable(R, bits_8_p1_t1);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 6 * L);
+  R.views(1, 20, 6, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 6 * L);
-  R.views(1, 26, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 6 * L);
-  R.views(1, 32, 6, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 10 * L);
+  R.views(1, 26, 10, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(1, 38, 8, in3_0, 0);
-  if (in3_0.byteLength !== 8 * L) throw new Error("protocol bits_8: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * L);
-  R.views(1, 46, 4, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * L);
-  R.views(1, 50, 4, ks3_prev, 0);
+  R.views(1, 36, 10, in3_0, 0);
+  if (in3_0.byteLength !== 10 * L) throw new Error("protocol bits_8: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 6 * L);
+  R.views(1, 46, 6, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 2 * L);
+  R.views(1, 52, 2, ks3_prev, 0);
   const out4_2 = new Uint8Array(6 * L);
   R.views(1, 54, 6, out4_2, 0);
   R.fresh(1, 60, 1);
-  runTable(R, bits_8_p1_t2);
+  runTable(R, bits_8_p1_t1);
   ctx.transport.send(2, inst, 4, out4_2);
-  // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(1, 61, 2, in4_0, 0);
-  if (in4_0.byteLength !== 2 * L) throw new Error("protocol bits_8: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 2 * L);
-  R.views(1, 63, 2, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 2 * L);
-  R.views(1, 65, 2, ks4_prev, 0);
-  R.fresh(1, 67, 1);
-  runTable(R, bits_8_p1_t3);
-  return R.result(1, 67, false) as Uint8Array;
+  return R.result(1, 60, false) as Uint8Array;
 }
 
-const bits_8_p2_t0 = [1,41,1,24,0,5,17,1,18,1,3,17,1,-1,2,4,17,1,19,24,-1,1,2,-1,18,19,-1,0,-12,17,1,-1,-1,-2,1,1,-2,19,6,17,1,-1,-1,-2,17,1,-2,8,13,17,1,25,-1,-2,73,1,-1,25,1,17,1,-2,9,14,17,1,20,24,-2,17,1,-2,10,15,17,1,21,-1,-2,73,1,-1,24,1,17,1,-2,11,16,17,1,22,24,-2,17,1,-2,12,17,17,1,23,-1,-2];
-const bits_8_p2_t1 = [1,1,2,-1,20,21,-1,0,6,17,1,-1,-1,-2,1,1,-2,21,26,17,1,-1,-1,-2,17,1,-2,30,36,17,1,-1,-1,-2,17,1,46,25,-1,1,2,-1,22,23,-1,0,6,17,1,-1,-1,-2,1,1,-2,23,28,17,1,-1,-1,-2,17,1,-2,31,37,17,1,-1,-1,-2,73,1,-2,46,2,17,1,-3,32,38,17,1,42,-1,-3,17,1,-3,33,39,17,1,43,-2,-3,73,1,-2,-1,2,17,1,-3,34,40,17,1,44,-1,-3,17,1,-1,35,41,17,1,45,-2,-1];
-const bits_8_p2_t2 = [1,1,2,-1,42,43,-1,0,13,17,1,-1,-1,-2,1,1,-2,43,55,17,1,-1,-1,-2,17,1,-2,47,51,17,1,-1,-1,-2,17,1,-1,46,-1,1,2,-2,44,45,-1,0,13,17,1,-2,-2,-3,1,1,-3,45,57,17,1,-2,-2,-3,17,1,-3,48,52,17,1,-2,-2,-3,73,1,-3,-1,4,17,1,-4,49,53,17,1,65,-2,-4,17,1,-2,50,54,17,1,66,-3,-2,1,2,-2,65,66,-1,0,-6,17,1,-2,-2,-3,1,1,-3,66,59,17,1,-2,-2,-3,17,1,-3,61,63,17,2,-2,-2,-3,1,1,1,73,1,-1,-1,1,17,1,-1,24,-1,17,1,-2,62,64,17,1,67,-1,-2];
+const bits_8_p2_t0 = [1,41,1,39,0,8,17,1,30,39,1,1,1,-1,1,7,17,1,-2,13,2,17,1,-1,-1,-2,73,1,-2,-1,1,17,1,-3,14,3,17,1,31,39,-3,17,1,-3,15,4,17,1,32,-2,-3,1,2,-2,31,32,-1,0,-22,17,1,-2,-2,-3,1,1,-3,32,9,17,1,-2,-2,-3,17,1,-3,16,24,17,1,-2,-2,-3,17,1,40,-1,-2,73,1,-1,39,1,17,1,-2,17,5,17,1,33,39,-2,17,1,-2,18,6,17,1,34,-1,-2,1,2,-1,33,34,-1,0,-22,17,1,-1,-1,-2,1,1,-2,34,11,17,1,-1,-1,-2,17,1,-2,19,25,17,1,-1,-1,-2,73,1,-2,40,2,17,1,-3,20,26,17,1,35,-1,-3,17,1,-3,21,27,17,1,36,-2,-3,73,1,-2,-1,2,17,1,-3,22,28,17,1,37,-1,-3,17,1,-1,23,29,17,1,38,-2,-1];
+const bits_8_p2_t1 = [1,1,2,-1,35,36,-1,0,16,17,1,-1,-1,-2,1,1,-2,36,51,17,1,-1,-1,-2,17,1,-2,41,45,17,1,-1,-1,-2,17,1,-1,40,-1,1,2,-2,37,38,-1,0,16,17,1,-2,-2,-3,1,1,-3,38,53,17,1,-2,-2,-3,17,1,-3,42,46,17,1,-2,-2,-3,73,1,-3,-1,4,17,1,-4,43,47,17,1,59,-2,-4,17,1,-2,44,48,17,1,60,-3,-2,1,2,-2,59,60,-1,0,-4,17,1,-2,-2,-3,1,1,-3,60,55,17,1,-2,-2,-3,17,1,-3,57,49,17,2,-2,-2,-3,1,1,1,73,1,-1,-1,1,17,1,-1,39,-1,17,1,-2,58,50,17,1,61,-1,-2];
 async function bits_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(1, 0, x as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  R.views(1, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  R.views(1, 3, 2, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
+  R.views(1, 1, 6, ks0_prev, 0);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(1, 7, 1, in1_0, 0);
+  if (in1_0.byteLength !== L) throw new Error("protocol bits_8: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(1, 5, 3, in1_1, 0);
-  if (in1_1.byteLength !== 3 * L) throw new Error("protocol bits_8: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 5 * L);
-  R.views(1, 8, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 5 * L);
-  R.views(1, 13, 5, ks1_prev, 0);
-  const out2_0 = new Uint8Array(6 * L);
-  R.views(1, 18, 6, out2_0, 0);
-  R.fresh(1, 24, 2);
+  R.views(1, 8, 5, in1_1, 0);
+  if (in1_1.byteLength !== 5 * L) throw new Error("protocol bits_8: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 11 * L);
+  R.views(1, 13, 11, ks1_next, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 6 * L);
+  R.views(1, 24, 6, ks1_prev, 0);
+  const out2_0 = new Uint8Array(9 * L);
+  R.views(1, 30, 9, out2_0, 0);
+  R.fresh(1, 39, 2);
   runTable(R, bits_8_p2_t0);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(1, 26, 4, in2_1, 0);
-  if (in2_1.byteLength !== 4 * L) throw new Error("protocol bits_8: bad frame size from party 1");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 6 * L);
-  R.views(1, 30, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 6 * L);
-  R.views(1, 36, 6, ks2_prev, 0);
-  const out3_0 = new Uint8Array(4 * L);
-  R.views(1, 42, 4, out3_0, 0);
-  R.fresh(1, 46, 1);
-  runTable(R, bits_8_p2_t1);
-  ctx.transport.send(0, inst, 3, out3_0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 4 * L);
+  R.views(1, 41, 4, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * L);
-  R.views(1, 47, 4, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * L);
-  R.views(1, 51, 4, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 6 * L);
+  R.views(1, 45, 6, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(1, 55, 6, in4_1, 0);
+  R.views(1, 51, 6, in4_1, 0);
   if (in4_1.byteLength !== 6 * L) throw new Error("protocol bits_8: bad frame size from party 1");
   const ks4_next = ctx.prgs.next.draw(inst, 4, 2 * L);
-  R.views(1, 61, 2, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 2 * L);
-  R.views(1, 63, 2, ks4_prev, 0);
+  R.views(1, 57, 2, ks4_next, 0);
   const out5_0 = new Uint8Array(2 * L);
-  R.views(1, 65, 2, out5_0, 0);
-  R.fresh(1, 67, 1);
-  runTable(R, bits_8_p2_t2);
+  R.views(1, 59, 2, out5_0, 0);
+  R.fresh(1, 61, 1);
+  runTable(R, bits_8_p2_t1);
   ctx.transport.send(0, inst, 5, out5_0);
-  return R.result(1, 67, false) as Uint8Array;
+  return R.result(1, 61, false) as Uint8Array;
 }
 
 /**
  * Bit decomposition uintN -> xor_uintN: three-to-two, then a + b with a prefix adder.
  * 2 + log2 n rounds.
- * Instance bits_16: 6 round(s); bytes sent per lane by P1 / P2 / P3: 32 / 34 / 32.
+ * Instance bits_16: 6 round(s); bytes sent per lane by P1 / P2 / P3: 30 / 30 / 30.
  */
 export function bits_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<Uint16Array> {
   const inst = ctx.newInstance();
@@ -3593,229 +3539,162 @@ export function bits_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<U
   }
 }
 
-const bits_16_p0_t0 = [1,42,1,8,0,1,18,1,-1,2,4,18,1,6,8,-1,18,1,7,3,5];
-const bits_16_p0_t1 = [1,2,2,-1,6,7,-1,0,13,18,1,-1,-1,-2,2,1,-2,7,19,18,1,-1,-1,-2,18,1,-2,9,14,18,1,-1,-1,-2,74,1,-2,-1,1,18,1,-3,10,15,18,1,37,8,-3,18,1,-3,11,16,18,1,38,-2,-3,2,2,-2,37,38,-1,0,-16,18,1,-2,-2,-3,2,1,-3,38,21,18,1,-2,-2,-3,18,1,-3,25,31,18,1,-2,-2,-3,18,1,45,-1,-2,74,1,-1,8,1,18,1,-2,12,17,18,1,39,8,-2,18,1,-2,13,18,18,1,40,-1,-2,2,2,-1,39,40,-1,0,-16,18,1,-1,-1,-2,2,1,-2,40,23,18,1,-1,-1,-2,18,1,-2,26,32,18,1,-1,-1,-2,74,1,-2,45,2,18,1,-3,27,33,18,1,41,-1,-3,18,1,-3,28,34,18,1,42,-2,-3,74,1,-2,-1,2,18,1,-3,29,35,18,1,43,-1,-3,18,1,-1,30,36,18,1,44,-2,-1];
-const bits_16_p0_t2 = [1,2,2,-1,41,42,-1,0,5,18,1,-1,-1,-2,2,1,-2,42,46,18,1,-1,-1,-2,18,1,-2,50,56,18,1,-1,-1,-2,18,1,66,45,-1,2,2,-1,43,44,-1,0,5,18,1,-1,-1,-2,2,1,-2,44,48,18,1,-1,-1,-2,18,1,-2,51,57,18,1,-1,-1,-2,74,1,-2,66,4,18,1,-3,52,58,18,1,62,-1,-3,18,1,-3,53,59,18,1,63,-2,-3,74,1,-2,-1,4,18,1,-3,54,60,18,1,64,-1,-3,18,1,-1,55,61,18,1,65,-2,-1];
-const bits_16_p0_t3 = [1,2,2,-1,62,63,-1,0,13,18,1,-1,-1,-2,2,1,-2,63,75,18,1,-1,-1,-2,18,1,-2,67,71,18,1,-1,-1,-2,18,1,-1,66,-1,2,2,-2,64,65,-1,0,13,18,1,-2,-2,-3,2,1,-3,65,77,18,1,-2,-2,-3,18,1,-3,68,72,18,1,-2,-2,-3,74,1,-3,-1,8,18,1,-4,69,73,18,1,85,-2,-4,18,1,-2,70,74,18,1,86,-3,-2,2,2,-2,85,86,-1,0,-6,18,1,-2,-2,-3,2,1,-3,86,79,18,1,-2,-2,-3,18,1,-3,81,83,18,2,-2,-2,-3,1,1,1,74,1,-1,-1,1,18,1,-1,8,-1,18,1,-2,82,84,18,1,87,-1,-2];
+const bits_16_p0_t0 = [1,42,1,9,0,1,18,1,8,9,2];
+const bits_16_p0_t1 = [1,2,1,-1,9,21,18,1,-2,3,10,18,1,-1,-1,-2,74,1,-2,-1,1,18,1,-3,4,11,18,1,48,9,-3,18,1,-3,5,12,18,1,49,-2,-3,2,2,-2,48,49,-1,0,-26,18,1,-2,-2,-3,2,1,-3,49,22,18,1,-2,-2,-3,18,1,-3,30,13,18,2,-2,-2,-3,1,1,1,74,1,-2,9,1,18,1,-3,6,14,18,1,50,9,-3,18,1,-3,7,15,18,1,51,-2,-3,2,2,-2,50,51,-1,0,-26,18,1,-2,-2,-3,2,1,-3,51,24,18,1,-2,-2,-3,18,1,-3,31,16,18,1,-2,-2,-3,74,1,-3,-1,2,18,1,-4,32,17,18,1,52,-2,-4,18,1,-4,33,18,18,1,53,-3,-4,2,2,-3,52,53,-1,0,-26,18,1,-3,-3,-4,2,1,-4,53,26,18,1,-3,-3,-4,18,1,-4,34,42,18,1,-3,-3,-4,18,1,60,-1,-3,74,1,-1,-2,2,18,1,-3,35,19,18,1,54,-2,-3,18,1,-2,36,20,18,1,55,-1,-2,2,2,-1,54,55,-1,0,-26,18,1,-1,-1,-2,2,1,-2,55,28,18,1,-1,-1,-2,18,1,-2,37,43,18,1,-1,-1,-2,74,1,-2,60,4,18,1,-3,38,44,18,1,56,-1,-3,18,1,-3,39,45,18,1,57,-2,-3,74,1,-2,-1,4,18,1,-3,40,46,18,1,58,-1,-3,18,1,-1,41,47,18,1,59,-2,-1];
+const bits_16_p0_t2 = [1,2,2,-1,56,57,-1,0,15,18,1,-1,-1,-2,2,1,-2,57,71,18,1,-1,-1,-2,18,1,-2,61,65,18,1,-1,-1,-2,18,1,-1,60,-1,2,2,-2,58,59,-1,0,15,18,1,-2,-2,-3,2,1,-3,59,73,18,1,-2,-2,-3,18,1,-3,62,66,18,1,-2,-2,-3,74,1,-3,-1,8,18,1,-4,63,67,18,1,79,-2,-4,18,1,-2,64,68,18,1,80,-3,-2,2,2,-2,79,80,-1,0,-4,18,1,-2,-2,-3,2,1,-3,80,75,18,1,-2,-2,-3,18,1,-3,77,69,18,2,-2,-2,-3,1,1,1,74,1,-1,-1,1,18,1,-1,9,-1,18,1,-2,78,70,18,1,81,-1,-2];
 async function bits_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(2, 0, x as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
-  R.views(2, 1, 3, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  R.views(2, 4, 2, ks0_prev, 0);
-  const out1_1 = new Uint8Array(4 * L);
-  R.views(2, 6, 2, out1_1, 0);
-  R.fresh(2, 8, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 14 * L);
+  R.views(2, 1, 7, ks0_next, 0);
+  const out1_2 = new Uint8Array(2 * L);
+  R.views(2, 8, 1, out1_2, 0);
+  R.fresh(2, 9, 1);
   runTable(R, bits_16_p0_t0);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 10 * L);
-  R.views(2, 9, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 10 * L);
-  R.views(2, 14, 5, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 22 * L);
+  R.views(2, 10, 11, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(2, 19, 6, in2_2, 0);
-  if (in2_2.byteLength !== 12 * L) throw new Error("protocol bits_16: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 12 * L);
-  R.views(2, 25, 6, ks2_next, 0);
+  R.views(2, 21, 9, in2_2, 0);
+  if (in2_2.byteLength !== 18 * L) throw new Error("protocol bits_16: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * L);
+  R.views(2, 30, 12, ks2_next, 0);
   const ks2_prev = ctx.prgs.prev.draw(inst, 2, 12 * L);
-  R.views(2, 31, 6, ks2_prev, 0);
-  const out3_1 = new Uint8Array(16 * L);
-  R.views(2, 37, 8, out3_1, 0);
-  R.fresh(2, 45, 1);
+  R.views(2, 42, 6, ks2_prev, 0);
+  const out3_1 = new Uint8Array(24 * L);
+  R.views(2, 48, 12, out3_1, 0);
+  R.fresh(2, 60, 1);
   runTable(R, bits_16_p0_t1);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(2, 46, 4, in3_2, 0);
-  if (in3_2.byteLength !== 8 * L) throw new Error("protocol bits_16: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 12 * L);
-  R.views(2, 50, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 12 * L);
-  R.views(2, 56, 6, ks3_prev, 0);
-  const out4_1 = new Uint8Array(8 * L);
-  R.views(2, 62, 4, out4_1, 0);
-  R.fresh(2, 66, 1);
-  runTable(R, bits_16_p0_t2);
-  ctx.transport.send(1, inst, 4, out4_1);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 8 * L);
+  R.views(2, 61, 4, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 8 * L);
-  R.views(2, 67, 4, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 8 * L);
-  R.views(2, 71, 4, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 12 * L);
+  R.views(2, 65, 6, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(2, 75, 6, in5_2, 0);
+  R.views(2, 71, 6, in5_2, 0);
   if (in5_2.byteLength !== 12 * L) throw new Error("protocol bits_16: bad frame size from party 2");
   const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * L);
-  R.views(2, 81, 2, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * L);
-  R.views(2, 83, 2, ks5_prev, 0);
+  R.views(2, 77, 2, ks5_next, 0);
   const out6_1 = new Uint8Array(4 * L);
-  R.views(2, 85, 2, out6_1, 0);
-  R.fresh(2, 87, 1);
-  runTable(R, bits_16_p0_t3);
+  R.views(2, 79, 2, out6_1, 0);
+  R.fresh(2, 81, 1);
+  runTable(R, bits_16_p0_t2);
   ctx.transport.send(1, inst, 6, out6_1);
-  return R.result(2, 87, false) as Uint16Array;
+  return R.result(2, 81, false) as Uint16Array;
 }
 
-const bits_16_p1_t0 = [1,50,1,6,0,3,18,2,7,1,4,1,1,1];
-const bits_16_p1_t1 = [1,2,2,-1,7,8,-1,0,2,18,1,-1,-1,-2,2,1,-2,8,9,18,1,-1,-1,-2,18,1,-2,11,16,18,1,25,-1,-2,74,1,-1,25,1,18,1,21,12,17,18,1,-2,13,18,18,1,22,-1,-2,18,2,23,14,19,1,1,1];
-const bits_16_p1_t2 = [1,2,2,-1,21,22,-1,0,17,18,1,-1,-1,-2,2,1,-2,22,38,18,1,-1,-1,-2,18,1,-2,26,32,18,1,-1,-1,-2,18,1,-1,25,-1,2,2,-2,23,24,-1,0,17,18,1,-2,-2,-3,2,1,-3,24,40,18,1,-2,-2,-3,18,1,-3,27,33,18,1,-2,-2,-3,74,1,-3,-1,2,18,1,-4,28,34,18,1,58,-2,-4,18,1,-4,29,35,18,1,59,-3,-4,2,2,-3,58,59,-1,0,-16,18,1,-3,-3,-4,2,1,-4,59,42,18,1,-3,-3,-4,18,1,-4,46,52,18,1,-3,-3,-4,18,1,66,-1,-3,74,1,-1,-2,2,18,1,-3,30,36,18,1,60,-2,-3,18,1,-2,31,37,18,1,61,-1,-2,2,2,-1,60,61,-1,0,-16,18,1,-1,-1,-2,2,1,-2,61,44,18,1,-1,-1,-2,18,1,-2,47,53,18,1,-1,-1,-2,74,1,-2,66,4,18,1,-3,48,54,18,1,62,-1,-3,18,1,-3,49,55,18,1,63,-2,-3,74,1,-2,-1,4,18,1,-3,50,56,18,1,64,-1,-3,18,1,-1,51,57,18,1,65,-2,-1];
-const bits_16_p1_t3 = [1,2,2,-1,62,63,-1,0,5,18,1,-1,-1,-2,2,1,-2,63,67,18,1,-1,-1,-2,18,1,-2,71,75,18,1,-1,-1,-2,18,1,81,66,-1,2,2,-1,64,65,-1,0,5,18,1,-1,-1,-2,2,1,-2,65,69,18,1,-1,-1,-2,18,1,-2,72,76,18,1,-1,-1,-2,74,1,-2,81,8,18,1,-3,73,77,18,1,79,-1,-3,18,1,-1,74,78,18,1,80,-2,-1];
-const bits_16_p1_t4 = [1,2,2,-1,79,80,-1,0,7,18,1,-1,-1,-2,2,1,-2,80,86,18,1,-1,-1,-2,18,1,-2,82,84,18,1,-1,-1,-2,18,1,-1,81,-1,74,1,-1,-1,1,18,1,-2,83,85,18,1,88,-1,-2];
+const bits_16_p1_t0 = [1,50,1,14,0,7,2,1,-1,8,1,18,1,-2,2,9,18,1,19,-1,-2,74,1,-1,19,1,18,1,15,3,10,18,1,-2,4,11,18,1,16,-1,-2,18,2,17,5,12,1,1,1];
+const bits_16_p1_t1 = [1,2,2,-1,15,16,-1,0,23,18,1,-1,-1,-2,2,1,-2,16,38,18,1,-1,-1,-2,18,1,-2,20,26,18,1,-1,-1,-2,18,1,-1,19,-1,2,2,-2,17,18,-1,0,23,18,1,-2,-2,-3,2,1,-3,18,40,18,1,-2,-2,-3,18,1,-3,21,27,18,1,-2,-2,-3,74,1,-3,-1,2,18,1,-4,22,28,18,1,64,-2,-4,18,1,-4,23,29,18,1,65,-3,-4,2,2,-3,64,65,-1,0,-22,18,1,-3,-3,-4,2,1,-4,65,42,18,1,-3,-3,-4,18,1,-4,50,30,18,2,-3,-3,-4,2,2,1,74,1,-3,-2,2,18,1,-4,24,31,18,1,66,-2,-4,18,1,-2,25,32,18,1,67,-3,-2,2,2,-2,66,67,-1,0,-22,18,1,-2,-2,-3,2,1,-3,67,44,18,1,-2,-2,-3,18,1,-3,51,33,18,1,-2,-2,-3,74,1,-3,-1,4,18,1,-4,52,34,18,1,68,-2,-4,18,1,-4,53,35,18,1,69,-3,-4,2,2,-3,68,69,-1,0,-22,18,1,-3,-3,-4,2,1,-4,69,46,18,1,-3,-3,-4,18,1,-4,54,60,18,1,-3,-3,-4,18,1,74,-1,-3,74,1,-1,-2,4,18,1,-3,55,36,18,1,70,-2,-3,18,1,-2,56,37,18,1,71,-1,-2,2,2,-1,70,71,-1,0,-22,18,1,-1,-1,-2,2,1,-2,71,48,18,1,-1,-1,-2,18,1,-2,57,61,18,1,-1,-1,-2,74,1,-2,74,8,18,1,-3,58,62,18,1,72,-1,-3,18,1,-1,59,63,18,1,73,-2,-1];
+const bits_16_p1_t2 = [1,2,2,-1,72,73,-1,0,7,18,1,-1,-1,-2,2,1,-2,73,79,18,1,-1,-1,-2,18,1,-2,75,77,18,1,-1,-1,-2,18,1,-1,74,-1,74,1,-1,-1,1,18,1,-2,76,78,18,1,81,-1,-2];
 async function bits_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(2, 0, x as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  R.views(2, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
-  R.views(2, 3, 3, ks0_prev, 0);
-  const out1_2 = new Uint8Array(6 * L);
-  R.views(2, 6, 3, out1_2, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
+  R.views(2, 1, 6, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 14 * L);
+  R.views(2, 7, 7, ks0_prev, 0);
+  const out1_2 = new Uint8Array(10 * L);
+  R.views(2, 14, 5, out1_2, 0);
+  R.fresh(2, 19, 1);
   runTable(R, bits_16_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(2, 9, 2, in1_0, 0);
-  if (in1_0.byteLength !== 4 * L) throw new Error("protocol bits_16: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 10 * L);
-  R.views(2, 11, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 10 * L);
-  R.views(2, 16, 5, ks1_prev, 0);
-  const out2_2 = new Uint8Array(8 * L);
-  R.views(2, 21, 4, out2_2, 0);
-  R.fresh(2, 25, 1);
-  runTable(R, bits_16_p1_t1);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 12 * L);
+  R.views(2, 20, 6, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 12 * L);
-  R.views(2, 26, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 12 * L);
-  R.views(2, 32, 6, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * L);
+  R.views(2, 26, 12, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(2, 38, 8, in3_0, 0);
-  if (in3_0.byteLength !== 16 * L) throw new Error("protocol bits_16: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 12 * L);
-  R.views(2, 46, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 12 * L);
-  R.views(2, 52, 6, ks3_prev, 0);
-  const out4_2 = new Uint8Array(16 * L);
-  R.views(2, 58, 8, out4_2, 0);
-  R.fresh(2, 66, 1);
-  runTable(R, bits_16_p1_t2);
+  R.views(2, 38, 12, in3_0, 0);
+  if (in3_0.byteLength !== 24 * L) throw new Error("protocol bits_16: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 20 * L);
+  R.views(2, 50, 10, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 8 * L);
+  R.views(2, 60, 4, ks3_prev, 0);
+  const out4_2 = new Uint8Array(20 * L);
+  R.views(2, 64, 10, out4_2, 0);
+  R.fresh(2, 74, 1);
+  runTable(R, bits_16_p1_t1);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(2, 67, 4, in4_0, 0);
-  if (in4_0.byteLength !== 8 * L) throw new Error("protocol bits_16: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 8 * L);
-  R.views(2, 71, 4, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 8 * L);
-  R.views(2, 75, 4, ks4_prev, 0);
-  const out5_2 = new Uint8Array(4 * L);
-  R.views(2, 79, 2, out5_2, 0);
-  R.fresh(2, 81, 1);
-  runTable(R, bits_16_p1_t3);
-  ctx.transport.send(2, inst, 5, out5_2);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 4 * L);
+  R.views(2, 75, 2, ks4_next, 0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * L);
-  R.views(2, 82, 2, ks5_next, 0);
   const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * L);
-  R.views(2, 84, 2, ks5_prev, 0);
+  R.views(2, 77, 2, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(2, 86, 2, in6_0, 0);
+  R.views(2, 79, 2, in6_0, 0);
   if (in6_0.byteLength !== 4 * L) throw new Error("protocol bits_16: bad frame size from party 0");
-  R.fresh(2, 88, 1);
-  runTable(R, bits_16_p1_t4);
-  return R.result(2, 88, false) as Uint16Array;
+  R.fresh(2, 81, 1);
+  runTable(R, bits_16_p1_t2);
+  return R.result(2, 81, false) as Uint16Array;
 }
 
-const bits_16_p2_t0 = [1,42,1,24,0,5,18,1,18,1,3,18,1,-1,2,4,18,1,19,24,-1,2,2,-1,18,19,-1,0,-12,18,1,-1,-1,-2,2,1,-2,19,6,18,1,-1,-1,-2,18,1,-2,8,13,18,1,25,-1,-2,74,1,-1,25,1,18,1,-2,9,14,18,1,20,24,-2,18,1,-2,10,15,18,1,21,-1,-2,74,1,-1,24,1,18,1,-2,11,16,18,1,22,24,-2,18,1,-2,12,17,18,1,23,-1,-2];
-const bits_16_p2_t1 = [1,2,2,-1,20,21,-1,0,6,18,1,-1,-1,-2,2,1,-2,21,26,18,1,-1,-1,-2,18,1,-2,30,36,18,1,-1,-1,-2,18,1,46,25,-1,2,2,-1,22,23,-1,0,6,18,1,-1,-1,-2,2,1,-2,23,28,18,1,-1,-1,-2,18,1,-2,31,37,18,1,-1,-1,-2,74,1,-2,46,2,18,1,-3,32,38,18,1,42,-1,-3,18,1,-3,33,39,18,1,43,-2,-3,74,1,-2,-1,2,18,1,-3,34,40,18,1,44,-1,-3,18,1,-1,35,41,18,1,45,-2,-1];
-const bits_16_p2_t2 = [1,2,2,-1,42,43,-1,0,17,18,1,-1,-1,-2,2,1,-2,43,59,18,1,-1,-1,-2,18,1,-2,47,53,18,1,-1,-1,-2,18,1,-1,46,-1,2,2,-2,44,45,-1,0,17,18,1,-2,-2,-3,2,1,-3,45,61,18,1,-2,-2,-3,18,1,-3,48,54,18,1,-2,-2,-3,74,1,-3,-1,4,18,1,-4,49,55,18,1,75,-2,-4,18,1,-4,50,56,18,1,76,-3,-4,2,2,-3,75,76,-1,0,-12,18,1,-3,-3,-4,2,1,-4,76,63,18,1,-3,-3,-4,18,1,-4,67,71,18,1,-3,-3,-4,18,1,81,-1,-3,74,1,-1,-2,4,18,1,-3,51,57,18,1,77,-2,-3,18,1,-2,52,58,18,1,78,-1,-2,2,2,-1,77,78,-1,0,-12,18,1,-1,-1,-2,2,1,-2,78,65,18,1,-1,-1,-2,18,1,-2,68,72,18,1,-1,-1,-2,74,1,-2,81,8,18,1,-3,69,73,18,1,79,-1,-3,18,1,-1,70,74,18,1,80,-2,-1];
-const bits_16_p2_t3 = [1,2,2,-1,79,80,-1,0,3,18,1,-1,-1,-2,2,1,-2,80,82,18,1,-1,-1,-2,18,1,-2,84,86,18,1,-1,-1,-2,18,1,-1,81,-1,74,1,-1,-1,1,18,1,-1,24,-1,18,1,-2,85,87,18,1,88,-1,-2];
+const bits_16_p2_t0 = [1,42,1,39,0,8,18,1,30,39,1,2,1,-1,1,7,18,1,-2,13,2,18,1,-1,-1,-2,74,1,-2,-1,1,18,1,-3,14,3,18,1,31,39,-3,18,1,-3,15,4,18,1,32,-2,-3,2,2,-2,31,32,-1,0,-22,18,1,-2,-2,-3,2,1,-3,32,9,18,1,-2,-2,-3,18,1,-3,16,24,18,1,-2,-2,-3,18,1,40,-1,-2,74,1,-1,39,1,18,1,-2,17,5,18,1,33,39,-2,18,1,-2,18,6,18,1,34,-1,-2,2,2,-1,33,34,-1,0,-22,18,1,-1,-1,-2,2,1,-2,34,11,18,1,-1,-1,-2,18,1,-2,19,25,18,1,-1,-1,-2,74,1,-2,40,2,18,1,-3,20,26,18,1,35,-1,-3,18,1,-3,21,27,18,1,36,-2,-3,74,1,-2,-1,2,18,1,-3,22,28,18,1,37,-1,-3,18,1,-1,23,29,18,1,38,-2,-1];
+const bits_16_p2_t1 = [1,2,2,-1,35,36,-1,0,22,18,1,-1,-1,-2,2,1,-2,36,57,18,1,-1,-1,-2,18,1,-2,41,47,18,1,-1,-1,-2,18,1,-1,40,-1,2,2,-2,37,38,-1,0,22,18,1,-2,-2,-3,2,1,-3,38,59,18,1,-2,-2,-3,18,1,-3,42,48,18,1,-2,-2,-3,74,1,-3,-1,4,18,1,-4,43,49,18,1,75,-2,-4,18,1,-4,44,50,18,1,76,-3,-4,2,2,-3,75,76,-1,0,-14,18,1,-3,-3,-4,2,1,-4,76,61,18,1,-3,-3,-4,18,1,-4,67,51,18,2,-3,-3,-4,2,2,1,74,1,-3,-2,4,18,1,-4,45,52,18,1,77,-2,-4,18,1,-2,46,53,18,1,78,-3,-2,2,2,-2,77,78,-1,0,-14,18,1,-2,-2,-3,2,1,-3,78,63,18,1,-2,-2,-3,18,1,-3,68,54,18,1,-2,-2,-3,74,1,-3,-1,8,18,1,-4,69,55,18,1,79,-2,-4,18,1,-2,70,56,18,1,80,-3,-2,2,2,-2,79,80,-1,0,-14,18,1,-2,-2,-3,2,1,-3,80,65,18,1,-2,-2,-3,18,1,-3,71,73,18,2,-2,-2,-3,1,1,1,74,1,-1,-1,1,18,1,-1,39,-1,18,1,-2,72,74,18,1,81,-1,-2];
 async function bits_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(2, 0, x as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  R.views(2, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  R.views(2, 3, 2, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
+  R.views(2, 1, 6, ks0_prev, 0);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(2, 7, 1, in1_0, 0);
+  if (in1_0.byteLength !== 2 * L) throw new Error("protocol bits_16: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(2, 5, 3, in1_1, 0);
-  if (in1_1.byteLength !== 6 * L) throw new Error("protocol bits_16: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 10 * L);
-  R.views(2, 8, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 10 * L);
-  R.views(2, 13, 5, ks1_prev, 0);
-  const out2_0 = new Uint8Array(12 * L);
-  R.views(2, 18, 6, out2_0, 0);
-  R.fresh(2, 24, 2);
+  R.views(2, 8, 5, in1_1, 0);
+  if (in1_1.byteLength !== 10 * L) throw new Error("protocol bits_16: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 22 * L);
+  R.views(2, 13, 11, ks1_next, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 12 * L);
+  R.views(2, 24, 6, ks1_prev, 0);
+  const out2_0 = new Uint8Array(18 * L);
+  R.views(2, 30, 9, out2_0, 0);
+  R.fresh(2, 39, 2);
   runTable(R, bits_16_p2_t0);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(2, 26, 4, in2_1, 0);
-  if (in2_1.byteLength !== 8 * L) throw new Error("protocol bits_16: bad frame size from party 1");
   const ks2_next = ctx.prgs.next.draw(inst, 2, 12 * L);
-  R.views(2, 30, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 12 * L);
-  R.views(2, 36, 6, ks2_prev, 0);
-  const out3_0 = new Uint8Array(8 * L);
-  R.views(2, 42, 4, out3_0, 0);
-  R.fresh(2, 46, 1);
-  runTable(R, bits_16_p2_t1);
-  ctx.transport.send(0, inst, 3, out3_0);
+  R.views(2, 41, 6, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 12 * L);
-  R.views(2, 47, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 12 * L);
-  R.views(2, 53, 6, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 20 * L);
+  R.views(2, 47, 10, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(2, 59, 8, in4_1, 0);
-  if (in4_1.byteLength !== 16 * L) throw new Error("protocol bits_16: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 8 * L);
-  R.views(2, 67, 4, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 8 * L);
-  R.views(2, 71, 4, ks4_prev, 0);
+  R.views(2, 57, 10, in4_1, 0);
+  if (in4_1.byteLength !== 20 * L) throw new Error("protocol bits_16: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 12 * L);
+  R.views(2, 67, 6, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 4 * L);
+  R.views(2, 73, 2, ks4_prev, 0);
   const out5_0 = new Uint8Array(12 * L);
   R.views(2, 75, 6, out5_0, 0);
   R.fresh(2, 81, 1);
-  runTable(R, bits_16_p2_t2);
+  runTable(R, bits_16_p2_t1);
   ctx.transport.send(0, inst, 5, out5_0);
-  // round 5
-  const in5_1 = await ctx.transport.receive(1, inst, 5);
-  R.views(2, 82, 2, in5_1, 0);
-  if (in5_1.byteLength !== 4 * L) throw new Error("protocol bits_16: bad frame size from party 1");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * L);
-  R.views(2, 84, 2, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * L);
-  R.views(2, 86, 2, ks5_prev, 0);
-  R.fresh(2, 88, 1);
-  runTable(R, bits_16_p2_t3);
-  return R.result(2, 88, false) as Uint16Array;
+  return R.result(2, 81, false) as Uint16Array;
 }
 
 /**
  * Bit decomposition uintN -> xor_uintN: three-to-two, then a + b with a prefix adder.
  * 2 + log2 n rounds.
- * Instance bits_32: 7 round(s); bytes sent per lane by P1 / P2 / P3: 80 / 84 / 80.
+ * Instance bits_32: 7 round(s); bytes sent per lane by P1 / P2 / P3: 76 / 76 / 76.
  */
 export function bits_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -3829,262 +3708,182 @@ export function bits_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<U
   }
 }
 
-const bits_32_p0_t0 = [1,43,1,8,0,1,19,1,-1,2,4,19,1,6,8,-1,19,1,7,3,5];
-const bits_32_p0_t1 = [1,3,2,-1,6,7,-1,0,13,19,1,-1,-1,-2,3,1,-2,7,19,19,1,-1,-1,-2,19,1,-2,9,14,19,1,-1,-1,-2,75,1,-2,-1,1,19,1,-3,10,15,19,1,37,8,-3,19,1,-3,11,16,19,1,38,-2,-3,3,2,-2,37,38,-1,0,-16,19,1,-2,-2,-3,3,1,-3,38,21,19,1,-2,-2,-3,19,1,-3,25,31,19,1,-2,-2,-3,19,1,45,-1,-2,75,1,-1,8,1,19,1,-2,12,17,19,1,39,8,-2,19,1,-2,13,18,19,1,40,-1,-2,3,2,-1,39,40,-1,0,-16,19,1,-1,-1,-2,3,1,-2,40,23,19,1,-1,-1,-2,19,1,-2,26,32,19,1,-1,-1,-2,75,1,-2,45,2,19,1,-3,27,33,19,1,41,-1,-3,19,1,-3,28,34,19,1,42,-2,-3,75,1,-2,-1,2,19,1,-3,29,35,19,1,43,-1,-3,19,1,-1,30,36,19,1,44,-2,-1];
-const bits_32_p0_t2 = [1,3,2,-1,41,42,-1,0,5,19,1,-1,-1,-2,3,1,-2,42,46,19,1,-1,-1,-2,19,1,-2,50,56,19,1,-1,-1,-2,19,1,66,45,-1,3,2,-1,43,44,-1,0,5,19,1,-1,-1,-2,3,1,-2,44,48,19,1,-1,-1,-2,19,1,-2,51,57,19,1,-1,-1,-2,75,1,-2,66,4,19,1,-3,52,58,19,1,62,-1,-3,19,1,-3,53,59,19,1,63,-2,-3,75,1,-2,-1,4,19,1,-3,54,60,19,1,64,-1,-3,19,1,-1,55,61,19,1,65,-2,-1];
-const bits_32_p0_t3 = [1,3,2,-1,62,63,-1,0,17,19,1,-1,-1,-2,3,1,-2,63,79,19,1,-1,-1,-2,19,1,-2,67,73,19,1,-1,-1,-2,19,1,-1,66,-1,3,2,-2,64,65,-1,0,17,19,1,-2,-2,-3,3,1,-3,65,81,19,1,-2,-2,-3,19,1,-3,68,74,19,1,-2,-2,-3,75,1,-3,-1,8,19,1,-4,69,75,19,1,95,-2,-4,19,1,-4,70,76,19,1,96,-3,-4,3,2,-3,95,96,-1,0,-12,19,1,-3,-3,-4,3,1,-4,96,83,19,1,-3,-3,-4,19,1,-4,87,91,19,1,-3,-3,-4,19,1,101,-1,-3,75,1,-1,-2,8,19,1,-3,71,77,19,1,97,-2,-3,19,1,-2,72,78,19,1,98,-1,-2,3,2,-1,97,98,-1,0,-12,19,1,-1,-1,-2,3,1,-2,98,85,19,1,-1,-1,-2,19,1,-2,88,92,19,1,-1,-1,-2,75,1,-2,101,16,19,1,-3,89,93,19,1,99,-1,-3,19,1,-1,90,94,19,1,100,-2,-1];
-const bits_32_p0_t4 = [1,3,2,-1,99,100,-1,0,3,19,1,-1,-1,-2,3,1,-2,100,102,19,1,-1,-1,-2,19,1,-2,104,106,19,1,-1,-1,-2,19,1,-1,101,-1,75,1,-1,-1,1,19,1,-1,8,-1,19,1,-2,105,107,19,1,108,-1,-2];
+const bits_32_p0_t0 = [1,43,1,9,0,1,19,1,8,9,2];
+const bits_32_p0_t1 = [1,3,1,-1,9,21,19,1,-2,3,10,19,1,-1,-1,-2,75,1,-2,-1,1,19,1,-3,4,11,19,1,48,9,-3,19,1,-3,5,12,19,1,49,-2,-3,3,2,-2,48,49,-1,0,-26,19,1,-2,-2,-3,3,1,-3,49,22,19,1,-2,-2,-3,19,1,-3,30,13,19,2,-2,-2,-3,1,1,1,75,1,-2,9,1,19,1,-3,6,14,19,1,50,9,-3,19,1,-3,7,15,19,1,51,-2,-3,3,2,-2,50,51,-1,0,-26,19,1,-2,-2,-3,3,1,-3,51,24,19,1,-2,-2,-3,19,1,-3,31,16,19,1,-2,-2,-3,75,1,-3,-1,2,19,1,-4,32,17,19,1,52,-2,-4,19,1,-4,33,18,19,1,53,-3,-4,3,2,-3,52,53,-1,0,-26,19,1,-3,-3,-4,3,1,-4,53,26,19,1,-3,-3,-4,19,1,-4,34,42,19,1,-3,-3,-4,19,1,60,-1,-3,75,1,-1,-2,2,19,1,-3,35,19,19,1,54,-2,-3,19,1,-2,36,20,19,1,55,-1,-2,3,2,-1,54,55,-1,0,-26,19,1,-1,-1,-2,3,1,-2,55,28,19,1,-1,-1,-2,19,1,-2,37,43,19,1,-1,-1,-2,75,1,-2,60,4,19,1,-3,38,44,19,1,56,-1,-3,19,1,-3,39,45,19,1,57,-2,-3,75,1,-2,-1,4,19,1,-3,40,46,19,1,58,-1,-3,19,1,-1,41,47,19,1,59,-2,-1];
+const bits_32_p0_t2 = [1,3,2,-1,56,57,-1,0,21,19,1,-1,-1,-2,3,1,-2,57,77,19,1,-1,-1,-2,19,1,-2,61,67,19,1,-1,-1,-2,19,1,-1,60,-1,3,2,-2,58,59,-1,0,21,19,1,-2,-2,-3,3,1,-3,59,79,19,1,-2,-2,-3,19,1,-3,62,68,19,1,-2,-2,-3,75,1,-3,-1,8,19,1,-4,63,69,19,1,95,-2,-4,19,1,-4,64,70,19,1,96,-3,-4,3,2,-3,95,96,-1,0,-14,19,1,-3,-3,-4,3,1,-4,96,81,19,1,-3,-3,-4,19,1,-4,87,71,19,2,-3,-3,-4,2,2,1,75,1,-3,-2,8,19,1,-4,65,72,19,1,97,-2,-4,19,1,-2,66,73,19,1,98,-3,-2,3,2,-2,97,98,-1,0,-14,19,1,-2,-2,-3,3,1,-3,98,83,19,1,-2,-2,-3,19,1,-3,88,74,19,1,-2,-2,-3,75,1,-3,-1,16,19,1,-4,89,75,19,1,99,-2,-4,19,1,-2,90,76,19,1,100,-3,-2,3,2,-2,99,100,-1,0,-14,19,1,-2,-2,-3,3,1,-3,100,85,19,1,-2,-2,-3,19,1,-3,91,93,19,2,-2,-2,-3,1,1,1,75,1,-1,-1,1,19,1,-1,9,-1,19,1,-2,92,94,19,1,101,-1,-2];
 async function bits_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(3, 0, x as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
-  R.views(3, 1, 3, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  R.views(3, 4, 2, ks0_prev, 0);
-  const out1_1 = new Uint8Array(8 * L);
-  R.views(3, 6, 2, out1_1, 0);
-  R.fresh(3, 8, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 28 * L);
+  R.views(3, 1, 7, ks0_next, 0);
+  const out1_2 = new Uint8Array(4 * L);
+  R.views(3, 8, 1, out1_2, 0);
+  R.fresh(3, 9, 1);
   runTable(R, bits_32_p0_t0);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 20 * L);
-  R.views(3, 9, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 20 * L);
-  R.views(3, 14, 5, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 44 * L);
+  R.views(3, 10, 11, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(3, 19, 6, in2_2, 0);
-  if (in2_2.byteLength !== 24 * L) throw new Error("protocol bits_32: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * L);
-  R.views(3, 25, 6, ks2_next, 0);
+  R.views(3, 21, 9, in2_2, 0);
+  if (in2_2.byteLength !== 36 * L) throw new Error("protocol bits_32: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * L);
+  R.views(3, 30, 12, ks2_next, 0);
   const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * L);
-  R.views(3, 31, 6, ks2_prev, 0);
-  const out3_1 = new Uint8Array(32 * L);
-  R.views(3, 37, 8, out3_1, 0);
-  R.fresh(3, 45, 1);
+  R.views(3, 42, 6, ks2_prev, 0);
+  const out3_1 = new Uint8Array(48 * L);
+  R.views(3, 48, 12, out3_1, 0);
+  R.fresh(3, 60, 1);
   runTable(R, bits_32_p0_t1);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(3, 46, 4, in3_2, 0);
-  if (in3_2.byteLength !== 16 * L) throw new Error("protocol bits_32: bad frame size from party 2");
   const ks3_next = ctx.prgs.next.draw(inst, 3, 24 * L);
-  R.views(3, 50, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 24 * L);
-  R.views(3, 56, 6, ks3_prev, 0);
-  const out4_1 = new Uint8Array(16 * L);
-  R.views(3, 62, 4, out4_1, 0);
-  R.fresh(3, 66, 1);
-  runTable(R, bits_32_p0_t2);
-  ctx.transport.send(1, inst, 4, out4_1);
+  R.views(3, 61, 6, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 24 * L);
-  R.views(3, 67, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 24 * L);
-  R.views(3, 73, 6, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 40 * L);
+  R.views(3, 67, 10, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(3, 79, 8, in5_2, 0);
-  if (in5_2.byteLength !== 32 * L) throw new Error("protocol bits_32: bad frame size from party 2");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 16 * L);
-  R.views(3, 87, 4, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 16 * L);
-  R.views(3, 91, 4, ks5_prev, 0);
+  R.views(3, 77, 10, in5_2, 0);
+  if (in5_2.byteLength !== 40 * L) throw new Error("protocol bits_32: bad frame size from party 2");
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 24 * L);
+  R.views(3, 87, 6, ks5_next, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 8 * L);
+  R.views(3, 93, 2, ks5_prev, 0);
   const out6_1 = new Uint8Array(24 * L);
   R.views(3, 95, 6, out6_1, 0);
   R.fresh(3, 101, 1);
-  runTable(R, bits_32_p0_t3);
+  runTable(R, bits_32_p0_t2);
   ctx.transport.send(1, inst, 6, out6_1);
-  // round 6
-  const in6_2 = await ctx.transport.receive(2, inst, 6);
-  R.views(3, 102, 2, in6_2, 0);
-  if (in6_2.byteLength !== 8 * L) throw new Error("protocol bits_32: bad frame size from party 2");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 8 * L);
-  R.views(3, 104, 2, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 8 * L);
-  R.views(3, 106, 2, ks6_prev, 0);
-  R.fresh(3, 108, 1);
-  runTable(R, bits_32_p0_t4);
-  return R.result(3, 108, false) as Uint32Array;
+  return R.result(3, 101, false) as Uint32Array;
 }
 
-const bits_32_p1_t0 = [1,51,1,6,0,3,19,2,7,1,4,1,1,1];
-const bits_32_p1_t1 = [1,3,2,-1,7,8,-1,0,2,19,1,-1,-1,-2,3,1,-2,8,9,19,1,-1,-1,-2,19,1,-2,11,16,19,1,25,-1,-2,75,1,-1,25,1,19,1,21,12,17,19,1,-2,13,18,19,1,22,-1,-2,19,2,23,14,19,1,1,1];
-const bits_32_p1_t2 = [1,3,2,-1,21,22,-1,0,17,19,1,-1,-1,-2,3,1,-2,22,38,19,1,-1,-1,-2,19,1,-2,26,32,19,1,-1,-1,-2,19,1,-1,25,-1,3,2,-2,23,24,-1,0,17,19,1,-2,-2,-3,3,1,-3,24,40,19,1,-2,-2,-3,19,1,-3,27,33,19,1,-2,-2,-3,75,1,-3,-1,2,19,1,-4,28,34,19,1,58,-2,-4,19,1,-4,29,35,19,1,59,-3,-4,3,2,-3,58,59,-1,0,-16,19,1,-3,-3,-4,3,1,-4,59,42,19,1,-3,-3,-4,19,1,-4,46,52,19,1,-3,-3,-4,19,1,66,-1,-3,75,1,-1,-2,2,19,1,-3,30,36,19,1,60,-2,-3,19,1,-2,31,37,19,1,61,-1,-2,3,2,-1,60,61,-1,0,-16,19,1,-1,-1,-2,3,1,-2,61,44,19,1,-1,-1,-2,19,1,-2,47,53,19,1,-1,-1,-2,75,1,-2,66,4,19,1,-3,48,54,19,1,62,-1,-3,19,1,-3,49,55,19,1,63,-2,-3,75,1,-2,-1,4,19,1,-3,50,56,19,1,64,-1,-3,19,1,-1,51,57,19,1,65,-2,-1];
-const bits_32_p1_t3 = [1,3,2,-1,62,63,-1,0,5,19,1,-1,-1,-2,3,1,-2,63,67,19,1,-1,-1,-2,19,1,-2,71,77,19,1,-1,-1,-2,19,1,87,66,-1,3,2,-1,64,65,-1,0,5,19,1,-1,-1,-2,3,1,-2,65,69,19,1,-1,-1,-2,19,1,-2,72,78,19,1,-1,-1,-2,75,1,-2,87,8,19,1,-3,73,79,19,1,83,-1,-3,19,1,-3,74,80,19,1,84,-2,-3,75,1,-2,-1,8,19,1,-3,75,81,19,1,85,-1,-3,19,1,-1,76,82,19,1,86,-2,-1];
-const bits_32_p1_t4 = [1,3,2,-1,83,84,-1,0,13,19,1,-1,-1,-2,3,1,-2,84,96,19,1,-1,-1,-2,19,1,-2,88,92,19,1,-1,-1,-2,19,1,-1,87,-1,3,2,-2,85,86,-1,0,13,19,1,-2,-2,-3,3,1,-3,86,98,19,1,-2,-2,-3,19,1,-3,89,93,19,1,-2,-2,-3,75,1,-3,-1,16,19,1,-4,90,94,19,1,106,-2,-4,19,1,-2,91,95,19,1,107,-3,-2,3,2,-2,106,107,-1,0,-6,19,1,-2,-2,-3,3,1,-3,107,100,19,1,-2,-2,-3,19,1,-3,102,104,19,2,-2,-2,-3,1,1,1,75,1,-1,-1,1,19,1,-2,103,105,19,1,108,-1,-2];
+const bits_32_p1_t0 = [1,51,1,14,0,7,3,1,-1,8,1,19,1,-2,2,9,19,1,19,-1,-2,75,1,-1,19,1,19,1,15,3,10,19,1,-2,4,11,19,1,16,-1,-2,19,2,17,5,12,1,1,1];
+const bits_32_p1_t1 = [1,3,2,-1,15,16,-1,0,23,19,1,-1,-1,-2,3,1,-2,16,38,19,1,-1,-1,-2,19,1,-2,20,26,19,1,-1,-1,-2,19,1,-1,19,-1,3,2,-2,17,18,-1,0,23,19,1,-2,-2,-3,3,1,-3,18,40,19,1,-2,-2,-3,19,1,-3,21,27,19,1,-2,-2,-3,75,1,-3,-1,2,19,1,-4,22,28,19,1,68,-2,-4,19,1,-4,23,29,19,1,69,-3,-4,3,2,-3,68,69,-1,0,-26,19,1,-3,-3,-4,3,1,-4,69,42,19,1,-3,-3,-4,19,1,-4,50,30,19,2,-3,-3,-4,2,2,1,75,1,-3,-2,2,19,1,-4,24,31,19,1,70,-2,-4,19,1,-2,25,32,19,1,71,-3,-2,3,2,-2,70,71,-1,0,-26,19,1,-2,-2,-3,3,1,-3,71,44,19,1,-2,-2,-3,19,1,-3,51,33,19,1,-2,-2,-3,75,1,-3,-1,4,19,1,-4,52,34,19,1,72,-2,-4,19,1,-4,53,35,19,1,73,-3,-4,3,2,-3,72,73,-1,0,-26,19,1,-3,-3,-4,3,1,-4,73,46,19,1,-3,-3,-4,19,1,-4,54,62,19,1,-3,-3,-4,19,1,80,-1,-3,75,1,-1,-2,4,19,1,-3,55,36,19,1,74,-2,-3,19,1,-2,56,37,19,1,75,-1,-2,3,2,-1,74,75,-1,0,-26,19,1,-1,-1,-2,3,1,-2,75,48,19,1,-1,-1,-2,19,1,-2,57,63,19,1,-1,-1,-2,75,1,-2,80,8,19,1,-3,58,64,19,1,76,-1,-3,19,1,-3,59,65,19,1,77,-2,-3,75,1,-2,-1,8,19,1,-3,60,66,19,1,78,-1,-3,19,1,-1,61,67,19,1,79,-2,-1];
+const bits_32_p1_t2 = [1,3,2,-1,76,77,-1,0,15,19,1,-1,-1,-2,3,1,-2,77,91,19,1,-1,-1,-2,19,1,-2,81,85,19,1,-1,-1,-2,19,1,-1,80,-1,3,2,-2,78,79,-1,0,15,19,1,-2,-2,-3,3,1,-3,79,93,19,1,-2,-2,-3,19,1,-3,82,86,19,1,-2,-2,-3,75,1,-3,-1,16,19,1,-4,83,87,19,1,99,-2,-4,19,1,-2,84,88,19,1,100,-3,-2,3,2,-2,99,100,-1,0,-4,19,1,-2,-2,-3,3,1,-3,100,95,19,1,-2,-2,-3,19,1,-3,97,89,19,2,-2,-2,-3,1,1,1,75,1,-1,-1,1,19,1,-2,98,90,19,1,101,-1,-2];
 async function bits_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(3, 0, x as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  R.views(3, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
-  R.views(3, 3, 3, ks0_prev, 0);
-  const out1_2 = new Uint8Array(12 * L);
-  R.views(3, 6, 3, out1_2, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
+  R.views(3, 1, 6, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 28 * L);
+  R.views(3, 7, 7, ks0_prev, 0);
+  const out1_2 = new Uint8Array(20 * L);
+  R.views(3, 14, 5, out1_2, 0);
+  R.fresh(3, 19, 1);
   runTable(R, bits_32_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(3, 9, 2, in1_0, 0);
-  if (in1_0.byteLength !== 8 * L) throw new Error("protocol bits_32: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 20 * L);
-  R.views(3, 11, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 20 * L);
-  R.views(3, 16, 5, ks1_prev, 0);
-  const out2_2 = new Uint8Array(16 * L);
-  R.views(3, 21, 4, out2_2, 0);
-  R.fresh(3, 25, 1);
-  runTable(R, bits_32_p1_t1);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 24 * L);
+  R.views(3, 20, 6, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * L);
-  R.views(3, 26, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * L);
-  R.views(3, 32, 6, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * L);
+  R.views(3, 26, 12, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(3, 38, 8, in3_0, 0);
-  if (in3_0.byteLength !== 32 * L) throw new Error("protocol bits_32: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 24 * L);
-  R.views(3, 46, 6, ks3_next, 0);
+  R.views(3, 38, 12, in3_0, 0);
+  if (in3_0.byteLength !== 48 * L) throw new Error("protocol bits_32: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * L);
+  R.views(3, 50, 12, ks3_next, 0);
   const ks3_prev = ctx.prgs.prev.draw(inst, 3, 24 * L);
-  R.views(3, 52, 6, ks3_prev, 0);
-  const out4_2 = new Uint8Array(32 * L);
-  R.views(3, 58, 8, out4_2, 0);
-  R.fresh(3, 66, 1);
-  runTable(R, bits_32_p1_t2);
+  R.views(3, 62, 6, ks3_prev, 0);
+  const out4_2 = new Uint8Array(48 * L);
+  R.views(3, 68, 12, out4_2, 0);
+  R.fresh(3, 80, 1);
+  runTable(R, bits_32_p1_t1);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(3, 67, 4, in4_0, 0);
-  if (in4_0.byteLength !== 16 * L) throw new Error("protocol bits_32: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 24 * L);
-  R.views(3, 71, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 24 * L);
-  R.views(3, 77, 6, ks4_prev, 0);
-  const out5_2 = new Uint8Array(16 * L);
-  R.views(3, 83, 4, out5_2, 0);
-  R.fresh(3, 87, 1);
-  runTable(R, bits_32_p1_t3);
-  ctx.transport.send(2, inst, 5, out5_2);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 16 * L);
+  R.views(3, 81, 4, ks4_next, 0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 16 * L);
-  R.views(3, 88, 4, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 16 * L);
-  R.views(3, 92, 4, ks5_prev, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 24 * L);
+  R.views(3, 85, 6, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(3, 96, 6, in6_0, 0);
+  R.views(3, 91, 6, in6_0, 0);
   if (in6_0.byteLength !== 24 * L) throw new Error("protocol bits_32: bad frame size from party 0");
   const ks6_next = ctx.prgs.next.draw(inst, 6, 8 * L);
-  R.views(3, 102, 2, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 8 * L);
-  R.views(3, 104, 2, ks6_prev, 0);
+  R.views(3, 97, 2, ks6_next, 0);
   const out7_2 = new Uint8Array(8 * L);
-  R.views(3, 106, 2, out7_2, 0);
-  R.fresh(3, 108, 1);
-  runTable(R, bits_32_p1_t4);
+  R.views(3, 99, 2, out7_2, 0);
+  R.fresh(3, 101, 1);
+  runTable(R, bits_32_p1_t2);
   ctx.transport.send(2, inst, 7, out7_2);
-  return R.result(3, 108, false) as Uint32Array;
+  return R.result(3, 101, false) as Uint32Array;
 }
 
-const bits_32_p2_t0 = [1,43,1,24,0,5,19,1,18,1,3,19,1,-1,2,4,19,1,19,24,-1,3,2,-1,18,19,-1,0,-12,19,1,-1,-1,-2,3,1,-2,19,6,19,1,-1,-1,-2,19,1,-2,8,13,19,1,25,-1,-2,75,1,-1,25,1,19,1,-2,9,14,19,1,20,24,-2,19,1,-2,10,15,19,1,21,-1,-2,75,1,-1,24,1,19,1,-2,11,16,19,1,22,24,-2,19,1,-2,12,17,19,1,23,-1,-2];
-const bits_32_p2_t1 = [1,3,2,-1,20,21,-1,0,6,19,1,-1,-1,-2,3,1,-2,21,26,19,1,-1,-1,-2,19,1,-2,30,36,19,1,-1,-1,-2,19,1,46,25,-1,3,2,-1,22,23,-1,0,6,19,1,-1,-1,-2,3,1,-2,23,28,19,1,-1,-1,-2,19,1,-2,31,37,19,1,-1,-1,-2,75,1,-2,46,2,19,1,-3,32,38,19,1,42,-1,-3,19,1,-3,33,39,19,1,43,-2,-3,75,1,-2,-1,2,19,1,-3,34,40,19,1,44,-1,-3,19,1,-1,35,41,19,1,45,-2,-1];
-const bits_32_p2_t2 = [1,3,2,-1,42,43,-1,0,17,19,1,-1,-1,-2,3,1,-2,43,59,19,1,-1,-1,-2,19,1,-2,47,53,19,1,-1,-1,-2,19,1,-1,46,-1,3,2,-2,44,45,-1,0,17,19,1,-2,-2,-3,3,1,-3,45,61,19,1,-2,-2,-3,19,1,-3,48,54,19,1,-2,-2,-3,75,1,-3,-1,4,19,1,-4,49,55,19,1,79,-2,-4,19,1,-4,50,56,19,1,80,-3,-4,3,2,-3,79,80,-1,0,-16,19,1,-3,-3,-4,3,1,-4,80,63,19,1,-3,-3,-4,19,1,-4,67,73,19,1,-3,-3,-4,19,1,87,-1,-3,75,1,-1,-2,4,19,1,-3,51,57,19,1,81,-2,-3,19,1,-2,52,58,19,1,82,-1,-2,3,2,-1,81,82,-1,0,-16,19,1,-1,-1,-2,3,1,-2,82,65,19,1,-1,-1,-2,19,1,-2,68,74,19,1,-1,-1,-2,75,1,-2,87,8,19,1,-3,69,75,19,1,83,-1,-3,19,1,-3,70,76,19,1,84,-2,-3,75,1,-2,-1,8,19,1,-3,71,77,19,1,85,-1,-3,19,1,-1,72,78,19,1,86,-2,-1];
-const bits_32_p2_t3 = [1,3,2,-1,83,84,-1,0,5,19,1,-1,-1,-2,3,1,-2,84,88,19,1,-1,-1,-2,19,1,-2,92,96,19,1,-1,-1,-2,19,1,102,87,-1,3,2,-1,85,86,-1,0,5,19,1,-1,-1,-2,3,1,-2,86,90,19,1,-1,-1,-2,19,1,-2,93,97,19,1,-1,-1,-2,75,1,-2,102,16,19,1,-3,94,98,19,1,100,-1,-3,19,1,-1,95,99,19,1,101,-2,-1];
-const bits_32_p2_t4 = [1,3,2,-1,100,101,-1,0,7,19,1,-1,-1,-2,3,1,-2,101,107,19,1,-1,-1,-2,19,1,-2,103,105,19,1,-1,-1,-2,19,1,-1,102,-1,75,1,-1,-1,1,19,1,-1,24,-1,19,1,-2,104,106,19,1,109,-1,-2];
+const bits_32_p2_t0 = [1,43,1,39,0,8,19,1,30,39,1,3,1,-1,1,7,19,1,-2,13,2,19,1,-1,-1,-2,75,1,-2,-1,1,19,1,-3,14,3,19,1,31,39,-3,19,1,-3,15,4,19,1,32,-2,-3,3,2,-2,31,32,-1,0,-22,19,1,-2,-2,-3,3,1,-3,32,9,19,1,-2,-2,-3,19,1,-3,16,24,19,1,-2,-2,-3,19,1,40,-1,-2,75,1,-1,39,1,19,1,-2,17,5,19,1,33,39,-2,19,1,-2,18,6,19,1,34,-1,-2,3,2,-1,33,34,-1,0,-22,19,1,-1,-1,-2,3,1,-2,34,11,19,1,-1,-1,-2,19,1,-2,19,25,19,1,-1,-1,-2,75,1,-2,40,2,19,1,-3,20,26,19,1,35,-1,-3,19,1,-3,21,27,19,1,36,-2,-3,75,1,-2,-1,2,19,1,-3,22,28,19,1,37,-1,-3,19,1,-1,23,29,19,1,38,-2,-1];
+const bits_32_p2_t1 = [1,3,2,-1,35,36,-1,0,24,19,1,-1,-1,-2,3,1,-2,36,59,19,1,-1,-1,-2,19,1,-2,41,47,19,1,-1,-1,-2,19,1,-1,40,-1,3,2,-2,37,38,-1,0,24,19,1,-2,-2,-3,3,1,-3,38,61,19,1,-2,-2,-3,19,1,-3,42,48,19,1,-2,-2,-3,75,1,-3,-1,4,19,1,-4,43,49,19,1,85,-2,-4,19,1,-4,44,50,19,1,86,-3,-4,3,2,-3,85,86,-1,0,-22,19,1,-3,-3,-4,3,1,-4,86,63,19,1,-3,-3,-4,19,1,-4,71,51,19,2,-3,-3,-4,2,2,1,75,1,-3,-2,4,19,1,-4,45,52,19,1,87,-2,-4,19,1,-2,46,53,19,1,88,-3,-2,3,2,-2,87,88,-1,0,-22,19,1,-2,-2,-3,3,1,-3,88,65,19,1,-2,-2,-3,19,1,-3,72,54,19,1,-2,-2,-3,75,1,-3,-1,8,19,1,-4,73,55,19,1,89,-2,-4,19,1,-4,74,56,19,1,90,-3,-4,3,2,-3,89,90,-1,0,-22,19,1,-3,-3,-4,3,1,-4,90,67,19,1,-3,-3,-4,19,1,-4,75,81,19,1,-3,-3,-4,19,1,95,-1,-3,75,1,-1,-2,8,19,1,-3,76,57,19,1,91,-2,-3,19,1,-2,77,58,19,1,92,-1,-2,3,2,-1,91,92,-1,0,-22,19,1,-1,-1,-2,3,1,-2,92,69,19,1,-1,-1,-2,19,1,-2,78,82,19,1,-1,-1,-2,75,1,-2,95,16,19,1,-3,79,83,19,1,93,-1,-3,19,1,-1,80,84,19,1,94,-2,-1];
+const bits_32_p2_t2 = [1,3,2,-1,93,94,-1,0,7,19,1,-1,-1,-2,3,1,-2,94,100,19,1,-1,-1,-2,19,1,-2,96,98,19,1,-1,-1,-2,19,1,-1,95,-1,75,1,-1,-1,1,19,1,-1,39,-1,19,1,-2,97,99,19,1,102,-1,-2];
 async function bits_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(3, 0, x as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  R.views(3, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  R.views(3, 3, 2, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
+  R.views(3, 1, 6, ks0_prev, 0);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(3, 7, 1, in1_0, 0);
+  if (in1_0.byteLength !== 4 * L) throw new Error("protocol bits_32: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(3, 5, 3, in1_1, 0);
-  if (in1_1.byteLength !== 12 * L) throw new Error("protocol bits_32: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 20 * L);
-  R.views(3, 8, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 20 * L);
-  R.views(3, 13, 5, ks1_prev, 0);
-  const out2_0 = new Uint8Array(24 * L);
-  R.views(3, 18, 6, out2_0, 0);
-  R.fresh(3, 24, 2);
+  R.views(3, 8, 5, in1_1, 0);
+  if (in1_1.byteLength !== 20 * L) throw new Error("protocol bits_32: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 44 * L);
+  R.views(3, 13, 11, ks1_next, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 24 * L);
+  R.views(3, 24, 6, ks1_prev, 0);
+  const out2_0 = new Uint8Array(36 * L);
+  R.views(3, 30, 9, out2_0, 0);
+  R.fresh(3, 39, 2);
   runTable(R, bits_32_p2_t0);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(3, 26, 4, in2_1, 0);
-  if (in2_1.byteLength !== 16 * L) throw new Error("protocol bits_32: bad frame size from party 1");
   const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * L);
-  R.views(3, 30, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * L);
-  R.views(3, 36, 6, ks2_prev, 0);
-  const out3_0 = new Uint8Array(16 * L);
-  R.views(3, 42, 4, out3_0, 0);
-  R.fresh(3, 46, 1);
-  runTable(R, bits_32_p2_t1);
-  ctx.transport.send(0, inst, 3, out3_0);
+  R.views(3, 41, 6, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 24 * L);
-  R.views(3, 47, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 24 * L);
-  R.views(3, 53, 6, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * L);
+  R.views(3, 47, 12, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(3, 59, 8, in4_1, 0);
-  if (in4_1.byteLength !== 32 * L) throw new Error("protocol bits_32: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 24 * L);
-  R.views(3, 67, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 24 * L);
-  R.views(3, 73, 6, ks4_prev, 0);
-  const out5_0 = new Uint8Array(32 * L);
-  R.views(3, 79, 8, out5_0, 0);
-  R.fresh(3, 87, 1);
-  runTable(R, bits_32_p2_t2);
+  R.views(3, 59, 12, in4_1, 0);
+  if (in4_1.byteLength !== 48 * L) throw new Error("protocol bits_32: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 40 * L);
+  R.views(3, 71, 10, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 16 * L);
+  R.views(3, 81, 4, ks4_prev, 0);
+  const out5_0 = new Uint8Array(40 * L);
+  R.views(3, 85, 10, out5_0, 0);
+  R.fresh(3, 95, 1);
+  runTable(R, bits_32_p2_t1);
   ctx.transport.send(0, inst, 5, out5_0);
   // round 5
-  const in5_1 = await ctx.transport.receive(1, inst, 5);
-  R.views(3, 88, 4, in5_1, 0);
-  if (in5_1.byteLength !== 16 * L) throw new Error("protocol bits_32: bad frame size from party 1");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 16 * L);
-  R.views(3, 92, 4, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 16 * L);
-  R.views(3, 96, 4, ks5_prev, 0);
-  const out6_0 = new Uint8Array(8 * L);
-  R.views(3, 100, 2, out6_0, 0);
-  R.fresh(3, 102, 1);
-  runTable(R, bits_32_p2_t3);
-  ctx.transport.send(0, inst, 6, out6_0);
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 8 * L);
+  R.views(3, 96, 2, ks5_next, 0);
   // round 6
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 8 * L);
-  R.views(3, 103, 2, ks6_next, 0);
   const ks6_prev = ctx.prgs.prev.draw(inst, 6, 8 * L);
-  R.views(3, 105, 2, ks6_prev, 0);
+  R.views(3, 98, 2, ks6_prev, 0);
   // round 7
   const in7_1 = await ctx.transport.receive(1, inst, 7);
-  R.views(3, 107, 2, in7_1, 0);
+  R.views(3, 100, 2, in7_1, 0);
   if (in7_1.byteLength !== 8 * L) throw new Error("protocol bits_32: bad frame size from party 1");
-  R.fresh(3, 109, 1);
-  runTable(R, bits_32_p2_t4);
-  return R.result(3, 109, false) as Uint32Array;
+  R.fresh(3, 102, 1);
+  runTable(R, bits_32_p2_t2);
+  return R.result(3, 102, false) as Uint32Array;
 }
 
 /**
  * Bit decomposition uintN -> xor_uintN: three-to-two, then a + b with a prefix adder.
  * 2 + log2 n rounds.
- * Instance bits_64: 8 round(s); bytes sent per lane by P1 / P2 / P3: 192 / 200 / 192.
+ * Instance bits_64: 8 round(s); bytes sent per lane by P1 / P2 / P3: 184 / 184 / 184.
  */
 export function bits_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const inst = ctx.newInstance();
@@ -4098,294 +3897,202 @@ export function bits_64(ctx: PartyContext, L: number, x: BigUint64Array): Promis
   }
 }
 
-const bits_64_p0_t0 = [1,44,1,8,0,1,20,1,-1,2,4,20,1,6,8,-1,20,1,7,3,5];
-const bits_64_p0_t1 = [1,4,2,-1,6,7,-1,0,13,20,1,-1,-1,-2,4,1,-2,7,19,20,1,-1,-1,-2,20,1,-2,9,14,20,1,-1,-1,-2,76,1,-2,-1,1,20,1,-3,10,15,20,1,37,8,-3,20,1,-3,11,16,20,1,38,-2,-3,4,2,-2,37,38,-1,0,-16,20,1,-2,-2,-3,4,1,-3,38,21,20,1,-2,-2,-3,20,1,-3,25,31,20,1,-2,-2,-3,20,1,45,-1,-2,76,1,-1,8,1,20,1,-2,12,17,20,1,39,8,-2,20,1,-2,13,18,20,1,40,-1,-2,4,2,-1,39,40,-1,0,-16,20,1,-1,-1,-2,4,1,-2,40,23,20,1,-1,-1,-2,20,1,-2,26,32,20,1,-1,-1,-2,76,1,-2,45,2,20,1,-3,27,33,20,1,41,-1,-3,20,1,-3,28,34,20,1,42,-2,-3,76,1,-2,-1,2,20,1,-3,29,35,20,1,43,-1,-3,20,1,-1,30,36,20,1,44,-2,-1];
-const bits_64_p0_t2 = [1,4,2,-1,41,42,-1,0,5,20,1,-1,-1,-2,4,1,-2,42,46,20,1,-1,-1,-2,20,1,-2,50,56,20,1,-1,-1,-2,20,1,66,45,-1,4,2,-1,43,44,-1,0,5,20,1,-1,-1,-2,4,1,-2,44,48,20,1,-1,-1,-2,20,1,-2,51,57,20,1,-1,-1,-2,76,1,-2,66,4,20,1,-3,52,58,20,1,62,-1,-3,20,1,-3,53,59,20,1,63,-2,-3,76,1,-2,-1,4,20,1,-3,54,60,20,1,64,-1,-3,20,1,-1,55,61,20,1,65,-2,-1];
-const bits_64_p0_t3 = [1,4,2,-1,62,63,-1,0,17,20,1,-1,-1,-2,4,1,-2,63,79,20,1,-1,-1,-2,20,1,-2,67,73,20,1,-1,-1,-2,20,1,-1,66,-1,4,2,-2,64,65,-1,0,17,20,1,-2,-2,-3,4,1,-3,65,81,20,1,-2,-2,-3,20,1,-3,68,74,20,1,-2,-2,-3,76,1,-3,-1,8,20,1,-4,69,75,20,1,99,-2,-4,20,1,-4,70,76,20,1,100,-3,-4,4,2,-3,99,100,-1,0,-16,20,1,-3,-3,-4,4,1,-4,100,83,20,1,-3,-3,-4,20,1,-4,87,93,20,1,-3,-3,-4,20,1,107,-1,-3,76,1,-1,-2,8,20,1,-3,71,77,20,1,101,-2,-3,20,1,-2,72,78,20,1,102,-1,-2,4,2,-1,101,102,-1,0,-16,20,1,-1,-1,-2,4,1,-2,102,85,20,1,-1,-1,-2,20,1,-2,88,94,20,1,-1,-1,-2,76,1,-2,107,16,20,1,-3,89,95,20,1,103,-1,-3,20,1,-3,90,96,20,1,104,-2,-3,76,1,-2,-1,16,20,1,-3,91,97,20,1,105,-1,-3,20,1,-1,92,98,20,1,106,-2,-1];
-const bits_64_p0_t4 = [1,4,2,-1,103,104,-1,0,5,20,1,-1,-1,-2,4,1,-2,104,108,20,1,-1,-1,-2,20,1,-2,112,116,20,1,-1,-1,-2,20,1,122,107,-1,4,2,-1,105,106,-1,0,5,20,1,-1,-1,-2,4,1,-2,106,110,20,1,-1,-1,-2,20,1,-2,113,117,20,1,-1,-1,-2,76,1,-2,122,32,20,1,-3,114,118,20,1,120,-1,-3,20,1,-1,115,119,20,1,121,-2,-1];
-const bits_64_p0_t5 = [1,4,2,-1,120,121,-1,0,7,20,1,-1,-1,-2,4,1,-2,121,127,20,1,-1,-1,-2,20,1,-2,123,125,20,1,-1,-1,-2,20,1,-1,122,-1,76,1,-1,-1,1,20,1,-1,8,-1,20,1,-2,124,126,20,1,129,-1,-2];
+const bits_64_p0_t0 = [1,44,1,9,0,1,20,1,8,9,2];
+const bits_64_p0_t1 = [1,4,1,-1,9,21,20,1,-2,3,10,20,1,-1,-1,-2,76,1,-2,-1,1,20,1,-3,4,11,20,1,48,9,-3,20,1,-3,5,12,20,1,49,-2,-3,4,2,-2,48,49,-1,0,-26,20,1,-2,-2,-3,4,1,-3,49,22,20,1,-2,-2,-3,20,1,-3,30,13,20,2,-2,-2,-3,1,1,1,76,1,-2,9,1,20,1,-3,6,14,20,1,50,9,-3,20,1,-3,7,15,20,1,51,-2,-3,4,2,-2,50,51,-1,0,-26,20,1,-2,-2,-3,4,1,-3,51,24,20,1,-2,-2,-3,20,1,-3,31,16,20,1,-2,-2,-3,76,1,-3,-1,2,20,1,-4,32,17,20,1,52,-2,-4,20,1,-4,33,18,20,1,53,-3,-4,4,2,-3,52,53,-1,0,-26,20,1,-3,-3,-4,4,1,-4,53,26,20,1,-3,-3,-4,20,1,-4,34,42,20,1,-3,-3,-4,20,1,60,-1,-3,76,1,-1,-2,2,20,1,-3,35,19,20,1,54,-2,-3,20,1,-2,36,20,20,1,55,-1,-2,4,2,-1,54,55,-1,0,-26,20,1,-1,-1,-2,4,1,-2,55,28,20,1,-1,-1,-2,20,1,-2,37,43,20,1,-1,-1,-2,76,1,-2,60,4,20,1,-3,38,44,20,1,56,-1,-3,20,1,-3,39,45,20,1,57,-2,-3,76,1,-2,-1,4,20,1,-3,40,46,20,1,58,-1,-3,20,1,-1,41,47,20,1,59,-2,-1];
+const bits_64_p0_t2 = [1,4,2,-1,56,57,-1,0,23,20,1,-1,-1,-2,4,1,-2,57,79,20,1,-1,-1,-2,20,1,-2,61,67,20,1,-1,-1,-2,20,1,-1,60,-1,4,2,-2,58,59,-1,0,23,20,1,-2,-2,-3,4,1,-3,59,81,20,1,-2,-2,-3,20,1,-3,62,68,20,1,-2,-2,-3,76,1,-3,-1,8,20,1,-4,63,69,20,1,105,-2,-4,20,1,-4,64,70,20,1,106,-3,-4,4,2,-3,105,106,-1,0,-22,20,1,-3,-3,-4,4,1,-4,106,83,20,1,-3,-3,-4,20,1,-4,91,71,20,2,-3,-3,-4,2,2,1,76,1,-3,-2,8,20,1,-4,65,72,20,1,107,-2,-4,20,1,-2,66,73,20,1,108,-3,-2,4,2,-2,107,108,-1,0,-22,20,1,-2,-2,-3,4,1,-3,108,85,20,1,-2,-2,-3,20,1,-3,92,74,20,1,-2,-2,-3,76,1,-3,-1,16,20,1,-4,93,75,20,1,109,-2,-4,20,1,-4,94,76,20,1,110,-3,-4,4,2,-3,109,110,-1,0,-22,20,1,-3,-3,-4,4,1,-4,110,87,20,1,-3,-3,-4,20,1,-4,95,101,20,1,-3,-3,-4,20,1,115,-1,-3,76,1,-1,-2,16,20,1,-3,96,77,20,1,111,-2,-3,20,1,-2,97,78,20,1,112,-1,-2,4,2,-1,111,112,-1,0,-22,20,1,-1,-1,-2,4,1,-2,112,89,20,1,-1,-1,-2,20,1,-2,98,102,20,1,-1,-1,-2,76,1,-2,115,32,20,1,-3,99,103,20,1,113,-1,-3,20,1,-1,100,104,20,1,114,-2,-1];
+const bits_64_p0_t3 = [1,4,2,-1,113,114,-1,0,7,20,1,-1,-1,-2,4,1,-2,114,120,20,1,-1,-1,-2,20,1,-2,116,118,20,1,-1,-1,-2,20,1,-1,115,-1,76,1,-1,-1,1,20,1,-1,9,-1,20,1,-2,117,119,20,1,122,-1,-2];
 async function bits_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(4, 0, x as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
-  R.views(4, 1, 3, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  R.views(4, 4, 2, ks0_prev, 0);
-  const out1_1 = new Uint8Array(16 * L);
-  R.views(4, 6, 2, out1_1, 0);
-  R.fresh(4, 8, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 56 * L);
+  R.views(4, 1, 7, ks0_next, 0);
+  const out1_2 = new Uint8Array(8 * L);
+  R.views(4, 8, 1, out1_2, 0);
+  R.fresh(4, 9, 1);
   runTable(R, bits_64_p0_t0);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 40 * L);
-  R.views(4, 9, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 40 * L);
-  R.views(4, 14, 5, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 88 * L);
+  R.views(4, 10, 11, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(4, 19, 6, in2_2, 0);
-  if (in2_2.byteLength !== 48 * L) throw new Error("protocol bits_64: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * L);
-  R.views(4, 25, 6, ks2_next, 0);
+  R.views(4, 21, 9, in2_2, 0);
+  if (in2_2.byteLength !== 72 * L) throw new Error("protocol bits_64: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 96 * L);
+  R.views(4, 30, 12, ks2_next, 0);
   const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * L);
-  R.views(4, 31, 6, ks2_prev, 0);
-  const out3_1 = new Uint8Array(64 * L);
-  R.views(4, 37, 8, out3_1, 0);
-  R.fresh(4, 45, 1);
+  R.views(4, 42, 6, ks2_prev, 0);
+  const out3_1 = new Uint8Array(96 * L);
+  R.views(4, 48, 12, out3_1, 0);
+  R.fresh(4, 60, 1);
   runTable(R, bits_64_p0_t1);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(4, 46, 4, in3_2, 0);
-  if (in3_2.byteLength !== 32 * L) throw new Error("protocol bits_64: bad frame size from party 2");
   const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * L);
-  R.views(4, 50, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * L);
-  R.views(4, 56, 6, ks3_prev, 0);
-  const out4_1 = new Uint8Array(32 * L);
-  R.views(4, 62, 4, out4_1, 0);
-  R.fresh(4, 66, 1);
-  runTable(R, bits_64_p0_t2);
-  ctx.transport.send(1, inst, 4, out4_1);
+  R.views(4, 61, 6, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 48 * L);
-  R.views(4, 67, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 48 * L);
-  R.views(4, 73, 6, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 96 * L);
+  R.views(4, 67, 12, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(4, 79, 8, in5_2, 0);
-  if (in5_2.byteLength !== 64 * L) throw new Error("protocol bits_64: bad frame size from party 2");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 48 * L);
-  R.views(4, 87, 6, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 48 * L);
-  R.views(4, 93, 6, ks5_prev, 0);
-  const out6_1 = new Uint8Array(64 * L);
-  R.views(4, 99, 8, out6_1, 0);
-  R.fresh(4, 107, 1);
-  runTable(R, bits_64_p0_t3);
+  R.views(4, 79, 12, in5_2, 0);
+  if (in5_2.byteLength !== 96 * L) throw new Error("protocol bits_64: bad frame size from party 2");
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 80 * L);
+  R.views(4, 91, 10, ks5_next, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 32 * L);
+  R.views(4, 101, 4, ks5_prev, 0);
+  const out6_1 = new Uint8Array(80 * L);
+  R.views(4, 105, 10, out6_1, 0);
+  R.fresh(4, 115, 1);
+  runTable(R, bits_64_p0_t2);
   ctx.transport.send(1, inst, 6, out6_1);
   // round 6
-  const in6_2 = await ctx.transport.receive(2, inst, 6);
-  R.views(4, 108, 4, in6_2, 0);
-  if (in6_2.byteLength !== 32 * L) throw new Error("protocol bits_64: bad frame size from party 2");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 32 * L);
-  R.views(4, 112, 4, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 32 * L);
-  R.views(4, 116, 4, ks6_prev, 0);
-  const out7_1 = new Uint8Array(16 * L);
-  R.views(4, 120, 2, out7_1, 0);
-  R.fresh(4, 122, 1);
-  runTable(R, bits_64_p0_t4);
-  ctx.transport.send(1, inst, 7, out7_1);
+  const ks6_next = ctx.prgs.next.draw(inst, 6, 16 * L);
+  R.views(4, 116, 2, ks6_next, 0);
   // round 7
-  const ks7_next = ctx.prgs.next.draw(inst, 7, 16 * L);
-  R.views(4, 123, 2, ks7_next, 0);
   const ks7_prev = ctx.prgs.prev.draw(inst, 7, 16 * L);
-  R.views(4, 125, 2, ks7_prev, 0);
+  R.views(4, 118, 2, ks7_prev, 0);
   // round 8
   const in8_2 = await ctx.transport.receive(2, inst, 8);
-  R.views(4, 127, 2, in8_2, 0);
+  R.views(4, 120, 2, in8_2, 0);
   if (in8_2.byteLength !== 16 * L) throw new Error("protocol bits_64: bad frame size from party 2");
-  R.fresh(4, 129, 1);
-  runTable(R, bits_64_p0_t5);
-  return R.result(4, 129, false) as BigUint64Array;
+  R.fresh(4, 122, 1);
+  runTable(R, bits_64_p0_t3);
+  return R.result(4, 122, false) as BigUint64Array;
 }
 
-const bits_64_p1_t0 = [1,52,1,6,0,3,20,2,7,1,4,1,1,1];
-const bits_64_p1_t1 = [1,4,2,-1,7,8,-1,0,2,20,1,-1,-1,-2,4,1,-2,8,9,20,1,-1,-1,-2,20,1,-2,11,16,20,1,25,-1,-2,76,1,-1,25,1,20,1,21,12,17,20,1,-2,13,18,20,1,22,-1,-2,20,2,23,14,19,1,1,1];
-const bits_64_p1_t2 = [1,4,2,-1,21,22,-1,0,17,20,1,-1,-1,-2,4,1,-2,22,38,20,1,-1,-1,-2,20,1,-2,26,32,20,1,-1,-1,-2,20,1,-1,25,-1,4,2,-2,23,24,-1,0,17,20,1,-2,-2,-3,4,1,-3,24,40,20,1,-2,-2,-3,20,1,-3,27,33,20,1,-2,-2,-3,76,1,-3,-1,2,20,1,-4,28,34,20,1,58,-2,-4,20,1,-4,29,35,20,1,59,-3,-4,4,2,-3,58,59,-1,0,-16,20,1,-3,-3,-4,4,1,-4,59,42,20,1,-3,-3,-4,20,1,-4,46,52,20,1,-3,-3,-4,20,1,66,-1,-3,76,1,-1,-2,2,20,1,-3,30,36,20,1,60,-2,-3,20,1,-2,31,37,20,1,61,-1,-2,4,2,-1,60,61,-1,0,-16,20,1,-1,-1,-2,4,1,-2,61,44,20,1,-1,-1,-2,20,1,-2,47,53,20,1,-1,-1,-2,76,1,-2,66,4,20,1,-3,48,54,20,1,62,-1,-3,20,1,-3,49,55,20,1,63,-2,-3,76,1,-2,-1,4,20,1,-3,50,56,20,1,64,-1,-3,20,1,-1,51,57,20,1,65,-2,-1];
-const bits_64_p1_t3 = [1,4,2,-1,62,63,-1,0,5,20,1,-1,-1,-2,4,1,-2,63,67,20,1,-1,-1,-2,20,1,-2,71,77,20,1,-1,-1,-2,20,1,87,66,-1,4,2,-1,64,65,-1,0,5,20,1,-1,-1,-2,4,1,-2,65,69,20,1,-1,-1,-2,20,1,-2,72,78,20,1,-1,-1,-2,76,1,-2,87,8,20,1,-3,73,79,20,1,83,-1,-3,20,1,-3,74,80,20,1,84,-2,-3,76,1,-2,-1,8,20,1,-3,75,81,20,1,85,-1,-3,20,1,-1,76,82,20,1,86,-2,-1];
-const bits_64_p1_t4 = [1,4,2,-1,83,84,-1,0,17,20,1,-1,-1,-2,4,1,-2,84,100,20,1,-1,-1,-2,20,1,-2,88,94,20,1,-1,-1,-2,20,1,-1,87,-1,4,2,-2,85,86,-1,0,17,20,1,-2,-2,-3,4,1,-3,86,102,20,1,-2,-2,-3,20,1,-3,89,95,20,1,-2,-2,-3,76,1,-3,-1,16,20,1,-4,90,96,20,1,116,-2,-4,20,1,-4,91,97,20,1,117,-3,-4,4,2,-3,116,117,-1,0,-12,20,1,-3,-3,-4,4,1,-4,117,104,20,1,-3,-3,-4,20,1,-4,108,112,20,1,-3,-3,-4,20,1,122,-1,-3,76,1,-1,-2,16,20,1,-3,92,98,20,1,118,-2,-3,20,1,-2,93,99,20,1,119,-1,-2,4,2,-1,118,119,-1,0,-12,20,1,-1,-1,-2,4,1,-2,119,106,20,1,-1,-1,-2,20,1,-2,109,113,20,1,-1,-1,-2,76,1,-2,122,32,20,1,-3,110,114,20,1,120,-1,-3,20,1,-1,111,115,20,1,121,-2,-1];
-const bits_64_p1_t5 = [1,4,2,-1,120,121,-1,0,3,20,1,-1,-1,-2,4,1,-2,121,123,20,1,-1,-1,-2,20,1,-2,125,127,20,1,-1,-1,-2,20,1,-1,122,-1,76,1,-1,-1,1,20,1,-2,126,128,20,1,129,-1,-2];
+const bits_64_p1_t0 = [1,52,1,14,0,7,4,1,-1,8,1,20,1,-2,2,9,20,1,19,-1,-2,76,1,-1,19,1,20,1,15,3,10,20,1,-2,4,11,20,1,16,-1,-2,20,2,17,5,12,1,1,1];
+const bits_64_p1_t1 = [1,4,2,-1,15,16,-1,0,23,20,1,-1,-1,-2,4,1,-2,16,38,20,1,-1,-1,-2,20,1,-2,20,26,20,1,-1,-1,-2,20,1,-1,19,-1,4,2,-2,17,18,-1,0,23,20,1,-2,-2,-3,4,1,-3,18,40,20,1,-2,-2,-3,20,1,-3,21,27,20,1,-2,-2,-3,76,1,-3,-1,2,20,1,-4,22,28,20,1,68,-2,-4,20,1,-4,23,29,20,1,69,-3,-4,4,2,-3,68,69,-1,0,-26,20,1,-3,-3,-4,4,1,-4,69,42,20,1,-3,-3,-4,20,1,-4,50,30,20,2,-3,-3,-4,2,2,1,76,1,-3,-2,2,20,1,-4,24,31,20,1,70,-2,-4,20,1,-2,25,32,20,1,71,-3,-2,4,2,-2,70,71,-1,0,-26,20,1,-2,-2,-3,4,1,-3,71,44,20,1,-2,-2,-3,20,1,-3,51,33,20,1,-2,-2,-3,76,1,-3,-1,4,20,1,-4,52,34,20,1,72,-2,-4,20,1,-4,53,35,20,1,73,-3,-4,4,2,-3,72,73,-1,0,-26,20,1,-3,-3,-4,4,1,-4,73,46,20,1,-3,-3,-4,20,1,-4,54,62,20,1,-3,-3,-4,20,1,80,-1,-3,76,1,-1,-2,4,20,1,-3,55,36,20,1,74,-2,-3,20,1,-2,56,37,20,1,75,-1,-2,4,2,-1,74,75,-1,0,-26,20,1,-1,-1,-2,4,1,-2,75,48,20,1,-1,-1,-2,20,1,-2,57,63,20,1,-1,-1,-2,76,1,-2,80,8,20,1,-3,58,64,20,1,76,-1,-3,20,1,-3,59,65,20,1,77,-2,-3,76,1,-2,-1,8,20,1,-3,60,66,20,1,78,-1,-3,20,1,-1,61,67,20,1,79,-2,-1];
+const bits_64_p1_t2 = [1,4,2,-1,76,77,-1,0,21,20,1,-1,-1,-2,4,1,-2,77,97,20,1,-1,-1,-2,20,1,-2,81,87,20,1,-1,-1,-2,20,1,-1,80,-1,4,2,-2,78,79,-1,0,21,20,1,-2,-2,-3,4,1,-3,79,99,20,1,-2,-2,-3,20,1,-3,82,88,20,1,-2,-2,-3,76,1,-3,-1,16,20,1,-4,83,89,20,1,115,-2,-4,20,1,-4,84,90,20,1,116,-3,-4,4,2,-3,115,116,-1,0,-14,20,1,-3,-3,-4,4,1,-4,116,101,20,1,-3,-3,-4,20,1,-4,107,91,20,2,-3,-3,-4,2,2,1,76,1,-3,-2,16,20,1,-4,85,92,20,1,117,-2,-4,20,1,-2,86,93,20,1,118,-3,-2,4,2,-2,117,118,-1,0,-14,20,1,-2,-2,-3,4,1,-3,118,103,20,1,-2,-2,-3,20,1,-3,108,94,20,1,-2,-2,-3,76,1,-3,-1,32,20,1,-4,109,95,20,1,119,-2,-4,20,1,-2,110,96,20,1,120,-3,-2,4,2,-2,119,120,-1,0,-14,20,1,-2,-2,-3,4,1,-3,120,105,20,1,-2,-2,-3,20,1,-3,111,113,20,2,-2,-2,-3,1,1,1,76,1,-1,-1,1,20,1,-2,112,114,20,1,121,-1,-2];
 async function bits_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(4, 0, x as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  R.views(4, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
-  R.views(4, 3, 3, ks0_prev, 0);
-  const out1_2 = new Uint8Array(24 * L);
-  R.views(4, 6, 3, out1_2, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 48 * L);
+  R.views(4, 1, 6, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 56 * L);
+  R.views(4, 7, 7, ks0_prev, 0);
+  const out1_2 = new Uint8Array(40 * L);
+  R.views(4, 14, 5, out1_2, 0);
+  R.fresh(4, 19, 1);
   runTable(R, bits_64_p1_t0);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(4, 9, 2, in1_0, 0);
-  if (in1_0.byteLength !== 16 * L) throw new Error("protocol bits_64: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 40 * L);
-  R.views(4, 11, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 40 * L);
-  R.views(4, 16, 5, ks1_prev, 0);
-  const out2_2 = new Uint8Array(32 * L);
-  R.views(4, 21, 4, out2_2, 0);
-  R.fresh(4, 25, 1);
-  runTable(R, bits_64_p1_t1);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 48 * L);
+  R.views(4, 20, 6, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * L);
-  R.views(4, 26, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * L);
-  R.views(4, 32, 6, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 96 * L);
+  R.views(4, 26, 12, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(4, 38, 8, in3_0, 0);
-  if (in3_0.byteLength !== 64 * L) throw new Error("protocol bits_64: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * L);
-  R.views(4, 46, 6, ks3_next, 0);
+  R.views(4, 38, 12, in3_0, 0);
+  if (in3_0.byteLength !== 96 * L) throw new Error("protocol bits_64: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 96 * L);
+  R.views(4, 50, 12, ks3_next, 0);
   const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * L);
-  R.views(4, 52, 6, ks3_prev, 0);
-  const out4_2 = new Uint8Array(64 * L);
-  R.views(4, 58, 8, out4_2, 0);
-  R.fresh(4, 66, 1);
-  runTable(R, bits_64_p1_t2);
+  R.views(4, 62, 6, ks3_prev, 0);
+  const out4_2 = new Uint8Array(96 * L);
+  R.views(4, 68, 12, out4_2, 0);
+  R.fresh(4, 80, 1);
+  runTable(R, bits_64_p1_t1);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(4, 67, 4, in4_0, 0);
-  if (in4_0.byteLength !== 32 * L) throw new Error("protocol bits_64: bad frame size from party 0");
   const ks4_next = ctx.prgs.next.draw(inst, 4, 48 * L);
-  R.views(4, 71, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 48 * L);
-  R.views(4, 77, 6, ks4_prev, 0);
-  const out5_2 = new Uint8Array(32 * L);
-  R.views(4, 83, 4, out5_2, 0);
-  R.fresh(4, 87, 1);
-  runTable(R, bits_64_p1_t3);
-  ctx.transport.send(2, inst, 5, out5_2);
+  R.views(4, 81, 6, ks4_next, 0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 48 * L);
-  R.views(4, 88, 6, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 48 * L);
-  R.views(4, 94, 6, ks5_prev, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 80 * L);
+  R.views(4, 87, 10, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(4, 100, 8, in6_0, 0);
-  if (in6_0.byteLength !== 64 * L) throw new Error("protocol bits_64: bad frame size from party 0");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 32 * L);
-  R.views(4, 108, 4, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 32 * L);
-  R.views(4, 112, 4, ks6_prev, 0);
+  R.views(4, 97, 10, in6_0, 0);
+  if (in6_0.byteLength !== 80 * L) throw new Error("protocol bits_64: bad frame size from party 0");
+  const ks6_next = ctx.prgs.next.draw(inst, 6, 48 * L);
+  R.views(4, 107, 6, ks6_next, 0);
+  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 16 * L);
+  R.views(4, 113, 2, ks6_prev, 0);
   const out7_2 = new Uint8Array(48 * L);
-  R.views(4, 116, 6, out7_2, 0);
-  R.fresh(4, 122, 1);
-  runTable(R, bits_64_p1_t4);
+  R.views(4, 115, 6, out7_2, 0);
+  R.fresh(4, 121, 1);
+  runTable(R, bits_64_p1_t2);
   ctx.transport.send(2, inst, 7, out7_2);
-  // round 7
-  const in7_0 = await ctx.transport.receive(0, inst, 7);
-  R.views(4, 123, 2, in7_0, 0);
-  if (in7_0.byteLength !== 16 * L) throw new Error("protocol bits_64: bad frame size from party 0");
-  const ks7_next = ctx.prgs.next.draw(inst, 7, 16 * L);
-  R.views(4, 125, 2, ks7_next, 0);
-  const ks7_prev = ctx.prgs.prev.draw(inst, 7, 16 * L);
-  R.views(4, 127, 2, ks7_prev, 0);
-  R.fresh(4, 129, 1);
-  runTable(R, bits_64_p1_t5);
-  return R.result(4, 129, false) as BigUint64Array;
+  return R.result(4, 121, false) as BigUint64Array;
 }
 
-const bits_64_p2_t0 = [1,44,1,24,0,5,20,1,18,1,3,20,1,-1,2,4,20,1,19,24,-1,4,2,-1,18,19,-1,0,-12,20,1,-1,-1,-2,4,1,-2,19,6,20,1,-1,-1,-2,20,1,-2,8,13,20,1,25,-1,-2,76,1,-1,25,1,20,1,-2,9,14,20,1,20,24,-2,20,1,-2,10,15,20,1,21,-1,-2,76,1,-1,24,1,20,1,-2,11,16,20,1,22,24,-2,20,1,-2,12,17,20,1,23,-1,-2];
-const bits_64_p2_t1 = [1,4,2,-1,20,21,-1,0,6,20,1,-1,-1,-2,4,1,-2,21,26,20,1,-1,-1,-2,20,1,-2,30,36,20,1,-1,-1,-2,20,1,46,25,-1,4,2,-1,22,23,-1,0,6,20,1,-1,-1,-2,4,1,-2,23,28,20,1,-1,-1,-2,20,1,-2,31,37,20,1,-1,-1,-2,76,1,-2,46,2,20,1,-3,32,38,20,1,42,-1,-3,20,1,-3,33,39,20,1,43,-2,-3,76,1,-2,-1,2,20,1,-3,34,40,20,1,44,-1,-3,20,1,-1,35,41,20,1,45,-2,-1];
-const bits_64_p2_t2 = [1,4,2,-1,42,43,-1,0,17,20,1,-1,-1,-2,4,1,-2,43,59,20,1,-1,-1,-2,20,1,-2,47,53,20,1,-1,-1,-2,20,1,-1,46,-1,4,2,-2,44,45,-1,0,17,20,1,-2,-2,-3,4,1,-3,45,61,20,1,-2,-2,-3,20,1,-3,48,54,20,1,-2,-2,-3,76,1,-3,-1,4,20,1,-4,49,55,20,1,79,-2,-4,20,1,-4,50,56,20,1,80,-3,-4,4,2,-3,79,80,-1,0,-16,20,1,-3,-3,-4,4,1,-4,80,63,20,1,-3,-3,-4,20,1,-4,67,73,20,1,-3,-3,-4,20,1,87,-1,-3,76,1,-1,-2,4,20,1,-3,51,57,20,1,81,-2,-3,20,1,-2,52,58,20,1,82,-1,-2,4,2,-1,81,82,-1,0,-16,20,1,-1,-1,-2,4,1,-2,82,65,20,1,-1,-1,-2,20,1,-2,68,74,20,1,-1,-1,-2,76,1,-2,87,8,20,1,-3,69,75,20,1,83,-1,-3,20,1,-3,70,76,20,1,84,-2,-3,76,1,-2,-1,8,20,1,-3,71,77,20,1,85,-1,-3,20,1,-1,72,78,20,1,86,-2,-1];
-const bits_64_p2_t3 = [1,4,2,-1,83,84,-1,0,5,20,1,-1,-1,-2,4,1,-2,84,88,20,1,-1,-1,-2,20,1,-2,92,98,20,1,-1,-1,-2,20,1,108,87,-1,4,2,-1,85,86,-1,0,5,20,1,-1,-1,-2,4,1,-2,86,90,20,1,-1,-1,-2,20,1,-2,93,99,20,1,-1,-1,-2,76,1,-2,108,16,20,1,-3,94,100,20,1,104,-1,-3,20,1,-3,95,101,20,1,105,-2,-3,76,1,-2,-1,16,20,1,-3,96,102,20,1,106,-1,-3,20,1,-1,97,103,20,1,107,-2,-1];
-const bits_64_p2_t4 = [1,4,2,-1,104,105,-1,0,13,20,1,-1,-1,-2,4,1,-2,105,117,20,1,-1,-1,-2,20,1,-2,109,113,20,1,-1,-1,-2,20,1,-1,108,-1,4,2,-2,106,107,-1,0,13,20,1,-2,-2,-3,4,1,-3,107,119,20,1,-2,-2,-3,20,1,-3,110,114,20,1,-2,-2,-3,76,1,-3,-1,32,20,1,-4,111,115,20,1,127,-2,-4,20,1,-2,112,116,20,1,128,-3,-2,4,2,-2,127,128,-1,0,-6,20,1,-2,-2,-3,4,1,-3,128,121,20,1,-2,-2,-3,20,1,-3,123,125,20,2,-2,-2,-3,1,1,1,76,1,-1,-1,1,20,1,-1,24,-1,20,1,-2,124,126,20,1,129,-1,-2];
+const bits_64_p2_t0 = [1,44,1,39,0,8,20,1,30,39,1,4,1,-1,1,7,20,1,-2,13,2,20,1,-1,-1,-2,76,1,-2,-1,1,20,1,-3,14,3,20,1,31,39,-3,20,1,-3,15,4,20,1,32,-2,-3,4,2,-2,31,32,-1,0,-22,20,1,-2,-2,-3,4,1,-3,32,9,20,1,-2,-2,-3,20,1,-3,16,24,20,1,-2,-2,-3,20,1,40,-1,-2,76,1,-1,39,1,20,1,-2,17,5,20,1,33,39,-2,20,1,-2,18,6,20,1,34,-1,-2,4,2,-1,33,34,-1,0,-22,20,1,-1,-1,-2,4,1,-2,34,11,20,1,-1,-1,-2,20,1,-2,19,25,20,1,-1,-1,-2,76,1,-2,40,2,20,1,-3,20,26,20,1,35,-1,-3,20,1,-3,21,27,20,1,36,-2,-3,76,1,-2,-1,2,20,1,-3,22,28,20,1,37,-1,-3,20,1,-1,23,29,20,1,38,-2,-1];
+const bits_64_p2_t1 = [1,4,2,-1,35,36,-1,0,24,20,1,-1,-1,-2,4,1,-2,36,59,20,1,-1,-1,-2,20,1,-2,41,47,20,1,-1,-1,-2,20,1,-1,40,-1,4,2,-2,37,38,-1,0,24,20,1,-2,-2,-3,4,1,-3,38,61,20,1,-2,-2,-3,20,1,-3,42,48,20,1,-2,-2,-3,76,1,-3,-1,4,20,1,-4,43,49,20,1,89,-2,-4,20,1,-4,44,50,20,1,90,-3,-4,4,2,-3,89,90,-1,0,-26,20,1,-3,-3,-4,4,1,-4,90,63,20,1,-3,-3,-4,20,1,-4,71,51,20,2,-3,-3,-4,2,2,1,76,1,-3,-2,4,20,1,-4,45,52,20,1,91,-2,-4,20,1,-2,46,53,20,1,92,-3,-2,4,2,-2,91,92,-1,0,-26,20,1,-2,-2,-3,4,1,-3,92,65,20,1,-2,-2,-3,20,1,-3,72,54,20,1,-2,-2,-3,76,1,-3,-1,8,20,1,-4,73,55,20,1,93,-2,-4,20,1,-4,74,56,20,1,94,-3,-4,4,2,-3,93,94,-1,0,-26,20,1,-3,-3,-4,4,1,-4,94,67,20,1,-3,-3,-4,20,1,-4,75,83,20,1,-3,-3,-4,20,1,101,-1,-3,76,1,-1,-2,8,20,1,-3,76,57,20,1,95,-2,-3,20,1,-2,77,58,20,1,96,-1,-2,4,2,-1,95,96,-1,0,-26,20,1,-1,-1,-2,4,1,-2,96,69,20,1,-1,-1,-2,20,1,-2,78,84,20,1,-1,-1,-2,76,1,-2,101,16,20,1,-3,79,85,20,1,97,-1,-3,20,1,-3,80,86,20,1,98,-2,-3,76,1,-2,-1,16,20,1,-3,81,87,20,1,99,-1,-3,20,1,-1,82,88,20,1,100,-2,-1];
+const bits_64_p2_t2 = [1,4,2,-1,97,98,-1,0,15,20,1,-1,-1,-2,4,1,-2,98,112,20,1,-1,-1,-2,20,1,-2,102,106,20,1,-1,-1,-2,20,1,-1,101,-1,4,2,-2,99,100,-1,0,15,20,1,-2,-2,-3,4,1,-3,100,114,20,1,-2,-2,-3,20,1,-3,103,107,20,1,-2,-2,-3,76,1,-3,-1,32,20,1,-4,104,108,20,1,120,-2,-4,20,1,-2,105,109,20,1,121,-3,-2,4,2,-2,120,121,-1,0,-4,20,1,-2,-2,-3,4,1,-3,121,116,20,1,-2,-2,-3,20,1,-3,118,110,20,2,-2,-2,-3,1,1,1,76,1,-1,-1,1,20,1,-1,39,-1,20,1,-2,119,111,20,1,122,-1,-2];
 async function bits_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(4, 0, x as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  R.views(4, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  R.views(4, 3, 2, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 48 * L);
+  R.views(4, 1, 6, ks0_prev, 0);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(4, 7, 1, in1_0, 0);
+  if (in1_0.byteLength !== 8 * L) throw new Error("protocol bits_64: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(4, 5, 3, in1_1, 0);
-  if (in1_1.byteLength !== 24 * L) throw new Error("protocol bits_64: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 40 * L);
-  R.views(4, 8, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 40 * L);
-  R.views(4, 13, 5, ks1_prev, 0);
-  const out2_0 = new Uint8Array(48 * L);
-  R.views(4, 18, 6, out2_0, 0);
-  R.fresh(4, 24, 2);
+  R.views(4, 8, 5, in1_1, 0);
+  if (in1_1.byteLength !== 40 * L) throw new Error("protocol bits_64: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 88 * L);
+  R.views(4, 13, 11, ks1_next, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 48 * L);
+  R.views(4, 24, 6, ks1_prev, 0);
+  const out2_0 = new Uint8Array(72 * L);
+  R.views(4, 30, 9, out2_0, 0);
+  R.fresh(4, 39, 2);
   runTable(R, bits_64_p2_t0);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(4, 26, 4, in2_1, 0);
-  if (in2_1.byteLength !== 32 * L) throw new Error("protocol bits_64: bad frame size from party 1");
   const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * L);
-  R.views(4, 30, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * L);
-  R.views(4, 36, 6, ks2_prev, 0);
-  const out3_0 = new Uint8Array(32 * L);
-  R.views(4, 42, 4, out3_0, 0);
-  R.fresh(4, 46, 1);
-  runTable(R, bits_64_p2_t1);
-  ctx.transport.send(0, inst, 3, out3_0);
+  R.views(4, 41, 6, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * L);
-  R.views(4, 47, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * L);
-  R.views(4, 53, 6, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 96 * L);
+  R.views(4, 47, 12, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(4, 59, 8, in4_1, 0);
-  if (in4_1.byteLength !== 64 * L) throw new Error("protocol bits_64: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 48 * L);
-  R.views(4, 67, 6, ks4_next, 0);
+  R.views(4, 59, 12, in4_1, 0);
+  if (in4_1.byteLength !== 96 * L) throw new Error("protocol bits_64: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 96 * L);
+  R.views(4, 71, 12, ks4_next, 0);
   const ks4_prev = ctx.prgs.prev.draw(inst, 4, 48 * L);
-  R.views(4, 73, 6, ks4_prev, 0);
-  const out5_0 = new Uint8Array(64 * L);
-  R.views(4, 79, 8, out5_0, 0);
-  R.fresh(4, 87, 1);
-  runTable(R, bits_64_p2_t2);
+  R.views(4, 83, 6, ks4_prev, 0);
+  const out5_0 = new Uint8Array(96 * L);
+  R.views(4, 89, 12, out5_0, 0);
+  R.fresh(4, 101, 1);
+  runTable(R, bits_64_p2_t1);
   ctx.transport.send(0, inst, 5, out5_0);
   // round 5
-  const in5_1 = await ctx.transport.receive(1, inst, 5);
-  R.views(4, 88, 4, in5_1, 0);
-  if (in5_1.byteLength !== 32 * L) throw new Error("protocol bits_64: bad frame size from party 1");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 48 * L);
-  R.views(4, 92, 6, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 48 * L);
-  R.views(4, 98, 6, ks5_prev, 0);
-  const out6_0 = new Uint8Array(32 * L);
-  R.views(4, 104, 4, out6_0, 0);
-  R.fresh(4, 108, 1);
-  runTable(R, bits_64_p2_t3);
-  ctx.transport.send(0, inst, 6, out6_0);
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 32 * L);
+  R.views(4, 102, 4, ks5_next, 0);
   // round 6
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 32 * L);
-  R.views(4, 109, 4, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 32 * L);
-  R.views(4, 113, 4, ks6_prev, 0);
+  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 48 * L);
+  R.views(4, 106, 6, ks6_prev, 0);
   // round 7
   const in7_1 = await ctx.transport.receive(1, inst, 7);
-  R.views(4, 117, 6, in7_1, 0);
+  R.views(4, 112, 6, in7_1, 0);
   if (in7_1.byteLength !== 48 * L) throw new Error("protocol bits_64: bad frame size from party 1");
   const ks7_next = ctx.prgs.next.draw(inst, 7, 16 * L);
-  R.views(4, 123, 2, ks7_next, 0);
-  const ks7_prev = ctx.prgs.prev.draw(inst, 7, 16 * L);
-  R.views(4, 125, 2, ks7_prev, 0);
+  R.views(4, 118, 2, ks7_next, 0);
   const out8_0 = new Uint8Array(16 * L);
-  R.views(4, 127, 2, out8_0, 0);
-  R.fresh(4, 129, 1);
-  runTable(R, bits_64_p2_t4);
+  R.views(4, 120, 2, out8_0, 0);
+  R.fresh(4, 122, 1);
+  runTable(R, bits_64_p2_t2);
   ctx.transport.send(0, inst, 8, out8_0);
-  return R.result(4, 129, false) as BigUint64Array;
+  return R.result(4, 122, false) as BigUint64Array;
 }
 
 /**
- * Most significant bit: the top bit of the bit decomposition.
- * Instance msb_8: 5 round(s); bytes sent per lane by P1 / P2 / P3: 12 / 13 / 12.
+ * Most significant bit: three-to-two, then the top bit of a + b with a carry tree.
+ * 2 + log2 n rounds.
+ * Instance msb_8: 5 round(s); bytes sent per lane by P1 / P2 / P3: 2.875 / 2.875 / 2.875.
  */
 export function msb_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -4399,201 +4106,185 @@ export function msb_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uint
   }
 }
 
-const msb_8_p0_t0 = [1,41,1,8,0,1,17,1,-1,2,4,17,1,6,8,-1,17,1,7,3,5];
-const msb_8_p0_t1 = [1,1,2,-1,6,7,-1,0,13,17,1,-1,-1,-2,1,1,-2,7,19,17,1,-1,-1,-2,17,1,-2,9,14,17,1,-1,-1,-2,73,1,-2,-1,1,17,1,-3,10,15,17,1,37,8,-3,17,1,-3,11,16,17,1,38,-2,-3,1,2,-2,37,38,-1,0,-16,17,1,-2,-2,-3,1,1,-3,38,21,17,1,-2,-2,-3,17,1,-3,25,31,17,1,-2,-2,-3,17,1,45,-1,-2,73,1,-1,8,1,17,1,-2,12,17,17,1,39,8,-2,17,1,-2,13,18,17,1,40,-1,-2,1,2,-1,39,40,-1,0,-16,17,1,-1,-1,-2,1,1,-2,40,23,17,1,-1,-1,-2,17,1,-2,26,32,17,1,-1,-1,-2,73,1,-2,45,2,17,1,-3,27,33,17,1,41,-1,-3,17,1,-3,28,34,17,1,42,-2,-3,73,1,-2,-1,2,17,1,-3,29,35,17,1,43,-1,-3,17,1,-1,30,36,17,1,44,-2,-1];
-const msb_8_p0_t2 = [1,1,2,-1,41,42,-1,0,5,17,1,-1,-1,-2,1,1,-2,42,46,17,1,-1,-1,-2,17,1,-2,50,54,17,1,-1,-1,-2,17,1,60,45,-1,1,2,-1,43,44,-1,0,5,17,1,-1,-1,-2,1,1,-2,44,48,17,1,-1,-1,-2,17,1,-2,51,55,17,1,-1,-1,-2,73,1,-2,60,4,17,1,-3,52,56,17,1,58,-1,-3,17,1,-1,53,57,17,1,59,-2,-1];
-const msb_8_p0_t3 = [1,1,2,-1,58,59,-1,0,7,17,1,-1,-1,-2,1,1,-2,59,65,17,1,-1,-1,-2,17,1,-2,61,63,17,1,-1,-1,-2,17,1,-1,60,-1,73,1,-1,-1,1,17,1,-1,8,-1,17,1,-2,62,64,17,1,67,-1,-2];
+const msb_8_p0_t0 = [1,41,1,5,0,1,17,1,4,5,2];
+const msb_8_p0_t1 = [0,16,6,93,0,9,1,1,1,16,2,99,7,16,1,1,1,16,3,104,42,18,1,1,1,16,6,107,46,22,1,1,1,16,2,113,53,29,2,1,31,16,3,116,57,63,1,1,1];
+const msb_8_p0_t2 = [1,1,1,-1,5,7,17,1,-2,3,6,17,1,8,-1,-2];
+const msb_8_p0_t3 = [0,16,3,66,81,93,1,2,1,16,2,72,82,99,1,2,1,0,3,101,66,33,1,1,1,0,2,-1,67,72,-1,1,1,0,2,-3,67,36,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,72,31,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-1,-1,107,-1,-1,1,16,1,74,-1,109,16,1,75,86,110,16,1,78,-2,113,0,1,114,74,40,0,2,-1,75,78,-1,0,-37,16,1,-1,-1,-2,0,1,-2,78,39,16,1,-1,-1,-2,16,1,-1,-1,116,16,1,79,-1,117];
+const msb_8_p0_t4 = [0,16,3,69,87,96,1,2,1,0,3,-1,66,69,-1,1,1,16,3,-1,-1,101,-1,-1,1,0,3,-4,69,30,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,-1,-1,104,-1,-1,1,16,3,-1,88,-1,-1,2,-1,16,2,76,-1,111,1,-2,1,0,1,-1,74,76,16,1,-1,-1,114,0,1,-3,76,38,16,1,-1,-1,-3,16,1,-1,-1,115,16,1,-1,-2,-1,16,1,80,-1,118];
+const msb_8_p0_t5 = [0,0,2,-1,75,77,-1,0,48,16,1,-1,-1,-2,0,1,-2,77,39,16,1,-1,-1,-2,16,1,-2,55,61,16,1,130,-1,-2,0,2,-1,79,80,-1,0,47,16,1,-1,-1,-2,0,1,-2,80,126,16,1,-1,-1,-2,16,1,-2,119,122,16,1,131,-1,-2,16,1,132,121,124];
+const msb_8_p0_t6 = [0,16,1,-1,129,130,16,1,-1,-1,131,16,1,-1,128,-1,16,1,133,-1,132];
 async function msb_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(1, 0, x as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L);
-  R.views(1, 1, 3, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  R.views(1, 4, 2, ks0_prev, 0);
-  const out1_1 = new Uint8Array(2 * L);
-  R.views(1, 6, 2, out1_1, 0);
-  R.fresh(1, 8, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L + 36 * W);
+  R.views(0, 0, 9, ks0_next, 0);
+  R.views(1, 1, 3, ks0_next, 36 * W);
+  const out1_2 = new Uint8Array(L);
+  R.views(1, 4, 1, out1_2, 0);
+  R.fresh(1, 5, 1);
   runTable(R, msb_8_p0_t0);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 5 * L);
-  R.views(1, 9, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 5 * L);
-  R.views(1, 14, 5, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L + 84 * W);
+  R.views(0, 9, 21, ks1_prev, 0);
+  R.views(1, 6, 1, ks1_prev, 84 * W);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(1, 19, 6, in2_2, 0);
-  if (in2_2.byteLength !== 6 * L) throw new Error("protocol msb_8: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 6 * L);
-  R.views(1, 25, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 6 * L);
-  R.views(1, 31, 6, ks2_prev, 0);
-  const out3_1 = new Uint8Array(8 * L);
-  R.views(1, 37, 8, out3_1, 0);
-  R.fresh(1, 45, 1);
+  R.views(0, 30, 12, in2_2, 0);
+  R.views(1, 7, 1, in2_2, 48 * W);
+  if (in2_2.byteLength !== L + 48 * W) throw new Error("protocol msb_8: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 72 * W);
+  R.views(0, 42, 18, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * W);
+  R.views(0, 60, 6, ks2_prev, 0);
+  const out3_1 = new Uint8Array(60 * W);
+  R.views(0, 66, 15, out3_1, 0);
+  R.fresh(0, 81, 38);
+  R.fresh(1, 8, 1);
+  R.toPlanes(1, 5, [-1, 81, 82, 83, 84, 85, 86]);
   runTable(R, msb_8_p0_t1);
+  runTable(R, msb_8_p0_t2);
+  R.toPlanes(1, 8, [87, 88, 89, 90, 91, 92]);
+  runTable(R, msb_8_p0_t3);
+  runTable(R, msb_8_p0_t4);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(1, 46, 4, in3_2, 0);
-  if (in3_2.byteLength !== 4 * L) throw new Error("protocol msb_8: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * L);
-  R.views(1, 50, 4, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * L);
-  R.views(1, 54, 4, ks3_prev, 0);
-  const out4_1 = new Uint8Array(2 * L);
-  R.views(1, 58, 2, out4_1, 0);
-  R.fresh(1, 60, 1);
-  runTable(R, msb_8_p0_t2);
-  ctx.transport.send(1, inst, 4, out4_1);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 12 * W);
+  R.views(0, 119, 3, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 2 * L);
-  R.views(1, 61, 2, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 2 * L);
-  R.views(1, 63, 2, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 12 * W);
+  R.views(0, 122, 3, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(1, 65, 2, in5_2, 0);
-  if (in5_2.byteLength !== 2 * L) throw new Error("protocol msb_8: bad frame size from party 2");
-  R.fresh(0, 0, 1);
-  R.fresh(1, 67, 1);
-  runTable(R, msb_8_p0_t3);
-  R.toPlanes(1, 67, [-1, -1, -1, -1, -1, -1, -1, 0]);
-  return R.result(0, 0, false) as Uint32Array;
+  R.views(0, 125, 3, in5_2, 0);
+  if (in5_2.byteLength !== 12 * W) throw new Error("protocol msb_8: bad frame size from party 2");
+  R.fresh(0, 128, 6);
+  R.toPlanes(1, 5, [-1, -1, -1, -1, -1, -1, -1, 128]);
+  R.toPlanes(1, 8, [-1, -1, -1, -1, -1, -1, 129]);
+  runTable(R, msb_8_p0_t5);
+  runTable(R, msb_8_p0_t6);
+  return R.result(0, 133, false) as Uint32Array;
 }
 
-const msb_8_p1_t0 = [1,49,1,6,0,3,17,2,7,1,4,1,1,1];
-const msb_8_p1_t1 = [1,1,2,-1,7,8,-1,0,2,17,1,-1,-1,-2,1,1,-2,8,9,17,1,-1,-1,-2,17,1,-2,11,16,17,1,25,-1,-2,73,1,-1,25,1,17,1,21,12,17,17,1,-2,13,18,17,1,22,-1,-2,17,2,23,14,19,1,1,1];
-const msb_8_p1_t2 = [1,1,2,-1,21,22,-1,0,17,17,1,-1,-1,-2,1,1,-2,22,38,17,1,-1,-1,-2,17,1,-2,26,32,17,1,-1,-1,-2,17,1,-1,25,-1,1,2,-2,23,24,-1,0,17,17,1,-2,-2,-3,1,1,-3,24,40,17,1,-2,-2,-3,17,1,-3,27,33,17,1,-2,-2,-3,73,1,-3,-1,2,17,1,-4,28,34,17,1,54,-2,-4,17,1,-4,29,35,17,1,55,-3,-4,1,2,-3,54,55,-1,0,-12,17,1,-3,-3,-4,1,1,-4,55,42,17,1,-3,-3,-4,17,1,-4,46,50,17,1,-3,-3,-4,17,1,60,-1,-3,73,1,-1,-2,2,17,1,-3,30,36,17,1,56,-2,-3,17,1,-2,31,37,17,1,57,-1,-2,1,2,-1,56,57,-1,0,-12,17,1,-1,-1,-2,1,1,-2,57,44,17,1,-1,-1,-2,17,1,-2,47,51,17,1,-1,-1,-2,73,1,-2,60,4,17,1,-3,48,52,17,1,58,-1,-3,17,1,-1,49,53,17,1,59,-2,-1];
-const msb_8_p1_t3 = [1,1,2,-1,58,59,-1,0,3,17,1,-1,-1,-2,1,1,-2,59,61,17,1,-1,-1,-2,17,1,-2,63,65,17,1,-1,-1,-2,17,1,-1,60,-1,73,1,-1,-1,1,17,1,-2,64,66,17,1,67,-1,-2];
+const msb_8_p1_t0 = [0,16,3,18,0,9,1,1,1,16,2,25,3,12,-3,4,4,16,1,23,8,17];
+const msb_8_p1_t1 = [1,49,1,6,0,3,1,1,-1,4,1,17,1,-2,2,5,17,1,7,-1,-2];
+const msb_8_p1_t2 = [0,16,1,21,24,25];
+const msb_8_p1_t3 = [0,16,2,98,4,13,1,1,1,0,2,-1,18,21,-1,0,38,0,2,100,19,60,1,1,1,16,1,-1,-1,-2,0,1,-2,21,56,16,1,-1,-1,-2,0,2,-2,19,22,-1,1,1,0,2,-4,19,62,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,0,2,-4,22,57,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,16,1,-4,26,38,16,2,102,27,39,1,1,1,16,2,-5,30,42,-1,1,1,16,1,104,-1,-4,16,2,-1,-2,-5,-1,-1,-1,16,1,-3,32,44,16,1,85,33,45,16,1,86,-1,-3,16,2,105,34,46,1,1,1,16,1,-1,37,49,16,1,89,-2,-1,0,2,107,86,66,1,-1,1,0,2,-1,85,89,-1,0,-21,16,1,-1,-1,-2,0,1,-2,89,65,16,1,-1,-1,-2,16,2,109,71,50,1,1,1,16,1,-2,74,53,16,1,-1,-1,-2,16,1,-2,75,54,16,1,90,-1,-2,16,1,111,76,55,0,1,112,90,70,16,2,113,77,80,1,2,2];
+const msb_8_p1_t4 = [0,16,2,83,93,98,1,2,1,0,2,-1,19,83,-1,1,1,16,2,-1,-1,100,-1,-1,1,0,2,-3,83,57,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-1,-1,102,-1,-1,1,16,1,-3,92,104,16,2,-1,94,-1,-1,2,-1,16,2,87,-3,105,1,1,1,0,2,-2,86,87,-1,-1,1,16,2,-2,-2,107,-1,-1,1,0,2,-4,87,64,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,16,2,-2,-2,109,-1,-1,1,16,1,-1,-1,-2,16,1,-2,97,-3,16,1,91,-1,111,0,1,-1,90,91,16,1,-1,-1,112,0,1,-3,91,69,16,1,-1,-1,-3,16,1,-1,-1,113,16,1,-1,-2,-1,16,1,115,-1,114];
 async function msb_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(1, 0, x as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  R.views(1, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L);
-  R.views(1, 3, 3, ks0_prev, 0);
-  const out1_2 = new Uint8Array(3 * L);
-  R.views(1, 6, 3, out1_2, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L + 36 * W);
+  R.views(0, 0, 9, ks0_next, 0);
+  R.views(1, 1, 2, ks0_next, 36 * W);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L + 36 * W);
+  R.views(0, 9, 9, ks0_prev, 0);
+  R.views(1, 3, 3, ks0_prev, 36 * W);
+  const out1_2 = new Uint8Array(L + 24 * W);
+  R.views(0, 18, 6, out1_2, 0);
+  R.views(1, 6, 1, out1_2, 24 * W);
+  R.fresh(0, 24, 2);
+  R.fresh(1, 7, 1);
   runTable(R, msb_8_p1_t0);
+  runTable(R, msb_8_p1_t1);
+  R.toPlanes(1, 7, [24]);
+  runTable(R, msb_8_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(1, 9, 2, in1_0, 0);
-  if (in1_0.byteLength !== 2 * L) throw new Error("protocol msb_8: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 5 * L);
-  R.views(1, 11, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 5 * L);
-  R.views(1, 16, 5, ks1_prev, 0);
-  const out2_2 = new Uint8Array(4 * L);
-  R.views(1, 21, 4, out2_2, 0);
-  R.fresh(1, 25, 1);
-  runTable(R, msb_8_p1_t1);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 48 * W);
+  R.views(0, 26, 12, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 6 * L);
-  R.views(1, 26, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 6 * L);
-  R.views(1, 32, 6, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 72 * W);
+  R.views(0, 38, 18, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(1, 38, 8, in3_0, 0);
-  if (in3_0.byteLength !== 8 * L) throw new Error("protocol msb_8: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * L);
-  R.views(1, 46, 4, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * L);
-  R.views(1, 50, 4, ks3_prev, 0);
-  const out4_2 = new Uint8Array(6 * L);
-  R.views(1, 54, 6, out4_2, 0);
-  R.fresh(1, 60, 1);
-  runTable(R, msb_8_p1_t2);
-  ctx.transport.send(2, inst, 4, out4_2);
-  // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(1, 61, 2, in4_0, 0);
-  if (in4_0.byteLength !== 2 * L) throw new Error("protocol msb_8: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 2 * L);
-  R.views(1, 63, 2, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 2 * L);
-  R.views(1, 65, 2, ks4_prev, 0);
-  R.fresh(0, 0, 1);
-  R.fresh(1, 67, 1);
+  R.views(0, 56, 15, in3_0, 0);
+  if (in3_0.byteLength !== 60 * W) throw new Error("protocol msb_8: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 36 * W);
+  R.views(0, 71, 9, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 12 * W);
+  R.views(0, 80, 3, ks3_prev, 0);
+  const out4_2 = new Uint8Array(36 * W);
+  R.views(0, 83, 9, out4_2, 0);
+  R.fresh(0, 92, 24);
+  R.toPlanes(1, 7, [-1, 92, 93, 94, 95, 96, 97]);
   runTable(R, msb_8_p1_t3);
-  R.toPlanes(1, 67, [-1, -1, -1, -1, -1, -1, -1, 0]);
-  return R.result(0, 0, false) as Uint32Array;
+  runTable(R, msb_8_p1_t4);
+  ctx.transport.send(2, inst, 4, out4_2);
+  return R.result(0, 115, false) as Uint32Array;
 }
 
-const msb_8_p2_t0 = [1,41,1,24,0,5,17,1,18,1,3,17,1,-1,2,4,17,1,19,24,-1,1,2,-1,18,19,-1,0,-12,17,1,-1,-1,-2,1,1,-2,19,6,17,1,-1,-1,-2,17,1,-2,8,13,17,1,25,-1,-2,73,1,-1,25,1,17,1,-2,9,14,17,1,20,24,-2,17,1,-2,10,15,17,1,21,-1,-2,73,1,-1,24,1,17,1,-2,11,16,17,1,22,24,-2,17,1,-2,12,17,17,1,23,-1,-2];
-const msb_8_p2_t1 = [1,1,2,-1,20,21,-1,0,6,17,1,-1,-1,-2,1,1,-2,21,26,17,1,-1,-1,-2,17,1,-2,30,36,17,1,-1,-1,-2,17,1,46,25,-1,1,2,-1,22,23,-1,0,6,17,1,-1,-1,-2,1,1,-2,23,28,17,1,-1,-1,-2,17,1,-2,31,37,17,1,-1,-1,-2,73,1,-2,46,2,17,1,-3,32,38,17,1,42,-1,-3,17,1,-3,33,39,17,1,43,-2,-3,73,1,-2,-1,2,17,1,-3,34,40,17,1,44,-1,-3,17,1,-1,35,41,17,1,45,-2,-1];
-const msb_8_p2_t2 = [1,1,2,-1,42,43,-1,0,13,17,1,-1,-1,-2,1,1,-2,43,55,17,1,-1,-1,-2,17,1,-2,47,51,17,1,-1,-1,-2,17,1,-1,46,-1,1,2,-2,44,45,-1,0,13,17,1,-2,-2,-3,1,1,-3,45,57,17,1,-2,-2,-3,17,1,-3,48,52,17,1,-2,-2,-3,73,1,-3,-1,4,17,1,-4,49,53,17,1,65,-2,-4,17,1,-2,50,54,17,1,66,-3,-2,1,2,-2,65,66,-1,0,-6,17,1,-2,-2,-3,1,1,-3,66,59,17,1,-2,-2,-3,17,1,-3,61,63,17,2,-2,-2,-3,1,1,1,73,1,-1,-1,1,17,1,-1,24,-1,17,1,-2,62,64,17,1,67,-1,-2];
+const msb_8_p2_t0 = [0,16,6,70,15,0,1,1,1,16,2,76,22,7,1,1,1,16,2,78,24,36,1,4,4,16,4,80,29,41,1,1,1,16,1,84,35,47];
+const msb_8_p2_t1 = [1,41,1,7,0,4,17,1,6,7,1,1,1,-1,1,3,17,1,-2,5,2,17,1,8,-1,-2];
+const msb_8_p2_t2 = [0,16,5,48,60,70,1,2,1,16,2,53,69,75,1,-8,1,16,1,55,63,77,0,2,-1,48,51,-1,0,-39,16,1,-1,-1,-2,0,1,-2,51,9,16,1,-1,-1,-2,0,2,-2,49,54,-1,1,1,0,2,-4,49,13,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,0,2,-4,54,10,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,16,3,-1,-1,78,-1,-1,1,16,1,-1,67,-1,16,1,56,-2,81,16,1,57,65,82,16,2,58,-1,83,1,-2,1];
+const msb_8_p2_t3 = [0,0,2,-1,49,52,-1,1,1,0,2,-3,49,100,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,52,10,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,25,37,-1,1,1,16,2,119,-1,-3,1,-1,-1,16,1,121,33,45,0,2,-1,56,58,-1,0,46,0,1,122,57,105,16,1,-1,-1,-2,0,1,-2,58,103,16,1,-1,-1,-2,0,2,-2,57,59,-1,0,47,16,1,-2,-2,-3,0,1,-3,59,102,16,1,-2,-2,-3,16,1,-3,85,91,16,1,123,86,92,16,1,-4,88,94,16,1,124,-1,-3,16,1,-1,-2,-4,16,1,-2,89,95,16,1,113,-1,-2,16,1,125,90,96,0,1,126,113,108,16,2,127,109,97,1,2,2];
+const msb_8_p2_t4 = [0,16,2,-1,116,119,-1,1,1,16,1,112,-2,121,0,1,-2,57,112,16,1,-2,-2,122,0,1,-3,112,102,16,1,-2,-2,-3,16,2,-2,-2,123,1,1,1,16,1,-2,118,-2,16,1,114,-1,125,0,1,-1,113,114,16,1,-1,-1,126,0,1,-3,114,107,16,1,-1,-1,-3,16,1,-1,-1,127,16,1,-1,-2,-1,16,1,-1,115,-1,16,1,129,-1,128];
 async function msb_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(1, 0, x as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
-  R.views(1, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
-  R.views(1, 3, 2, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L + 36 * W);
+  R.views(0, 0, 9, ks0_prev, 0);
+  R.views(1, 1, 2, ks0_prev, 36 * W);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(1, 3, 1, in1_0, 0);
+  if (in1_0.byteLength !== L) throw new Error("protocol msb_8: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(1, 5, 3, in1_1, 0);
-  if (in1_1.byteLength !== 3 * L) throw new Error("protocol msb_8: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 5 * L);
-  R.views(1, 8, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 5 * L);
-  R.views(1, 13, 5, ks1_prev, 0);
-  const out2_0 = new Uint8Array(6 * L);
-  R.views(1, 18, 6, out2_0, 0);
-  R.fresh(1, 24, 2);
+  R.views(0, 9, 6, in1_1, 0);
+  R.views(1, 4, 1, in1_1, 24 * W);
+  if (in1_1.byteLength !== L + 24 * W) throw new Error("protocol msb_8: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L + 84 * W);
+  R.views(0, 15, 21, ks1_next, 0);
+  R.views(1, 5, 1, ks1_next, 84 * W);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 48 * W);
+  R.views(0, 36, 12, ks1_prev, 0);
+  const out2_0 = new Uint8Array(L + 48 * W);
+  R.views(0, 48, 12, out2_0, 0);
+  R.views(1, 6, 1, out2_0, 48 * W);
+  R.fresh(0, 60, 25);
+  R.fresh(1, 7, 2);
   runTable(R, msb_8_p2_t0);
+  runTable(R, msb_8_p2_t1);
+  R.toPlanes(1, 7, [-1, 60, 61, 62, 63, 64, 65]);
+  R.toPlanes(1, 8, [66, 67, 68, -1, 69]);
+  runTable(R, msb_8_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(1, 26, 4, in2_1, 0);
-  if (in2_1.byteLength !== 4 * L) throw new Error("protocol msb_8: bad frame size from party 1");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 6 * L);
-  R.views(1, 30, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 6 * L);
-  R.views(1, 36, 6, ks2_prev, 0);
-  const out3_0 = new Uint8Array(4 * L);
-  R.views(1, 42, 4, out3_0, 0);
-  R.fresh(1, 46, 1);
-  runTable(R, msb_8_p2_t1);
-  ctx.transport.send(0, inst, 3, out3_0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * W);
+  R.views(0, 85, 6, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * L);
-  R.views(1, 47, 4, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * L);
-  R.views(1, 51, 4, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 36 * W);
+  R.views(0, 91, 9, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(1, 55, 6, in4_1, 0);
-  if (in4_1.byteLength !== 6 * L) throw new Error("protocol msb_8: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 2 * L);
-  R.views(1, 61, 2, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 2 * L);
-  R.views(1, 63, 2, ks4_prev, 0);
-  const out5_0 = new Uint8Array(2 * L);
-  R.views(1, 65, 2, out5_0, 0);
-  R.fresh(0, 0, 1);
-  R.fresh(1, 67, 1);
-  runTable(R, msb_8_p2_t2);
-  R.toPlanes(1, 67, [-1, -1, -1, -1, -1, -1, -1, 0]);
+  R.views(0, 100, 9, in4_1, 0);
+  if (in4_1.byteLength !== 36 * W) throw new Error("protocol msb_8: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 12 * W);
+  R.views(0, 109, 3, ks4_next, 0);
+  const out5_0 = new Uint8Array(12 * W);
+  R.views(0, 112, 3, out5_0, 0);
+  R.fresh(0, 115, 15);
+  R.toPlanes(1, 7, [-1, -1, -1, -1, -1, -1, -1, 115]);
+  R.toPlanes(1, 8, [-1, -1, -1, 116, -1, 117, 118]);
+  runTable(R, msb_8_p2_t3);
+  runTable(R, msb_8_p2_t4);
   ctx.transport.send(0, inst, 5, out5_0);
-  return R.result(0, 0, false) as Uint32Array;
+  return R.result(0, 129, false) as Uint32Array;
 }
 
 /**
- * Most significant bit: the top bit of the bit decomposition.
- * Instance msb_16: 6 round(s); bytes sent per lane by P1 / P2 / P3: 32 / 34 / 32.
+ * Most significant bit: three-to-two, then the top bit of a + b with a carry tree.
+ * 2 + log2 n rounds.
+ * Instance msb_16: 6 round(s); bytes sent per lane by P1 / P2 / P3: 6.75 / 6.75 / 6.75.
  */
 export function msb_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -4607,234 +4298,208 @@ export function msb_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<Ui
   }
 }
 
-const msb_16_p0_t0 = [1,42,1,8,0,1,18,1,-1,2,4,18,1,6,8,-1,18,1,7,3,5];
-const msb_16_p0_t1 = [1,2,2,-1,6,7,-1,0,13,18,1,-1,-1,-2,2,1,-2,7,19,18,1,-1,-1,-2,18,1,-2,9,14,18,1,-1,-1,-2,74,1,-2,-1,1,18,1,-3,10,15,18,1,37,8,-3,18,1,-3,11,16,18,1,38,-2,-3,2,2,-2,37,38,-1,0,-16,18,1,-2,-2,-3,2,1,-3,38,21,18,1,-2,-2,-3,18,1,-3,25,31,18,1,-2,-2,-3,18,1,45,-1,-2,74,1,-1,8,1,18,1,-2,12,17,18,1,39,8,-2,18,1,-2,13,18,18,1,40,-1,-2,2,2,-1,39,40,-1,0,-16,18,1,-1,-1,-2,2,1,-2,40,23,18,1,-1,-1,-2,18,1,-2,26,32,18,1,-1,-1,-2,74,1,-2,45,2,18,1,-3,27,33,18,1,41,-1,-3,18,1,-3,28,34,18,1,42,-2,-3,74,1,-2,-1,2,18,1,-3,29,35,18,1,43,-1,-3,18,1,-1,30,36,18,1,44,-2,-1];
-const msb_16_p0_t2 = [1,2,2,-1,41,42,-1,0,5,18,1,-1,-1,-2,2,1,-2,42,46,18,1,-1,-1,-2,18,1,-2,50,56,18,1,-1,-1,-2,18,1,66,45,-1,2,2,-1,43,44,-1,0,5,18,1,-1,-1,-2,2,1,-2,44,48,18,1,-1,-1,-2,18,1,-2,51,57,18,1,-1,-1,-2,74,1,-2,66,4,18,1,-3,52,58,18,1,62,-1,-3,18,1,-3,53,59,18,1,63,-2,-3,74,1,-2,-1,4,18,1,-3,54,60,18,1,64,-1,-3,18,1,-1,55,61,18,1,65,-2,-1];
-const msb_16_p0_t3 = [1,2,2,-1,62,63,-1,0,13,18,1,-1,-1,-2,2,1,-2,63,75,18,1,-1,-1,-2,18,1,-2,67,71,18,1,-1,-1,-2,18,1,-1,66,-1,2,2,-2,64,65,-1,0,13,18,1,-2,-2,-3,2,1,-3,65,77,18,1,-2,-2,-3,18,1,-3,68,72,18,1,-2,-2,-3,74,1,-3,-1,8,18,1,-4,69,73,18,1,85,-2,-4,18,1,-2,70,74,18,1,86,-3,-2,2,2,-2,85,86,-1,0,-6,18,1,-2,-2,-3,2,1,-3,86,79,18,1,-2,-2,-3,18,1,-3,81,83,18,2,-2,-2,-3,1,1,1,74,1,-1,-1,1,18,1,-1,8,-1,18,1,-2,82,84,18,1,87,-1,-2];
+const msb_16_p0_t0 = [1,42,1,5,0,1,18,1,4,5,2];
+const msb_16_p0_t1 = [0,16,14,206,0,21,1,1,1,16,6,220,15,36,1,1,1,16,3,230,93,42,1,1,1,16,2,233,97,46,1,4,4,16,12,235,102,51,1,1,1,16,3,247,116,65,1,1,1,16,2,251,119,133,1,5,5,16,5,253,125,139,1,1,1,16,1,258,132,146];
+const msb_16_p0_t2 = [1,2,1,-1,5,7,18,1,-2,3,6,18,1,8,-1,-2];
+const msb_16_p0_t3 = [0,16,7,147,181,206,1,2,1,16,6,161,182,220,1,2,1,0,3,226,147,75,1,1,1,0,1,229,151,78,0,6,-1,148,161,-1,1,1,0,6,-7,148,79,-1,1,1,16,6,-1,-1,-7,-1,-1,-1,0,6,-7,161,69,-1,1,1,16,6,-1,-1,-7,-1,-1,-1,16,6,-1,-1,234,-1,-1,1,16,3,167,-1,240,1,-2,1,16,1,170,194,243,16,3,174,-2,247,1,-2,1,0,1,250,167,89,0,3,-1,168,174,-1,1,1,0,3,-4,168,90,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,174,86,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,-1,-1,252,-1,-1,1,16,2,177,-1,255,1,-2,1,16,1,180,-2,258];
+const msb_16_p0_t4 = [0,16,4,154,195,213,1,2,1,16,2,158,202,217,1,2,1,16,1,160,205,219,0,3,-1,147,154,-1,1,1,0,1,-4,151,158,16,4,-1,-1,226,-1,-1,1,0,3,-5,154,68,-1,1,1,0,1,-8,158,72,16,4,-1,-1,-5,-1,-1,-1,16,4,-1,-1,230,-1,-1,1,16,3,-1,196,-1,-1,2,-1,16,1,-4,203,-4,16,2,171,-1,244,1,-2,1,16,1,173,-4,246,0,1,-1,167,171,16,1,-1,-1,250,0,1,-3,171,85,16,1,-1,-1,-3,16,1,-1,-1,251,16,1,-1,-2,-1,16,1,179,-1,257];
+const msb_16_p0_t5 = [0,0,2,-1,150,157,-1,2,2,0,2,-3,153,160,-1,-3,114,0,2,-5,152,275,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,157,71,-1,2,2,0,1,-6,160,74,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,96,45,-1,2,2,16,1,-6,99,48,16,3,299,-1,-4,1,-1,-1,16,1,302,114,63,0,2,-1,168,172,-1,1,1,0,2,-3,168,277,-1,1,1,0,1,303,170,279,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,172,86,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,120,134,-1,1,1,16,1,304,122,136,16,2,305,-1,-3,1,-1,-1,16,1,307,130,144,0,2,-1,177,179,-1,0,103,0,1,308,178,283,16,1,-1,-1,-2,0,1,-2,179,280,16,1,-1,-1,-2,0,2,-2,178,180,-1,0,104,16,1,-2,-2,-3,0,1,-3,180,281,16,1,-2,-2,-3,16,1,-3,259,265,16,1,309,260,266,16,1,-4,262,268,16,1,310,-1,-3,16,1,-1,-2,-4,16,1,-2,263,269,16,1,292,-1,-2,16,1,311,264,270,0,1,312,292,286,16,2,313,287,271,1,2,2];
+const msb_16_p0_t6 = [0,16,3,-1,295,299,-1,1,1,16,1,290,-3,302,0,1,-3,170,290,16,1,-3,-3,303,0,1,-4,290,88,16,1,-3,-3,-4,16,2,-3,-3,304,2,2,1,16,1,-2,-2,306,16,1,-3,298,-3,16,1,291,-2,307,0,1,-2,178,291,16,1,-2,-2,308,0,1,-4,291,281,16,1,-2,-2,-4,16,2,-2,-2,309,1,1,1,16,1,-2,-3,-2,16,1,293,-1,311,0,1,-1,292,293,16,1,-1,-1,312,0,1,-3,293,285,16,1,-1,-1,-3,16,1,-1,-1,313,16,1,-1,-2,-1,16,1,-1,294,-1,16,1,315,-1,314];
 async function msb_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(2, 0, x as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
-  R.views(2, 1, 3, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  R.views(2, 4, 2, ks0_prev, 0);
-  const out1_1 = new Uint8Array(4 * L);
-  R.views(2, 6, 2, out1_1, 0);
-  R.fresh(2, 8, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L + 84 * W);
+  R.views(0, 0, 21, ks0_next, 0);
+  R.views(2, 1, 3, ks0_next, 84 * W);
+  const out1_2 = new Uint8Array(2 * L);
+  R.views(2, 4, 1, out1_2, 0);
+  R.fresh(2, 5, 1);
   runTable(R, msb_16_p0_t0);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 10 * L);
-  R.views(2, 9, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 10 * L);
-  R.views(2, 14, 5, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L + 188 * W);
+  R.views(0, 21, 47, ks1_prev, 0);
+  R.views(2, 6, 1, ks1_prev, 188 * W);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(2, 19, 6, in2_2, 0);
-  if (in2_2.byteLength !== 12 * L) throw new Error("protocol msb_16: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 12 * L);
-  R.views(2, 25, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 12 * L);
-  R.views(2, 31, 6, ks2_prev, 0);
-  const out3_1 = new Uint8Array(16 * L);
-  R.views(2, 37, 8, out3_1, 0);
-  R.fresh(2, 45, 1);
+  R.views(0, 68, 25, in2_2, 0);
+  R.views(2, 7, 1, in2_2, 100 * W);
+  if (in2_2.byteLength !== 2 * L + 100 * W) throw new Error("protocol msb_16: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 160 * W);
+  R.views(0, 93, 40, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 56 * W);
+  R.views(0, 133, 14, ks2_prev, 0);
+  const out3_1 = new Uint8Array(136 * W);
+  R.views(0, 147, 34, out3_1, 0);
+  R.fresh(0, 181, 78);
+  R.fresh(2, 8, 1);
+  R.toPlanes(2, 5, [-1, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194]);
   runTable(R, msb_16_p0_t1);
+  runTable(R, msb_16_p0_t2);
+  R.toPlanes(2, 8, [195, 196, 197, 198, 199, 200, 201, -1, 202, 203, 204, -1, 205]);
+  runTable(R, msb_16_p0_t3);
+  runTable(R, msb_16_p0_t4);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(2, 46, 4, in3_2, 0);
-  if (in3_2.byteLength !== 8 * L) throw new Error("protocol msb_16: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 12 * L);
-  R.views(2, 50, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 12 * L);
-  R.views(2, 56, 6, ks3_prev, 0);
-  const out4_1 = new Uint8Array(8 * L);
-  R.views(2, 62, 4, out4_1, 0);
-  R.fresh(2, 66, 1);
-  runTable(R, msb_16_p0_t2);
-  ctx.transport.send(1, inst, 4, out4_1);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 24 * W);
+  R.views(0, 259, 6, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 8 * L);
-  R.views(2, 67, 4, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 8 * L);
-  R.views(2, 71, 4, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 36 * W);
+  R.views(0, 265, 9, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(2, 75, 6, in5_2, 0);
-  if (in5_2.byteLength !== 12 * L) throw new Error("protocol msb_16: bad frame size from party 2");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * L);
-  R.views(2, 81, 2, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * L);
-  R.views(2, 83, 2, ks5_prev, 0);
-  const out6_1 = new Uint8Array(4 * L);
-  R.views(2, 85, 2, out6_1, 0);
-  R.fresh(0, 0, 1);
-  R.fresh(2, 87, 1);
-  runTable(R, msb_16_p0_t3);
-  R.toPlanes(2, 87, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0]);
+  R.views(0, 274, 13, in5_2, 0);
+  if (in5_2.byteLength !== 52 * W) throw new Error("protocol msb_16: bad frame size from party 2");
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 12 * W);
+  R.views(0, 287, 3, ks5_next, 0);
+  const out6_1 = new Uint8Array(16 * W);
+  R.views(0, 290, 4, out6_1, 0);
+  R.fresh(0, 294, 22);
+  R.toPlanes(2, 5, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 294]);
+  R.toPlanes(2, 8, [-1, -1, -1, -1, -1, -1, -1, 295, -1, -1, -1, 296, -1, 297, 298]);
+  runTable(R, msb_16_p0_t5);
+  runTable(R, msb_16_p0_t6);
   ctx.transport.send(1, inst, 6, out6_1);
-  return R.result(0, 0, false) as Uint32Array;
+  return R.result(0, 315, false) as Uint32Array;
 }
 
-const msb_16_p1_t0 = [1,50,1,6,0,3,18,2,7,1,4,1,1,1];
-const msb_16_p1_t1 = [1,2,2,-1,7,8,-1,0,2,18,1,-1,-1,-2,2,1,-2,8,9,18,1,-1,-1,-2,18,1,-2,11,16,18,1,25,-1,-2,74,1,-1,25,1,18,1,21,12,17,18,1,-2,13,18,18,1,22,-1,-2,18,2,23,14,19,1,1,1];
-const msb_16_p1_t2 = [1,2,2,-1,21,22,-1,0,17,18,1,-1,-1,-2,2,1,-2,22,38,18,1,-1,-1,-2,18,1,-2,26,32,18,1,-1,-1,-2,18,1,-1,25,-1,2,2,-2,23,24,-1,0,17,18,1,-2,-2,-3,2,1,-3,24,40,18,1,-2,-2,-3,18,1,-3,27,33,18,1,-2,-2,-3,74,1,-3,-1,2,18,1,-4,28,34,18,1,58,-2,-4,18,1,-4,29,35,18,1,59,-3,-4,2,2,-3,58,59,-1,0,-16,18,1,-3,-3,-4,2,1,-4,59,42,18,1,-3,-3,-4,18,1,-4,46,52,18,1,-3,-3,-4,18,1,66,-1,-3,74,1,-1,-2,2,18,1,-3,30,36,18,1,60,-2,-3,18,1,-2,31,37,18,1,61,-1,-2,2,2,-1,60,61,-1,0,-16,18,1,-1,-1,-2,2,1,-2,61,44,18,1,-1,-1,-2,18,1,-2,47,53,18,1,-1,-1,-2,74,1,-2,66,4,18,1,-3,48,54,18,1,62,-1,-3,18,1,-3,49,55,18,1,63,-2,-3,74,1,-2,-1,4,18,1,-3,50,56,18,1,64,-1,-3,18,1,-1,51,57,18,1,65,-2,-1];
-const msb_16_p1_t3 = [1,2,2,-1,62,63,-1,0,5,18,1,-1,-1,-2,2,1,-2,63,67,18,1,-1,-1,-2,18,1,-2,71,75,18,1,-1,-1,-2,18,1,81,66,-1,2,2,-1,64,65,-1,0,5,18,1,-1,-1,-2,2,1,-2,65,69,18,1,-1,-1,-2,18,1,-2,72,76,18,1,-1,-1,-2,74,1,-2,81,8,18,1,-3,73,77,18,1,79,-1,-3,18,1,-1,74,78,18,1,80,-2,-1];
-const msb_16_p1_t4 = [1,2,2,-1,79,80,-1,0,7,18,1,-1,-1,-2,2,1,-2,80,86,18,1,-1,-1,-2,18,1,-2,82,84,18,1,-1,-1,-2,18,1,-1,81,-1,74,1,-1,-1,1,18,1,-2,83,85,18,1,88,-1,-2];
+const msb_16_p1_t0 = [0,16,7,42,0,21,1,1,1,16,2,57,7,28,-7,8,8,16,5,51,16,37,1,1,1];
+const msb_16_p1_t1 = [1,50,1,6,0,3,2,1,-1,4,1,18,1,-2,2,5,18,1,7,-1,-2];
+const msb_16_p1_t2 = [0,16,1,49,56,57];
+const msb_16_p1_t3 = [0,16,6,221,8,29,1,1,1,0,2,-1,42,49,-1,0,82,0,6,227,43,132,1,1,1,16,1,-1,-1,-2,0,1,-2,49,124,16,1,-1,-1,-2,0,6,-2,43,50,-1,1,1,0,6,-8,43,138,-1,1,1,16,6,-2,-2,-8,-1,-1,-1,0,6,-8,50,125,-1,1,1,16,6,-2,-2,-8,-1,-1,-1,16,1,-8,58,84,16,6,233,59,85,1,1,1,16,6,-9,66,92,-1,1,1,16,1,239,-1,-8,16,6,-1,-2,-9,-1,-1,-1,16,3,-7,72,98,-1,1,1,16,1,190,75,101,16,3,191,-1,-7,1,-2,-1,16,4,240,76,102,1,1,1,16,3,-1,81,107,-2,1,1,16,3,198,-2,-1,1,-2,-2,0,3,244,191,148,1,1,1,0,2,-1,192,198,-1,1,1,0,2,-3,190,200,-1,2,-49,0,2,-5,193,152,-1,-3,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,198,145,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,247,158,110,1,1,1,16,3,-4,163,115,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,166,118,-1,1,1,16,2,201,-1,-4,1,-2,-1,16,2,250,168,120,1,1,1,16,1,-1,171,123,16,1,205,-2,-1,0,1,252,201,156,0,2,-1,202,205,-1,0,-48,16,1,-1,-1,-2,0,1,-2,205,155,16,1,-1,-1,-2,16,1,253,172,178,16,1,-2,175,181,16,1,-1,-1,-2,16,1,-2,176,182,16,1,206,-1,-2,16,1,254,177,183];
+const msb_16_p1_t4 = [0,16,6,184,209,221,1,2,1,0,6,-1,43,184,-1,1,1,16,6,-1,-1,227,-1,-1,1,0,6,-7,184,125,-1,1,1,16,6,-1,-1,-7,-1,-1,-1,16,6,-1,-1,233,-1,-1,1,16,1,-7,208,239,16,6,-1,210,-1,-1,2,-1,16,2,194,-7,240,1,5,1,16,2,196,-4,242,1,-2,1,0,3,-2,191,194,-2,1,1,16,3,-2,-2,244,-2,-2,1,0,3,-7,194,144,-1,1,1,16,3,-2,-2,-7,-2,-2,-1,16,3,-2,-2,247,-2,-2,1,16,3,-1,-1,-2,-1,-2,-2,16,2,203,-1,250,1,-2,1,0,1,-1,201,203,16,1,-1,-1,252,0,1,-3,203,154,16,1,-1,-1,-3,16,1,-1,-1,253,16,1,-1,-2,-1,16,1,207,-1,254];
+const msb_16_p1_t5 = [0,0,2,-1,190,197,-1,0,64,16,1,-1,-1,-2,0,1,-2,197,147,16,1,-1,-1,-2,16,1,-2,161,113,16,1,266,-1,-2,0,2,-1,202,204,-1,0,58,16,1,-1,-1,-2,0,1,-2,204,155,16,1,-1,-1,-2,16,1,-2,173,179,16,1,267,-1,-2,0,2,-1,206,207,-1,0,57,16,1,-1,-1,-2,0,1,-2,207,263,16,1,-1,-1,-2,16,1,-2,255,258,16,1,268,-1,-2,16,1,269,257,260];
+const msb_16_p1_t6 = [0,16,1,-1,265,266,16,2,-1,-1,267,0,0,1,16,1,270,-1,269];
 async function msb_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(2, 0, x as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  R.views(2, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
-  R.views(2, 3, 3, ks0_prev, 0);
-  const out1_2 = new Uint8Array(6 * L);
-  R.views(2, 6, 3, out1_2, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L + 84 * W);
+  R.views(0, 0, 21, ks0_next, 0);
+  R.views(2, 1, 2, ks0_next, 84 * W);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L + 84 * W);
+  R.views(0, 21, 21, ks0_prev, 0);
+  R.views(2, 3, 3, ks0_prev, 84 * W);
+  const out1_2 = new Uint8Array(2 * L + 56 * W);
+  R.views(0, 42, 14, out1_2, 0);
+  R.views(2, 6, 1, out1_2, 56 * W);
+  R.fresh(0, 56, 2);
+  R.fresh(2, 7, 1);
   runTable(R, msb_16_p1_t0);
+  runTable(R, msb_16_p1_t1);
+  R.toPlanes(2, 7, [56]);
+  runTable(R, msb_16_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(2, 9, 2, in1_0, 0);
-  if (in1_0.byteLength !== 4 * L) throw new Error("protocol msb_16: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 10 * L);
-  R.views(2, 11, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 10 * L);
-  R.views(2, 16, 5, ks1_prev, 0);
-  const out2_2 = new Uint8Array(8 * L);
-  R.views(2, 21, 4, out2_2, 0);
-  R.fresh(2, 25, 1);
-  runTable(R, msb_16_p1_t1);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 104 * W);
+  R.views(0, 58, 26, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 12 * L);
-  R.views(2, 26, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 12 * L);
-  R.views(2, 32, 6, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 160 * W);
+  R.views(0, 84, 40, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(2, 38, 8, in3_0, 0);
-  if (in3_0.byteLength !== 16 * L) throw new Error("protocol msb_16: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 12 * L);
-  R.views(2, 46, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 12 * L);
-  R.views(2, 52, 6, ks3_prev, 0);
-  const out4_2 = new Uint8Array(16 * L);
-  R.views(2, 58, 8, out4_2, 0);
-  R.fresh(2, 66, 1);
-  runTable(R, msb_16_p1_t2);
+  R.views(0, 124, 34, in3_0, 0);
+  if (in3_0.byteLength !== 136 * W) throw new Error("protocol msb_16: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 80 * W);
+  R.views(0, 158, 20, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 24 * W);
+  R.views(0, 178, 6, ks3_prev, 0);
+  const out4_2 = new Uint8Array(96 * W);
+  R.views(0, 184, 24, out4_2, 0);
+  R.fresh(0, 208, 47);
+  R.toPlanes(2, 7, [-1, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220]);
+  runTable(R, msb_16_p1_t3);
+  runTable(R, msb_16_p1_t4);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(2, 67, 4, in4_0, 0);
-  if (in4_0.byteLength !== 8 * L) throw new Error("protocol msb_16: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 8 * L);
-  R.views(2, 71, 4, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 8 * L);
-  R.views(2, 75, 4, ks4_prev, 0);
-  const out5_2 = new Uint8Array(4 * L);
-  R.views(2, 79, 2, out5_2, 0);
-  R.fresh(2, 81, 1);
-  runTable(R, msb_16_p1_t3);
-  ctx.transport.send(2, inst, 5, out5_2);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 12 * W);
+  R.views(0, 255, 3, ks4_next, 0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * L);
-  R.views(2, 82, 2, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * L);
-  R.views(2, 84, 2, ks5_prev, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 12 * W);
+  R.views(0, 258, 3, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(2, 86, 2, in6_0, 0);
-  if (in6_0.byteLength !== 4 * L) throw new Error("protocol msb_16: bad frame size from party 0");
-  R.fresh(0, 0, 1);
-  R.fresh(2, 88, 1);
-  runTable(R, msb_16_p1_t4);
-  R.toPlanes(2, 88, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0]);
-  return R.result(0, 0, false) as Uint32Array;
+  R.views(0, 261, 4, in6_0, 0);
+  if (in6_0.byteLength !== 16 * W) throw new Error("protocol msb_16: bad frame size from party 0");
+  R.fresh(0, 265, 6);
+  R.toPlanes(2, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 265]);
+  runTable(R, msb_16_p1_t5);
+  runTable(R, msb_16_p1_t6);
+  return R.result(0, 270, false) as Uint32Array;
 }
 
-const msb_16_p2_t0 = [1,42,1,24,0,5,18,1,18,1,3,18,1,-1,2,4,18,1,19,24,-1,2,2,-1,18,19,-1,0,-12,18,1,-1,-1,-2,2,1,-2,19,6,18,1,-1,-1,-2,18,1,-2,8,13,18,1,25,-1,-2,74,1,-1,25,1,18,1,-2,9,14,18,1,20,24,-2,18,1,-2,10,15,18,1,21,-1,-2,74,1,-1,24,1,18,1,-2,11,16,18,1,22,24,-2,18,1,-2,12,17,18,1,23,-1,-2];
-const msb_16_p2_t1 = [1,2,2,-1,20,21,-1,0,6,18,1,-1,-1,-2,2,1,-2,21,26,18,1,-1,-1,-2,18,1,-2,30,36,18,1,-1,-1,-2,18,1,46,25,-1,2,2,-1,22,23,-1,0,6,18,1,-1,-1,-2,2,1,-2,23,28,18,1,-1,-1,-2,18,1,-2,31,37,18,1,-1,-1,-2,74,1,-2,46,2,18,1,-3,32,38,18,1,42,-1,-3,18,1,-3,33,39,18,1,43,-2,-3,74,1,-2,-1,2,18,1,-3,34,40,18,1,44,-1,-3,18,1,-1,35,41,18,1,45,-2,-1];
-const msb_16_p2_t2 = [1,2,2,-1,42,43,-1,0,17,18,1,-1,-1,-2,2,1,-2,43,59,18,1,-1,-1,-2,18,1,-2,47,53,18,1,-1,-1,-2,18,1,-1,46,-1,2,2,-2,44,45,-1,0,17,18,1,-2,-2,-3,2,1,-3,45,61,18,1,-2,-2,-3,18,1,-3,48,54,18,1,-2,-2,-3,74,1,-3,-1,4,18,1,-4,49,55,18,1,75,-2,-4,18,1,-4,50,56,18,1,76,-3,-4,2,2,-3,75,76,-1,0,-12,18,1,-3,-3,-4,2,1,-4,76,63,18,1,-3,-3,-4,18,1,-4,67,71,18,1,-3,-3,-4,18,1,81,-1,-3,74,1,-1,-2,4,18,1,-3,51,57,18,1,77,-2,-3,18,1,-2,52,58,18,1,78,-1,-2,2,2,-1,77,78,-1,0,-12,18,1,-1,-1,-2,2,1,-2,78,65,18,1,-1,-1,-2,18,1,-2,68,72,18,1,-1,-1,-2,74,1,-2,81,8,18,1,-3,69,73,18,1,79,-1,-3,18,1,-1,70,74,18,1,80,-2,-1];
-const msb_16_p2_t3 = [1,2,2,-1,79,80,-1,0,3,18,1,-1,-1,-2,2,1,-2,80,82,18,1,-1,-1,-2,18,1,-2,84,86,18,1,-1,-1,-2,18,1,-1,81,-1,74,1,-1,-1,1,18,1,-1,24,-1,18,1,-2,85,87,18,1,88,-1,-2];
+const msb_16_p2_t0 = [0,16,10,152,35,0,1,1,1,16,2,162,46,11,1,4,4,16,5,164,51,16,1,1,1,16,2,169,56,82,1,8,8,16,10,171,65,91,1,1,1,16,3,181,79,105,1,1,1];
+const msb_16_p2_t1 = [1,42,1,7,0,4,18,1,6,7,1,2,1,-1,1,3,18,1,-2,5,2,18,1,8,-1,-2];
+const msb_16_p2_t2 = [0,16,9,108,133,152,1,2,1,16,2,117,150,161,1,1,1,16,6,119,134,163,1,2,1,0,2,-1,108,115,-1,0,-87,16,1,-1,-1,-2,0,1,-2,115,21,16,1,-1,-1,-2,0,6,-2,109,119,-1,1,1,0,6,-8,109,29,-1,1,1,16,6,-2,-2,-8,-1,-1,-1,0,6,-8,119,22,-1,1,1,16,6,-2,-2,-8,-1,-1,-1,16,7,-1,-1,169,-1,-1,1,16,1,-1,148,-1,16,3,125,-2,176,1,-2,1,16,1,128,146,179,16,4,129,-1,180,1,-2,1];
+const msb_16_p2_t3 = [0,16,2,278,45,10,1,2,2,16,1,280,48,13,0,2,-1,109,116,-1,1,1,0,2,-3,112,118,-1,-3,100,0,1,-5,110,219,0,1,281,111,220,0,1,-6,112,221,0,2,282,113,222,1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,116,22,-1,1,1,0,1,-6,118,25,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,57,83,-1,1,1,16,1,284,59,85,16,1,-6,60,86,16,2,285,61,87,1,1,1,16,3,287,-1,-4,1,-1,-1,16,3,290,75,101,1,1,1,0,2,-1,125,129,-1,0,99,0,3,293,126,229,1,1,1,16,1,-1,-1,-2,0,1,-2,129,225,16,1,-1,-1,-2,0,3,-2,126,130,-1,1,1,0,3,-5,126,232,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,0,2,-5,130,226,-1,1,1,0,1,-7,132,224,16,3,-2,-2,-5,-1,-1,-1,16,1,-5,184,198,16,3,296,185,199,1,1,1,16,3,-6,189,203,-1,1,1,16,1,299,-1,-5,16,3,-1,-2,-6,-1,-1,-1,16,2,-4,192,206,-1,1,1,16,2,260,-1,-4,1,-2,-1,16,2,300,194,208,1,1,1,16,1,-1,197,211,16,1,264,-2,-1,0,2,302,260,237,1,1,1,0,2,-1,261,264,-1,0,-25,16,1,-1,-1,-2,0,1,-2,264,236,16,1,-1,-1,-2,16,2,304,242,212,1,1,1,16,1,-2,245,215,16,1,-1,-1,-2,16,1,-2,246,216,16,1,265,-1,-2,16,1,306,247,217,0,1,307,265,241,16,2,308,248,251,1,2,2];
+const msb_16_p2_t4 = [0,16,2,254,270,278,1,3,1,16,1,256,275,280,0,2,-1,111,254,-1,2,1,0,1,-3,114,256,16,3,-1,-1,281,-1,-1,1,0,2,-4,254,24,-1,1,2,0,1,-6,256,27,16,3,-1,-1,-4,-1,-1,-1,16,3,-1,-1,284,-1,-1,1,16,2,-4,268,287,-1,1,1,16,1,-1,271,-1,16,1,-6,272,289,16,2,-2,274,-2,-1,2,-1,16,2,257,-5,290,1,-1,1,16,1,259,-3,292,0,2,-3,126,257,-2,1,1,0,1,-6,128,259,16,2,-3,-3,293,-2,-2,1,16,1,-6,-6,295,0,2,-7,257,226,-1,1,1,0,1,-9,259,224,16,2,-3,-3,-7,-2,-2,-1,16,1,-6,-6,-9,16,2,-3,-3,296,-2,-2,1,16,2,-6,-6,298,2,2,1,16,2,-1,-1,-3,-1,-1,-2,16,1,-3,277,-6,16,2,262,-4,300,1,2,1,0,2,-2,260,262,-2,1,1,16,2,-2,-2,302,-2,-2,1,0,2,-5,262,235,-1,1,1,16,2,-2,-2,-5,-2,-2,-1,16,2,-2,-2,304,-2,-2,1,16,2,-1,-1,-2,-1,-2,-2,16,1,266,-1,306,0,1,-1,265,266,16,1,-1,-1,307,0,1,-3,266,240,16,1,-1,-1,-3,16,1,-1,-1,308,16,1,-1,-2,-1,16,1,-1,267,-1,16,1,310,-1,309];
 async function msb_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(2, 0, x as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
-  R.views(2, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
-  R.views(2, 3, 2, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L + 84 * W);
+  R.views(0, 0, 21, ks0_prev, 0);
+  R.views(2, 1, 2, ks0_prev, 84 * W);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(2, 3, 1, in1_0, 0);
+  if (in1_0.byteLength !== 2 * L) throw new Error("protocol msb_16: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(2, 5, 3, in1_1, 0);
-  if (in1_1.byteLength !== 6 * L) throw new Error("protocol msb_16: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 10 * L);
-  R.views(2, 8, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 10 * L);
-  R.views(2, 13, 5, ks1_prev, 0);
-  const out2_0 = new Uint8Array(12 * L);
-  R.views(2, 18, 6, out2_0, 0);
-  R.fresh(2, 24, 2);
+  R.views(0, 21, 14, in1_1, 0);
+  R.views(2, 4, 1, in1_1, 56 * W);
+  if (in1_1.byteLength !== 2 * L + 56 * W) throw new Error("protocol msb_16: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L + 188 * W);
+  R.views(0, 35, 47, ks1_next, 0);
+  R.views(2, 5, 1, ks1_next, 188 * W);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 104 * W);
+  R.views(0, 82, 26, ks1_prev, 0);
+  const out2_0 = new Uint8Array(2 * L + 100 * W);
+  R.views(0, 108, 25, out2_0, 0);
+  R.views(2, 6, 1, out2_0, 100 * W);
+  R.fresh(0, 133, 51);
+  R.fresh(2, 7, 2);
   runTable(R, msb_16_p2_t0);
+  runTable(R, msb_16_p2_t1);
+  R.toPlanes(2, 7, [-1, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146]);
+  R.toPlanes(2, 8, [147, 148, 149, -1, 150, -1, -1, -1, 151]);
+  runTable(R, msb_16_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(2, 26, 4, in2_1, 0);
-  if (in2_1.byteLength !== 8 * L) throw new Error("protocol msb_16: bad frame size from party 1");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 12 * L);
-  R.views(2, 30, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 12 * L);
-  R.views(2, 36, 6, ks2_prev, 0);
-  const out3_0 = new Uint8Array(8 * L);
-  R.views(2, 42, 4, out3_0, 0);
-  R.fresh(2, 46, 1);
-  runTable(R, msb_16_p2_t1);
-  ctx.transport.send(0, inst, 3, out3_0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 56 * W);
+  R.views(0, 184, 14, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 12 * L);
-  R.views(2, 47, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 12 * L);
-  R.views(2, 53, 6, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 80 * W);
+  R.views(0, 198, 20, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(2, 59, 8, in4_1, 0);
-  if (in4_1.byteLength !== 16 * L) throw new Error("protocol msb_16: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 8 * L);
-  R.views(2, 67, 4, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 8 * L);
-  R.views(2, 71, 4, ks4_prev, 0);
-  const out5_0 = new Uint8Array(12 * L);
-  R.views(2, 75, 6, out5_0, 0);
-  R.fresh(2, 81, 1);
-  runTable(R, msb_16_p2_t2);
-  ctx.transport.send(0, inst, 5, out5_0);
-  // round 5
-  const in5_1 = await ctx.transport.receive(1, inst, 5);
-  R.views(2, 82, 2, in5_1, 0);
-  if (in5_1.byteLength !== 4 * L) throw new Error("protocol msb_16: bad frame size from party 1");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * L);
-  R.views(2, 84, 2, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * L);
-  R.views(2, 86, 2, ks5_prev, 0);
-  R.fresh(0, 0, 1);
-  R.fresh(2, 88, 1);
+  R.views(0, 218, 24, in4_1, 0);
+  if (in4_1.byteLength !== 96 * W) throw new Error("protocol msb_16: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 36 * W);
+  R.views(0, 242, 9, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 12 * W);
+  R.views(0, 251, 3, ks4_prev, 0);
+  const out5_0 = new Uint8Array(52 * W);
+  R.views(0, 254, 13, out5_0, 0);
+  R.fresh(0, 267, 44);
+  R.toPlanes(2, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 267]);
+  R.toPlanes(2, 8, [-1, -1, -1, 268, -1, 269, 270, 271, -1, 272, 273, 274, 275, 276, 277]);
   runTable(R, msb_16_p2_t3);
-  R.toPlanes(2, 88, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0]);
-  return R.result(0, 0, false) as Uint32Array;
+  runTable(R, msb_16_p2_t4);
+  ctx.transport.send(0, inst, 5, out5_0);
+  return R.result(0, 310, false) as Uint32Array;
 }
 
 /**
- * Most significant bit: the top bit of the bit decomposition.
- * Instance msb_32: 7 round(s); bytes sent per lane by P1 / P2 / P3: 80 / 84 / 80.
+ * Most significant bit: three-to-two, then the top bit of a + b with a carry tree.
+ * 2 + log2 n rounds.
+ * Instance msb_32: 7 round(s); bytes sent per lane by P1 / P2 / P3: 14.625 / 14.625 / 14.625.
  */
 export function msb_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -4848,267 +4513,231 @@ export function msb_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<Ui
   }
 }
 
-const msb_32_p0_t0 = [1,43,1,8,0,1,19,1,-1,2,4,19,1,6,8,-1,19,1,7,3,5];
-const msb_32_p0_t1 = [1,3,2,-1,6,7,-1,0,13,19,1,-1,-1,-2,3,1,-2,7,19,19,1,-1,-1,-2,19,1,-2,9,14,19,1,-1,-1,-2,75,1,-2,-1,1,19,1,-3,10,15,19,1,37,8,-3,19,1,-3,11,16,19,1,38,-2,-3,3,2,-2,37,38,-1,0,-16,19,1,-2,-2,-3,3,1,-3,38,21,19,1,-2,-2,-3,19,1,-3,25,31,19,1,-2,-2,-3,19,1,45,-1,-2,75,1,-1,8,1,19,1,-2,12,17,19,1,39,8,-2,19,1,-2,13,18,19,1,40,-1,-2,3,2,-1,39,40,-1,0,-16,19,1,-1,-1,-2,3,1,-2,40,23,19,1,-1,-1,-2,19,1,-2,26,32,19,1,-1,-1,-2,75,1,-2,45,2,19,1,-3,27,33,19,1,41,-1,-3,19,1,-3,28,34,19,1,42,-2,-3,75,1,-2,-1,2,19,1,-3,29,35,19,1,43,-1,-3,19,1,-1,30,36,19,1,44,-2,-1];
-const msb_32_p0_t2 = [1,3,2,-1,41,42,-1,0,5,19,1,-1,-1,-2,3,1,-2,42,46,19,1,-1,-1,-2,19,1,-2,50,56,19,1,-1,-1,-2,19,1,66,45,-1,3,2,-1,43,44,-1,0,5,19,1,-1,-1,-2,3,1,-2,44,48,19,1,-1,-1,-2,19,1,-2,51,57,19,1,-1,-1,-2,75,1,-2,66,4,19,1,-3,52,58,19,1,62,-1,-3,19,1,-3,53,59,19,1,63,-2,-3,75,1,-2,-1,4,19,1,-3,54,60,19,1,64,-1,-3,19,1,-1,55,61,19,1,65,-2,-1];
-const msb_32_p0_t3 = [1,3,2,-1,62,63,-1,0,17,19,1,-1,-1,-2,3,1,-2,63,79,19,1,-1,-1,-2,19,1,-2,67,73,19,1,-1,-1,-2,19,1,-1,66,-1,3,2,-2,64,65,-1,0,17,19,1,-2,-2,-3,3,1,-3,65,81,19,1,-2,-2,-3,19,1,-3,68,74,19,1,-2,-2,-3,75,1,-3,-1,8,19,1,-4,69,75,19,1,95,-2,-4,19,1,-4,70,76,19,1,96,-3,-4,3,2,-3,95,96,-1,0,-12,19,1,-3,-3,-4,3,1,-4,96,83,19,1,-3,-3,-4,19,1,-4,87,91,19,1,-3,-3,-4,19,1,101,-1,-3,75,1,-1,-2,8,19,1,-3,71,77,19,1,97,-2,-3,19,1,-2,72,78,19,1,98,-1,-2,3,2,-1,97,98,-1,0,-12,19,1,-1,-1,-2,3,1,-2,98,85,19,1,-1,-1,-2,19,1,-2,88,92,19,1,-1,-1,-2,75,1,-2,101,16,19,1,-3,89,93,19,1,99,-1,-3,19,1,-1,90,94,19,1,100,-2,-1];
-const msb_32_p0_t4 = [1,3,2,-1,99,100,-1,0,3,19,1,-1,-1,-2,3,1,-2,100,102,19,1,-1,-1,-2,19,1,-2,104,106,19,1,-1,-1,-2,19,1,-1,101,-1,75,1,-1,-1,1,19,1,-1,8,-1,19,1,-2,105,107,19,1,108,-1,-2];
+const msb_32_p0_t0 = [1,43,1,5,0,1,19,1,4,5,2];
+const msb_32_p0_t1 = [0,16,22,417,0,45,1,1,1,16,3,439,23,68,1,1,1,16,2,442,27,72,1,4,4,16,13,444,32,77,1,1,1,16,3,462,194,90,1,1,1,16,2,465,198,94,1,4,4,16,25,467,210,106,1,1,1,16,2,492,236,132,1,5,5,16,6,494,242,138,1,1,1,16,2,501,248,276,1,9,9,16,11,503,258,286,1,1,1,16,3,514,273,301,1,1,1];
+const msb_32_p0_t2 = [1,3,1,-1,5,7,19,1,-2,3,6,19,1,8,-1,-2];
+const msb_32_p0_t3 = [0,16,15,304,371,417,1,2,1,16,14,330,372,443,1,2,1,0,3,457,304,159,1,1,1,0,2,460,308,162,1,4,1,0,14,-1,305,330,-1,1,1,0,14,-15,305,164,-1,1,1,16,14,-1,-1,-15,-1,-1,-1,0,14,-15,330,145,-1,1,1,16,14,-1,-1,-15,-1,-1,-1,16,14,-1,-1,467,-1,-1,1,16,7,344,-1,481,1,-2,1,16,1,351,400,488,16,7,356,-2,493,1,-2,1,0,1,500,344,186,0,7,-1,345,356,-1,1,1,0,7,-8,345,187,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,0,7,-8,356,179,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,7,-1,-1,502,-1,-1,1,16,4,363,-1,509,1,-2,1,16,3,368,-2,514,1,-2,1];
+const msb_32_p0_t4 = [0,16,4,319,401,432,1,2,1,16,2,323,408,436,1,2,1,16,2,325,411,438,1,1,1,16,3,327,414,440,1,1,1,0,3,-1,304,319,-1,1,1,0,2,-4,308,323,-1,4,3,16,5,-1,-1,457,-1,-1,1,0,3,-6,319,144,-1,1,1,0,2,-9,323,148,-1,3,4,16,5,-1,-1,-6,-1,-1,-1,16,5,-1,-1,462,-1,-1,1,16,3,-1,402,-1,-1,2,-1,16,2,-4,409,-4,-1,4,-1,16,2,352,-1,489,1,-2,1,16,2,354,-4,491,1,-1,1,0,1,-1,344,352,16,1,-1,-1,500,0,1,-3,352,178,16,1,-1,-1,-3,16,1,-1,-1,501,16,1,-1,-2,-1,16,1,367,-1,513];
+const msb_32_p0_t5 = [0,16,2,632,22,67,1,4,4,16,2,634,28,73,1,1,1,0,2,-1,307,322,-1,2,2,0,2,-3,310,325,-1,3,2,0,2,-5,314,328,-1,2,1,0,2,-7,307,551,-1,2,1,0,1,-9,310,553,0,1,636,311,554,0,2,-10,313,555,-1,1,1,0,1,637,315,557,0,1,-12,316,558,0,2,638,317,559,1,1,1,16,6,-1,-1,-7,-1,-1,-1,0,2,-7,322,147,-1,2,2,0,2,-9,325,150,-1,2,3,0,2,-11,328,154,-1,1,2,16,6,-1,-1,-7,-1,-1,-1,16,2,-7,197,93,-1,2,2,16,1,-9,200,96,16,1,640,201,97,16,2,-10,203,99,-1,1,1,16,1,641,205,101,16,1,-12,206,102,16,2,642,207,103,1,1,1,16,6,644,-1,-7,1,-1,-1,16,2,650,235,131,1,2,2,16,2,652,238,134,1,1,1,0,2,-1,345,353,-1,1,1,0,2,-3,348,355,-1,-3,206,0,1,-5,346,562,0,1,654,347,563,0,1,-6,348,564,0,3,655,349,565,1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,353,179,-1,1,1,0,1,-6,355,182,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,249,277,-1,1,1,16,1,658,251,279,16,1,-6,252,280,16,3,659,253,281,1,1,1,16,3,662,-1,-4,1,-1,-1,16,3,665,269,297,1,1,1,0,2,-1,363,367,-1,0,205,0,3,668,364,573,1,1,1,16,1,-1,-1,-2,0,1,-2,367,568,16,1,-1,-1,-2,0,3,-2,364,368,-1,1,1,0,3,-5,364,576,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,0,3,-5,368,569,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,16,1,-5,517,531,16,3,671,518,532,1,1,1,16,3,-6,522,536,-1,1,1,16,1,674,-1,-5,16,3,-1,-2,-6,-1,-1,-1,16,2,-4,525,539,-1,1,1,16,2,609,-1,-4,1,-2,-1,16,2,675,527,541,1,1,1,16,1,-1,530,544,16,1,613,-2,-1,0,2,677,609,581,1,1,1,0,2,-1,610,613,-1,0,-30,16,1,-1,-1,-2,0,1,-2,613,580,16,1,-1,-1,-2,16,2,679,586,545,1,1,1,16,1,-2,589,548,16,1,-1,-1,-2,16,1,-2,590,549,16,1,614,-1,-2,16,1,681,591,550,0,1,682,614,585,16,2,683,592,595,1,2,2];
+const msb_32_p0_t6 = [0,16,2,598,620,632,1,4,1,16,2,600,627,634,1,2,1,0,2,-1,311,598,-1,4,1,0,2,-3,317,600,-1,1,1,16,4,-1,-1,636,-1,-1,1,0,2,-5,598,151,-1,1,4,0,2,-7,600,157,-1,1,1,16,4,-1,-1,-5,-1,-1,-1,16,4,-1,-1,640,-1,-1,1,16,3,-5,617,644,-1,1,1,16,1,-1,621,-1,16,2,-8,622,647,-1,1,1,16,1,-2,625,-2,16,1,-10,626,649,16,2,-3,628,-3,-1,2,-1,16,2,602,-7,650,1,-2,1,16,2,604,-10,652,1,6,1,0,2,-4,347,602,-3,2,1,0,2,-9,350,604,-1,1,1,16,2,-4,-4,654,-3,-3,1,16,2,-9,-9,656,-1,-1,1,0,2,-11,602,181,-1,1,2,0,2,-13,604,184,-1,1,1,16,2,-4,-4,-11,-3,-3,-1,16,2,-9,-9,-13,-1,-1,-1,16,2,-4,-4,658,-3,-3,1,16,2,-9,-9,660,-1,-1,1,16,2,-5,-5,662,-1,-1,1,16,1,-1,-1,-4,16,1,-4,-8,664,16,2,-2,-2,-7,-1,-1,-2,16,1,-7,631,-10,16,2,606,-6,665,1,2,1,16,1,608,-3,667,0,2,-3,364,606,-1,1,1,0,1,-6,366,608,16,2,-3,-3,668,-1,-1,1,16,1,-6,-6,670,0,3,-8,606,569,-1,1,1,16,2,-3,-3,-8,-1,-1,-1,16,1,-6,-6,-10,16,2,-3,-3,671,-1,-1,1,16,2,-6,-6,673,1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,1,-3,-7,-6,16,2,611,-5,675,1,3,1,0,2,-2,609,611,-2,1,1,16,2,-2,-2,677,-2,-2,1,0,2,-5,611,579,-1,1,1,16,2,-2,-2,-5,-2,-2,-1,16,2,-2,-2,679,-2,-2,1,16,2,-1,-1,-2,-1,-2,-2,16,1,615,-1,681,0,1,-1,614,615,16,1,-1,-1,682,0,1,-3,615,584,16,1,-1,-1,-3,16,1,-1,-1,683,16,1,-1,-2,-1,16,1,-1,616,-1,16,1,685,-1,684];
 async function msb_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(3, 0, x as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L + 180 * W);
   R.views(3, 1, 3, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  R.views(3, 4, 2, ks0_prev, 0);
-  const out1_1 = new Uint8Array(8 * L);
-  R.views(3, 6, 2, out1_1, 0);
-  R.fresh(3, 8, 1);
+  R.views(0, 0, 45, ks0_next, 12 * L);
+  const out1_2 = new Uint8Array(4 * L);
+  R.views(3, 4, 1, out1_2, 0);
+  R.fresh(3, 5, 1);
   runTable(R, msb_32_p0_t0);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 20 * L);
-  R.views(3, 9, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 20 * L);
-  R.views(3, 14, 5, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L + 396 * W);
+  R.views(3, 6, 1, ks1_prev, 0);
+  R.views(0, 45, 99, ks1_prev, 4 * L);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(3, 19, 6, in2_2, 0);
-  if (in2_2.byteLength !== 24 * L) throw new Error("protocol msb_32: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * L);
-  R.views(3, 25, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * L);
-  R.views(3, 31, 6, ks2_prev, 0);
-  const out3_1 = new Uint8Array(32 * L);
-  R.views(3, 37, 8, out3_1, 0);
-  R.fresh(3, 45, 1);
+  R.views(3, 7, 1, in2_2, 0);
+  R.views(0, 144, 50, in2_2, 4 * L);
+  if (in2_2.byteLength !== 4 * L + 200 * W) throw new Error("protocol msb_32: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 328 * W);
+  R.views(0, 194, 82, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 112 * W);
+  R.views(0, 276, 28, ks2_prev, 0);
+  const out3_1 = new Uint8Array(268 * W);
+  R.views(0, 304, 67, out3_1, 0);
+  R.fresh(0, 371, 146);
+  R.fresh(3, 8, 1);
+  R.toPlanes(3, 5, [-1, 371, 372, 373, 374, 375, 376, 377, 378, 379, 380, 381, 382, 383, 384, 385, 386, 387, 388, 389, 390, 391, 392, 393, 394, 395, 396, 397, 398, 399, 400]);
   runTable(R, msb_32_p0_t1);
+  runTable(R, msb_32_p0_t2);
+  R.toPlanes(3, 8, [401, 402, 403, 404, 405, 406, 407, -1, 408, 409, 410, -1, 411, -1, -1, -1, 412, 413, 414, -1, 415, -1, -1, -1, 416]);
+  runTable(R, msb_32_p0_t3);
+  runTable(R, msb_32_p0_t4);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(3, 46, 4, in3_2, 0);
-  if (in3_2.byteLength !== 16 * L) throw new Error("protocol msb_32: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 24 * L);
-  R.views(3, 50, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 24 * L);
-  R.views(3, 56, 6, ks3_prev, 0);
-  const out4_1 = new Uint8Array(16 * L);
-  R.views(3, 62, 4, out4_1, 0);
-  R.fresh(3, 66, 1);
-  runTable(R, msb_32_p0_t2);
-  ctx.transport.send(1, inst, 4, out4_1);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 56 * W);
+  R.views(0, 517, 14, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 24 * L);
-  R.views(3, 67, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 24 * L);
-  R.views(3, 73, 6, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 80 * W);
+  R.views(0, 531, 20, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(3, 79, 8, in5_2, 0);
-  if (in5_2.byteLength !== 32 * L) throw new Error("protocol msb_32: bad frame size from party 2");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 16 * L);
-  R.views(3, 87, 4, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 16 * L);
-  R.views(3, 91, 4, ks5_prev, 0);
-  const out6_1 = new Uint8Array(24 * L);
-  R.views(3, 95, 6, out6_1, 0);
-  R.fresh(3, 101, 1);
-  runTable(R, msb_32_p0_t3);
+  R.views(0, 551, 35, in5_2, 0);
+  if (in5_2.byteLength !== 140 * W) throw new Error("protocol msb_32: bad frame size from party 2");
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 36 * W);
+  R.views(0, 586, 9, ks5_next, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 12 * W);
+  R.views(0, 595, 3, ks5_prev, 0);
+  const out6_1 = new Uint8Array(72 * W);
+  R.views(0, 598, 18, out6_1, 0);
+  R.fresh(0, 616, 70);
+  R.toPlanes(3, 5, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 616]);
+  R.toPlanes(3, 8, [-1, -1, -1, -1, -1, -1, -1, 617, -1, -1, -1, 618, -1, 619, 620, 621, -1, -1, -1, 622, -1, 623, 624, 625, -1, 626, 627, 628, 629, 630, 631]);
+  runTable(R, msb_32_p0_t5);
+  runTable(R, msb_32_p0_t6);
   ctx.transport.send(1, inst, 6, out6_1);
-  // round 6
-  const in6_2 = await ctx.transport.receive(2, inst, 6);
-  R.views(3, 102, 2, in6_2, 0);
-  if (in6_2.byteLength !== 8 * L) throw new Error("protocol msb_32: bad frame size from party 2");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 8 * L);
-  R.views(3, 104, 2, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 8 * L);
-  R.views(3, 106, 2, ks6_prev, 0);
-  R.fresh(0, 0, 1);
-  R.fresh(3, 108, 1);
-  runTable(R, msb_32_p0_t4);
-  R.toPlanes(3, 108, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0]);
-  return R.result(0, 0, false) as Uint32Array;
+  return R.result(0, 685, false) as Uint32Array;
 }
 
-const msb_32_p1_t0 = [1,51,1,6,0,3,19,2,7,1,4,1,1,1];
-const msb_32_p1_t1 = [1,3,2,-1,7,8,-1,0,2,19,1,-1,-1,-2,3,1,-2,8,9,19,1,-1,-1,-2,19,1,-2,11,16,19,1,25,-1,-2,75,1,-1,25,1,19,1,21,12,17,19,1,-2,13,18,19,1,22,-1,-2,19,2,23,14,19,1,1,1];
-const msb_32_p1_t2 = [1,3,2,-1,21,22,-1,0,17,19,1,-1,-1,-2,3,1,-2,22,38,19,1,-1,-1,-2,19,1,-2,26,32,19,1,-1,-1,-2,19,1,-1,25,-1,3,2,-2,23,24,-1,0,17,19,1,-2,-2,-3,3,1,-3,24,40,19,1,-2,-2,-3,19,1,-3,27,33,19,1,-2,-2,-3,75,1,-3,-1,2,19,1,-4,28,34,19,1,58,-2,-4,19,1,-4,29,35,19,1,59,-3,-4,3,2,-3,58,59,-1,0,-16,19,1,-3,-3,-4,3,1,-4,59,42,19,1,-3,-3,-4,19,1,-4,46,52,19,1,-3,-3,-4,19,1,66,-1,-3,75,1,-1,-2,2,19,1,-3,30,36,19,1,60,-2,-3,19,1,-2,31,37,19,1,61,-1,-2,3,2,-1,60,61,-1,0,-16,19,1,-1,-1,-2,3,1,-2,61,44,19,1,-1,-1,-2,19,1,-2,47,53,19,1,-1,-1,-2,75,1,-2,66,4,19,1,-3,48,54,19,1,62,-1,-3,19,1,-3,49,55,19,1,63,-2,-3,75,1,-2,-1,4,19,1,-3,50,56,19,1,64,-1,-3,19,1,-1,51,57,19,1,65,-2,-1];
-const msb_32_p1_t3 = [1,3,2,-1,62,63,-1,0,5,19,1,-1,-1,-2,3,1,-2,63,67,19,1,-1,-1,-2,19,1,-2,71,77,19,1,-1,-1,-2,19,1,87,66,-1,3,2,-1,64,65,-1,0,5,19,1,-1,-1,-2,3,1,-2,65,69,19,1,-1,-1,-2,19,1,-2,72,78,19,1,-1,-1,-2,75,1,-2,87,8,19,1,-3,73,79,19,1,83,-1,-3,19,1,-3,74,80,19,1,84,-2,-3,75,1,-2,-1,8,19,1,-3,75,81,19,1,85,-1,-3,19,1,-1,76,82,19,1,86,-2,-1];
-const msb_32_p1_t4 = [1,3,2,-1,83,84,-1,0,13,19,1,-1,-1,-2,3,1,-2,84,96,19,1,-1,-1,-2,19,1,-2,88,92,19,1,-1,-1,-2,19,1,-1,87,-1,3,2,-2,85,86,-1,0,13,19,1,-2,-2,-3,3,1,-3,86,98,19,1,-2,-2,-3,19,1,-3,89,93,19,1,-2,-2,-3,75,1,-3,-1,16,19,1,-4,90,94,19,1,106,-2,-4,19,1,-2,91,95,19,1,107,-3,-2,3,2,-2,106,107,-1,0,-6,19,1,-2,-2,-3,3,1,-3,107,100,19,1,-2,-2,-3,19,1,-3,102,104,19,2,-2,-2,-3,1,1,1,75,1,-1,-1,1,19,1,-2,103,105,19,1,108,-1,-2];
+const msb_32_p1_t0 = [0,16,15,90,0,45,1,1,1,16,2,121,15,60,-15,16,16,16,13,107,32,77,1,1,1];
+const msb_32_p1_t1 = [1,51,1,6,0,3,3,1,-1,4,1,19,1,-2,2,5,19,1,7,-1,-2];
+const msb_32_p1_t2 = [0,16,1,105,120,121];
+const msb_32_p1_t3 = [0,16,14,456,16,61,1,1,1,0,2,-1,90,105,-1,0,168,0,6,470,91,274,1,1,1,0,3,476,98,280,1,1,1,0,1,479,102,283,16,1,-1,-1,-2,0,1,-2,105,258,16,1,-1,-1,-2,0,14,-2,91,106,-1,1,1,0,14,-16,91,284,-1,1,1,16,14,-2,-2,-16,-1,-1,-1,0,14,-16,106,259,-1,1,1,16,14,-2,-2,-16,-1,-1,-1,16,1,-16,122,176,16,6,480,123,177,1,1,1,16,3,486,130,184,1,1,1,16,1,489,134,188,16,14,-17,138,192,-1,1,1,16,1,490,-1,-16,16,14,-1,-2,-17,-1,-1,-1,16,7,-15,152,206,-1,1,1,16,1,395,159,213,16,7,396,-1,-15,1,-2,-1,16,7,491,160,214,1,1,1,16,7,-1,169,223,-2,1,1,16,7,410,-2,-1,1,-2,-2,0,3,498,396,306,1,1,1,0,1,501,400,309,0,6,-1,397,410,-1,1,1,0,2,-7,395,416,-1,2,-106,0,5,-9,398,311,-1,1,1,0,1,-14,395,316,16,7,-1,-1,-8,-1,-1,-1,0,7,-8,410,299,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,3,502,325,230,1,1,1,16,1,505,329,234,16,7,-8,334,239,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,4,-8,341,246,-1,1,1,16,4,417,-1,-8,1,-2,-1,16,3,506,345,250,1,1,1,16,3,-1,350,255,-2,1,1,16,3,424,-2,-1,1,-2,-2,0,1,509,417,321,0,3,-1,418,424,-1,1,1,0,3,-4,418,322,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,424,318,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,1,510,353,367,16,3,-4,358,372,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,361,375,-1,1,1,16,2,427,-1,-4,1,-2,-1,16,1,511,363,377,16,1,-1,366,380,16,1,430,-2,-1];
+const msb_32_p1_t4 = [0,16,7,381,432,456,1,2,1,16,4,388,445,463,1,2,1,16,2,392,452,467,1,2,1,16,1,394,455,469,0,6,-1,91,381,-1,1,1,0,3,-7,98,388,-1,1,1,0,1,-10,102,392,16,10,-1,-1,470,-1,-1,1,0,6,-11,381,259,-1,1,1,0,3,-17,388,266,-1,1,1,0,1,-20,392,270,16,10,-1,-1,-11,-1,-1,-1,16,10,-1,-1,480,-1,-1,1,16,1,-11,431,490,16,6,-1,433,-1,-1,2,-1,16,3,-7,446,-7,-1,2,-1,16,1,-10,453,-10,16,2,403,-11,491,1,9,1,16,2,405,-4,493,1,-2,1,16,2,407,-7,495,1,-2,1,16,1,409,-10,497,0,3,-2,396,403,-2,1,1,0,1,-7,400,407,16,3,-2,-2,498,-2,-2,1,16,1,-7,-7,501,0,3,-9,403,298,-1,1,1,0,1,-12,407,302,16,3,-2,-2,-9,-2,-2,-1,16,1,-7,-7,-12,16,3,-2,-2,502,-2,-2,1,16,1,-7,-7,505,16,3,-1,-1,-2,-1,-2,-2,16,1,-4,-8,-7,16,2,421,-1,506,1,-2,1,16,1,423,-4,508,0,1,-1,417,421,16,1,-1,-1,509,0,1,-3,421,317,16,1,-1,-1,-3,16,1,-1,-1,510,16,1,-1,-2,-1,16,1,429,-1,511];
+const msb_32_p1_t5 = [0,0,2,-1,97,387,-1,4,4,0,2,-3,103,393,-1,1,1,0,2,-5,97,527,-1,4,1,0,2,-7,103,529,-1,1,1,16,4,-1,-1,-5,-1,-1,-1,0,2,-5,387,265,-1,4,4,0,2,-7,393,271,-1,1,1,16,4,-1,-1,-5,-1,-1,-1,16,2,-5,129,183,-1,4,4,16,2,-7,135,189,-1,1,1,16,4,558,-1,-5,1,-1,-1,16,1,562,167,221,0,2,-1,399,406,-1,2,2,0,2,-3,402,409,-1,-3,122,0,2,-5,401,532,-1,1,1,0,1,563,395,534,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,406,301,-1,2,2,0,1,-6,409,304,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,328,233,-1,2,2,16,1,-6,331,236,16,1,564,332,237,16,3,565,-1,-4,1,-1,-1,16,1,568,348,253,0,2,-1,418,422,-1,1,1,0,2,-3,418,535,-1,1,1,0,1,569,420,537,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,422,318,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,354,368,-1,1,1,16,1,570,356,370,16,2,571,-1,-3,1,-1,-1,16,1,573,364,378,0,2,-1,427,429,-1,0,111,0,1,574,428,541,16,1,-1,-1,-2,0,1,-2,429,538,16,1,-1,-1,-2,0,2,-2,428,430,-1,0,112,16,1,-2,-2,-3,0,1,-3,430,539,16,1,-2,-2,-3,16,1,-3,512,518,16,1,575,513,519,16,1,-4,515,521,16,1,576,-1,-3,16,1,-1,-2,-4,16,1,-2,516,522,16,1,551,-1,-2,16,1,577,517,523,0,1,578,551,544,16,2,579,545,524,1,2,2];
+const msb_32_p1_t6 = [0,16,4,-1,553,558,-1,1,1,16,1,548,-4,562,0,1,-4,395,548,16,1,-4,-4,563,0,1,-5,548,305,16,1,-4,-4,-5,16,2,-4,-4,564,3,3,1,16,2,-2,-2,566,-1,-1,1,16,1,-4,557,-4,16,1,549,-3,568,0,1,-3,420,549,16,1,-3,-3,569,0,1,-5,549,320,16,1,-3,-3,-5,16,2,-3,-3,570,2,2,1,16,1,-2,-2,572,16,1,-3,-4,-3,16,1,550,-2,573,0,1,-2,428,550,16,1,-2,-2,574,0,1,-4,550,539,16,1,-2,-2,-4,16,2,-2,-2,575,1,1,1,16,1,-2,-3,-2,16,1,552,-1,577,0,1,-1,551,552,16,1,-1,-1,578,0,1,-3,552,543,16,1,-1,-1,-3,16,1,-1,-1,579,16,1,-1,-2,-1,16,1,581,-1,580];
 async function msb_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(3, 0, x as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L + 180 * W);
   R.views(3, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
+  R.views(0, 0, 45, ks0_next, 8 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L + 180 * W);
   R.views(3, 3, 3, ks0_prev, 0);
-  const out1_2 = new Uint8Array(12 * L);
-  R.views(3, 6, 3, out1_2, 0);
+  R.views(0, 45, 45, ks0_prev, 12 * L);
+  const out1_2 = new Uint8Array(4 * L + 120 * W);
+  R.views(3, 6, 1, out1_2, 0);
+  R.views(0, 90, 30, out1_2, 4 * L);
+  R.fresh(0, 120, 2);
+  R.fresh(3, 7, 1);
   runTable(R, msb_32_p1_t0);
+  runTable(R, msb_32_p1_t1);
+  R.toPlanes(3, 7, [120]);
+  runTable(R, msb_32_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(3, 9, 2, in1_0, 0);
-  if (in1_0.byteLength !== 8 * L) throw new Error("protocol msb_32: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 20 * L);
-  R.views(3, 11, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 20 * L);
-  R.views(3, 16, 5, ks1_prev, 0);
-  const out2_2 = new Uint8Array(16 * L);
-  R.views(3, 21, 4, out2_2, 0);
-  R.fresh(3, 25, 1);
-  runTable(R, msb_32_p1_t1);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 216 * W);
+  R.views(0, 122, 54, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * L);
-  R.views(3, 26, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * L);
-  R.views(3, 32, 6, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 328 * W);
+  R.views(0, 176, 82, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(3, 38, 8, in3_0, 0);
-  if (in3_0.byteLength !== 32 * L) throw new Error("protocol msb_32: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 24 * L);
-  R.views(3, 46, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 24 * L);
-  R.views(3, 52, 6, ks3_prev, 0);
-  const out4_2 = new Uint8Array(32 * L);
-  R.views(3, 58, 8, out4_2, 0);
-  R.fresh(3, 66, 1);
-  runTable(R, msb_32_p1_t2);
+  R.views(0, 258, 67, in3_0, 0);
+  if (in3_0.byteLength !== 268 * W) throw new Error("protocol msb_32: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 168 * W);
+  R.views(0, 325, 42, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 56 * W);
+  R.views(0, 367, 14, ks3_prev, 0);
+  const out4_2 = new Uint8Array(200 * W);
+  R.views(0, 381, 50, out4_2, 0);
+  R.fresh(0, 431, 81);
+  R.toPlanes(3, 7, [-1, 431, 432, 433, 434, 435, 436, 437, 438, 439, 440, 441, 442, 443, 444, -1, 445, 446, 447, 448, 449, 450, 451, -1, 452, 453, 454, -1, 455]);
+  runTable(R, msb_32_p1_t3);
+  runTable(R, msb_32_p1_t4);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(3, 67, 4, in4_0, 0);
-  if (in4_0.byteLength !== 16 * L) throw new Error("protocol msb_32: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 24 * L);
-  R.views(3, 71, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 24 * L);
-  R.views(3, 77, 6, ks4_prev, 0);
-  const out5_2 = new Uint8Array(16 * L);
-  R.views(3, 83, 4, out5_2, 0);
-  R.fresh(3, 87, 1);
-  runTable(R, msb_32_p1_t3);
-  ctx.transport.send(2, inst, 5, out5_2);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 24 * W);
+  R.views(0, 512, 6, ks4_next, 0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 16 * L);
-  R.views(3, 88, 4, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 16 * L);
-  R.views(3, 92, 4, ks5_prev, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 36 * W);
+  R.views(0, 518, 9, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(3, 96, 6, in6_0, 0);
-  if (in6_0.byteLength !== 24 * L) throw new Error("protocol msb_32: bad frame size from party 0");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 8 * L);
-  R.views(3, 102, 2, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 8 * L);
-  R.views(3, 104, 2, ks6_prev, 0);
-  const out7_2 = new Uint8Array(8 * L);
-  R.views(3, 106, 2, out7_2, 0);
-  R.fresh(0, 0, 1);
-  R.fresh(3, 108, 1);
-  runTable(R, msb_32_p1_t4);
-  R.toPlanes(3, 108, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0]);
+  R.views(0, 527, 18, in6_0, 0);
+  if (in6_0.byteLength !== 72 * W) throw new Error("protocol msb_32: bad frame size from party 0");
+  const ks6_next = ctx.prgs.next.draw(inst, 6, 12 * W);
+  R.views(0, 545, 3, ks6_next, 0);
+  const out7_2 = new Uint8Array(20 * W);
+  R.views(0, 548, 5, out7_2, 0);
+  R.fresh(0, 553, 29);
+  R.toPlanes(3, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 553, -1, -1, -1, -1, -1, -1, -1, 554, -1, -1, -1, 555, -1, 556, 557]);
+  runTable(R, msb_32_p1_t5);
+  runTable(R, msb_32_p1_t6);
   ctx.transport.send(2, inst, 7, out7_2);
-  return R.result(0, 0, false) as Uint32Array;
+  return R.result(0, 581, false) as Uint32Array;
 }
 
-const msb_32_p2_t0 = [1,43,1,24,0,5,19,1,18,1,3,19,1,-1,2,4,19,1,19,24,-1,3,2,-1,18,19,-1,0,-12,19,1,-1,-1,-2,3,1,-2,19,6,19,1,-1,-1,-2,19,1,-2,8,13,19,1,25,-1,-2,75,1,-1,25,1,19,1,-2,9,14,19,1,20,24,-2,19,1,-2,10,15,19,1,21,-1,-2,75,1,-1,24,1,19,1,-2,11,16,19,1,22,24,-2,19,1,-2,12,17,19,1,23,-1,-2];
-const msb_32_p2_t1 = [1,3,2,-1,20,21,-1,0,6,19,1,-1,-1,-2,3,1,-2,21,26,19,1,-1,-1,-2,19,1,-2,30,36,19,1,-1,-1,-2,19,1,46,25,-1,3,2,-1,22,23,-1,0,6,19,1,-1,-1,-2,3,1,-2,23,28,19,1,-1,-1,-2,19,1,-2,31,37,19,1,-1,-1,-2,75,1,-2,46,2,19,1,-3,32,38,19,1,42,-1,-3,19,1,-3,33,39,19,1,43,-2,-3,75,1,-2,-1,2,19,1,-3,34,40,19,1,44,-1,-3,19,1,-1,35,41,19,1,45,-2,-1];
-const msb_32_p2_t2 = [1,3,2,-1,42,43,-1,0,17,19,1,-1,-1,-2,3,1,-2,43,59,19,1,-1,-1,-2,19,1,-2,47,53,19,1,-1,-1,-2,19,1,-1,46,-1,3,2,-2,44,45,-1,0,17,19,1,-2,-2,-3,3,1,-3,45,61,19,1,-2,-2,-3,19,1,-3,48,54,19,1,-2,-2,-3,75,1,-3,-1,4,19,1,-4,49,55,19,1,79,-2,-4,19,1,-4,50,56,19,1,80,-3,-4,3,2,-3,79,80,-1,0,-16,19,1,-3,-3,-4,3,1,-4,80,63,19,1,-3,-3,-4,19,1,-4,67,73,19,1,-3,-3,-4,19,1,87,-1,-3,75,1,-1,-2,4,19,1,-3,51,57,19,1,81,-2,-3,19,1,-2,52,58,19,1,82,-1,-2,3,2,-1,81,82,-1,0,-16,19,1,-1,-1,-2,3,1,-2,82,65,19,1,-1,-1,-2,19,1,-2,68,74,19,1,-1,-1,-2,75,1,-2,87,8,19,1,-3,69,75,19,1,83,-1,-3,19,1,-3,70,76,19,1,84,-2,-3,75,1,-2,-1,8,19,1,-3,71,77,19,1,85,-1,-3,19,1,-1,72,78,19,1,86,-2,-1];
-const msb_32_p2_t3 = [1,3,2,-1,83,84,-1,0,5,19,1,-1,-1,-2,3,1,-2,84,88,19,1,-1,-1,-2,19,1,-2,92,96,19,1,-1,-1,-2,19,1,102,87,-1,3,2,-1,85,86,-1,0,5,19,1,-1,-1,-2,3,1,-2,86,90,19,1,-1,-1,-2,19,1,-2,93,97,19,1,-1,-1,-2,75,1,-2,102,16,19,1,-3,94,98,19,1,100,-1,-3,19,1,-1,95,99,19,1,101,-2,-1];
-const msb_32_p2_t4 = [1,3,2,-1,100,101,-1,0,7,19,1,-1,-1,-2,3,1,-2,101,107,19,1,-1,-1,-2,19,1,-2,103,105,19,1,-1,-1,-2,19,1,-1,102,-1,75,1,-1,-1,1,19,1,-1,24,-1,19,1,-2,104,106,19,1,109,-1,-2];
+const msb_32_p2_t0 = [0,16,18,314,75,0,1,1,1,16,2,332,94,19,1,4,4,16,14,334,106,31,1,1,1,16,2,348,120,174,1,16,16,16,22,350,137,191,1,1,1,16,7,372,167,221,1,1,1];
+const msb_32_p2_t1 = [1,43,1,7,0,4,19,1,6,7,1,3,1,-1,1,3,19,1,-2,5,2,19,1,8,-1,-2];
+const msb_32_p2_t2 = [0,16,17,228,278,314,1,2,1,16,3,245,311,331,1,1,1,16,14,248,279,334,1,2,1,0,2,-1,228,243,-1,0,-183,16,1,-1,-1,-2,0,1,-2,243,45,16,1,-1,-1,-2,0,14,-2,229,248,-1,1,1,0,14,-16,229,61,-1,1,1,16,14,-2,-2,-16,-1,-1,-1,0,14,-16,248,46,-1,1,1,16,14,-2,-2,-16,-1,-1,-1,16,15,-1,-1,348,-1,-1,1,16,1,-1,309,-1,16,7,262,-2,363,1,-2,1,16,1,269,307,370,16,8,270,-1,371,1,-2,1];
+const msb_32_p2_t3 = [0,16,2,584,93,18,1,2,2,16,2,586,96,21,1,1,1,16,6,588,99,24,1,1,1,0,2,-1,229,244,-1,1,1,0,2,-3,232,246,-1,4,1,0,2,-5,229,449,-1,1,1,0,1,594,231,451,0,1,-7,232,452,0,3,595,233,453,1,1,1,0,1,-8,236,456,0,6,598,237,457,1,1,1,16,4,-1,-1,-5,-1,-1,-1,0,2,-5,244,46,-1,1,1,0,2,-7,246,49,-1,1,4,16,4,-1,-1,-5,-1,-1,-1,16,2,-5,121,175,-1,1,1,16,1,604,123,177,16,1,-7,124,178,16,3,605,125,179,1,1,1,16,1,-8,128,182,16,6,608,129,183,1,1,1,16,4,614,-1,-5,1,-1,-1,16,7,618,159,213,1,1,1,0,2,-1,262,270,-1,0,201,0,6,625,263,472,1,1,1,16,1,-1,-1,-2,0,1,-2,270,464,16,1,-1,-1,-2,0,7,-2,263,271,-1,1,1,0,7,-9,263,478,-1,1,1,16,7,-2,-2,-9,-1,-1,-1,0,6,-9,271,465,-1,1,1,0,1,-15,277,463,16,7,-2,-2,-9,-1,-1,-1,16,1,-9,379,407,16,6,631,380,408,1,1,1,16,7,-10,388,416,-1,1,1,16,1,637,-1,-9,16,7,-1,-2,-10,-1,-1,-1,16,4,-8,395,423,-1,1,1,16,4,542,-1,-8,1,-2,-1,16,4,638,399,427,1,1,1,16,3,-1,404,432,-2,1,1,16,3,550,-2,-1,1,-2,-2,0,3,642,542,489,1,1,1,0,3,-1,543,550,-1,1,1,0,3,-4,543,492,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,550,486,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,645,499,435,1,1,1,16,3,-4,504,440,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,507,443,-1,1,1,16,2,553,-1,-4,1,-2,-1,16,2,648,509,445,1,1,1,16,1,-1,512,448,16,1,557,-2,-1,0,1,650,553,497,0,2,-1,554,557,-1,0,-59,16,1,-1,-1,-2,0,1,-2,557,496,16,1,-1,-1,-2,16,1,651,513,519,16,1,-2,516,522,16,1,-1,-1,-2,16,1,-2,517,523,16,1,558,-1,-2,16,1,652,518,524];
+const msb_32_p2_t4 = [0,16,2,525,562,584,1,3,1,16,2,527,567,586,1,2,1,16,6,529,572,588,1,2,1,0,2,-1,231,525,-1,2,1,0,2,-3,234,527,-1,1,1,0,6,-5,237,529,-1,1,1,16,10,-1,-1,594,-1,-1,1,0,2,-11,525,48,-1,1,2,0,2,-13,527,51,-1,1,1,0,6,-15,529,54,-1,1,1,16,10,-1,-1,-11,-1,-1,-1,16,10,-1,-1,604,-1,-1,1,16,2,-11,560,614,-1,1,1,16,1,-1,563,-1,16,1,-13,564,616,16,3,-2,566,-2,-1,2,-1,16,1,-14,571,617,16,6,-5,573,-5,-1,2,-1,16,2,535,-12,618,1,-1,1,16,2,537,-3,620,1,-11,1,16,3,539,-6,622,1,-2,1,0,2,-3,263,535,-3,1,1,0,3,-8,265,537,-2,1,1,0,1,-13,268,540,16,2,-3,-3,625,-3,-3,1,16,3,-8,-8,627,-2,-2,1,16,1,-13,-13,630,0,6,-14,535,465,-1,1,1,16,2,-3,-3,-14,-3,-3,-1,16,3,-8,-8,-16,-2,-2,-1,16,1,-13,-13,-19,16,2,-3,-3,631,-3,-3,1,16,3,-8,-8,633,-2,-2,1,16,2,-13,-13,636,2,2,1,16,2,-1,-1,-3,-1,-1,-3,16,2,-3,-4,-8,-1,-1,-2,16,2,-5,-7,-12,-1,-2,-1,16,2,546,-11,638,1,9,1,16,2,548,-4,640,1,-2,1,0,3,-2,542,546,-2,1,1,16,3,-2,-2,642,-2,-2,1,0,3,-7,546,485,-1,1,1,16,3,-2,-2,-7,-2,-2,-1,16,3,-2,-2,645,-2,-2,1,16,3,-1,-1,-2,-1,-2,-2,16,2,555,-1,648,1,-2,1,0,1,-1,553,555,16,1,-1,-1,650,0,1,-3,555,495,16,1,-1,-1,-3,16,1,-1,-1,651,16,1,-1,-2,-1,16,1,559,-1,652];
+const msb_32_p2_t5 = [0,0,2,-1,269,541,-1,0,118,16,1,-1,-1,-2,0,1,-2,541,463,16,1,-1,-1,-2,16,1,-2,386,414,16,1,666,-1,-2,0,2,-1,545,549,-1,0,111,16,1,-1,-1,-2,0,1,-2,549,488,16,1,-1,-1,-2,16,1,-2,502,438,16,1,667,-1,-2,0,2,-1,554,556,-1,0,105,16,1,-1,-1,-2,0,1,-2,556,496,16,1,-1,-1,-2,16,1,-2,514,520,16,1,668,-1,-2,0,2,-1,558,559,-1,0,104,16,1,-1,-1,-2,0,1,-2,559,662,16,1,-1,-1,-2,16,1,-2,653,656,16,1,669,-1,-2,16,1,670,655,658];
+const msb_32_p2_t6 = [0,16,1,-1,665,666,16,3,-1,-1,667,0,0,1,16,1,-1,664,-1,16,1,671,-1,670];
 async function msb_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(3, 0, x as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
-  R.views(3, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
-  R.views(3, 3, 2, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L + 180 * W);
+  R.views(3, 1, 2, ks0_prev, 0);
+  R.views(0, 0, 45, ks0_prev, 8 * L);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(3, 3, 1, in1_0, 0);
+  if (in1_0.byteLength !== 4 * L) throw new Error("protocol msb_32: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(3, 5, 3, in1_1, 0);
-  if (in1_1.byteLength !== 12 * L) throw new Error("protocol msb_32: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 20 * L);
-  R.views(3, 8, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 20 * L);
-  R.views(3, 13, 5, ks1_prev, 0);
-  const out2_0 = new Uint8Array(24 * L);
-  R.views(3, 18, 6, out2_0, 0);
-  R.fresh(3, 24, 2);
+  R.views(3, 4, 1, in1_1, 0);
+  R.views(0, 45, 30, in1_1, 4 * L);
+  if (in1_1.byteLength !== 4 * L + 120 * W) throw new Error("protocol msb_32: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L + 396 * W);
+  R.views(3, 5, 1, ks1_next, 0);
+  R.views(0, 75, 99, ks1_next, 4 * L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 216 * W);
+  R.views(0, 174, 54, ks1_prev, 0);
+  const out2_0 = new Uint8Array(4 * L + 200 * W);
+  R.views(3, 6, 1, out2_0, 0);
+  R.views(0, 228, 50, out2_0, 4 * L);
+  R.fresh(0, 278, 101);
+  R.fresh(3, 7, 2);
   runTable(R, msb_32_p2_t0);
+  runTable(R, msb_32_p2_t1);
+  R.toPlanes(3, 7, [-1, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 299, 300, 301, 302, 303, 304, 305, 306, 307]);
+  R.toPlanes(3, 8, [308, 309, 310, -1, 311, -1, -1, -1, 312, -1, -1, -1, -1, -1, -1, -1, 313]);
+  runTable(R, msb_32_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(3, 26, 4, in2_1, 0);
-  if (in2_1.byteLength !== 16 * L) throw new Error("protocol msb_32: bad frame size from party 1");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * L);
-  R.views(3, 30, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * L);
-  R.views(3, 36, 6, ks2_prev, 0);
-  const out3_0 = new Uint8Array(16 * L);
-  R.views(3, 42, 4, out3_0, 0);
-  R.fresh(3, 46, 1);
-  runTable(R, msb_32_p2_t1);
-  ctx.transport.send(0, inst, 3, out3_0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 112 * W);
+  R.views(0, 379, 28, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 24 * L);
-  R.views(3, 47, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 24 * L);
-  R.views(3, 53, 6, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 168 * W);
+  R.views(0, 407, 42, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(3, 59, 8, in4_1, 0);
-  if (in4_1.byteLength !== 32 * L) throw new Error("protocol msb_32: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 24 * L);
-  R.views(3, 67, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 24 * L);
-  R.views(3, 73, 6, ks4_prev, 0);
-  const out5_0 = new Uint8Array(32 * L);
-  R.views(3, 79, 8, out5_0, 0);
-  R.fresh(3, 87, 1);
-  runTable(R, msb_32_p2_t2);
+  R.views(0, 449, 50, in4_1, 0);
+  if (in4_1.byteLength !== 200 * W) throw new Error("protocol msb_32: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 80 * W);
+  R.views(0, 499, 20, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 24 * W);
+  R.views(0, 519, 6, ks4_prev, 0);
+  const out5_0 = new Uint8Array(140 * W);
+  R.views(0, 525, 35, out5_0, 0);
+  R.fresh(0, 560, 93);
+  R.toPlanes(3, 8, [-1, -1, -1, 560, -1, 561, 562, 563, -1, 564, 565, 566, 567, 568, 569, 570, -1, 571, 572, 573, 574, 575, 576, 577, 578, 579, 580, 581, 582, 583]);
+  runTable(R, msb_32_p2_t3);
+  runTable(R, msb_32_p2_t4);
   ctx.transport.send(0, inst, 5, out5_0);
   // round 5
-  const in5_1 = await ctx.transport.receive(1, inst, 5);
-  R.views(3, 88, 4, in5_1, 0);
-  if (in5_1.byteLength !== 16 * L) throw new Error("protocol msb_32: bad frame size from party 1");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 16 * L);
-  R.views(3, 92, 4, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 16 * L);
-  R.views(3, 96, 4, ks5_prev, 0);
-  const out6_0 = new Uint8Array(8 * L);
-  R.views(3, 100, 2, out6_0, 0);
-  R.fresh(3, 102, 1);
-  runTable(R, msb_32_p2_t3);
-  ctx.transport.send(0, inst, 6, out6_0);
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 12 * W);
+  R.views(0, 653, 3, ks5_next, 0);
   // round 6
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 8 * L);
-  R.views(3, 103, 2, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 8 * L);
-  R.views(3, 105, 2, ks6_prev, 0);
+  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 12 * W);
+  R.views(0, 656, 3, ks6_prev, 0);
   // round 7
   const in7_1 = await ctx.transport.receive(1, inst, 7);
-  R.views(3, 107, 2, in7_1, 0);
-  if (in7_1.byteLength !== 8 * L) throw new Error("protocol msb_32: bad frame size from party 1");
-  R.fresh(0, 0, 1);
-  R.fresh(3, 109, 1);
-  runTable(R, msb_32_p2_t4);
-  R.toPlanes(3, 109, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0]);
-  return R.result(0, 0, false) as Uint32Array;
+  R.views(0, 659, 5, in7_1, 0);
+  if (in7_1.byteLength !== 20 * W) throw new Error("protocol msb_32: bad frame size from party 1");
+  R.fresh(0, 664, 8);
+  R.toPlanes(3, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 664]);
+  R.toPlanes(3, 8, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 665]);
+  runTable(R, msb_32_p2_t5);
+  runTable(R, msb_32_p2_t6);
+  return R.result(0, 671, false) as Uint32Array;
 }
 
 /**
- * Most significant bit: the top bit of the bit decomposition.
- * Instance msb_64: 8 round(s); bytes sent per lane by P1 / P2 / P3: 192 / 200 / 192.
+ * Most significant bit: three-to-two, then the top bit of a + b with a carry tree.
+ * 2 + log2 n rounds.
+ * Instance msb_64: 8 round(s); bytes sent per lane by P1 / P2 / P3: 30.5 / 30.5 / 30.5.
  */
 export function msb_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -5122,295 +4751,248 @@ export function msb_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise
   }
 }
 
-const msb_64_p0_t0 = [1,44,1,8,0,1,20,1,-1,2,4,20,1,6,8,-1,20,1,7,3,5];
-const msb_64_p0_t1 = [1,4,2,-1,6,7,-1,0,13,20,1,-1,-1,-2,4,1,-2,7,19,20,1,-1,-1,-2,20,1,-2,9,14,20,1,-1,-1,-2,76,1,-2,-1,1,20,1,-3,10,15,20,1,37,8,-3,20,1,-3,11,16,20,1,38,-2,-3,4,2,-2,37,38,-1,0,-16,20,1,-2,-2,-3,4,1,-3,38,21,20,1,-2,-2,-3,20,1,-3,25,31,20,1,-2,-2,-3,20,1,45,-1,-2,76,1,-1,8,1,20,1,-2,12,17,20,1,39,8,-2,20,1,-2,13,18,20,1,40,-1,-2,4,2,-1,39,40,-1,0,-16,20,1,-1,-1,-2,4,1,-2,40,23,20,1,-1,-1,-2,20,1,-2,26,32,20,1,-1,-1,-2,76,1,-2,45,2,20,1,-3,27,33,20,1,41,-1,-3,20,1,-3,28,34,20,1,42,-2,-3,76,1,-2,-1,2,20,1,-3,29,35,20,1,43,-1,-3,20,1,-1,30,36,20,1,44,-2,-1];
-const msb_64_p0_t2 = [1,4,2,-1,41,42,-1,0,5,20,1,-1,-1,-2,4,1,-2,42,46,20,1,-1,-1,-2,20,1,-2,50,56,20,1,-1,-1,-2,20,1,66,45,-1,4,2,-1,43,44,-1,0,5,20,1,-1,-1,-2,4,1,-2,44,48,20,1,-1,-1,-2,20,1,-2,51,57,20,1,-1,-1,-2,76,1,-2,66,4,20,1,-3,52,58,20,1,62,-1,-3,20,1,-3,53,59,20,1,63,-2,-3,76,1,-2,-1,4,20,1,-3,54,60,20,1,64,-1,-3,20,1,-1,55,61,20,1,65,-2,-1];
-const msb_64_p0_t3 = [1,4,2,-1,62,63,-1,0,17,20,1,-1,-1,-2,4,1,-2,63,79,20,1,-1,-1,-2,20,1,-2,67,73,20,1,-1,-1,-2,20,1,-1,66,-1,4,2,-2,64,65,-1,0,17,20,1,-2,-2,-3,4,1,-3,65,81,20,1,-2,-2,-3,20,1,-3,68,74,20,1,-2,-2,-3,76,1,-3,-1,8,20,1,-4,69,75,20,1,99,-2,-4,20,1,-4,70,76,20,1,100,-3,-4,4,2,-3,99,100,-1,0,-16,20,1,-3,-3,-4,4,1,-4,100,83,20,1,-3,-3,-4,20,1,-4,87,93,20,1,-3,-3,-4,20,1,107,-1,-3,76,1,-1,-2,8,20,1,-3,71,77,20,1,101,-2,-3,20,1,-2,72,78,20,1,102,-1,-2,4,2,-1,101,102,-1,0,-16,20,1,-1,-1,-2,4,1,-2,102,85,20,1,-1,-1,-2,20,1,-2,88,94,20,1,-1,-1,-2,76,1,-2,107,16,20,1,-3,89,95,20,1,103,-1,-3,20,1,-3,90,96,20,1,104,-2,-3,76,1,-2,-1,16,20,1,-3,91,97,20,1,105,-1,-3,20,1,-1,92,98,20,1,106,-2,-1];
-const msb_64_p0_t4 = [1,4,2,-1,103,104,-1,0,5,20,1,-1,-1,-2,4,1,-2,104,108,20,1,-1,-1,-2,20,1,-2,112,116,20,1,-1,-1,-2,20,1,122,107,-1,4,2,-1,105,106,-1,0,5,20,1,-1,-1,-2,4,1,-2,106,110,20,1,-1,-1,-2,20,1,-2,113,117,20,1,-1,-1,-2,76,1,-2,122,32,20,1,-3,114,118,20,1,120,-1,-3,20,1,-1,115,119,20,1,121,-2,-1];
-const msb_64_p0_t5 = [1,4,2,-1,120,121,-1,0,7,20,1,-1,-1,-2,4,1,-2,121,127,20,1,-1,-1,-2,20,1,-2,123,125,20,1,-1,-1,-2,20,1,-1,122,-1,76,1,-1,-1,1,20,1,-1,8,-1,20,1,-2,124,126,20,1,129,-1,-2];
+const msb_64_p0_t0 = [1,44,1,5,0,1,20,1,4,5,2];
+const msb_64_p0_t1 = [0,16,38,830,0,93,1,1,1,16,3,868,39,132,1,1,1,16,2,871,43,136,1,4,4,16,2,873,48,141,1,1,1,16,2,875,51,144,1,4,4,16,30,877,63,156,1,1,1,16,3,913,395,186,1,1,1,16,2,916,399,190,1,4,4,16,2,918,411,202,1,16,16,16,48,920,428,219,1,1,1,16,2,968,477,268,1,4,4,16,15,970,490,281,1,1,1,16,2,986,505,561,1,17,17,16,23,988,523,579,1,1,1,16,7,1011,554,610,1,1,1];
+const msb_64_p0_t2 = [1,4,1,-1,5,7,20,1,-2,3,6,20,1,8,-1,-2];
+const msb_64_p0_t3 = [0,16,31,617,746,830,1,2,1,16,30,664,747,877,1,2,1,0,3,907,617,327,1,1,1,0,2,910,621,330,1,4,1,0,1,912,633,332,0,30,-1,618,664,-1,1,1,0,30,-31,618,333,-1,1,1,16,30,-1,-1,-31,-1,-1,-1,0,30,-31,664,297,-1,1,1,16,30,-1,-1,-31,-1,-1,-1,16,30,-1,-1,919,-1,-1,1,16,15,694,-1,949,1,-2,1,16,1,709,807,964,16,15,715,-2,970,1,-2,1,0,1,985,694,379,0,15,-1,695,715,-1,1,1,0,15,-16,695,380,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,0,15,-16,715,364,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,16,15,-1,-1,987,-1,-1,1,16,8,730,-1,1002,1,-2,1,16,7,739,-2,1011,1,-2,1];
+const msb_64_p0_t4 = [0,16,4,648,808,861,1,2,1,16,2,652,815,865,1,2,1,16,2,654,818,867,1,1,1,16,4,656,821,869,1,1,1,16,4,660,826,873,1,1,1,0,3,-1,617,648,-1,1,1,0,2,-4,621,652,-1,4,3,0,1,-6,633,659,16,6,-1,-1,907,-1,-1,1,0,3,-7,648,296,-1,1,1,0,2,-10,652,300,-1,3,4,0,1,-12,659,312,16,6,-1,-1,-7,-1,-1,-1,16,6,-1,-1,913,-1,-1,1,16,3,-1,809,-1,-1,2,-1,16,2,-4,816,-4,-1,4,-1,16,1,-6,825,-6,16,2,710,-1,965,1,-2,1,16,3,712,-4,967,1,-1,1,0,1,-1,694,710,16,1,-1,-1,985,0,1,-3,710,363,16,1,-1,-1,-3,16,1,-1,-1,986,16,1,-1,-2,-1,16,1,738,-1,1010];
+const msb_64_p0_t5 = [0,16,2,1280,38,131,1,4,4,16,3,1282,44,137,1,1,1,16,2,1285,50,143,1,2,2,16,2,1287,53,146,1,1,1,16,6,1289,56,149,1,1,1,0,2,-1,620,651,-1,2,2,0,2,-3,623,654,-1,3,2,0,2,-5,627,657,-1,2,1,0,2,-7,634,660,-1,1,1,0,2,-9,637,662,-1,4,1,0,2,-11,620,1088,-1,2,1,0,1,-13,623,1090,0,1,1295,624,1091,0,2,-14,626,1092,-1,1,1,0,1,1296,628,1094,0,1,-16,629,1095,0,3,1297,630,1096,1,1,1,0,2,-17,634,1099,-1,1,1,0,1,1300,636,1101,0,1,-19,637,1102,0,3,1301,638,1103,1,1,1,0,1,-20,641,1106,0,6,1304,642,1107,1,1,1,16,10,-1,-1,-11,-1,-1,-1,0,2,-11,651,299,-1,2,2,0,2,-13,654,302,-1,2,3,0,2,-15,657,306,-1,1,2,0,2,-17,660,313,-1,1,1,0,2,-19,662,316,-1,1,4,16,10,-1,-1,-11,-1,-1,-1,16,2,-11,398,189,-1,2,2,16,1,-13,401,192,16,1,1310,402,193,16,2,-14,404,195,-1,1,1,16,1,1311,406,197,16,1,-16,407,198,16,3,1312,408,199,1,1,1,16,2,-17,412,203,-1,1,1,16,1,1315,414,205,16,1,-19,415,206,16,3,1316,416,207,1,1,1,16,1,-20,419,210,16,6,1319,420,211,1,1,1,16,10,1325,-1,-11,1,-1,-1,16,2,1335,476,267,1,2,2,16,2,1337,479,270,1,1,1,16,7,1339,482,273,1,1,1,0,2,-1,695,711,-1,1,1,0,2,-3,698,713,-1,4,1,0,2,-5,695,1113,-1,1,1,0,1,1346,697,1115,0,1,-7,698,1116,0,3,1347,699,1117,1,1,1,0,1,-8,702,1120,0,6,1350,703,1121,1,1,1,16,4,-1,-1,-5,-1,-1,-1,0,2,-5,711,364,-1,1,1,0,2,-7,713,367,-1,1,4,16,4,-1,-1,-5,-1,-1,-1,16,2,-5,506,562,-1,1,1,16,1,1356,508,564,16,1,-7,509,565,16,3,1357,510,566,1,1,1,16,1,-8,513,569,16,6,1360,514,570,1,1,1,16,4,1366,-1,-5,1,-1,-1,16,7,1370,546,602,1,1,1,0,2,-1,730,738,-1,0,397,0,6,1377,731,1136,1,1,1,16,1,-1,-1,-2,0,1,-2,738,1127,16,1,-1,-1,-2,0,7,-2,731,739,-1,1,1,0,7,-9,731,1142,-1,1,1,16,7,-2,-2,-9,-1,-1,-1,0,7,-9,739,1128,-1,1,1,16,7,-2,-2,-9,-1,-1,-1,16,1,-9,1018,1046,16,6,1383,1019,1047,1,1,1,16,7,-10,1027,1055,-1,1,1,16,1,1389,-1,-9,16,7,-1,-2,-10,-1,-1,-1,16,4,-8,1034,1062,-1,1,1,16,4,1222,-1,-8,1,-2,-1,16,4,1390,1038,1066,1,1,1,16,3,-1,1043,1071,-2,1,1,16,3,1230,-2,-1,1,-2,-2,0,3,1394,1222,1153,1,1,1,0,3,-1,1223,1230,-1,1,1,0,3,-4,1223,1156,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,1230,1150,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,1397,1163,1074,1,1,1,16,3,-4,1168,1079,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,1171,1082,-1,1,1,16,2,1233,-1,-4,1,-2,-1,16,2,1400,1173,1084,1,1,1,16,1,-1,1176,1087,16,1,1237,-2,-1,0,1,1402,1233,1161,0,2,-1,1234,1237,-1,0,-75,16,1,-1,-1,-2,0,1,-2,1237,1160,16,1,-1,-1,-2,16,1,1403,1177,1183,16,1,-2,1180,1186,16,1,-1,-1,-2,16,1,-2,1181,1187,16,1,1238,-1,-2,16,1,1404,1182,1188];
+const msb_64_p0_t6 = [0,16,2,1189,1243,1280,1,4,1,16,3,1191,1250,1282,1,2,1,16,2,1194,1258,1285,1,3,1,16,2,1196,1263,1287,1,2,1,16,6,1198,1268,1289,1,2,1,0,2,-1,624,1189,-1,4,1,0,3,-3,630,1191,-1,1,1,0,2,-6,636,1194,-1,2,1,0,2,-8,639,1196,-1,1,1,0,6,-10,642,1198,-1,1,1,16,15,-1,-1,1295,-1,-1,1,0,2,-16,1189,303,-1,1,4,0,3,-18,1191,309,-1,1,1,0,2,-21,1194,315,-1,1,2,0,2,-23,1196,318,-1,1,1,0,6,-25,1198,321,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,16,15,-1,-1,1310,-1,-1,1,16,3,-16,1240,1325,-1,1,1,16,1,-1,1244,-1,16,2,-19,1245,1328,-1,1,1,16,1,-2,1248,-2,16,1,-21,1249,1330,16,3,-3,1251,-3,-1,2,-1,16,2,-22,1256,1331,-1,1,1,16,1,-6,1259,-6,16,1,-24,1260,1333,16,3,-7,1262,-7,-1,2,-1,16,1,-25,1267,1334,16,6,-10,1269,-10,-1,2,-1,16,2,1204,-18,1335,1,-2,1,16,2,1206,-21,1337,1,17,1,16,2,1208,-23,1339,1,-1,1,16,2,1210,-8,1341,1,-17,1,16,3,1212,-11,1343,1,-2,1,0,2,-4,697,1204,-4,2,1,0,2,-11,700,1206,-2,1,1,0,2,-15,703,1208,-3,1,1,0,2,-20,705,1210,-1,1,1,0,2,-23,707,1212,-1,1,1,16,2,-4,-4,1346,-4,-4,1,16,3,-11,-11,1348,-2,-2,1,16,2,-18,-18,1351,-2,-2,1,16,2,-21,-21,1353,-2,-2,1,16,1,-24,-24,1355,0,2,-25,1204,366,-1,1,2,0,2,-27,1206,369,-1,1,1,0,6,-29,1208,372,-1,1,1,16,2,-4,-4,-25,-4,-4,-1,16,3,-11,-11,-27,-2,-2,-1,16,2,-18,-18,-30,-2,-2,-1,16,2,-21,-21,-32,-2,-2,-1,16,1,-24,-24,-34,16,2,-4,-4,1356,-4,-4,1,16,3,-11,-11,1358,-2,-2,1,16,2,-18,-18,1361,-2,-2,1,16,2,-21,-21,1363,-2,-2,1,16,2,-24,-24,1365,8,8,1,16,1,-17,-17,1367,16,1,-1,-1,-4,16,1,-4,-19,1368,16,2,-2,-2,-8,-1,-1,-3,16,1,-5,-5,-13,16,1,-8,-22,1369,16,2,-6,-6,-15,-1,-1,-3,16,2,-9,-9,-20,-1,-1,-1,16,2,-11,-12,-23,-1,-2,-1,16,2,1215,-17,1370,1,13,1,16,2,1217,-3,1372,1,-5,1,16,2,1219,-7,1374,1,-3,1,16,1,1221,-12,1376,0,2,-3,731,1215,-1,1,1,0,2,-7,733,1217,-1,1,1,0,2,-10,735,1219,-2,1,1,16,2,-3,-3,1377,-1,-1,1,16,2,-7,-7,1379,-1,-1,1,16,2,-10,-10,1381,-2,-2,1,0,3,-13,1215,1128,-1,1,1,0,3,-17,1218,1131,-1,1,1,16,2,-3,-3,-13,-1,-1,-1,16,2,-7,-7,-15,-1,-1,-2,16,2,-10,-10,-18,-2,-2,-1,16,2,-3,-3,1383,-1,-1,1,16,2,-7,-7,1385,-1,-1,1,16,2,-10,-10,1387,-2,-2,1,16,1,-13,-16,1389,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,-5,-7,-1,-1,-1,16,2,-5,-9,-10,-1,-2,-2,16,2,1226,-13,1390,1,11,1,16,2,1228,-4,1392,1,-2,1,0,3,-2,1222,1226,-2,1,1,16,3,-2,-2,1394,-2,-2,1,0,3,-7,1226,1149,-1,1,1,16,3,-2,-2,-7,-2,-2,-1,16,3,-2,-2,1397,-2,-2,1,16,3,-1,-1,-2,-1,-2,-2,16,2,1235,-1,1400,1,-2,1,0,1,-1,1233,1235,16,1,-1,-1,1402,0,1,-3,1235,1159,16,1,-1,-1,-3,16,1,-1,-1,1403,16,1,-1,-2,-1,16,1,1239,-1,1404];
+const msb_64_p0_t7 = [0,0,2,-1,709,1214,-1,0,197,16,1,-1,-1,-2,0,1,-2,1214,378,16,1,-1,-1,-2,16,1,-2,520,576,16,1,1419,-1,-2,0,2,-1,737,1221,-1,0,191,16,1,-1,-1,-2,0,1,-2,1221,1134,16,1,-1,-1,-2,16,1,-2,1025,1053,16,1,1420,-1,-2,0,2,-1,1225,1229,-1,0,184,16,1,-1,-1,-2,0,1,-2,1229,1152,16,1,-1,-1,-2,16,1,-2,1166,1077,16,1,1421,-1,-2,0,2,-1,1234,1236,-1,0,178,16,1,-1,-1,-2,0,1,-2,1236,1160,16,1,-1,-1,-2,16,1,-2,1178,1184,16,1,1422,-1,-2,0,2,-1,1238,1239,-1,0,177,16,1,-1,-1,-2,0,1,-2,1239,1415,16,1,-1,-1,-2,16,1,-2,1405,1408,16,1,1423,-1,-2,16,1,1424,1407,1410];
+const msb_64_p0_t8 = [0,16,1,-1,1418,1419,16,4,-1,-1,1420,0,0,1,16,1,-1,1417,-1,16,1,1425,-1,1424];
 async function msb_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(4, 0, x as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L + 372 * W);
   R.views(4, 1, 3, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  R.views(4, 4, 2, ks0_prev, 0);
-  const out1_1 = new Uint8Array(16 * L);
-  R.views(4, 6, 2, out1_1, 0);
-  R.fresh(4, 8, 1);
+  R.views(0, 0, 93, ks0_next, 24 * L);
+  const out1_2 = new Uint8Array(8 * L);
+  R.views(4, 4, 1, out1_2, 0);
+  R.fresh(4, 5, 1);
   runTable(R, msb_64_p0_t0);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 40 * L);
-  R.views(4, 9, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 40 * L);
-  R.views(4, 14, 5, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L + 812 * W);
+  R.views(4, 6, 1, ks1_prev, 0);
+  R.views(0, 93, 203, ks1_prev, 8 * L);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(4, 19, 6, in2_2, 0);
-  if (in2_2.byteLength !== 48 * L) throw new Error("protocol msb_64: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * L);
-  R.views(4, 25, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * L);
-  R.views(4, 31, 6, ks2_prev, 0);
-  const out3_1 = new Uint8Array(64 * L);
-  R.views(4, 37, 8, out3_1, 0);
-  R.fresh(4, 45, 1);
+  R.views(4, 7, 1, in2_2, 0);
+  R.views(0, 296, 99, in2_2, 8 * L);
+  if (in2_2.byteLength !== 8 * L + 396 * W) throw new Error("protocol msb_64: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 664 * W);
+  R.views(0, 395, 166, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 224 * W);
+  R.views(0, 561, 56, ks2_prev, 0);
+  const out3_1 = new Uint8Array(516 * W);
+  R.views(0, 617, 129, out3_1, 0);
+  R.fresh(0, 746, 272);
+  R.fresh(4, 8, 1);
+  R.toPlanes(4, 5, [-1, 746, 747, 748, 749, 750, 751, 752, 753, 754, 755, 756, 757, 758, 759, 760, 761, 762, 763, 764, 765, 766, 767, 768, 769, 770, 771, 772, 773, 774, 775, 776, 777, 778, 779, 780, 781, 782, 783, 784, 785, 786, 787, 788, 789, 790, 791, 792, 793, 794, 795, 796, 797, 798, 799, 800, 801, 802, 803, 804, 805, 806, 807]);
   runTable(R, msb_64_p0_t1);
+  runTable(R, msb_64_p0_t2);
+  R.toPlanes(4, 8, [808, 809, 810, 811, 812, 813, 814, -1, 815, 816, 817, -1, 818, -1, -1, -1, 819, 820, 821, -1, 822, -1, -1, -1, 823, -1, -1, -1, -1, -1, -1, -1, 824, 825, 826, -1, 827, -1, -1, -1, 828, -1, -1, -1, -1, -1, -1, -1, 829]);
+  runTable(R, msb_64_p0_t3);
+  runTable(R, msb_64_p0_t4);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(4, 46, 4, in3_2, 0);
-  if (in3_2.byteLength !== 32 * L) throw new Error("protocol msb_64: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * L);
-  R.views(4, 50, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * L);
-  R.views(4, 56, 6, ks3_prev, 0);
-  const out4_1 = new Uint8Array(32 * L);
-  R.views(4, 62, 4, out4_1, 0);
-  R.fresh(4, 66, 1);
-  runTable(R, msb_64_p0_t2);
-  ctx.transport.send(1, inst, 4, out4_1);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 112 * W);
+  R.views(0, 1018, 28, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 48 * L);
-  R.views(4, 67, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 48 * L);
-  R.views(4, 73, 6, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 168 * W);
+  R.views(0, 1046, 42, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(4, 79, 8, in5_2, 0);
-  if (in5_2.byteLength !== 64 * L) throw new Error("protocol msb_64: bad frame size from party 2");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 48 * L);
-  R.views(4, 87, 6, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 48 * L);
-  R.views(4, 93, 6, ks5_prev, 0);
-  const out6_1 = new Uint8Array(64 * L);
-  R.views(4, 99, 8, out6_1, 0);
-  R.fresh(4, 107, 1);
-  runTable(R, msb_64_p0_t3);
+  R.views(0, 1088, 75, in5_2, 0);
+  if (in5_2.byteLength !== 300 * W) throw new Error("protocol msb_64: bad frame size from party 2");
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 80 * W);
+  R.views(0, 1163, 20, ks5_next, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 24 * W);
+  R.views(0, 1183, 6, ks5_prev, 0);
+  const out6_1 = new Uint8Array(204 * W);
+  R.views(0, 1189, 51, out6_1, 0);
+  R.fresh(0, 1240, 165);
+  R.toPlanes(4, 8, [-1, -1, -1, -1, -1, -1, -1, 1240, -1, -1, -1, 1241, -1, 1242, 1243, 1244, -1, -1, -1, 1245, -1, 1246, 1247, 1248, -1, 1249, 1250, 1251, 1252, 1253, 1254, 1255, -1, -1, -1, 1256, -1, 1257, 1258, 1259, -1, 1260, 1261, 1262, 1263, 1264, 1265, 1266, -1, 1267, 1268, 1269, 1270, 1271, 1272, 1273, 1274, 1275, 1276, 1277, 1278, 1279]);
+  runTable(R, msb_64_p0_t5);
+  runTable(R, msb_64_p0_t6);
   ctx.transport.send(1, inst, 6, out6_1);
   // round 6
-  const in6_2 = await ctx.transport.receive(2, inst, 6);
-  R.views(4, 108, 4, in6_2, 0);
-  if (in6_2.byteLength !== 32 * L) throw new Error("protocol msb_64: bad frame size from party 2");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 32 * L);
-  R.views(4, 112, 4, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 32 * L);
-  R.views(4, 116, 4, ks6_prev, 0);
-  const out7_1 = new Uint8Array(16 * L);
-  R.views(4, 120, 2, out7_1, 0);
-  R.fresh(4, 122, 1);
-  runTable(R, msb_64_p0_t4);
-  ctx.transport.send(1, inst, 7, out7_1);
+  const ks6_next = ctx.prgs.next.draw(inst, 6, 12 * W);
+  R.views(0, 1405, 3, ks6_next, 0);
   // round 7
-  const ks7_next = ctx.prgs.next.draw(inst, 7, 16 * L);
-  R.views(4, 123, 2, ks7_next, 0);
-  const ks7_prev = ctx.prgs.prev.draw(inst, 7, 16 * L);
-  R.views(4, 125, 2, ks7_prev, 0);
+  const ks7_prev = ctx.prgs.prev.draw(inst, 7, 12 * W);
+  R.views(0, 1408, 3, ks7_prev, 0);
   // round 8
   const in8_2 = await ctx.transport.receive(2, inst, 8);
-  R.views(4, 127, 2, in8_2, 0);
-  if (in8_2.byteLength !== 16 * L) throw new Error("protocol msb_64: bad frame size from party 2");
-  R.fresh(0, 0, 1);
-  R.fresh(4, 129, 1);
-  runTable(R, msb_64_p0_t5);
-  R.toPlanes(4, 129, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0]);
-  return R.result(0, 0, false) as Uint32Array;
+  R.views(0, 1411, 6, in8_2, 0);
+  if (in8_2.byteLength !== 24 * W) throw new Error("protocol msb_64: bad frame size from party 2");
+  R.fresh(0, 1417, 9);
+  R.toPlanes(4, 5, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1417]);
+  R.toPlanes(4, 8, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1418]);
+  runTable(R, msb_64_p0_t7);
+  runTable(R, msb_64_p0_t8);
+  return R.result(0, 1425, false) as Uint32Array;
 }
 
-const msb_64_p1_t0 = [1,52,1,6,0,3,20,2,7,1,4,1,1,1];
-const msb_64_p1_t1 = [1,4,2,-1,7,8,-1,0,2,20,1,-1,-1,-2,4,1,-2,8,9,20,1,-1,-1,-2,20,1,-2,11,16,20,1,25,-1,-2,76,1,-1,25,1,20,1,21,12,17,20,1,-2,13,18,20,1,22,-1,-2,20,2,23,14,19,1,1,1];
-const msb_64_p1_t2 = [1,4,2,-1,21,22,-1,0,17,20,1,-1,-1,-2,4,1,-2,22,38,20,1,-1,-1,-2,20,1,-2,26,32,20,1,-1,-1,-2,20,1,-1,25,-1,4,2,-2,23,24,-1,0,17,20,1,-2,-2,-3,4,1,-3,24,40,20,1,-2,-2,-3,20,1,-3,27,33,20,1,-2,-2,-3,76,1,-3,-1,2,20,1,-4,28,34,20,1,58,-2,-4,20,1,-4,29,35,20,1,59,-3,-4,4,2,-3,58,59,-1,0,-16,20,1,-3,-3,-4,4,1,-4,59,42,20,1,-3,-3,-4,20,1,-4,46,52,20,1,-3,-3,-4,20,1,66,-1,-3,76,1,-1,-2,2,20,1,-3,30,36,20,1,60,-2,-3,20,1,-2,31,37,20,1,61,-1,-2,4,2,-1,60,61,-1,0,-16,20,1,-1,-1,-2,4,1,-2,61,44,20,1,-1,-1,-2,20,1,-2,47,53,20,1,-1,-1,-2,76,1,-2,66,4,20,1,-3,48,54,20,1,62,-1,-3,20,1,-3,49,55,20,1,63,-2,-3,76,1,-2,-1,4,20,1,-3,50,56,20,1,64,-1,-3,20,1,-1,51,57,20,1,65,-2,-1];
-const msb_64_p1_t3 = [1,4,2,-1,62,63,-1,0,5,20,1,-1,-1,-2,4,1,-2,63,67,20,1,-1,-1,-2,20,1,-2,71,77,20,1,-1,-1,-2,20,1,87,66,-1,4,2,-1,64,65,-1,0,5,20,1,-1,-1,-2,4,1,-2,65,69,20,1,-1,-1,-2,20,1,-2,72,78,20,1,-1,-1,-2,76,1,-2,87,8,20,1,-3,73,79,20,1,83,-1,-3,20,1,-3,74,80,20,1,84,-2,-3,76,1,-2,-1,8,20,1,-3,75,81,20,1,85,-1,-3,20,1,-1,76,82,20,1,86,-2,-1];
-const msb_64_p1_t4 = [1,4,2,-1,83,84,-1,0,17,20,1,-1,-1,-2,4,1,-2,84,100,20,1,-1,-1,-2,20,1,-2,88,94,20,1,-1,-1,-2,20,1,-1,87,-1,4,2,-2,85,86,-1,0,17,20,1,-2,-2,-3,4,1,-3,86,102,20,1,-2,-2,-3,20,1,-3,89,95,20,1,-2,-2,-3,76,1,-3,-1,16,20,1,-4,90,96,20,1,116,-2,-4,20,1,-4,91,97,20,1,117,-3,-4,4,2,-3,116,117,-1,0,-12,20,1,-3,-3,-4,4,1,-4,117,104,20,1,-3,-3,-4,20,1,-4,108,112,20,1,-3,-3,-4,20,1,122,-1,-3,76,1,-1,-2,16,20,1,-3,92,98,20,1,118,-2,-3,20,1,-2,93,99,20,1,119,-1,-2,4,2,-1,118,119,-1,0,-12,20,1,-1,-1,-2,4,1,-2,119,106,20,1,-1,-1,-2,20,1,-2,109,113,20,1,-1,-1,-2,76,1,-2,122,32,20,1,-3,110,114,20,1,120,-1,-3,20,1,-1,111,115,20,1,121,-2,-1];
-const msb_64_p1_t5 = [1,4,2,-1,120,121,-1,0,3,20,1,-1,-1,-2,4,1,-2,121,123,20,1,-1,-1,-2,20,1,-2,125,127,20,1,-1,-1,-2,20,1,-1,122,-1,76,1,-1,-1,1,20,1,-2,126,128,20,1,129,-1,-2];
+const msb_64_p1_t0 = [0,16,31,186,0,93,1,1,1,16,2,249,31,124,-31,32,32,16,29,219,64,157,1,1,1];
+const msb_64_p1_t1 = [1,52,1,6,0,3,4,1,-1,4,1,20,1,-2,2,5,20,1,7,-1,-2];
+const msb_64_p1_t2 = [0,16,1,217,248,249];
+const msb_64_p1_t3 = [0,16,14,902,32,125,1,1,1,16,7,916,47,140,1,1,1,16,3,923,55,148,1,1,1,16,1,926,59,152,0,2,-1,186,217,-1,0,340,0,6,927,187,558,1,1,1,0,3,933,194,564,1,1,1,0,2,936,198,567,1,4,1,0,2,938,203,569,1,1,1,0,2,940,206,571,1,4,1,16,1,-1,-1,-2,0,1,-2,217,526,16,1,-1,-1,-2,0,30,-2,187,218,-1,1,1,0,30,-32,187,573,-1,1,1,16,30,-2,-2,-32,-1,-1,-1,0,30,-32,218,527,-1,1,1,16,30,-2,-2,-32,-1,-1,-1,16,1,-32,250,360,16,6,942,251,361,1,1,1,16,3,948,258,368,1,1,1,16,2,951,262,372,1,4,4,16,2,953,267,377,1,1,1,16,2,955,270,380,1,4,4,16,30,-33,282,392,-1,1,1,16,1,957,-1,-32,16,30,-1,-2,-33,-1,-1,-1,16,15,-31,312,422,-1,1,1,16,1,792,327,437,16,15,793,-1,-31,1,-2,-1,16,7,958,328,438,1,1,1,16,3,965,336,446,1,1,1,16,1,968,340,450,16,15,-1,345,455,-2,1,1,16,15,819,-2,-1,1,-2,-2,0,3,969,793,619,1,1,1,0,2,972,797,622,1,4,1,0,14,-1,794,819,-1,1,1,0,2,-15,792,833,-1,2,-209,0,13,-17,795,625,-1,1,1,0,1,-30,792,638,16,15,-1,-1,-16,-1,-1,-1,0,15,-16,819,604,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,16,3,974,655,470,1,1,1,16,2,977,659,474,1,4,4,16,15,-16,672,487,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,16,8,-16,687,502,-1,1,1,16,8,834,-1,-16,1,-2,-1,16,3,979,695,510,1,1,1,16,1,982,699,514,16,7,-1,704,519,-2,1,1,16,7,846,-2,-1,1,-2,-2,0,1,983,834,647,0,7,-1,835,846,-1,1,1,0,7,-8,835,648,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,0,7,-8,846,640,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,1,984,711,739,16,7,-8,720,748,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,4,-8,727,755,-1,1,1,16,4,853,-1,-8,1,-2,-1,16,1,985,731,759,16,3,-1,736,764,-2,1,1,16,3,858,-2,-1,1,-2,-2];
+const msb_64_p1_t4 = [0,16,7,767,862,902,1,2,1,16,4,774,875,909,1,2,1,16,2,778,882,913,1,2,1,16,2,780,885,915,1,1,1,16,3,782,888,917,1,2,1,16,2,785,893,920,1,2,1,16,2,787,896,922,1,1,1,16,3,789,899,924,1,1,1,0,6,-1,187,767,-1,1,1,0,3,-7,194,774,-1,1,1,0,2,-10,198,778,-1,4,3,0,2,-12,203,782,-1,1,1,0,2,-14,206,785,-1,4,3,16,15,-1,-1,927,-1,-1,1,0,6,-16,767,527,-1,1,1,0,3,-22,774,534,-1,1,1,0,2,-25,778,538,-1,3,4,0,2,-27,782,543,-1,1,1,0,2,-29,785,546,-1,3,4,16,15,-1,-1,-16,-1,-1,-1,16,15,-1,-1,942,-1,-1,1,16,1,-16,861,957,16,6,-1,863,-1,-1,2,-1,16,3,-7,876,-7,-1,2,-1,16,2,-10,883,-10,-1,4,-1,16,2,-12,889,-12,-1,2,-1,16,2,-14,894,-14,-1,4,-1,16,2,808,-16,958,1,14,1,16,2,810,-4,960,1,-2,1,16,2,812,-7,962,1,-2,1,16,2,814,-10,964,1,-1,1,16,3,816,-13,966,1,-1,1,0,3,-2,793,808,-2,1,1,0,2,-7,797,812,-2,4,3,16,3,-2,-2,969,-2,-2,1,16,2,-7,-7,972,-2,-2,1,0,2,-10,808,603,-1,1,1,0,2,-13,810,605,-1,2,2,0,1,-15,815,611,16,2,-2,-2,-10,-2,-2,-1,16,2,-6,-6,-13,-1,-1,-1,16,1,-9,-9,-15,16,3,-2,-2,974,-2,-2,1,16,2,-7,-7,977,-2,-2,1,16,3,-1,-1,-2,-1,-2,-2,16,2,-4,-8,-7,-1,-4,-2,16,2,842,-1,979,1,-2,1,16,2,844,-4,981,1,-1,1,0,1,-1,834,842,16,1,-1,-1,983,0,1,-3,842,639,16,1,-1,-1,-3,16,1,-1,-1,984,16,1,-1,-2,-1,16,1,857,-1,985];
+const msb_64_p1_t5 = [0,16,2,1128,46,139,1,8,8,16,2,1130,58,151,1,2,2,16,1,1132,61,154,0,2,-1,193,773,-1,4,4,0,2,-3,199,779,-1,1,1,0,2,-5,205,784,-1,2,2,0,2,-7,208,787,-1,3,2,0,2,-9,212,790,-1,2,1,0,2,-11,193,1020,-1,4,1,0,2,-13,199,1022,-1,1,1,0,1,1133,201,1024,0,2,-15,205,1025,-1,2,1,0,1,-17,208,1027,0,1,1134,209,1028,0,2,-18,211,1029,-1,1,1,0,1,1135,213,1031,0,1,-20,214,1032,0,2,1136,215,1033,1,1,1,16,10,-1,-1,-11,-1,-1,-1,0,2,-11,773,533,-1,4,4,0,2,-13,779,539,-1,1,1,0,2,-15,784,545,-1,2,2,0,2,-17,787,548,-1,2,3,0,2,-19,790,552,-1,1,2,16,10,-1,-1,-11,-1,-1,-1,16,2,-11,257,367,-1,4,4,16,2,-13,263,373,-1,1,1,16,1,1138,265,375,16,2,-15,269,379,-1,2,2,16,1,-17,272,382,16,1,1139,273,383,16,2,-18,275,385,-1,1,1,16,1,1140,277,387,16,1,-20,278,388,16,2,1141,279,389,1,1,1,16,10,1143,-1,-11,1,-1,-1,16,2,1153,335,445,1,4,4,16,3,1155,341,451,1,1,1,0,2,-1,796,811,-1,2,2,0,2,-3,799,814,-1,3,2,0,2,-5,803,817,-1,2,1,0,2,-7,796,1035,-1,2,1,0,1,-9,799,1037,0,1,1158,800,1038,0,2,-10,802,1039,-1,1,1,0,1,1159,804,1041,0,1,-12,805,1042,0,2,1160,806,1043,1,1,1,0,1,1162,792,1045,16,6,-1,-1,-7,-1,-1,-1,0,2,-7,811,606,-1,2,2,0,2,-9,814,609,-1,2,3,0,2,-11,817,613,-1,1,2,16,6,-1,-1,-7,-1,-1,-1,16,2,-7,658,473,-1,2,2,16,1,-9,661,476,16,1,1163,662,477,16,2,-10,664,479,-1,1,1,16,1,1164,666,481,16,1,-12,667,482,16,3,1165,668,483,1,1,1,16,6,1168,-1,-7,1,-1,-1,16,2,1174,698,513,1,2,2,16,2,1176,701,516,1,1,1,0,2,-1,835,843,-1,1,1,0,2,-3,838,845,-1,-3,201,0,1,-5,836,1047,0,1,1178,837,1048,0,1,-6,838,1049,0,3,1179,839,1050,1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,843,640,-1,1,1,0,1,-6,845,643,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,712,740,-1,1,1,16,1,1182,714,742,16,1,-6,715,743,16,3,1183,716,744,1,1,1,16,3,1186,-1,-4,1,-1,-1,16,3,1189,732,760,1,1,1,0,2,-1,853,857,-1,0,200,0,3,1192,854,1058,1,1,1,16,1,-1,-1,-2,0,1,-2,857,1053,16,1,-1,-1,-2,0,3,-2,854,858,-1,1,1,0,3,-5,854,1061,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,0,3,-5,858,1054,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,16,1,-5,986,1000,16,3,1195,987,1001,1,1,1,16,3,-6,991,1005,-1,1,1,16,1,1198,-1,-5,16,3,-1,-2,-6,-1,-1,-1,16,2,-4,994,1008,-1,1,1,16,2,1100,-1,-4,1,-2,-1,16,2,1199,996,1010,1,1,1,16,1,-1,999,1013,16,1,1104,-2,-1,0,2,1201,1100,1066,1,1,1,0,2,-1,1101,1104,-1,0,-36,16,1,-1,-1,-2,0,1,-2,1104,1065,16,1,-1,-1,-2,16,2,1203,1071,1014,1,1,1,16,1,-2,1074,1017,16,1,-1,-1,-2,16,1,-2,1075,1018,16,1,1105,-1,-2,16,1,1205,1076,1019,0,1,1206,1105,1070,16,2,1207,1077,1080,1,2,2];
+const msb_64_p1_t6 = [0,16,2,1083,1111,1128,1,5,1,16,2,1085,1120,1130,1,3,1,16,1,1087,1125,1132,0,2,-1,201,1083,-1,8,1,0,2,-3,213,1085,-1,2,1,0,1,-5,216,1087,16,5,-1,-1,1133,-1,-1,1,0,2,-6,1083,541,-1,1,8,0,2,-8,1085,553,-1,1,2,0,1,-10,1087,556,16,5,-1,-1,-6,-1,-1,-1,16,5,-1,-1,1138,-1,-1,1,16,4,-6,1107,1143,-1,1,1,16,1,-1,1112,-1,16,3,-10,1113,1147,-1,1,1,16,1,-2,1117,-2,16,2,-13,1118,1150,-1,1,1,16,1,-3,1121,-3,16,1,-15,1122,1152,16,2,-4,1124,-4,-1,2,-1,16,2,1088,-9,1153,1,-3,1,16,2,1090,-14,1155,1,-1,1,16,1,1092,-5,1157,0,2,-5,800,1088,-4,4,1,0,2,-12,806,1090,-2,1,1,0,1,-15,792,1092,16,2,-5,-5,1158,-4,-4,1,16,2,-12,-12,1160,-2,-2,1,16,1,-15,-15,1162,0,2,-16,1088,610,-1,1,4,0,3,-18,1090,616,-1,1,1,16,2,-5,-5,-16,-4,-4,-1,16,2,-12,-12,-18,-2,-2,-1,16,1,-15,-15,-20,16,2,-5,-5,1163,-4,-4,1,16,2,-12,-12,1165,-2,-2,1,16,2,-15,-15,1167,9,9,1,16,2,-7,-7,1169,-1,-1,1,16,1,-1,-1,-5,16,2,-5,-10,1171,-5,-1,1,16,1,-2,-2,-9,16,1,-9,-13,1173,16,2,-3,-3,-12,-1,-1,-2,16,1,-11,1127,-15,16,2,1093,-8,1174,1,-2,1,16,2,1095,-9,1176,1,5,1,0,2,-4,837,1093,-4,2,1,0,2,-9,840,1095,-1,1,1,16,2,-4,-4,1178,-4,-4,1,16,2,-9,-9,1180,-1,-1,1,0,2,-12,1093,642,-1,1,2,0,2,-14,1095,645,-1,1,1,16,2,-4,-4,-12,-4,-4,-1,16,2,-9,-9,-14,-1,-1,-1,16,2,-4,-4,1182,-4,-4,1,16,2,-9,-9,1184,-1,-1,1,16,2,-6,-6,1186,-1,-1,1,16,1,-1,-1,-4,16,1,-4,-5,1188,16,2,-2,-2,-8,-1,-1,-1,16,1,-5,-11,-10,16,2,1097,-7,1189,1,3,1,16,1,1099,-3,1191,0,2,-3,854,1097,-1,1,1,0,1,-7,856,1099,16,2,-3,-3,1192,-1,-1,1,16,1,-7,-7,1194,0,3,-8,1097,1054,-1,1,1,16,2,-3,-3,-8,-1,-1,-1,16,1,-7,-7,-10,16,2,-3,-3,1195,-1,-1,1,16,2,-7,-7,1197,1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,1,-3,-5,-7,16,2,1102,-6,1199,1,4,1,0,2,-2,1100,1102,-2,1,1,16,2,-2,-2,1201,-2,-2,1,0,2,-5,1102,1064,-1,1,1,16,2,-2,-2,-5,-2,-2,-1,16,2,-2,-2,1203,-2,-2,1,16,2,-1,-1,-2,-1,-2,-2,16,1,1106,-1,1205,0,1,-1,1105,1106,16,1,-1,-1,1206,0,1,-3,1106,1069,16,1,-1,-1,-3,16,1,-1,-1,1207,16,1,-1,-2,-1,16,1,1209,-1,1208];
 async function msb_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(4, 0, x as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L + 372 * W);
   R.views(4, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
+  R.views(0, 0, 93, ks0_next, 16 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L + 372 * W);
   R.views(4, 3, 3, ks0_prev, 0);
-  const out1_2 = new Uint8Array(24 * L);
-  R.views(4, 6, 3, out1_2, 0);
+  R.views(0, 93, 93, ks0_prev, 24 * L);
+  const out1_2 = new Uint8Array(8 * L + 248 * W);
+  R.views(4, 6, 1, out1_2, 0);
+  R.views(0, 186, 62, out1_2, 8 * L);
+  R.fresh(0, 248, 2);
+  R.fresh(4, 7, 1);
   runTable(R, msb_64_p1_t0);
+  runTable(R, msb_64_p1_t1);
+  R.toPlanes(4, 7, [248]);
+  runTable(R, msb_64_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(4, 9, 2, in1_0, 0);
-  if (in1_0.byteLength !== 16 * L) throw new Error("protocol msb_64: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 40 * L);
-  R.views(4, 11, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 40 * L);
-  R.views(4, 16, 5, ks1_prev, 0);
-  const out2_2 = new Uint8Array(32 * L);
-  R.views(4, 21, 4, out2_2, 0);
-  R.fresh(4, 25, 1);
-  runTable(R, msb_64_p1_t1);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 440 * W);
+  R.views(0, 250, 110, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * L);
-  R.views(4, 26, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * L);
-  R.views(4, 32, 6, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 664 * W);
+  R.views(0, 360, 166, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(4, 38, 8, in3_0, 0);
-  if (in3_0.byteLength !== 64 * L) throw new Error("protocol msb_64: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * L);
-  R.views(4, 46, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * L);
-  R.views(4, 52, 6, ks3_prev, 0);
-  const out4_2 = new Uint8Array(64 * L);
-  R.views(4, 58, 8, out4_2, 0);
-  R.fresh(4, 66, 1);
-  runTable(R, msb_64_p1_t2);
+  R.views(0, 526, 129, in3_0, 0);
+  if (in3_0.byteLength !== 516 * W) throw new Error("protocol msb_64: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 336 * W);
+  R.views(0, 655, 84, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 112 * W);
+  R.views(0, 739, 28, ks3_prev, 0);
+  const out4_2 = new Uint8Array(376 * W);
+  R.views(0, 767, 94, out4_2, 0);
+  R.fresh(0, 861, 125);
+  R.toPlanes(4, 7, [-1, 861, 862, 863, 864, 865, 866, 867, 868, 869, 870, 871, 872, 873, 874, -1, 875, 876, 877, 878, 879, 880, 881, -1, 882, 883, 884, -1, 885, -1, -1, -1, 886, 887, 888, 889, 890, 891, 892, -1, 893, 894, 895, -1, 896, -1, -1, -1, 897, 898, 899, -1, 900, -1, -1, -1, 901]);
+  runTable(R, msb_64_p1_t3);
+  runTable(R, msb_64_p1_t4);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(4, 67, 4, in4_0, 0);
-  if (in4_0.byteLength !== 32 * L) throw new Error("protocol msb_64: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 48 * L);
-  R.views(4, 71, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 48 * L);
-  R.views(4, 77, 6, ks4_prev, 0);
-  const out5_2 = new Uint8Array(32 * L);
-  R.views(4, 83, 4, out5_2, 0);
-  R.fresh(4, 87, 1);
-  runTable(R, msb_64_p1_t3);
-  ctx.transport.send(2, inst, 5, out5_2);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 56 * W);
+  R.views(0, 986, 14, ks4_next, 0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 48 * L);
-  R.views(4, 88, 6, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 48 * L);
-  R.views(4, 94, 6, ks5_prev, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 80 * W);
+  R.views(0, 1000, 20, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(4, 100, 8, in6_0, 0);
-  if (in6_0.byteLength !== 64 * L) throw new Error("protocol msb_64: bad frame size from party 0");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 32 * L);
-  R.views(4, 108, 4, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 32 * L);
-  R.views(4, 112, 4, ks6_prev, 0);
-  const out7_2 = new Uint8Array(48 * L);
-  R.views(4, 116, 6, out7_2, 0);
-  R.fresh(4, 122, 1);
-  runTable(R, msb_64_p1_t4);
-  ctx.transport.send(2, inst, 7, out7_2);
-  // round 7
-  const in7_0 = await ctx.transport.receive(0, inst, 7);
-  R.views(4, 123, 2, in7_0, 0);
-  if (in7_0.byteLength !== 16 * L) throw new Error("protocol msb_64: bad frame size from party 0");
-  const ks7_next = ctx.prgs.next.draw(inst, 7, 16 * L);
-  R.views(4, 125, 2, ks7_next, 0);
-  const ks7_prev = ctx.prgs.prev.draw(inst, 7, 16 * L);
-  R.views(4, 127, 2, ks7_prev, 0);
-  R.fresh(0, 0, 1);
-  R.fresh(4, 129, 1);
+  R.views(0, 1020, 51, in6_0, 0);
+  if (in6_0.byteLength !== 204 * W) throw new Error("protocol msb_64: bad frame size from party 0");
+  const ks6_next = ctx.prgs.next.draw(inst, 6, 36 * W);
+  R.views(0, 1071, 9, ks6_next, 0);
+  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 12 * W);
+  R.views(0, 1080, 3, ks6_prev, 0);
+  const out7_2 = new Uint8Array(96 * W);
+  R.views(0, 1083, 24, out7_2, 0);
+  R.fresh(0, 1107, 103);
+  R.toPlanes(4, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1107, -1, -1, -1, -1, -1, -1, -1, 1108, -1, -1, -1, 1109, -1, 1110, 1111, 1112, -1, -1, -1, -1, -1, -1, -1, 1113, -1, -1, -1, 1114, -1, 1115, 1116, 1117, -1, -1, -1, 1118, -1, 1119, 1120, 1121, -1, 1122, 1123, 1124, 1125, 1126, 1127]);
   runTable(R, msb_64_p1_t5);
-  R.toPlanes(4, 129, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0]);
-  return R.result(0, 0, false) as Uint32Array;
+  runTable(R, msb_64_p1_t6);
+  ctx.transport.send(2, inst, 7, out7_2);
+  return R.result(0, 1209, false) as Uint32Array;
 }
 
-const msb_64_p2_t0 = [1,44,1,24,0,5,20,1,18,1,3,20,1,-1,2,4,20,1,19,24,-1,4,2,-1,18,19,-1,0,-12,20,1,-1,-1,-2,4,1,-2,19,6,20,1,-1,-1,-2,20,1,-2,8,13,20,1,25,-1,-2,76,1,-1,25,1,20,1,-2,9,14,20,1,20,24,-2,20,1,-2,10,15,20,1,21,-1,-2,76,1,-1,24,1,20,1,-2,11,16,20,1,22,24,-2,20,1,-2,12,17,20,1,23,-1,-2];
-const msb_64_p2_t1 = [1,4,2,-1,20,21,-1,0,6,20,1,-1,-1,-2,4,1,-2,21,26,20,1,-1,-1,-2,20,1,-2,30,36,20,1,-1,-1,-2,20,1,46,25,-1,4,2,-1,22,23,-1,0,6,20,1,-1,-1,-2,4,1,-2,23,28,20,1,-1,-1,-2,20,1,-2,31,37,20,1,-1,-1,-2,76,1,-2,46,2,20,1,-3,32,38,20,1,42,-1,-3,20,1,-3,33,39,20,1,43,-2,-3,76,1,-2,-1,2,20,1,-3,34,40,20,1,44,-1,-3,20,1,-1,35,41,20,1,45,-2,-1];
-const msb_64_p2_t2 = [1,4,2,-1,42,43,-1,0,17,20,1,-1,-1,-2,4,1,-2,43,59,20,1,-1,-1,-2,20,1,-2,47,53,20,1,-1,-1,-2,20,1,-1,46,-1,4,2,-2,44,45,-1,0,17,20,1,-2,-2,-3,4,1,-3,45,61,20,1,-2,-2,-3,20,1,-3,48,54,20,1,-2,-2,-3,76,1,-3,-1,4,20,1,-4,49,55,20,1,79,-2,-4,20,1,-4,50,56,20,1,80,-3,-4,4,2,-3,79,80,-1,0,-16,20,1,-3,-3,-4,4,1,-4,80,63,20,1,-3,-3,-4,20,1,-4,67,73,20,1,-3,-3,-4,20,1,87,-1,-3,76,1,-1,-2,4,20,1,-3,51,57,20,1,81,-2,-3,20,1,-2,52,58,20,1,82,-1,-2,4,2,-1,81,82,-1,0,-16,20,1,-1,-1,-2,4,1,-2,82,65,20,1,-1,-1,-2,20,1,-2,68,74,20,1,-1,-1,-2,76,1,-2,87,8,20,1,-3,69,75,20,1,83,-1,-3,20,1,-3,70,76,20,1,84,-2,-3,76,1,-2,-1,8,20,1,-3,71,77,20,1,85,-1,-3,20,1,-1,72,78,20,1,86,-2,-1];
-const msb_64_p2_t3 = [1,4,2,-1,83,84,-1,0,5,20,1,-1,-1,-2,4,1,-2,84,88,20,1,-1,-1,-2,20,1,-2,92,98,20,1,-1,-1,-2,20,1,108,87,-1,4,2,-1,85,86,-1,0,5,20,1,-1,-1,-2,4,1,-2,86,90,20,1,-1,-1,-2,20,1,-2,93,99,20,1,-1,-1,-2,76,1,-2,108,16,20,1,-3,94,100,20,1,104,-1,-3,20,1,-3,95,101,20,1,105,-2,-3,76,1,-2,-1,16,20,1,-3,96,102,20,1,106,-1,-3,20,1,-1,97,103,20,1,107,-2,-1];
-const msb_64_p2_t4 = [1,4,2,-1,104,105,-1,0,13,20,1,-1,-1,-2,4,1,-2,105,117,20,1,-1,-1,-2,20,1,-2,109,113,20,1,-1,-1,-2,20,1,-1,108,-1,4,2,-2,106,107,-1,0,13,20,1,-2,-2,-3,4,1,-3,107,119,20,1,-2,-2,-3,20,1,-3,110,114,20,1,-2,-2,-3,76,1,-3,-1,32,20,1,-4,111,115,20,1,127,-2,-4,20,1,-2,112,116,20,1,128,-3,-2,4,2,-2,127,128,-1,0,-6,20,1,-2,-2,-3,4,1,-3,128,121,20,1,-2,-2,-3,20,1,-3,123,125,20,2,-2,-2,-3,1,1,1,76,1,-1,-1,1,20,1,-1,24,-1,20,1,-2,124,126,20,1,129,-1,-2];
+const msb_64_p2_t0 = [0,16,34,636,155,0,1,1,1,16,2,670,190,35,1,4,4,16,2,672,202,47,1,16,16,16,29,674,219,64,1,1,1,16,2,703,248,358,1,32,32,16,46,705,281,391,1,1,1,16,15,751,343,453,1,1,1];
+const msb_64_p2_t1 = [1,44,1,7,0,4,20,1,6,7,1,4,1,-1,1,3,20,1,-2,5,2,20,1,8,-1,-2];
+const msb_64_p2_t2 = [0,16,33,468,567,636,1,2,1,16,4,501,632,669,1,1,1,16,30,505,568,673,1,2,1,0,2,-1,468,499,-1,0,-375,16,1,-1,-1,-2,0,1,-2,499,93,16,1,-1,-1,-2,0,30,-2,469,505,-1,1,1,0,30,-32,469,125,-1,1,1,16,30,-2,-2,-32,-1,-1,-1,0,30,-32,505,94,-1,1,1,16,30,-2,-2,-32,-1,-1,-1,16,31,-1,-1,703,-1,-1,1,16,1,-1,630,-1,16,15,535,-2,734,1,-2,1,16,1,550,628,749,16,16,551,-1,750,1,-2,1];
+const msb_64_p2_t3 = [0,16,2,1181,189,34,1,2,2,16,2,1183,192,37,1,1,1,16,7,1185,195,40,1,1,1,16,14,1192,203,48,1,1,1,0,2,-1,469,500,-1,1,1,0,2,-3,472,502,-1,4,1,0,2,-5,484,504,-1,-15,402,0,1,-7,470,907,0,1,1206,471,908,0,1,-8,472,909,0,3,1207,473,910,1,1,1,0,1,-9,476,913,0,6,1210,477,914,1,1,1,0,1,-10,484,920,0,6,1216,485,921,1,1,1,0,3,1222,492,927,1,1,1,0,1,1225,496,930,16,5,-1,-1,-6,-1,-1,-1,0,2,-6,500,94,-1,1,1,0,2,-8,502,97,-1,1,4,0,1,-10,504,109,16,5,-1,-1,-6,-1,-1,-1,16,2,-6,249,359,-1,1,1,16,1,1226,251,361,16,1,-8,252,362,16,3,1227,253,363,1,1,1,16,1,-9,256,366,16,6,1230,257,367,1,1,1,16,1,-10,264,374,16,6,1236,265,375,1,1,1,16,3,1242,272,382,1,1,1,16,1,1245,276,386,16,5,1246,-1,-6,1,-1,-1,16,14,1251,327,437,1,1,1,0,2,-1,535,551,-1,0,396,0,6,1265,536,948,1,1,1,0,3,1271,543,954,1,1,1,0,1,1274,547,957,16,1,-1,-1,-2,0,1,-2,551,932,16,1,-1,-1,-2,0,15,-2,536,552,-1,1,1,0,15,-17,536,958,-1,1,1,16,15,-2,-2,-17,-1,-1,-1,0,14,-17,552,933,-1,1,1,0,1,-31,566,931,16,15,-2,-2,-17,-1,-1,-1,16,1,-17,766,822,16,6,1275,767,823,1,1,1,16,3,1281,774,830,1,1,1,16,1,1284,778,834,16,15,-18,783,839,-1,1,1,16,1,1285,-1,-17,16,15,-1,-2,-18,-1,-1,-1,16,8,-16,798,854,-1,1,1,16,8,1095,-1,-16,1,-2,-1,16,7,1286,806,862,1,1,1,16,7,-1,815,871,-2,1,1,16,7,1110,-2,-1,1,-2,-2,0,3,1293,1095,981,1,1,1,0,1,1296,1099,984,0,7,-1,1096,1110,-1,1,1,0,7,-8,1096,985,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,0,7,-8,1110,974,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,3,1297,1000,878,1,1,1,16,1,1300,1004,882,16,7,-8,1009,887,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,4,-8,1016,894,-1,1,1,16,4,1117,-1,-8,1,-2,-1,16,3,1301,1020,898,1,1,1,16,3,-1,1025,903,-2,1,1,16,3,1124,-2,-1,1,-2,-2,0,1,1304,1117,996,0,3,-1,1118,1124,-1,1,1,0,3,-4,1118,997,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,1124,993,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,1,1305,1028,1042,16,3,-4,1033,1047,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,1036,1050,-1,1,1,16,2,1127,-1,-4,1,-2,-1,16,1,1306,1038,1052,16,1,-1,1041,1055,16,1,1130,-2,-1];
+const msb_64_p2_t4 = [0,16,2,1056,1133,1181,1,3,1,16,2,1058,1138,1183,1,2,1,16,14,1060,1143,1185,1,2,1,16,4,1074,1170,1199,1,2,1,16,2,1078,1177,1203,1,2,1,16,1,1080,1180,1205,0,2,-1,471,1056,-1,2,1,0,2,-3,474,1058,-1,1,1,0,6,-5,477,1060,-1,1,1,0,6,-11,485,1067,-1,1,1,0,3,-17,492,1074,-1,1,1,0,1,-20,496,1078,16,20,-1,-1,1206,-1,-1,1,0,2,-21,1056,96,-1,1,2,0,2,-23,1058,99,-1,1,1,0,6,-25,1060,102,-1,1,1,0,6,-31,1067,110,-1,1,1,0,3,-37,1074,117,-1,1,1,0,1,-40,1078,121,16,20,-1,-1,-21,-1,-1,-1,16,20,-1,-1,1226,-1,-1,1,16,2,-21,1131,1246,-1,1,1,16,1,-1,1134,-1,16,1,-23,1135,1248,16,3,-2,1137,-2,-1,2,-1,16,1,-24,1142,1249,16,6,-5,1144,-5,-1,2,-1,16,1,-25,1156,1250,16,6,-11,1158,-11,-1,2,-1,16,3,-17,1171,-17,-1,2,-1,16,1,-20,1178,-20,16,2,1081,-22,1251,1,-1,1,16,2,1083,-3,1253,1,-21,1,16,3,1085,-6,1255,1,-2,1,16,2,1088,-25,1258,1,13,1,16,2,1090,-14,1260,1,-2,1,16,2,1092,-17,1262,1,-2,1,16,1,1094,-20,1264,0,2,-3,536,1081,-3,1,1,0,4,-8,538,1083,-2,1,1,0,2,-16,543,1088,-1,1,1,0,2,-19,545,1090,-1,2,2,16,2,-3,-3,1265,-3,-3,1,16,5,-8,-8,1267,-2,-2,1,16,2,-17,-17,1272,-2,-2,1,16,1,-20,-20,1274,0,6,-22,1081,933,-1,1,1,0,3,-28,1088,940,-1,1,1,0,1,-31,1092,944,16,2,-3,-3,-22,-3,-3,-1,16,5,-8,-8,-24,-2,-2,-1,16,2,-17,-17,-29,-2,-2,-1,16,1,-20,-20,-31,16,2,-3,-3,1275,-3,-3,1,16,5,-8,-8,1277,-2,-2,1,16,2,-17,-17,1282,-2,-2,1,16,2,-20,-20,1284,-1,-1,1,16,2,-1,-1,-3,-1,-1,-3,16,2,-3,-4,-8,-1,-1,-2,16,3,-5,-7,-12,-1,-2,-2,16,2,-8,-13,-17,-1,-2,-2,16,1,-10,-18,-20,16,2,1103,-21,1286,1,19,1,16,2,1105,-4,1288,1,-2,1,16,2,1107,-7,1290,1,-2,1,16,1,1109,-10,1292,0,3,-2,1095,1103,-2,1,1,0,1,-7,1099,1107,16,3,-2,-2,1293,-2,-2,1,16,1,-7,-7,1296,0,3,-9,1103,973,-1,1,1,0,1,-12,1107,977,16,3,-2,-2,-9,-2,-2,-1,16,1,-7,-7,-12,16,3,-2,-2,1297,-2,-2,1,16,1,-7,-7,1300,16,3,-1,-1,-2,-1,-2,-2,16,1,-4,-8,-7,16,2,1121,-1,1301,1,-2,1,16,1,1123,-4,1303,0,1,-1,1117,1121,16,1,-1,-1,1304,0,1,-3,1121,992,16,1,-1,-1,-3,16,1,-1,-1,1305,16,1,-1,-2,-1,16,1,1129,-1,1306];
+const msb_64_p2_t5 = [0,0,2,-1,483,1066,-1,8,7,0,2,-3,495,1077,-1,2,2,0,2,-5,498,1080,-1,-15,242,0,2,-7,491,1323,-1,4,1,0,2,-9,497,1325,-1,1,1,16,5,-1,-1,-6,-1,-1,-1,0,2,-6,1066,108,-1,7,8,0,2,-8,1077,120,-1,2,2,0,1,-10,1080,123,16,5,-1,-1,-6,-1,-1,-1,16,2,-6,263,373,-1,8,8,16,2,-8,275,385,-1,2,2,16,1,-10,278,388,16,5,1362,-1,-6,1,-1,-1,16,1,1367,341,451,0,2,-1,542,1087,-1,4,4,0,2,-3,548,1093,-1,1,1,0,2,-5,542,1327,-1,4,1,0,2,-7,548,1329,-1,1,1,0,1,1368,550,1331,16,4,-1,-1,-5,-1,-1,-1,0,2,-5,1087,939,-1,4,4,0,2,-7,1093,945,-1,1,1,16,4,-1,-1,-5,-1,-1,-1,16,2,-5,773,829,-1,4,4,16,2,-7,779,835,-1,1,1,16,1,1369,781,837,16,4,1370,-1,-5,1,-1,-1,16,1,1374,813,869,0,2,-1,1098,1106,-1,2,2,0,2,-3,1101,1109,-1,-3,223,0,2,-5,1100,1333,-1,1,1,0,1,1375,1102,1335,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,1106,976,-1,2,2,0,1,-6,1109,979,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,1003,881,-1,2,2,16,1,-6,1006,884,16,1,1376,1007,885,16,3,1377,-1,-4,1,-1,-1,16,1,1380,1023,901,0,2,-1,1118,1122,-1,1,1,0,2,-3,1118,1336,-1,1,1,0,1,1381,1120,1338,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,1122,993,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,1029,1043,-1,1,1,16,1,1382,1031,1045,16,2,1383,-1,-3,1,-1,-1,16,1,1385,1039,1053,0,2,-1,1127,1129,-1,0,212,0,1,1386,1128,1342,16,1,-1,-1,-2,0,1,-2,1129,1339,16,1,-1,-1,-2,0,2,-2,1128,1130,-1,0,213,16,1,-2,-2,-3,0,1,-3,1130,1340,16,1,-2,-2,-3,16,1,-3,1307,1313,16,1,1387,1308,1314,16,1,-4,1310,1316,16,1,1388,-1,-3,16,1,-1,-2,-4,16,1,-2,1311,1317,16,1,1353,-1,-2,16,1,1389,1312,1318,0,1,1390,1353,1345,16,2,1391,1346,1319,1,2,2];
+const msb_64_p2_t6 = [0,16,5,-1,1356,1362,-1,1,1,16,1,1349,-5,1367,0,1,-5,550,1349,16,1,-5,-5,1368,0,1,-6,1349,931,16,1,-5,-5,-6,16,2,-5,-5,1369,4,4,1,16,3,-2,-2,1371,-1,-1,1,16,1,-5,1361,-5,16,1,1350,-4,1374,0,1,-4,1102,1350,16,1,-4,-4,1375,0,1,-6,1350,980,16,1,-4,-4,-6,16,2,-4,-4,1376,3,3,1,16,2,-2,-2,1378,-1,-1,1,16,1,-4,-5,-4,16,1,1351,-3,1380,0,1,-3,1120,1351,16,1,-3,-3,1381,0,1,-5,1351,995,16,1,-3,-3,-5,16,2,-3,-3,1382,2,2,1,16,1,-2,-2,1384,16,1,-3,-4,-3,16,1,1352,-2,1385,0,1,-2,1128,1352,16,1,-2,-2,1386,0,1,-4,1352,1340,16,1,-2,-2,-4,16,2,-2,-2,1387,1,1,1,16,1,-2,-3,-2,16,1,1354,-1,1389,0,1,-1,1353,1354,16,1,-1,-1,1390,0,1,-3,1354,1344,16,1,-1,-1,-3,16,1,-1,-1,1391,16,1,-1,-2,-1,16,1,-1,1355,-1,16,1,1393,-1,1392];
 async function msb_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(4, 0, x as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L);
-  R.views(4, 1, 2, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L);
-  R.views(4, 3, 2, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L + 372 * W);
+  R.views(4, 1, 2, ks0_prev, 0);
+  R.views(0, 0, 93, ks0_prev, 16 * L);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(4, 3, 1, in1_0, 0);
+  if (in1_0.byteLength !== 8 * L) throw new Error("protocol msb_64: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(4, 5, 3, in1_1, 0);
-  if (in1_1.byteLength !== 24 * L) throw new Error("protocol msb_64: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 40 * L);
-  R.views(4, 8, 5, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 40 * L);
-  R.views(4, 13, 5, ks1_prev, 0);
-  const out2_0 = new Uint8Array(48 * L);
-  R.views(4, 18, 6, out2_0, 0);
-  R.fresh(4, 24, 2);
+  R.views(4, 4, 1, in1_1, 0);
+  R.views(0, 93, 62, in1_1, 8 * L);
+  if (in1_1.byteLength !== 8 * L + 248 * W) throw new Error("protocol msb_64: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L + 812 * W);
+  R.views(4, 5, 1, ks1_next, 0);
+  R.views(0, 155, 203, ks1_next, 8 * L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 440 * W);
+  R.views(0, 358, 110, ks1_prev, 0);
+  const out2_0 = new Uint8Array(8 * L + 396 * W);
+  R.views(4, 6, 1, out2_0, 0);
+  R.views(0, 468, 99, out2_0, 8 * L);
+  R.fresh(0, 567, 199);
+  R.fresh(4, 7, 2);
   runTable(R, msb_64_p2_t0);
+  runTable(R, msb_64_p2_t1);
+  R.toPlanes(4, 7, [-1, 567, 568, 569, 570, 571, 572, 573, 574, 575, 576, 577, 578, 579, 580, 581, 582, 583, 584, 585, 586, 587, 588, 589, 590, 591, 592, 593, 594, 595, 596, 597, 598, 599, 600, 601, 602, 603, 604, 605, 606, 607, 608, 609, 610, 611, 612, 613, 614, 615, 616, 617, 618, 619, 620, 621, 622, 623, 624, 625, 626, 627, 628]);
+  R.toPlanes(4, 8, [629, 630, 631, -1, 632, -1, -1, -1, 633, -1, -1, -1, -1, -1, -1, -1, 634, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 635]);
+  runTable(R, msb_64_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(4, 26, 4, in2_1, 0);
-  if (in2_1.byteLength !== 32 * L) throw new Error("protocol msb_64: bad frame size from party 1");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * L);
-  R.views(4, 30, 6, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * L);
-  R.views(4, 36, 6, ks2_prev, 0);
-  const out3_0 = new Uint8Array(32 * L);
-  R.views(4, 42, 4, out3_0, 0);
-  R.fresh(4, 46, 1);
-  runTable(R, msb_64_p2_t1);
-  ctx.transport.send(0, inst, 3, out3_0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 224 * W);
+  R.views(0, 766, 56, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * L);
-  R.views(4, 47, 6, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * L);
-  R.views(4, 53, 6, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 336 * W);
+  R.views(0, 822, 84, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(4, 59, 8, in4_1, 0);
-  if (in4_1.byteLength !== 64 * L) throw new Error("protocol msb_64: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 48 * L);
-  R.views(4, 67, 6, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 48 * L);
-  R.views(4, 73, 6, ks4_prev, 0);
-  const out5_0 = new Uint8Array(64 * L);
-  R.views(4, 79, 8, out5_0, 0);
-  R.fresh(4, 87, 1);
-  runTable(R, msb_64_p2_t2);
+  R.views(0, 906, 94, in4_1, 0);
+  if (in4_1.byteLength !== 376 * W) throw new Error("protocol msb_64: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 168 * W);
+  R.views(0, 1000, 42, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 56 * W);
+  R.views(0, 1042, 14, ks4_prev, 0);
+  const out5_0 = new Uint8Array(300 * W);
+  R.views(0, 1056, 75, out5_0, 0);
+  R.fresh(0, 1131, 176);
+  R.toPlanes(4, 8, [-1, -1, -1, 1131, -1, 1132, 1133, 1134, -1, 1135, 1136, 1137, 1138, 1139, 1140, 1141, -1, 1142, 1143, 1144, 1145, 1146, 1147, 1148, 1149, 1150, 1151, 1152, 1153, 1154, 1155, -1, -1, 1156, 1157, 1158, 1159, 1160, 1161, 1162, 1163, 1164, 1165, 1166, 1167, 1168, 1169, -1, 1170, 1171, 1172, 1173, 1174, 1175, 1176, -1, 1177, 1178, 1179, -1, 1180]);
+  runTable(R, msb_64_p2_t3);
+  runTable(R, msb_64_p2_t4);
   ctx.transport.send(0, inst, 5, out5_0);
   // round 5
-  const in5_1 = await ctx.transport.receive(1, inst, 5);
-  R.views(4, 88, 4, in5_1, 0);
-  if (in5_1.byteLength !== 32 * L) throw new Error("protocol msb_64: bad frame size from party 1");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 48 * L);
-  R.views(4, 92, 6, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 48 * L);
-  R.views(4, 98, 6, ks5_prev, 0);
-  const out6_0 = new Uint8Array(32 * L);
-  R.views(4, 104, 4, out6_0, 0);
-  R.fresh(4, 108, 1);
-  runTable(R, msb_64_p2_t3);
-  ctx.transport.send(0, inst, 6, out6_0);
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 24 * W);
+  R.views(0, 1307, 6, ks5_next, 0);
   // round 6
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 32 * L);
-  R.views(4, 109, 4, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 32 * L);
-  R.views(4, 113, 4, ks6_prev, 0);
+  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 36 * W);
+  R.views(0, 1313, 9, ks6_prev, 0);
   // round 7
   const in7_1 = await ctx.transport.receive(1, inst, 7);
-  R.views(4, 117, 6, in7_1, 0);
-  if (in7_1.byteLength !== 48 * L) throw new Error("protocol msb_64: bad frame size from party 1");
-  const ks7_next = ctx.prgs.next.draw(inst, 7, 16 * L);
-  R.views(4, 123, 2, ks7_next, 0);
-  const ks7_prev = ctx.prgs.prev.draw(inst, 7, 16 * L);
-  R.views(4, 125, 2, ks7_prev, 0);
-  const out8_0 = new Uint8Array(16 * L);
-  R.views(4, 127, 2, out8_0, 0);
-  R.fresh(0, 0, 1);
-  R.fresh(4, 129, 1);
-  runTable(R, msb_64_p2_t4);
-  R.toPlanes(4, 129, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0]);
+  R.views(0, 1322, 24, in7_1, 0);
+  if (in7_1.byteLength !== 96 * W) throw new Error("protocol msb_64: bad frame size from party 1");
+  const ks7_next = ctx.prgs.next.draw(inst, 7, 12 * W);
+  R.views(0, 1346, 3, ks7_next, 0);
+  const out8_0 = new Uint8Array(24 * W);
+  R.views(0, 1349, 6, out8_0, 0);
+  R.fresh(0, 1355, 39);
+  R.toPlanes(4, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1355]);
+  R.toPlanes(4, 8, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1356, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1357, -1, -1, -1, -1, -1, -1, -1, 1358, -1, -1, -1, 1359, -1, 1360, 1361]);
+  runTable(R, msb_64_p2_t5);
+  runTable(R, msb_64_p2_t6);
   ctx.transport.send(0, inst, 8, out8_0);
-  return R.result(0, 0, false) as Uint32Array;
+  return R.result(0, 1393, false) as Uint32Array;
 }
 
 /**

@@ -32,6 +32,17 @@ describe("pinned costs of the core protocols", () => {
     expect(cost(`shuffle<${n}>`)).toMatchObject({ rounds: 3, bytesPerLane: [B, B, B] });
     // Equality: n bits from P2 (three-to-two) plus 2 bits per AND gate, n - 1 gates.
     expect(cost(`eq<${n}>`).bytesPerLane).toEqual([(2 * (n - 1)) / 8, (2 * (n - 1) + n) / 8, (2 * (n - 1)) / 8]);
+    // MSB: three-to-two (n bits from P2), the generates a & b from and13 (n bits each from
+    // P1 and P3), then a carry tree over bits 0 .. n-2: its first level pairs them into
+    // n/2 - 1 pairs plus the top bit, the levels after it take n/4 .. 1 pairs. Each pair
+    // needs G (an AND gate) and, except in the lowest group and at the last level, P (a
+    // second gate sharing an operand: 3 bits for both, 2 for G alone): n - 2 G gates,
+    // n - 2 - log2 n of them with P, 3n - 6 - log2 n bits per party.
+    const tree = 3 * n - 6 - log2(n);
+    const msb = (tree + n) / 8;
+    expect(cost(`msb<${n}>`).bytesPerLane).toEqual([msb, msb, msb]);
+    // Less-than: three MSBs and one AND gate on bits.
+    for (const lt of ["ltu", "lts"]) expect(cost(`${lt}<${n}>`).bytesPerLane).toEqual([3 * msb + 0.25, 3 * msb + 0.25, 3 * msb + 0.25]);
   });
 
   it("and on bools: 1 round, 2 bits per lane per party", () => {
@@ -61,16 +72,26 @@ describe("pinned costs of the integer protocols (integer.tripl)", () => {
   });
 
   it("bytes per lane at n = 32 and 64", () => {
+    // The carry-based protocols after the carry trees (protocols.md §2.9): the generates
+    // from and13 (n bits from P1 and from P3), a tree over all n bits for shr (63 G gates
+    // and 57 with P at n = 64: 2·63 + 57 bits), over n - 1 bits for msb (see above); two
+    // b2a_raw: one bit each from P1 and P2 and n bits from P3 per bit lifted.
     const pins: Record<string, [number, number, number, number]> = {
-      "shr<32,16>": [8, 80.25, 84.25, 88],
-      "shr<64,32>": [10, 192.25, 200.25, 208],
-      "fixmul<32>": [16, 264.75, 276.75, 288],
-      "fixmul<64>": [20, 624.75, 648.75, 672],
-      "fixint<32>": [16, 160.375, 168.375, 172],
-      "sign<32>": [8, 88, 92, 95.75],
-      "abs<32>": [9, 88.125, 92.125, 92],
-      "shlv<32>": [20, 136.5, 140.5, 159.75],
-      "shrv<32>": [14, 219.75, 227.75, 343.75],
+      // to2 (P2 4 bytes), and13 (P1, P3 4 bytes), tree 31 G + 26 P gates = 88 bits, two b2a_raw
+      "shr<32,16>": [8, 15.25, 15.25, 23],
+      "shr<64,32>": [10, 31.125, 31.125, 46.875],
+      // two sra<n, n/2> and one shr<n, n/2>, three multiplications
+      "fixmul<32>": [16, 69.75, 69.75, 93],
+      "fixmul<64>": [20, 141.375, 141.375, 188.625],
+      // msb<32> (14.625 each), b2a (1 bit from P1 and P2, 4 bytes from P3), shr<32,16>
+      "fixint<32>": [16, 30, 30, 41.625],
+      // to2, msb2 (and13 and 85 tree bits), the zero test (31 gates: 7.75), two b2a_raw
+      "sign<32>": [8, 22.625, 22.625, 30.375],
+      // msb<32>, b2a and one multiplication (8 bytes each)
+      "abs<32>": [9, 22.75, 22.75, 26.625],
+      // bits<32> (now 76 bytes from every party: and13 in place of a word AND) and more
+      "shlv<32>": [20, 132.5, 132.5, 155.75],
+      "shrv<32>": [14, 211.75, 211.75, 335.75],
       "topzeros<32>": [5, 40, 40, 40],
       "divstep<32>": [8, 88.25, 88.25, 88.25],
       "divstep<64>": [9, 208.25, 208.25, 208.25],
