@@ -19,6 +19,13 @@ export function collectRule(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Parses a positive number of seconds (`--time-limit 30`, `0.5`); a usage error otherwise. */
+export function parseSeconds(value: string): number {
+  const s = Number(value);
+  if (value.trim() === "" || !Number.isFinite(s) || s <= 0) throw new InvalidArgumentError(`'${value}' is not a positive number of seconds`);
+  return s;
+}
+
 /** A commander program whose parse errors become exit code 2. */
 export function newProgram(name: string, description: string): Command {
   return new Command(name)

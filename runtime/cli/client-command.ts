@@ -16,6 +16,8 @@ export interface ClientCommandOptions {
   readonly program: Module | Uint8Array;
   readonly records: readonly DataRecord[];
   readonly onOutput?: (line: string) => void;
+  /** Gives up when the run takes longer, milliseconds (--time-limit). */
+  readonly timeLimitMs?: number;
 }
 
 /** Runs the client role; rejects with RunFailure (or ConfigError for a bad configuration). */
@@ -28,5 +30,6 @@ export function clientCommand(o: ClientCommandOptions): Promise<ClientResult> {
     records: o.records,
     connectTimeoutMs: config.connectTimeoutMs,
     onOutput: o.onOutput,
+    timeLimitMs: o.timeLimitMs,
   });
 }

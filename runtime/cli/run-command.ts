@@ -52,6 +52,8 @@ export interface ProgramOptions {
 export interface RunOptions extends ProgramOptions {
   emulate?: boolean;
   stats?: boolean;
+  /** --time-limit, seconds: three-party runs and the client give up after it. */
+  timeLimit?: number;
   arg: string[];
   args?: string;
   argsStream?: string;
@@ -162,6 +164,10 @@ function finish(
   process.stderr.write(`error: ${explain(error)}${where}\n`);
 }
 
+function seconds(s: number | undefined): number | undefined {
+  return s === undefined ? undefined : s * 1000;
+}
+
 function failureCode(e: RunFailure): number {
   const cause = e.failures[0]?.cause;
   return cause === "program" || cause === "input" ? ExitCode.programError : ExitCode.environment;
@@ -169,6 +175,7 @@ function failureCode(e: RunFailure): number {
 
 /** `secrun FILE [--emulate]`. */
 export async function runCommand(file: string, options: RunOptions): Promise<number> {
+  if (options.emulate && options.timeLimit !== undefined) return usage("--time-limit applies to runs on three parties, not to --emulate");
   // local parties start loading the runtime while this process compiles
   const early = options.emulate ? undefined : startLocalParties();
   const module = load(file, options);
@@ -192,7 +199,7 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
     return writeResults(options, outcome.results);
   }
   try {
-    const r = await runThreeParty(module, args, { processes: early });
+    const r = await runThreeParty(module, args, { processes: early, timeLimitMs: seconds(options.timeLimit) });
     if (!json) replay(r, out.line, (rec) => out.result(showResult(module, rec).text));
     const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
     finish(module, r.results, r.output, undefined, options, [], stats);
@@ -220,7 +227,7 @@ export async function clientRunCommand(file: string, options: ClientOptions): Pr
   if (typeof args === "number") return args;
   const out = sinks(options);
   try {
-    const r = await clientCommand({ config: options.config, program: module, records: args });
+    const r = await clientCommand({ config: options.config, program: module, records: args, timeLimitMs: seconds(options.timeLimit) });
     if (!options.json) replay(r, out.line, (rec) => out.result(showResult(module, rec).text));
     const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
     finish(module, r.results, r.output, undefined, options, [], stats);

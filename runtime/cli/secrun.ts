@@ -7,7 +7,7 @@
  * a deployment across machines. What each prints is described in run-command.ts.
  * `--party-child` (internal) is how secrun starts its local party processes.
  */
-import { collect, newProgram, optLevelOption, runProgram } from "../../compiler/cli/options.js";
+import { collect, newProgram, optLevelOption, parseSeconds, runProgram } from "../../compiler/cli/options.js";
 import { handleEpipe, internalError } from "../../compiler/cli/report.js";
 import { partyChildMain } from "../party/child.js";
 import { clientRunCommand, partyRunCommand, runCommand, type ClientOptions, type PartyOptions, type RunOptions } from "./run-command.js";
@@ -41,8 +41,10 @@ function programOptions<T extends ReturnType<typeof newProgram>>(c: T): T {
     .option("--json", "print results and output as one JSON object") as T;
 }
 
-function statsOption<T extends ReturnType<typeof newProgram>>(c: T): T {
-  return c.option("--stats", "report what the run cost: rounds and bytes per operation (emulator), time and traffic per party") as T;
+function runFlags<T extends ReturnType<typeof newProgram>>(c: T): T {
+  return c
+    .option("--stats", "report what the run cost: rounds and bytes per operation (emulator), time and traffic per party")
+    .option("--time-limit <seconds>", "end a run on three parties that takes longer (exit code 4)", parseSeconds) as T;
 }
 
 function argumentOptions<T extends ReturnType<typeof newProgram>>(c: T): T {
@@ -53,7 +55,7 @@ function argumentOptions<T extends ReturnType<typeof newProgram>>(c: T): T {
     .option("--results-stream <dest>", "also write the results as records to a file, - (stdout) or unix:PATH") as T;
 }
 
-const program = statsOption(argumentOptions(
+const program = runFlags(argumentOptions(
   programOptions(
     newProgram("secrun", "Runs SecreC programs (source or bytecode)")
       .version("0.1.0")
@@ -68,7 +70,7 @@ const program = statsOption(argumentOptions(
     process.exitCode = await runCommand(file, options);
   });
 
-statsOption(argumentOptions(
+runFlags(argumentOptions(
   programOptions(
     program
       .command("client")

@@ -30,6 +30,8 @@ export interface ThreePartyOptions {
   readonly idleTimeoutMs?: number;
   /** Called for each `print` line (party 0's) as it arrives. */
   readonly onOutput?: (line: string) => void;
+  /** Ends the run (and the parties) when it takes longer once the parties are up, milliseconds. */
+  readonly timeLimitMs?: number;
   /** Overrides how children start (default: defaultChildCommand). */
   readonly child?: ChildCommand;
   /** Party processes forked in advance (startLocalParties); this run uses and ends them. */
@@ -100,6 +102,7 @@ export async function runThreeParty(program: Module | Uint8Array, records: reado
       records,
       connectTimeoutMs: timeout,
       onOutput: options.onOutput,
+      timeLimitMs: options.timeLimitMs,
       explainLoss: (p) => parties.exit(p) ?? parties.lastStderrLine(p),
     });
     await parties.waitForExit(3000);

@@ -35,6 +35,8 @@ export interface ClientOptions {
   readonly connectTimeoutMs: number;
   /** After the first failure, how long to wait for the other parties' reports. */
   readonly graceMs?: number;
+  /** Gives up when the whole run (connecting included) takes longer, milliseconds. */
+  readonly timeLimitMs?: number;
   /** Called for each `print` line as it arrives. */
   readonly onOutput?: (line: string) => void;
   /** Extra facts about a party that disappeared (e.g. its exit signal), for messages. */
@@ -99,6 +101,7 @@ interface PartyState {
 
 /** Runs the client role; see the file header. */
 export async function runClient(o: ClientOptions): Promise<ClientResult> {
+  const started = Date.now();
   let shares: [DataRecord[], DataRecord[], DataRecord[]];
   try {
     shares = shareRecords(o.records);
@@ -106,7 +109,7 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
     if (e instanceof ClientDataError) throw new RunFailure([{ party: -1, cause: "input", message: e.message }]);
     throw e;
   }
-  const deadline = Date.now() + o.connectTimeoutMs;
+  const deadline = Date.now() + Math.min(o.connectTimeoutMs, o.timeLimitMs ?? Infinity);
   const sockets = await Promise.allSettled([0, 1, 2].map((p) => dialWithRetry(o.addresses[p] as Address, deadline)));
   const unreachable = sockets.flatMap((s, p) =>
     s.status === "rejected" ? [{ party: p, cause: "connection" as const, message: `unreachable at ${formatAddress(o.addresses[p] as Address)} (${(s.reason as Error).message})` }] : [],
@@ -120,13 +123,23 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
   const states: PartyState[] = [0, 1, 2].map(() => ({ results: [], stats: null, failure: null }));
   const conns: FramedConnection[] = [];
   let closing = false;
+  let overTime = false;
   await new Promise<void>((resolve) => {
     let graceTimer: NodeJS.Timeout | undefined;
+    const remaining = o.timeLimitMs === undefined ? undefined : Math.max(0, o.timeLimitMs - (Date.now() - started));
+    const limitTimer =
+      remaining === undefined
+        ? undefined
+        : setTimeout(() => {
+            overTime = true;
+            resolve();
+          }, remaining);
     const settle = (): void => {
       const finished = states.every((s) => s.stats !== null || s.failure !== null);
       const anyFailed = states.some((s) => s.failure !== null);
       if (finished) {
         clearTimeout(graceTimer);
+        clearTimeout(limitTimer);
         resolve();
       } else if (anyFailed && graceTimer === undefined) graceTimer = setTimeout(resolve, o.graceMs ?? 1500);
     };
@@ -177,6 +190,10 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
   });
   closing = true;
   for (const c of conns) c.destroy();
+  if (overTime) {
+    const limit = `${(o.timeLimitMs as number) / 1000} s`;
+    throw new RunFailure([{ party: -1, cause: "client", message: `the run did not finish within the time limit of ${limit} (--time-limit)` }], output, publishedBefore(states), events);
+  }
   const explain = (f: PartyFailure): PartyFailure => {
     const extra = f.cause === "lost" ? o.explainLoss?.(f.party) : undefined;
     return extra === undefined ? f : { ...f, message: `stopped without a result (${extra})` };

@@ -36,4 +36,19 @@ describe("secrun on three local parties", () => {
     expect(emulated.stdout).toBe("a = 7\n");
     expect(parties.stdout).toBe(emulated.stdout);
   }, 180_000);
+
+  it("--time-limit ends a run that takes longer, with what it printed so far, and its parties", async () => {
+    const program = `import stdlib;\nimport shared3p;\ndomain pd_shared3p shared3p;\nvoid main() {\n  print("started");\n  uint i = 0;\n  while (true) { i = i + 1; }\n}\n`;
+    const dir = workspace({ "loop.sc": program });
+    const before = Date.now();
+    const r = await runCli("secrun", ["loop.sc", "--time-limit", "3"], dir);
+    expect(r.stderr).toBe("error: the run did not finish within the time limit of 3 s (--time-limit)\n");
+    expect(r.stdout).toBe("started\n");
+    expect(r.code).toBe(4);
+    expect(Date.now() - before).toBeLessThan(60_000);
+    const bad = await runCli("secrun", ["loop.sc", "--time-limit", "soon"], dir);
+    expect([bad.code, bad.stderr.split("\n")[0]]).toEqual([2, "error: option '--time-limit <seconds>' argument 'soon' is invalid. 'soon' is not a positive number of seconds"]);
+    const emulated = await runCli("secrun", ["loop.sc", "--emulate", "--time-limit", "3"], dir);
+    expect([emulated.code, emulated.stderr]).toEqual([2, "error: --time-limit applies to runs on three parties, not to --emulate\n"]);
+  }, 180_000);
 });
