@@ -18,7 +18,7 @@ import type { OutputInfo, ParamInfo } from "./elaborate.js";
 import type { Node, Party } from "./ir.js";
 import { PARTIES } from "./ir.js";
 import { type Cost, type FramePart, type PartSize, type Schedule, containerBytes } from "./schedule.js";
-import { type Instr, type TableOp, type VecType, LOOPS, ScratchSlots, TYPES, encodeRuns, tempOperand } from "./table.js";
+import { type Instr, type TableOp, type VecType, LOOPS, ScratchSlots, TYPES, encodeRuns, tableText, tempOperand } from "./table.js";
 
 const WORD_ARRAY: Record<number, string> = { 1: "Uint8Array", 2: "Uint16Array", 4: "Uint32Array", 8: "BigUint64Array" };
 
@@ -434,7 +434,7 @@ class PartyEmitter {
   private emitTable(code: readonly Instr[], loop: number): void {
     if (code.length === 0) return;
     const name = `${this.name}_t${this.tables.length}`;
-    this.tables.push(`const ${name} = [${encodeRuns(loop, code).join(",")}];`);
+    this.tables.push(`const ${name} = "${tableText(encodeRuns(loop, code))}";`);
     this.line(`runTable(R, ${name});`);
   }
 

@@ -1,6 +1,6 @@
 /**
  * Tables: the compact form in which the generated code carries its lane-wise
- * computation (runtime/protocols/table-jit.ts compiles each into a fused loop on first
+ * computation (as text, see tableText) (runtime/protocols/table-jit.ts compiles each into a fused loop on first
  * use; the operations and their operands are described there).
  *
  * One instruction is (opcode, d, a, b) with opcode = operation·8 + type; operands are
@@ -35,6 +35,27 @@ export interface Instr {
   readonly d: number;
   readonly a: number;
   readonly b: number;
+}
+
+/** The 64 characters of the text form of a table (runtime/protocols/table-jit.ts decodes it). */
+export const TABLE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/**
+ * A table's numbers as text: each number zigzag-encoded (0, -1, 1, -2, … → 0, 1, 2, 3, …)
+ * in groups of 5 bits, least significant first, a character per group with 32 added
+ * when more groups follow. Small numbers take one character.
+ */
+export function tableText(numbers: readonly number[]): string {
+  let out = "";
+  for (const x of numbers) {
+    let z = x >= 0 ? 2 * x : -2 * x - 1;
+    do {
+      const low = z & 31;
+      z = Math.floor(z / 32);
+      out += TABLE_ALPHABET[low + (z > 0 ? 32 : 0)];
+    } while (z > 0);
+  }
+  return out;
 }
 
 /** Encodes a temporary slot as an operand. */

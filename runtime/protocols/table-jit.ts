@@ -5,7 +5,7 @@
  * or over the W plane words (plane tables) — that keeps temporaries in locals, the way
  * a hand-written kernel would. Compiled functions are cached per table.
  *
- * Table layout: table[0] is the loop (LOOP_PLANES or LOOP_LANES); then runs (opcode,
+ * Table layout (the numbers its text stands for): table[0] is the loop (LOOP_PLANES or LOOP_LANES); then runs (opcode,
  * count, d, a, b) followed, if count > 1, by the strides (dd, da, db): the run stands for
  * the `count` instructions (opcode, d + k·dd, a + k·da, b + k·db); opcode = operation·8 + type.
  * An operand ≥ 0 is a register of the file of its type (Registers in machine.ts); an
@@ -30,19 +30,45 @@ export const OPS = { and: 0, or: 1, xor: 2, not: 3, copy: 4, add: 5, sub: 6, mul
 
 type Kernel = (R: Registers) => void;
 
-const cache = new Map<readonly number[], Kernel>();
+const cache = new Map<string, Kernel>();
 
-/** Runs table `code` on the registers of `R`. */
-export function runTable(R: Registers, code: readonly number[]): void {
-  let k = cache.get(code);
+/** Runs the table with text `text` (see tableNumbers) on the registers of `R`. */
+export function runTable(R: Registers, text: string): void {
+  let k = cache.get(text);
   if (k === undefined) {
-    k = compileTable(code);
-    cache.set(code, k);
+    k = compileTable(tableNumbers(text));
+    cache.set(text, k);
   }
   k(R);
 }
 
-/** The source of the fused loop of a table (exported for tests). */
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]));
+
+/**
+ * The numbers of a table's text: zigzag-encoded numbers in groups of 5 bits, least
+ * significant first, one character of ALPHABET per group, plus 32 when more follow.
+ * The alphabet must agree with TABLE_ALPHABET in compiler/protocol/table.ts.
+ */
+export function tableNumbers(text: string): number[] {
+  const out: number[] = [];
+  let z = 0;
+  let scale = 1;
+  for (const c of text) {
+    const d = DIGIT.get(c);
+    if (d === undefined) throw new Error(`table: bad character '${c}'`);
+    z += (d & 31) * scale;
+    if (d >= 32) scale *= 32;
+    else {
+      out.push(z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+      z = 0;
+      scale = 1;
+    }
+  }
+  return out;
+}
+
+/** The source of the fused loop of a table's numbers (exported for tests). */
 export function tableSource(code: readonly number[]): string {
   return new TableCompiler(code).source();
 }

@@ -22,7 +22,7 @@ export function reshare_8(ctx: PartyContext, L: number, x: Uint8Array): Uint8Arr
   }
 }
 
-const reshare_8_p0_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
+const reshare_8_p0_t0 = "CiDCBCEyCCGAB";
 function reshare_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -38,7 +38,7 @@ function reshare_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array)
   return R.result(1, 3, false) as Uint8Array;
 }
 
-const reshare_8_p1_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
+const reshare_8_p1_t0 = "CiDCBCEyCCGAB";
 function reshare_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -54,7 +54,7 @@ function reshare_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array)
   return R.result(1, 3, false) as Uint8Array;
 }
 
-const reshare_8_p2_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
+const reshare_8_p2_t0 = "CiDCBCEyCCGAB";
 function reshare_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -87,7 +87,7 @@ export function reshare_16(ctx: PartyContext, L: number, x: Uint16Array): Uint16
   }
 }
 
-const reshare_16_p0_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
+const reshare_16_p0_t0 = "CkDCBCE0CCGAB";
 function reshare_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -103,7 +103,7 @@ function reshare_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Arra
   return R.result(2, 3, false) as Uint16Array;
 }
 
-const reshare_16_p1_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
+const reshare_16_p1_t0 = "CkDCBCE0CCGAB";
 function reshare_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -119,7 +119,7 @@ function reshare_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Arra
   return R.result(2, 3, false) as Uint16Array;
 }
 
-const reshare_16_p2_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
+const reshare_16_p2_t0 = "CkDCBCE0CCGAB";
 function reshare_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -152,7 +152,7 @@ export function reshare_32(ctx: PartyContext, L: number, x: Uint32Array): Uint32
   }
 }
 
-const reshare_32_p0_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
+const reshare_32_p0_t0 = "CmDCBCE2CCGAB";
 function reshare_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -168,7 +168,7 @@ function reshare_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Arra
   return R.result(3, 3, false) as Uint32Array;
 }
 
-const reshare_32_p1_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
+const reshare_32_p1_t0 = "CmDCBCE2CCGAB";
 function reshare_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -184,7 +184,7 @@ function reshare_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Arra
   return R.result(3, 3, false) as Uint32Array;
 }
 
-const reshare_32_p2_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
+const reshare_32_p2_t0 = "CmDCBCE2CCGAB";
 function reshare_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -217,7 +217,7 @@ export function reshare_64(ctx: PartyContext, L: number, x: BigUint64Array): Big
   }
 }
 
-const reshare_64_p0_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
+const reshare_64_p0_t0 = "CoDCBCE4CCGAB";
 function reshare_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -233,7 +233,7 @@ function reshare_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64A
   return R.result(4, 3, false) as BigUint64Array;
 }
 
-const reshare_64_p1_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
+const reshare_64_p1_t0 = "CoDCBCE4CCGAB";
 function reshare_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -249,7 +249,7 @@ function reshare_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64A
   return R.result(4, 3, false) as BigUint64Array;
 }
 
-const reshare_64_p2_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
+const reshare_64_p2_t0 = "CoDCBCE4CCGAB";
 function reshare_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -286,7 +286,7 @@ export function rep_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<[Uin
   }
 }
 
-const rep_8_p0_t0 = [1,41,1,-1,0,1,49,1,3,-1,2];
+const rep_8_p0_t0 = "CyCCBACiDCGBE";
 async function rep_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -308,7 +308,7 @@ async function rep_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Arra
   return [R.result(1, 3, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0), R.result(1, 4, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0)];
 }
 
-const rep_8_p1_t0 = [1,41,1,-1,0,1,49,1,3,-1,2];
+const rep_8_p1_t0 = "CyCCBACiDCGBE";
 async function rep_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -330,7 +330,7 @@ async function rep_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Arra
   return [new Uint8Array(0), R.result(1, 3, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0), R.result(1, 4, true) as Uint8Array, new Uint8Array(0)];
 }
 
-const rep_8_p2_t0 = [1,41,1,-1,0,1,49,1,3,-1,2];
+const rep_8_p2_t0 = "CyCCBACiDCGBE";
 async function rep_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -373,7 +373,7 @@ export function rep_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<[U
   }
 }
 
-const rep_16_p0_t0 = [1,42,1,-1,0,1,50,1,3,-1,2];
+const rep_16_p0_t0 = "C0CCBACkDCGBE";
 async function rep_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -395,7 +395,7 @@ async function rep_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Ar
   return [R.result(2, 3, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0), R.result(2, 4, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0)];
 }
 
-const rep_16_p1_t0 = [1,42,1,-1,0,1,50,1,3,-1,2];
+const rep_16_p1_t0 = "C0CCBACkDCGBE";
 async function rep_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -417,7 +417,7 @@ async function rep_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Ar
   return [new Uint16Array(0), R.result(2, 3, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0), R.result(2, 4, true) as Uint16Array, new Uint16Array(0)];
 }
 
-const rep_16_p2_t0 = [1,42,1,-1,0,1,50,1,3,-1,2];
+const rep_16_p2_t0 = "C0CCBACkDCGBE";
 async function rep_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -460,7 +460,7 @@ export function rep_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<[U
   }
 }
 
-const rep_32_p0_t0 = [1,43,1,-1,0,1,51,1,3,-1,2];
+const rep_32_p0_t0 = "C2CCBACmDCGBE";
 async function rep_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -482,7 +482,7 @@ async function rep_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Ar
   return [R.result(3, 3, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0), R.result(3, 4, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0)];
 }
 
-const rep_32_p1_t0 = [1,43,1,-1,0,1,51,1,3,-1,2];
+const rep_32_p1_t0 = "C2CCBACmDCGBE";
 async function rep_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -504,7 +504,7 @@ async function rep_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Ar
   return [new Uint32Array(0), R.result(3, 3, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0), R.result(3, 4, true) as Uint32Array, new Uint32Array(0)];
 }
 
-const rep_32_p2_t0 = [1,43,1,-1,0,1,51,1,3,-1,2];
+const rep_32_p2_t0 = "C2CCBACmDCGBE";
 async function rep_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -547,7 +547,7 @@ export function rep_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise
   }
 }
 
-const rep_64_p0_t0 = [1,44,1,-1,0,1,52,1,3,-1,2];
+const rep_64_p0_t0 = "C4CCBACoDCGBE";
 async function rep_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -569,7 +569,7 @@ async function rep_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint6
   return [R.result(4, 3, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0), R.result(4, 4, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0)];
 }
 
-const rep_64_p1_t0 = [1,44,1,-1,0,1,52,1,3,-1,2];
+const rep_64_p1_t0 = "C4CCBACoDCGBE";
 async function rep_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -591,7 +591,7 @@ async function rep_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint6
   return [new BigUint64Array(0), R.result(4, 3, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0), R.result(4, 4, true) as BigUint64Array, new BigUint64Array(0)];
 }
 
-const rep_64_p2_t0 = [1,44,1,-1,0,1,52,1,3,-1,2];
+const rep_64_p2_t0 = "C4CCBACoDCGBE";
 async function rep_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
   const W = (L + 31) >>> 5;
   void W;
@@ -630,7 +630,7 @@ export function input_8_P1(ctx: PartyContext, L: number, v: Uint8Array | undefin
   }
 }
 
-const input_8_P1_p0_t0 = [1,49,1,-1,0,1,49,1,3,-1,2];
+const input_8_P1_p0_t0 = "CiDCBACiDCGBE";
 function input_8_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -693,7 +693,7 @@ function input_8_P2_p0(ctx: PartyContext, inst: number, L: number, v: Uint8Array
   return R.result(1, 0, true) as Uint8Array;
 }
 
-const input_8_P2_p1_t0 = [1,49,1,-1,0,1,49,1,3,-1,2];
+const input_8_P2_p1_t0 = "CiDCBACiDCGBE";
 function input_8_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -756,7 +756,7 @@ function input_8_P3_p1(ctx: PartyContext, inst: number, L: number, v: Uint8Array
   return R.result(1, 0, true) as Uint8Array;
 }
 
-const input_8_P3_p2_t0 = [1,49,1,-1,0,1,49,1,3,-1,2];
+const input_8_P3_p2_t0 = "CiDCBACiDCGBE";
 function input_8_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -789,7 +789,7 @@ export function input_16_P1(ctx: PartyContext, L: number, v: Uint16Array | undef
   }
 }
 
-const input_16_P1_p0_t0 = [1,50,1,-1,0,1,50,1,3,-1,2];
+const input_16_P1_p0_t0 = "CkDCBACkDCGBE";
 function input_16_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -852,7 +852,7 @@ function input_16_P2_p0(ctx: PartyContext, inst: number, L: number, v: Uint16Arr
   return R.result(2, 0, true) as Uint16Array;
 }
 
-const input_16_P2_p1_t0 = [1,50,1,-1,0,1,50,1,3,-1,2];
+const input_16_P2_p1_t0 = "CkDCBACkDCGBE";
 function input_16_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -915,7 +915,7 @@ function input_16_P3_p1(ctx: PartyContext, inst: number, L: number, v: Uint16Arr
   return R.result(2, 0, true) as Uint16Array;
 }
 
-const input_16_P3_p2_t0 = [1,50,1,-1,0,1,50,1,3,-1,2];
+const input_16_P3_p2_t0 = "CkDCBACkDCGBE";
 function input_16_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -948,7 +948,7 @@ export function input_32_P1(ctx: PartyContext, L: number, v: Uint32Array | undef
   }
 }
 
-const input_32_P1_p0_t0 = [1,51,1,-1,0,1,51,1,3,-1,2];
+const input_32_P1_p0_t0 = "CmDCBACmDCGBE";
 function input_32_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -1011,7 +1011,7 @@ function input_32_P2_p0(ctx: PartyContext, inst: number, L: number, v: Uint32Arr
   return R.result(3, 0, true) as Uint32Array;
 }
 
-const input_32_P2_p1_t0 = [1,51,1,-1,0,1,51,1,3,-1,2];
+const input_32_P2_p1_t0 = "CmDCBACmDCGBE";
 function input_32_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -1074,7 +1074,7 @@ function input_32_P3_p1(ctx: PartyContext, inst: number, L: number, v: Uint32Arr
   return R.result(3, 0, true) as Uint32Array;
 }
 
-const input_32_P3_p2_t0 = [1,51,1,-1,0,1,51,1,3,-1,2];
+const input_32_P3_p2_t0 = "CmDCBACmDCGBE";
 function input_32_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -1107,7 +1107,7 @@ export function input_64_P1(ctx: PartyContext, L: number, v: BigUint64Array | un
   }
 }
 
-const input_64_P1_p0_t0 = [1,52,1,-1,0,1,52,1,3,-1,2];
+const input_64_P1_p0_t0 = "CoDCBACoDCGBE";
 function input_64_P1_p0(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -1170,7 +1170,7 @@ function input_64_P2_p0(ctx: PartyContext, inst: number, L: number, v: BigUint64
   return R.result(4, 0, true) as BigUint64Array;
 }
 
-const input_64_P2_p1_t0 = [1,52,1,-1,0,1,52,1,3,-1,2];
+const input_64_P2_p1_t0 = "CoDCBACoDCGBE";
 function input_64_P2_p1(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -1233,7 +1233,7 @@ function input_64_P3_p1(ctx: PartyContext, inst: number, L: number, v: BigUint64
   return R.result(4, 0, true) as BigUint64Array;
 }
 
-const input_64_P3_p2_t0 = [1,52,1,-1,0,1,52,1,3,-1,2];
+const input_64_P3_p2_t0 = "CoDCBACoDCGBE";
 function input_64_P3_p2(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -1265,9 +1265,9 @@ export function open_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uin
   }
 }
 
-const open_8_p0_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
-const open_8_p0_t1 = [1,33,1,4,3,3];
-const open_8_p0_t2 = [1,41,1,-1,3,6,41,1,7,-1,5];
+const open_8_p0_t0 = "CiDCBCEyCCGAB";
+const open_8_p0_t1 = "CiCCIGG";
+const open_8_p0_t2 = "CyCCBGMyCCOBK";
 async function open_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1298,9 +1298,9 @@ async function open_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   return R.result(1, 7, false) as Uint8Array;
 }
 
-const open_8_p1_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
-const open_8_p1_t1 = [1,33,1,4,3,3];
-const open_8_p1_t2 = [1,41,1,-1,3,5,41,1,7,-1,6];
+const open_8_p1_t0 = "CiDCBCEyCCGAB";
+const open_8_p1_t1 = "CiCCIGG";
+const open_8_p1_t2 = "CyCCBGKyCCOBM";
 async function open_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1331,9 +1331,9 @@ async function open_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   return R.result(1, 7, false) as Uint8Array;
 }
 
-const open_8_p2_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
-const open_8_p2_t1 = [1,33,1,4,3,3];
-const open_8_p2_t2 = [1,41,1,-1,3,6,41,1,7,-1,5];
+const open_8_p2_t0 = "CiDCBCEyCCGAB";
+const open_8_p2_t1 = "CiCCIGG";
+const open_8_p2_t2 = "CyCCBGMyCCOBK";
 async function open_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1380,9 +1380,9 @@ export function open_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<U
   }
 }
 
-const open_16_p0_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
-const open_16_p0_t1 = [1,34,1,4,3,3];
-const open_16_p0_t2 = [1,42,1,-1,3,6,42,1,7,-1,5];
+const open_16_p0_t0 = "CkDCBCE0CCGAB";
+const open_16_p0_t1 = "CkCCIGG";
+const open_16_p0_t2 = "C0CCBGM0CCOBK";
 async function open_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1413,9 +1413,9 @@ async function open_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16A
   return R.result(2, 7, false) as Uint16Array;
 }
 
-const open_16_p1_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
-const open_16_p1_t1 = [1,34,1,4,3,3];
-const open_16_p1_t2 = [1,42,1,-1,3,5,42,1,7,-1,6];
+const open_16_p1_t0 = "CkDCBCE0CCGAB";
+const open_16_p1_t1 = "CkCCIGG";
+const open_16_p1_t2 = "C0CCBGK0CCOBM";
 async function open_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1446,9 +1446,9 @@ async function open_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16A
   return R.result(2, 7, false) as Uint16Array;
 }
 
-const open_16_p2_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
-const open_16_p2_t1 = [1,34,1,4,3,3];
-const open_16_p2_t2 = [1,42,1,-1,3,6,42,1,7,-1,5];
+const open_16_p2_t0 = "CkDCBCE0CCGAB";
+const open_16_p2_t1 = "CkCCIGG";
+const open_16_p2_t2 = "C0CCBGM0CCOBK";
 async function open_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1495,9 +1495,9 @@ export function open_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<U
   }
 }
 
-const open_32_p0_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
-const open_32_p0_t1 = [1,35,1,4,3,3];
-const open_32_p0_t2 = [1,43,1,-1,3,6,43,1,7,-1,5];
+const open_32_p0_t0 = "CmDCBCE2CCGAB";
+const open_32_p0_t1 = "CmCCIGG";
+const open_32_p0_t2 = "C2CCBGM2CCOBK";
 async function open_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1528,9 +1528,9 @@ async function open_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32A
   return R.result(3, 7, false) as Uint32Array;
 }
 
-const open_32_p1_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
-const open_32_p1_t1 = [1,35,1,4,3,3];
-const open_32_p1_t2 = [1,43,1,-1,3,5,43,1,7,-1,6];
+const open_32_p1_t0 = "CmDCBCE2CCGAB";
+const open_32_p1_t1 = "CmCCIGG";
+const open_32_p1_t2 = "C2CCBGK2CCOBM";
 async function open_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1561,9 +1561,9 @@ async function open_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32A
   return R.result(3, 7, false) as Uint32Array;
 }
 
-const open_32_p2_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
-const open_32_p2_t1 = [1,35,1,4,3,3];
-const open_32_p2_t2 = [1,43,1,-1,3,6,43,1,7,-1,5];
+const open_32_p2_t0 = "CmDCBCE2CCGAB";
+const open_32_p2_t1 = "CmCCIGG";
+const open_32_p2_t2 = "C2CCBGM2CCOBK";
 async function open_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1610,9 +1610,9 @@ export function open_64(ctx: PartyContext, L: number, x: BigUint64Array): Promis
   }
 }
 
-const open_64_p0_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
-const open_64_p0_t1 = [1,36,1,4,3,3];
-const open_64_p0_t2 = [1,44,1,-1,3,6,44,1,7,-1,5];
+const open_64_p0_t0 = "CoDCBCE4CCGAB";
+const open_64_p0_t1 = "CoCCIGG";
+const open_64_p0_t2 = "C4CCBGM4CCOBK";
 async function open_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1643,9 +1643,9 @@ async function open_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint
   return R.result(4, 7, false) as BigUint64Array;
 }
 
-const open_64_p1_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
-const open_64_p1_t1 = [1,36,1,4,3,3];
-const open_64_p1_t2 = [1,44,1,-1,3,5,44,1,7,-1,6];
+const open_64_p1_t0 = "CoDCBCE4CCGAB";
+const open_64_p1_t1 = "CoCCIGG";
+const open_64_p1_t2 = "C4CCBGK4CCOBM";
 async function open_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1676,9 +1676,9 @@ async function open_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint
   return R.result(4, 7, false) as BigUint64Array;
 }
 
-const open_64_p2_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
-const open_64_p2_t1 = [1,36,1,4,3,3];
-const open_64_p2_t2 = [1,44,1,-1,3,6,44,1,7,-1,5];
+const open_64_p2_t0 = "CoDCBCE4CCGAB";
+const open_64_p2_t1 = "CoCCIGG";
+const open_64_p2_t2 = "C4CCBGM4CCOBK";
 async function open_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1725,8 +1725,8 @@ export function mul_8(ctx: PartyContext, L: number, u: Uint8Array, v: Uint8Array
   }
 }
 
-const mul_8_p0_t0 = [1,49,1,-1,2,4,41,1,6,0,-1,49,1,-1,3,5,41,1,7,1,-1];
-const mul_8_p0_t1 = [1,57,2,-1,6,7,-1,0,2,41,1,-1,-1,-2,57,1,-2,7,8,41,1,-1,-1,-2,49,1,-2,10,11,41,1,12,-1,-2];
+const mul_8_p0_t0 = "CiDCBEIyCCMABiDCBGKyCCOCB";
+const mul_8_p0_t1 = "CyDEBMOBAEyCCBBDyDCDOQyCCBBDiDCDUWyCCYBD";
 async function mul_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1755,8 +1755,8 @@ async function mul_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Arra
   return R.result(1, 12, false) as Uint8Array;
 }
 
-const mul_8_p1_t0 = [1,49,1,-1,2,4,41,1,6,0,-1,49,1,-1,3,5,41,1,7,1,-1];
-const mul_8_p1_t1 = [1,57,2,-1,6,7,-1,0,2,41,1,-1,-1,-2,57,1,-2,7,8,41,1,-1,-1,-2,49,1,-2,10,11,41,1,12,-1,-2];
+const mul_8_p1_t0 = "CiDCBEIyCCMABiDCBGKyCCOCB";
+const mul_8_p1_t1 = "CyDEBMOBAEyCCBBDyDCDOQyCCBBDiDCDUWyCCYBD";
 async function mul_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1785,8 +1785,8 @@ async function mul_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Arra
   return R.result(1, 12, false) as Uint8Array;
 }
 
-const mul_8_p2_t0 = [1,49,1,-1,2,4,41,1,6,0,-1,49,1,-1,3,5,41,1,7,1,-1];
-const mul_8_p2_t1 = [1,57,2,-1,6,7,-1,0,2,41,1,-1,-1,-2,57,1,-2,7,8,41,1,-1,-1,-2,49,1,-2,10,11,41,1,12,-1,-2];
+const mul_8_p2_t0 = "CiDCBEIyCCMABiDCBGKyCCOCB";
+const mul_8_p2_t1 = "CyDEBMOBAEyCCBBDyDCDOQyCCBBDiDCDUWyCCYBD";
 async function mul_8_p2(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1831,8 +1831,8 @@ export function mul_16(ctx: PartyContext, L: number, u: Uint16Array, v: Uint16Ar
   }
 }
 
-const mul_16_p0_t0 = [1,50,1,-1,2,4,42,1,6,0,-1,50,1,-1,3,5,42,1,7,1,-1];
-const mul_16_p0_t1 = [1,58,2,-1,6,7,-1,0,2,42,1,-1,-1,-2,58,1,-2,7,8,42,1,-1,-1,-2,50,1,-2,10,11,42,1,12,-1,-2];
+const mul_16_p0_t0 = "CkDCBEI0CCMABkDCBGK0CCOCB";
+const mul_16_p0_t1 = "C0DEBMOBAE0CCBBD0DCDOQ0CCBBDkDCDUW0CCYBD";
 async function mul_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1861,8 +1861,8 @@ async function mul_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Ar
   return R.result(2, 12, false) as Uint16Array;
 }
 
-const mul_16_p1_t0 = [1,50,1,-1,2,4,42,1,6,0,-1,50,1,-1,3,5,42,1,7,1,-1];
-const mul_16_p1_t1 = [1,58,2,-1,6,7,-1,0,2,42,1,-1,-1,-2,58,1,-2,7,8,42,1,-1,-1,-2,50,1,-2,10,11,42,1,12,-1,-2];
+const mul_16_p1_t0 = "CkDCBEI0CCMABkDCBGK0CCOCB";
+const mul_16_p1_t1 = "C0DEBMOBAE0CCBBD0DCDOQ0CCBBDkDCDUW0CCYBD";
 async function mul_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1891,8 +1891,8 @@ async function mul_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Ar
   return R.result(2, 12, false) as Uint16Array;
 }
 
-const mul_16_p2_t0 = [1,50,1,-1,2,4,42,1,6,0,-1,50,1,-1,3,5,42,1,7,1,-1];
-const mul_16_p2_t1 = [1,58,2,-1,6,7,-1,0,2,42,1,-1,-1,-2,58,1,-2,7,8,42,1,-1,-1,-2,50,1,-2,10,11,42,1,12,-1,-2];
+const mul_16_p2_t0 = "CkDCBEI0CCMABkDCBGK0CCOCB";
+const mul_16_p2_t1 = "C0DEBMOBAE0CCBBD0DCDOQ0CCBBDkDCDUW0CCYBD";
 async function mul_16_p2(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1937,8 +1937,8 @@ export function mul_32(ctx: PartyContext, L: number, u: Uint32Array, v: Uint32Ar
   }
 }
 
-const mul_32_p0_t0 = [1,51,1,-1,2,4,43,1,6,0,-1,51,1,-1,3,5,43,1,7,1,-1];
-const mul_32_p0_t1 = [1,59,2,-1,6,7,-1,0,2,43,1,-1,-1,-2,59,1,-2,7,8,43,1,-1,-1,-2,51,1,-2,10,11,43,1,12,-1,-2];
+const mul_32_p0_t0 = "CmDCBEI2CCMABmDCBGK2CCOCB";
+const mul_32_p0_t1 = "C2DEBMOBAE2CCBBD2DCDOQ2CCBBDmDCDUW2CCYBD";
 async function mul_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1967,8 +1967,8 @@ async function mul_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Ar
   return R.result(3, 12, false) as Uint32Array;
 }
 
-const mul_32_p1_t0 = [1,51,1,-1,2,4,43,1,6,0,-1,51,1,-1,3,5,43,1,7,1,-1];
-const mul_32_p1_t1 = [1,59,2,-1,6,7,-1,0,2,43,1,-1,-1,-2,59,1,-2,7,8,43,1,-1,-1,-2,51,1,-2,10,11,43,1,12,-1,-2];
+const mul_32_p1_t0 = "CmDCBEI2CCMABmDCBGK2CCOCB";
+const mul_32_p1_t1 = "C2DEBMOBAE2CCBBD2DCDOQ2CCBBDmDCDUW2CCYBD";
 async function mul_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1997,8 +1997,8 @@ async function mul_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Ar
   return R.result(3, 12, false) as Uint32Array;
 }
 
-const mul_32_p2_t0 = [1,51,1,-1,2,4,43,1,6,0,-1,51,1,-1,3,5,43,1,7,1,-1];
-const mul_32_p2_t1 = [1,59,2,-1,6,7,-1,0,2,43,1,-1,-1,-2,59,1,-2,7,8,43,1,-1,-1,-2,51,1,-2,10,11,43,1,12,-1,-2];
+const mul_32_p2_t0 = "CmDCBEI2CCMABmDCBGK2CCOCB";
+const mul_32_p2_t1 = "C2DEBMOBAE2CCBBD2DCDOQ2CCBBDmDCDUW2CCYBD";
 async function mul_32_p2(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2043,8 +2043,8 @@ export function mul_64(ctx: PartyContext, L: number, u: BigUint64Array, v: BigUi
   }
 }
 
-const mul_64_p0_t0 = [1,52,1,-1,2,4,44,1,6,0,-1,52,1,-1,3,5,44,1,7,1,-1];
-const mul_64_p0_t1 = [1,60,2,-1,6,7,-1,0,2,44,1,-1,-1,-2,60,1,-2,7,8,44,1,-1,-1,-2,52,1,-2,10,11,44,1,12,-1,-2];
+const mul_64_p0_t0 = "CoDCBEI4CCMABoDCBGK4CCOCB";
+const mul_64_p0_t1 = "C4DEBMOBAE4CCBBD4DCDOQ4CCBBDoDCDUW4CCYBD";
 async function mul_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2073,8 +2073,8 @@ async function mul_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint6
   return R.result(4, 12, false) as BigUint64Array;
 }
 
-const mul_64_p1_t0 = [1,52,1,-1,2,4,44,1,6,0,-1,52,1,-1,3,5,44,1,7,1,-1];
-const mul_64_p1_t1 = [1,60,2,-1,6,7,-1,0,2,44,1,-1,-1,-2,60,1,-2,7,8,44,1,-1,-1,-2,52,1,-2,10,11,44,1,12,-1,-2];
+const mul_64_p1_t0 = "CoDCBEI4CCMABoDCBGK4CCOCB";
+const mul_64_p1_t1 = "C4DEBMOBAE4CCBBD4DCDOQ4CCBBDoDCDUW4CCYBD";
 async function mul_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2103,8 +2103,8 @@ async function mul_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint6
   return R.result(4, 12, false) as BigUint64Array;
 }
 
-const mul_64_p2_t0 = [1,52,1,-1,2,4,44,1,6,0,-1,52,1,-1,3,5,44,1,7,1,-1];
-const mul_64_p2_t1 = [1,60,2,-1,6,7,-1,0,2,44,1,-1,-1,-2,60,1,-2,7,8,44,1,-1,-1,-2,52,1,-2,10,11,44,1,12,-1,-2];
+const mul_64_p2_t0 = "CoDCBEI4CCMABoDCBGK4CCOCB";
+const mul_64_p2_t1 = "C4DEBMOBAE4CCBBD4DCDOQ4CCBBDoDCDUW4CCYBD";
 async function mul_64_p2(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2149,8 +2149,8 @@ export function square_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<U
   }
 }
 
-const square_8_p0_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
-const square_8_p0_t1 = [1,105,1,-1,2,0,57,1,-2,3,3,57,1,-3,3,-1,57,1,-3,-3,4,41,1,-2,-2,-3,49,1,-3,5,6,41,1,7,-2,-3];
+const square_8_p0_t0 = "CiDCBCEyCCGAB";
+const square_8_p0_t1 = "CyGCBEAyDCDGGyDCFGByDCFFIyCCDDFiDCFKMyCCODF";
 async function square_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2178,8 +2178,8 @@ async function square_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8A
   return R.result(1, 7, false) as Uint8Array;
 }
 
-const square_8_p1_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
-const square_8_p1_t1 = [1,105,1,-1,2,0,57,1,-2,3,3,57,1,-3,3,-1,57,1,-3,-3,4,41,1,-2,-2,-3,49,1,-3,5,6,41,1,7,-2,-3];
+const square_8_p1_t0 = "CiDCBCEyCCGAB";
+const square_8_p1_t1 = "CyGCBEAyDCDGGyDCFGByDCFFIyCCDDFiDCFKMyCCODF";
 async function square_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2207,8 +2207,8 @@ async function square_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8A
   return R.result(1, 7, false) as Uint8Array;
 }
 
-const square_8_p2_t0 = [1,49,1,-1,1,2,41,1,3,0,-1];
-const square_8_p2_t1 = [1,105,1,-1,2,0,57,1,-2,3,3,57,1,-3,3,-1,57,1,-3,-3,4,41,1,-2,-2,-3,49,1,-3,5,6,41,1,7,-2,-3];
+const square_8_p2_t0 = "CiDCBCEyCCGAB";
+const square_8_p2_t1 = "CyGCBEAyDCDGGyDCFGByDCFFIyCCDDFiDCFKMyCCODF";
 async function square_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2252,8 +2252,8 @@ export function square_16(ctx: PartyContext, L: number, x: Uint16Array): Promise
   }
 }
 
-const square_16_p0_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
-const square_16_p0_t1 = [1,106,1,-1,2,0,58,1,-2,3,3,58,1,-3,3,-1,58,1,-3,-3,4,42,1,-2,-2,-3,50,1,-3,5,6,42,1,7,-2,-3];
+const square_16_p0_t0 = "CkDCBCE0CCGAB";
+const square_16_p0_t1 = "C0GCBEA0DCDGG0DCFGB0DCFFI0CCDDFkDCFKM0CCODF";
 async function square_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2281,8 +2281,8 @@ async function square_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint1
   return R.result(2, 7, false) as Uint16Array;
 }
 
-const square_16_p1_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
-const square_16_p1_t1 = [1,106,1,-1,2,0,58,1,-2,3,3,58,1,-3,3,-1,58,1,-3,-3,4,42,1,-2,-2,-3,50,1,-3,5,6,42,1,7,-2,-3];
+const square_16_p1_t0 = "CkDCBCE0CCGAB";
+const square_16_p1_t1 = "C0GCBEA0DCDGG0DCFGB0DCFFI0CCDDFkDCFKM0CCODF";
 async function square_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2310,8 +2310,8 @@ async function square_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint1
   return R.result(2, 7, false) as Uint16Array;
 }
 
-const square_16_p2_t0 = [1,50,1,-1,1,2,42,1,3,0,-1];
-const square_16_p2_t1 = [1,106,1,-1,2,0,58,1,-2,3,3,58,1,-3,3,-1,58,1,-3,-3,4,42,1,-2,-2,-3,50,1,-3,5,6,42,1,7,-2,-3];
+const square_16_p2_t0 = "CkDCBCE0CCGAB";
+const square_16_p2_t1 = "C0GCBEA0DCDGG0DCFGB0DCFFI0CCDDFkDCFKM0CCODF";
 async function square_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2355,8 +2355,8 @@ export function square_32(ctx: PartyContext, L: number, x: Uint32Array): Promise
   }
 }
 
-const square_32_p0_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
-const square_32_p0_t1 = [1,107,1,-1,2,0,59,1,-2,3,3,59,1,-3,3,-1,59,1,-3,-3,4,43,1,-2,-2,-3,51,1,-3,5,6,43,1,7,-2,-3];
+const square_32_p0_t0 = "CmDCBCE2CCGAB";
+const square_32_p0_t1 = "C2GCBEA2DCDGG2DCFGB2DCFFI2CCDDFmDCFKM2CCODF";
 async function square_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2384,8 +2384,8 @@ async function square_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint3
   return R.result(3, 7, false) as Uint32Array;
 }
 
-const square_32_p1_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
-const square_32_p1_t1 = [1,107,1,-1,2,0,59,1,-2,3,3,59,1,-3,3,-1,59,1,-3,-3,4,43,1,-2,-2,-3,51,1,-3,5,6,43,1,7,-2,-3];
+const square_32_p1_t0 = "CmDCBCE2CCGAB";
+const square_32_p1_t1 = "C2GCBEA2DCDGG2DCFGB2DCFFI2CCDDFmDCFKM2CCODF";
 async function square_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2413,8 +2413,8 @@ async function square_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint3
   return R.result(3, 7, false) as Uint32Array;
 }
 
-const square_32_p2_t0 = [1,51,1,-1,1,2,43,1,3,0,-1];
-const square_32_p2_t1 = [1,107,1,-1,2,0,59,1,-2,3,3,59,1,-3,3,-1,59,1,-3,-3,4,43,1,-2,-2,-3,51,1,-3,5,6,43,1,7,-2,-3];
+const square_32_p2_t0 = "CmDCBCE2CCGAB";
+const square_32_p2_t1 = "C2GCBEA2DCDGG2DCFGB2DCFFI2CCDDFmDCFKM2CCODF";
 async function square_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2458,8 +2458,8 @@ export function square_64(ctx: PartyContext, L: number, x: BigUint64Array): Prom
   }
 }
 
-const square_64_p0_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
-const square_64_p0_t1 = [1,108,1,-1,2,0,60,1,-2,3,3,60,1,-3,3,-1,60,1,-3,-3,4,44,1,-2,-2,-3,52,1,-3,5,6,44,1,7,-2,-3];
+const square_64_p0_t0 = "CoDCBCE4CCGAB";
+const square_64_p0_t1 = "C4GCBEA4DCDGG4DCFGB4DCFFI4CCDDFoDCFKM4CCODF";
 async function square_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2487,8 +2487,8 @@ async function square_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUi
   return R.result(4, 7, false) as BigUint64Array;
 }
 
-const square_64_p1_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
-const square_64_p1_t1 = [1,108,1,-1,2,0,60,1,-2,3,3,60,1,-3,3,-1,60,1,-3,-3,4,44,1,-2,-2,-3,52,1,-3,5,6,44,1,7,-2,-3];
+const square_64_p1_t0 = "CoDCBCE4CCGAB";
+const square_64_p1_t1 = "C4GCBEA4DCDGG4DCFGB4DCFFI4CCDDFoDCFKM4CCODF";
 async function square_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2516,8 +2516,8 @@ async function square_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUi
   return R.result(4, 7, false) as BigUint64Array;
 }
 
-const square_64_p2_t0 = [1,52,1,-1,1,2,44,1,3,0,-1];
-const square_64_p2_t1 = [1,108,1,-1,2,0,60,1,-2,3,3,60,1,-3,3,-1,60,1,-3,-3,4,44,1,-2,-2,-3,52,1,-3,5,6,44,1,7,-2,-3];
+const square_64_p2_t0 = "CoDCBCE4CCGAB";
+const square_64_p2_t1 = "C4GCBEA4DCDGG4DCFGB4DCFFI4CCDDFoDCFKM4CCODF";
 async function square_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2564,10 +2564,10 @@ export function shuffle_8(ctx: PartyContext, L: number, x: Uint8Array, key: numb
   }
 }
 
-const shuffle_8_p0_t0 = [1,41,1,-1,1,4,41,1,5,-1,2];
-const shuffle_8_p0_t1 = [1,49,1,7,6,3];
-const shuffle_8_p0_t2 = [1,41,1,12,0,8];
-const shuffle_8_p0_t3 = [1,49,1,-1,13,9,49,1,11,-1,10];
+const shuffle_8_p0_t0 = "CyCCBCIyCCKBE";
+const shuffle_8_p0_t1 = "CiDCOMG";
+const shuffle_8_p0_t2 = "CyCCYAQ";
+const shuffle_8_p0_t3 = "CiDCBaSiDCWBU";
 async function shuffle_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2602,10 +2602,10 @@ async function shuffle_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8
   return R.result(1, 7, false) as Uint8Array;
 }
 
-const shuffle_8_p1_t0 = [1,41,1,6,2,5];
-const shuffle_8_p1_t1 = [1,41,1,10,0,1];
-const shuffle_8_p1_t2 = [1,49,1,-1,11,8,41,1,12,-1,7];
-const shuffle_8_p1_t3 = [1,49,1,-1,13,3,49,1,9,-1,4];
+const shuffle_8_p1_t0 = "CyCCMEK";
+const shuffle_8_p1_t1 = "CyCCUAC";
+const shuffle_8_p1_t2 = "CiDCBWQyCCYBO";
+const shuffle_8_p1_t3 = "CiDCBaGiDCSBI";
 async function shuffle_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2639,10 +2639,10 @@ async function shuffle_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8
   return R.result(1, 6, false) as Uint8Array;
 }
 
-const shuffle_8_p2_t0 = [1,49,1,4,0,2];
-const shuffle_8_p2_t1 = [1,41,1,-1,5,7,41,1,9,-1,6];
-const shuffle_8_p2_t2 = [1,49,1,-1,10,1,41,1,11,-1,8];
-const shuffle_8_p2_t3 = [1,49,1,13,12,3];
+const shuffle_8_p2_t0 = "CiDCIAE";
+const shuffle_8_p2_t1 = "CyCCBKOyCCSBM";
+const shuffle_8_p2_t2 = "CiDCBUCyCCWBQ";
+const shuffle_8_p2_t3 = "CiDCaYG";
 async function shuffle_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2698,10 +2698,10 @@ export function shuffle_16(ctx: PartyContext, L: number, x: Uint16Array, key: nu
   }
 }
 
-const shuffle_16_p0_t0 = [1,42,1,-1,1,4,42,1,5,-1,2];
-const shuffle_16_p0_t1 = [1,50,1,7,6,3];
-const shuffle_16_p0_t2 = [1,42,1,12,0,8];
-const shuffle_16_p0_t3 = [1,50,1,-1,13,9,50,1,11,-1,10];
+const shuffle_16_p0_t0 = "C0CCBCI0CCKBE";
+const shuffle_16_p0_t1 = "CkDCOMG";
+const shuffle_16_p0_t2 = "C0CCYAQ";
+const shuffle_16_p0_t3 = "CkDCBaSkDCWBU";
 async function shuffle_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2736,10 +2736,10 @@ async function shuffle_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint
   return R.result(2, 7, false) as Uint16Array;
 }
 
-const shuffle_16_p1_t0 = [1,42,1,6,2,5];
-const shuffle_16_p1_t1 = [1,42,1,10,0,1];
-const shuffle_16_p1_t2 = [1,50,1,-1,11,8,42,1,12,-1,7];
-const shuffle_16_p1_t3 = [1,50,1,-1,13,3,50,1,9,-1,4];
+const shuffle_16_p1_t0 = "C0CCMEK";
+const shuffle_16_p1_t1 = "C0CCUAC";
+const shuffle_16_p1_t2 = "CkDCBWQ0CCYBO";
+const shuffle_16_p1_t3 = "CkDCBaGkDCSBI";
 async function shuffle_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2773,10 +2773,10 @@ async function shuffle_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint
   return R.result(2, 6, false) as Uint16Array;
 }
 
-const shuffle_16_p2_t0 = [1,50,1,4,0,2];
-const shuffle_16_p2_t1 = [1,42,1,-1,5,7,42,1,9,-1,6];
-const shuffle_16_p2_t2 = [1,50,1,-1,10,1,42,1,11,-1,8];
-const shuffle_16_p2_t3 = [1,50,1,13,12,3];
+const shuffle_16_p2_t0 = "CkDCIAE";
+const shuffle_16_p2_t1 = "C0CCBKO0CCSBM";
+const shuffle_16_p2_t2 = "CkDCBUC0CCWBQ";
+const shuffle_16_p2_t3 = "CkDCaYG";
 async function shuffle_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2832,10 +2832,10 @@ export function shuffle_32(ctx: PartyContext, L: number, x: Uint32Array, key: nu
   }
 }
 
-const shuffle_32_p0_t0 = [1,43,1,-1,1,4,43,1,6,-1,2];
-const shuffle_32_p0_t1 = [1,51,1,8,7,3];
-const shuffle_32_p0_t2 = [1,43,1,14,0,9];
-const shuffle_32_p0_t3 = [1,51,1,-1,15,10,51,1,12,-1,11];
+const shuffle_32_p0_t0 = "C2CCBCI2CCMBE";
+const shuffle_32_p0_t1 = "CmDCQOG";
+const shuffle_32_p0_t2 = "C2CCcAS";
+const shuffle_32_p0_t3 = "CmDCBeUmDCYBW";
 async function shuffle_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2868,10 +2868,10 @@ async function shuffle_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint
   return R.result(3, 8, false) as Uint32Array;
 }
 
-const shuffle_32_p1_t0 = [1,43,1,6,2,5];
-const shuffle_32_p1_t1 = [1,43,1,11,0,1];
-const shuffle_32_p1_t2 = [1,51,1,-1,12,8,43,1,14,-1,7];
-const shuffle_32_p1_t3 = [1,51,1,-1,15,3,51,1,9,-1,4];
+const shuffle_32_p1_t0 = "C2CCMEK";
+const shuffle_32_p1_t1 = "C2CCWAC";
+const shuffle_32_p1_t2 = "CmDCBYQ2CCcBO";
+const shuffle_32_p1_t3 = "CmDCBeGmDCSBI";
 async function shuffle_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2904,10 +2904,10 @@ async function shuffle_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint
   return R.result(3, 6, false) as Uint32Array;
 }
 
-const shuffle_32_p2_t0 = [1,51,1,4,0,2];
-const shuffle_32_p2_t1 = [1,43,1,-1,5,7,43,1,10,-1,6];
-const shuffle_32_p2_t2 = [1,51,1,-1,11,1,43,1,13,-1,8];
-const shuffle_32_p2_t3 = [1,51,1,15,14,3];
+const shuffle_32_p2_t0 = "CmDCIAE";
+const shuffle_32_p2_t1 = "C2CCBKO2CCUBM";
+const shuffle_32_p2_t2 = "CmDCBWC2CCaBQ";
+const shuffle_32_p2_t3 = "CmDCecG";
 async function shuffle_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2962,10 +2962,10 @@ export function shuffle_64(ctx: PartyContext, L: number, x: BigUint64Array, key:
   }
 }
 
-const shuffle_64_p0_t0 = [1,44,1,-1,1,4,44,1,5,-1,2];
-const shuffle_64_p0_t1 = [1,52,1,7,6,3];
-const shuffle_64_p0_t2 = [1,44,1,12,0,8];
-const shuffle_64_p0_t3 = [1,52,1,-1,13,9,52,1,11,-1,10];
+const shuffle_64_p0_t0 = "C4CCBCI4CCKBE";
+const shuffle_64_p0_t1 = "CoDCOMG";
+const shuffle_64_p0_t2 = "C4CCYAQ";
+const shuffle_64_p0_t3 = "CoDCBaSoDCWBU";
 async function shuffle_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3000,10 +3000,10 @@ async function shuffle_64_p0(ctx: PartyContext, inst: number, L: number, x: BigU
   return R.result(4, 7, false) as BigUint64Array;
 }
 
-const shuffle_64_p1_t0 = [1,44,1,6,2,5];
-const shuffle_64_p1_t1 = [1,44,1,10,0,1];
-const shuffle_64_p1_t2 = [1,52,1,-1,11,8,44,1,12,-1,7];
-const shuffle_64_p1_t3 = [1,52,1,-1,13,3,52,1,9,-1,4];
+const shuffle_64_p1_t0 = "C4CCMEK";
+const shuffle_64_p1_t1 = "C4CCUAC";
+const shuffle_64_p1_t2 = "CoDCBWQ4CCYBO";
+const shuffle_64_p1_t3 = "CoDCBaGoDCSBI";
 async function shuffle_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3037,10 +3037,10 @@ async function shuffle_64_p1(ctx: PartyContext, inst: number, L: number, x: BigU
   return R.result(4, 6, false) as BigUint64Array;
 }
 
-const shuffle_64_p2_t0 = [1,52,1,4,0,2];
-const shuffle_64_p2_t1 = [1,44,1,-1,5,7,44,1,9,-1,6];
-const shuffle_64_p2_t2 = [1,52,1,-1,10,1,44,1,11,-1,8];
-const shuffle_64_p2_t3 = [1,52,1,13,12,3];
+const shuffle_64_p2_t0 = "CoDCIAE";
+const shuffle_64_p2_t1 = "C4CCBKO4CCSBM";
+const shuffle_64_p2_t2 = "CoDCBUC4CCWBQ";
+const shuffle_64_p2_t3 = "CoDCaYG";
 async function shuffle_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3093,10 +3093,10 @@ export function unshuffle_8(ctx: PartyContext, L: number, x: Uint8Array, key: nu
   }
 }
 
-const unshuffle_8_p0_t0 = [1,41,1,6,0,1];
-const unshuffle_8_p0_t1 = [1,49,1,-1,7,2,49,1,5,-1,3];
-const unshuffle_8_p0_t2 = [1,41,1,-1,8,9,41,1,11,-1,10];
-const unshuffle_8_p0_t3 = [1,49,1,13,12,4];
+const unshuffle_8_p0_t0 = "CyCCMAC";
+const unshuffle_8_p0_t1 = "CiDCBOEiDCKBG";
+const unshuffle_8_p0_t2 = "CyCCBQSyCCWBU";
+const unshuffle_8_p0_t3 = "CiDCaYI";
 async function unshuffle_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3134,10 +3134,10 @@ async function unshuffle_8_p0(ctx: PartyContext, inst: number, L: number, x: Uin
   return R.result(1, 13, false) as Uint8Array;
 }
 
-const unshuffle_8_p1_t0 = [1,49,1,4,0,2];
-const unshuffle_8_p1_t1 = [1,41,1,-1,6,3,41,1,9,-1,5];
-const unshuffle_8_p1_t2 = [1,49,1,-1,10,8,41,1,11,-1,7];
-const unshuffle_8_p1_t3 = [1,49,1,13,12,1];
+const unshuffle_8_p1_t0 = "CiDCIAE";
+const unshuffle_8_p1_t1 = "CyCCBMGyCCSBK";
+const unshuffle_8_p1_t2 = "CiDCBUQyCCWBO";
+const unshuffle_8_p1_t3 = "CiDCaYC";
 async function unshuffle_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3172,10 +3172,10 @@ async function unshuffle_8_p1(ctx: PartyContext, inst: number, L: number, x: Uin
   return R.result(1, 13, false) as Uint8Array;
 }
 
-const unshuffle_8_p2_t0 = [1,41,1,4,2,3];
-const unshuffle_8_p2_t1 = [1,41,1,10,0,5];
-const unshuffle_8_p2_t2 = [1,49,1,-1,11,7,41,1,12,-1,1];
-const unshuffle_8_p2_t3 = [1,49,1,-1,13,6,49,1,9,-1,8];
+const unshuffle_8_p2_t0 = "CyCCIEG";
+const unshuffle_8_p2_t1 = "CyCCUAK";
+const unshuffle_8_p2_t2 = "CiDCBWOyCCYBC";
+const unshuffle_8_p2_t3 = "CiDCBaMiDCSBQ";
 async function unshuffle_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array, key: number): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3227,10 +3227,10 @@ export function unshuffle_16(ctx: PartyContext, L: number, x: Uint16Array, key: 
   }
 }
 
-const unshuffle_16_p0_t0 = [1,42,1,6,0,1];
-const unshuffle_16_p0_t1 = [1,50,1,-1,7,2,50,1,5,-1,3];
-const unshuffle_16_p0_t2 = [1,42,1,-1,8,9,42,1,11,-1,10];
-const unshuffle_16_p0_t3 = [1,50,1,13,12,4];
+const unshuffle_16_p0_t0 = "C0CCMAC";
+const unshuffle_16_p0_t1 = "CkDCBOEkDCKBG";
+const unshuffle_16_p0_t2 = "C0CCBQS0CCWBU";
+const unshuffle_16_p0_t3 = "CkDCaYI";
 async function unshuffle_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3268,10 +3268,10 @@ async function unshuffle_16_p0(ctx: PartyContext, inst: number, L: number, x: Ui
   return R.result(2, 13, false) as Uint16Array;
 }
 
-const unshuffle_16_p1_t0 = [1,50,1,4,0,2];
-const unshuffle_16_p1_t1 = [1,42,1,-1,6,3,42,1,9,-1,5];
-const unshuffle_16_p1_t2 = [1,50,1,-1,10,8,42,1,11,-1,7];
-const unshuffle_16_p1_t3 = [1,50,1,13,12,1];
+const unshuffle_16_p1_t0 = "CkDCIAE";
+const unshuffle_16_p1_t1 = "C0CCBMG0CCSBK";
+const unshuffle_16_p1_t2 = "CkDCBUQ0CCWBO";
+const unshuffle_16_p1_t3 = "CkDCaYC";
 async function unshuffle_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3306,10 +3306,10 @@ async function unshuffle_16_p1(ctx: PartyContext, inst: number, L: number, x: Ui
   return R.result(2, 13, false) as Uint16Array;
 }
 
-const unshuffle_16_p2_t0 = [1,42,1,4,2,3];
-const unshuffle_16_p2_t1 = [1,42,1,10,0,5];
-const unshuffle_16_p2_t2 = [1,50,1,-1,11,7,42,1,12,-1,1];
-const unshuffle_16_p2_t3 = [1,50,1,-1,13,6,50,1,9,-1,8];
+const unshuffle_16_p2_t0 = "C0CCIEG";
+const unshuffle_16_p2_t1 = "C0CCUAK";
+const unshuffle_16_p2_t2 = "CkDCBWO0CCYBC";
+const unshuffle_16_p2_t3 = "CkDCBaMkDCSBQ";
 async function unshuffle_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array, key: number): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3361,10 +3361,10 @@ export function unshuffle_32(ctx: PartyContext, L: number, x: Uint32Array, key: 
   }
 }
 
-const unshuffle_32_p0_t0 = [1,43,1,7,0,1];
-const unshuffle_32_p0_t1 = [1,51,1,-1,8,2,51,1,5,-1,3];
-const unshuffle_32_p0_t2 = [1,43,1,-1,9,10,43,1,13,-1,11];
-const unshuffle_32_p0_t3 = [1,51,1,15,14,4];
+const unshuffle_32_p0_t0 = "C2CCOAC";
+const unshuffle_32_p0_t1 = "CmDCBQEmDCKBG";
+const unshuffle_32_p0_t2 = "C2CCBSU2CCaBW";
+const unshuffle_32_p0_t3 = "CmDCecI";
 async function unshuffle_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3400,10 +3400,10 @@ async function unshuffle_32_p0(ctx: PartyContext, inst: number, L: number, x: Ui
   return R.result(3, 15, false) as Uint32Array;
 }
 
-const unshuffle_32_p1_t0 = [1,51,1,4,0,2];
-const unshuffle_32_p1_t1 = [1,43,1,-1,6,3,43,1,10,-1,5];
-const unshuffle_32_p1_t2 = [1,51,1,-1,11,8,43,1,13,-1,7];
-const unshuffle_32_p1_t3 = [1,51,1,15,14,1];
+const unshuffle_32_p1_t0 = "CmDCIAE";
+const unshuffle_32_p1_t1 = "C2CCBMG2CCUBK";
+const unshuffle_32_p1_t2 = "CmDCBWQ2CCaBO";
+const unshuffle_32_p1_t3 = "CmDCecC";
 async function unshuffle_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3437,10 +3437,10 @@ async function unshuffle_32_p1(ctx: PartyContext, inst: number, L: number, x: Ui
   return R.result(3, 15, false) as Uint32Array;
 }
 
-const unshuffle_32_p2_t0 = [1,43,1,4,2,3];
-const unshuffle_32_p2_t1 = [1,43,1,11,0,5];
-const unshuffle_32_p2_t2 = [1,51,1,-1,12,7,43,1,14,-1,1];
-const unshuffle_32_p2_t3 = [1,51,1,-1,15,6,51,1,9,-1,8];
+const unshuffle_32_p2_t0 = "C2CCIEG";
+const unshuffle_32_p2_t1 = "C2CCWAK";
+const unshuffle_32_p2_t2 = "CmDCBYO2CCcBC";
+const unshuffle_32_p2_t3 = "CmDCBeMmDCSBQ";
 async function unshuffle_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array, key: number): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3491,10 +3491,10 @@ export function unshuffle_64(ctx: PartyContext, L: number, x: BigUint64Array, ke
   }
 }
 
-const unshuffle_64_p0_t0 = [1,44,1,6,0,1];
-const unshuffle_64_p0_t1 = [1,52,1,-1,7,2,52,1,5,-1,3];
-const unshuffle_64_p0_t2 = [1,44,1,-1,8,9,44,1,11,-1,10];
-const unshuffle_64_p0_t3 = [1,52,1,13,12,4];
+const unshuffle_64_p0_t0 = "C4CCMAC";
+const unshuffle_64_p0_t1 = "CoDCBOEoDCKBG";
+const unshuffle_64_p0_t2 = "C4CCBQS4CCWBU";
+const unshuffle_64_p0_t3 = "CoDCaYI";
 async function unshuffle_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3532,10 +3532,10 @@ async function unshuffle_64_p0(ctx: PartyContext, inst: number, L: number, x: Bi
   return R.result(4, 13, false) as BigUint64Array;
 }
 
-const unshuffle_64_p1_t0 = [1,52,1,4,0,2];
-const unshuffle_64_p1_t1 = [1,44,1,-1,6,3,44,1,9,-1,5];
-const unshuffle_64_p1_t2 = [1,52,1,-1,10,8,44,1,11,-1,7];
-const unshuffle_64_p1_t3 = [1,52,1,13,12,1];
+const unshuffle_64_p1_t0 = "CoDCIAE";
+const unshuffle_64_p1_t1 = "C4CCBMG4CCSBK";
+const unshuffle_64_p1_t2 = "CoDCBUQ4CCWBO";
+const unshuffle_64_p1_t3 = "CoDCaYC";
 async function unshuffle_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3570,10 +3570,10 @@ async function unshuffle_64_p1(ctx: PartyContext, inst: number, L: number, x: Bi
   return R.result(4, 13, false) as BigUint64Array;
 }
 
-const unshuffle_64_p2_t0 = [1,44,1,4,2,3];
-const unshuffle_64_p2_t1 = [1,44,1,10,0,5];
-const unshuffle_64_p2_t2 = [1,52,1,-1,11,7,44,1,12,-1,1];
-const unshuffle_64_p2_t3 = [1,52,1,-1,13,6,52,1,9,-1,8];
+const unshuffle_64_p2_t0 = "C4CCIEG";
+const unshuffle_64_p2_t1 = "C4CCUAK";
+const unshuffle_64_p2_t2 = "CoDCBWO4CCYBC";
+const unshuffle_64_p2_t3 = "CoDCBaMoDCSBQ";
 async function unshuffle_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array, key: number): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;

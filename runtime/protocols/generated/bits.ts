@@ -22,7 +22,7 @@ export function xreshare_1(ctx: PartyContext, L: number, x: Uint32Array): Uint32
   }
 }
 
-const xreshare_1_p0_t0 = [0,16,1,-1,1,2,16,1,3,0,-1];
+const xreshare_1_p0_t0 = "AgBCBCEgBCGAB";
 function xreshare_1_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -38,7 +38,7 @@ function xreshare_1_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Arra
   return R.result(0, 3, false) as Uint32Array;
 }
 
-const xreshare_1_p1_t0 = [0,16,1,-1,1,2,16,1,3,0,-1];
+const xreshare_1_p1_t0 = "AgBCBCEgBCGAB";
 function xreshare_1_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -54,7 +54,7 @@ function xreshare_1_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Arra
   return R.result(0, 3, false) as Uint32Array;
 }
 
-const xreshare_1_p2_t0 = [0,16,1,-1,1,2,16,1,3,0,-1];
+const xreshare_1_p2_t0 = "AgBCBCEgBCGAB";
 function xreshare_1_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -88,7 +88,7 @@ export function xreshare_8(ctx: PartyContext, L: number, x: Uint8Array): Uint8Ar
   }
 }
 
-const xreshare_8_p0_t0 = [1,17,1,-1,1,2,17,1,3,0,-1];
+const xreshare_8_p0_t0 = "CiBCBCEiBCGAB";
 function xreshare_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -104,7 +104,7 @@ function xreshare_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array
   return R.result(1, 3, false) as Uint8Array;
 }
 
-const xreshare_8_p1_t0 = [1,17,1,-1,1,2,17,1,3,0,-1];
+const xreshare_8_p1_t0 = "CiBCBCEiBCGAB";
 function xreshare_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -120,7 +120,7 @@ function xreshare_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array
   return R.result(1, 3, false) as Uint8Array;
 }
 
-const xreshare_8_p2_t0 = [1,17,1,-1,1,2,17,1,3,0,-1];
+const xreshare_8_p2_t0 = "CiBCBCEiBCGAB";
 function xreshare_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -154,7 +154,7 @@ export function xreshare_16(ctx: PartyContext, L: number, x: Uint16Array): Uint1
   }
 }
 
-const xreshare_16_p0_t0 = [1,18,1,-1,1,2,18,1,3,0,-1];
+const xreshare_16_p0_t0 = "CkBCBCEkBCGAB";
 function xreshare_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -170,7 +170,7 @@ function xreshare_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Arr
   return R.result(2, 3, false) as Uint16Array;
 }
 
-const xreshare_16_p1_t0 = [1,18,1,-1,1,2,18,1,3,0,-1];
+const xreshare_16_p1_t0 = "CkBCBCEkBCGAB";
 function xreshare_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -186,7 +186,7 @@ function xreshare_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Arr
   return R.result(2, 3, false) as Uint16Array;
 }
 
-const xreshare_16_p2_t0 = [1,18,1,-1,1,2,18,1,3,0,-1];
+const xreshare_16_p2_t0 = "CkBCBCEkBCGAB";
 function xreshare_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -220,7 +220,7 @@ export function xreshare_32(ctx: PartyContext, L: number, x: Uint32Array): Uint3
   }
 }
 
-const xreshare_32_p0_t0 = [1,19,1,-1,1,2,19,1,3,0,-1];
+const xreshare_32_p0_t0 = "CmBCBCEmBCGAB";
 function xreshare_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -236,7 +236,7 @@ function xreshare_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Arr
   return R.result(3, 3, false) as Uint32Array;
 }
 
-const xreshare_32_p1_t0 = [1,19,1,-1,1,2,19,1,3,0,-1];
+const xreshare_32_p1_t0 = "CmBCBCEmBCGAB";
 function xreshare_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -252,7 +252,7 @@ function xreshare_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Arr
   return R.result(3, 3, false) as Uint32Array;
 }
 
-const xreshare_32_p2_t0 = [1,19,1,-1,1,2,19,1,3,0,-1];
+const xreshare_32_p2_t0 = "CmBCBCEmBCGAB";
 function xreshare_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -286,7 +286,7 @@ export function xreshare_64(ctx: PartyContext, L: number, x: BigUint64Array): Bi
   }
 }
 
-const xreshare_64_p0_t0 = [1,20,1,-1,1,2,20,1,3,0,-1];
+const xreshare_64_p0_t0 = "CoBCBCEoBCGAB";
 function xreshare_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -302,7 +302,7 @@ function xreshare_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64
   return R.result(4, 3, false) as BigUint64Array;
 }
 
-const xreshare_64_p1_t0 = [1,20,1,-1,1,2,20,1,3,0,-1];
+const xreshare_64_p1_t0 = "CoBCBCEoBCGAB";
 function xreshare_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -318,7 +318,7 @@ function xreshare_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64
   return R.result(4, 3, false) as BigUint64Array;
 }
 
-const xreshare_64_p2_t0 = [1,20,1,-1,1,2,20,1,3,0,-1];
+const xreshare_64_p2_t0 = "CoBCBCEoBCGAB";
 function xreshare_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -350,7 +350,7 @@ export function xinput_8_P1(ctx: PartyContext, L: number, v: Uint8Array | undefi
   }
 }
 
-const xinput_8_P1_p0_t0 = [1,17,1,-1,0,1,17,1,3,2,-1];
+const xinput_8_P1_p0_t0 = "CiBCBACiBCGEB";
 function xinput_8_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -412,7 +412,7 @@ function xinput_8_P2_p0(ctx: PartyContext, inst: number, L: number, v: Uint8Arra
   return R.result(1, 0, true) as Uint8Array;
 }
 
-const xinput_8_P2_p1_t0 = [1,17,1,-1,0,1,17,1,3,2,-1];
+const xinput_8_P2_p1_t0 = "CiBCBACiBCGEB";
 function xinput_8_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -474,7 +474,7 @@ function xinput_8_P3_p1(ctx: PartyContext, inst: number, L: number, v: Uint8Arra
   return R.result(1, 0, true) as Uint8Array;
 }
 
-const xinput_8_P3_p2_t0 = [1,17,1,-1,0,1,17,1,3,2,-1];
+const xinput_8_P3_p2_t0 = "CiBCBACiBCGEB";
 function xinput_8_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint8Array | undefined): Uint8Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -506,7 +506,7 @@ export function xinput_16_P1(ctx: PartyContext, L: number, v: Uint16Array | unde
   }
 }
 
-const xinput_16_P1_p0_t0 = [1,18,1,-1,0,1,18,1,3,2,-1];
+const xinput_16_P1_p0_t0 = "CkBCBACkBCGEB";
 function xinput_16_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -568,7 +568,7 @@ function xinput_16_P2_p0(ctx: PartyContext, inst: number, L: number, v: Uint16Ar
   return R.result(2, 0, true) as Uint16Array;
 }
 
-const xinput_16_P2_p1_t0 = [1,18,1,-1,0,1,18,1,3,2,-1];
+const xinput_16_P2_p1_t0 = "CkBCBACkBCGEB";
 function xinput_16_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -630,7 +630,7 @@ function xinput_16_P3_p1(ctx: PartyContext, inst: number, L: number, v: Uint16Ar
   return R.result(2, 0, true) as Uint16Array;
 }
 
-const xinput_16_P3_p2_t0 = [1,18,1,-1,0,1,18,1,3,2,-1];
+const xinput_16_P3_p2_t0 = "CkBCBACkBCGEB";
 function xinput_16_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint16Array | undefined): Uint16Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -662,7 +662,7 @@ export function xinput_32_P1(ctx: PartyContext, L: number, v: Uint32Array | unde
   }
 }
 
-const xinput_32_P1_p0_t0 = [1,19,1,-1,0,1,19,1,3,2,-1];
+const xinput_32_P1_p0_t0 = "CmBCBACmBCGEB";
 function xinput_32_P1_p0(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -724,7 +724,7 @@ function xinput_32_P2_p0(ctx: PartyContext, inst: number, L: number, v: Uint32Ar
   return R.result(3, 0, true) as Uint32Array;
 }
 
-const xinput_32_P2_p1_t0 = [1,19,1,-1,0,1,19,1,3,2,-1];
+const xinput_32_P2_p1_t0 = "CmBCBACmBCGEB";
 function xinput_32_P2_p1(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -786,7 +786,7 @@ function xinput_32_P3_p1(ctx: PartyContext, inst: number, L: number, v: Uint32Ar
   return R.result(3, 0, true) as Uint32Array;
 }
 
-const xinput_32_P3_p2_t0 = [1,19,1,-1,0,1,19,1,3,2,-1];
+const xinput_32_P3_p2_t0 = "CmBCBACmBCGEB";
 function xinput_32_P3_p2(ctx: PartyContext, inst: number, L: number, v: Uint32Array | undefined): Uint32Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -818,7 +818,7 @@ export function xinput_64_P1(ctx: PartyContext, L: number, v: BigUint64Array | u
   }
 }
 
-const xinput_64_P1_p0_t0 = [1,20,1,-1,0,1,20,1,3,2,-1];
+const xinput_64_P1_p0_t0 = "CoBCBACoBCGEB";
 function xinput_64_P1_p0(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -880,7 +880,7 @@ function xinput_64_P2_p0(ctx: PartyContext, inst: number, L: number, v: BigUint6
   return R.result(4, 0, true) as BigUint64Array;
 }
 
-const xinput_64_P2_p1_t0 = [1,20,1,-1,0,1,20,1,3,2,-1];
+const xinput_64_P2_p1_t0 = "CoBCBACoBCGEB";
 function xinput_64_P2_p1(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -942,7 +942,7 @@ function xinput_64_P3_p1(ctx: PartyContext, inst: number, L: number, v: BigUint6
   return R.result(4, 0, true) as BigUint64Array;
 }
 
-const xinput_64_P3_p2_t0 = [1,20,1,-1,0,1,20,1,3,2,-1];
+const xinput_64_P3_p2_t0 = "CoBCBACoBCGEB";
 function xinput_64_P3_p2(ctx: PartyContext, inst: number, L: number, v: BigUint64Array | undefined): BigUint64Array {
   const W = (L + 31) >>> 5;
   void W;
@@ -974,9 +974,9 @@ export function xopen_1(ctx: PartyContext, L: number, x: Uint32Array): Promise<U
   }
 }
 
-const xopen_1_p0_t0 = [0,16,1,-1,1,2,16,1,3,0,-1];
-const xopen_1_p0_t1 = [0,32,1,4,3,3];
-const xopen_1_p0_t2 = [0,16,1,-1,3,6,16,1,7,-1,5];
+const xopen_1_p0_t0 = "AgBCBCEgBCGAB";
+const xopen_1_p0_t1 = "AgCCIGG";
+const xopen_1_p0_t2 = "AgBCBGMgBCOBK";
 async function xopen_1_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1007,9 +1007,9 @@ async function xopen_1_p0(ctx: PartyContext, inst: number, L: number, x: Uint32A
   return R.result(0, 7, false) as Uint32Array;
 }
 
-const xopen_1_p1_t0 = [0,16,1,-1,1,2,16,1,3,0,-1];
-const xopen_1_p1_t1 = [0,32,1,4,3,3];
-const xopen_1_p1_t2 = [0,16,1,-1,3,5,16,1,7,-1,6];
+const xopen_1_p1_t0 = "AgBCBCEgBCGAB";
+const xopen_1_p1_t1 = "AgCCIGG";
+const xopen_1_p1_t2 = "AgBCBGKgBCOBM";
 async function xopen_1_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1040,9 +1040,9 @@ async function xopen_1_p1(ctx: PartyContext, inst: number, L: number, x: Uint32A
   return R.result(0, 7, false) as Uint32Array;
 }
 
-const xopen_1_p2_t0 = [0,16,1,-1,1,2,16,1,3,0,-1];
-const xopen_1_p2_t1 = [0,32,1,4,3,3];
-const xopen_1_p2_t2 = [0,16,1,-1,3,6,16,1,7,-1,5];
+const xopen_1_p2_t0 = "AgBCBCEgBCGAB";
+const xopen_1_p2_t1 = "AgCCIGG";
+const xopen_1_p2_t2 = "AgBCBGMgBCOBK";
 async function xopen_1_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1089,9 +1089,9 @@ export function xopen_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Ui
   }
 }
 
-const xopen_8_p0_t0 = [1,17,1,-1,1,2,17,1,3,0,-1];
-const xopen_8_p0_t1 = [1,33,1,4,3,3];
-const xopen_8_p0_t2 = [1,17,1,-1,3,6,17,1,7,-1,5];
+const xopen_8_p0_t0 = "CiBCBCEiBCGAB";
+const xopen_8_p0_t1 = "CiCCIGG";
+const xopen_8_p0_t2 = "CiBCBGMiBCOBK";
 async function xopen_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1122,9 +1122,9 @@ async function xopen_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Ar
   return R.result(1, 7, false) as Uint8Array;
 }
 
-const xopen_8_p1_t0 = [1,17,1,-1,1,2,17,1,3,0,-1];
-const xopen_8_p1_t1 = [1,33,1,4,3,3];
-const xopen_8_p1_t2 = [1,17,1,-1,3,5,17,1,7,-1,6];
+const xopen_8_p1_t0 = "CiBCBCEiBCGAB";
+const xopen_8_p1_t1 = "CiCCIGG";
+const xopen_8_p1_t2 = "CiBCBGKiBCOBM";
 async function xopen_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1155,9 +1155,9 @@ async function xopen_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Ar
   return R.result(1, 7, false) as Uint8Array;
 }
 
-const xopen_8_p2_t0 = [1,17,1,-1,1,2,17,1,3,0,-1];
-const xopen_8_p2_t1 = [1,33,1,4,3,3];
-const xopen_8_p2_t2 = [1,17,1,-1,3,6,17,1,7,-1,5];
+const xopen_8_p2_t0 = "CiBCBCEiBCGAB";
+const xopen_8_p2_t1 = "CiCCIGG";
+const xopen_8_p2_t2 = "CiBCBGMiBCOBK";
 async function xopen_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1204,9 +1204,9 @@ export function xopen_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<
   }
 }
 
-const xopen_16_p0_t0 = [1,18,1,-1,1,2,18,1,3,0,-1];
-const xopen_16_p0_t1 = [1,34,1,4,3,3];
-const xopen_16_p0_t2 = [1,18,1,-1,3,6,18,1,7,-1,5];
+const xopen_16_p0_t0 = "CkBCBCEkBCGAB";
+const xopen_16_p0_t1 = "CkCCIGG";
+const xopen_16_p0_t2 = "CkBCBGMkBCOBK";
 async function xopen_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1237,9 +1237,9 @@ async function xopen_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16
   return R.result(2, 7, false) as Uint16Array;
 }
 
-const xopen_16_p1_t0 = [1,18,1,-1,1,2,18,1,3,0,-1];
-const xopen_16_p1_t1 = [1,34,1,4,3,3];
-const xopen_16_p1_t2 = [1,18,1,-1,3,5,18,1,7,-1,6];
+const xopen_16_p1_t0 = "CkBCBCEkBCGAB";
+const xopen_16_p1_t1 = "CkCCIGG";
+const xopen_16_p1_t2 = "CkBCBGKkBCOBM";
 async function xopen_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1270,9 +1270,9 @@ async function xopen_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16
   return R.result(2, 7, false) as Uint16Array;
 }
 
-const xopen_16_p2_t0 = [1,18,1,-1,1,2,18,1,3,0,-1];
-const xopen_16_p2_t1 = [1,34,1,4,3,3];
-const xopen_16_p2_t2 = [1,18,1,-1,3,6,18,1,7,-1,5];
+const xopen_16_p2_t0 = "CkBCBCEkBCGAB";
+const xopen_16_p2_t1 = "CkCCIGG";
+const xopen_16_p2_t2 = "CkBCBGMkBCOBK";
 async function xopen_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1319,9 +1319,9 @@ export function xopen_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<
   }
 }
 
-const xopen_32_p0_t0 = [1,19,1,-1,1,2,19,1,3,0,-1];
-const xopen_32_p0_t1 = [1,35,1,4,3,3];
-const xopen_32_p0_t2 = [1,19,1,-1,3,6,19,1,7,-1,5];
+const xopen_32_p0_t0 = "CmBCBCEmBCGAB";
+const xopen_32_p0_t1 = "CmCCIGG";
+const xopen_32_p0_t2 = "CmBCBGMmBCOBK";
 async function xopen_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1352,9 +1352,9 @@ async function xopen_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32
   return R.result(3, 7, false) as Uint32Array;
 }
 
-const xopen_32_p1_t0 = [1,19,1,-1,1,2,19,1,3,0,-1];
-const xopen_32_p1_t1 = [1,35,1,4,3,3];
-const xopen_32_p1_t2 = [1,19,1,-1,3,5,19,1,7,-1,6];
+const xopen_32_p1_t0 = "CmBCBCEmBCGAB";
+const xopen_32_p1_t1 = "CmCCIGG";
+const xopen_32_p1_t2 = "CmBCBGKmBCOBM";
 async function xopen_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1385,9 +1385,9 @@ async function xopen_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32
   return R.result(3, 7, false) as Uint32Array;
 }
 
-const xopen_32_p2_t0 = [1,19,1,-1,1,2,19,1,3,0,-1];
-const xopen_32_p2_t1 = [1,35,1,4,3,3];
-const xopen_32_p2_t2 = [1,19,1,-1,3,6,19,1,7,-1,5];
+const xopen_32_p2_t0 = "CmBCBCEmBCGAB";
+const xopen_32_p2_t1 = "CmCCIGG";
+const xopen_32_p2_t2 = "CmBCBGMmBCOBK";
 async function xopen_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1434,9 +1434,9 @@ export function xopen_64(ctx: PartyContext, L: number, x: BigUint64Array): Promi
   }
 }
 
-const xopen_64_p0_t0 = [1,20,1,-1,1,2,20,1,3,0,-1];
-const xopen_64_p0_t1 = [1,36,1,4,3,3];
-const xopen_64_p0_t2 = [1,20,1,-1,3,6,20,1,7,-1,5];
+const xopen_64_p0_t0 = "CoBCBCEoBCGAB";
+const xopen_64_p0_t1 = "CoCCIGG";
+const xopen_64_p0_t2 = "CoBCBGMoBCOBK";
 async function xopen_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1467,9 +1467,9 @@ async function xopen_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUin
   return R.result(4, 7, false) as BigUint64Array;
 }
 
-const xopen_64_p1_t0 = [1,20,1,-1,1,2,20,1,3,0,-1];
-const xopen_64_p1_t1 = [1,36,1,4,3,3];
-const xopen_64_p1_t2 = [1,20,1,-1,3,5,20,1,7,-1,6];
+const xopen_64_p1_t0 = "CoBCBCEoBCGAB";
+const xopen_64_p1_t1 = "CoCCIGG";
+const xopen_64_p1_t2 = "CoBCBGKoBCOBM";
 async function xopen_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1500,9 +1500,9 @@ async function xopen_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUin
   return R.result(4, 7, false) as BigUint64Array;
 }
 
-const xopen_64_p2_t0 = [1,20,1,-1,1,2,20,1,3,0,-1];
-const xopen_64_p2_t1 = [1,36,1,4,3,3];
-const xopen_64_p2_t2 = [1,20,1,-1,3,6,20,1,7,-1,5];
+const xopen_64_p2_t0 = "CoBCBCEoBCGAB";
+const xopen_64_p2_t1 = "CoCCIGG";
+const xopen_64_p2_t2 = "CoBCBGMoBCOBK";
 async function xopen_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1549,8 +1549,8 @@ export function and_1(ctx: PartyContext, L: number, u: Uint32Array, v: Uint32Arr
   }
 }
 
-const and_1_p0_t0 = [0,16,1,-1,2,4,16,1,6,0,-1,16,1,-1,3,5,16,1,7,1,-1];
-const and_1_p0_t1 = [0,0,2,-1,6,7,-1,0,2,16,1,-1,-1,-2,0,1,-2,7,8,16,1,-1,-1,-2,16,1,-2,10,11,16,1,12,-1,-2];
+const and_1_p0_t0 = "AgBCBEIgBCMABgBCBGKgBCOCB";
+const and_1_p0_t1 = "AAEBMOBAEgBCBBDACDOQgBCBBDgBCDUWgBCYBD";
 async function and_1_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1579,8 +1579,8 @@ async function and_1_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Arr
   return R.result(0, 12, false) as Uint32Array;
 }
 
-const and_1_p1_t0 = [0,16,1,-1,2,4,16,1,6,0,-1,16,1,-1,3,5,16,1,7,1,-1];
-const and_1_p1_t1 = [0,0,2,-1,6,7,-1,0,2,16,1,-1,-1,-2,0,1,-2,7,8,16,1,-1,-1,-2,16,1,-2,10,11,16,1,12,-1,-2];
+const and_1_p1_t0 = "AgBCBEIgBCMABgBCBGKgBCOCB";
+const and_1_p1_t1 = "AAEBMOBAEgBCBBDACDOQgBCBBDgBCDUWgBCYBD";
 async function and_1_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1609,8 +1609,8 @@ async function and_1_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Arr
   return R.result(0, 12, false) as Uint32Array;
 }
 
-const and_1_p2_t0 = [0,16,1,-1,2,4,16,1,6,0,-1,16,1,-1,3,5,16,1,7,1,-1];
-const and_1_p2_t1 = [0,0,2,-1,6,7,-1,0,2,16,1,-1,-1,-2,0,1,-2,7,8,16,1,-1,-1,-2,16,1,-2,10,11,16,1,12,-1,-2];
+const and_1_p2_t0 = "AgBCBEIgBCMABgBCBGKgBCOCB";
+const and_1_p2_t1 = "AAEBMOBAEgBCBBDACDOQgBCBBDgBCDUWgBCYBD";
 async function and_1_p2(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1655,8 +1655,8 @@ export function and_8(ctx: PartyContext, L: number, u: Uint8Array, v: Uint8Array
   }
 }
 
-const and_8_p0_t0 = [1,17,1,-1,2,4,17,1,6,0,-1,17,1,-1,3,5,17,1,7,1,-1];
-const and_8_p0_t1 = [1,1,2,-1,6,7,-1,0,2,17,1,-1,-1,-2,1,1,-2,7,8,17,1,-1,-1,-2,17,1,-2,10,11,17,1,12,-1,-2];
+const and_8_p0_t0 = "CiBCBEIiBCMABiBCBGKiBCOCB";
+const and_8_p0_t1 = "CCEBMOBAEiBCBBDCCDOQiBCBBDiBCDUWiBCYBD";
 async function and_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1685,8 +1685,8 @@ async function and_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Arra
   return R.result(1, 12, false) as Uint8Array;
 }
 
-const and_8_p1_t0 = [1,17,1,-1,2,4,17,1,6,0,-1,17,1,-1,3,5,17,1,7,1,-1];
-const and_8_p1_t1 = [1,1,2,-1,6,7,-1,0,2,17,1,-1,-1,-2,1,1,-2,7,8,17,1,-1,-1,-2,17,1,-2,10,11,17,1,12,-1,-2];
+const and_8_p1_t0 = "CiBCBEIiBCMABiBCBGKiBCOCB";
+const and_8_p1_t1 = "CCEBMOBAEiBCBBDCCDOQiBCBBDiBCDUWiBCYBD";
 async function and_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1715,8 +1715,8 @@ async function and_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Arra
   return R.result(1, 12, false) as Uint8Array;
 }
 
-const and_8_p2_t0 = [1,17,1,-1,2,4,17,1,6,0,-1,17,1,-1,3,5,17,1,7,1,-1];
-const and_8_p2_t1 = [1,1,2,-1,6,7,-1,0,2,17,1,-1,-1,-2,1,1,-2,7,8,17,1,-1,-1,-2,17,1,-2,10,11,17,1,12,-1,-2];
+const and_8_p2_t0 = "CiBCBEIiBCMABiBCBGKiBCOCB";
+const and_8_p2_t1 = "CCEBMOBAEiBCBBDCCDOQiBCBBDiBCDUWiBCYBD";
 async function and_8_p2(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1761,8 +1761,8 @@ export function and_16(ctx: PartyContext, L: number, u: Uint16Array, v: Uint16Ar
   }
 }
 
-const and_16_p0_t0 = [1,18,1,-1,2,4,18,1,6,0,-1,18,1,-1,3,5,18,1,7,1,-1];
-const and_16_p0_t1 = [1,2,2,-1,6,7,-1,0,2,18,1,-1,-1,-2,2,1,-2,7,8,18,1,-1,-1,-2,18,1,-2,10,11,18,1,12,-1,-2];
+const and_16_p0_t0 = "CkBCBEIkBCMABkBCBGKkBCOCB";
+const and_16_p0_t1 = "CEEBMOBAEkBCBBDECDOQkBCBBDkBCDUWkBCYBD";
 async function and_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1791,8 +1791,8 @@ async function and_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Ar
   return R.result(2, 12, false) as Uint16Array;
 }
 
-const and_16_p1_t0 = [1,18,1,-1,2,4,18,1,6,0,-1,18,1,-1,3,5,18,1,7,1,-1];
-const and_16_p1_t1 = [1,2,2,-1,6,7,-1,0,2,18,1,-1,-1,-2,2,1,-2,7,8,18,1,-1,-1,-2,18,1,-2,10,11,18,1,12,-1,-2];
+const and_16_p1_t0 = "CkBCBEIkBCMABkBCBGKkBCOCB";
+const and_16_p1_t1 = "CEEBMOBAEkBCBBDECDOQkBCBBDkBCDUWkBCYBD";
 async function and_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1821,8 +1821,8 @@ async function and_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Ar
   return R.result(2, 12, false) as Uint16Array;
 }
 
-const and_16_p2_t0 = [1,18,1,-1,2,4,18,1,6,0,-1,18,1,-1,3,5,18,1,7,1,-1];
-const and_16_p2_t1 = [1,2,2,-1,6,7,-1,0,2,18,1,-1,-1,-2,2,1,-2,7,8,18,1,-1,-1,-2,18,1,-2,10,11,18,1,12,-1,-2];
+const and_16_p2_t0 = "CkBCBEIkBCMABkBCBGKkBCOCB";
+const and_16_p2_t1 = "CEEBMOBAEkBCBBDECDOQkBCBBDkBCDUWkBCYBD";
 async function and_16_p2(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1867,8 +1867,8 @@ export function and_32(ctx: PartyContext, L: number, u: Uint32Array, v: Uint32Ar
   }
 }
 
-const and_32_p0_t0 = [1,19,1,-1,2,4,19,1,6,0,-1,19,1,-1,3,5,19,1,7,1,-1];
-const and_32_p0_t1 = [1,3,2,-1,6,7,-1,0,2,19,1,-1,-1,-2,3,1,-2,7,8,19,1,-1,-1,-2,19,1,-2,10,11,19,1,12,-1,-2];
+const and_32_p0_t0 = "CmBCBEImBCMABmBCBGKmBCOCB";
+const and_32_p0_t1 = "CGEBMOBAEmBCBBDGCDOQmBCBBDmBCDUWmBCYBD";
 async function and_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1897,8 +1897,8 @@ async function and_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Ar
   return R.result(3, 12, false) as Uint32Array;
 }
 
-const and_32_p1_t0 = [1,19,1,-1,2,4,19,1,6,0,-1,19,1,-1,3,5,19,1,7,1,-1];
-const and_32_p1_t1 = [1,3,2,-1,6,7,-1,0,2,19,1,-1,-1,-2,3,1,-2,7,8,19,1,-1,-1,-2,19,1,-2,10,11,19,1,12,-1,-2];
+const and_32_p1_t0 = "CmBCBEImBCMABmBCBGKmBCOCB";
+const and_32_p1_t1 = "CGEBMOBAEmBCBBDGCDOQmBCBBDmBCDUWmBCYBD";
 async function and_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1927,8 +1927,8 @@ async function and_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Ar
   return R.result(3, 12, false) as Uint32Array;
 }
 
-const and_32_p2_t0 = [1,19,1,-1,2,4,19,1,6,0,-1,19,1,-1,3,5,19,1,7,1,-1];
-const and_32_p2_t1 = [1,3,2,-1,6,7,-1,0,2,19,1,-1,-1,-2,3,1,-2,7,8,19,1,-1,-1,-2,19,1,-2,10,11,19,1,12,-1,-2];
+const and_32_p2_t0 = "CmBCBEImBCMABmBCBGKmBCOCB";
+const and_32_p2_t1 = "CGEBMOBAEmBCBBDGCDOQmBCBBDmBCDUWmBCYBD";
 async function and_32_p2(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -1973,8 +1973,8 @@ export function and_64(ctx: PartyContext, L: number, u: BigUint64Array, v: BigUi
   }
 }
 
-const and_64_p0_t0 = [1,20,1,-1,2,4,20,1,6,0,-1,20,1,-1,3,5,20,1,7,1,-1];
-const and_64_p0_t1 = [1,4,2,-1,6,7,-1,0,2,20,1,-1,-1,-2,4,1,-2,7,8,20,1,-1,-1,-2,20,1,-2,10,11,20,1,12,-1,-2];
+const and_64_p0_t0 = "CoBCBEIoBCMABoBCBGKoBCOCB";
+const and_64_p0_t1 = "CIEBMOBAEoBCBBDICDOQoBCBBDoBCDUWoBCYBD";
 async function and_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2003,8 +2003,8 @@ async function and_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint6
   return R.result(4, 12, false) as BigUint64Array;
 }
 
-const and_64_p1_t0 = [1,20,1,-1,2,4,20,1,6,0,-1,20,1,-1,3,5,20,1,7,1,-1];
-const and_64_p1_t1 = [1,4,2,-1,6,7,-1,0,2,20,1,-1,-1,-2,4,1,-2,7,8,20,1,-1,-1,-2,20,1,-2,10,11,20,1,12,-1,-2];
+const and_64_p1_t0 = "CoBCBEIoBCMABoBCBGKoBCOCB";
+const and_64_p1_t1 = "CIEBMOBAEoBCBBDICDOQoBCBBDoBCDUWoBCYBD";
 async function and_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2033,8 +2033,8 @@ async function and_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint6
   return R.result(4, 12, false) as BigUint64Array;
 }
 
-const and_64_p2_t0 = [1,20,1,-1,2,4,20,1,6,0,-1,20,1,-1,3,5,20,1,7,1,-1];
-const and_64_p2_t1 = [1,4,2,-1,6,7,-1,0,2,20,1,-1,-1,-2,4,1,-2,7,8,20,1,-1,-1,-2,20,1,-2,10,11,20,1,12,-1,-2];
+const and_64_p2_t0 = "CoBCBEIoBCMABoBCBGKoBCOCB";
+const and_64_p2_t1 = "CIEBMOBAEoBCBBDICDOQoBCBBDoBCDUWoBCYBD";
 async function and_64_p2(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2079,8 +2079,8 @@ export function or_1(ctx: PartyContext, L: number, u: Uint32Array, v: Uint32Arra
   }
 }
 
-const or_1_p0_t0 = [0,16,1,-1,2,4,16,1,6,0,-1,16,1,-1,3,5,16,1,7,1,-1];
-const or_1_p0_t1 = [0,16,1,-1,0,1,0,2,-2,6,7,-1,0,2,16,1,-2,-2,-3,0,1,-3,7,8,16,1,-2,-2,-3,16,1,-3,10,11,16,1,-2,-2,-3,16,1,12,-1,-2];
+const or_1_p0_t0 = "AgBCBEIgBCMABgBCBGKgBCOCB";
+const or_1_p0_t1 = "AgBCBACAEDMOBAEgBCDDFACFOQgBCDDFgBCFUWgBCDDFgBCYBD";
 async function or_1_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2109,8 +2109,8 @@ async function or_1_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Arra
   return R.result(0, 12, false) as Uint32Array;
 }
 
-const or_1_p1_t0 = [0,16,1,-1,2,4,16,1,6,0,-1,16,1,-1,3,5,16,1,7,1,-1];
-const or_1_p1_t1 = [0,16,1,-1,0,1,0,2,-2,6,7,-1,0,2,16,1,-2,-2,-3,0,1,-3,7,8,16,1,-2,-2,-3,16,1,-3,10,11,16,1,-2,-2,-3,16,1,12,-1,-2];
+const or_1_p1_t0 = "AgBCBEIgBCMABgBCBGKgBCOCB";
+const or_1_p1_t1 = "AgBCBACAEDMOBAEgBCDDFACFOQgBCDDFgBCFUWgBCDDFgBCYBD";
 async function or_1_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2139,8 +2139,8 @@ async function or_1_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Arra
   return R.result(0, 12, false) as Uint32Array;
 }
 
-const or_1_p2_t0 = [0,16,1,-1,2,4,16,1,6,0,-1,16,1,-1,3,5,16,1,7,1,-1];
-const or_1_p2_t1 = [0,16,1,-1,0,1,0,2,-2,6,7,-1,0,2,16,1,-2,-2,-3,0,1,-3,7,8,16,1,-2,-2,-3,16,1,-3,10,11,16,1,-2,-2,-3,16,1,12,-1,-2];
+const or_1_p2_t0 = "AgBCBEIgBCMABgBCBGKgBCOCB";
+const or_1_p2_t1 = "AgBCBACAEDMOBAEgBCDDFACFOQgBCDDFgBCFUWgBCDDFgBCYBD";
 async function or_1_p2(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2185,8 +2185,8 @@ export function or_8(ctx: PartyContext, L: number, u: Uint8Array, v: Uint8Array)
   }
 }
 
-const or_8_p0_t0 = [1,17,1,-1,2,4,17,1,6,0,-1,17,1,-1,3,5,17,1,7,1,-1];
-const or_8_p0_t1 = [1,17,1,-1,0,1,1,2,-2,6,7,-1,0,2,17,1,-2,-2,-3,1,1,-3,7,8,17,1,-2,-2,-3,17,1,-3,10,11,17,1,-2,-2,-3,17,1,12,-1,-2];
+const or_8_p0_t0 = "CiBCBEIiBCMABiBCBGKiBCOCB";
+const or_8_p0_t1 = "CiBCBACCEDMOBAEiBCDDFCCFOQiBCDDFiBCFUWiBCDDFiBCYBD";
 async function or_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2215,8 +2215,8 @@ async function or_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Array
   return R.result(1, 12, false) as Uint8Array;
 }
 
-const or_8_p1_t0 = [1,17,1,-1,2,4,17,1,6,0,-1,17,1,-1,3,5,17,1,7,1,-1];
-const or_8_p1_t1 = [1,17,1,-1,0,1,1,2,-2,6,7,-1,0,2,17,1,-2,-2,-3,1,1,-3,7,8,17,1,-2,-2,-3,17,1,-3,10,11,17,1,-2,-2,-3,17,1,12,-1,-2];
+const or_8_p1_t0 = "CiBCBEIiBCMABiBCBGKiBCOCB";
+const or_8_p1_t1 = "CiBCBACCEDMOBAEiBCDDFCCFOQiBCDDFiBCFUWiBCDDFiBCYBD";
 async function or_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2245,8 +2245,8 @@ async function or_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Array
   return R.result(1, 12, false) as Uint8Array;
 }
 
-const or_8_p2_t0 = [1,17,1,-1,2,4,17,1,6,0,-1,17,1,-1,3,5,17,1,7,1,-1];
-const or_8_p2_t1 = [1,17,1,-1,0,1,1,2,-2,6,7,-1,0,2,17,1,-2,-2,-3,1,1,-3,7,8,17,1,-2,-2,-3,17,1,-3,10,11,17,1,-2,-2,-3,17,1,12,-1,-2];
+const or_8_p2_t0 = "CiBCBEIiBCMABiBCBGKiBCOCB";
+const or_8_p2_t1 = "CiBCBACCEDMOBAEiBCDDFCCFOQiBCDDFiBCFUWiBCDDFiBCYBD";
 async function or_8_p2(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2291,8 +2291,8 @@ export function or_16(ctx: PartyContext, L: number, u: Uint16Array, v: Uint16Arr
   }
 }
 
-const or_16_p0_t0 = [1,18,1,-1,2,4,18,1,6,0,-1,18,1,-1,3,5,18,1,7,1,-1];
-const or_16_p0_t1 = [1,18,1,-1,0,1,2,2,-2,6,7,-1,0,2,18,1,-2,-2,-3,2,1,-3,7,8,18,1,-2,-2,-3,18,1,-3,10,11,18,1,-2,-2,-3,18,1,12,-1,-2];
+const or_16_p0_t0 = "CkBCBEIkBCMABkBCBGKkBCOCB";
+const or_16_p0_t1 = "CkBCBACEEDMOBAEkBCDDFECFOQkBCDDFkBCFUWkBCDDFkBCYBD";
 async function or_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2321,8 +2321,8 @@ async function or_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Arr
   return R.result(2, 12, false) as Uint16Array;
 }
 
-const or_16_p1_t0 = [1,18,1,-1,2,4,18,1,6,0,-1,18,1,-1,3,5,18,1,7,1,-1];
-const or_16_p1_t1 = [1,18,1,-1,0,1,2,2,-2,6,7,-1,0,2,18,1,-2,-2,-3,2,1,-3,7,8,18,1,-2,-2,-3,18,1,-3,10,11,18,1,-2,-2,-3,18,1,12,-1,-2];
+const or_16_p1_t0 = "CkBCBEIkBCMABkBCBGKkBCOCB";
+const or_16_p1_t1 = "CkBCBACEEDMOBAEkBCDDFECFOQkBCDDFkBCFUWkBCDDFkBCYBD";
 async function or_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2351,8 +2351,8 @@ async function or_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Arr
   return R.result(2, 12, false) as Uint16Array;
 }
 
-const or_16_p2_t0 = [1,18,1,-1,2,4,18,1,6,0,-1,18,1,-1,3,5,18,1,7,1,-1];
-const or_16_p2_t1 = [1,18,1,-1,0,1,2,2,-2,6,7,-1,0,2,18,1,-2,-2,-3,2,1,-3,7,8,18,1,-2,-2,-3,18,1,-3,10,11,18,1,-2,-2,-3,18,1,12,-1,-2];
+const or_16_p2_t0 = "CkBCBEIkBCMABkBCBGKkBCOCB";
+const or_16_p2_t1 = "CkBCBACEEDMOBAEkBCDDFECFOQkBCDDFkBCFUWkBCDDFkBCYBD";
 async function or_16_p2(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2397,8 +2397,8 @@ export function or_32(ctx: PartyContext, L: number, u: Uint32Array, v: Uint32Arr
   }
 }
 
-const or_32_p0_t0 = [1,19,1,-1,2,4,19,1,6,0,-1,19,1,-1,3,5,19,1,7,1,-1];
-const or_32_p0_t1 = [1,19,1,-1,0,1,3,2,-2,6,7,-1,0,2,19,1,-2,-2,-3,3,1,-3,7,8,19,1,-2,-2,-3,19,1,-3,10,11,19,1,-2,-2,-3,19,1,12,-1,-2];
+const or_32_p0_t0 = "CmBCBEImBCMABmBCBGKmBCOCB";
+const or_32_p0_t1 = "CmBCBACGEDMOBAEmBCDDFGCFOQmBCDDFmBCFUWmBCDDFmBCYBD";
 async function or_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2427,8 +2427,8 @@ async function or_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Arr
   return R.result(3, 12, false) as Uint32Array;
 }
 
-const or_32_p1_t0 = [1,19,1,-1,2,4,19,1,6,0,-1,19,1,-1,3,5,19,1,7,1,-1];
-const or_32_p1_t1 = [1,19,1,-1,0,1,3,2,-2,6,7,-1,0,2,19,1,-2,-2,-3,3,1,-3,7,8,19,1,-2,-2,-3,19,1,-3,10,11,19,1,-2,-2,-3,19,1,12,-1,-2];
+const or_32_p1_t0 = "CmBCBEImBCMABmBCBGKmBCOCB";
+const or_32_p1_t1 = "CmBCBACGEDMOBAEmBCDDFGCFOQmBCDDFmBCFUWmBCDDFmBCYBD";
 async function or_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2457,8 +2457,8 @@ async function or_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Arr
   return R.result(3, 12, false) as Uint32Array;
 }
 
-const or_32_p2_t0 = [1,19,1,-1,2,4,19,1,6,0,-1,19,1,-1,3,5,19,1,7,1,-1];
-const or_32_p2_t1 = [1,19,1,-1,0,1,3,2,-2,6,7,-1,0,2,19,1,-2,-2,-3,3,1,-3,7,8,19,1,-2,-2,-3,19,1,-3,10,11,19,1,-2,-2,-3,19,1,12,-1,-2];
+const or_32_p2_t0 = "CmBCBEImBCMABmBCBGKmBCOCB";
+const or_32_p2_t1 = "CmBCBACGEDMOBAEmBCDDFGCFOQmBCDDFmBCFUWmBCDDFmBCYBD";
 async function or_32_p2(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2503,8 +2503,8 @@ export function or_64(ctx: PartyContext, L: number, u: BigUint64Array, v: BigUin
   }
 }
 
-const or_64_p0_t0 = [1,20,1,-1,2,4,20,1,6,0,-1,20,1,-1,3,5,20,1,7,1,-1];
-const or_64_p0_t1 = [1,20,1,-1,0,1,4,2,-2,6,7,-1,0,2,20,1,-2,-2,-3,4,1,-3,7,8,20,1,-2,-2,-3,20,1,-3,10,11,20,1,-2,-2,-3,20,1,12,-1,-2];
+const or_64_p0_t0 = "CoBCBEIoBCMABoBCBGKoBCOCB";
+const or_64_p0_t1 = "CoBCBACIEDMOBAEoBCDDFICFOQoBCDDFoBCFUWoBCDDFoBCYBD";
 async function or_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2533,8 +2533,8 @@ async function or_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint64
   return R.result(4, 12, false) as BigUint64Array;
 }
 
-const or_64_p1_t0 = [1,20,1,-1,2,4,20,1,6,0,-1,20,1,-1,3,5,20,1,7,1,-1];
-const or_64_p1_t1 = [1,20,1,-1,0,1,4,2,-2,6,7,-1,0,2,20,1,-2,-2,-3,4,1,-3,7,8,20,1,-2,-2,-3,20,1,-3,10,11,20,1,-2,-2,-3,20,1,12,-1,-2];
+const or_64_p1_t0 = "CoBCBEIoBCMABoBCBGKoBCOCB";
+const or_64_p1_t1 = "CoBCBACIEDMOBAEoBCDDFICFOQoBCDDFoBCFUWoBCDDFoBCYBD";
 async function or_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2563,8 +2563,8 @@ async function or_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint64
   return R.result(4, 12, false) as BigUint64Array;
 }
 
-const or_64_p2_t0 = [1,20,1,-1,2,4,20,1,6,0,-1,20,1,-1,3,5,20,1,7,1,-1];
-const or_64_p2_t1 = [1,20,1,-1,0,1,4,2,-2,6,7,-1,0,2,20,1,-2,-2,-3,4,1,-3,7,8,20,1,-2,-2,-3,20,1,-3,10,11,20,1,-2,-2,-3,20,1,12,-1,-2];
+const or_64_p2_t0 = "CoBCBEIoBCMABoBCBGKoBCOCB";
+const or_64_p2_t1 = "CoBCBACIEDMOBAEoBCDDFICFOQoBCDDFoBCFUWoBCDDFoBCYBD";
 async function or_64_p2(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2609,8 +2609,8 @@ export function b2a_8(ctx: PartyContext, L: number, c: Uint32Array): Promise<Uin
   }
 }
 
-const b2a_8_p0_t0 = [0,16,1,3,0,2];
-const b2a_8_p0_t1 = [1,105,2,-1,2,0,-1,-1,0,89,1,-3,1,1,57,1,-4,-3,-1,49,1,-4,-2,-4,57,1,-4,1,-4,41,1,-3,-3,-4,49,1,-4,0,2,41,1,3,-3,-4];
+const b2a_8_p0_t0 = "AgBCGAE";
+const b2a_8_p0_t1 = "CyGEBEABBAyFCFCCyDCHFBiDCHDHyDCHCHyCCFFHiDCHAEyCCGFH";
 async function b2a_8_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2631,8 +2631,8 @@ async function b2a_8_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Arr
   return R.result(1, 3, false) as Uint8Array;
 }
 
-const b2a_8_p1_t0 = [0,16,1,-1,0,2,16,1,3,1,-1];
-const b2a_8_p1_t1 = [1,105,2,-1,2,0,-1,-1,0,89,1,-3,1,1,57,1,-3,-3,-1,49,1,-3,-2,-3,57,1,-3,-3,2,49,1,-4,0,1,41,1,3,-3,-4];
+const b2a_8_p1_t0 = "AgBCBAEgBCGCB";
+const b2a_8_p1_t1 = "CyGEBEABBAyFCFCCyDCFFBiDCFDFyDCFFEiDCHACyCCGFH";
 async function b2a_8_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2657,9 +2657,9 @@ async function b2a_8_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Arr
   return R.result(1, 3, false) as Uint8Array;
 }
 
-const b2a_8_p2_t0 = [1,49,1,3,1,2];
-const b2a_8_p2_t1 = [0,16,1,-1,0,1,16,1,3,-1,2];
-const b2a_8_p2_t2 = [1,89,1,-1,3,3,49,1,4,-1,0];
+const b2a_8_p2_t0 = "CiDCGCE";
+const b2a_8_p2_t1 = "AgBCBACgBCGBE";
+const b2a_8_p2_t2 = "CyFCBGGiDCIBA";
 async function b2a_8_p2(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2704,8 +2704,8 @@ export function b2a_16(ctx: PartyContext, L: number, c: Uint32Array): Promise<Ui
   }
 }
 
-const b2a_16_p0_t0 = [0,16,1,3,0,2];
-const b2a_16_p0_t1 = [1,106,2,-1,2,0,-1,-1,0,90,1,-3,1,1,58,1,-4,-3,-1,50,1,-4,-2,-4,58,1,-4,1,-4,42,1,-3,-3,-4,50,1,-4,0,2,42,1,3,-3,-4];
+const b2a_16_p0_t0 = "AgBCGAE";
+const b2a_16_p0_t1 = "C0GEBEABBA0FCFCC0DCHFBkDCHDH0DCHCH0CCFFHkDCHAE0CCGFH";
 async function b2a_16_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2726,8 +2726,8 @@ async function b2a_16_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Ar
   return R.result(2, 3, false) as Uint16Array;
 }
 
-const b2a_16_p1_t0 = [0,16,1,-1,0,2,16,1,3,1,-1];
-const b2a_16_p1_t1 = [1,106,2,-1,2,0,-1,-1,0,90,1,-3,1,1,58,1,-3,-3,-1,50,1,-3,-2,-3,58,1,-3,-3,2,50,1,-4,0,1,42,1,3,-3,-4];
+const b2a_16_p1_t0 = "AgBCBAEgBCGCB";
+const b2a_16_p1_t1 = "C0GEBEABBA0FCFCC0DCFFBkDCFDF0DCFFEkDCHAC0CCGFH";
 async function b2a_16_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2752,9 +2752,9 @@ async function b2a_16_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Ar
   return R.result(2, 3, false) as Uint16Array;
 }
 
-const b2a_16_p2_t0 = [1,50,1,3,1,2];
-const b2a_16_p2_t1 = [0,16,1,-1,0,1,16,1,3,-1,2];
-const b2a_16_p2_t2 = [1,90,1,-1,3,3,50,1,4,-1,0];
+const b2a_16_p2_t0 = "CkDCGCE";
+const b2a_16_p2_t1 = "AgBCBACgBCGBE";
+const b2a_16_p2_t2 = "C0FCBGGkDCIBA";
 async function b2a_16_p2(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2799,8 +2799,8 @@ export function b2a_32(ctx: PartyContext, L: number, c: Uint32Array): Promise<Ui
   }
 }
 
-const b2a_32_p0_t0 = [0,16,1,3,0,2];
-const b2a_32_p0_t1 = [1,107,2,-1,2,0,-1,-1,0,91,1,-3,1,1,59,1,-4,-3,-1,51,1,-4,-2,-4,59,1,-4,1,-4,43,1,-3,-3,-4,51,1,-4,0,2,43,1,3,-3,-4];
+const b2a_32_p0_t0 = "AgBCGAE";
+const b2a_32_p0_t1 = "C2GEBEABBA2FCFCC2DCHFBmDCHDH2DCHCH2CCFFHmDCHAE2CCGFH";
 async function b2a_32_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2821,8 +2821,8 @@ async function b2a_32_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Ar
   return R.result(3, 3, false) as Uint32Array;
 }
 
-const b2a_32_p1_t0 = [0,16,1,-1,0,2,16,1,3,1,-1];
-const b2a_32_p1_t1 = [1,107,2,-1,2,0,-1,-1,0,91,1,-3,1,1,59,1,-3,-3,-1,51,1,-3,-2,-3,59,1,-3,-3,2,51,1,-4,0,1,43,1,3,-3,-4];
+const b2a_32_p1_t0 = "AgBCBAEgBCGCB";
+const b2a_32_p1_t1 = "C2GEBEABBA2FCFCC2DCFFBmDCFDF2DCFFEmDCHAC2CCGFH";
 async function b2a_32_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2847,9 +2847,9 @@ async function b2a_32_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Ar
   return R.result(3, 3, false) as Uint32Array;
 }
 
-const b2a_32_p2_t0 = [1,51,1,3,1,2];
-const b2a_32_p2_t1 = [0,16,1,-1,0,1,16,1,3,-1,2];
-const b2a_32_p2_t2 = [1,91,1,-1,3,3,51,1,4,-1,0];
+const b2a_32_p2_t0 = "CmDCGCE";
+const b2a_32_p2_t1 = "AgBCBACgBCGBE";
+const b2a_32_p2_t2 = "C2FCBGGmDCIBA";
 async function b2a_32_p2(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2894,8 +2894,8 @@ export function b2a_64(ctx: PartyContext, L: number, c: Uint32Array): Promise<Bi
   }
 }
 
-const b2a_64_p0_t0 = [0,16,1,3,0,2];
-const b2a_64_p0_t1 = [1,108,2,-1,2,0,-1,-1,0,92,1,-3,1,1,60,1,-4,-3,-1,52,1,-4,-2,-4,60,1,-4,1,-4,44,1,-3,-3,-4,52,1,-4,0,2,44,1,3,-3,-4];
+const b2a_64_p0_t0 = "AgBCGAE";
+const b2a_64_p0_t1 = "C4GEBEABBA4FCFCC4DCHFBoDCHDH4DCHCH4CCFFHoDCHAE4CCGFH";
 async function b2a_64_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2916,8 +2916,8 @@ async function b2a_64_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Ar
   return R.result(4, 3, false) as BigUint64Array;
 }
 
-const b2a_64_p1_t0 = [0,16,1,-1,0,2,16,1,3,1,-1];
-const b2a_64_p1_t1 = [1,108,2,-1,2,0,-1,-1,0,92,1,-3,1,1,60,1,-3,-3,-1,52,1,-3,-2,-3,60,1,-3,-3,2,52,1,-4,0,1,44,1,3,-3,-4];
+const b2a_64_p1_t0 = "AgBCBAEgBCGCB";
+const b2a_64_p1_t1 = "C4GEBEABBA4FCFCC4DCFFBoDCFDF4DCFFEoDCHAC4CCGFH";
 async function b2a_64_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2942,9 +2942,9 @@ async function b2a_64_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Ar
   return R.result(4, 3, false) as BigUint64Array;
 }
 
-const b2a_64_p2_t0 = [1,52,1,3,1,2];
-const b2a_64_p2_t1 = [0,16,1,-1,0,1,16,1,3,-1,2];
-const b2a_64_p2_t2 = [1,92,1,-1,3,3,52,1,4,-1,0];
+const b2a_64_p2_t0 = "CoDCGCE";
+const b2a_64_p2_t1 = "AgBCBACgBCGBE";
+const b2a_64_p2_t2 = "C4FCBGGoDCIBA";
 async function b2a_64_p2(ctx: PartyContext, inst: number, L: number, c: Uint32Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -2989,8 +2989,8 @@ export function x2a_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uint
   }
 }
 
-const x2a_8_p0_t0 = [1,105,2,-1,2,0,-1,-1,0,89,1,-3,0,0,57,1,-4,-3,-1,49,1,-4,-2,-4,57,1,-4,2,-4,41,1,-3,-3,-4,89,1,-4,2,2,57,1,-5,-1,-4,49,1,-5,-2,-5,57,1,-5,3,-5,41,1,-4,-4,-5,73,1,-4,-4,1,41,1,-3,-3,-4,89,1,-4,4,4,57,1,-5,-1,-4,49,1,-5,-2,-5,57,1,-5,4,-5,41,1,-4,-4,-5,73,1,-4,-4,2,41,1,-3,-3,-4,89,1,-4,6,6,57,1,-5,-1,-4,49,1,-5,-2,-5,57,1,-5,5,-5,41,1,-4,-4,-5,73,1,-4,-4,3,41,1,-3,-3,-4,89,1,-4,8,8,57,1,-5,-1,-4,49,1,-5,-2,-5,57,1,-5,6,-5,41,1,-4,-4,-5,73,1,-4,-4,4,41,1,-3,-3,-4,89,1,-4,10,10,57,1,-5,-1,-4,49,1,-5,-2,-5,57,1,-5,7,-5,41,1,-4,-4,-5,73,1,-4,-4,5,41,1,-3,-3,-4,89,1,-4,12,12,57,1,-5,-1,-4,49,1,-5,-2,-5,57,1,-5,8,-5,41,1,-4,-4,-5,73,1,-4,-4,6,41,1,-3,-3,-4,89,1,-4,14,14,57,1,-5,-1,-4,49,1,-5,-2,-5,57,1,-5,9,-5,41,1,-4,-4,-5,73,1,-4,-4,7,41,1,-3,-3,-4,49,1,-4,1,10,41,1,11,-3,-4];
-const x2a_8_p0_t1 = [0,16,8,16,24,1,1,1,2];
+const x2a_8_p0_t0 = "CyGEBEABBAyFCFAAyDCHFBiDCHDHyDCHEHyCCFFHyFCHEEyDCJBHiDCJDJyDCJGJyCCHHJyECHHCyCCFFHyFCHIIyDCJBHiDCJDJyDCJIJyCCHHJyECHHEyCCFFHyFCHMMyDCJBHiDCJDJyDCJKJyCCHHJyECHHGyCCFFHyFCHQQyDCJBHiDCJDJyDCJMJyCCHHJyECHHIyCCFFHyFCHUUyDCJBHiDCJDJyDCJOJyCCHHJyECHHKyCCFFHyFCHYYyDCJBHiDCJDJyDCJQJyCCHHJyECHHMyCCFFHyFCHccyDCJBHiDCJDJyDCJSJyCCHHJyECHHOyCCFFHiDCHCUyCCWFH";
+const x2a_8_p0_t1 = "AgBQgBwBCCCE";
 async function x2a_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3013,8 +3013,8 @@ async function x2a_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Arra
   return R.result(1, 11, false) as Uint8Array;
 }
 
-const x2a_8_p1_t0 = [0,16,1,-1,24,1,16,1,16,0,-1,16,1,-1,25,3,16,1,17,2,-1,16,1,-1,26,5,16,1,18,4,-1,16,1,-1,27,7,16,1,19,6,-1,16,1,-1,28,9,16,1,20,8,-1,16,1,-1,29,11,16,1,21,10,-1,16,1,-1,30,13,16,1,22,12,-1,16,1,-1,31,15,16,1,23,14,-1];
-const x2a_8_p1_t1 = [1,105,2,-1,2,0,-1,-1,0,89,1,-3,0,0,57,1,-3,-3,-1,49,1,-3,-2,-3,57,1,-3,-3,3,89,1,-4,2,2,57,1,-4,-1,-4,49,1,-4,-2,-4,57,1,-4,-4,4,73,1,-4,-4,1,41,1,-3,-3,-4,89,1,-4,4,4,57,1,-4,-1,-4,49,1,-4,-2,-4,57,1,-4,-4,5,73,1,-4,-4,2,41,1,-3,-3,-4,89,1,-4,6,6,57,1,-4,-1,-4,49,1,-4,-2,-4,57,1,-4,-4,6,73,1,-4,-4,3,41,1,-3,-3,-4,89,1,-4,8,8,57,1,-4,-1,-4,49,1,-4,-2,-4,57,1,-4,-4,7,73,1,-4,-4,4,41,1,-3,-3,-4,89,1,-4,10,10,57,1,-4,-1,-4,49,1,-4,-2,-4,57,1,-4,-4,8,73,1,-4,-4,5,41,1,-3,-3,-4,89,1,-4,12,12,57,1,-4,-1,-4,49,1,-4,-2,-4,57,1,-4,-4,9,73,1,-4,-4,6,41,1,-3,-3,-4,89,1,-4,14,14,57,1,-4,-1,-4,49,1,-4,-2,-4,57,1,-4,-4,10,73,1,-4,-4,7,41,1,-3,-3,-4,49,1,-4,1,2,41,1,11,-3,-4];
+const x2a_8_p1_t0 = "AgBCBwBCgBCgBABgBCByBGgBCiBEBgBCB0BKgBCkBIBgBCB2BOgBCmBMBgBCB4BSgBCoBQBgBCB6BWgBCqBUBgBCB8BagBCsBYBgBCB-BegBCuBcB";
+const x2a_8_p1_t1 = "CyGEBEABBAyFCFAAyDCFFBiDCFDFyDCFFGyFCHEEyDCHBHiDCHDHyDCHHIyECHHCyCCFFHyFCHIIyDCHBHiDCHDHyDCHHKyECHHEyCCFFHyFCHMMyDCHBHiDCHDHyDCHHMyECHHGyCCFFHyFCHQQyDCHBHiDCHDHyDCHHOyECHHIyCCFFHyFCHUUyDCHBHiDCHDHyDCHHQyECHHKyCCFFHyFCHYYyDCHBHiDCHDHyDCHHSyECHHMyCCFFHyFCHccyDCHBHiDCHDHyDCHHUyECHHOyCCFFHiDCHCEyCCWFH";
 async function x2a_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3041,9 +3041,9 @@ async function x2a_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Arra
   return R.result(1, 11, false) as Uint8Array;
 }
 
-const x2a_8_p2_t0 = [1,49,1,11,9,10];
-const x2a_8_p2_t1 = [0,16,1,-1,16,0,16,1,24,-1,8,16,1,-1,17,1,16,1,25,-1,9,16,1,-1,18,2,16,1,26,-1,10,16,1,-1,19,3,16,1,27,-1,11,16,1,-1,20,4,16,1,28,-1,12,16,1,-1,21,5,16,1,29,-1,13,16,1,-1,22,6,16,1,30,-1,14,16,1,-1,23,7,16,1,31,-1,15];
-const x2a_8_p2_t2 = [1,89,1,-1,24,24,49,1,12,-1,1,89,1,-1,25,25,49,1,13,-1,2,89,1,-1,26,26,49,1,14,-1,3,89,1,-1,27,27,49,1,15,-1,4,89,1,-1,28,28,49,1,16,-1,5,89,1,-1,29,29,49,1,17,-1,6,89,1,-1,30,30,49,1,18,-1,7,89,1,-1,31,31,49,1,19,-1,8];
+const x2a_8_p2_t0 = "CiDCWSU";
+const x2a_8_p2_t1 = "AgBCBgBAgBCwBBQgBCBiBCgBCyBBSgBCBkBEgBC0BBUgBCBmBGgBC2BBWgBCBoBIgBC4BBYgBCBqBKgBC6BBagBCBsBMgBC8BBcgBCBuBOgBC-BBe";
+const x2a_8_p2_t2 = "CyFCBwBwBiDCYBCyFCByByBiDCaBEyFCB0B0BiDCcBGyFCB2B2BiDCeBIyFCB4B4BiDCgBBKyFCB6B6BiDCiBBMyFCB8B8BiDCkBBOyFCB-B-BiDCmBBQ";
 async function x2a_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3089,8 +3089,8 @@ export function x2a_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<Ui
   }
 }
 
-const x2a_16_p0_t0 = [1,106,2,-1,2,0,-1,-1,0,90,1,-3,0,0,58,1,-4,-3,-1,50,1,-4,-2,-4,58,1,-4,2,-4,42,1,-3,-3,-4,90,1,-4,2,2,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,3,-5,42,1,-4,-4,-5,74,1,-4,-4,1,42,1,-3,-3,-4,90,1,-4,4,4,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,4,-5,42,1,-4,-4,-5,74,1,-4,-4,2,42,1,-3,-3,-4,90,1,-4,6,6,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,5,-5,42,1,-4,-4,-5,74,1,-4,-4,3,42,1,-3,-3,-4,90,1,-4,8,8,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,6,-5,42,1,-4,-4,-5,74,1,-4,-4,4,42,1,-3,-3,-4,90,1,-4,10,10,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,7,-5,42,1,-4,-4,-5,74,1,-4,-4,5,42,1,-3,-3,-4,90,1,-4,12,12,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,8,-5,42,1,-4,-4,-5,74,1,-4,-4,6,42,1,-3,-3,-4,90,1,-4,14,14,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,9,-5,42,1,-4,-4,-5,74,1,-4,-4,7,42,1,-3,-3,-4,90,1,-4,16,16,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,10,-5,42,1,-4,-4,-5,74,1,-4,-4,8,42,1,-3,-3,-4,90,1,-4,18,18,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,11,-5,42,1,-4,-4,-5,74,1,-4,-4,9,42,1,-3,-3,-4,90,1,-4,20,20,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,12,-5,42,1,-4,-4,-5,74,1,-4,-4,10,42,1,-3,-3,-4,90,1,-4,22,22,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,13,-5,42,1,-4,-4,-5,74,1,-4,-4,11,42,1,-3,-3,-4,90,1,-4,24,24,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,14,-5,42,1,-4,-4,-5,74,1,-4,-4,12,42,1,-3,-3,-4,90,1,-4,26,26,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,15,-5,42,1,-4,-4,-5,74,1,-4,-4,13,42,1,-3,-3,-4,90,1,-4,28,28,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,16,-5,42,1,-4,-4,-5,74,1,-4,-4,14,42,1,-3,-3,-4,90,1,-4,30,30,58,1,-5,-1,-4,50,1,-5,-2,-5,58,1,-5,17,-5,42,1,-4,-4,-5,74,1,-4,-4,15,42,1,-3,-3,-4,50,1,-4,1,18,42,1,19,-3,-4];
-const x2a_16_p0_t1 = [0,16,16,32,48,1,1,1,2];
+const x2a_16_p0_t0 = "C0GEBEABBA0FCFAA0DCHFBkDCHDH0DCHEH0CCFFH0FCHEE0DCJBHkDCJDJ0DCJGJ0CCHHJ0ECHHC0CCFFH0FCHII0DCJBHkDCJDJ0DCJIJ0CCHHJ0ECHHE0CCFFH0FCHMM0DCJBHkDCJDJ0DCJKJ0CCHHJ0ECHHG0CCFFH0FCHQQ0DCJBHkDCJDJ0DCJMJ0CCHHJ0ECHHI0CCFFH0FCHUU0DCJBHkDCJDJ0DCJOJ0CCHHJ0ECHHK0CCFFH0FCHYY0DCJBHkDCJDJ0DCJQJ0CCHHJ0ECHHM0CCFFH0FCHcc0DCJBHkDCJDJ0DCJSJ0CCHHJ0ECHHO0CCFFH0FCHgBgB0DCJBHkDCJDJ0DCJUJ0CCHHJ0ECHHQ0CCFFH0FCHkBkB0DCJBHkDCJDJ0DCJWJ0CCHHJ0ECHHS0CCFFH0FCHoBoB0DCJBHkDCJDJ0DCJYJ0CCHHJ0ECHHU0CCFFH0FCHsBsB0DCJBHkDCJDJ0DCJaJ0CCHHJ0ECHHW0CCFFH0FCHwBwB0DCJBHkDCJDJ0DCJcJ0CCHHJ0ECHHY0CCFFH0FCH0B0B0DCJBHkDCJDJ0DCJeJ0CCHHJ0ECHHa0CCFFH0FCH4B4B0DCJBHkDCJDJ0DCJgBJ0CCHHJ0ECHHc0CCFFH0FCH8B8B0DCJBHkDCJDJ0DCJiBJ0CCHHJ0ECHHe0CCFFHkDCHCkB0CCmBFH";
+const x2a_16_p0_t1 = "AgBgBgCgDCCCE";
 async function x2a_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3113,8 +3113,8 @@ async function x2a_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Ar
   return R.result(2, 19, false) as Uint16Array;
 }
 
-const x2a_16_p1_t0 = [0,16,1,-1,48,1,16,1,32,0,-1,16,1,-1,49,3,16,1,33,2,-1,16,1,-1,50,5,16,1,34,4,-1,16,1,-1,51,7,16,1,35,6,-1,16,1,-1,52,9,16,1,36,8,-1,16,1,-1,53,11,16,1,37,10,-1,16,1,-1,54,13,16,1,38,12,-1,16,1,-1,55,15,16,1,39,14,-1,16,1,-1,56,17,16,1,40,16,-1,16,1,-1,57,19,16,1,41,18,-1,16,1,-1,58,21,16,1,42,20,-1,16,1,-1,59,23,16,1,43,22,-1,16,1,-1,60,25,16,1,44,24,-1,16,1,-1,61,27,16,1,45,26,-1,16,1,-1,62,29,16,1,46,28,-1,16,1,-1,63,31,16,1,47,30,-1];
-const x2a_16_p1_t1 = [1,106,2,-1,2,0,-1,-1,0,90,1,-3,0,0,58,1,-3,-3,-1,50,1,-3,-2,-3,58,1,-3,-3,3,90,1,-4,2,2,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,4,74,1,-4,-4,1,42,1,-3,-3,-4,90,1,-4,4,4,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,5,74,1,-4,-4,2,42,1,-3,-3,-4,90,1,-4,6,6,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,6,74,1,-4,-4,3,42,1,-3,-3,-4,90,1,-4,8,8,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,7,74,1,-4,-4,4,42,1,-3,-3,-4,90,1,-4,10,10,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,8,74,1,-4,-4,5,42,1,-3,-3,-4,90,1,-4,12,12,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,9,74,1,-4,-4,6,42,1,-3,-3,-4,90,1,-4,14,14,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,10,74,1,-4,-4,7,42,1,-3,-3,-4,90,1,-4,16,16,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,11,74,1,-4,-4,8,42,1,-3,-3,-4,90,1,-4,18,18,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,12,74,1,-4,-4,9,42,1,-3,-3,-4,90,1,-4,20,20,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,13,74,1,-4,-4,10,42,1,-3,-3,-4,90,1,-4,22,22,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,14,74,1,-4,-4,11,42,1,-3,-3,-4,90,1,-4,24,24,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,15,74,1,-4,-4,12,42,1,-3,-3,-4,90,1,-4,26,26,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,16,74,1,-4,-4,13,42,1,-3,-3,-4,90,1,-4,28,28,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,17,74,1,-4,-4,14,42,1,-3,-3,-4,90,1,-4,30,30,58,1,-4,-1,-4,50,1,-4,-2,-4,58,1,-4,-4,18,74,1,-4,-4,15,42,1,-3,-3,-4,50,1,-4,1,2,42,1,19,-3,-4];
+const x2a_16_p1_t0 = "AgBCBgDCgBCgCABgBCBiDGgBCiCEBgBCBkDKgBCkCIBgBCBmDOgBCmCMBgBCBoDSgBCoCQBgBCBqDWgBCqCUBgBCBsDagBCsCYBgBCBuDegBCuCcBgBCBwDiBgBCwCgBBgBCByDmBgBCyCkBBgBCB0DqBgBC0CoBBgBCB2DuBgBC2CsBBgBCB4DyBgBC4CwBBgBCB6D2BgBC6C0BBgBCB8D6BgBC8C4BBgBCB-D-BgBC-C8BB";
+const x2a_16_p1_t1 = "C0GEBEABBA0FCFAA0DCFFBkDCFDF0DCFFG0FCHEE0DCHBHkDCHDH0DCHHI0ECHHC0CCFFH0FCHII0DCHBHkDCHDH0DCHHK0ECHHE0CCFFH0FCHMM0DCHBHkDCHDH0DCHHM0ECHHG0CCFFH0FCHQQ0DCHBHkDCHDH0DCHHO0ECHHI0CCFFH0FCHUU0DCHBHkDCHDH0DCHHQ0ECHHK0CCFFH0FCHYY0DCHBHkDCHDH0DCHHS0ECHHM0CCFFH0FCHcc0DCHBHkDCHDH0DCHHU0ECHHO0CCFFH0FCHgBgB0DCHBHkDCHDH0DCHHW0ECHHQ0CCFFH0FCHkBkB0DCHBHkDCHDH0DCHHY0ECHHS0CCFFH0FCHoBoB0DCHBHkDCHDH0DCHHa0ECHHU0CCFFH0FCHsBsB0DCHBHkDCHDH0DCHHc0ECHHW0CCFFH0FCHwBwB0DCHBHkDCHDH0DCHHe0ECHHY0CCFFH0FCH0B0B0DCHBHkDCHDH0DCHHgB0ECHHa0CCFFH0FCH4B4B0DCHBHkDCHDH0DCHHiB0ECHHc0CCFFH0FCH8B8B0DCHBHkDCHDH0DCHHkB0ECHHe0CCFFHkDCHCE0CCmBFH";
 async function x2a_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3141,9 +3141,9 @@ async function x2a_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Ar
   return R.result(2, 19, false) as Uint16Array;
 }
 
-const x2a_16_p2_t0 = [1,50,1,19,17,18];
-const x2a_16_p2_t1 = [0,16,1,-1,32,0,16,1,48,-1,16,16,1,-1,33,1,16,1,49,-1,17,16,1,-1,34,2,16,1,50,-1,18,16,1,-1,35,3,16,1,51,-1,19,16,1,-1,36,4,16,1,52,-1,20,16,1,-1,37,5,16,1,53,-1,21,16,1,-1,38,6,16,1,54,-1,22,16,1,-1,39,7,16,1,55,-1,23,16,1,-1,40,8,16,1,56,-1,24,16,1,-1,41,9,16,1,57,-1,25,16,1,-1,42,10,16,1,58,-1,26,16,1,-1,43,11,16,1,59,-1,27,16,1,-1,44,12,16,1,60,-1,28,16,1,-1,45,13,16,1,61,-1,29,16,1,-1,46,14,16,1,62,-1,30,16,1,-1,47,15,16,1,63,-1,31];
-const x2a_16_p2_t2 = [1,90,1,-1,48,48,50,1,20,-1,1,90,1,-1,49,49,50,1,21,-1,2,90,1,-1,50,50,50,1,22,-1,3,90,1,-1,51,51,50,1,23,-1,4,90,1,-1,52,52,50,1,24,-1,5,90,1,-1,53,53,50,1,25,-1,6,90,1,-1,54,54,50,1,26,-1,7,90,1,-1,55,55,50,1,27,-1,8,90,1,-1,56,56,50,1,28,-1,9,90,1,-1,57,57,50,1,29,-1,10,90,1,-1,58,58,50,1,30,-1,11,90,1,-1,59,59,50,1,31,-1,12,90,1,-1,60,60,50,1,32,-1,13,90,1,-1,61,61,50,1,33,-1,14,90,1,-1,62,62,50,1,34,-1,15,90,1,-1,63,63,50,1,35,-1,16];
+const x2a_16_p2_t0 = "CkDCmBiBkB";
+const x2a_16_p2_t1 = "AgBCBgCAgBCgDBgBgBCBiCCgBCiDBiBgBCBkCEgBCkDBkBgBCBmCGgBCmDBmBgBCBoCIgBCoDBoBgBCBqCKgBCqDBqBgBCBsCMgBCsDBsBgBCBuCOgBCuDBuBgBCBwCQgBCwDBwBgBCByCSgBCyDByBgBCB0CUgBC0DB0BgBCB2CWgBC2DB2BgBCB4CYgBC4DB4BgBCB6CagBC6DB6BgBCB8CcgBC8DB8BgBCB-CegBC-DB-B";
+const x2a_16_p2_t2 = "C0FCBgDgDkDCoBBC0FCBiDiDkDCqBBE0FCBkDkDkDCsBBG0FCBmDmDkDCuBBI0FCBoDoDkDCwBBK0FCBqDqDkDCyBBM0FCBsDsDkDC0BBO0FCBuDuDkDC2BBQ0FCBwDwDkDC4BBS0FCByDyDkDC6BBU0FCB0D0DkDC8BBW0FCB2D2DkDC-BBY0FCB4D4DkDCgCBa0FCB6D6DkDCiCBc0FCB8D8DkDCkCBe0FCB-D-DkDCmCBgB";
 async function x2a_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3189,8 +3189,8 @@ export function x2a_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<Ui
   }
 }
 
-const x2a_32_p0_t0 = [1,107,2,-1,2,0,-1,-1,0,91,1,-3,0,0,59,1,-4,-3,-1,51,1,-4,-2,-4,59,1,-4,2,-4,43,1,-3,-3,-4,91,1,-4,2,2,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,3,-5,43,1,-4,-4,-5,75,1,-4,-4,1,43,1,-3,-3,-4,91,1,-4,4,4,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,4,-5,43,1,-4,-4,-5,75,1,-4,-4,2,43,1,-3,-3,-4,91,1,-4,6,6,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,5,-5,43,1,-4,-4,-5,75,1,-4,-4,3,43,1,-3,-3,-4,91,1,-4,8,8,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,6,-5,43,1,-4,-4,-5,75,1,-4,-4,4,43,1,-3,-3,-4,91,1,-4,10,10,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,7,-5,43,1,-4,-4,-5,75,1,-4,-4,5,43,1,-3,-3,-4,91,1,-4,12,12,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,8,-5,43,1,-4,-4,-5,75,1,-4,-4,6,43,1,-3,-3,-4,91,1,-4,14,14,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,9,-5,43,1,-4,-4,-5,75,1,-4,-4,7,43,1,-3,-3,-4,91,1,-4,16,16,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,10,-5,43,1,-4,-4,-5,75,1,-4,-4,8,43,1,-3,-3,-4,91,1,-4,18,18,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,11,-5,43,1,-4,-4,-5,75,1,-4,-4,9,43,1,-3,-3,-4,91,1,-4,20,20,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,12,-5,43,1,-4,-4,-5,75,1,-4,-4,10,43,1,-3,-3,-4,91,1,-4,22,22,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,13,-5,43,1,-4,-4,-5,75,1,-4,-4,11,43,1,-3,-3,-4,91,1,-4,24,24,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,14,-5,43,1,-4,-4,-5,75,1,-4,-4,12,43,1,-3,-3,-4,91,1,-4,26,26,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,15,-5,43,1,-4,-4,-5,75,1,-4,-4,13,43,1,-3,-3,-4,91,1,-4,28,28,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,16,-5,43,1,-4,-4,-5,75,1,-4,-4,14,43,1,-3,-3,-4,91,1,-4,30,30,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,17,-5,43,1,-4,-4,-5,75,1,-4,-4,15,43,1,-3,-3,-4,91,1,-4,32,32,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,18,-5,43,1,-4,-4,-5,75,1,-4,-4,16,43,1,-3,-3,-4,91,1,-4,34,34,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,19,-5,43,1,-4,-4,-5,75,1,-4,-4,17,43,1,-3,-3,-4,91,1,-4,36,36,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,20,-5,43,1,-4,-4,-5,75,1,-4,-4,18,43,1,-3,-3,-4,91,1,-4,38,38,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,21,-5,43,1,-4,-4,-5,75,1,-4,-4,19,43,1,-3,-3,-4,91,1,-4,40,40,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,22,-5,43,1,-4,-4,-5,75,1,-4,-4,20,43,1,-3,-3,-4,91,1,-4,42,42,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,23,-5,43,1,-4,-4,-5,75,1,-4,-4,21,43,1,-3,-3,-4,91,1,-4,44,44,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,24,-5,43,1,-4,-4,-5,75,1,-4,-4,22,43,1,-3,-3,-4,91,1,-4,46,46,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,25,-5,43,1,-4,-4,-5,75,1,-4,-4,23,43,1,-3,-3,-4,91,1,-4,48,48,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,26,-5,43,1,-4,-4,-5,75,1,-4,-4,24,43,1,-3,-3,-4,91,1,-4,50,50,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,27,-5,43,1,-4,-4,-5,75,1,-4,-4,25,43,1,-3,-3,-4,91,1,-4,52,52,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,28,-5,43,1,-4,-4,-5,75,1,-4,-4,26,43,1,-3,-3,-4,91,1,-4,54,54,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,29,-5,43,1,-4,-4,-5,75,1,-4,-4,27,43,1,-3,-3,-4,91,1,-4,56,56,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,30,-5,43,1,-4,-4,-5,75,1,-4,-4,28,43,1,-3,-3,-4,91,1,-4,58,58,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,31,-5,43,1,-4,-4,-5,75,1,-4,-4,29,43,1,-3,-3,-4,91,1,-4,60,60,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,32,-5,43,1,-4,-4,-5,75,1,-4,-4,30,43,1,-3,-3,-4,91,1,-4,62,62,59,1,-5,-1,-4,51,1,-5,-2,-5,59,1,-5,33,-5,43,1,-4,-4,-5,75,1,-4,-4,31,43,1,-3,-3,-4,51,1,-4,1,34,43,1,35,-3,-4];
-const x2a_32_p0_t1 = [0,16,32,64,96,1,1,1,2];
+const x2a_32_p0_t0 = "C2GEBEABBA2FCFAA2DCHFBmDCHDH2DCHEH2CCFFH2FCHEE2DCJBHmDCJDJ2DCJGJ2CCHHJ2ECHHC2CCFFH2FCHII2DCJBHmDCJDJ2DCJIJ2CCHHJ2ECHHE2CCFFH2FCHMM2DCJBHmDCJDJ2DCJKJ2CCHHJ2ECHHG2CCFFH2FCHQQ2DCJBHmDCJDJ2DCJMJ2CCHHJ2ECHHI2CCFFH2FCHUU2DCJBHmDCJDJ2DCJOJ2CCHHJ2ECHHK2CCFFH2FCHYY2DCJBHmDCJDJ2DCJQJ2CCHHJ2ECHHM2CCFFH2FCHcc2DCJBHmDCJDJ2DCJSJ2CCHHJ2ECHHO2CCFFH2FCHgBgB2DCJBHmDCJDJ2DCJUJ2CCHHJ2ECHHQ2CCFFH2FCHkBkB2DCJBHmDCJDJ2DCJWJ2CCHHJ2ECHHS2CCFFH2FCHoBoB2DCJBHmDCJDJ2DCJYJ2CCHHJ2ECHHU2CCFFH2FCHsBsB2DCJBHmDCJDJ2DCJaJ2CCHHJ2ECHHW2CCFFH2FCHwBwB2DCJBHmDCJDJ2DCJcJ2CCHHJ2ECHHY2CCFFH2FCH0B0B2DCJBHmDCJDJ2DCJeJ2CCHHJ2ECHHa2CCFFH2FCH4B4B2DCJBHmDCJDJ2DCJgBJ2CCHHJ2ECHHc2CCFFH2FCH8B8B2DCJBHmDCJDJ2DCJiBJ2CCHHJ2ECHHe2CCFFH2FCHgCgC2DCJBHmDCJDJ2DCJkBJ2CCHHJ2ECHHgB2CCFFH2FCHkCkC2DCJBHmDCJDJ2DCJmBJ2CCHHJ2ECHHiB2CCFFH2FCHoCoC2DCJBHmDCJDJ2DCJoBJ2CCHHJ2ECHHkB2CCFFH2FCHsCsC2DCJBHmDCJDJ2DCJqBJ2CCHHJ2ECHHmB2CCFFH2FCHwCwC2DCJBHmDCJDJ2DCJsBJ2CCHHJ2ECHHoB2CCFFH2FCH0C0C2DCJBHmDCJDJ2DCJuBJ2CCHHJ2ECHHqB2CCFFH2FCH4C4C2DCJBHmDCJDJ2DCJwBJ2CCHHJ2ECHHsB2CCFFH2FCH8C8C2DCJBHmDCJDJ2DCJyBJ2CCHHJ2ECHHuB2CCFFH2FCHgDgD2DCJBHmDCJDJ2DCJ0BJ2CCHHJ2ECHHwB2CCFFH2FCHkDkD2DCJBHmDCJDJ2DCJ2BJ2CCHHJ2ECHHyB2CCFFH2FCHoDoD2DCJBHmDCJDJ2DCJ4BJ2CCHHJ2ECHH0B2CCFFH2FCHsDsD2DCJBHmDCJDJ2DCJ6BJ2CCHHJ2ECHH2B2CCFFH2FCHwDwD2DCJBHmDCJDJ2DCJ8BJ2CCHHJ2ECHH4B2CCFFH2FCH0D0D2DCJBHmDCJDJ2DCJ-BJ2CCHHJ2ECHH6B2CCFFH2FCH4D4D2DCJBHmDCJDJ2DCJgCJ2CCHHJ2ECHH8B2CCFFH2FCH8D8D2DCJBHmDCJDJ2DCJiCJ2CCHHJ2ECHH-B2CCFFHmDCHCkC2CCmCFH";
+const x2a_32_p0_t1 = "AgBgCgEgGCCCE";
 async function x2a_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3213,8 +3213,8 @@ async function x2a_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Ar
   return R.result(3, 35, false) as Uint32Array;
 }
 
-const x2a_32_p1_t0 = [0,16,1,-1,96,1,16,1,64,0,-1,16,1,-1,97,3,16,1,65,2,-1,16,1,-1,98,5,16,1,66,4,-1,16,1,-1,99,7,16,1,67,6,-1,16,1,-1,100,9,16,1,68,8,-1,16,1,-1,101,11,16,1,69,10,-1,16,1,-1,102,13,16,1,70,12,-1,16,1,-1,103,15,16,1,71,14,-1,16,1,-1,104,17,16,1,72,16,-1,16,1,-1,105,19,16,1,73,18,-1,16,1,-1,106,21,16,1,74,20,-1,16,1,-1,107,23,16,1,75,22,-1,16,1,-1,108,25,16,1,76,24,-1,16,1,-1,109,27,16,1,77,26,-1,16,1,-1,110,29,16,1,78,28,-1,16,1,-1,111,31,16,1,79,30,-1,16,1,-1,112,33,16,1,80,32,-1,16,1,-1,113,35,16,1,81,34,-1,16,1,-1,114,37,16,1,82,36,-1,16,1,-1,115,39,16,1,83,38,-1,16,1,-1,116,41,16,1,84,40,-1,16,1,-1,117,43,16,1,85,42,-1,16,1,-1,118,45,16,1,86,44,-1,16,1,-1,119,47,16,1,87,46,-1,16,1,-1,120,49,16,1,88,48,-1,16,1,-1,121,51,16,1,89,50,-1,16,1,-1,122,53,16,1,90,52,-1,16,1,-1,123,55,16,1,91,54,-1,16,1,-1,124,57,16,1,92,56,-1,16,1,-1,125,59,16,1,93,58,-1,16,1,-1,126,61,16,1,94,60,-1,16,1,-1,127,63,16,1,95,62,-1];
-const x2a_32_p1_t1 = [1,107,2,-1,2,0,-1,-1,0,91,1,-3,0,0,59,1,-3,-3,-1,51,1,-3,-2,-3,59,1,-3,-3,3,91,1,-4,2,2,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,4,75,1,-4,-4,1,43,1,-3,-3,-4,91,1,-4,4,4,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,5,75,1,-4,-4,2,43,1,-3,-3,-4,91,1,-4,6,6,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,6,75,1,-4,-4,3,43,1,-3,-3,-4,91,1,-4,8,8,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,7,75,1,-4,-4,4,43,1,-3,-3,-4,91,1,-4,10,10,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,8,75,1,-4,-4,5,43,1,-3,-3,-4,91,1,-4,12,12,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,9,75,1,-4,-4,6,43,1,-3,-3,-4,91,1,-4,14,14,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,10,75,1,-4,-4,7,43,1,-3,-3,-4,91,1,-4,16,16,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,11,75,1,-4,-4,8,43,1,-3,-3,-4,91,1,-4,18,18,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,12,75,1,-4,-4,9,43,1,-3,-3,-4,91,1,-4,20,20,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,13,75,1,-4,-4,10,43,1,-3,-3,-4,91,1,-4,22,22,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,14,75,1,-4,-4,11,43,1,-3,-3,-4,91,1,-4,24,24,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,15,75,1,-4,-4,12,43,1,-3,-3,-4,91,1,-4,26,26,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,16,75,1,-4,-4,13,43,1,-3,-3,-4,91,1,-4,28,28,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,17,75,1,-4,-4,14,43,1,-3,-3,-4,91,1,-4,30,30,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,18,75,1,-4,-4,15,43,1,-3,-3,-4,91,1,-4,32,32,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,19,75,1,-4,-4,16,43,1,-3,-3,-4,91,1,-4,34,34,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,20,75,1,-4,-4,17,43,1,-3,-3,-4,91,1,-4,36,36,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,21,75,1,-4,-4,18,43,1,-3,-3,-4,91,1,-4,38,38,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,22,75,1,-4,-4,19,43,1,-3,-3,-4,91,1,-4,40,40,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,23,75,1,-4,-4,20,43,1,-3,-3,-4,91,1,-4,42,42,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,24,75,1,-4,-4,21,43,1,-3,-3,-4,91,1,-4,44,44,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,25,75,1,-4,-4,22,43,1,-3,-3,-4,91,1,-4,46,46,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,26,75,1,-4,-4,23,43,1,-3,-3,-4,91,1,-4,48,48,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,27,75,1,-4,-4,24,43,1,-3,-3,-4,91,1,-4,50,50,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,28,75,1,-4,-4,25,43,1,-3,-3,-4,91,1,-4,52,52,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,29,75,1,-4,-4,26,43,1,-3,-3,-4,91,1,-4,54,54,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,30,75,1,-4,-4,27,43,1,-3,-3,-4,91,1,-4,56,56,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,31,75,1,-4,-4,28,43,1,-3,-3,-4,91,1,-4,58,58,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,32,75,1,-4,-4,29,43,1,-3,-3,-4,91,1,-4,60,60,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,33,75,1,-4,-4,30,43,1,-3,-3,-4,91,1,-4,62,62,59,1,-4,-1,-4,51,1,-4,-2,-4,59,1,-4,-4,34,75,1,-4,-4,31,43,1,-3,-3,-4,51,1,-4,1,2,43,1,35,-3,-4];
+const x2a_32_p1_t0 = "AgBCBgGCgBCgEABgBCBiGGgBCiEEBgBCBkGKgBCkEIBgBCBmGOgBCmEMBgBCBoGSgBCoEQBgBCBqGWgBCqEUBgBCBsGagBCsEYBgBCBuGegBCuEcBgBCBwGiBgBCwEgBBgBCByGmBgBCyEkBBgBCB0GqBgBC0EoBBgBCB2GuBgBC2EsBBgBCB4GyBgBC4EwBBgBCB6G2BgBC6E0BBgBCB8G6BgBC8E4BBgBCB-G-BgBC-E8BBgBCBgHiCgBCgFgCBgBCBiHmCgBCiFkCBgBCBkHqCgBCkFoCBgBCBmHuCgBCmFsCBgBCBoHyCgBCoFwCBgBCBqH2CgBCqF0CBgBCBsH6CgBCsF4CBgBCBuH-CgBCuF8CBgBCBwHiDgBCwFgDBgBCByHmDgBCyFkDBgBCB0HqDgBC0FoDBgBCB2HuDgBC2FsDBgBCB4HyDgBC4FwDBgBCB6H2DgBC6F0DBgBCB8H6DgBC8F4DBgBCB-H-DgBC-F8DB";
+const x2a_32_p1_t1 = "C2GEBEABBA2FCFAA2DCFFBmDCFDF2DCFFG2FCHEE2DCHBHmDCHDH2DCHHI2ECHHC2CCFFH2FCHII2DCHBHmDCHDH2DCHHK2ECHHE2CCFFH2FCHMM2DCHBHmDCHDH2DCHHM2ECHHG2CCFFH2FCHQQ2DCHBHmDCHDH2DCHHO2ECHHI2CCFFH2FCHUU2DCHBHmDCHDH2DCHHQ2ECHHK2CCFFH2FCHYY2DCHBHmDCHDH2DCHHS2ECHHM2CCFFH2FCHcc2DCHBHmDCHDH2DCHHU2ECHHO2CCFFH2FCHgBgB2DCHBHmDCHDH2DCHHW2ECHHQ2CCFFH2FCHkBkB2DCHBHmDCHDH2DCHHY2ECHHS2CCFFH2FCHoBoB2DCHBHmDCHDH2DCHHa2ECHHU2CCFFH2FCHsBsB2DCHBHmDCHDH2DCHHc2ECHHW2CCFFH2FCHwBwB2DCHBHmDCHDH2DCHHe2ECHHY2CCFFH2FCH0B0B2DCHBHmDCHDH2DCHHgB2ECHHa2CCFFH2FCH4B4B2DCHBHmDCHDH2DCHHiB2ECHHc2CCFFH2FCH8B8B2DCHBHmDCHDH2DCHHkB2ECHHe2CCFFH2FCHgCgC2DCHBHmDCHDH2DCHHmB2ECHHgB2CCFFH2FCHkCkC2DCHBHmDCHDH2DCHHoB2ECHHiB2CCFFH2FCHoCoC2DCHBHmDCHDH2DCHHqB2ECHHkB2CCFFH2FCHsCsC2DCHBHmDCHDH2DCHHsB2ECHHmB2CCFFH2FCHwCwC2DCHBHmDCHDH2DCHHuB2ECHHoB2CCFFH2FCH0C0C2DCHBHmDCHDH2DCHHwB2ECHHqB2CCFFH2FCH4C4C2DCHBHmDCHDH2DCHHyB2ECHHsB2CCFFH2FCH8C8C2DCHBHmDCHDH2DCHH0B2ECHHuB2CCFFH2FCHgDgD2DCHBHmDCHDH2DCHH2B2ECHHwB2CCFFH2FCHkDkD2DCHBHmDCHDH2DCHH4B2ECHHyB2CCFFH2FCHoDoD2DCHBHmDCHDH2DCHH6B2ECHH0B2CCFFH2FCHsDsD2DCHBHmDCHDH2DCHH8B2ECHH2B2CCFFH2FCHwDwD2DCHBHmDCHDH2DCHH-B2ECHH4B2CCFFH2FCH0D0D2DCHBHmDCHDH2DCHHgC2ECHH6B2CCFFH2FCH4D4D2DCHBHmDCHDH2DCHHiC2ECHH8B2CCFFH2FCH8D8D2DCHBHmDCHDH2DCHHkC2ECHH-B2CCFFHmDCHCE2CCmCFH";
 async function x2a_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3241,9 +3241,9 @@ async function x2a_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Ar
   return R.result(3, 35, false) as Uint32Array;
 }
 
-const x2a_32_p2_t0 = [1,51,1,35,33,34];
-const x2a_32_p2_t1 = [0,16,1,-1,64,0,16,1,96,-1,32,16,1,-1,65,1,16,1,97,-1,33,16,1,-1,66,2,16,1,98,-1,34,16,1,-1,67,3,16,1,99,-1,35,16,1,-1,68,4,16,1,100,-1,36,16,1,-1,69,5,16,1,101,-1,37,16,1,-1,70,6,16,1,102,-1,38,16,1,-1,71,7,16,1,103,-1,39,16,1,-1,72,8,16,1,104,-1,40,16,1,-1,73,9,16,1,105,-1,41,16,1,-1,74,10,16,1,106,-1,42,16,1,-1,75,11,16,1,107,-1,43,16,1,-1,76,12,16,1,108,-1,44,16,1,-1,77,13,16,1,109,-1,45,16,1,-1,78,14,16,1,110,-1,46,16,1,-1,79,15,16,1,111,-1,47,16,1,-1,80,16,16,1,112,-1,48,16,1,-1,81,17,16,1,113,-1,49,16,1,-1,82,18,16,1,114,-1,50,16,1,-1,83,19,16,1,115,-1,51,16,1,-1,84,20,16,1,116,-1,52,16,1,-1,85,21,16,1,117,-1,53,16,1,-1,86,22,16,1,118,-1,54,16,1,-1,87,23,16,1,119,-1,55,16,1,-1,88,24,16,1,120,-1,56,16,1,-1,89,25,16,1,121,-1,57,16,1,-1,90,26,16,1,122,-1,58,16,1,-1,91,27,16,1,123,-1,59,16,1,-1,92,28,16,1,124,-1,60,16,1,-1,93,29,16,1,125,-1,61,16,1,-1,94,30,16,1,126,-1,62,16,1,-1,95,31,16,1,127,-1,63];
-const x2a_32_p2_t2 = [1,91,1,-1,96,96,51,1,36,-1,1,91,1,-1,97,97,51,1,37,-1,2,91,1,-1,98,98,51,1,38,-1,3,91,1,-1,99,99,51,1,39,-1,4,91,1,-1,100,100,51,1,40,-1,5,91,1,-1,101,101,51,1,41,-1,6,91,1,-1,102,102,51,1,42,-1,7,91,1,-1,103,103,51,1,43,-1,8,91,1,-1,104,104,51,1,44,-1,9,91,1,-1,105,105,51,1,45,-1,10,91,1,-1,106,106,51,1,46,-1,11,91,1,-1,107,107,51,1,47,-1,12,91,1,-1,108,108,51,1,48,-1,13,91,1,-1,109,109,51,1,49,-1,14,91,1,-1,110,110,51,1,50,-1,15,91,1,-1,111,111,51,1,51,-1,16,91,1,-1,112,112,51,1,52,-1,17,91,1,-1,113,113,51,1,53,-1,18,91,1,-1,114,114,51,1,54,-1,19,91,1,-1,115,115,51,1,55,-1,20,91,1,-1,116,116,51,1,56,-1,21,91,1,-1,117,117,51,1,57,-1,22,91,1,-1,118,118,51,1,58,-1,23,91,1,-1,119,119,51,1,59,-1,24,91,1,-1,120,120,51,1,60,-1,25,91,1,-1,121,121,51,1,61,-1,26,91,1,-1,122,122,51,1,62,-1,27,91,1,-1,123,123,51,1,63,-1,28,91,1,-1,124,124,51,1,64,-1,29,91,1,-1,125,125,51,1,65,-1,30,91,1,-1,126,126,51,1,66,-1,31,91,1,-1,127,127,51,1,67,-1,32];
+const x2a_32_p2_t0 = "CmDCmCiCkC";
+const x2a_32_p2_t1 = "AgBCBgEAgBCgGBgCgBCBiECgBCiGBiCgBCBkEEgBCkGBkCgBCBmEGgBCmGBmCgBCBoEIgBCoGBoCgBCBqEKgBCqGBqCgBCBsEMgBCsGBsCgBCBuEOgBCuGBuCgBCBwEQgBCwGBwCgBCByESgBCyGByCgBCB0EUgBC0GB0CgBCB2EWgBC2GB2CgBCB4EYgBC4GB4CgBCB6EagBC6GB6CgBCB8EcgBC8GB8CgBCB-EegBC-GB-CgBCBgFgBgBCgHBgDgBCBiFiBgBCiHBiDgBCBkFkBgBCkHBkDgBCBmFmBgBCmHBmDgBCBoFoBgBCoHBoDgBCBqFqBgBCqHBqDgBCBsFsBgBCsHBsDgBCBuFuBgBCuHBuDgBCBwFwBgBCwHBwDgBCByFyBgBCyHByDgBCB0F0BgBC0HB0DgBCB2F2BgBC2HB2DgBCB4F4BgBC4HB4DgBCB6F6BgBC6HB6DgBCB8F8BgBC8HB8DgBCB-F-BgBC-HB-D";
+const x2a_32_p2_t2 = "C2FCBgGgGmDCoCBC2FCBiGiGmDCqCBE2FCBkGkGmDCsCBG2FCBmGmGmDCuCBI2FCBoGoGmDCwCBK2FCBqGqGmDCyCBM2FCBsGsGmDC0CBO2FCBuGuGmDC2CBQ2FCBwGwGmDC4CBS2FCByGyGmDC6CBU2FCB0G0GmDC8CBW2FCB2G2GmDC-CBY2FCB4G4GmDCgDBa2FCB6G6GmDCiDBc2FCB8G8GmDCkDBe2FCB-G-GmDCmDBgB2FCBgHgHmDCoDBiB2FCBiHiHmDCqDBkB2FCBkHkHmDCsDBmB2FCBmHmHmDCuDBoB2FCBoHoHmDCwDBqB2FCBqHqHmDCyDBsB2FCBsHsHmDC0DBuB2FCBuHuHmDC2DBwB2FCBwHwHmDC4DByB2FCByHyHmDC6DB0B2FCB0H0HmDC8DB2B2FCB2H2HmDC-DB4B2FCB4H4HmDCgEB6B2FCB6H6HmDCiEB8B2FCB8H8HmDCkEB-B2FCB-H-HmDCmEBgC";
 async function x2a_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3289,8 +3289,8 @@ export function x2a_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise
   }
 }
 
-const x2a_64_p0_t0 = [1,108,2,-1,2,0,-1,-1,0,92,1,-3,0,0,60,1,-4,-3,-1,52,1,-4,-2,-4,60,1,-4,2,-4,44,1,-3,-3,-4,92,1,-4,2,2,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,3,-5,44,1,-4,-4,-5,76,1,-4,-4,1,44,1,-3,-3,-4,92,1,-4,4,4,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,4,-5,44,1,-4,-4,-5,76,1,-4,-4,2,44,1,-3,-3,-4,92,1,-4,6,6,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,5,-5,44,1,-4,-4,-5,76,1,-4,-4,3,44,1,-3,-3,-4,92,1,-4,8,8,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,6,-5,44,1,-4,-4,-5,76,1,-4,-4,4,44,1,-3,-3,-4,92,1,-4,10,10,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,7,-5,44,1,-4,-4,-5,76,1,-4,-4,5,44,1,-3,-3,-4,92,1,-4,12,12,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,8,-5,44,1,-4,-4,-5,76,1,-4,-4,6,44,1,-3,-3,-4,92,1,-4,14,14,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,9,-5,44,1,-4,-4,-5,76,1,-4,-4,7,44,1,-3,-3,-4,92,1,-4,16,16,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,10,-5,44,1,-4,-4,-5,76,1,-4,-4,8,44,1,-3,-3,-4,92,1,-4,18,18,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,11,-5,44,1,-4,-4,-5,76,1,-4,-4,9,44,1,-3,-3,-4,92,1,-4,20,20,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,12,-5,44,1,-4,-4,-5,76,1,-4,-4,10,44,1,-3,-3,-4,92,1,-4,22,22,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,13,-5,44,1,-4,-4,-5,76,1,-4,-4,11,44,1,-3,-3,-4,92,1,-4,24,24,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,14,-5,44,1,-4,-4,-5,76,1,-4,-4,12,44,1,-3,-3,-4,92,1,-4,26,26,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,15,-5,44,1,-4,-4,-5,76,1,-4,-4,13,44,1,-3,-3,-4,92,1,-4,28,28,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,16,-5,44,1,-4,-4,-5,76,1,-4,-4,14,44,1,-3,-3,-4,92,1,-4,30,30,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,17,-5,44,1,-4,-4,-5,76,1,-4,-4,15,44,1,-3,-3,-4,92,1,-4,32,32,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,18,-5,44,1,-4,-4,-5,76,1,-4,-4,16,44,1,-3,-3,-4,92,1,-4,34,34,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,19,-5,44,1,-4,-4,-5,76,1,-4,-4,17,44,1,-3,-3,-4,92,1,-4,36,36,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,20,-5,44,1,-4,-4,-5,76,1,-4,-4,18,44,1,-3,-3,-4,92,1,-4,38,38,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,21,-5,44,1,-4,-4,-5,76,1,-4,-4,19,44,1,-3,-3,-4,92,1,-4,40,40,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,22,-5,44,1,-4,-4,-5,76,1,-4,-4,20,44,1,-3,-3,-4,92,1,-4,42,42,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,23,-5,44,1,-4,-4,-5,76,1,-4,-4,21,44,1,-3,-3,-4,92,1,-4,44,44,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,24,-5,44,1,-4,-4,-5,76,1,-4,-4,22,44,1,-3,-3,-4,92,1,-4,46,46,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,25,-5,44,1,-4,-4,-5,76,1,-4,-4,23,44,1,-3,-3,-4,92,1,-4,48,48,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,26,-5,44,1,-4,-4,-5,76,1,-4,-4,24,44,1,-3,-3,-4,92,1,-4,50,50,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,27,-5,44,1,-4,-4,-5,76,1,-4,-4,25,44,1,-3,-3,-4,92,1,-4,52,52,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,28,-5,44,1,-4,-4,-5,76,1,-4,-4,26,44,1,-3,-3,-4,92,1,-4,54,54,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,29,-5,44,1,-4,-4,-5,76,1,-4,-4,27,44,1,-3,-3,-4,92,1,-4,56,56,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,30,-5,44,1,-4,-4,-5,76,1,-4,-4,28,44,1,-3,-3,-4,92,1,-4,58,58,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,31,-5,44,1,-4,-4,-5,76,1,-4,-4,29,44,1,-3,-3,-4,92,1,-4,60,60,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,32,-5,44,1,-4,-4,-5,76,1,-4,-4,30,44,1,-3,-3,-4,92,1,-4,62,62,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,33,-5,44,1,-4,-4,-5,76,1,-4,-4,31,44,1,-3,-3,-4,92,1,-4,64,64,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,34,-5,44,1,-4,-4,-5,76,1,-4,-4,32,44,1,-3,-3,-4,92,1,-4,66,66,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,35,-5,44,1,-4,-4,-5,76,1,-4,-4,33,44,1,-3,-3,-4,92,1,-4,68,68,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,36,-5,44,1,-4,-4,-5,76,1,-4,-4,34,44,1,-3,-3,-4,92,1,-4,70,70,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,37,-5,44,1,-4,-4,-5,76,1,-4,-4,35,44,1,-3,-3,-4,92,1,-4,72,72,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,38,-5,44,1,-4,-4,-5,76,1,-4,-4,36,44,1,-3,-3,-4,92,1,-4,74,74,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,39,-5,44,1,-4,-4,-5,76,1,-4,-4,37,44,1,-3,-3,-4,92,1,-4,76,76,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,40,-5,44,1,-4,-4,-5,76,1,-4,-4,38,44,1,-3,-3,-4,92,1,-4,78,78,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,41,-5,44,1,-4,-4,-5,76,1,-4,-4,39,44,1,-3,-3,-4,92,1,-4,80,80,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,42,-5,44,1,-4,-4,-5,76,1,-4,-4,40,44,1,-3,-3,-4,92,1,-4,82,82,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,43,-5,44,1,-4,-4,-5,76,1,-4,-4,41,44,1,-3,-3,-4,92,1,-4,84,84,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,44,-5,44,1,-4,-4,-5,76,1,-4,-4,42,44,1,-3,-3,-4,92,1,-4,86,86,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,45,-5,44,1,-4,-4,-5,76,1,-4,-4,43,44,1,-3,-3,-4,92,1,-4,88,88,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,46,-5,44,1,-4,-4,-5,76,1,-4,-4,44,44,1,-3,-3,-4,92,1,-4,90,90,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,47,-5,44,1,-4,-4,-5,76,1,-4,-4,45,44,1,-3,-3,-4,92,1,-4,92,92,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,48,-5,44,1,-4,-4,-5,76,1,-4,-4,46,44,1,-3,-3,-4,92,1,-4,94,94,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,49,-5,44,1,-4,-4,-5,76,1,-4,-4,47,44,1,-3,-3,-4,92,1,-4,96,96,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,50,-5,44,1,-4,-4,-5,76,1,-4,-4,48,44,1,-3,-3,-4,92,1,-4,98,98,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,51,-5,44,1,-4,-4,-5,76,1,-4,-4,49,44,1,-3,-3,-4,92,1,-4,100,100,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,52,-5,44,1,-4,-4,-5,76,1,-4,-4,50,44,1,-3,-3,-4,92,1,-4,102,102,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,53,-5,44,1,-4,-4,-5,76,1,-4,-4,51,44,1,-3,-3,-4,92,1,-4,104,104,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,54,-5,44,1,-4,-4,-5,76,1,-4,-4,52,44,1,-3,-3,-4,92,1,-4,106,106,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,55,-5,44,1,-4,-4,-5,76,1,-4,-4,53,44,1,-3,-3,-4,92,1,-4,108,108,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,56,-5,44,1,-4,-4,-5,76,1,-4,-4,54,44,1,-3,-3,-4,92,1,-4,110,110,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,57,-5,44,1,-4,-4,-5,76,1,-4,-4,55,44,1,-3,-3,-4,92,1,-4,112,112,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,58,-5,44,1,-4,-4,-5,76,1,-4,-4,56,44,1,-3,-3,-4,92,1,-4,114,114,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,59,-5,44,1,-4,-4,-5,76,1,-4,-4,57,44,1,-3,-3,-4,92,1,-4,116,116,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,60,-5,44,1,-4,-4,-5,76,1,-4,-4,58,44,1,-3,-3,-4,92,1,-4,118,118,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,61,-5,44,1,-4,-4,-5,76,1,-4,-4,59,44,1,-3,-3,-4,92,1,-4,120,120,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,62,-5,44,1,-4,-4,-5,76,1,-4,-4,60,44,1,-3,-3,-4,92,1,-4,122,122,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,63,-5,44,1,-4,-4,-5,76,1,-4,-4,61,44,1,-3,-3,-4,92,1,-4,124,124,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,64,-5,44,1,-4,-4,-5,76,1,-4,-4,62,44,1,-3,-3,-4,92,1,-4,126,126,60,1,-5,-1,-4,52,1,-5,-2,-5,60,1,-5,65,-5,44,1,-4,-4,-5,76,1,-4,-4,63,44,1,-3,-3,-4,52,1,-4,1,66,44,1,67,-3,-4];
-const x2a_64_p0_t1 = [0,16,64,128,192,1,1,1,2];
+const x2a_64_p0_t0 = "C4GEBEABBA4FCFAA4DCHFBoDCHDH4DCHEH4CCFFH4FCHEE4DCJBHoDCJDJ4DCJGJ4CCHHJ4ECHHC4CCFFH4FCHII4DCJBHoDCJDJ4DCJIJ4CCHHJ4ECHHE4CCFFH4FCHMM4DCJBHoDCJDJ4DCJKJ4CCHHJ4ECHHG4CCFFH4FCHQQ4DCJBHoDCJDJ4DCJMJ4CCHHJ4ECHHI4CCFFH4FCHUU4DCJBHoDCJDJ4DCJOJ4CCHHJ4ECHHK4CCFFH4FCHYY4DCJBHoDCJDJ4DCJQJ4CCHHJ4ECHHM4CCFFH4FCHcc4DCJBHoDCJDJ4DCJSJ4CCHHJ4ECHHO4CCFFH4FCHgBgB4DCJBHoDCJDJ4DCJUJ4CCHHJ4ECHHQ4CCFFH4FCHkBkB4DCJBHoDCJDJ4DCJWJ4CCHHJ4ECHHS4CCFFH4FCHoBoB4DCJBHoDCJDJ4DCJYJ4CCHHJ4ECHHU4CCFFH4FCHsBsB4DCJBHoDCJDJ4DCJaJ4CCHHJ4ECHHW4CCFFH4FCHwBwB4DCJBHoDCJDJ4DCJcJ4CCHHJ4ECHHY4CCFFH4FCH0B0B4DCJBHoDCJDJ4DCJeJ4CCHHJ4ECHHa4CCFFH4FCH4B4B4DCJBHoDCJDJ4DCJgBJ4CCHHJ4ECHHc4CCFFH4FCH8B8B4DCJBHoDCJDJ4DCJiBJ4CCHHJ4ECHHe4CCFFH4FCHgCgC4DCJBHoDCJDJ4DCJkBJ4CCHHJ4ECHHgB4CCFFH4FCHkCkC4DCJBHoDCJDJ4DCJmBJ4CCHHJ4ECHHiB4CCFFH4FCHoCoC4DCJBHoDCJDJ4DCJoBJ4CCHHJ4ECHHkB4CCFFH4FCHsCsC4DCJBHoDCJDJ4DCJqBJ4CCHHJ4ECHHmB4CCFFH4FCHwCwC4DCJBHoDCJDJ4DCJsBJ4CCHHJ4ECHHoB4CCFFH4FCH0C0C4DCJBHoDCJDJ4DCJuBJ4CCHHJ4ECHHqB4CCFFH4FCH4C4C4DCJBHoDCJDJ4DCJwBJ4CCHHJ4ECHHsB4CCFFH4FCH8C8C4DCJBHoDCJDJ4DCJyBJ4CCHHJ4ECHHuB4CCFFH4FCHgDgD4DCJBHoDCJDJ4DCJ0BJ4CCHHJ4ECHHwB4CCFFH4FCHkDkD4DCJBHoDCJDJ4DCJ2BJ4CCHHJ4ECHHyB4CCFFH4FCHoDoD4DCJBHoDCJDJ4DCJ4BJ4CCHHJ4ECHH0B4CCFFH4FCHsDsD4DCJBHoDCJDJ4DCJ6BJ4CCHHJ4ECHH2B4CCFFH4FCHwDwD4DCJBHoDCJDJ4DCJ8BJ4CCHHJ4ECHH4B4CCFFH4FCH0D0D4DCJBHoDCJDJ4DCJ-BJ4CCHHJ4ECHH6B4CCFFH4FCH4D4D4DCJBHoDCJDJ4DCJgCJ4CCHHJ4ECHH8B4CCFFH4FCH8D8D4DCJBHoDCJDJ4DCJiCJ4CCHHJ4ECHH-B4CCFFH4FCHgEgE4DCJBHoDCJDJ4DCJkCJ4CCHHJ4ECHHgC4CCFFH4FCHkEkE4DCJBHoDCJDJ4DCJmCJ4CCHHJ4ECHHiC4CCFFH4FCHoEoE4DCJBHoDCJDJ4DCJoCJ4CCHHJ4ECHHkC4CCFFH4FCHsEsE4DCJBHoDCJDJ4DCJqCJ4CCHHJ4ECHHmC4CCFFH4FCHwEwE4DCJBHoDCJDJ4DCJsCJ4CCHHJ4ECHHoC4CCFFH4FCH0E0E4DCJBHoDCJDJ4DCJuCJ4CCHHJ4ECHHqC4CCFFH4FCH4E4E4DCJBHoDCJDJ4DCJwCJ4CCHHJ4ECHHsC4CCFFH4FCH8E8E4DCJBHoDCJDJ4DCJyCJ4CCHHJ4ECHHuC4CCFFH4FCHgFgF4DCJBHoDCJDJ4DCJ0CJ4CCHHJ4ECHHwC4CCFFH4FCHkFkF4DCJBHoDCJDJ4DCJ2CJ4CCHHJ4ECHHyC4CCFFH4FCHoFoF4DCJBHoDCJDJ4DCJ4CJ4CCHHJ4ECHH0C4CCFFH4FCHsFsF4DCJBHoDCJDJ4DCJ6CJ4CCHHJ4ECHH2C4CCFFH4FCHwFwF4DCJBHoDCJDJ4DCJ8CJ4CCHHJ4ECHH4C4CCFFH4FCH0F0F4DCJBHoDCJDJ4DCJ-CJ4CCHHJ4ECHH6C4CCFFH4FCH4F4F4DCJBHoDCJDJ4DCJgDJ4CCHHJ4ECHH8C4CCFFH4FCH8F8F4DCJBHoDCJDJ4DCJiDJ4CCHHJ4ECHH-C4CCFFH4FCHgGgG4DCJBHoDCJDJ4DCJkDJ4CCHHJ4ECHHgD4CCFFH4FCHkGkG4DCJBHoDCJDJ4DCJmDJ4CCHHJ4ECHHiD4CCFFH4FCHoGoG4DCJBHoDCJDJ4DCJoDJ4CCHHJ4ECHHkD4CCFFH4FCHsGsG4DCJBHoDCJDJ4DCJqDJ4CCHHJ4ECHHmD4CCFFH4FCHwGwG4DCJBHoDCJDJ4DCJsDJ4CCHHJ4ECHHoD4CCFFH4FCH0G0G4DCJBHoDCJDJ4DCJuDJ4CCHHJ4ECHHqD4CCFFH4FCH4G4G4DCJBHoDCJDJ4DCJwDJ4CCHHJ4ECHHsD4CCFFH4FCH8G8G4DCJBHoDCJDJ4DCJyDJ4CCHHJ4ECHHuD4CCFFH4FCHgHgH4DCJBHoDCJDJ4DCJ0DJ4CCHHJ4ECHHwD4CCFFH4FCHkHkH4DCJBHoDCJDJ4DCJ2DJ4CCHHJ4ECHHyD4CCFFH4FCHoHoH4DCJBHoDCJDJ4DCJ4DJ4CCHHJ4ECHH0D4CCFFH4FCHsHsH4DCJBHoDCJDJ4DCJ6DJ4CCHHJ4ECHH2D4CCFFH4FCHwHwH4DCJBHoDCJDJ4DCJ8DJ4CCHHJ4ECHH4D4CCFFH4FCH0H0H4DCJBHoDCJDJ4DCJ-DJ4CCHHJ4ECHH6D4CCFFH4FCH4H4H4DCJBHoDCJDJ4DCJgEJ4CCHHJ4ECHH8D4CCFFH4FCH8H8H4DCJBHoDCJDJ4DCJiEJ4CCHHJ4ECHH-D4CCFFHoDCHCkE4CCmEFH";
+const x2a_64_p0_t1 = "AgBgEgIgMCCCE";
 async function x2a_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3313,8 +3313,8 @@ async function x2a_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint6
   return R.result(4, 67, false) as BigUint64Array;
 }
 
-const x2a_64_p1_t0 = [0,16,1,-1,192,1,16,1,128,0,-1,16,1,-1,193,3,16,1,129,2,-1,16,1,-1,194,5,16,1,130,4,-1,16,1,-1,195,7,16,1,131,6,-1,16,1,-1,196,9,16,1,132,8,-1,16,1,-1,197,11,16,1,133,10,-1,16,1,-1,198,13,16,1,134,12,-1,16,1,-1,199,15,16,1,135,14,-1,16,1,-1,200,17,16,1,136,16,-1,16,1,-1,201,19,16,1,137,18,-1,16,1,-1,202,21,16,1,138,20,-1,16,1,-1,203,23,16,1,139,22,-1,16,1,-1,204,25,16,1,140,24,-1,16,1,-1,205,27,16,1,141,26,-1,16,1,-1,206,29,16,1,142,28,-1,16,1,-1,207,31,16,1,143,30,-1,16,1,-1,208,33,16,1,144,32,-1,16,1,-1,209,35,16,1,145,34,-1,16,1,-1,210,37,16,1,146,36,-1,16,1,-1,211,39,16,1,147,38,-1,16,1,-1,212,41,16,1,148,40,-1,16,1,-1,213,43,16,1,149,42,-1,16,1,-1,214,45,16,1,150,44,-1,16,1,-1,215,47,16,1,151,46,-1,16,1,-1,216,49,16,1,152,48,-1,16,1,-1,217,51,16,1,153,50,-1,16,1,-1,218,53,16,1,154,52,-1,16,1,-1,219,55,16,1,155,54,-1,16,1,-1,220,57,16,1,156,56,-1,16,1,-1,221,59,16,1,157,58,-1,16,1,-1,222,61,16,1,158,60,-1,16,1,-1,223,63,16,1,159,62,-1,16,1,-1,224,65,16,1,160,64,-1,16,1,-1,225,67,16,1,161,66,-1,16,1,-1,226,69,16,1,162,68,-1,16,1,-1,227,71,16,1,163,70,-1,16,1,-1,228,73,16,1,164,72,-1,16,1,-1,229,75,16,1,165,74,-1,16,1,-1,230,77,16,1,166,76,-1,16,1,-1,231,79,16,1,167,78,-1,16,1,-1,232,81,16,1,168,80,-1,16,1,-1,233,83,16,1,169,82,-1,16,1,-1,234,85,16,1,170,84,-1,16,1,-1,235,87,16,1,171,86,-1,16,1,-1,236,89,16,1,172,88,-1,16,1,-1,237,91,16,1,173,90,-1,16,1,-1,238,93,16,1,174,92,-1,16,1,-1,239,95,16,1,175,94,-1,16,1,-1,240,97,16,1,176,96,-1,16,1,-1,241,99,16,1,177,98,-1,16,1,-1,242,101,16,1,178,100,-1,16,1,-1,243,103,16,1,179,102,-1,16,1,-1,244,105,16,1,180,104,-1,16,1,-1,245,107,16,1,181,106,-1,16,1,-1,246,109,16,1,182,108,-1,16,1,-1,247,111,16,1,183,110,-1,16,1,-1,248,113,16,1,184,112,-1,16,1,-1,249,115,16,1,185,114,-1,16,1,-1,250,117,16,1,186,116,-1,16,1,-1,251,119,16,1,187,118,-1,16,1,-1,252,121,16,1,188,120,-1,16,1,-1,253,123,16,1,189,122,-1,16,1,-1,254,125,16,1,190,124,-1,16,1,-1,255,127,16,1,191,126,-1];
-const x2a_64_p1_t1 = [1,108,2,-1,2,0,-1,-1,0,92,1,-3,0,0,60,1,-3,-3,-1,52,1,-3,-2,-3,60,1,-3,-3,3,92,1,-4,2,2,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,4,76,1,-4,-4,1,44,1,-3,-3,-4,92,1,-4,4,4,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,5,76,1,-4,-4,2,44,1,-3,-3,-4,92,1,-4,6,6,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,6,76,1,-4,-4,3,44,1,-3,-3,-4,92,1,-4,8,8,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,7,76,1,-4,-4,4,44,1,-3,-3,-4,92,1,-4,10,10,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,8,76,1,-4,-4,5,44,1,-3,-3,-4,92,1,-4,12,12,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,9,76,1,-4,-4,6,44,1,-3,-3,-4,92,1,-4,14,14,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,10,76,1,-4,-4,7,44,1,-3,-3,-4,92,1,-4,16,16,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,11,76,1,-4,-4,8,44,1,-3,-3,-4,92,1,-4,18,18,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,12,76,1,-4,-4,9,44,1,-3,-3,-4,92,1,-4,20,20,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,13,76,1,-4,-4,10,44,1,-3,-3,-4,92,1,-4,22,22,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,14,76,1,-4,-4,11,44,1,-3,-3,-4,92,1,-4,24,24,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,15,76,1,-4,-4,12,44,1,-3,-3,-4,92,1,-4,26,26,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,16,76,1,-4,-4,13,44,1,-3,-3,-4,92,1,-4,28,28,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,17,76,1,-4,-4,14,44,1,-3,-3,-4,92,1,-4,30,30,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,18,76,1,-4,-4,15,44,1,-3,-3,-4,92,1,-4,32,32,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,19,76,1,-4,-4,16,44,1,-3,-3,-4,92,1,-4,34,34,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,20,76,1,-4,-4,17,44,1,-3,-3,-4,92,1,-4,36,36,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,21,76,1,-4,-4,18,44,1,-3,-3,-4,92,1,-4,38,38,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,22,76,1,-4,-4,19,44,1,-3,-3,-4,92,1,-4,40,40,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,23,76,1,-4,-4,20,44,1,-3,-3,-4,92,1,-4,42,42,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,24,76,1,-4,-4,21,44,1,-3,-3,-4,92,1,-4,44,44,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,25,76,1,-4,-4,22,44,1,-3,-3,-4,92,1,-4,46,46,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,26,76,1,-4,-4,23,44,1,-3,-3,-4,92,1,-4,48,48,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,27,76,1,-4,-4,24,44,1,-3,-3,-4,92,1,-4,50,50,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,28,76,1,-4,-4,25,44,1,-3,-3,-4,92,1,-4,52,52,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,29,76,1,-4,-4,26,44,1,-3,-3,-4,92,1,-4,54,54,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,30,76,1,-4,-4,27,44,1,-3,-3,-4,92,1,-4,56,56,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,31,76,1,-4,-4,28,44,1,-3,-3,-4,92,1,-4,58,58,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,32,76,1,-4,-4,29,44,1,-3,-3,-4,92,1,-4,60,60,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,33,76,1,-4,-4,30,44,1,-3,-3,-4,92,1,-4,62,62,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,34,76,1,-4,-4,31,44,1,-3,-3,-4,92,1,-4,64,64,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,35,76,1,-4,-4,32,44,1,-3,-3,-4,92,1,-4,66,66,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,36,76,1,-4,-4,33,44,1,-3,-3,-4,92,1,-4,68,68,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,37,76,1,-4,-4,34,44,1,-3,-3,-4,92,1,-4,70,70,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,38,76,1,-4,-4,35,44,1,-3,-3,-4,92,1,-4,72,72,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,39,76,1,-4,-4,36,44,1,-3,-3,-4,92,1,-4,74,74,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,40,76,1,-4,-4,37,44,1,-3,-3,-4,92,1,-4,76,76,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,41,76,1,-4,-4,38,44,1,-3,-3,-4,92,1,-4,78,78,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,42,76,1,-4,-4,39,44,1,-3,-3,-4,92,1,-4,80,80,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,43,76,1,-4,-4,40,44,1,-3,-3,-4,92,1,-4,82,82,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,44,76,1,-4,-4,41,44,1,-3,-3,-4,92,1,-4,84,84,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,45,76,1,-4,-4,42,44,1,-3,-3,-4,92,1,-4,86,86,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,46,76,1,-4,-4,43,44,1,-3,-3,-4,92,1,-4,88,88,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,47,76,1,-4,-4,44,44,1,-3,-3,-4,92,1,-4,90,90,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,48,76,1,-4,-4,45,44,1,-3,-3,-4,92,1,-4,92,92,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,49,76,1,-4,-4,46,44,1,-3,-3,-4,92,1,-4,94,94,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,50,76,1,-4,-4,47,44,1,-3,-3,-4,92,1,-4,96,96,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,51,76,1,-4,-4,48,44,1,-3,-3,-4,92,1,-4,98,98,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,52,76,1,-4,-4,49,44,1,-3,-3,-4,92,1,-4,100,100,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,53,76,1,-4,-4,50,44,1,-3,-3,-4,92,1,-4,102,102,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,54,76,1,-4,-4,51,44,1,-3,-3,-4,92,1,-4,104,104,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,55,76,1,-4,-4,52,44,1,-3,-3,-4,92,1,-4,106,106,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,56,76,1,-4,-4,53,44,1,-3,-3,-4,92,1,-4,108,108,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,57,76,1,-4,-4,54,44,1,-3,-3,-4,92,1,-4,110,110,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,58,76,1,-4,-4,55,44,1,-3,-3,-4,92,1,-4,112,112,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,59,76,1,-4,-4,56,44,1,-3,-3,-4,92,1,-4,114,114,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,60,76,1,-4,-4,57,44,1,-3,-3,-4,92,1,-4,116,116,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,61,76,1,-4,-4,58,44,1,-3,-3,-4,92,1,-4,118,118,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,62,76,1,-4,-4,59,44,1,-3,-3,-4,92,1,-4,120,120,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,63,76,1,-4,-4,60,44,1,-3,-3,-4,92,1,-4,122,122,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,64,76,1,-4,-4,61,44,1,-3,-3,-4,92,1,-4,124,124,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,65,76,1,-4,-4,62,44,1,-3,-3,-4,92,1,-4,126,126,60,1,-4,-1,-4,52,1,-4,-2,-4,60,1,-4,-4,66,76,1,-4,-4,63,44,1,-3,-3,-4,52,1,-4,1,2,44,1,67,-3,-4];
+const x2a_64_p1_t0 = "AgBCBgMCgBCgIABgBCBiMGgBCiIEBgBCBkMKgBCkIIBgBCBmMOgBCmIMBgBCBoMSgBCoIQBgBCBqMWgBCqIUBgBCBsMagBCsIYBgBCBuMegBCuIcBgBCBwMiBgBCwIgBBgBCByMmBgBCyIkBBgBCB0MqBgBC0IoBBgBCB2MuBgBC2IsBBgBCB4MyBgBC4IwBBgBCB6M2BgBC6I0BBgBCB8M6BgBC8I4BBgBCB-M-BgBC-I8BBgBCBgNiCgBCgJgCBgBCBiNmCgBCiJkCBgBCBkNqCgBCkJoCBgBCBmNuCgBCmJsCBgBCBoNyCgBCoJwCBgBCBqN2CgBCqJ0CBgBCBsN6CgBCsJ4CBgBCBuN-CgBCuJ8CBgBCBwNiDgBCwJgDBgBCByNmDgBCyJkDBgBCB0NqDgBC0JoDBgBCB2NuDgBC2JsDBgBCB4NyDgBC4JwDBgBCB6N2DgBC6J0DBgBCB8N6DgBC8J4DBgBCB-N-DgBC-J8DBgBCBgOiEgBCgKgEBgBCBiOmEgBCiKkEBgBCBkOqEgBCkKoEBgBCBmOuEgBCmKsEBgBCBoOyEgBCoKwEBgBCBqO2EgBCqK0EBgBCBsO6EgBCsK4EBgBCBuO-EgBCuK8EBgBCBwOiFgBCwKgFBgBCByOmFgBCyKkFBgBCB0OqFgBC0KoFBgBCB2OuFgBC2KsFBgBCB4OyFgBC4KwFBgBCB6O2FgBC6K0FBgBCB8O6FgBC8K4FBgBCB-O-FgBC-K8FBgBCBgPiGgBCgLgGBgBCBiPmGgBCiLkGBgBCBkPqGgBCkLoGBgBCBmPuGgBCmLsGBgBCBoPyGgBCoLwGBgBCBqP2GgBCqL0GBgBCBsP6GgBCsL4GBgBCBuP-GgBCuL8GBgBCBwPiHgBCwLgHBgBCByPmHgBCyLkHBgBCB0PqHgBC0LoHBgBCB2PuHgBC2LsHBgBCB4PyHgBC4LwHBgBCB6P2HgBC6L0HBgBCB8P6HgBC8L4HBgBCB-P-HgBC-L8HB";
+const x2a_64_p1_t1 = "C4GEBEABBA4FCFAA4DCFFBoDCFDF4DCFFG4FCHEE4DCHBHoDCHDH4DCHHI4ECHHC4CCFFH4FCHII4DCHBHoDCHDH4DCHHK4ECHHE4CCFFH4FCHMM4DCHBHoDCHDH4DCHHM4ECHHG4CCFFH4FCHQQ4DCHBHoDCHDH4DCHHO4ECHHI4CCFFH4FCHUU4DCHBHoDCHDH4DCHHQ4ECHHK4CCFFH4FCHYY4DCHBHoDCHDH4DCHHS4ECHHM4CCFFH4FCHcc4DCHBHoDCHDH4DCHHU4ECHHO4CCFFH4FCHgBgB4DCHBHoDCHDH4DCHHW4ECHHQ4CCFFH4FCHkBkB4DCHBHoDCHDH4DCHHY4ECHHS4CCFFH4FCHoBoB4DCHBHoDCHDH4DCHHa4ECHHU4CCFFH4FCHsBsB4DCHBHoDCHDH4DCHHc4ECHHW4CCFFH4FCHwBwB4DCHBHoDCHDH4DCHHe4ECHHY4CCFFH4FCH0B0B4DCHBHoDCHDH4DCHHgB4ECHHa4CCFFH4FCH4B4B4DCHBHoDCHDH4DCHHiB4ECHHc4CCFFH4FCH8B8B4DCHBHoDCHDH4DCHHkB4ECHHe4CCFFH4FCHgCgC4DCHBHoDCHDH4DCHHmB4ECHHgB4CCFFH4FCHkCkC4DCHBHoDCHDH4DCHHoB4ECHHiB4CCFFH4FCHoCoC4DCHBHoDCHDH4DCHHqB4ECHHkB4CCFFH4FCHsCsC4DCHBHoDCHDH4DCHHsB4ECHHmB4CCFFH4FCHwCwC4DCHBHoDCHDH4DCHHuB4ECHHoB4CCFFH4FCH0C0C4DCHBHoDCHDH4DCHHwB4ECHHqB4CCFFH4FCH4C4C4DCHBHoDCHDH4DCHHyB4ECHHsB4CCFFH4FCH8C8C4DCHBHoDCHDH4DCHH0B4ECHHuB4CCFFH4FCHgDgD4DCHBHoDCHDH4DCHH2B4ECHHwB4CCFFH4FCHkDkD4DCHBHoDCHDH4DCHH4B4ECHHyB4CCFFH4FCHoDoD4DCHBHoDCHDH4DCHH6B4ECHH0B4CCFFH4FCHsDsD4DCHBHoDCHDH4DCHH8B4ECHH2B4CCFFH4FCHwDwD4DCHBHoDCHDH4DCHH-B4ECHH4B4CCFFH4FCH0D0D4DCHBHoDCHDH4DCHHgC4ECHH6B4CCFFH4FCH4D4D4DCHBHoDCHDH4DCHHiC4ECHH8B4CCFFH4FCH8D8D4DCHBHoDCHDH4DCHHkC4ECHH-B4CCFFH4FCHgEgE4DCHBHoDCHDH4DCHHmC4ECHHgC4CCFFH4FCHkEkE4DCHBHoDCHDH4DCHHoC4ECHHiC4CCFFH4FCHoEoE4DCHBHoDCHDH4DCHHqC4ECHHkC4CCFFH4FCHsEsE4DCHBHoDCHDH4DCHHsC4ECHHmC4CCFFH4FCHwEwE4DCHBHoDCHDH4DCHHuC4ECHHoC4CCFFH4FCH0E0E4DCHBHoDCHDH4DCHHwC4ECHHqC4CCFFH4FCH4E4E4DCHBHoDCHDH4DCHHyC4ECHHsC4CCFFH4FCH8E8E4DCHBHoDCHDH4DCHH0C4ECHHuC4CCFFH4FCHgFgF4DCHBHoDCHDH4DCHH2C4ECHHwC4CCFFH4FCHkFkF4DCHBHoDCHDH4DCHH4C4ECHHyC4CCFFH4FCHoFoF4DCHBHoDCHDH4DCHH6C4ECHH0C4CCFFH4FCHsFsF4DCHBHoDCHDH4DCHH8C4ECHH2C4CCFFH4FCHwFwF4DCHBHoDCHDH4DCHH-C4ECHH4C4CCFFH4FCH0F0F4DCHBHoDCHDH4DCHHgD4ECHH6C4CCFFH4FCH4F4F4DCHBHoDCHDH4DCHHiD4ECHH8C4CCFFH4FCH8F8F4DCHBHoDCHDH4DCHHkD4ECHH-C4CCFFH4FCHgGgG4DCHBHoDCHDH4DCHHmD4ECHHgD4CCFFH4FCHkGkG4DCHBHoDCHDH4DCHHoD4ECHHiD4CCFFH4FCHoGoG4DCHBHoDCHDH4DCHHqD4ECHHkD4CCFFH4FCHsGsG4DCHBHoDCHDH4DCHHsD4ECHHmD4CCFFH4FCHwGwG4DCHBHoDCHDH4DCHHuD4ECHHoD4CCFFH4FCH0G0G4DCHBHoDCHDH4DCHHwD4ECHHqD4CCFFH4FCH4G4G4DCHBHoDCHDH4DCHHyD4ECHHsD4CCFFH4FCH8G8G4DCHBHoDCHDH4DCHH0D4ECHHuD4CCFFH4FCHgHgH4DCHBHoDCHDH4DCHH2D4ECHHwD4CCFFH4FCHkHkH4DCHBHoDCHDH4DCHH4D4ECHHyD4CCFFH4FCHoHoH4DCHBHoDCHDH4DCHH6D4ECHH0D4CCFFH4FCHsHsH4DCHBHoDCHDH4DCHH8D4ECHH2D4CCFFH4FCHwHwH4DCHBHoDCHDH4DCHH-D4ECHH4D4CCFFH4FCH0H0H4DCHBHoDCHDH4DCHHgE4ECHH6D4CCFFH4FCH4H4H4DCHBHoDCHDH4DCHHiE4ECHH8D4CCFFH4FCH8H8H4DCHBHoDCHDH4DCHHkE4ECHH-D4CCFFHoDCHCE4CCmEFH";
 async function x2a_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3341,9 +3341,9 @@ async function x2a_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint6
   return R.result(4, 67, false) as BigUint64Array;
 }
 
-const x2a_64_p2_t0 = [1,52,1,67,65,66];
-const x2a_64_p2_t1 = [0,16,1,-1,128,0,16,1,192,-1,64,16,1,-1,129,1,16,1,193,-1,65,16,1,-1,130,2,16,1,194,-1,66,16,1,-1,131,3,16,1,195,-1,67,16,1,-1,132,4,16,1,196,-1,68,16,1,-1,133,5,16,1,197,-1,69,16,1,-1,134,6,16,1,198,-1,70,16,1,-1,135,7,16,1,199,-1,71,16,1,-1,136,8,16,1,200,-1,72,16,1,-1,137,9,16,1,201,-1,73,16,1,-1,138,10,16,1,202,-1,74,16,1,-1,139,11,16,1,203,-1,75,16,1,-1,140,12,16,1,204,-1,76,16,1,-1,141,13,16,1,205,-1,77,16,1,-1,142,14,16,1,206,-1,78,16,1,-1,143,15,16,1,207,-1,79,16,1,-1,144,16,16,1,208,-1,80,16,1,-1,145,17,16,1,209,-1,81,16,1,-1,146,18,16,1,210,-1,82,16,1,-1,147,19,16,1,211,-1,83,16,1,-1,148,20,16,1,212,-1,84,16,1,-1,149,21,16,1,213,-1,85,16,1,-1,150,22,16,1,214,-1,86,16,1,-1,151,23,16,1,215,-1,87,16,1,-1,152,24,16,1,216,-1,88,16,1,-1,153,25,16,1,217,-1,89,16,1,-1,154,26,16,1,218,-1,90,16,1,-1,155,27,16,1,219,-1,91,16,1,-1,156,28,16,1,220,-1,92,16,1,-1,157,29,16,1,221,-1,93,16,1,-1,158,30,16,1,222,-1,94,16,1,-1,159,31,16,1,223,-1,95,16,1,-1,160,32,16,1,224,-1,96,16,1,-1,161,33,16,1,225,-1,97,16,1,-1,162,34,16,1,226,-1,98,16,1,-1,163,35,16,1,227,-1,99,16,1,-1,164,36,16,1,228,-1,100,16,1,-1,165,37,16,1,229,-1,101,16,1,-1,166,38,16,1,230,-1,102,16,1,-1,167,39,16,1,231,-1,103,16,1,-1,168,40,16,1,232,-1,104,16,1,-1,169,41,16,1,233,-1,105,16,1,-1,170,42,16,1,234,-1,106,16,1,-1,171,43,16,1,235,-1,107,16,1,-1,172,44,16,1,236,-1,108,16,1,-1,173,45,16,1,237,-1,109,16,1,-1,174,46,16,1,238,-1,110,16,1,-1,175,47,16,1,239,-1,111,16,1,-1,176,48,16,1,240,-1,112,16,1,-1,177,49,16,1,241,-1,113,16,1,-1,178,50,16,1,242,-1,114,16,1,-1,179,51,16,1,243,-1,115,16,1,-1,180,52,16,1,244,-1,116,16,1,-1,181,53,16,1,245,-1,117,16,1,-1,182,54,16,1,246,-1,118,16,1,-1,183,55,16,1,247,-1,119,16,1,-1,184,56,16,1,248,-1,120,16,1,-1,185,57,16,1,249,-1,121,16,1,-1,186,58,16,1,250,-1,122,16,1,-1,187,59,16,1,251,-1,123,16,1,-1,188,60,16,1,252,-1,124,16,1,-1,189,61,16,1,253,-1,125,16,1,-1,190,62,16,1,254,-1,126,16,1,-1,191,63,16,1,255,-1,127];
-const x2a_64_p2_t2 = [1,92,1,-1,192,192,52,1,68,-1,1,92,1,-1,193,193,52,1,69,-1,2,92,1,-1,194,194,52,1,70,-1,3,92,1,-1,195,195,52,1,71,-1,4,92,1,-1,196,196,52,1,72,-1,5,92,1,-1,197,197,52,1,73,-1,6,92,1,-1,198,198,52,1,74,-1,7,92,1,-1,199,199,52,1,75,-1,8,92,1,-1,200,200,52,1,76,-1,9,92,1,-1,201,201,52,1,77,-1,10,92,1,-1,202,202,52,1,78,-1,11,92,1,-1,203,203,52,1,79,-1,12,92,1,-1,204,204,52,1,80,-1,13,92,1,-1,205,205,52,1,81,-1,14,92,1,-1,206,206,52,1,82,-1,15,92,1,-1,207,207,52,1,83,-1,16,92,1,-1,208,208,52,1,84,-1,17,92,1,-1,209,209,52,1,85,-1,18,92,1,-1,210,210,52,1,86,-1,19,92,1,-1,211,211,52,1,87,-1,20,92,1,-1,212,212,52,1,88,-1,21,92,1,-1,213,213,52,1,89,-1,22,92,1,-1,214,214,52,1,90,-1,23,92,1,-1,215,215,52,1,91,-1,24,92,1,-1,216,216,52,1,92,-1,25,92,1,-1,217,217,52,1,93,-1,26,92,1,-1,218,218,52,1,94,-1,27,92,1,-1,219,219,52,1,95,-1,28,92,1,-1,220,220,52,1,96,-1,29,92,1,-1,221,221,52,1,97,-1,30,92,1,-1,222,222,52,1,98,-1,31,92,1,-1,223,223,52,1,99,-1,32,92,1,-1,224,224,52,1,100,-1,33,92,1,-1,225,225,52,1,101,-1,34,92,1,-1,226,226,52,1,102,-1,35,92,1,-1,227,227,52,1,103,-1,36,92,1,-1,228,228,52,1,104,-1,37,92,1,-1,229,229,52,1,105,-1,38,92,1,-1,230,230,52,1,106,-1,39,92,1,-1,231,231,52,1,107,-1,40,92,1,-1,232,232,52,1,108,-1,41,92,1,-1,233,233,52,1,109,-1,42,92,1,-1,234,234,52,1,110,-1,43,92,1,-1,235,235,52,1,111,-1,44,92,1,-1,236,236,52,1,112,-1,45,92,1,-1,237,237,52,1,113,-1,46,92,1,-1,238,238,52,1,114,-1,47,92,1,-1,239,239,52,1,115,-1,48,92,1,-1,240,240,52,1,116,-1,49,92,1,-1,241,241,52,1,117,-1,50,92,1,-1,242,242,52,1,118,-1,51,92,1,-1,243,243,52,1,119,-1,52,92,1,-1,244,244,52,1,120,-1,53,92,1,-1,245,245,52,1,121,-1,54,92,1,-1,246,246,52,1,122,-1,55,92,1,-1,247,247,52,1,123,-1,56,92,1,-1,248,248,52,1,124,-1,57,92,1,-1,249,249,52,1,125,-1,58,92,1,-1,250,250,52,1,126,-1,59,92,1,-1,251,251,52,1,127,-1,60,92,1,-1,252,252,52,1,128,-1,61,92,1,-1,253,253,52,1,129,-1,62,92,1,-1,254,254,52,1,130,-1,63,92,1,-1,255,255,52,1,131,-1,64];
+const x2a_64_p2_t0 = "CoDCmEiEkE";
+const x2a_64_p2_t1 = "AgBCBgIAgBCgMBgEgBCBiICgBCiMBiEgBCBkIEgBCkMBkEgBCBmIGgBCmMBmEgBCBoIIgBCoMBoEgBCBqIKgBCqMBqEgBCBsIMgBCsMBsEgBCBuIOgBCuMBuEgBCBwIQgBCwMBwEgBCByISgBCyMByEgBCB0IUgBC0MB0EgBCB2IWgBC2MB2EgBCB4IYgBC4MB4EgBCB6IagBC6MB6EgBCB8IcgBC8MB8EgBCB-IegBC-MB-EgBCBgJgBgBCgNBgFgBCBiJiBgBCiNBiFgBCBkJkBgBCkNBkFgBCBmJmBgBCmNBmFgBCBoJoBgBCoNBoFgBCBqJqBgBCqNBqFgBCBsJsBgBCsNBsFgBCBuJuBgBCuNBuFgBCBwJwBgBCwNBwFgBCByJyBgBCyNByFgBCB0J0BgBC0NB0FgBCB2J2BgBC2NB2FgBCB4J4BgBC4NB4FgBCB6J6BgBC6NB6FgBCB8J8BgBC8NB8FgBCB-J-BgBC-NB-FgBCBgKgCgBCgOBgGgBCBiKiCgBCiOBiGgBCBkKkCgBCkOBkGgBCBmKmCgBCmOBmGgBCBoKoCgBCoOBoGgBCBqKqCgBCqOBqGgBCBsKsCgBCsOBsGgBCBuKuCgBCuOBuGgBCBwKwCgBCwOBwGgBCByKyCgBCyOByGgBCB0K0CgBC0OB0GgBCB2K2CgBC2OB2GgBCB4K4CgBC4OB4GgBCB6K6CgBC6OB6GgBCB8K8CgBC8OB8GgBCB-K-CgBC-OB-GgBCBgLgDgBCgPBgHgBCBiLiDgBCiPBiHgBCBkLkDgBCkPBkHgBCBmLmDgBCmPBmHgBCBoLoDgBCoPBoHgBCBqLqDgBCqPBqHgBCBsLsDgBCsPBsHgBCBuLuDgBCuPBuHgBCBwLwDgBCwPBwHgBCByLyDgBCyPByHgBCB0L0DgBC0PB0HgBCB2L2DgBC2PB2HgBCB4L4DgBC4PB4HgBCB6L6DgBC6PB6HgBCB8L8DgBC8PB8HgBCB-L-DgBC-PB-H";
+const x2a_64_p2_t2 = "C4FCBgMgMoDCoEBC4FCBiMiMoDCqEBE4FCBkMkMoDCsEBG4FCBmMmMoDCuEBI4FCBoMoMoDCwEBK4FCBqMqMoDCyEBM4FCBsMsMoDC0EBO4FCBuMuMoDC2EBQ4FCBwMwMoDC4EBS4FCByMyMoDC6EBU4FCB0M0MoDC8EBW4FCB2M2MoDC-EBY4FCB4M4MoDCgFBa4FCB6M6MoDCiFBc4FCB8M8MoDCkFBe4FCB-M-MoDCmFBgB4FCBgNgNoDCoFBiB4FCBiNiNoDCqFBkB4FCBkNkNoDCsFBmB4FCBmNmNoDCuFBoB4FCBoNoNoDCwFBqB4FCBqNqNoDCyFBsB4FCBsNsNoDC0FBuB4FCBuNuNoDC2FBwB4FCBwNwNoDC4FByB4FCByNyNoDC6FB0B4FCB0N0NoDC8FB2B4FCB2N2NoDC-FB4B4FCB4N4NoDCgGB6B4FCB6N6NoDCiGB8B4FCB8N8NoDCkGB-B4FCB-N-NoDCmGBgC4FCBgOgOoDCoGBiC4FCBiOiOoDCqGBkC4FCBkOkOoDCsGBmC4FCBmOmOoDCuGBoC4FCBoOoOoDCwGBqC4FCBqOqOoDCyGBsC4FCBsOsOoDC0GBuC4FCBuOuOoDC2GBwC4FCBwOwOoDC4GByC4FCByOyOoDC6GB0C4FCB0O0OoDC8GB2C4FCB2O2OoDC-GB4C4FCB4O4OoDCgHB6C4FCB6O6OoDCiHB8C4FCB8O8OoDCkHB-C4FCB-O-OoDCmHBgD4FCBgPgPoDCoHBiD4FCBiPiPoDCqHBkD4FCBkPkPoDCsHBmD4FCBmPmPoDCuHBoD4FCBoPoPoDCwHBqD4FCBqPqPoDCyHBsD4FCBsPsPoDC0HBuD4FCBuPuPoDC2HBwD4FCBwPwPoDC4HByD4FCByPyPoDC6HB0D4FCB0P0PoDC8HB2D4FCB2P2PoDC-HB4D4FCB4P4PoDCgIB6D4FCB6P6PoDCiIB8D4FCB8P8PoDCkIB-D4FCB-P-PoDCmIBgE";
 async function x2a_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3390,9 +3390,9 @@ export function bits_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uin
   }
 }
 
-const bits_8_p0_t0 = [1,41,1,9,0,1,17,1,8,9,2];
-const bits_8_p0_t1 = [1,1,1,-1,9,21,17,1,-2,3,10,17,1,-1,-1,-2,73,1,-2,-1,1,17,1,-3,4,11,17,1,44,9,-3,17,1,-3,5,12,17,1,45,-2,-3,1,2,-2,44,45,-1,0,-22,17,1,-2,-2,-3,1,1,-3,45,22,17,1,-2,-2,-3,17,1,-3,30,13,17,2,-2,-2,-3,1,1,1,73,1,-2,9,1,17,1,-3,6,14,17,1,46,9,-3,17,1,-3,7,15,17,1,47,-2,-3,1,2,-2,46,47,-1,0,-22,17,1,-2,-2,-3,1,1,-3,47,24,17,1,-2,-2,-3,17,1,-3,31,16,17,1,-2,-2,-3,73,1,-3,-1,2,17,1,-4,32,17,17,1,48,-2,-4,17,1,-4,33,18,17,1,49,-3,-4,1,2,-3,48,49,-1,0,-22,17,1,-3,-3,-4,1,1,-4,49,26,17,1,-3,-3,-4,17,1,-4,34,40,17,1,-3,-3,-4,17,1,54,-1,-3,73,1,-1,-2,2,17,1,-3,35,19,17,1,50,-2,-3,17,1,-2,36,20,17,1,51,-1,-2,1,2,-1,50,51,-1,0,-22,17,1,-1,-1,-2,1,1,-2,51,28,17,1,-1,-1,-2,17,1,-2,37,41,17,1,-1,-1,-2,73,1,-2,54,4,17,1,-3,38,42,17,1,52,-1,-3,17,1,-1,39,43,17,1,53,-2,-1];
-const bits_8_p0_t2 = [1,1,2,-1,52,53,-1,0,7,17,1,-1,-1,-2,1,1,-2,53,59,17,1,-1,-1,-2,17,1,-2,55,57,17,1,-1,-1,-2,17,1,-1,54,-1,73,1,-1,-1,1,17,1,-1,9,-1,17,1,-2,56,58,17,1,61,-1,-2];
+const bits_8_p0_t0 = "CyCCSACiBCQSE";
+const bits_8_p0_t1 = "CCCBSqBiBCDGUiBCBBDyECDBCiBCFIWiBC4CSFiBCFKYiBC6CDFCED4C6CBArBiBCDDFCCF6CsBiBCDDFiBCF8BaiBEDDFCCCyECDSCiBCFMciBC8CSFiBCFOeiBC-CDFCED8C-CBArBiBCDDFCCF-CwBiBCDDFiBCF-BgBiBCDDFyECFBEiBCHgCiBiBCgDDHiBCHiCkBiBCiDFHCEFgDiDBArBiBCFFHCCHiD0BiBCFFHiBCHkCwCiBCFFHiBCsDBFyECBDEiBCFmCmBiBCkDDFiBCDoCoBiBCmDBDCEBkDmDBArBiBCBBDCCDmD4BiBCBBDiBCDqCyCiBCBBDyECDsDIiBCFsC0CiBCoDBFiBCBuC2CiBCqDDB";
+const bits_8_p0_t2 = "CCEBoDqDBAOiBCBBDCCDqD2DiBCBBDiBCDuDyDiBCBBDiBCBsDByECBBCiBCBSBiBCDwD0DiBC6DBD";
 async function bits_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3437,8 +3437,8 @@ async function bits_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   return R.result(1, 61, false) as Uint8Array;
 }
 
-const bits_8_p1_t0 = [1,49,1,14,0,7,1,1,-1,8,1,17,1,-2,2,9,17,1,19,-1,-2,73,1,-1,19,1,17,1,15,3,10,17,1,-2,4,11,17,1,16,-1,-2,17,2,17,5,12,1,1,1];
-const bits_8_p1_t1 = [1,1,2,-1,15,16,-1,0,21,17,1,-1,-1,-2,1,1,-2,16,36,17,1,-1,-1,-2,17,1,-2,20,26,17,1,-1,-1,-2,17,1,-1,19,-1,1,2,-2,17,18,-1,0,21,17,1,-2,-2,-3,1,1,-3,18,38,17,1,-2,-2,-3,17,1,-3,21,27,17,1,-2,-2,-3,73,1,-3,-1,2,17,1,-4,22,28,17,1,54,-2,-4,17,1,-4,23,29,17,1,55,-3,-4,1,2,-3,54,55,-1,0,-14,17,1,-3,-3,-4,1,1,-4,55,40,17,1,-3,-3,-4,17,1,-4,46,30,17,2,-3,-3,-4,2,2,1,73,1,-3,-2,2,17,1,-4,24,31,17,1,56,-2,-4,17,1,-2,25,32,17,1,57,-3,-2,1,2,-2,56,57,-1,0,-14,17,1,-2,-2,-3,1,1,-3,57,42,17,1,-2,-2,-3,17,1,-3,47,33,17,1,-2,-2,-3,73,1,-3,-1,4,17,1,-4,48,34,17,1,58,-2,-4,17,1,-2,49,35,17,1,59,-3,-2,1,2,-2,58,59,-1,0,-14,17,1,-2,-2,-3,1,1,-3,59,44,17,1,-2,-2,-3,17,1,-3,50,52,17,2,-2,-2,-3,1,1,1,73,1,-1,-1,1,17,1,-2,51,53,17,1,60,-1,-2];
+const bits_8_p1_t0 = "CiDCcAOCCBQCiBCDESiBCmBBDyECBmBCiBCeGUiBCDIWiBCgBBDiBEiBKYCCC";
+const bits_8_p1_t1 = "CCEBegBBAqBiBCBBDCCDgBoCiBCBBDiBCDoB0BiBCBBDiBCBmBBCEDiBkBBAqBiBCDDFCCFkBsCiBCDDFiBCFqB2BiBCDDFyECFBEiBCHsB4BiBCsDDHiBCHuB6BiBCuDFHCEFsDuDBAbiBCFFHCCHuDwCiBCFFHiBCH8C8BiBEFFHEECyECFDEiBCHwB-BiBCwDDHiBCDyBgCiBCyDFDCEDwDyDBAbiBCDDFCCFyD0CiBCDDFiBCF-CiCiBCDDFyECFBIiBCHgDkCiBC0DDHiBCDiDmCiBC2DFDCED0D2DBAbiBCDDFCCF2D4CiBCDDFiBCFkDoDiBEDDFCCCyECBBCiBCDmDqDiBC4DBD";
 async function bits_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3476,8 +3476,8 @@ async function bits_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Arr
   return R.result(1, 60, false) as Uint8Array;
 }
 
-const bits_8_p2_t0 = [1,41,1,39,0,8,17,1,30,39,1,1,1,-1,1,7,17,1,-2,13,2,17,1,-1,-1,-2,73,1,-2,-1,1,17,1,-3,14,3,17,1,31,39,-3,17,1,-3,15,4,17,1,32,-2,-3,1,2,-2,31,32,-1,0,-22,17,1,-2,-2,-3,1,1,-3,32,9,17,1,-2,-2,-3,17,1,-3,16,24,17,1,-2,-2,-3,17,1,40,-1,-2,73,1,-1,39,1,17,1,-2,17,5,17,1,33,39,-2,17,1,-2,18,6,17,1,34,-1,-2,1,2,-1,33,34,-1,0,-22,17,1,-1,-1,-2,1,1,-2,34,11,17,1,-1,-1,-2,17,1,-2,19,25,17,1,-1,-1,-2,73,1,-2,40,2,17,1,-3,20,26,17,1,35,-1,-3,17,1,-3,21,27,17,1,36,-2,-3,73,1,-2,-1,2,17,1,-3,22,28,17,1,37,-1,-3,17,1,-1,23,29,17,1,38,-2,-1];
-const bits_8_p2_t1 = [1,1,2,-1,35,36,-1,0,16,17,1,-1,-1,-2,1,1,-2,36,51,17,1,-1,-1,-2,17,1,-2,41,45,17,1,-1,-1,-2,17,1,-1,40,-1,1,2,-2,37,38,-1,0,16,17,1,-2,-2,-3,1,1,-3,38,53,17,1,-2,-2,-3,17,1,-3,42,46,17,1,-2,-2,-3,73,1,-3,-1,4,17,1,-4,43,47,17,1,59,-2,-4,17,1,-2,44,48,17,1,60,-3,-2,1,2,-2,59,60,-1,0,-4,17,1,-2,-2,-3,1,1,-3,60,55,17,1,-2,-2,-3,17,1,-3,57,49,17,2,-2,-2,-3,1,1,1,73,1,-1,-1,1,17,1,-1,39,-1,17,1,-2,58,50,17,1,61,-1,-2];
+const bits_8_p2_t0 = "CyCCuCAQiBC8BuCCCCBCOiBCDaEiBCBBDyECDBCiBCFcGiBC-BuCFiBCFeIiBCgCDFCED-BgCBArBiBCDDFCCFgCSiBCDDFiBCFgBwBiBCDDFiBCwCBDyECBuCCiBCDiBKiBCiCuCDiBCDkBMiBCkCBDCEBiCkCBArBiBCBBDCCDkCWiBCBBDiBCDmByBiBCBBDyECDwCEiBCFoB0BiBCmCBFiBCFqB2BiBCoCDFyECDBEiBCFsB4BiBCqCBFiBCBuB6BiBCsCDB";
+const bits_8_p2_t1 = "CCEBmCoCBAgBiBCBBDCCDoCmDiBCBBDiBCDyC6CiBCBBDiBCBwCBCEDqCsCBAgBiBCDDFCCFsCqDiBCDDFiBCF0C8CiBCDDFyECFBIiBCH2C-CiBC2DDHiBCD4CgDiBC4DFDCED2D4DBAHiBCDDFCCF4DuDiBCDDFiBCFyDiDiBEDDFCCCyECBBCiBCBuCBiBCD0DkDiBC6DBD";
 async function bits_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3539,9 +3539,9 @@ export function bits_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<U
   }
 }
 
-const bits_16_p0_t0 = [1,42,1,9,0,1,18,1,8,9,2];
-const bits_16_p0_t1 = [1,2,1,-1,9,21,18,1,-2,3,10,18,1,-1,-1,-2,74,1,-2,-1,1,18,1,-3,4,11,18,1,48,9,-3,18,1,-3,5,12,18,1,49,-2,-3,2,2,-2,48,49,-1,0,-26,18,1,-2,-2,-3,2,1,-3,49,22,18,1,-2,-2,-3,18,1,-3,30,13,18,2,-2,-2,-3,1,1,1,74,1,-2,9,1,18,1,-3,6,14,18,1,50,9,-3,18,1,-3,7,15,18,1,51,-2,-3,2,2,-2,50,51,-1,0,-26,18,1,-2,-2,-3,2,1,-3,51,24,18,1,-2,-2,-3,18,1,-3,31,16,18,1,-2,-2,-3,74,1,-3,-1,2,18,1,-4,32,17,18,1,52,-2,-4,18,1,-4,33,18,18,1,53,-3,-4,2,2,-3,52,53,-1,0,-26,18,1,-3,-3,-4,2,1,-4,53,26,18,1,-3,-3,-4,18,1,-4,34,42,18,1,-3,-3,-4,18,1,60,-1,-3,74,1,-1,-2,2,18,1,-3,35,19,18,1,54,-2,-3,18,1,-2,36,20,18,1,55,-1,-2,2,2,-1,54,55,-1,0,-26,18,1,-1,-1,-2,2,1,-2,55,28,18,1,-1,-1,-2,18,1,-2,37,43,18,1,-1,-1,-2,74,1,-2,60,4,18,1,-3,38,44,18,1,56,-1,-3,18,1,-3,39,45,18,1,57,-2,-3,74,1,-2,-1,4,18,1,-3,40,46,18,1,58,-1,-3,18,1,-1,41,47,18,1,59,-2,-1];
-const bits_16_p0_t2 = [1,2,2,-1,56,57,-1,0,15,18,1,-1,-1,-2,2,1,-2,57,71,18,1,-1,-1,-2,18,1,-2,61,65,18,1,-1,-1,-2,18,1,-1,60,-1,2,2,-2,58,59,-1,0,15,18,1,-2,-2,-3,2,1,-3,59,73,18,1,-2,-2,-3,18,1,-3,62,66,18,1,-2,-2,-3,74,1,-3,-1,8,18,1,-4,63,67,18,1,79,-2,-4,18,1,-2,64,68,18,1,80,-3,-2,2,2,-2,79,80,-1,0,-4,18,1,-2,-2,-3,2,1,-3,80,75,18,1,-2,-2,-3,18,1,-3,77,69,18,2,-2,-2,-3,1,1,1,74,1,-1,-1,1,18,1,-1,9,-1,18,1,-2,78,70,18,1,81,-1,-2];
+const bits_16_p0_t0 = "C0CCSACkBCQSE";
+const bits_16_p0_t1 = "CECBSqBkBCDGUkBCBBD0ECDBCkBCFIWkBCgDSFkBCFKYkBCiDDFEEDgDiDBAzBkBCDDFECFiDsBkBCDDFkBCF8BakBEDDFCCC0ECDSCkBCFMckBCkDSFkBCFOekBCmDDFEEDkDmDBAzBkBCDDFECFmDwBkBCDDFkBCF-BgBkBCDDF0ECFBEkBCHgCiBkBCoDDHkBCHiCkBkBCqDFHEEFoDqDBAzBkBCFFHECHqD0BkBCFFHkBCHkC0CkBCFFHkBC4DBF0ECBDEkBCFmCmBkBCsDDFkBCDoCoBkBCuDBDEEBsDuDBAzBkBCBBDECDuD4BkBCBBDkBCDqC2CkBCBBD0ECD4DIkBCFsC4CkBCwDBFkBCFuC6CkBCyDDF0ECDBIkBCFwC8CkBC0DBFkBCByC-CkBC2DDB";
+const bits_16_p0_t2 = "CEEBwDyDBAekBCBBDECDyDuEkBCBBDkBCD6DiEkBCBBDkBCB4DBEED0D2DBAekBCDDFECF2DyEkBCDDFkBCF8DkEkBCDDF0ECFBQkBCH-DmEkBC-EDHkBCDgEoEkBCgFFDEED-EgFBAHkBCDDFECFgF2EkBCDDFkBCF6EqEkBEDDFCCC0ECBBCkBCBSBkBCD8EsEkBCiFBD";
 async function bits_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3591,9 +3591,9 @@ async function bits_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16A
   return R.result(2, 81, false) as Uint16Array;
 }
 
-const bits_16_p1_t0 = [1,50,1,14,0,7,2,1,-1,8,1,18,1,-2,2,9,18,1,19,-1,-2,74,1,-1,19,1,18,1,15,3,10,18,1,-2,4,11,18,1,16,-1,-2,18,2,17,5,12,1,1,1];
-const bits_16_p1_t1 = [1,2,2,-1,15,16,-1,0,23,18,1,-1,-1,-2,2,1,-2,16,38,18,1,-1,-1,-2,18,1,-2,20,26,18,1,-1,-1,-2,18,1,-1,19,-1,2,2,-2,17,18,-1,0,23,18,1,-2,-2,-3,2,1,-3,18,40,18,1,-2,-2,-3,18,1,-3,21,27,18,1,-2,-2,-3,74,1,-3,-1,2,18,1,-4,22,28,18,1,64,-2,-4,18,1,-4,23,29,18,1,65,-3,-4,2,2,-3,64,65,-1,0,-22,18,1,-3,-3,-4,2,1,-4,65,42,18,1,-3,-3,-4,18,1,-4,50,30,18,2,-3,-3,-4,2,2,1,74,1,-3,-2,2,18,1,-4,24,31,18,1,66,-2,-4,18,1,-2,25,32,18,1,67,-3,-2,2,2,-2,66,67,-1,0,-22,18,1,-2,-2,-3,2,1,-3,67,44,18,1,-2,-2,-3,18,1,-3,51,33,18,1,-2,-2,-3,74,1,-3,-1,4,18,1,-4,52,34,18,1,68,-2,-4,18,1,-4,53,35,18,1,69,-3,-4,2,2,-3,68,69,-1,0,-22,18,1,-3,-3,-4,2,1,-4,69,46,18,1,-3,-3,-4,18,1,-4,54,60,18,1,-3,-3,-4,18,1,74,-1,-3,74,1,-1,-2,4,18,1,-3,55,36,18,1,70,-2,-3,18,1,-2,56,37,18,1,71,-1,-2,2,2,-1,70,71,-1,0,-22,18,1,-1,-1,-2,2,1,-2,71,48,18,1,-1,-1,-2,18,1,-2,57,61,18,1,-1,-1,-2,74,1,-2,74,8,18,1,-3,58,62,18,1,72,-1,-3,18,1,-1,59,63,18,1,73,-2,-1];
-const bits_16_p1_t2 = [1,2,2,-1,72,73,-1,0,7,18,1,-1,-1,-2,2,1,-2,73,79,18,1,-1,-1,-2,18,1,-2,75,77,18,1,-1,-1,-2,18,1,-1,74,-1,74,1,-1,-1,1,18,1,-2,76,78,18,1,81,-1,-2];
+const bits_16_p1_t0 = "CkDCcAOECBQCkBCDESkBCmBBD0ECBmBCkBCeGUkBCDIWkBCgBBDkBEiBKYCCC";
+const bits_16_p1_t1 = "CEEBegBBAuBkBCBBDECDgBsCkBCBBDkBCDoB0BkBCBBDkBCBmBBEEDiBkBBAuBkBCDDFECFkBwCkBCDDFkBCFqB2BkBCDDF0ECFBEkBCHsB4BkBCgEDHkBCHuB6BkBCiEFHEEFgEiEBArBkBCFFHECHiE0CkBCFFHkBCHkD8BkBEFFHEEC0ECFDEkBCHwB-BkBCkEDHkBCDyBgCkBCmEFDEEDkEmEBArBkBCDDFECFmE4CkBCDDFkBCFmDiCkBCDDF0ECFBIkBCHoDkCkBCoEDHkBCHqDmCkBCqEFHEEFoEqEBArBkBCFFHECHqE8CkBCFFHkBCHsD4DkBCFFHkBC0EBF0ECBDIkBCFuDoCkBCsEDFkBCDwDqCkBCuEBDEEBsEuEBArBkBCBBDECDuEgDkBCBBDkBCDyD6DkBCBBD0ECD0EQkBCF0D8DkBCwEBFkBCB2D-DkBCyEDB";
+const bits_16_p1_t2 = "CEEBwEyEBAOkBCBBDECDyE-EkBCBBDkBCD2E6EkBCBBDkBCB0EB0ECBBCkBCD4E8EkBCiFBD";
 async function bits_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3643,8 +3643,8 @@ async function bits_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16A
   return R.result(2, 81, false) as Uint16Array;
 }
 
-const bits_16_p2_t0 = [1,42,1,39,0,8,18,1,30,39,1,2,1,-1,1,7,18,1,-2,13,2,18,1,-1,-1,-2,74,1,-2,-1,1,18,1,-3,14,3,18,1,31,39,-3,18,1,-3,15,4,18,1,32,-2,-3,2,2,-2,31,32,-1,0,-22,18,1,-2,-2,-3,2,1,-3,32,9,18,1,-2,-2,-3,18,1,-3,16,24,18,1,-2,-2,-3,18,1,40,-1,-2,74,1,-1,39,1,18,1,-2,17,5,18,1,33,39,-2,18,1,-2,18,6,18,1,34,-1,-2,2,2,-1,33,34,-1,0,-22,18,1,-1,-1,-2,2,1,-2,34,11,18,1,-1,-1,-2,18,1,-2,19,25,18,1,-1,-1,-2,74,1,-2,40,2,18,1,-3,20,26,18,1,35,-1,-3,18,1,-3,21,27,18,1,36,-2,-3,74,1,-2,-1,2,18,1,-3,22,28,18,1,37,-1,-3,18,1,-1,23,29,18,1,38,-2,-1];
-const bits_16_p2_t1 = [1,2,2,-1,35,36,-1,0,22,18,1,-1,-1,-2,2,1,-2,36,57,18,1,-1,-1,-2,18,1,-2,41,47,18,1,-1,-1,-2,18,1,-1,40,-1,2,2,-2,37,38,-1,0,22,18,1,-2,-2,-3,2,1,-3,38,59,18,1,-2,-2,-3,18,1,-3,42,48,18,1,-2,-2,-3,74,1,-3,-1,4,18,1,-4,43,49,18,1,75,-2,-4,18,1,-4,44,50,18,1,76,-3,-4,2,2,-3,75,76,-1,0,-14,18,1,-3,-3,-4,2,1,-4,76,61,18,1,-3,-3,-4,18,1,-4,67,51,18,2,-3,-3,-4,2,2,1,74,1,-3,-2,4,18,1,-4,45,52,18,1,77,-2,-4,18,1,-2,46,53,18,1,78,-3,-2,2,2,-2,77,78,-1,0,-14,18,1,-2,-2,-3,2,1,-3,78,63,18,1,-2,-2,-3,18,1,-3,68,54,18,1,-2,-2,-3,74,1,-3,-1,8,18,1,-4,69,55,18,1,79,-2,-4,18,1,-2,70,56,18,1,80,-3,-2,2,2,-2,79,80,-1,0,-14,18,1,-2,-2,-3,2,1,-3,80,65,18,1,-2,-2,-3,18,1,-3,71,73,18,2,-2,-2,-3,1,1,1,74,1,-1,-1,1,18,1,-1,39,-1,18,1,-2,72,74,18,1,81,-1,-2];
+const bits_16_p2_t0 = "C0CCuCAQkBC8BuCCECBCOkBCDaEkBCBBD0ECDBCkBCFcGkBC-BuCFkBCFeIkBCgCDFEED-BgCBArBkBCDDFECFgCSkBCDDFkBCFgBwBkBCDDFkBCwCBD0ECBuCCkBCDiBKkBCiCuCDkBCDkBMkBCkCBDEEBiCkCBArBkBCBBDECDkCWkBCBBDkBCDmByBkBCBBD0ECDwCEkBCFoB0BkBCmCBFkBCFqB2BkBCoCDF0ECDBEkBCFsB4BkBCqCBFkBCBuB6BkBCsCDB";
+const bits_16_p2_t1 = "CEEBmCoCBAsBkBCBBDECDoCyDkBCBBDkBCDyC-CkBCBBDkBCBwCBEEDqCsCBAsBkBCDDFECFsC2DkBCDDFkBCF0CgDkBCDDF0ECFBIkBCH2CiDkBC2EDHkBCH4CkDkBC4EFHEEF2E4EBAbkBCFFHECH4E6DkBCFFHkBCHmEmDkBEFFHEEC0ECFDIkBCH6CoDkBC6EDHkBCD8CqDkBC8EFDEED6E8EBAbkBCDDFECF8E-DkBCDDFkBCFoEsDkBCDDF0ECFBQkBCHqEuDkBC-EDHkBCDsEwDkBCgFFDEED-EgFBAbkBCDDFECFgFiEkBCDDFkBCFuEyEkBEDDFCCC0ECBBCkBCBuCBkBCDwE0EkBCiFBD";
 async function bits_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3708,9 +3708,9 @@ export function bits_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<U
   }
 }
 
-const bits_32_p0_t0 = [1,43,1,9,0,1,19,1,8,9,2];
-const bits_32_p0_t1 = [1,3,1,-1,9,21,19,1,-2,3,10,19,1,-1,-1,-2,75,1,-2,-1,1,19,1,-3,4,11,19,1,48,9,-3,19,1,-3,5,12,19,1,49,-2,-3,3,2,-2,48,49,-1,0,-26,19,1,-2,-2,-3,3,1,-3,49,22,19,1,-2,-2,-3,19,1,-3,30,13,19,2,-2,-2,-3,1,1,1,75,1,-2,9,1,19,1,-3,6,14,19,1,50,9,-3,19,1,-3,7,15,19,1,51,-2,-3,3,2,-2,50,51,-1,0,-26,19,1,-2,-2,-3,3,1,-3,51,24,19,1,-2,-2,-3,19,1,-3,31,16,19,1,-2,-2,-3,75,1,-3,-1,2,19,1,-4,32,17,19,1,52,-2,-4,19,1,-4,33,18,19,1,53,-3,-4,3,2,-3,52,53,-1,0,-26,19,1,-3,-3,-4,3,1,-4,53,26,19,1,-3,-3,-4,19,1,-4,34,42,19,1,-3,-3,-4,19,1,60,-1,-3,75,1,-1,-2,2,19,1,-3,35,19,19,1,54,-2,-3,19,1,-2,36,20,19,1,55,-1,-2,3,2,-1,54,55,-1,0,-26,19,1,-1,-1,-2,3,1,-2,55,28,19,1,-1,-1,-2,19,1,-2,37,43,19,1,-1,-1,-2,75,1,-2,60,4,19,1,-3,38,44,19,1,56,-1,-3,19,1,-3,39,45,19,1,57,-2,-3,75,1,-2,-1,4,19,1,-3,40,46,19,1,58,-1,-3,19,1,-1,41,47,19,1,59,-2,-1];
-const bits_32_p0_t2 = [1,3,2,-1,56,57,-1,0,21,19,1,-1,-1,-2,3,1,-2,57,77,19,1,-1,-1,-2,19,1,-2,61,67,19,1,-1,-1,-2,19,1,-1,60,-1,3,2,-2,58,59,-1,0,21,19,1,-2,-2,-3,3,1,-3,59,79,19,1,-2,-2,-3,19,1,-3,62,68,19,1,-2,-2,-3,75,1,-3,-1,8,19,1,-4,63,69,19,1,95,-2,-4,19,1,-4,64,70,19,1,96,-3,-4,3,2,-3,95,96,-1,0,-14,19,1,-3,-3,-4,3,1,-4,96,81,19,1,-3,-3,-4,19,1,-4,87,71,19,2,-3,-3,-4,2,2,1,75,1,-3,-2,8,19,1,-4,65,72,19,1,97,-2,-4,19,1,-2,66,73,19,1,98,-3,-2,3,2,-2,97,98,-1,0,-14,19,1,-2,-2,-3,3,1,-3,98,83,19,1,-2,-2,-3,19,1,-3,88,74,19,1,-2,-2,-3,75,1,-3,-1,16,19,1,-4,89,75,19,1,99,-2,-4,19,1,-2,90,76,19,1,100,-3,-2,3,2,-2,99,100,-1,0,-14,19,1,-2,-2,-3,3,1,-3,100,85,19,1,-2,-2,-3,19,1,-3,91,93,19,2,-2,-2,-3,1,1,1,75,1,-1,-1,1,19,1,-1,9,-1,19,1,-2,92,94,19,1,101,-1,-2];
+const bits_32_p0_t0 = "C2CCSACmBCQSE";
+const bits_32_p0_t1 = "CGCBSqBmBCDGUmBCBBD2ECDBCmBCFIWmBCgDSFmBCFKYmBCiDDFGEDgDiDBAzBmBCDDFGCFiDsBmBCDDFmBCF8BamBEDDFCCC2ECDSCmBCFMcmBCkDSFmBCFOemBCmDDFGEDkDmDBAzBmBCDDFGCFmDwBmBCDDFmBCF-BgBmBCDDF2ECFBEmBCHgCiBmBCoDDHmBCHiCkBmBCqDFHGEFoDqDBAzBmBCFFHGCHqD0BmBCFFHmBCHkC0CmBCFFHmBC4DBF2ECBDEmBCFmCmBmBCsDDFmBCDoCoBmBCuDBDGEBsDuDBAzBmBCBBDGCDuD4BmBCBBDmBCDqC2CmBCBBD2ECD4DImBCFsC4CmBCwDBFmBCFuC6CmBCyDDF2ECDBImBCFwC8CmBC0DBFmBCByC-CmBC2DDB";
+const bits_32_p0_t2 = "CGEBwDyDBAqBmBCBBDGCDyD6EmBCBBDmBCD6DmEmBCBBDmBCB4DBGED0D2DBAqBmBCDDFGCF2D-EmBCDDFmBCF8DoEmBCDDF2ECFBQmBCH-DqEmBC-FDHmBCHgEsEmBCgGFHGEF-FgGBAbmBCFFHGCHgGiFmBCFFHmBCHuFuEmBEFFHEEC2ECFDQmBCHiEwEmBCiGDHmBCDkEyEmBCkGFDGEDiGkGBAbmBCDDFGCFkGmFmBCDDFmBCFwF0EmBCDDF2ECFBgBmBCHyF2EmBCmGDHmBCD0F4EmBCoGFDGEDmGoGBAbmBCDDFGCFoGqFmBCDDFmBCF2F6FmBEDDFCCC2ECBBCmBCBSBmBCD4F8FmBCqGBD";
 async function bits_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3762,9 +3762,9 @@ async function bits_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32A
   return R.result(3, 101, false) as Uint32Array;
 }
 
-const bits_32_p1_t0 = [1,51,1,14,0,7,3,1,-1,8,1,19,1,-2,2,9,19,1,19,-1,-2,75,1,-1,19,1,19,1,15,3,10,19,1,-2,4,11,19,1,16,-1,-2,19,2,17,5,12,1,1,1];
-const bits_32_p1_t1 = [1,3,2,-1,15,16,-1,0,23,19,1,-1,-1,-2,3,1,-2,16,38,19,1,-1,-1,-2,19,1,-2,20,26,19,1,-1,-1,-2,19,1,-1,19,-1,3,2,-2,17,18,-1,0,23,19,1,-2,-2,-3,3,1,-3,18,40,19,1,-2,-2,-3,19,1,-3,21,27,19,1,-2,-2,-3,75,1,-3,-1,2,19,1,-4,22,28,19,1,68,-2,-4,19,1,-4,23,29,19,1,69,-3,-4,3,2,-3,68,69,-1,0,-26,19,1,-3,-3,-4,3,1,-4,69,42,19,1,-3,-3,-4,19,1,-4,50,30,19,2,-3,-3,-4,2,2,1,75,1,-3,-2,2,19,1,-4,24,31,19,1,70,-2,-4,19,1,-2,25,32,19,1,71,-3,-2,3,2,-2,70,71,-1,0,-26,19,1,-2,-2,-3,3,1,-3,71,44,19,1,-2,-2,-3,19,1,-3,51,33,19,1,-2,-2,-3,75,1,-3,-1,4,19,1,-4,52,34,19,1,72,-2,-4,19,1,-4,53,35,19,1,73,-3,-4,3,2,-3,72,73,-1,0,-26,19,1,-3,-3,-4,3,1,-4,73,46,19,1,-3,-3,-4,19,1,-4,54,62,19,1,-3,-3,-4,19,1,80,-1,-3,75,1,-1,-2,4,19,1,-3,55,36,19,1,74,-2,-3,19,1,-2,56,37,19,1,75,-1,-2,3,2,-1,74,75,-1,0,-26,19,1,-1,-1,-2,3,1,-2,75,48,19,1,-1,-1,-2,19,1,-2,57,63,19,1,-1,-1,-2,75,1,-2,80,8,19,1,-3,58,64,19,1,76,-1,-3,19,1,-3,59,65,19,1,77,-2,-3,75,1,-2,-1,8,19,1,-3,60,66,19,1,78,-1,-3,19,1,-1,61,67,19,1,79,-2,-1];
-const bits_32_p1_t2 = [1,3,2,-1,76,77,-1,0,15,19,1,-1,-1,-2,3,1,-2,77,91,19,1,-1,-1,-2,19,1,-2,81,85,19,1,-1,-1,-2,19,1,-1,80,-1,3,2,-2,78,79,-1,0,15,19,1,-2,-2,-3,3,1,-3,79,93,19,1,-2,-2,-3,19,1,-3,82,86,19,1,-2,-2,-3,75,1,-3,-1,16,19,1,-4,83,87,19,1,99,-2,-4,19,1,-2,84,88,19,1,100,-3,-2,3,2,-2,99,100,-1,0,-4,19,1,-2,-2,-3,3,1,-3,100,95,19,1,-2,-2,-3,19,1,-3,97,89,19,2,-2,-2,-3,1,1,1,75,1,-1,-1,1,19,1,-2,98,90,19,1,101,-1,-2];
+const bits_32_p1_t0 = "CmDCcAOGCBQCmBCDESmBCmBBD2ECBmBCmBCeGUmBCDIWmBCgBBDmBEiBKYCCC";
+const bits_32_p1_t1 = "CGEBegBBAuBmBCBBDGCDgBsCmBCBBDmBCDoB0BmBCBBDmBCBmBBGEDiBkBBAuBmBCDDFGCFkBwCmBCDDFmBCFqB2BmBCDDF2ECFBEmBCHsB4BmBCoEDHmBCHuB6BmBCqEFHGEFoEqEBAzBmBCFFHGCHqE0CmBCFFHmBCHkD8BmBEFFHEEC2ECFDEmBCHwB-BmBCsEDHmBCDyBgCmBCuEFDGEDsEuEBAzBmBCDDFGCFuE4CmBCDDFmBCFmDiCmBCDDF2ECFBImBCHoDkCmBCwEDHmBCHqDmCmBCyEFHGEFwEyEBAzBmBCFFHGCHyE8CmBCFFHmBCHsD8DmBCFFHmBCgFBF2ECBDImBCFuDoCmBC0EDFmBCDwDqCmBC2EBDGEB0E2EBAzBmBCBBDGCD2EgDmBCBBDmBCDyD-DmBCBBD2ECDgFQmBCF0DgEmBC4EBFmBCF2DiEmBC6EDF2ECDBQmBCF4DkEmBC8EBFmBCB6DmEmBC-EDB";
+const bits_32_p1_t2 = "CGEB4E6EBAemBCBBDGCD6E2FmBCBBDmBCDiFqFmBCBBDmBCBgFBGED8E-EBAemBCDDFGCF-E6FmBCDDFmBCFkFsFmBCDDF2ECFBgBmBCHmFuFmBCmGDHmBCDoFwFmBCoGFDGEDmGoGBAHmBCDDFGCFoG-FmBCDDFmBCFiGyFmBEDDFCCC2ECBBCmBCDkG0FmBCqGBD";
 async function bits_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3819,9 +3819,9 @@ async function bits_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32A
   return R.result(3, 101, false) as Uint32Array;
 }
 
-const bits_32_p2_t0 = [1,43,1,39,0,8,19,1,30,39,1,3,1,-1,1,7,19,1,-2,13,2,19,1,-1,-1,-2,75,1,-2,-1,1,19,1,-3,14,3,19,1,31,39,-3,19,1,-3,15,4,19,1,32,-2,-3,3,2,-2,31,32,-1,0,-22,19,1,-2,-2,-3,3,1,-3,32,9,19,1,-2,-2,-3,19,1,-3,16,24,19,1,-2,-2,-3,19,1,40,-1,-2,75,1,-1,39,1,19,1,-2,17,5,19,1,33,39,-2,19,1,-2,18,6,19,1,34,-1,-2,3,2,-1,33,34,-1,0,-22,19,1,-1,-1,-2,3,1,-2,34,11,19,1,-1,-1,-2,19,1,-2,19,25,19,1,-1,-1,-2,75,1,-2,40,2,19,1,-3,20,26,19,1,35,-1,-3,19,1,-3,21,27,19,1,36,-2,-3,75,1,-2,-1,2,19,1,-3,22,28,19,1,37,-1,-3,19,1,-1,23,29,19,1,38,-2,-1];
-const bits_32_p2_t1 = [1,3,2,-1,35,36,-1,0,24,19,1,-1,-1,-2,3,1,-2,36,59,19,1,-1,-1,-2,19,1,-2,41,47,19,1,-1,-1,-2,19,1,-1,40,-1,3,2,-2,37,38,-1,0,24,19,1,-2,-2,-3,3,1,-3,38,61,19,1,-2,-2,-3,19,1,-3,42,48,19,1,-2,-2,-3,75,1,-3,-1,4,19,1,-4,43,49,19,1,85,-2,-4,19,1,-4,44,50,19,1,86,-3,-4,3,2,-3,85,86,-1,0,-22,19,1,-3,-3,-4,3,1,-4,86,63,19,1,-3,-3,-4,19,1,-4,71,51,19,2,-3,-3,-4,2,2,1,75,1,-3,-2,4,19,1,-4,45,52,19,1,87,-2,-4,19,1,-2,46,53,19,1,88,-3,-2,3,2,-2,87,88,-1,0,-22,19,1,-2,-2,-3,3,1,-3,88,65,19,1,-2,-2,-3,19,1,-3,72,54,19,1,-2,-2,-3,75,1,-3,-1,8,19,1,-4,73,55,19,1,89,-2,-4,19,1,-4,74,56,19,1,90,-3,-4,3,2,-3,89,90,-1,0,-22,19,1,-3,-3,-4,3,1,-4,90,67,19,1,-3,-3,-4,19,1,-4,75,81,19,1,-3,-3,-4,19,1,95,-1,-3,75,1,-1,-2,8,19,1,-3,76,57,19,1,91,-2,-3,19,1,-2,77,58,19,1,92,-1,-2,3,2,-1,91,92,-1,0,-22,19,1,-1,-1,-2,3,1,-2,92,69,19,1,-1,-1,-2,19,1,-2,78,82,19,1,-1,-1,-2,75,1,-2,95,16,19,1,-3,79,83,19,1,93,-1,-3,19,1,-1,80,84,19,1,94,-2,-1];
-const bits_32_p2_t2 = [1,3,2,-1,93,94,-1,0,7,19,1,-1,-1,-2,3,1,-2,94,100,19,1,-1,-1,-2,19,1,-2,96,98,19,1,-1,-1,-2,19,1,-1,95,-1,75,1,-1,-1,1,19,1,-1,39,-1,19,1,-2,97,99,19,1,102,-1,-2];
+const bits_32_p2_t0 = "C2CCuCAQmBC8BuCCGCBCOmBCDaEmBCBBD2ECDBCmBCFcGmBC-BuCFmBCFeImBCgCDFGED-BgCBArBmBCDDFGCFgCSmBCDDFmBCFgBwBmBCDDFmBCwCBD2ECBuCCmBCDiBKmBCiCuCDmBCDkBMmBCkCBDGEBiCkCBArBmBCBBDGCDkCWmBCBBDmBCDmByBmBCBBD2ECDwCEmBCFoB0BmBCmCBFmBCFqB2BmBCoCDF2ECDBEmBCFsB4BmBCqCBFmBCBuB6BmBCsCDB";
+const bits_32_p2_t1 = "CGEBmCoCBAwBmBCBBDGCDoC2DmBCBBDmBCDyC-CmBCBBDmBCBwCBGEDqCsCBAwBmBCDDFGCFsC6DmBCDDFmBCF0CgDmBCDDF2ECFBImBCH2CiDmBCqFDHmBCH4CkDmBCsFFHGEFqFsFBArBmBCFFHGCHsF-DmBCFFHmBCHuEmDmBEFFHEEC2ECFDImBCH6CoDmBCuFDHmBCD8CqDmBCwFFDGEDuFwFBArBmBCDDFGCFwFiEmBCDDFmBCFwEsDmBCDDF2ECFBQmBCHyEuDmBCyFDHmBCH0EwDmBC0FFHGEFyF0FBArBmBCFFHGCH0FmEmBCFFHmBCH2EiFmBCFFHmBC-FBF2ECBDQmBCF4EyDmBC2FDFmBCD6E0DmBC4FBDGEB2F4FBArBmBCBBDGCD4FqEmBCBBDmBCD8EkFmBCBBD2ECD-FgBmBCF-EmFmBC6FBFmBCBgFoFmBC8FDB";
+const bits_32_p2_t2 = "CGEB6F8FBAOmBCBBDGCD8FoGmBCBBDmBCDgGkGmBCBBDmBCB-FB2ECBBCmBCBuCBmBCDiGmGmBCsGBD";
 async function bits_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3897,10 +3897,10 @@ export function bits_64(ctx: PartyContext, L: number, x: BigUint64Array): Promis
   }
 }
 
-const bits_64_p0_t0 = [1,44,1,9,0,1,20,1,8,9,2];
-const bits_64_p0_t1 = [1,4,1,-1,9,21,20,1,-2,3,10,20,1,-1,-1,-2,76,1,-2,-1,1,20,1,-3,4,11,20,1,48,9,-3,20,1,-3,5,12,20,1,49,-2,-3,4,2,-2,48,49,-1,0,-26,20,1,-2,-2,-3,4,1,-3,49,22,20,1,-2,-2,-3,20,1,-3,30,13,20,2,-2,-2,-3,1,1,1,76,1,-2,9,1,20,1,-3,6,14,20,1,50,9,-3,20,1,-3,7,15,20,1,51,-2,-3,4,2,-2,50,51,-1,0,-26,20,1,-2,-2,-3,4,1,-3,51,24,20,1,-2,-2,-3,20,1,-3,31,16,20,1,-2,-2,-3,76,1,-3,-1,2,20,1,-4,32,17,20,1,52,-2,-4,20,1,-4,33,18,20,1,53,-3,-4,4,2,-3,52,53,-1,0,-26,20,1,-3,-3,-4,4,1,-4,53,26,20,1,-3,-3,-4,20,1,-4,34,42,20,1,-3,-3,-4,20,1,60,-1,-3,76,1,-1,-2,2,20,1,-3,35,19,20,1,54,-2,-3,20,1,-2,36,20,20,1,55,-1,-2,4,2,-1,54,55,-1,0,-26,20,1,-1,-1,-2,4,1,-2,55,28,20,1,-1,-1,-2,20,1,-2,37,43,20,1,-1,-1,-2,76,1,-2,60,4,20,1,-3,38,44,20,1,56,-1,-3,20,1,-3,39,45,20,1,57,-2,-3,76,1,-2,-1,4,20,1,-3,40,46,20,1,58,-1,-3,20,1,-1,41,47,20,1,59,-2,-1];
-const bits_64_p0_t2 = [1,4,2,-1,56,57,-1,0,23,20,1,-1,-1,-2,4,1,-2,57,79,20,1,-1,-1,-2,20,1,-2,61,67,20,1,-1,-1,-2,20,1,-1,60,-1,4,2,-2,58,59,-1,0,23,20,1,-2,-2,-3,4,1,-3,59,81,20,1,-2,-2,-3,20,1,-3,62,68,20,1,-2,-2,-3,76,1,-3,-1,8,20,1,-4,63,69,20,1,105,-2,-4,20,1,-4,64,70,20,1,106,-3,-4,4,2,-3,105,106,-1,0,-22,20,1,-3,-3,-4,4,1,-4,106,83,20,1,-3,-3,-4,20,1,-4,91,71,20,2,-3,-3,-4,2,2,1,76,1,-3,-2,8,20,1,-4,65,72,20,1,107,-2,-4,20,1,-2,66,73,20,1,108,-3,-2,4,2,-2,107,108,-1,0,-22,20,1,-2,-2,-3,4,1,-3,108,85,20,1,-2,-2,-3,20,1,-3,92,74,20,1,-2,-2,-3,76,1,-3,-1,16,20,1,-4,93,75,20,1,109,-2,-4,20,1,-4,94,76,20,1,110,-3,-4,4,2,-3,109,110,-1,0,-22,20,1,-3,-3,-4,4,1,-4,110,87,20,1,-3,-3,-4,20,1,-4,95,101,20,1,-3,-3,-4,20,1,115,-1,-3,76,1,-1,-2,16,20,1,-3,96,77,20,1,111,-2,-3,20,1,-2,97,78,20,1,112,-1,-2,4,2,-1,111,112,-1,0,-22,20,1,-1,-1,-2,4,1,-2,112,89,20,1,-1,-1,-2,20,1,-2,98,102,20,1,-1,-1,-2,76,1,-2,115,32,20,1,-3,99,103,20,1,113,-1,-3,20,1,-1,100,104,20,1,114,-2,-1];
-const bits_64_p0_t3 = [1,4,2,-1,113,114,-1,0,7,20,1,-1,-1,-2,4,1,-2,114,120,20,1,-1,-1,-2,20,1,-2,116,118,20,1,-1,-1,-2,20,1,-1,115,-1,76,1,-1,-1,1,20,1,-1,9,-1,20,1,-2,117,119,20,1,122,-1,-2];
+const bits_64_p0_t0 = "C4CCSACoBCQSE";
+const bits_64_p0_t1 = "CICBSqBoBCDGUoBCBBD4ECDBCoBCFIWoBCgDSFoBCFKYoBCiDDFIEDgDiDBAzBoBCDDFICFiDsBoBCDDFoBCF8BaoBEDDFCCC4ECDSCoBCFMcoBCkDSFoBCFOeoBCmDDFIEDkDmDBAzBoBCDDFICFmDwBoBCDDFoBCF-BgBoBCDDF4ECFBEoBCHgCiBoBCoDDHoBCHiCkBoBCqDFHIEFoDqDBAzBoBCFFHICHqD0BoBCFFHoBCHkC0CoBCFFHoBC4DBF4ECBDEoBCFmCmBoBCsDDFoBCDoCoBoBCuDBDIEBsDuDBAzBoBCBBDICDuD4BoBCBBDoBCDqC2CoBCBBD4ECD4DIoBCFsC4CoBCwDBFoBCFuC6CoBCyDDF4ECDBIoBCFwC8CoBC0DBFoBCByC-CoBC2DDB";
+const bits_64_p0_t2 = "CIEBwDyDBAuBoBCBBDICDyD-EoBCBBDoBCD6DmEoBCBBDoBCB4DBIED0D2DBAuBoBCDDFICF2DiFoBCDDFoBCF8DoEoBCDDF4ECFBQoBCH-DqEoBCyGDHoBCHgEsEoBC0GFHIEFyG0GBArBoBCFFHICH0GmFoBCFFHoBCH2FuEoBEFFHEEC4ECFDQoBCHiEwEoBC2GDHoBCDkEyEoBC4GFDIED2G4GBArBoBCDDFICF4GqFoBCDDFoBCF4F0EoBCDDF4ECFBgBoBCH6F2EoBC6GDHoBCH8F4EoBC8GFHIEF6G8GBArBoBCFFHICH8GuFoBCFFHoBCH-FqGoBCFFHoBCmHBF4ECBDgBoBCFgG6EoBC-GDFoBCDiG8EoBCgHBDIEB-GgHBArBoBCBBDICDgHyFoBCBBDoBCDkGsGoBCBBD4ECDmHgCoBCFmGuGoBCiHBFoBCBoGwGoBCkHDB";
+const bits_64_p0_t3 = "CIEBiHkHBAOoBCBBDICDkHwHoBCBBDoBCDoHsHoBCBBDoBCBmHB4ECBBCoBCBSBoBCDqHuHoBC0HBD";
 async function bits_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -3964,9 +3964,9 @@ async function bits_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint
   return R.result(4, 122, false) as BigUint64Array;
 }
 
-const bits_64_p1_t0 = [1,52,1,14,0,7,4,1,-1,8,1,20,1,-2,2,9,20,1,19,-1,-2,76,1,-1,19,1,20,1,15,3,10,20,1,-2,4,11,20,1,16,-1,-2,20,2,17,5,12,1,1,1];
-const bits_64_p1_t1 = [1,4,2,-1,15,16,-1,0,23,20,1,-1,-1,-2,4,1,-2,16,38,20,1,-1,-1,-2,20,1,-2,20,26,20,1,-1,-1,-2,20,1,-1,19,-1,4,2,-2,17,18,-1,0,23,20,1,-2,-2,-3,4,1,-3,18,40,20,1,-2,-2,-3,20,1,-3,21,27,20,1,-2,-2,-3,76,1,-3,-1,2,20,1,-4,22,28,20,1,68,-2,-4,20,1,-4,23,29,20,1,69,-3,-4,4,2,-3,68,69,-1,0,-26,20,1,-3,-3,-4,4,1,-4,69,42,20,1,-3,-3,-4,20,1,-4,50,30,20,2,-3,-3,-4,2,2,1,76,1,-3,-2,2,20,1,-4,24,31,20,1,70,-2,-4,20,1,-2,25,32,20,1,71,-3,-2,4,2,-2,70,71,-1,0,-26,20,1,-2,-2,-3,4,1,-3,71,44,20,1,-2,-2,-3,20,1,-3,51,33,20,1,-2,-2,-3,76,1,-3,-1,4,20,1,-4,52,34,20,1,72,-2,-4,20,1,-4,53,35,20,1,73,-3,-4,4,2,-3,72,73,-1,0,-26,20,1,-3,-3,-4,4,1,-4,73,46,20,1,-3,-3,-4,20,1,-4,54,62,20,1,-3,-3,-4,20,1,80,-1,-3,76,1,-1,-2,4,20,1,-3,55,36,20,1,74,-2,-3,20,1,-2,56,37,20,1,75,-1,-2,4,2,-1,74,75,-1,0,-26,20,1,-1,-1,-2,4,1,-2,75,48,20,1,-1,-1,-2,20,1,-2,57,63,20,1,-1,-1,-2,76,1,-2,80,8,20,1,-3,58,64,20,1,76,-1,-3,20,1,-3,59,65,20,1,77,-2,-3,76,1,-2,-1,8,20,1,-3,60,66,20,1,78,-1,-3,20,1,-1,61,67,20,1,79,-2,-1];
-const bits_64_p1_t2 = [1,4,2,-1,76,77,-1,0,21,20,1,-1,-1,-2,4,1,-2,77,97,20,1,-1,-1,-2,20,1,-2,81,87,20,1,-1,-1,-2,20,1,-1,80,-1,4,2,-2,78,79,-1,0,21,20,1,-2,-2,-3,4,1,-3,79,99,20,1,-2,-2,-3,20,1,-3,82,88,20,1,-2,-2,-3,76,1,-3,-1,16,20,1,-4,83,89,20,1,115,-2,-4,20,1,-4,84,90,20,1,116,-3,-4,4,2,-3,115,116,-1,0,-14,20,1,-3,-3,-4,4,1,-4,116,101,20,1,-3,-3,-4,20,1,-4,107,91,20,2,-3,-3,-4,2,2,1,76,1,-3,-2,16,20,1,-4,85,92,20,1,117,-2,-4,20,1,-2,86,93,20,1,118,-3,-2,4,2,-2,117,118,-1,0,-14,20,1,-2,-2,-3,4,1,-3,118,103,20,1,-2,-2,-3,20,1,-3,108,94,20,1,-2,-2,-3,76,1,-3,-1,32,20,1,-4,109,95,20,1,119,-2,-4,20,1,-2,110,96,20,1,120,-3,-2,4,2,-2,119,120,-1,0,-14,20,1,-2,-2,-3,4,1,-3,120,105,20,1,-2,-2,-3,20,1,-3,111,113,20,2,-2,-2,-3,1,1,1,76,1,-1,-1,1,20,1,-2,112,114,20,1,121,-1,-2];
+const bits_64_p1_t0 = "CoDCcAOICBQCoBCDESoBCmBBD4ECBmBCoBCeGUoBCDIWoBCgBBDoBEiBKYCCC";
+const bits_64_p1_t1 = "CIEBegBBAuBoBCBBDICDgBsCoBCBBDoBCDoB0BoBCBBDoBCBmBBIEDiBkBBAuBoBCDDFICFkBwCoBCDDFoBCFqB2BoBCDDF4ECFBEoBCHsB4BoBCoEDHoBCHuB6BoBCqEFHIEFoEqEBAzBoBCFFHICHqE0CoBCFFHoBCHkD8BoBEFFHEEC4ECFDEoBCHwB-BoBCsEDHoBCDyBgCoBCuEFDIEDsEuEBAzBoBCDDFICFuE4CoBCDDFoBCFmDiCoBCDDF4ECFBIoBCHoDkCoBCwEDHoBCHqDmCoBCyEFHIEFwEyEBAzBoBCFFHICHyE8CoBCFFHoBCHsD8DoBCFFHoBCgFBF4ECBDIoBCFuDoCoBC0EDFoBCDwDqCoBC2EBDIEB0E2EBAzBoBCBBDICD2EgDoBCBBDoBCDyD-DoBCBBD4ECDgFQoBCF0DgEoBC4EBFoBCF2DiEoBC6EDF4ECDBQoBCF4DkEoBC8EBFoBCB6DmEoBC-EDB";
+const bits_64_p1_t2 = "CIEB4E6EBAqBoBCBBDICD6EiGoBCBBDoBCDiFuFoBCBBDoBCBgFBIED8E-EBAqBoBCDDFICF-EmGoBCDDFoBCFkFwFoBCDDF4ECFBgBoBCHmFyFoBCmHDHoBCHoF0FoBCoHFHIEFmHoHBAboBCFFHICHoHqGoBCFFHoBCH2G2FoBEFFHEEC4ECFDgBoBCHqF4FoBCqHDHoBCDsF6FoBCsHFDIEDqHsHBAboBCDDFICFsHuGoBCDDFoBCF4G8FoBCDDF4ECFBgCoBCH6G-FoBCuHDHoBCD8GgGoBCwHFDIEDuHwHBAboBCDDFICFwHyGoBCDDFoBCF-GiHoBEDDFCCC4ECBBCoBCDgHkHoBCyHBD";
 async function bits_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4023,9 +4023,9 @@ async function bits_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint
   return R.result(4, 121, false) as BigUint64Array;
 }
 
-const bits_64_p2_t0 = [1,44,1,39,0,8,20,1,30,39,1,4,1,-1,1,7,20,1,-2,13,2,20,1,-1,-1,-2,76,1,-2,-1,1,20,1,-3,14,3,20,1,31,39,-3,20,1,-3,15,4,20,1,32,-2,-3,4,2,-2,31,32,-1,0,-22,20,1,-2,-2,-3,4,1,-3,32,9,20,1,-2,-2,-3,20,1,-3,16,24,20,1,-2,-2,-3,20,1,40,-1,-2,76,1,-1,39,1,20,1,-2,17,5,20,1,33,39,-2,20,1,-2,18,6,20,1,34,-1,-2,4,2,-1,33,34,-1,0,-22,20,1,-1,-1,-2,4,1,-2,34,11,20,1,-1,-1,-2,20,1,-2,19,25,20,1,-1,-1,-2,76,1,-2,40,2,20,1,-3,20,26,20,1,35,-1,-3,20,1,-3,21,27,20,1,36,-2,-3,76,1,-2,-1,2,20,1,-3,22,28,20,1,37,-1,-3,20,1,-1,23,29,20,1,38,-2,-1];
-const bits_64_p2_t1 = [1,4,2,-1,35,36,-1,0,24,20,1,-1,-1,-2,4,1,-2,36,59,20,1,-1,-1,-2,20,1,-2,41,47,20,1,-1,-1,-2,20,1,-1,40,-1,4,2,-2,37,38,-1,0,24,20,1,-2,-2,-3,4,1,-3,38,61,20,1,-2,-2,-3,20,1,-3,42,48,20,1,-2,-2,-3,76,1,-3,-1,4,20,1,-4,43,49,20,1,89,-2,-4,20,1,-4,44,50,20,1,90,-3,-4,4,2,-3,89,90,-1,0,-26,20,1,-3,-3,-4,4,1,-4,90,63,20,1,-3,-3,-4,20,1,-4,71,51,20,2,-3,-3,-4,2,2,1,76,1,-3,-2,4,20,1,-4,45,52,20,1,91,-2,-4,20,1,-2,46,53,20,1,92,-3,-2,4,2,-2,91,92,-1,0,-26,20,1,-2,-2,-3,4,1,-3,92,65,20,1,-2,-2,-3,20,1,-3,72,54,20,1,-2,-2,-3,76,1,-3,-1,8,20,1,-4,73,55,20,1,93,-2,-4,20,1,-4,74,56,20,1,94,-3,-4,4,2,-3,93,94,-1,0,-26,20,1,-3,-3,-4,4,1,-4,94,67,20,1,-3,-3,-4,20,1,-4,75,83,20,1,-3,-3,-4,20,1,101,-1,-3,76,1,-1,-2,8,20,1,-3,76,57,20,1,95,-2,-3,20,1,-2,77,58,20,1,96,-1,-2,4,2,-1,95,96,-1,0,-26,20,1,-1,-1,-2,4,1,-2,96,69,20,1,-1,-1,-2,20,1,-2,78,84,20,1,-1,-1,-2,76,1,-2,101,16,20,1,-3,79,85,20,1,97,-1,-3,20,1,-3,80,86,20,1,98,-2,-3,76,1,-2,-1,16,20,1,-3,81,87,20,1,99,-1,-3,20,1,-1,82,88,20,1,100,-2,-1];
-const bits_64_p2_t2 = [1,4,2,-1,97,98,-1,0,15,20,1,-1,-1,-2,4,1,-2,98,112,20,1,-1,-1,-2,20,1,-2,102,106,20,1,-1,-1,-2,20,1,-1,101,-1,4,2,-2,99,100,-1,0,15,20,1,-2,-2,-3,4,1,-3,100,114,20,1,-2,-2,-3,20,1,-3,103,107,20,1,-2,-2,-3,76,1,-3,-1,32,20,1,-4,104,108,20,1,120,-2,-4,20,1,-2,105,109,20,1,121,-3,-2,4,2,-2,120,121,-1,0,-4,20,1,-2,-2,-3,4,1,-3,121,116,20,1,-2,-2,-3,20,1,-3,118,110,20,2,-2,-2,-3,1,1,1,76,1,-1,-1,1,20,1,-1,39,-1,20,1,-2,119,111,20,1,122,-1,-2];
+const bits_64_p2_t0 = "C4CCuCAQoBC8BuCCICBCOoBCDaEoBCBBD4ECDBCoBCFcGoBC-BuCFoBCFeIoBCgCDFIED-BgCBArBoBCDDFICFgCSoBCDDFoBCFgBwBoBCDDFoBCwCBD4ECBuCCoBCDiBKoBCiCuCDoBCDkBMoBCkCBDIEBiCkCBArBoBCBBDICDkCWoBCBBDoBCDmByBoBCBBD4ECDwCEoBCFoB0BoBCmCBFoBCFqB2BoBCoCDF4ECDBEoBCFsB4BoBCqCBFoBCBuB6BoBCsCDB";
+const bits_64_p2_t1 = "CIEBmCoCBAwBoBCBBDICDoC2DoBCBBDoBCDyC-CoBCBBDoBCBwCBIEDqCsCBAwBoBCDDFICFsC6DoBCDDFoBCF0CgDoBCDDF4ECFBIoBCH2CiDoBCyFDHoBCH4CkDoBC0FFHIEFyF0FBAzBoBCFFHICH0F-DoBCFFHoBCHuEmDoBEFFHEEC4ECFDIoBCH6CoDoBC2FDHoBCD8CqDoBC4FFDIED2F4FBAzBoBCDDFICF4FiEoBCDDFoBCFwEsDoBCDDF4ECFBQoBCHyEuDoBC6FDHoBCH0EwDoBC8FFHIEF6F8FBAzBoBCFFHICH8FmEoBCFFHoBCH2EmFoBCFFHoBCqGBF4ECBDQoBCF4EyDoBC-FDFoBCD6E0DoBCgGBDIEB-FgGBAzBoBCBBDICDgGqEoBCBBDoBCD8EoFoBCBBD4ECDqGgBoBCF-EqFoBCiGBFoBCFgFsFoBCkGDF4ECDBgBoBCFiFuFoBCmGBFoBCBkFwFoBCoGDB";
+const bits_64_p2_t2 = "CIEBiGkGBAeoBCBBDICDkGgHoBCBBDoBCDsG0GoBCBBDoBCBqGBIEDmGoGBAeoBCDDFICFoGkHoBCDDFoBCFuG2GoBCDDF4ECFBgCoBCHwG4GoBCwHDHoBCDyG6GoBCyHFDIEDwHyHBAHoBCDDFICFyHoHoBCDDFoBCFsH8GoBEDDFCCC4ECBBCoBCBuCBoBCDuH-GoBC0HBD";
 async function bits_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4106,13 +4106,13 @@ export function msb_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uint
   }
 }
 
-const msb_8_p0_t0 = [1,41,1,5,0,1,17,1,4,5,2];
-const msb_8_p0_t1 = [0,16,6,93,0,9,1,1,1,16,2,99,7,16,1,1,1,16,3,104,42,18,1,1,1,16,6,107,46,22,1,1,1,16,2,113,53,29,2,1,31,16,3,116,57,63,1,1,1];
-const msb_8_p0_t2 = [1,1,1,-1,5,7,17,1,-2,3,6,17,1,8,-1,-2];
-const msb_8_p0_t3 = [0,16,3,66,81,93,1,2,1,16,2,72,82,99,1,2,1,0,3,101,66,33,1,1,1,0,2,-1,67,72,-1,1,1,0,2,-3,67,36,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,72,31,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-1,-1,107,-1,-1,1,16,1,74,-1,109,16,1,75,86,110,16,1,78,-2,113,0,1,114,74,40,0,2,-1,75,78,-1,0,-37,16,1,-1,-1,-2,0,1,-2,78,39,16,1,-1,-1,-2,16,1,-1,-1,116,16,1,79,-1,117];
-const msb_8_p0_t4 = [0,16,3,69,87,96,1,2,1,0,3,-1,66,69,-1,1,1,16,3,-1,-1,101,-1,-1,1,0,3,-4,69,30,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,-1,-1,104,-1,-1,1,16,3,-1,88,-1,-1,2,-1,16,2,76,-1,111,1,-2,1,0,1,-1,74,76,16,1,-1,-1,114,0,1,-3,76,38,16,1,-1,-1,-3,16,1,-1,-1,115,16,1,-1,-2,-1,16,1,80,-1,118];
-const msb_8_p0_t5 = [0,0,2,-1,75,77,-1,0,48,16,1,-1,-1,-2,0,1,-2,77,39,16,1,-1,-1,-2,16,1,-2,55,61,16,1,130,-1,-2,0,2,-1,79,80,-1,0,47,16,1,-1,-1,-2,0,1,-2,80,126,16,1,-1,-1,-2,16,1,-2,119,122,16,1,131,-1,-2,16,1,132,121,124];
-const msb_8_p0_t6 = [0,16,1,-1,129,130,16,1,-1,-1,131,16,1,-1,128,-1,16,1,133,-1,132];
+const msb_8_p0_t0 = "CyCCKACiBCIKE";
+const msb_8_p0_t1 = "AgBM6FASCCCgBEmGOgBCCCgBGwG0CkBCCCgBM2G8CsBCCCgBEiHqD6BEC-BgBGoHyD-DCCC";
+const msb_8_p0_t2 = "CCCBKOiBCDGMiBCQBD";
+const msb_8_p0_t3 = "AgBGkEiF6FCECgBEwEkFmGCECAGqGkEiCCCCAEBmEwEBCCAEFmEoCBCCgBEBBFBBBAEFwE-BBCCgBEBBFBBBgBEBB2GBBCgBC0EB6GgBC2EsF8GgBC8EDiHACkH0EwCAEB2E8EBApCgBCBBDACD8EuCgBCBBDgBCBBoHgBC-EBqH";
+const msb_8_p0_t4 = "AgBGqEuFgGCECAGBkEqEBCCgBGBBqGBBCAGHqE8BBCCgBGBBHBBBgBGBBwGBBCgBGBwFBBEBgBE4EB-GCDCACB0E4EgBCBBkHACF4EsCgBCBBFgBCBBmHgBCBDBgBCgFBsH";
+const msb_8_p0_t5 = "AAEB2E6EBAgDgBCBBDACD6EuCgBCBBDgBCDuD6DgBCkIBDAEB-EgFBA-CgBCBBDACDgF8HgBCBBDgBCDuH0HgBCmIBDgBCoIyH4H";
+const msb_8_p0_t6 = "AgBCBiIkIgBCBBmIgBCBgIBgBCqIBoI";
 async function msb_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4169,11 +4169,11 @@ async function msb_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Arra
   return R.result(0, 133, false) as Uint32Array;
 }
 
-const msb_8_p1_t0 = [0,16,3,18,0,9,1,1,1,16,2,25,3,12,-3,4,4,16,1,23,8,17];
-const msb_8_p1_t1 = [1,49,1,6,0,3,1,1,-1,4,1,17,1,-2,2,5,17,1,7,-1,-2];
-const msb_8_p1_t2 = [0,16,1,21,24,25];
-const msb_8_p1_t3 = [0,16,2,98,4,13,1,1,1,0,2,-1,18,21,-1,0,38,0,2,100,19,60,1,1,1,16,1,-1,-1,-2,0,1,-2,21,56,16,1,-1,-1,-2,0,2,-2,19,22,-1,1,1,0,2,-4,19,62,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,0,2,-4,22,57,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,16,1,-4,26,38,16,2,102,27,39,1,1,1,16,2,-5,30,42,-1,1,1,16,1,104,-1,-4,16,2,-1,-2,-5,-1,-1,-1,16,1,-3,32,44,16,1,85,33,45,16,1,86,-1,-3,16,2,105,34,46,1,1,1,16,1,-1,37,49,16,1,89,-2,-1,0,2,107,86,66,1,-1,1,0,2,-1,85,89,-1,0,-21,16,1,-1,-1,-2,0,1,-2,89,65,16,1,-1,-1,-2,16,2,109,71,50,1,1,1,16,1,-2,74,53,16,1,-1,-1,-2,16,1,-2,75,54,16,1,90,-1,-2,16,1,111,76,55,0,1,112,90,70,16,2,113,77,80,1,2,2];
-const msb_8_p1_t4 = [0,16,2,83,93,98,1,2,1,0,2,-1,19,83,-1,1,1,16,2,-1,-1,100,-1,-1,1,0,2,-3,83,57,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-1,-1,102,-1,-1,1,16,1,-3,92,104,16,2,-1,94,-1,-1,2,-1,16,2,87,-3,105,1,1,1,0,2,-2,86,87,-1,-1,1,16,2,-2,-2,107,-1,-1,1,0,2,-4,87,64,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,16,2,-2,-2,109,-1,-1,1,16,1,-1,-1,-2,16,1,-2,97,-3,16,1,91,-1,111,0,1,-1,90,91,16,1,-1,-1,112,0,1,-3,91,69,16,1,-1,-1,-3,16,1,-1,-1,113,16,1,-1,-2,-1,16,1,115,-1,114];
+const msb_8_p1_t0 = "AgBGkBASCCCgBEyBGYFIIgBCuBQiB";
+const msb_8_p1_t1 = "CiDCMAGCCBICiBCDEKiBCOBD";
+const msb_8_p1_t2 = "AgBCqBwByB";
+const msb_8_p1_t3 = "AgBEkGIaCCCAEBkBqBBAsCAEoGmB4DCCCgBCBBDACDqBwDgBCBBDAEDmBsBBCCAEHmB8DBCCgBEDDHBBBAEHsByDBCCgBEDDHBBBgBCH0BsCgBEsG2BuCCCCgBEJ8B0CBCCgBCwGBHgBEBDJBBBgBCFgC4CgBCqFiC6CgBCsFBFgBEyGkC8CCCCgBCBqCiDgBCyFDBAE2GsFkECBCAEBqFyFBApBgBCBBDACDyFiEgBCBBDgBE6GuEkDCCCgBCD0EqDgBCBBDgBCD2EsDgBC0FBDgBC-G4EuDACgH0FsEgBEiH6EgFCEE";
+const msb_8_p1_t4 = "AgBEmF6FkGCECAEBmBmFBCCgBEBBoGBBCAEFmFyDBCCgBEBBFBBBgBEBBsGBBCgBCF4FwGgBEB8FBBEBgBEuFFyGCCCAEDsFuFBBCgBEDD2GBBCAEHuFgEBCCgBEDDHBBBgBEDD6GBBCgBCBBDgBCDiGFgBC2FB-GACB0F2FgBCBBgHACF2FqEgBCBBFgBCBBiHgBCBDBgBCmHBkH";
 async function msb_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4220,11 +4220,11 @@ async function msb_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Arra
   return R.result(0, 115, false) as Uint32Array;
 }
 
-const msb_8_p2_t0 = [0,16,6,70,15,0,1,1,1,16,2,76,22,7,1,1,1,16,2,78,24,36,1,4,4,16,4,80,29,41,1,1,1,16,1,84,35,47];
-const msb_8_p2_t1 = [1,41,1,7,0,4,17,1,6,7,1,1,1,-1,1,3,17,1,-2,5,2,17,1,8,-1,-2];
-const msb_8_p2_t2 = [0,16,5,48,60,70,1,2,1,16,2,53,69,75,1,-8,1,16,1,55,63,77,0,2,-1,48,51,-1,0,-39,16,1,-1,-1,-2,0,1,-2,51,9,16,1,-1,-1,-2,0,2,-2,49,54,-1,1,1,0,2,-4,49,13,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,0,2,-4,54,10,-1,1,1,16,2,-2,-2,-4,-1,-1,-1,16,3,-1,-1,78,-1,-1,1,16,1,-1,67,-1,16,1,56,-2,81,16,1,57,65,82,16,2,58,-1,83,1,-2,1];
-const msb_8_p2_t3 = [0,0,2,-1,49,52,-1,1,1,0,2,-3,49,100,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,52,10,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,25,37,-1,1,1,16,2,119,-1,-3,1,-1,-1,16,1,121,33,45,0,2,-1,56,58,-1,0,46,0,1,122,57,105,16,1,-1,-1,-2,0,1,-2,58,103,16,1,-1,-1,-2,0,2,-2,57,59,-1,0,47,16,1,-2,-2,-3,0,1,-3,59,102,16,1,-2,-2,-3,16,1,-3,85,91,16,1,123,86,92,16,1,-4,88,94,16,1,124,-1,-3,16,1,-1,-2,-4,16,1,-2,89,95,16,1,113,-1,-2,16,1,125,90,96,0,1,126,113,108,16,2,127,109,97,1,2,2];
-const msb_8_p2_t4 = [0,16,2,-1,116,119,-1,1,1,16,1,112,-2,121,0,1,-2,57,112,16,1,-2,-2,122,0,1,-3,112,102,16,1,-2,-2,-3,16,2,-2,-2,123,1,1,1,16,1,-2,118,-2,16,1,114,-1,125,0,1,-1,113,114,16,1,-1,-1,126,0,1,-3,114,107,16,1,-1,-1,-3,16,1,-1,-1,127,16,1,-1,-2,-1,16,1,-1,115,-1,16,1,129,-1,128];
+const msb_8_p2_t0 = "AgBMsEeACCCgBE4EsBOCCCgBE8EwBoCCIIgBIgF6ByCCCCgBCoFmC-C";
+const msb_8_p2_t1 = "CyCCOAIiBCMOCCCBCGiBCDKEiBCQBD";
+const msb_8_p2_t2 = "AgBKgD4DsECECgBEqDqE2ECPCgBCuD-D6EAEBgDmDBAtCgBCBBDACDmDSgBCBBDAEDiDsDBCCAEHiDaBCCgBEDDHBBBAEHsDUBCCgBEDDHBBBgBGBB8EBBCgBCBmEBgBCwDDiFgBCyDiEkFgBE0DBmFCDC";
+const msb_8_p2_t3 = "AAEBiDoDBCCAEFiDoGBCCgBEBBFBBBAEFoDUBCCgBEBBFBBBgBEFyBqCBCCgBEuHBFCBBgBCyHiC6CAEBwD0DBA8CAC0HyDyGgBCBBDACD0DuGgBCBBDAEDyD2DBA-CgBCDDFACF2DsGgBCDDFgBCFqF2FgBC2HsF4FgBCHwF8FgBC4HBFgBCBDHgBCDyF-FgBCiHBDgBC6H0FgGAC8HiH4GgBE-H6GiGCEE";
+const msb_8_p2_t4 = "AgBEBoHuHBCCgBCgHDyHACDyDgHgBCDD0HACFgHsGgBCDDFgBEDD2HCCCgBCDsHDgBCkHB6HACBiHkHgBCBB8HACFkH2GgBCBBFgBCBB-HgBCBDBgBCBmHBgBCiIBgI";
 async function msb_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4298,13 +4298,13 @@ export function msb_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<Ui
   }
 }
 
-const msb_16_p0_t0 = [1,42,1,5,0,1,18,1,4,5,2];
-const msb_16_p0_t1 = [0,16,14,206,0,21,1,1,1,16,6,220,15,36,1,1,1,16,3,230,93,42,1,1,1,16,2,233,97,46,1,4,4,16,12,235,102,51,1,1,1,16,3,247,116,65,1,1,1,16,2,251,119,133,1,5,5,16,5,253,125,139,1,1,1,16,1,258,132,146];
-const msb_16_p0_t2 = [1,2,1,-1,5,7,18,1,-2,3,6,18,1,8,-1,-2];
-const msb_16_p0_t3 = [0,16,7,147,181,206,1,2,1,16,6,161,182,220,1,2,1,0,3,226,147,75,1,1,1,0,1,229,151,78,0,6,-1,148,161,-1,1,1,0,6,-7,148,79,-1,1,1,16,6,-1,-1,-7,-1,-1,-1,0,6,-7,161,69,-1,1,1,16,6,-1,-1,-7,-1,-1,-1,16,6,-1,-1,234,-1,-1,1,16,3,167,-1,240,1,-2,1,16,1,170,194,243,16,3,174,-2,247,1,-2,1,0,1,250,167,89,0,3,-1,168,174,-1,1,1,0,3,-4,168,90,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,174,86,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,-1,-1,252,-1,-1,1,16,2,177,-1,255,1,-2,1,16,1,180,-2,258];
-const msb_16_p0_t4 = [0,16,4,154,195,213,1,2,1,16,2,158,202,217,1,2,1,16,1,160,205,219,0,3,-1,147,154,-1,1,1,0,1,-4,151,158,16,4,-1,-1,226,-1,-1,1,0,3,-5,154,68,-1,1,1,0,1,-8,158,72,16,4,-1,-1,-5,-1,-1,-1,16,4,-1,-1,230,-1,-1,1,16,3,-1,196,-1,-1,2,-1,16,1,-4,203,-4,16,2,171,-1,244,1,-2,1,16,1,173,-4,246,0,1,-1,167,171,16,1,-1,-1,250,0,1,-3,171,85,16,1,-1,-1,-3,16,1,-1,-1,251,16,1,-1,-2,-1,16,1,179,-1,257];
-const msb_16_p0_t5 = [0,0,2,-1,150,157,-1,2,2,0,2,-3,153,160,-1,-3,114,0,2,-5,152,275,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,157,71,-1,2,2,0,1,-6,160,74,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,96,45,-1,2,2,16,1,-6,99,48,16,3,299,-1,-4,1,-1,-1,16,1,302,114,63,0,2,-1,168,172,-1,1,1,0,2,-3,168,277,-1,1,1,0,1,303,170,279,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,172,86,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,120,134,-1,1,1,16,1,304,122,136,16,2,305,-1,-3,1,-1,-1,16,1,307,130,144,0,2,-1,177,179,-1,0,103,0,1,308,178,283,16,1,-1,-1,-2,0,1,-2,179,280,16,1,-1,-1,-2,0,2,-2,178,180,-1,0,104,16,1,-2,-2,-3,0,1,-3,180,281,16,1,-2,-2,-3,16,1,-3,259,265,16,1,309,260,266,16,1,-4,262,268,16,1,310,-1,-3,16,1,-1,-2,-4,16,1,-2,263,269,16,1,292,-1,-2,16,1,311,264,270,0,1,312,292,286,16,2,313,287,271,1,2,2];
-const msb_16_p0_t6 = [0,16,3,-1,295,299,-1,1,1,16,1,290,-3,302,0,1,-3,170,290,16,1,-3,-3,303,0,1,-4,290,88,16,1,-3,-3,-4,16,2,-3,-3,304,2,2,1,16,1,-2,-2,306,16,1,-3,298,-3,16,1,291,-2,307,0,1,-2,178,291,16,1,-2,-2,308,0,1,-4,291,281,16,1,-2,-2,-4,16,2,-2,-2,309,1,1,1,16,1,-2,-3,-2,16,1,293,-1,311,0,1,-1,292,293,16,1,-1,-1,312,0,1,-3,293,285,16,1,-1,-1,-3,16,1,-1,-1,313,16,1,-1,-2,-1,16,1,-1,294,-1,16,1,315,-1,314];
+const msb_16_p0_t0 = "C0CCKACkBCIKE";
+const msb_16_p0_t1 = "AgBc8MAqBCCCgBM4NeoCCCCgBGsO6F0CCCCgBEyOiG8CCIIgBY2OsGmDCCCgBGuPoHiECCCgBE2PuHqICKKgBK6P6H2ICCCgBCkQoIkJ";
+const msb_16_p0_t2 = "CECBKOkBCDGMkBCQBD";
+const msb_16_p0_t3 = "AgBOmJqL8MCECgBMiKsL4NCECAGkOmJ2ECCCACqOuJ8EAMBoJiKBCCAMNoJ-EBCCgBMBBNBBBAMNiKqEBCCgBMBBNBBBgBMBB0OBBCgBGuKBgPCDCgBC0KkMmPgBG8KDuPCDCAC0PuKyFAGBwK8KBCCAGHwK0FBCCgBGBBHBBBAGH8KsFBCCgBGBBHBBBgBGBB4PBBCgBEiLB-PCDCgBCoLDkQ";
+const msb_16_p0_t4 = "AgBI0JmMqNCECgBE8J0MyNCECgBCgK6M2NAGBmJ0JBCCACHuJ8JgBIBBkOBBCAGJ0JoEBCCACP8JwEgBIBBJBBBgBIBBsOBBCgBGBoMBBEBgBCH2MHgBE2KBoPCDCgBC6KHsPACBuK2KgBCBB0PACF2KqFgBCBBFgBCBB2PgBCBDBgBCmLBiQ";
+const msb_16_p0_t5 = "AAEBsJ6JBEEAEFyJgKBFkHAEJwJmRBCCgBGBBHBBBAEH6JuEBEEACLgK0EgBGBBHBBBgBEHgG6CBEEgBCLmGgDgBG2SBHCBBgBC8SkH-DAEBwK4KBCCAEFwKqRBCCAC-S0KuRgBEBBFBBBAEF4KsFBCCgBEBBFBBBgBEFwHsIBCCgBCgT0HwIgBEiTBFCBBgBCmTkIgJAEBiLmLBAuGACoTkL2RgBCBBDACDmLwRgBCBBDAEDkLoLBAwGgBCDDFACFoLyRgBCDDFgBCFmQyQgBCqToQ0QgBCHsQ4QgBCsTBFgBCBDHgBCDuQ6QgBCoSBDgBCuTwQ8QACwToS8RgBEyT-R-QCEE";
+const msb_16_p0_t6 = "AgBGBuS2SBCCgBCkSF8SACF0KkSgBCFF-SACHkSwFgBCFFHgBEFFgTEECgBCDDkTgBCF0SFgBCmSDmTACDkLmSgBCDDoTACHmSyRgBCDDHgBEDDqTCCCgBCDFDgBCqSBuTACBoSqSgBCBBwTACFqS6RgBCBBFgBCBByTgBCBDBgBCBsSBgBC2TB0T";
 async function msb_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4366,13 +4366,13 @@ async function msb_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Ar
   return R.result(0, 315, false) as Uint32Array;
 }
 
-const msb_16_p1_t0 = [0,16,7,42,0,21,1,1,1,16,2,57,7,28,-7,8,8,16,5,51,16,37,1,1,1];
-const msb_16_p1_t1 = [1,50,1,6,0,3,2,1,-1,4,1,18,1,-2,2,5,18,1,7,-1,-2];
-const msb_16_p1_t2 = [0,16,1,49,56,57];
-const msb_16_p1_t3 = [0,16,6,221,8,29,1,1,1,0,2,-1,42,49,-1,0,82,0,6,227,43,132,1,1,1,16,1,-1,-1,-2,0,1,-2,49,124,16,1,-1,-1,-2,0,6,-2,43,50,-1,1,1,0,6,-8,43,138,-1,1,1,16,6,-2,-2,-8,-1,-1,-1,0,6,-8,50,125,-1,1,1,16,6,-2,-2,-8,-1,-1,-1,16,1,-8,58,84,16,6,233,59,85,1,1,1,16,6,-9,66,92,-1,1,1,16,1,239,-1,-8,16,6,-1,-2,-9,-1,-1,-1,16,3,-7,72,98,-1,1,1,16,1,190,75,101,16,3,191,-1,-7,1,-2,-1,16,4,240,76,102,1,1,1,16,3,-1,81,107,-2,1,1,16,3,198,-2,-1,1,-2,-2,0,3,244,191,148,1,1,1,0,2,-1,192,198,-1,1,1,0,2,-3,190,200,-1,2,-49,0,2,-5,193,152,-1,-3,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,198,145,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,247,158,110,1,1,1,16,3,-4,163,115,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,166,118,-1,1,1,16,2,201,-1,-4,1,-2,-1,16,2,250,168,120,1,1,1,16,1,-1,171,123,16,1,205,-2,-1,0,1,252,201,156,0,2,-1,202,205,-1,0,-48,16,1,-1,-1,-2,0,1,-2,205,155,16,1,-1,-1,-2,16,1,253,172,178,16,1,-2,175,181,16,1,-1,-1,-2,16,1,-2,176,182,16,1,206,-1,-2,16,1,254,177,183];
-const msb_16_p1_t4 = [0,16,6,184,209,221,1,2,1,0,6,-1,43,184,-1,1,1,16,6,-1,-1,227,-1,-1,1,0,6,-7,184,125,-1,1,1,16,6,-1,-1,-7,-1,-1,-1,16,6,-1,-1,233,-1,-1,1,16,1,-7,208,239,16,6,-1,210,-1,-1,2,-1,16,2,194,-7,240,1,5,1,16,2,196,-4,242,1,-2,1,0,3,-2,191,194,-2,1,1,16,3,-2,-2,244,-2,-2,1,0,3,-7,194,144,-1,1,1,16,3,-2,-2,-7,-2,-2,-1,16,3,-2,-2,247,-2,-2,1,16,3,-1,-1,-2,-1,-2,-2,16,2,203,-1,250,1,-2,1,0,1,-1,201,203,16,1,-1,-1,252,0,1,-3,203,154,16,1,-1,-1,-3,16,1,-1,-1,253,16,1,-1,-2,-1,16,1,207,-1,254];
-const msb_16_p1_t5 = [0,0,2,-1,190,197,-1,0,64,16,1,-1,-1,-2,0,1,-2,197,147,16,1,-1,-1,-2,16,1,-2,161,113,16,1,266,-1,-2,0,2,-1,202,204,-1,0,58,16,1,-1,-1,-2,0,1,-2,204,155,16,1,-1,-1,-2,16,1,-2,173,179,16,1,267,-1,-2,0,2,-1,206,207,-1,0,57,16,1,-1,-1,-2,0,1,-2,207,263,16,1,-1,-1,-2,16,1,-2,255,258,16,1,268,-1,-2,16,1,269,257,260];
-const msb_16_p1_t6 = [0,16,1,-1,265,266,16,2,-1,-1,267,0,0,1,16,1,270,-1,269];
+const msb_16_p1_t0 = "AgBO0CAqBCCCgBEyDO4BNQQgBKmDgBqCCCC";
+const msb_16_p1_t1 = "CkDCMAGECBICkBCDEKkBCOBD";
+const msb_16_p1_t2 = "AgBCiDwDyD";
+const msb_16_p1_t3 = "AgBM6NQ6BCCCAEB0CiDBAkFAMmO2CoICCCgBCBBDACDiD4HgBCBBDAMD2CkDBCCAMP2C0IBCCgBMDDPBBBAMPkD6HBCCgBMDDPBBBgBCP0DoFgBMyO2DqFCCCgBMRkE4FBCCgBC-OBPgBMBDRBBBgBGNwEkGBCCgBC8L2EqGgBG-LBNCDBgBIgP4EsGCCCgBGBiF2GDCCgBGsMDBCDDAGoP-LoJCCCAEBgMsMBCCAEF8LwMBEhDAEJiMwJBFCgBGBBHBBBAGHsMiJBCCgBGBBHBBBgBGuP8J8GCCCgBGHmKmHBCCgBGBBHBBBgBEHsKsHBCCgBEyMBHCDBgBE0PwKwHCCCgBCB2K2HgBC6MDBAC4PyM4JAEB0M6MBA_CgBCBBDACD6M2JgBCBBDgBC6P4KkLgBCD-KqLgBCBBDgBCDgLsLgBC8MBDgBC8PiLuL";
+const msb_16_p1_t4 = "AgBMwLiN6NCECAMB2CwLBCCgBMBBmOBBCAMNwL6HBCCgBMBBNBBBgBMBByOBBCgBCNgN-OgBMBkNBBEBgBEkMNgPCKCgBEoMHkPCDCAGD-LkMDCCgBGDDoPDDCAGNkMgJBCCgBGDDNDDBgBGDDuPDDCgBGBBDBDDgBE2MB0PCDCACByM2MgBCBB4PACF2M0JgBCBBFgBCBB6PgBCBDBgBC-MB8P";
+const msb_16_p1_t5 = "AAEB8LqMBAgEgBCBBDACDqMmJgBCBBDgBCDiKiHgBC0QBDAEB0M4MBA0DgBCBBDACD4M2JgBCBBDgBCD6KmLgBC2QBDAEB8M-MBAyDgBCBBDACD-MuQgBCBBDgBCD-PkQgBC4QBDgBC6QiQoQ";
+const msb_16_p1_t6 = "AgBCByQ0QgBEBB2QAACgBC8QB6Q";
 async function msb_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4433,11 +4433,11 @@ async function msb_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Ar
   return R.result(0, 270, false) as Uint32Array;
 }
 
-const msb_16_p2_t0 = [0,16,10,152,35,0,1,1,1,16,2,162,46,11,1,4,4,16,5,164,51,16,1,1,1,16,2,169,56,82,1,8,8,16,10,171,65,91,1,1,1,16,3,181,79,105,1,1,1];
-const msb_16_p2_t1 = [1,42,1,7,0,4,18,1,6,7,1,2,1,-1,1,3,18,1,-2,5,2,18,1,8,-1,-2];
-const msb_16_p2_t2 = [0,16,9,108,133,152,1,2,1,16,2,117,150,161,1,1,1,16,6,119,134,163,1,2,1,0,2,-1,108,115,-1,0,-87,16,1,-1,-1,-2,0,1,-2,115,21,16,1,-1,-1,-2,0,6,-2,109,119,-1,1,1,0,6,-8,109,29,-1,1,1,16,6,-2,-2,-8,-1,-1,-1,0,6,-8,119,22,-1,1,1,16,6,-2,-2,-8,-1,-1,-1,16,7,-1,-1,169,-1,-1,1,16,1,-1,148,-1,16,3,125,-2,176,1,-2,1,16,1,128,146,179,16,4,129,-1,180,1,-2,1];
-const msb_16_p2_t3 = [0,16,2,278,45,10,1,2,2,16,1,280,48,13,0,2,-1,109,116,-1,1,1,0,2,-3,112,118,-1,-3,100,0,1,-5,110,219,0,1,281,111,220,0,1,-6,112,221,0,2,282,113,222,1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,116,22,-1,1,1,0,1,-6,118,25,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,57,83,-1,1,1,16,1,284,59,85,16,1,-6,60,86,16,2,285,61,87,1,1,1,16,3,287,-1,-4,1,-1,-1,16,3,290,75,101,1,1,1,0,2,-1,125,129,-1,0,99,0,3,293,126,229,1,1,1,16,1,-1,-1,-2,0,1,-2,129,225,16,1,-1,-1,-2,0,3,-2,126,130,-1,1,1,0,3,-5,126,232,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,0,2,-5,130,226,-1,1,1,0,1,-7,132,224,16,3,-2,-2,-5,-1,-1,-1,16,1,-5,184,198,16,3,296,185,199,1,1,1,16,3,-6,189,203,-1,1,1,16,1,299,-1,-5,16,3,-1,-2,-6,-1,-1,-1,16,2,-4,192,206,-1,1,1,16,2,260,-1,-4,1,-2,-1,16,2,300,194,208,1,1,1,16,1,-1,197,211,16,1,264,-2,-1,0,2,302,260,237,1,1,1,0,2,-1,261,264,-1,0,-25,16,1,-1,-1,-2,0,1,-2,264,236,16,1,-1,-1,-2,16,2,304,242,212,1,1,1,16,1,-2,245,215,16,1,-1,-1,-2,16,1,-2,246,216,16,1,265,-1,-2,16,1,306,247,217,0,1,307,265,241,16,2,308,248,251,1,2,2];
-const msb_16_p2_t4 = [0,16,2,254,270,278,1,3,1,16,1,256,275,280,0,2,-1,111,254,-1,2,1,0,1,-3,114,256,16,3,-1,-1,281,-1,-1,1,0,2,-4,254,24,-1,1,2,0,1,-6,256,27,16,3,-1,-1,-4,-1,-1,-1,16,3,-1,-1,284,-1,-1,1,16,2,-4,268,287,-1,1,1,16,1,-1,271,-1,16,1,-6,272,289,16,2,-2,274,-2,-1,2,-1,16,2,257,-5,290,1,-1,1,16,1,259,-3,292,0,2,-3,126,257,-2,1,1,0,1,-6,128,259,16,2,-3,-3,293,-2,-2,1,16,1,-6,-6,295,0,2,-7,257,226,-1,1,1,0,1,-9,259,224,16,2,-3,-3,-7,-2,-2,-1,16,1,-6,-6,-9,16,2,-3,-3,296,-2,-2,1,16,2,-6,-6,298,2,2,1,16,2,-1,-1,-3,-1,-1,-2,16,1,-3,277,-6,16,2,262,-4,300,1,2,1,0,2,-2,260,262,-2,1,1,16,2,-2,-2,302,-2,-2,1,0,2,-5,262,235,-1,1,1,16,2,-2,-2,-5,-2,-2,-1,16,2,-2,-2,304,-2,-2,1,16,2,-1,-1,-2,-1,-2,-2,16,1,266,-1,306,0,1,-1,265,266,16,1,-1,-1,307,0,1,-3,266,240,16,1,-1,-1,-3,16,1,-1,-1,308,16,1,-1,-2,-1,16,1,-1,267,-1,16,1,310,-1,309];
+const msb_16_p2_t0 = "AgBUwJmCACCCgBEkK8CWCIIgBKoKmDgBCCCgBEyKwDkFCQQgBU2KiE2FCCCgBGqL-EyGCCC";
+const msb_16_p2_t1 = "C0CCOAIkBCMOCECBCGkBCDKEkBCQBD";
+const msb_16_p2_t2 = "AgBS4GqIwJCECgBEqHsJiKCCCgBMuHsImKCECAEB4GmHBAtFgBCBBDACDmHqBgBCBBDAMD6GuHBCCAMP6G6BBCCgBMDDPBBBAMPuHsBBCCgBMDDPBBBgBOBByKBBCgBCBoJBgBG6HDgLCDCgBCgIkJmLgBIiIBoLCDC";
+const msb_16_p2_t3 = "AgBEsR6CUCEEgBCwRgDaAEB6GoHBCCAEFgHsHBFoGACJ8G2NACyR-G4NACLgH6NAE0RiH8NCCCgBGBBHBBBAEHoHsBBCCACLsHyBgBGBBHBBBgBEHyDmFBCCgBC4R2DqFgBCL4DsFgBE6R6DuFCCCgBG-RBHCBBgBGkS2EqGCCCAEB6HiIBAmGAGqS8HqOCCCgBCBBDACDiIiOgBCBBDAGD8HkIBCCAGJ8HwOBCCgBGDDJBBBAEJkIkOBCCACNoIgOgBGDDJBBBgBCJwLsMgBGwSyLuMCCCgBGL6L2MBCCgBC2SBJgBGBDLBBBgBEHgM8MBCCgBEoQBHCDBgBE4SkMgNCCCgBCBqMmNgBCwQDBAE8SoQ6OCCCAEBqQwQBAxBgBCBBDACDwQ4OgBCBBDgBEgTkPoNCCCgBCDqPuNgBCBBDgBCDsPwNgBCyQBDgBCkTuPyNACmTyQiPgBEoTwP2PCEE";
+const msb_16_p2_t4 = "AgBE8P8QsRCGCgBCgQmRwRAEB-G8PBECACFkHgQgBGBByRBBCAEH8PwBBCEACLgQ2BgBGBBHBBBgBGBB4RBBCgBEH4Q-RBCCgBCB-QBgBCLgRiSgBEDkRDBEBgBEiQJkSCBCgBCmQFoSAEF8HiQDCCACLgImQgBEFFqSDDCgBCLLuSAENiQkOBCCACRmQgOgBEFFNDDBgBCLLRgBEFFwSDDCgBELL0SEECgBEBBFBBDgBCFqRLgBEsQH4SCECAEDoQsQDCCgBEDD8SDDCAEJsQ2OBCCgBEDDJDDBgBEDDgTDDCgBEBBDBDDgBC0QBkTACByQ0QgBCBBmTACF0QgPgBCBBFgBCBBoTgBCBDBgBCB2QBgBCsTBqT";
 async function msb_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4513,13 +4513,13 @@ export function msb_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<Ui
   }
 }
 
-const msb_32_p0_t0 = [1,43,1,5,0,1,19,1,4,5,2];
-const msb_32_p0_t1 = [0,16,22,417,0,45,1,1,1,16,3,439,23,68,1,1,1,16,2,442,27,72,1,4,4,16,13,444,32,77,1,1,1,16,3,462,194,90,1,1,1,16,2,465,198,94,1,4,4,16,25,467,210,106,1,1,1,16,2,492,236,132,1,5,5,16,6,494,242,138,1,1,1,16,2,501,248,276,1,9,9,16,11,503,258,286,1,1,1,16,3,514,273,301,1,1,1];
-const msb_32_p0_t2 = [1,3,1,-1,5,7,19,1,-2,3,6,19,1,8,-1,-2];
-const msb_32_p0_t3 = [0,16,15,304,371,417,1,2,1,16,14,330,372,443,1,2,1,0,3,457,304,159,1,1,1,0,2,460,308,162,1,4,1,0,14,-1,305,330,-1,1,1,0,14,-15,305,164,-1,1,1,16,14,-1,-1,-15,-1,-1,-1,0,14,-15,330,145,-1,1,1,16,14,-1,-1,-15,-1,-1,-1,16,14,-1,-1,467,-1,-1,1,16,7,344,-1,481,1,-2,1,16,1,351,400,488,16,7,356,-2,493,1,-2,1,0,1,500,344,186,0,7,-1,345,356,-1,1,1,0,7,-8,345,187,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,0,7,-8,356,179,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,7,-1,-1,502,-1,-1,1,16,4,363,-1,509,1,-2,1,16,3,368,-2,514,1,-2,1];
-const msb_32_p0_t4 = [0,16,4,319,401,432,1,2,1,16,2,323,408,436,1,2,1,16,2,325,411,438,1,1,1,16,3,327,414,440,1,1,1,0,3,-1,304,319,-1,1,1,0,2,-4,308,323,-1,4,3,16,5,-1,-1,457,-1,-1,1,0,3,-6,319,144,-1,1,1,0,2,-9,323,148,-1,3,4,16,5,-1,-1,-6,-1,-1,-1,16,5,-1,-1,462,-1,-1,1,16,3,-1,402,-1,-1,2,-1,16,2,-4,409,-4,-1,4,-1,16,2,352,-1,489,1,-2,1,16,2,354,-4,491,1,-1,1,0,1,-1,344,352,16,1,-1,-1,500,0,1,-3,352,178,16,1,-1,-1,-3,16,1,-1,-1,501,16,1,-1,-2,-1,16,1,367,-1,513];
-const msb_32_p0_t5 = [0,16,2,632,22,67,1,4,4,16,2,634,28,73,1,1,1,0,2,-1,307,322,-1,2,2,0,2,-3,310,325,-1,3,2,0,2,-5,314,328,-1,2,1,0,2,-7,307,551,-1,2,1,0,1,-9,310,553,0,1,636,311,554,0,2,-10,313,555,-1,1,1,0,1,637,315,557,0,1,-12,316,558,0,2,638,317,559,1,1,1,16,6,-1,-1,-7,-1,-1,-1,0,2,-7,322,147,-1,2,2,0,2,-9,325,150,-1,2,3,0,2,-11,328,154,-1,1,2,16,6,-1,-1,-7,-1,-1,-1,16,2,-7,197,93,-1,2,2,16,1,-9,200,96,16,1,640,201,97,16,2,-10,203,99,-1,1,1,16,1,641,205,101,16,1,-12,206,102,16,2,642,207,103,1,1,1,16,6,644,-1,-7,1,-1,-1,16,2,650,235,131,1,2,2,16,2,652,238,134,1,1,1,0,2,-1,345,353,-1,1,1,0,2,-3,348,355,-1,-3,206,0,1,-5,346,562,0,1,654,347,563,0,1,-6,348,564,0,3,655,349,565,1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,353,179,-1,1,1,0,1,-6,355,182,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,249,277,-1,1,1,16,1,658,251,279,16,1,-6,252,280,16,3,659,253,281,1,1,1,16,3,662,-1,-4,1,-1,-1,16,3,665,269,297,1,1,1,0,2,-1,363,367,-1,0,205,0,3,668,364,573,1,1,1,16,1,-1,-1,-2,0,1,-2,367,568,16,1,-1,-1,-2,0,3,-2,364,368,-1,1,1,0,3,-5,364,576,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,0,3,-5,368,569,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,16,1,-5,517,531,16,3,671,518,532,1,1,1,16,3,-6,522,536,-1,1,1,16,1,674,-1,-5,16,3,-1,-2,-6,-1,-1,-1,16,2,-4,525,539,-1,1,1,16,2,609,-1,-4,1,-2,-1,16,2,675,527,541,1,1,1,16,1,-1,530,544,16,1,613,-2,-1,0,2,677,609,581,1,1,1,0,2,-1,610,613,-1,0,-30,16,1,-1,-1,-2,0,1,-2,613,580,16,1,-1,-1,-2,16,2,679,586,545,1,1,1,16,1,-2,589,548,16,1,-1,-1,-2,16,1,-2,590,549,16,1,614,-1,-2,16,1,681,591,550,0,1,682,614,585,16,2,683,592,595,1,2,2];
-const msb_32_p0_t6 = [0,16,2,598,620,632,1,4,1,16,2,600,627,634,1,2,1,0,2,-1,311,598,-1,4,1,0,2,-3,317,600,-1,1,1,16,4,-1,-1,636,-1,-1,1,0,2,-5,598,151,-1,1,4,0,2,-7,600,157,-1,1,1,16,4,-1,-1,-5,-1,-1,-1,16,4,-1,-1,640,-1,-1,1,16,3,-5,617,644,-1,1,1,16,1,-1,621,-1,16,2,-8,622,647,-1,1,1,16,1,-2,625,-2,16,1,-10,626,649,16,2,-3,628,-3,-1,2,-1,16,2,602,-7,650,1,-2,1,16,2,604,-10,652,1,6,1,0,2,-4,347,602,-3,2,1,0,2,-9,350,604,-1,1,1,16,2,-4,-4,654,-3,-3,1,16,2,-9,-9,656,-1,-1,1,0,2,-11,602,181,-1,1,2,0,2,-13,604,184,-1,1,1,16,2,-4,-4,-11,-3,-3,-1,16,2,-9,-9,-13,-1,-1,-1,16,2,-4,-4,658,-3,-3,1,16,2,-9,-9,660,-1,-1,1,16,2,-5,-5,662,-1,-1,1,16,1,-1,-1,-4,16,1,-4,-8,664,16,2,-2,-2,-7,-1,-1,-2,16,1,-7,631,-10,16,2,606,-6,665,1,2,1,16,1,608,-3,667,0,2,-3,364,606,-1,1,1,0,1,-6,366,608,16,2,-3,-3,668,-1,-1,1,16,1,-6,-6,670,0,3,-8,606,569,-1,1,1,16,2,-3,-3,-8,-1,-1,-1,16,1,-6,-6,-10,16,2,-3,-3,671,-1,-1,1,16,2,-6,-6,673,1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,1,-3,-7,-6,16,2,611,-5,675,1,3,1,0,2,-2,609,611,-2,1,1,16,2,-2,-2,677,-2,-2,1,0,2,-5,611,579,-1,1,1,16,2,-2,-2,-5,-2,-2,-1,16,2,-2,-2,679,-2,-2,1,16,2,-1,-1,-2,-1,-2,-2,16,1,615,-1,681,0,1,-1,614,615,16,1,-1,-1,682,0,1,-3,615,584,16,1,-1,-1,-3,16,1,-1,-1,683,16,1,-1,-2,-1,16,1,-1,616,-1,16,1,685,-1,684];
+const msb_32_p0_t0 = "C2CCKACmBCIKE";
+const msb_32_p0_t1 = "AgBsBiaA6CCCCgBGubuBoECCCgBE0b2BwECIIgBa4bgC6ECCCgBG8ckM0FCCCgBEidsM8FCIIgByBmdkN0GCCCgBE4e4OoICKKgBM8ekP0ICCCgBEqfwPoRCSSgBWufkQ8RCCCgBGkgBiR6SCCC";
+const msb_32_p0_t2 = "CGCBKOmBCDGMmBCQBD";
+const msb_32_p0_t3 = "AgBegTmXiaCECgBc0UoX2bCECAGycgT-JCCCAE4coTkKCICAcBiT0UBCCAcdiToKBCCgBcBBdBBBAcd0UiJBCCgBcBBdBBBgBcBBmdBBCgBOwVBieCDCgBC-VgZwegBOoWD6eCDCACofwV0LAOByVoWBCCAOPyV2LBCCgBOBBPBBBAOPoWmLBCCgBOBBPBBBgBOBBsfBBCgBI2WB6fCDCgBGgXDkgBCDC";
+const msb_32_p0_t4 = "AgBI-TiZgbCECgBEmUwZobCECgBEqU2ZsbCCCgBGuU8ZwbCCCAGBgT-TBCCAEHoTmUBIGgBKBBycBBCAGL-TgJBCCAERmUoJBGIgBKBBLBBBgBKBB8cBBCgBGBkZBBEBgBEHyZHBIBgBEgWByeCDCgBEkWH2eCBCACBwVgWgBCBBofACFgWkLgBCBBFgBCBBqfgBCBDBgBC-WBigB";
+const msb_32_p0_t5 = "AgBEwnBsBmECIIgBE0nB4ByECCCAEBmTkUBEEAEFsTqUBGEAEJ0TwUBECAENmTuiBBECACRsTyiBAC4nBuT0iBAETyT2iBBCCAC6nB2T6iBACX4T8iBAE8nB6T-iBCCCgBMBBNBBBAENkUmJBEEAERqUsJBEGAEVwU0JBCEgBMBBNBBBgBENqM6FBEEgBCRwMgGgBCgoByMiGgBET2MmGBCCgBCioB6MqGgBCX8MsGgBEkoB-MuGCCCgBMooBBNCBBgBE0oB2OmICEEgBE4oB8OsICCCAEByViWBCCAEF4VmWBF8MACJ0VkjBAC8oB2VmjBACL4VojBAG-oB6VqjBCCCgBGBBHBBBAEHiWmLBCCACLmWsLgBGBBHBBBgBEHyPqRBCCgBCkpB2PuRgBCL4PwRgBGmpB6PyRCCCgBGspBBHCBBgBGypB6QySCCCAEB2W-WBA6MAG4pB4W6jBCCCgBCBBDACD-WwjBgBCBBDAGD4WgXBCCAGJ4WgkBBCCgBGDDJBBBAGJgXyjBBCCgBGDDJBBBgBCJqgBmhBgBG-pBsgBohBCCCgBGL0gBwhBBCCgBCkqBBJgBGBDLBBBgBEH6gB2hBBCCgBEimBBHCDBgBEmqB-gB6hBCCCgBCBkhBgiBgBCqmBDBAEqqBimBqkBCCCAEBkmBqmBBA7BgBCBBDACDqmBokBgBCBBDgBEuqB0kBiiBCCCgBCD6kBoiBgBCBBDgBCD8kBqiBgBCsmBBDgBCyqB-kBsiBAC0qBsmBykBgBE2qBglBmlBCEE";
+const msb_32_p0_t6 = "AgBEslB4mBwnBCICgBEwlBmnB0nBCECAEBuTslBBICAEF6TwlBBCCgBIBB4nBBBCAEJslBuJBCIAENwlB6JBCCgBIBBJBBBgBIBBgoBBBCgBGJymBooBBCCgBCB6mBBgBEP8mBuoBBCCgBCDinBDgBCTknByoBgBEFonBFBEBgBE0lBN0oBCDCgBE4lBT4oBCMCAEH2V0lBFECAER8V4lBBCCgBEHH8oBFFCgBERRgpBBBCAEV0lBqLBCEAEZ4lBwLBCCgBEHHVFFBgBERRZBBBgBEHHkpBFFCgBERRopBBBCgBEJJspBBBCgBCBBHgBCHPwpBgBEDDNBBDgBCNunBTgBE8lBLypBCECgBCgmBF2pBAEF4W8lBBCCACL8WgmBgBEFF4pBBBCgBCLL8pBAGP8lByjBBCCgBEFFPBBBgBCLLTgBEFF-pBBBCgBELLiqBCCCgBEBBFBBBgBCFNLgBEmmBJmqBCGCAEDimBmmBDCCgBEDDqqBDDCAEJmmBmkBBCCgBEDDJDDBgBEDDuqBDDCgBEBBDBDDgBCumBByqBACBsmBumBgBCBB0qBACFumBwkBgBCBBFgBCBB2qBgBCBDBgBCBwmBBgBC6qBB4qB";
 async function msb_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4583,13 +4583,13 @@ async function msb_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Ar
   return R.result(0, 685, false) as Uint32Array;
 }
 
-const msb_32_p1_t0 = [0,16,15,90,0,45,1,1,1,16,2,121,15,60,-15,16,16,16,13,107,32,77,1,1,1];
-const msb_32_p1_t1 = [1,51,1,6,0,3,3,1,-1,4,1,19,1,-2,2,5,19,1,7,-1,-2];
-const msb_32_p1_t2 = [0,16,1,105,120,121];
-const msb_32_p1_t3 = [0,16,14,456,16,61,1,1,1,0,2,-1,90,105,-1,0,168,0,6,470,91,274,1,1,1,0,3,476,98,280,1,1,1,0,1,479,102,283,16,1,-1,-1,-2,0,1,-2,105,258,16,1,-1,-1,-2,0,14,-2,91,106,-1,1,1,0,14,-16,91,284,-1,1,1,16,14,-2,-2,-16,-1,-1,-1,0,14,-16,106,259,-1,1,1,16,14,-2,-2,-16,-1,-1,-1,16,1,-16,122,176,16,6,480,123,177,1,1,1,16,3,486,130,184,1,1,1,16,1,489,134,188,16,14,-17,138,192,-1,1,1,16,1,490,-1,-16,16,14,-1,-2,-17,-1,-1,-1,16,7,-15,152,206,-1,1,1,16,1,395,159,213,16,7,396,-1,-15,1,-2,-1,16,7,491,160,214,1,1,1,16,7,-1,169,223,-2,1,1,16,7,410,-2,-1,1,-2,-2,0,3,498,396,306,1,1,1,0,1,501,400,309,0,6,-1,397,410,-1,1,1,0,2,-7,395,416,-1,2,-106,0,5,-9,398,311,-1,1,1,0,1,-14,395,316,16,7,-1,-1,-8,-1,-1,-1,0,7,-8,410,299,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,3,502,325,230,1,1,1,16,1,505,329,234,16,7,-8,334,239,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,4,-8,341,246,-1,1,1,16,4,417,-1,-8,1,-2,-1,16,3,506,345,250,1,1,1,16,3,-1,350,255,-2,1,1,16,3,424,-2,-1,1,-2,-2,0,1,509,417,321,0,3,-1,418,424,-1,1,1,0,3,-4,418,322,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,424,318,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,1,510,353,367,16,3,-4,358,372,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,361,375,-1,1,1,16,2,427,-1,-4,1,-2,-1,16,1,511,363,377,16,1,-1,366,380,16,1,430,-2,-1];
-const msb_32_p1_t4 = [0,16,7,381,432,456,1,2,1,16,4,388,445,463,1,2,1,16,2,392,452,467,1,2,1,16,1,394,455,469,0,6,-1,91,381,-1,1,1,0,3,-7,98,388,-1,1,1,0,1,-10,102,392,16,10,-1,-1,470,-1,-1,1,0,6,-11,381,259,-1,1,1,0,3,-17,388,266,-1,1,1,0,1,-20,392,270,16,10,-1,-1,-11,-1,-1,-1,16,10,-1,-1,480,-1,-1,1,16,1,-11,431,490,16,6,-1,433,-1,-1,2,-1,16,3,-7,446,-7,-1,2,-1,16,1,-10,453,-10,16,2,403,-11,491,1,9,1,16,2,405,-4,493,1,-2,1,16,2,407,-7,495,1,-2,1,16,1,409,-10,497,0,3,-2,396,403,-2,1,1,0,1,-7,400,407,16,3,-2,-2,498,-2,-2,1,16,1,-7,-7,501,0,3,-9,403,298,-1,1,1,0,1,-12,407,302,16,3,-2,-2,-9,-2,-2,-1,16,1,-7,-7,-12,16,3,-2,-2,502,-2,-2,1,16,1,-7,-7,505,16,3,-1,-1,-2,-1,-2,-2,16,1,-4,-8,-7,16,2,421,-1,506,1,-2,1,16,1,423,-4,508,0,1,-1,417,421,16,1,-1,-1,509,0,1,-3,421,317,16,1,-1,-1,-3,16,1,-1,-1,510,16,1,-1,-2,-1,16,1,429,-1,511];
-const msb_32_p1_t5 = [0,0,2,-1,97,387,-1,4,4,0,2,-3,103,393,-1,1,1,0,2,-5,97,527,-1,4,1,0,2,-7,103,529,-1,1,1,16,4,-1,-1,-5,-1,-1,-1,0,2,-5,387,265,-1,4,4,0,2,-7,393,271,-1,1,1,16,4,-1,-1,-5,-1,-1,-1,16,2,-5,129,183,-1,4,4,16,2,-7,135,189,-1,1,1,16,4,558,-1,-5,1,-1,-1,16,1,562,167,221,0,2,-1,399,406,-1,2,2,0,2,-3,402,409,-1,-3,122,0,2,-5,401,532,-1,1,1,0,1,563,395,534,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,406,301,-1,2,2,0,1,-6,409,304,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,328,233,-1,2,2,16,1,-6,331,236,16,1,564,332,237,16,3,565,-1,-4,1,-1,-1,16,1,568,348,253,0,2,-1,418,422,-1,1,1,0,2,-3,418,535,-1,1,1,0,1,569,420,537,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,422,318,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,354,368,-1,1,1,16,1,570,356,370,16,2,571,-1,-3,1,-1,-1,16,1,573,364,378,0,2,-1,427,429,-1,0,111,0,1,574,428,541,16,1,-1,-1,-2,0,1,-2,429,538,16,1,-1,-1,-2,0,2,-2,428,430,-1,0,112,16,1,-2,-2,-3,0,1,-3,430,539,16,1,-2,-2,-3,16,1,-3,512,518,16,1,575,513,519,16,1,-4,515,521,16,1,576,-1,-3,16,1,-1,-2,-4,16,1,-2,516,522,16,1,551,-1,-2,16,1,577,517,523,0,1,578,551,544,16,2,579,545,524,1,2,2];
-const msb_32_p1_t6 = [0,16,4,-1,553,558,-1,1,1,16,1,548,-4,562,0,1,-4,395,548,16,1,-4,-4,563,0,1,-5,548,305,16,1,-4,-4,-5,16,2,-4,-4,564,3,3,1,16,2,-2,-2,566,-1,-1,1,16,1,-4,557,-4,16,1,549,-3,568,0,1,-3,420,549,16,1,-3,-3,569,0,1,-5,549,320,16,1,-3,-3,-5,16,2,-3,-3,570,2,2,1,16,1,-2,-2,572,16,1,-3,-4,-3,16,1,550,-2,573,0,1,-2,428,550,16,1,-2,-2,574,0,1,-4,550,539,16,1,-2,-2,-4,16,2,-2,-2,575,1,1,1,16,1,-2,-3,-2,16,1,552,-1,577,0,1,-1,551,552,16,1,-1,-1,578,0,1,-3,552,543,16,1,-1,-1,-3,16,1,-1,-1,579,16,1,-1,-2,-1,16,1,581,-1,580];
+const msb_32_p1_t0 = "AgBe0FA6CCCCgBEyHe4DdgBgBgBa2GgC6ECCC";
+const msb_32_p1_t1 = "CmDCMAGGCBICmBCDEKmBCOBD";
+const msb_32_p1_t2 = "AgBCyGwHyH";
+const msb_32_p1_t3 = "AgBcwcgB6DCCCAEB0FyGBAwKAMsd2FkRCCCAG4dkGwRCCCAC-dsG2RgBCBBDACDyGkQgBCBBDAcD2F0GBCCAcf2F4RBCCgBcDDfBBBAcf0GmQBCCgBcDDfBBBgBCf0HgLgBMge2HiLCCCgBGsekIwLCCCgBCyesI4LgBchB0IgMBCCgBC0eBfgBcBDhBBBBgBOdwJ8MBCCgBC2Y-JqNgBO4YBdCDBgBO2egKsNCCCgBOByK-NDCCgBO0ZDBCDDAGkf4YkTCCCACqfgZqTAMB6Y0ZBCCAEN2YgaBEzGAKR8YuTBCCACb2Y4TgBOBBPBBBAOP0Z2SBCCgBOBBPBBBgBGsfqUsOCCCgBCyfyU0OgBOP8U-OBCCgBOBBPBBBgBIPqVsPBCCgBIiaBPCDBgBG0fyV0PCCCgBGB8V-PDCCgBGwaDBCDDAC6fiaiUAGBkawaBCCAGHkakUBCCgBGBBHBBBAGHwa8TBCCgBGBBHBBBgBC8fiW-WgBGHsWoXBCCgBGBBHBBBgBEHyWuXBCCgBE2aBHCDBgBC-f2WyXgBCB8W4XgBC8aDB";
+const msb_32_p1_t4 = "AgBO6XgbwcCECgBIoY6b-cCECgBEwYocmdCECgBC0YucqdAMB2F6XBCCAGNkGoYBCCACTsGwYgBUBBsdBBCAMV6XmQBCCAGhBoY0QBCCACnBwY8QgBUBBVBBBgBUBBgeBBCgBCV-a0egBMBibBBEBgBGN8bNBEBgBCTqcTgBEmZV2eCSCgBEqZH6eCDCgBEuZN-eCDCgBCyZTifAGD4YmZDCCACNgZuZgBGDDkfDDCgBCNNqfAGRmZ0SBCCACXuZ8SgBGDDRDDBgBCNNXgBGDDsfDDCgBCNNyfgBGBBDBDDgBCHPNgBEqaB0fCDCgBCuaH4fACBiaqagBCBB6fACFqa6TgBCBBFgBCBB8fgBCBDBgBC6aB-f";
+const msb_32_p1_t5 = "AAEBiGmYBIIAEFuGyYBCCAEJiG-gBBICAENuGihBBCCgBIBBJBBBAEJmYyQBIIAENyY-QBCCgBIBBJBBBgBEJiIuLBIIgBENuI6LBCCgBI8iBBJCBBgBCkjBuK6NAEB-YsZBEEAEFkZyZBF0HAEJiZohBBCCACmjB2YshBgBGBBHBBBAEHsZ6SBEEACLyZgTgBGBBHBBBgBEHwUyOBEEgBCL2U4OgBCojB4U6OgBGqjBBHCBBgBCwjB4V6PAEBkasaBCCAEFkauhBBCCACyjBoayhBgBEBBFBBBAEFsa8TBCCgBEBBFBBBgBEFkWgXBCCgBC0jBoWkXgBE2jBBFCBBgBC6jB4W0XAEB2a6aBA-GAC8jB4a6hBgBCBBDACD6a0hBgBCBBDAED4a8aBAgHgBCDDFACF8a2hBgBCDDFgBCFggBsgBgBC-jBigBugBgBCHmgBygBgBCgkBBFgBCBDHgBCDogB0gBgBCuiBBDgBCikBqgB2gBACkkBuiBgiBgBEmkBiiB4gBCEE";
+const msb_32_p1_t6 = "AgBIByiB8iBBCCgBCoiBHkjBACH2YoiBgBCHHmjBACJoiBiTgBCHHJgBEHHojBGGCgBEDDsjBBBCgBCH6iBHgBCqiBFwjBACFoaqiBgBCFFyjBACJqiBgUgBCFFJgBEFF0jBEECgBCDD4jBgBCFHFgBCsiBD6jBACD4asiBgBCDD8jBACHsiB2hBgBCDDHgBEDD-jBCCCgBCDFDgBCwiBBikBACBuiBwiBgBCBBkkBACFwiB-hBgBCBBFgBCBBmkBgBCBDBgBCqkBBokB";
 async function msb_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4655,13 +4655,13 @@ async function msb_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Ar
   return R.result(0, 581, false) as Uint32Array;
 }
 
-const msb_32_p2_t0 = [0,16,18,314,75,0,1,1,1,16,2,332,94,19,1,4,4,16,14,334,106,31,1,1,1,16,2,348,120,174,1,16,16,16,22,350,137,191,1,1,1,16,7,372,167,221,1,1,1];
-const msb_32_p2_t1 = [1,43,1,7,0,4,19,1,6,7,1,3,1,-1,1,3,19,1,-2,5,2,19,1,8,-1,-2];
-const msb_32_p2_t2 = [0,16,17,228,278,314,1,2,1,16,3,245,311,331,1,1,1,16,14,248,279,334,1,2,1,0,2,-1,228,243,-1,0,-183,16,1,-1,-1,-2,0,1,-2,243,45,16,1,-1,-1,-2,0,14,-2,229,248,-1,1,1,0,14,-16,229,61,-1,1,1,16,14,-2,-2,-16,-1,-1,-1,0,14,-16,248,46,-1,1,1,16,14,-2,-2,-16,-1,-1,-1,16,15,-1,-1,348,-1,-1,1,16,1,-1,309,-1,16,7,262,-2,363,1,-2,1,16,1,269,307,370,16,8,270,-1,371,1,-2,1];
-const msb_32_p2_t3 = [0,16,2,584,93,18,1,2,2,16,2,586,96,21,1,1,1,16,6,588,99,24,1,1,1,0,2,-1,229,244,-1,1,1,0,2,-3,232,246,-1,4,1,0,2,-5,229,449,-1,1,1,0,1,594,231,451,0,1,-7,232,452,0,3,595,233,453,1,1,1,0,1,-8,236,456,0,6,598,237,457,1,1,1,16,4,-1,-1,-5,-1,-1,-1,0,2,-5,244,46,-1,1,1,0,2,-7,246,49,-1,1,4,16,4,-1,-1,-5,-1,-1,-1,16,2,-5,121,175,-1,1,1,16,1,604,123,177,16,1,-7,124,178,16,3,605,125,179,1,1,1,16,1,-8,128,182,16,6,608,129,183,1,1,1,16,4,614,-1,-5,1,-1,-1,16,7,618,159,213,1,1,1,0,2,-1,262,270,-1,0,201,0,6,625,263,472,1,1,1,16,1,-1,-1,-2,0,1,-2,270,464,16,1,-1,-1,-2,0,7,-2,263,271,-1,1,1,0,7,-9,263,478,-1,1,1,16,7,-2,-2,-9,-1,-1,-1,0,6,-9,271,465,-1,1,1,0,1,-15,277,463,16,7,-2,-2,-9,-1,-1,-1,16,1,-9,379,407,16,6,631,380,408,1,1,1,16,7,-10,388,416,-1,1,1,16,1,637,-1,-9,16,7,-1,-2,-10,-1,-1,-1,16,4,-8,395,423,-1,1,1,16,4,542,-1,-8,1,-2,-1,16,4,638,399,427,1,1,1,16,3,-1,404,432,-2,1,1,16,3,550,-2,-1,1,-2,-2,0,3,642,542,489,1,1,1,0,3,-1,543,550,-1,1,1,0,3,-4,543,492,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,550,486,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,645,499,435,1,1,1,16,3,-4,504,440,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,507,443,-1,1,1,16,2,553,-1,-4,1,-2,-1,16,2,648,509,445,1,1,1,16,1,-1,512,448,16,1,557,-2,-1,0,1,650,553,497,0,2,-1,554,557,-1,0,-59,16,1,-1,-1,-2,0,1,-2,557,496,16,1,-1,-1,-2,16,1,651,513,519,16,1,-2,516,522,16,1,-1,-1,-2,16,1,-2,517,523,16,1,558,-1,-2,16,1,652,518,524];
-const msb_32_p2_t4 = [0,16,2,525,562,584,1,3,1,16,2,527,567,586,1,2,1,16,6,529,572,588,1,2,1,0,2,-1,231,525,-1,2,1,0,2,-3,234,527,-1,1,1,0,6,-5,237,529,-1,1,1,16,10,-1,-1,594,-1,-1,1,0,2,-11,525,48,-1,1,2,0,2,-13,527,51,-1,1,1,0,6,-15,529,54,-1,1,1,16,10,-1,-1,-11,-1,-1,-1,16,10,-1,-1,604,-1,-1,1,16,2,-11,560,614,-1,1,1,16,1,-1,563,-1,16,1,-13,564,616,16,3,-2,566,-2,-1,2,-1,16,1,-14,571,617,16,6,-5,573,-5,-1,2,-1,16,2,535,-12,618,1,-1,1,16,2,537,-3,620,1,-11,1,16,3,539,-6,622,1,-2,1,0,2,-3,263,535,-3,1,1,0,3,-8,265,537,-2,1,1,0,1,-13,268,540,16,2,-3,-3,625,-3,-3,1,16,3,-8,-8,627,-2,-2,1,16,1,-13,-13,630,0,6,-14,535,465,-1,1,1,16,2,-3,-3,-14,-3,-3,-1,16,3,-8,-8,-16,-2,-2,-1,16,1,-13,-13,-19,16,2,-3,-3,631,-3,-3,1,16,3,-8,-8,633,-2,-2,1,16,2,-13,-13,636,2,2,1,16,2,-1,-1,-3,-1,-1,-3,16,2,-3,-4,-8,-1,-1,-2,16,2,-5,-7,-12,-1,-2,-1,16,2,546,-11,638,1,9,1,16,2,548,-4,640,1,-2,1,0,3,-2,542,546,-2,1,1,16,3,-2,-2,642,-2,-2,1,0,3,-7,546,485,-1,1,1,16,3,-2,-2,-7,-2,-2,-1,16,3,-2,-2,645,-2,-2,1,16,3,-1,-1,-2,-1,-2,-2,16,2,555,-1,648,1,-2,1,0,1,-1,553,555,16,1,-1,-1,650,0,1,-3,555,495,16,1,-1,-1,-3,16,1,-1,-1,651,16,1,-1,-2,-1,16,1,559,-1,652];
-const msb_32_p2_t5 = [0,0,2,-1,269,541,-1,0,118,16,1,-1,-1,-2,0,1,-2,541,463,16,1,-1,-1,-2,16,1,-2,386,414,16,1,666,-1,-2,0,2,-1,545,549,-1,0,111,16,1,-1,-1,-2,0,1,-2,549,488,16,1,-1,-1,-2,16,1,-2,502,438,16,1,667,-1,-2,0,2,-1,554,556,-1,0,105,16,1,-1,-1,-2,0,1,-2,556,496,16,1,-1,-1,-2,16,1,-2,514,520,16,1,668,-1,-2,0,2,-1,558,559,-1,0,104,16,1,-1,-1,-2,0,1,-2,559,662,16,1,-1,-1,-2,16,1,-2,653,656,16,1,669,-1,-2,16,1,670,655,658];
-const msb_32_p2_t6 = [0,16,1,-1,665,666,16,3,-1,-1,667,0,0,1,16,1,-1,664,-1,16,1,671,-1,670];
+const msb_32_p2_t0 = "AgBkB0T2EACCCgBE4U8FmBCIIgBc8U0G-BCCCgBE4VwH8KCgBgBgBsB8VyI-LCCCgBOoXuK6NCCC";
+const msb_32_p2_t1 = "C2CCOAImBCMOCGCBCGmBCDKEmBCQBD";
+const msb_32_p2_t2 = "AgBiBoOsR0TCECgBGqPuT2UCCCgBcwPuR8UCECAEBoOmPBAtLgBCBBDACDmP6CgBCBBDAcDqOwPBCCAcfqO6DBCCgBcDDfBBBAcfwP8CBCCgBcDDfBBBgBeBB4VBBCgBCBqTBgBOsQD2WCDCgBC6QmTkXgBQ8QBmXCDC";
+const msb_32_p2_t3 = "AgBEwkB6FkBCEEgBE0kBgGqBCCCgBM4kBmGwBCCCAEBqOoPBCCAEFwOsPBICAEJqOicBCCACklBuOmcACNwOocAGmlByOqcCCCACP4OwcAMslB6OycCCCgBIBBJBBBAEJoP8CBCCAENsPiDBCIgBIBBJBBBgBEJyH-KBCCgBC4lB2HiLgBCN4HkLgBG6lB6HmLCCCgBCPgIsLgBMgmBiIuLCCCgBIsmBBJCBBgBO0mB-JqNCCCAEBsQ8QBAyMAMinBuQwdCCCgBCBBDACD8QgdgBCBBDAODuQ-QBCCAORuQ8dBCCgBODDRBBBAMR-QidBCCACdqR-cgBODDRBBBgBCR2XuZgBMunB4XwZCCCgBOToYgaBCCgBC6nBBRgBOBDTBBBgBIP2YuaBCCgBI8hBBPCDBgBI8nB-Y2aCCCgBGBoZgbDCCgBGsiBDBCDDAGkoB8hByeCCCAGB-hBsiBBCCAGH-hB4eBCCgBGBBHBBBAGHsiBseBCCgBGBBHBBBgBGqoBmfmbCCCgBGHwfwbBCCgBGBBHBBBgBEH2f2bBCCgBEyiBBHCDBgBEwoB6f6bCCCgBCBggBgcgBC6iBDBAC0oByiBifAEB0iB6iBBA1DgBCBBDACD6iBgfgBCBBDgBC2oBigBugBgBCDogB0gBgBCBBDgBCDqgB2gBgBC8iBBDgBC4oBsgB4gB";
+const msb_32_p2_t4 = "AgBE6gBkjBwkBCGCgBE-gBujB0kBCECgBMihB4jB4kBCECAEBuO6gBBECAEF0O-gBBCCAMJ6OihBBCCgBUBBklBBBCAEV6gBgDBCEAEZ-gBmDBCCAMdihBsDBCCgBUBBVBBBgBUBB4lBBBCgBEVgjBsmBBCCgBCBmjBBgBCZojBwmBgBGDsjBDBEBgBCb2jBymBgBMJ6jBJBEBgBEuhBX0mBCBCgBEyhBF4mBCVCgBG2hBL8mBCDCAEFuQuhBFCCAGPyQyhBDCCACZ4Q4hBgBEFFinBFFCgBGPPmnBDDCgBCZZsnBAMbuhBidBCCgBEFFbFFBgBGPPfDDBgBCZZlBgBEFFunBFFCgBGPPynBDDCgBEZZ4nBEECgBEBBFBBFgBEFHPBBDgBEJNXBDBgBEkiBV8nBCSCgBEoiBHgoBCDCAGD8hBkiBDCCgBGDDkoBDDCAGNkiBqeBCCgBGDDNDDBgBGDDqoBDDCgBGBBDBDDgBE2iBBwoBCDCACByiB2iBgBCBB0oBACF2iB-egBCBBFgBCBB2oBgBCBDBgBC-iBB4oB";
+const msb_32_p2_t5 = "AAEB6Q6hBBAsHgBCBBDACD6hB-cgBCBBDgBCDkY8ZgBC0pBBDAEBiiBqiBBA-GgBCBBDACDqiBwegBCBBDgBCDsfsbgBC2pBBDAEB0iB4iBBAyGgBCBBDACD4iBgfgBCBBDgBCDkgBwgBgBC4pBBDAEB8iB-iBBAwGgBCBBDACD-iBspBgBCBBDgBCD6oBgpBgBC6pBBDgBC8pB-oBkpB";
+const msb_32_p2_t6 = "AgBCBypB0pBgBGBB2pBAACgBCBwpBBgBC-pBB8pB";
 async function msb_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4751,15 +4751,15 @@ export function msb_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise
   }
 }
 
-const msb_64_p0_t0 = [1,44,1,5,0,1,20,1,4,5,2];
-const msb_64_p0_t1 = [0,16,38,830,0,93,1,1,1,16,3,868,39,132,1,1,1,16,2,871,43,136,1,4,4,16,2,873,48,141,1,1,1,16,2,875,51,144,1,4,4,16,30,877,63,156,1,1,1,16,3,913,395,186,1,1,1,16,2,916,399,190,1,4,4,16,2,918,411,202,1,16,16,16,48,920,428,219,1,1,1,16,2,968,477,268,1,4,4,16,15,970,490,281,1,1,1,16,2,986,505,561,1,17,17,16,23,988,523,579,1,1,1,16,7,1011,554,610,1,1,1];
-const msb_64_p0_t2 = [1,4,1,-1,5,7,20,1,-2,3,6,20,1,8,-1,-2];
-const msb_64_p0_t3 = [0,16,31,617,746,830,1,2,1,16,30,664,747,877,1,2,1,0,3,907,617,327,1,1,1,0,2,910,621,330,1,4,1,0,1,912,633,332,0,30,-1,618,664,-1,1,1,0,30,-31,618,333,-1,1,1,16,30,-1,-1,-31,-1,-1,-1,0,30,-31,664,297,-1,1,1,16,30,-1,-1,-31,-1,-1,-1,16,30,-1,-1,919,-1,-1,1,16,15,694,-1,949,1,-2,1,16,1,709,807,964,16,15,715,-2,970,1,-2,1,0,1,985,694,379,0,15,-1,695,715,-1,1,1,0,15,-16,695,380,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,0,15,-16,715,364,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,16,15,-1,-1,987,-1,-1,1,16,8,730,-1,1002,1,-2,1,16,7,739,-2,1011,1,-2,1];
-const msb_64_p0_t4 = [0,16,4,648,808,861,1,2,1,16,2,652,815,865,1,2,1,16,2,654,818,867,1,1,1,16,4,656,821,869,1,1,1,16,4,660,826,873,1,1,1,0,3,-1,617,648,-1,1,1,0,2,-4,621,652,-1,4,3,0,1,-6,633,659,16,6,-1,-1,907,-1,-1,1,0,3,-7,648,296,-1,1,1,0,2,-10,652,300,-1,3,4,0,1,-12,659,312,16,6,-1,-1,-7,-1,-1,-1,16,6,-1,-1,913,-1,-1,1,16,3,-1,809,-1,-1,2,-1,16,2,-4,816,-4,-1,4,-1,16,1,-6,825,-6,16,2,710,-1,965,1,-2,1,16,3,712,-4,967,1,-1,1,0,1,-1,694,710,16,1,-1,-1,985,0,1,-3,710,363,16,1,-1,-1,-3,16,1,-1,-1,986,16,1,-1,-2,-1,16,1,738,-1,1010];
-const msb_64_p0_t5 = [0,16,2,1280,38,131,1,4,4,16,3,1282,44,137,1,1,1,16,2,1285,50,143,1,2,2,16,2,1287,53,146,1,1,1,16,6,1289,56,149,1,1,1,0,2,-1,620,651,-1,2,2,0,2,-3,623,654,-1,3,2,0,2,-5,627,657,-1,2,1,0,2,-7,634,660,-1,1,1,0,2,-9,637,662,-1,4,1,0,2,-11,620,1088,-1,2,1,0,1,-13,623,1090,0,1,1295,624,1091,0,2,-14,626,1092,-1,1,1,0,1,1296,628,1094,0,1,-16,629,1095,0,3,1297,630,1096,1,1,1,0,2,-17,634,1099,-1,1,1,0,1,1300,636,1101,0,1,-19,637,1102,0,3,1301,638,1103,1,1,1,0,1,-20,641,1106,0,6,1304,642,1107,1,1,1,16,10,-1,-1,-11,-1,-1,-1,0,2,-11,651,299,-1,2,2,0,2,-13,654,302,-1,2,3,0,2,-15,657,306,-1,1,2,0,2,-17,660,313,-1,1,1,0,2,-19,662,316,-1,1,4,16,10,-1,-1,-11,-1,-1,-1,16,2,-11,398,189,-1,2,2,16,1,-13,401,192,16,1,1310,402,193,16,2,-14,404,195,-1,1,1,16,1,1311,406,197,16,1,-16,407,198,16,3,1312,408,199,1,1,1,16,2,-17,412,203,-1,1,1,16,1,1315,414,205,16,1,-19,415,206,16,3,1316,416,207,1,1,1,16,1,-20,419,210,16,6,1319,420,211,1,1,1,16,10,1325,-1,-11,1,-1,-1,16,2,1335,476,267,1,2,2,16,2,1337,479,270,1,1,1,16,7,1339,482,273,1,1,1,0,2,-1,695,711,-1,1,1,0,2,-3,698,713,-1,4,1,0,2,-5,695,1113,-1,1,1,0,1,1346,697,1115,0,1,-7,698,1116,0,3,1347,699,1117,1,1,1,0,1,-8,702,1120,0,6,1350,703,1121,1,1,1,16,4,-1,-1,-5,-1,-1,-1,0,2,-5,711,364,-1,1,1,0,2,-7,713,367,-1,1,4,16,4,-1,-1,-5,-1,-1,-1,16,2,-5,506,562,-1,1,1,16,1,1356,508,564,16,1,-7,509,565,16,3,1357,510,566,1,1,1,16,1,-8,513,569,16,6,1360,514,570,1,1,1,16,4,1366,-1,-5,1,-1,-1,16,7,1370,546,602,1,1,1,0,2,-1,730,738,-1,0,397,0,6,1377,731,1136,1,1,1,16,1,-1,-1,-2,0,1,-2,738,1127,16,1,-1,-1,-2,0,7,-2,731,739,-1,1,1,0,7,-9,731,1142,-1,1,1,16,7,-2,-2,-9,-1,-1,-1,0,7,-9,739,1128,-1,1,1,16,7,-2,-2,-9,-1,-1,-1,16,1,-9,1018,1046,16,6,1383,1019,1047,1,1,1,16,7,-10,1027,1055,-1,1,1,16,1,1389,-1,-9,16,7,-1,-2,-10,-1,-1,-1,16,4,-8,1034,1062,-1,1,1,16,4,1222,-1,-8,1,-2,-1,16,4,1390,1038,1066,1,1,1,16,3,-1,1043,1071,-2,1,1,16,3,1230,-2,-1,1,-2,-2,0,3,1394,1222,1153,1,1,1,0,3,-1,1223,1230,-1,1,1,0,3,-4,1223,1156,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,1230,1150,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,3,1397,1163,1074,1,1,1,16,3,-4,1168,1079,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,1171,1082,-1,1,1,16,2,1233,-1,-4,1,-2,-1,16,2,1400,1173,1084,1,1,1,16,1,-1,1176,1087,16,1,1237,-2,-1,0,1,1402,1233,1161,0,2,-1,1234,1237,-1,0,-75,16,1,-1,-1,-2,0,1,-2,1237,1160,16,1,-1,-1,-2,16,1,1403,1177,1183,16,1,-2,1180,1186,16,1,-1,-1,-2,16,1,-2,1181,1187,16,1,1238,-1,-2,16,1,1404,1182,1188];
-const msb_64_p0_t6 = [0,16,2,1189,1243,1280,1,4,1,16,3,1191,1250,1282,1,2,1,16,2,1194,1258,1285,1,3,1,16,2,1196,1263,1287,1,2,1,16,6,1198,1268,1289,1,2,1,0,2,-1,624,1189,-1,4,1,0,3,-3,630,1191,-1,1,1,0,2,-6,636,1194,-1,2,1,0,2,-8,639,1196,-1,1,1,0,6,-10,642,1198,-1,1,1,16,15,-1,-1,1295,-1,-1,1,0,2,-16,1189,303,-1,1,4,0,3,-18,1191,309,-1,1,1,0,2,-21,1194,315,-1,1,2,0,2,-23,1196,318,-1,1,1,0,6,-25,1198,321,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,16,15,-1,-1,1310,-1,-1,1,16,3,-16,1240,1325,-1,1,1,16,1,-1,1244,-1,16,2,-19,1245,1328,-1,1,1,16,1,-2,1248,-2,16,1,-21,1249,1330,16,3,-3,1251,-3,-1,2,-1,16,2,-22,1256,1331,-1,1,1,16,1,-6,1259,-6,16,1,-24,1260,1333,16,3,-7,1262,-7,-1,2,-1,16,1,-25,1267,1334,16,6,-10,1269,-10,-1,2,-1,16,2,1204,-18,1335,1,-2,1,16,2,1206,-21,1337,1,17,1,16,2,1208,-23,1339,1,-1,1,16,2,1210,-8,1341,1,-17,1,16,3,1212,-11,1343,1,-2,1,0,2,-4,697,1204,-4,2,1,0,2,-11,700,1206,-2,1,1,0,2,-15,703,1208,-3,1,1,0,2,-20,705,1210,-1,1,1,0,2,-23,707,1212,-1,1,1,16,2,-4,-4,1346,-4,-4,1,16,3,-11,-11,1348,-2,-2,1,16,2,-18,-18,1351,-2,-2,1,16,2,-21,-21,1353,-2,-2,1,16,1,-24,-24,1355,0,2,-25,1204,366,-1,1,2,0,2,-27,1206,369,-1,1,1,0,6,-29,1208,372,-1,1,1,16,2,-4,-4,-25,-4,-4,-1,16,3,-11,-11,-27,-2,-2,-1,16,2,-18,-18,-30,-2,-2,-1,16,2,-21,-21,-32,-2,-2,-1,16,1,-24,-24,-34,16,2,-4,-4,1356,-4,-4,1,16,3,-11,-11,1358,-2,-2,1,16,2,-18,-18,1361,-2,-2,1,16,2,-21,-21,1363,-2,-2,1,16,2,-24,-24,1365,8,8,1,16,1,-17,-17,1367,16,1,-1,-1,-4,16,1,-4,-19,1368,16,2,-2,-2,-8,-1,-1,-3,16,1,-5,-5,-13,16,1,-8,-22,1369,16,2,-6,-6,-15,-1,-1,-3,16,2,-9,-9,-20,-1,-1,-1,16,2,-11,-12,-23,-1,-2,-1,16,2,1215,-17,1370,1,13,1,16,2,1217,-3,1372,1,-5,1,16,2,1219,-7,1374,1,-3,1,16,1,1221,-12,1376,0,2,-3,731,1215,-1,1,1,0,2,-7,733,1217,-1,1,1,0,2,-10,735,1219,-2,1,1,16,2,-3,-3,1377,-1,-1,1,16,2,-7,-7,1379,-1,-1,1,16,2,-10,-10,1381,-2,-2,1,0,3,-13,1215,1128,-1,1,1,0,3,-17,1218,1131,-1,1,1,16,2,-3,-3,-13,-1,-1,-1,16,2,-7,-7,-15,-1,-1,-2,16,2,-10,-10,-18,-2,-2,-1,16,2,-3,-3,1383,-1,-1,1,16,2,-7,-7,1385,-1,-1,1,16,2,-10,-10,1387,-2,-2,1,16,1,-13,-16,1389,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,-5,-7,-1,-1,-1,16,2,-5,-9,-10,-1,-2,-2,16,2,1226,-13,1390,1,11,1,16,2,1228,-4,1392,1,-2,1,0,3,-2,1222,1226,-2,1,1,16,3,-2,-2,1394,-2,-2,1,0,3,-7,1226,1149,-1,1,1,16,3,-2,-2,-7,-2,-2,-1,16,3,-2,-2,1397,-2,-2,1,16,3,-1,-1,-2,-1,-2,-2,16,2,1235,-1,1400,1,-2,1,0,1,-1,1233,1235,16,1,-1,-1,1402,0,1,-3,1235,1159,16,1,-1,-1,-3,16,1,-1,-1,1403,16,1,-1,-2,-1,16,1,1239,-1,1404];
-const msb_64_p0_t7 = [0,0,2,-1,709,1214,-1,0,197,16,1,-1,-1,-2,0,1,-2,1214,378,16,1,-1,-1,-2,16,1,-2,520,576,16,1,1419,-1,-2,0,2,-1,737,1221,-1,0,191,16,1,-1,-1,-2,0,1,-2,1221,1134,16,1,-1,-1,-2,16,1,-2,1025,1053,16,1,1420,-1,-2,0,2,-1,1225,1229,-1,0,184,16,1,-1,-1,-2,0,1,-2,1229,1152,16,1,-1,-1,-2,16,1,-2,1166,1077,16,1,1421,-1,-2,0,2,-1,1234,1236,-1,0,178,16,1,-1,-1,-2,0,1,-2,1236,1160,16,1,-1,-1,-2,16,1,-2,1178,1184,16,1,1422,-1,-2,0,2,-1,1238,1239,-1,0,177,16,1,-1,-1,-2,0,1,-2,1239,1415,16,1,-1,-1,-2,16,1,-2,1405,1408,16,1,1423,-1,-2,16,1,1424,1407,1410];
-const msb_64_p0_t8 = [0,16,1,-1,1418,1419,16,4,-1,-1,1420,0,0,1,16,1,-1,1417,-1,16,1,1425,-1,1424];
+const msb_64_p0_t0 = "C4CCKACoBCIKE";
+const msb_64_p0_t1 = "AgBsC8zBA6FCCCgBGo2BuCoICCCgBEu2B2CwICIIgBEy2BgD6ICCCgBE22BmDgJCIIgB8B62B-D4JCCCgBGi5B2Y0LCCCgBEo5B-Y8LCIIgBEs5B2Z0MCgBgBgBgDw5B4a2NCCCgBEw8B6d4QCIIgBe08B0eyRCCCgBE09ByfijBCiBiBgBuB49B2gBmkBCCCgBOm_B0iBkmBCCC";
+const msb_64_p0_t2 = "CICBKOoBCDGMoBCQBD";
+const msb_64_p0_t3 = "AgB-BymB0uB8zBCECgB8BwpB2uB62BCECAG24BymBuUCCCAE84B6mB0UCICACg5BynB4UA8BB0mBwpBBCCA8B9B0mB6UBCCgB8BBB9BBBBA8B9BwpBySBCCgB8BBB9BBBBgB8BBBu5BBBCgBesrBBq7BCDCgBCqsBuyBo8BgBe2sBD08BCDCACy9BsrB2XAeBurB2sBBCCAefurB4XBCCgBeBBfBBBAef2sB4WBCCgBeBBfBBBgBeBB29BBBCgBQ0tBB0-BCDCgBOmuBDm_BCDC";
+const msb_64_p0_t4 = "AgBIwoBwyB61BCECgBE4oB-yBi2BCECgBE8oBkzBm2BCCCgBIgpBqzBq2BCCCgBIopB0zBy2BCCCAGBymBwoBBCCAEH6mB4oBBIGACLynBmpBgBMBB24BBBCAGNwoBwSBCCAET4oB4SBGIACXmpBwTgBMBBNBBBgBMBBi5BBBCgBGByyBBBEBgBEHgzBHBIBgBCLyzBLgBEssBBq8BCDCgBGwsBHu8BCBCACBsrBssBgBCBBy9BACFssB2WgBCBBFgBCBB09BgBCBDBgBCkuBBk_B";
+const msb_64_p0_t5 = "AgBEgwCsCmICIIgBGkwC4CyICCCgBEqwCkD-ICEEgBEuwCqDkJCCCgBMywCwDqJCCCAEB4mB2oBBEEAEF-mB8oBBGEAEJmnBipBBECAEN0nBopBBCCAER6nBspBBICAEV4mBgkCBECACZ-mBkkCAC-wCgnBmkCAEbknBokCBCCACgxConBskCACfqnBukCAGixCsnBwkCCCCAEhB0nB2kCBCCACoxC4nB6kCAClB6nB8kCAGqxC8nB-kCCCCACnBioBklCAMwxCkoBmlCCCCgBUBBVBBBAEV2oB2SBEEAEZ8oB8SBEGAEdipBkTBCEAEhBopByTBCCAElBspB4TBCIgBUBBVBBBgBEV8Y6LBEEgBCZiZgMgBC8xCkZiMgBEboZmMBCCgBC-xCsZqMgBCfuZsMgBGgyCwZuMCCCgBEhB4Z2MBCCgBCmyC8Z6MgBClB-Z8MgBGoyCga-MCCCgBCnBmakNgBMuyCoamNCCCgBU6yCBVCBBgBEuzC4d2QCEEgBEyzC-d8QCCCgBO2zCkeiRCCCAEBurBusBBCCAEF0rBysBBICAEJurBylCBCCACk0CyrB2lCACN0rB4lCAGm0C2rB6lCCCCACP8rBgmCAMs0C-rBimCCCCgBIBBJBBBAEJusB4WBCCAENysB-WBCIgBIBBJBBBgBEJ0fkjBBCCgBC40C4fojBgBCN6fqjBgBG60C8fsjBCCCgBCPigByjBgBMg1CkgB0jBCCCgBIs1CBJCBBgBO01CkiB0lBCCCAEB0tBkuBBA6YAMi2C2tBgnCCCCgBCBBDACDkuBumCgBCBBDAOD2tBmuBBCCAOR2tBsnCBCCgBODDRBBBAORmuBwmCBCCgBODDRBBBgBCR0_BshCgBMu2C2_BuhCCCCgBOTmgC-hCBCCgBC62CBRgBOBDTBBBgBIP0gCsiCBCCgBIssCBPCDBgBI82C8gC0iCCCCgBGBmhC-iCDCCgBG8sCDBCDDAGk3CssCioCCCCAGBusC8sCBCCAGHusCooCBCCgBGBBHBBBAGH8sC8nCBCCgBGBBHBBBgBGq3C2oCkjCCCCgBGHgpCujCBCCgBGBBHBBBgBEHmpC0jCBCCgBEitCBHCDBgBEw3CqpC4jCCCCgBCBwpC-jCgBCqtCDBAC03CitCyoCAEBktCqtCBA1EgBCBBDACDqtCwoCgBCBBDgBC23CypC-pCgBCD4pCkqCgBCBBDgBCD6pCmqCgBCstCBDgBC43C8pCoqC";
+const msb_64_p0_t6 = "AgBEqqC2tCgwCCICgBGuqCkuCkwCCECgBE0qC0uCqwCCGCgBE4qC-uCuwCCECgBM8qCovCywCCECAEBgnBqqCBICAGFsnBuqCBCCAEL4nB0qCBECAEP-nB4qCBCCAMTkoB8qCBCCgBeBB-wCBBCAEfqqC-SBCIAGjBuqCqTBCCAEpB0qC2TBCEAEtB4qC8TBCCAMxB8qCiUBCCgBeBBfBBBgBeBB8xCBBCgBGfwtC6yCBCCgBCB4tCBgBElB6tCgzCBCCgBCDguCDgBCpBiuCkzCgBGFmuCFBEBgBErBwuCmzCBCCgBCL2uCLgBCvB4uCqzCgBGN8uCNBEBgBCxBmvCszCgBMTqvCTBEBgBEorCjBuzCCDCgBEsrCpByzCCiBCgBEwrCtB2zCCBCgBE0rCP6zCChBCgBG4rCV-zCCDCAEHyrBorCHECAEV4rBsrCDCCAEd-rBwrCFCCAEnBisB0rCBCCAEtBmsB4rCBCCgBEHHk0CHHCgBGVVo0CDDCgBEjBjBu0CDDCgBEpBpBy0CDDCgBCvBvB20CAExBorC8WBCEAE1BsrCiXBCCAM5BwrCoXBCCgBEHHxBHHBgBGVV1BDDBgBEjBjB7BDDBgBEpBpB_BDDBgBCvBvBjCgBEHH40CHHCgBGVV80CDDCgBEjBjBi1CDDCgBEpBpBm1CDDCgBEvBvBq1CQQCgBChBhBu1CgBCBBHgBCHlBw1CgBEDDPBBFgBCJJZgBCPrBy1CgBELLdBBFgBERRnBBBBgBEVXtBBDBgBE-rChB01CCaCgBEisCF41CCJCgBEmsCN81CCFCgBCqsCXg2CAEF2tB-rCBCCAEN6tBisCBCCAET-tBmsCDCCgBEFFi2CBBCgBENNm2CBBCgBETTq2CDDCAGZ-rCwmCBCCAGhBksC2mCBCCgBEFFZBBBgBENNdBBDgBETTjBDDBgBEFFu2CBBCgBENNy2CBBCgBETT22CDDCgBCZf62CgBEBBFBBBgBEFJNBBBgBEJRTBDDgBE0sCZ82CCWCgBE4sCHg3CCDCAGDssC0sCDCCgBGDDk3CDDCAGN0sC6nCBCCgBGDDNDDBgBGDDq3CDDCgBGBBDBDDgBEmtCBw3CCDCACBitCmtCgBCBB03CACFmtCuoCgBCBBFgBCBB23CgBCBDBgBCutCB43C";
+const msb_64_p0_t7 = "AAEBqsB8rCBAqMgBCBBDACD8rC0XgBCBBDgBCDwgBgkBgBC24CBDAEBiuBqsCBA-LgBCBBDACDqsC8mCgBCBBDgBCDigC6hCgBC44CBDAEBysC6sCBAwLgBCBBDACD6sCgoCgBCBBDgBCD8oCqjCgBC64CBDAEBktCotCBAkLgBCBBDACDotCwoCgBCBBDgBCD0pCgqCgBC84CBDAEBstCutCBAiLgBCBBDACDutCu4CgBCBBDgBCD63Cg4CgBC-4CBDgBCg5C-3Ck4C";
+const msb_64_p0_t8 = "AgBCB04C24CgBIBB44CAACgBCBy4CBgBCi5CBg5C";
 async function msb_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4837,13 +4837,13 @@ async function msb_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint6
   return R.result(0, 1425, false) as Uint32Array;
 }
 
-const msb_64_p1_t0 = [0,16,31,186,0,93,1,1,1,16,2,249,31,124,-31,32,32,16,29,219,64,157,1,1,1];
-const msb_64_p1_t1 = [1,52,1,6,0,3,4,1,-1,4,1,20,1,-2,2,5,20,1,7,-1,-2];
-const msb_64_p1_t2 = [0,16,1,217,248,249];
-const msb_64_p1_t3 = [0,16,14,902,32,125,1,1,1,16,7,916,47,140,1,1,1,16,3,923,55,148,1,1,1,16,1,926,59,152,0,2,-1,186,217,-1,0,340,0,6,927,187,558,1,1,1,0,3,933,194,564,1,1,1,0,2,936,198,567,1,4,1,0,2,938,203,569,1,1,1,0,2,940,206,571,1,4,1,16,1,-1,-1,-2,0,1,-2,217,526,16,1,-1,-1,-2,0,30,-2,187,218,-1,1,1,0,30,-32,187,573,-1,1,1,16,30,-2,-2,-32,-1,-1,-1,0,30,-32,218,527,-1,1,1,16,30,-2,-2,-32,-1,-1,-1,16,1,-32,250,360,16,6,942,251,361,1,1,1,16,3,948,258,368,1,1,1,16,2,951,262,372,1,4,4,16,2,953,267,377,1,1,1,16,2,955,270,380,1,4,4,16,30,-33,282,392,-1,1,1,16,1,957,-1,-32,16,30,-1,-2,-33,-1,-1,-1,16,15,-31,312,422,-1,1,1,16,1,792,327,437,16,15,793,-1,-31,1,-2,-1,16,7,958,328,438,1,1,1,16,3,965,336,446,1,1,1,16,1,968,340,450,16,15,-1,345,455,-2,1,1,16,15,819,-2,-1,1,-2,-2,0,3,969,793,619,1,1,1,0,2,972,797,622,1,4,1,0,14,-1,794,819,-1,1,1,0,2,-15,792,833,-1,2,-209,0,13,-17,795,625,-1,1,1,0,1,-30,792,638,16,15,-1,-1,-16,-1,-1,-1,0,15,-16,819,604,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,16,3,974,655,470,1,1,1,16,2,977,659,474,1,4,4,16,15,-16,672,487,-1,1,1,16,15,-1,-1,-16,-1,-1,-1,16,8,-16,687,502,-1,1,1,16,8,834,-1,-16,1,-2,-1,16,3,979,695,510,1,1,1,16,1,982,699,514,16,7,-1,704,519,-2,1,1,16,7,846,-2,-1,1,-2,-2,0,1,983,834,647,0,7,-1,835,846,-1,1,1,0,7,-8,835,648,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,0,7,-8,846,640,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,1,984,711,739,16,7,-8,720,748,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,4,-8,727,755,-1,1,1,16,4,853,-1,-8,1,-2,-1,16,1,985,731,759,16,3,-1,736,764,-2,1,1,16,3,858,-2,-1,1,-2,-2];
-const msb_64_p1_t4 = [0,16,7,767,862,902,1,2,1,16,4,774,875,909,1,2,1,16,2,778,882,913,1,2,1,16,2,780,885,915,1,1,1,16,3,782,888,917,1,2,1,16,2,785,893,920,1,2,1,16,2,787,896,922,1,1,1,16,3,789,899,924,1,1,1,0,6,-1,187,767,-1,1,1,0,3,-7,194,774,-1,1,1,0,2,-10,198,778,-1,4,3,0,2,-12,203,782,-1,1,1,0,2,-14,206,785,-1,4,3,16,15,-1,-1,927,-1,-1,1,0,6,-16,767,527,-1,1,1,0,3,-22,774,534,-1,1,1,0,2,-25,778,538,-1,3,4,0,2,-27,782,543,-1,1,1,0,2,-29,785,546,-1,3,4,16,15,-1,-1,-16,-1,-1,-1,16,15,-1,-1,942,-1,-1,1,16,1,-16,861,957,16,6,-1,863,-1,-1,2,-1,16,3,-7,876,-7,-1,2,-1,16,2,-10,883,-10,-1,4,-1,16,2,-12,889,-12,-1,2,-1,16,2,-14,894,-14,-1,4,-1,16,2,808,-16,958,1,14,1,16,2,810,-4,960,1,-2,1,16,2,812,-7,962,1,-2,1,16,2,814,-10,964,1,-1,1,16,3,816,-13,966,1,-1,1,0,3,-2,793,808,-2,1,1,0,2,-7,797,812,-2,4,3,16,3,-2,-2,969,-2,-2,1,16,2,-7,-7,972,-2,-2,1,0,2,-10,808,603,-1,1,1,0,2,-13,810,605,-1,2,2,0,1,-15,815,611,16,2,-2,-2,-10,-2,-2,-1,16,2,-6,-6,-13,-1,-1,-1,16,1,-9,-9,-15,16,3,-2,-2,974,-2,-2,1,16,2,-7,-7,977,-2,-2,1,16,3,-1,-1,-2,-1,-2,-2,16,2,-4,-8,-7,-1,-4,-2,16,2,842,-1,979,1,-2,1,16,2,844,-4,981,1,-1,1,0,1,-1,834,842,16,1,-1,-1,983,0,1,-3,842,639,16,1,-1,-1,-3,16,1,-1,-1,984,16,1,-1,-2,-1,16,1,857,-1,985];
-const msb_64_p1_t5 = [0,16,2,1128,46,139,1,8,8,16,2,1130,58,151,1,2,2,16,1,1132,61,154,0,2,-1,193,773,-1,4,4,0,2,-3,199,779,-1,1,1,0,2,-5,205,784,-1,2,2,0,2,-7,208,787,-1,3,2,0,2,-9,212,790,-1,2,1,0,2,-11,193,1020,-1,4,1,0,2,-13,199,1022,-1,1,1,0,1,1133,201,1024,0,2,-15,205,1025,-1,2,1,0,1,-17,208,1027,0,1,1134,209,1028,0,2,-18,211,1029,-1,1,1,0,1,1135,213,1031,0,1,-20,214,1032,0,2,1136,215,1033,1,1,1,16,10,-1,-1,-11,-1,-1,-1,0,2,-11,773,533,-1,4,4,0,2,-13,779,539,-1,1,1,0,2,-15,784,545,-1,2,2,0,2,-17,787,548,-1,2,3,0,2,-19,790,552,-1,1,2,16,10,-1,-1,-11,-1,-1,-1,16,2,-11,257,367,-1,4,4,16,2,-13,263,373,-1,1,1,16,1,1138,265,375,16,2,-15,269,379,-1,2,2,16,1,-17,272,382,16,1,1139,273,383,16,2,-18,275,385,-1,1,1,16,1,1140,277,387,16,1,-20,278,388,16,2,1141,279,389,1,1,1,16,10,1143,-1,-11,1,-1,-1,16,2,1153,335,445,1,4,4,16,3,1155,341,451,1,1,1,0,2,-1,796,811,-1,2,2,0,2,-3,799,814,-1,3,2,0,2,-5,803,817,-1,2,1,0,2,-7,796,1035,-1,2,1,0,1,-9,799,1037,0,1,1158,800,1038,0,2,-10,802,1039,-1,1,1,0,1,1159,804,1041,0,1,-12,805,1042,0,2,1160,806,1043,1,1,1,0,1,1162,792,1045,16,6,-1,-1,-7,-1,-1,-1,0,2,-7,811,606,-1,2,2,0,2,-9,814,609,-1,2,3,0,2,-11,817,613,-1,1,2,16,6,-1,-1,-7,-1,-1,-1,16,2,-7,658,473,-1,2,2,16,1,-9,661,476,16,1,1163,662,477,16,2,-10,664,479,-1,1,1,16,1,1164,666,481,16,1,-12,667,482,16,3,1165,668,483,1,1,1,16,6,1168,-1,-7,1,-1,-1,16,2,1174,698,513,1,2,2,16,2,1176,701,516,1,1,1,0,2,-1,835,843,-1,1,1,0,2,-3,838,845,-1,-3,201,0,1,-5,836,1047,0,1,1178,837,1048,0,1,-6,838,1049,0,3,1179,839,1050,1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,843,640,-1,1,1,0,1,-6,845,643,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,712,740,-1,1,1,16,1,1182,714,742,16,1,-6,715,743,16,3,1183,716,744,1,1,1,16,3,1186,-1,-4,1,-1,-1,16,3,1189,732,760,1,1,1,0,2,-1,853,857,-1,0,200,0,3,1192,854,1058,1,1,1,16,1,-1,-1,-2,0,1,-2,857,1053,16,1,-1,-1,-2,0,3,-2,854,858,-1,1,1,0,3,-5,854,1061,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,0,3,-5,858,1054,-1,1,1,16,3,-2,-2,-5,-1,-1,-1,16,1,-5,986,1000,16,3,1195,987,1001,1,1,1,16,3,-6,991,1005,-1,1,1,16,1,1198,-1,-5,16,3,-1,-2,-6,-1,-1,-1,16,2,-4,994,1008,-1,1,1,16,2,1100,-1,-4,1,-2,-1,16,2,1199,996,1010,1,1,1,16,1,-1,999,1013,16,1,1104,-2,-1,0,2,1201,1100,1066,1,1,1,0,2,-1,1101,1104,-1,0,-36,16,1,-1,-1,-2,0,1,-2,1104,1065,16,1,-1,-1,-2,16,2,1203,1071,1014,1,1,1,16,1,-2,1074,1017,16,1,-1,-1,-2,16,1,-2,1075,1018,16,1,1105,-1,-2,16,1,1205,1076,1019,0,1,1206,1105,1070,16,2,1207,1077,1080,1,2,2];
-const msb_64_p1_t6 = [0,16,2,1083,1111,1128,1,5,1,16,2,1085,1120,1130,1,3,1,16,1,1087,1125,1132,0,2,-1,201,1083,-1,8,1,0,2,-3,213,1085,-1,2,1,0,1,-5,216,1087,16,5,-1,-1,1133,-1,-1,1,0,2,-6,1083,541,-1,1,8,0,2,-8,1085,553,-1,1,2,0,1,-10,1087,556,16,5,-1,-1,-6,-1,-1,-1,16,5,-1,-1,1138,-1,-1,1,16,4,-6,1107,1143,-1,1,1,16,1,-1,1112,-1,16,3,-10,1113,1147,-1,1,1,16,1,-2,1117,-2,16,2,-13,1118,1150,-1,1,1,16,1,-3,1121,-3,16,1,-15,1122,1152,16,2,-4,1124,-4,-1,2,-1,16,2,1088,-9,1153,1,-3,1,16,2,1090,-14,1155,1,-1,1,16,1,1092,-5,1157,0,2,-5,800,1088,-4,4,1,0,2,-12,806,1090,-2,1,1,0,1,-15,792,1092,16,2,-5,-5,1158,-4,-4,1,16,2,-12,-12,1160,-2,-2,1,16,1,-15,-15,1162,0,2,-16,1088,610,-1,1,4,0,3,-18,1090,616,-1,1,1,16,2,-5,-5,-16,-4,-4,-1,16,2,-12,-12,-18,-2,-2,-1,16,1,-15,-15,-20,16,2,-5,-5,1163,-4,-4,1,16,2,-12,-12,1165,-2,-2,1,16,2,-15,-15,1167,9,9,1,16,2,-7,-7,1169,-1,-1,1,16,1,-1,-1,-5,16,2,-5,-10,1171,-5,-1,1,16,1,-2,-2,-9,16,1,-9,-13,1173,16,2,-3,-3,-12,-1,-1,-2,16,1,-11,1127,-15,16,2,1093,-8,1174,1,-2,1,16,2,1095,-9,1176,1,5,1,0,2,-4,837,1093,-4,2,1,0,2,-9,840,1095,-1,1,1,16,2,-4,-4,1178,-4,-4,1,16,2,-9,-9,1180,-1,-1,1,0,2,-12,1093,642,-1,1,2,0,2,-14,1095,645,-1,1,1,16,2,-4,-4,-12,-4,-4,-1,16,2,-9,-9,-14,-1,-1,-1,16,2,-4,-4,1182,-4,-4,1,16,2,-9,-9,1184,-1,-1,1,16,2,-6,-6,1186,-1,-1,1,16,1,-1,-1,-4,16,1,-4,-5,1188,16,2,-2,-2,-8,-1,-1,-1,16,1,-5,-11,-10,16,2,1097,-7,1189,1,3,1,16,1,1099,-3,1191,0,2,-3,854,1097,-1,1,1,0,1,-7,856,1099,16,2,-3,-3,1192,-1,-1,1,16,1,-7,-7,1194,0,3,-8,1097,1054,-1,1,1,16,2,-3,-3,-8,-1,-1,-1,16,1,-7,-7,-10,16,2,-3,-3,1195,-1,-1,1,16,2,-7,-7,1197,1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,1,-3,-5,-7,16,2,1102,-6,1199,1,4,1,0,2,-2,1100,1102,-2,1,1,16,2,-2,-2,1201,-2,-2,1,0,2,-5,1102,1064,-1,1,1,16,2,-2,-2,-5,-2,-2,-1,16,2,-2,-2,1203,-2,-2,1,16,2,-1,-1,-2,-1,-2,-2,16,1,1106,-1,1205,0,1,-1,1105,1106,16,1,-1,-1,1206,0,1,-3,1106,1069,16,1,-1,-1,-3,16,1,-1,-1,1207,16,1,-1,-2,-1,16,1,1209,-1,1208];
+const msb_64_p1_t0 = "AgB-B0LA6FCCCgBEyP-B4H9BgCgCgB6B2NgE6JCCC";
+const msb_64_p1_t1 = "CoDCMAGICBICoBCDEKoBCOBD";
+const msb_64_p1_t2 = "AgBCyNwPyP";
+const msb_64_p1_t3 = "AgBcs4BgC6HCCCgBOo5B-C4ICCCgBG25BuDoJCCCgBC85B2DwJAEB0LyNBAoVAM-5B2L8iBCCCAGq6BkMojBCCCAEw6BsMujBCICAE06B2MyjBCCCAE46B8M2jBCICgBCBBDACDyN8gBgBCBBDA8BD2L0NBCCA8B_B2L6jBBCCgB8BDD_BBBBA8B_B0N-gBBCCgB8BDD_BBBBgBC_B0PwWgBM86B2PyWCCCgBGo7BkQgXCCCgBEu7BsQoXCIIgBEy7B2QyXCCCgBE27B8Q4XCIIgB8BhC0RwYBCCgBC67BB_BgB8BBDhCBBBgBe9BwTsaBCCgBCwxBuUqbgBeyxBB9BCDBgBO87BwUsbCCCgBGq8BgV8bCCCgBCw8BoVkcgBeByVucDCCgBemzBDBCDDAGy8ByxB2mBCCCAE48B6xB8mBCICAcB0xBmzBBCCAEdwxBi0BBEhNAahB2xBinBBCCAC7BwxB8nBgBeBBfBBBAefmzB4lBBCCgBeBBfBBBgBG88B-oBsdCCCgBEi9BmpB0dCIIgBefgqBueBCCgBeBBfBBBgBQf-qBsfBCCgBQk0BBfCDBgBGm9BurB8fCCCgBCs9B2rBkgBgBOBgsBugBDCCgBO80BDBCDDACu9Bk0BuoBAOBm0B80BBCCAOPm0BwoBBCCgBOBBPBBBAOP80BgoBBCCgBOBBPBBBgBCw9BusBmuBgBOPgtB4uBBCCgBOBBPBBBgBIPutBmvBBCCgBIq1BBPCDBgBCy9B2tBuvBgBGBguB4vBDCCgBG01BDBCDD";
+const msb_64_p1_t4 = "AgBO-vB81Bs4BCECgBIswB22B64BCECgBE0wBk3Bi5BCECgBE4wBq3Bm5BCCCgBG8wBw3Bq5BCECgBEixB63Bw5BCECgBEmxBg4B05BCCCgBGqxBm4B45BCCCAMB2L-vBBCCAGNkMswBBCCAETsM0wBBIGAEX2M8wBBCCAEb8MixBBIGgBeBB-5BBBCAMf-vB-gBBCCAGrBswBshBBCCAExB0wB0hBBGIAE1B8wB-hBBCCAE5BixBkiBBGIgBeBBfBBBgBeBB86BBBCgBCf61B67BgBMB-1BBBEBgBGN42BNBEBgBETm3BTBIBgBEXy3BXBEBgBEb83BbBIBgBEwyBf87BCcCgBE0yBHg8BCDCgBE4yBNk8BCDCgBE8yBTo8BCBCgBGgzBZs8BCBCAGDyxBwyBDCCAEN6xB4yBDIGgBGDDy8BDDCgBENN48BDDCAETwyB2lBBCCAEZ0yB6lBBEEACd-yBmmBgBEDDTDDBgBELLZBBBgBCRRdgBGDD88BDDCgBENNi9BDDCgBGBBDBDDgBEHPNBHDgBE00BBm9BCDCgBE40BHq9BCBCACBk0B00BgBCBBu9BACF00B-nBgBCBBFgBCBBw9BgBCBDBgBCy1BBy9B";
+const msb_64_p1_t5 = "AgBEwmC8C2ICQQgBE0mC0DuJCEEgBC4mC6D0JAEBiMqwBBIIAEFuM2wBBCCAEJ6MgxBBEEAENgNmxBBGEAERoNsxBBECAEViM4_BBICAEZuM8_BBCCAC6mCyMggCAEd6MigCBECAChBgNmgCAC8mCiNogCAEjBmNqgCBCCAC-mCqNugCACnBsNwgCAEgnCuNygCCCCgBUBBVBBBAEVqwBqhBBIIAEZ2wB2hBBCCAEdgxBiiBBEEAEhBmxBoiBBEGAElBsxBwiBBCEgBUBBVBBBgBEViQ-WBIIgBEZuQqXBCCgBCknCyQuXgBEd6Q2XBEEgBChBgR8XgBCmnCiR-XgBEjBmRiYBCCgBConCqRmYgBCnBsRoYgBEqnCuRqYCCCgBUunCBVCBBgBEioC-U6bCIIgBGmoCqVmcCCCAEB4xB2yBBEEAEF-xB8yBBGEAEJmyBizBBECAEN4xB2gCBECACR-xB6gCACsoCgyB8gCAETkyB-gCBCCACuoCoyBihCACXqyBkhCAEwoCsyBmhCCCCAC0oCwxBqhCgBMBBNBBBAEN2yB8lBBEEAER8yBimBBEGAEVizBqmBBCEgBMBBNBBBgBENkpBydBEEgBCRqpB4dgBC2oCspB6dgBETwpB-dBCCgBC4oC0pBiegBCX2pBkegBG6oC4pBmeCCCgBMgpCBNCBBgBEspC0rBigBCEEgBEwpC6rBogBCCCAEBm0B20BBCCAEFs0B60BBFyMACJo0BuhCAC0pCq0BwhCACLs0ByhCAG2pCu0B0hCCCCgBGBBHBBBAEH20BgoBBCCACL60BmoBgBGBBHBBBgBEHwsBouBBCCgBC8pC0sBsuBgBCL2sBuuBgBG-pC4sBwuBCCCgBGkqCBHCBBgBGqqC4tBwvBCCCAEBq1By1BBAwMAGwqCs1BkiCCCCgBCBBDACDy1B6hCgBCBBDAGDs1B01BBCCAGJs1BqiCBCCgBGDDJBBBAGJ01B8hCBCCgBGDDJBBBgBCJ09Bw-BgBG2qC29By-BCCCgBGL-9B6-BBCCgBC8qCBJgBGBDLBBBgBEHk-Bg_BBCCgBE4kCBHCDBgBE-qCo-Bk_BCCCgBCBu-Bq_BgBCglCDBAEirC4kC0iCCCCAEB6kCglCBAnCgBCBBDACDglCyiCgBCBBDgBEmrC-iCs_BCCCgBCDkjCy_BgBCBBDgBCDmjC0_BgBCilCBDgBCqrCojC2_BACsrCilC8iCgBEurCqjCwjCCEE";
+const msb_64_p1_t6 = "AgBE2jCulCwmCCKCgBE6jCgmC0mCCGCgBC-jCqmC4mCAEByM2jCBQCAEFqN6jCBECACJwN-jCgBKBB6mCBBCAEL2jC6hBBCQAEP6jCyiBBCEACT-jC4iBgBKBBLBBBgBKBBknCBBCgBILmlCunCBCCgBCBwlCBgBGTylC2nCBCCgBCD6lCDgBEZ8lC8nCBCCgBCFimCFgBCdkmCgoCgBEHomCHBEBgBEgkCRioCCFCgBEkkCbmoCCBCgBCokCJqoCAEJgyBgkCHICAEXsyBkkCDCCACdwxBokCgBEJJsoCHHCgBEXXwoCDDCgBCdd0oCAEfgkCkmBBCIAGjBkkCwmBBCCgBEJJfHHBgBEXXjBDDBgBCddnBgBEJJ2oCHHCgBEXX6oCDDCgBEdd-oCSSCgBENNipCBBCgBCBBJgBEJTmpCJBCgBCDDRgBCRZqpCgBEFFXBBDgBCVumCdgBEqkCPspCCDCgBEukCRwpCCKCAEHq0BqkCHECAERw0BukCBCCgBEHH0pCHHCgBERR4pCBBCAEXqkCkoBBCEAEbukCqoBBCCgBEHHXHHBgBERRbBBBgBEHH8pCHHCgBERRgqCBBCgBELLkqCBBCgBCBBHgBCHJoqCgBEDDPBBBgBCJVTgBEykCNqqCCGCgBC2kCFuqCAEFs1BykCBCCACNw1B2kCgBEFFwqCBBCgBCNN0qCAGPykC8hCBCCgBEFFPBBBgBCNNTgBEFF2qCBBCgBENN6qCCCCgBEBBFBBBgBCFJNgBE8kCL-qCCICAED4kC8kCDCCgBEDDirCDDCAEJ8kCwiCBCCgBEDDJDDBgBEDDmrCDDCgBEBBDBDDgBCklCBqrCACBilCklCgBCBBsrCACFklC6iCgBCBBFgBCBBurCgBCBDBgBCyrCBwrC";
 async function msb_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -4911,13 +4911,13 @@ async function msb_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint6
   return R.result(0, 1209, false) as Uint32Array;
 }
 
-const msb_64_p2_t0 = [0,16,34,636,155,0,1,1,1,16,2,670,190,35,1,4,4,16,2,672,202,47,1,16,16,16,29,674,219,64,1,1,1,16,2,703,248,358,1,32,32,16,46,705,281,391,1,1,1,16,15,751,343,453,1,1,1];
-const msb_64_p2_t1 = [1,44,1,7,0,4,20,1,6,7,1,4,1,-1,1,3,20,1,-2,5,2,20,1,8,-1,-2];
-const msb_64_p2_t2 = [0,16,33,468,567,636,1,2,1,16,4,501,632,669,1,1,1,16,30,505,568,673,1,2,1,0,2,-1,468,499,-1,0,-375,16,1,-1,-1,-2,0,1,-2,499,93,16,1,-1,-1,-2,0,30,-2,469,505,-1,1,1,0,30,-32,469,125,-1,1,1,16,30,-2,-2,-32,-1,-1,-1,0,30,-32,505,94,-1,1,1,16,30,-2,-2,-32,-1,-1,-1,16,31,-1,-1,703,-1,-1,1,16,1,-1,630,-1,16,15,535,-2,734,1,-2,1,16,1,550,628,749,16,16,551,-1,750,1,-2,1];
-const msb_64_p2_t3 = [0,16,2,1181,189,34,1,2,2,16,2,1183,192,37,1,1,1,16,7,1185,195,40,1,1,1,16,14,1192,203,48,1,1,1,0,2,-1,469,500,-1,1,1,0,2,-3,472,502,-1,4,1,0,2,-5,484,504,-1,-15,402,0,1,-7,470,907,0,1,1206,471,908,0,1,-8,472,909,0,3,1207,473,910,1,1,1,0,1,-9,476,913,0,6,1210,477,914,1,1,1,0,1,-10,484,920,0,6,1216,485,921,1,1,1,0,3,1222,492,927,1,1,1,0,1,1225,496,930,16,5,-1,-1,-6,-1,-1,-1,0,2,-6,500,94,-1,1,1,0,2,-8,502,97,-1,1,4,0,1,-10,504,109,16,5,-1,-1,-6,-1,-1,-1,16,2,-6,249,359,-1,1,1,16,1,1226,251,361,16,1,-8,252,362,16,3,1227,253,363,1,1,1,16,1,-9,256,366,16,6,1230,257,367,1,1,1,16,1,-10,264,374,16,6,1236,265,375,1,1,1,16,3,1242,272,382,1,1,1,16,1,1245,276,386,16,5,1246,-1,-6,1,-1,-1,16,14,1251,327,437,1,1,1,0,2,-1,535,551,-1,0,396,0,6,1265,536,948,1,1,1,0,3,1271,543,954,1,1,1,0,1,1274,547,957,16,1,-1,-1,-2,0,1,-2,551,932,16,1,-1,-1,-2,0,15,-2,536,552,-1,1,1,0,15,-17,536,958,-1,1,1,16,15,-2,-2,-17,-1,-1,-1,0,14,-17,552,933,-1,1,1,0,1,-31,566,931,16,15,-2,-2,-17,-1,-1,-1,16,1,-17,766,822,16,6,1275,767,823,1,1,1,16,3,1281,774,830,1,1,1,16,1,1284,778,834,16,15,-18,783,839,-1,1,1,16,1,1285,-1,-17,16,15,-1,-2,-18,-1,-1,-1,16,8,-16,798,854,-1,1,1,16,8,1095,-1,-16,1,-2,-1,16,7,1286,806,862,1,1,1,16,7,-1,815,871,-2,1,1,16,7,1110,-2,-1,1,-2,-2,0,3,1293,1095,981,1,1,1,0,1,1296,1099,984,0,7,-1,1096,1110,-1,1,1,0,7,-8,1096,985,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,0,7,-8,1110,974,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,3,1297,1000,878,1,1,1,16,1,1300,1004,882,16,7,-8,1009,887,-1,1,1,16,7,-1,-1,-8,-1,-1,-1,16,4,-8,1016,894,-1,1,1,16,4,1117,-1,-8,1,-2,-1,16,3,1301,1020,898,1,1,1,16,3,-1,1025,903,-2,1,1,16,3,1124,-2,-1,1,-2,-2,0,1,1304,1117,996,0,3,-1,1118,1124,-1,1,1,0,3,-4,1118,997,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,0,3,-4,1124,993,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,1,1305,1028,1042,16,3,-4,1033,1047,-1,1,1,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,1036,1050,-1,1,1,16,2,1127,-1,-4,1,-2,-1,16,1,1306,1038,1052,16,1,-1,1041,1055,16,1,1130,-2,-1];
-const msb_64_p2_t4 = [0,16,2,1056,1133,1181,1,3,1,16,2,1058,1138,1183,1,2,1,16,14,1060,1143,1185,1,2,1,16,4,1074,1170,1199,1,2,1,16,2,1078,1177,1203,1,2,1,16,1,1080,1180,1205,0,2,-1,471,1056,-1,2,1,0,2,-3,474,1058,-1,1,1,0,6,-5,477,1060,-1,1,1,0,6,-11,485,1067,-1,1,1,0,3,-17,492,1074,-1,1,1,0,1,-20,496,1078,16,20,-1,-1,1206,-1,-1,1,0,2,-21,1056,96,-1,1,2,0,2,-23,1058,99,-1,1,1,0,6,-25,1060,102,-1,1,1,0,6,-31,1067,110,-1,1,1,0,3,-37,1074,117,-1,1,1,0,1,-40,1078,121,16,20,-1,-1,-21,-1,-1,-1,16,20,-1,-1,1226,-1,-1,1,16,2,-21,1131,1246,-1,1,1,16,1,-1,1134,-1,16,1,-23,1135,1248,16,3,-2,1137,-2,-1,2,-1,16,1,-24,1142,1249,16,6,-5,1144,-5,-1,2,-1,16,1,-25,1156,1250,16,6,-11,1158,-11,-1,2,-1,16,3,-17,1171,-17,-1,2,-1,16,1,-20,1178,-20,16,2,1081,-22,1251,1,-1,1,16,2,1083,-3,1253,1,-21,1,16,3,1085,-6,1255,1,-2,1,16,2,1088,-25,1258,1,13,1,16,2,1090,-14,1260,1,-2,1,16,2,1092,-17,1262,1,-2,1,16,1,1094,-20,1264,0,2,-3,536,1081,-3,1,1,0,4,-8,538,1083,-2,1,1,0,2,-16,543,1088,-1,1,1,0,2,-19,545,1090,-1,2,2,16,2,-3,-3,1265,-3,-3,1,16,5,-8,-8,1267,-2,-2,1,16,2,-17,-17,1272,-2,-2,1,16,1,-20,-20,1274,0,6,-22,1081,933,-1,1,1,0,3,-28,1088,940,-1,1,1,0,1,-31,1092,944,16,2,-3,-3,-22,-3,-3,-1,16,5,-8,-8,-24,-2,-2,-1,16,2,-17,-17,-29,-2,-2,-1,16,1,-20,-20,-31,16,2,-3,-3,1275,-3,-3,1,16,5,-8,-8,1277,-2,-2,1,16,2,-17,-17,1282,-2,-2,1,16,2,-20,-20,1284,-1,-1,1,16,2,-1,-1,-3,-1,-1,-3,16,2,-3,-4,-8,-1,-1,-2,16,3,-5,-7,-12,-1,-2,-2,16,2,-8,-13,-17,-1,-2,-2,16,1,-10,-18,-20,16,2,1103,-21,1286,1,19,1,16,2,1105,-4,1288,1,-2,1,16,2,1107,-7,1290,1,-2,1,16,1,1109,-10,1292,0,3,-2,1095,1103,-2,1,1,0,1,-7,1099,1107,16,3,-2,-2,1293,-2,-2,1,16,1,-7,-7,1296,0,3,-9,1103,973,-1,1,1,0,1,-12,1107,977,16,3,-2,-2,-9,-2,-2,-1,16,1,-7,-7,-12,16,3,-2,-2,1297,-2,-2,1,16,1,-7,-7,1300,16,3,-1,-1,-2,-1,-2,-2,16,1,-4,-8,-7,16,2,1121,-1,1301,1,-2,1,16,1,1123,-4,1303,0,1,-1,1117,1121,16,1,-1,-1,1304,0,1,-3,1121,992,16,1,-1,-1,-3,16,1,-1,-1,1305,16,1,-1,-2,-1,16,1,1129,-1,1306];
-const msb_64_p2_t5 = [0,0,2,-1,483,1066,-1,8,7,0,2,-3,495,1077,-1,2,2,0,2,-5,498,1080,-1,-15,242,0,2,-7,491,1323,-1,4,1,0,2,-9,497,1325,-1,1,1,16,5,-1,-1,-6,-1,-1,-1,0,2,-6,1066,108,-1,7,8,0,2,-8,1077,120,-1,2,2,0,1,-10,1080,123,16,5,-1,-1,-6,-1,-1,-1,16,2,-6,263,373,-1,8,8,16,2,-8,275,385,-1,2,2,16,1,-10,278,388,16,5,1362,-1,-6,1,-1,-1,16,1,1367,341,451,0,2,-1,542,1087,-1,4,4,0,2,-3,548,1093,-1,1,1,0,2,-5,542,1327,-1,4,1,0,2,-7,548,1329,-1,1,1,0,1,1368,550,1331,16,4,-1,-1,-5,-1,-1,-1,0,2,-5,1087,939,-1,4,4,0,2,-7,1093,945,-1,1,1,16,4,-1,-1,-5,-1,-1,-1,16,2,-5,773,829,-1,4,4,16,2,-7,779,835,-1,1,1,16,1,1369,781,837,16,4,1370,-1,-5,1,-1,-1,16,1,1374,813,869,0,2,-1,1098,1106,-1,2,2,0,2,-3,1101,1109,-1,-3,223,0,2,-5,1100,1333,-1,1,1,0,1,1375,1102,1335,16,3,-1,-1,-4,-1,-1,-1,0,2,-4,1106,976,-1,2,2,0,1,-6,1109,979,16,3,-1,-1,-4,-1,-1,-1,16,2,-4,1003,881,-1,2,2,16,1,-6,1006,884,16,1,1376,1007,885,16,3,1377,-1,-4,1,-1,-1,16,1,1380,1023,901,0,2,-1,1118,1122,-1,1,1,0,2,-3,1118,1336,-1,1,1,0,1,1381,1120,1338,16,2,-1,-1,-3,-1,-1,-1,0,2,-3,1122,993,-1,1,1,16,2,-1,-1,-3,-1,-1,-1,16,2,-3,1029,1043,-1,1,1,16,1,1382,1031,1045,16,2,1383,-1,-3,1,-1,-1,16,1,1385,1039,1053,0,2,-1,1127,1129,-1,0,212,0,1,1386,1128,1342,16,1,-1,-1,-2,0,1,-2,1129,1339,16,1,-1,-1,-2,0,2,-2,1128,1130,-1,0,213,16,1,-2,-2,-3,0,1,-3,1130,1340,16,1,-2,-2,-3,16,1,-3,1307,1313,16,1,1387,1308,1314,16,1,-4,1310,1316,16,1,1388,-1,-3,16,1,-1,-2,-4,16,1,-2,1311,1317,16,1,1353,-1,-2,16,1,1389,1312,1318,0,1,1390,1353,1345,16,2,1391,1346,1319,1,2,2];
-const msb_64_p2_t6 = [0,16,5,-1,1356,1362,-1,1,1,16,1,1349,-5,1367,0,1,-5,550,1349,16,1,-5,-5,1368,0,1,-6,1349,931,16,1,-5,-5,-6,16,2,-5,-5,1369,4,4,1,16,3,-2,-2,1371,-1,-1,1,16,1,-5,1361,-5,16,1,1350,-4,1374,0,1,-4,1102,1350,16,1,-4,-4,1375,0,1,-6,1350,980,16,1,-4,-4,-6,16,2,-4,-4,1376,3,3,1,16,2,-2,-2,1378,-1,-1,1,16,1,-4,-5,-4,16,1,1351,-3,1380,0,1,-3,1120,1351,16,1,-3,-3,1381,0,1,-5,1351,995,16,1,-3,-3,-5,16,2,-3,-3,1382,2,2,1,16,1,-2,-2,1384,16,1,-3,-4,-3,16,1,1352,-2,1385,0,1,-2,1128,1352,16,1,-2,-2,1386,0,1,-4,1352,1340,16,1,-2,-2,-4,16,2,-2,-2,1387,1,1,1,16,1,-2,-3,-2,16,1,1354,-1,1389,0,1,-1,1353,1354,16,1,-1,-1,1390,0,1,-3,1354,1344,16,1,-1,-1,-3,16,1,-1,-1,1391,16,1,-1,-2,-1,16,1,-1,1355,-1,16,1,1393,-1,1392];
+const msb_64_p2_t0 = "AgBkC4nB2JACCCgBE8pB8LmCCIIgBEgqB0M-CCgBgBgB6BkqB2NgECCCgBE-rBwPsWCgCgCgB8CisByRuYCCCgBe-uBuVqcCCC";
+const msb_64_p2_t1 = "C4CCOAIoBCMOCICBCGoBCDKEoBCQBD";
+const msb_64_p2_t2 = "AgBiCodujB4nBCECgBIqfwnB6pBCCCgB8ByfwjBiqBCECAEBodmfBAtXgBCBBDACDmf6FgBCBBDA8BDqdyfBCCA8B_Bqd6HBCCgB8BDD_BBBBA8B_Byf8FBCCgB8BDD_BBBBgB-BBB-rBBBCgBCBsnBBgBeuhBD8tBCDCgBCsiBonB6uBgBgBuiBB8uBCDC";
+const msb_64_p2_t3 = "AgBE6pC6LkCCEEgBE-pCgMqCCCCgBOiqCmMwCCCCgBcwqC2MgDCCCAEBqdofBCCAEFwdsfBICAEJoewfBdkZACNsd24BACsrCud44BACPwd64BAGurCyd84BCCCACR4di5BAM0rC6dk5BCCCACToew5BAMgsCqey5BCCCAGssC4e-5BCCCACysCgfk6BgBKBBLBBBAELof8FBCCAEPsfiGBCIACTwf6GgBKBBLBBBgBELyPuWBCCgBC0sC2PyWgBCP4P0WgBG2sC6P2WCCCgBCRgQ8WgBM8sCiQ-WCCCgBCTwQsXgBMotCyQuXCCCgBG0tCgR8XCCCgBC6tCoRkYgBK8tCBLCBBgBcmuCuUqbCCCAEBuhBuiBBA4YAMivCwhBo7BCCCAGuvC-hB07BCCCAC0vCmiB67BgBCBBDACDuiBo6BgBCBBDAeDwhBwiBBCCAehBwhB87BBCCgBeDDhBBBBAchBwiBq6BBCCAC9BsjBm6BgBeDDhBBBBgBChB8vBszBgBM2vC-vBuzBCCCgBGiwCswB8zBCCCgBCowC0wBk0BgBejB-wBu0BBCCgBCqwCBhBgBeBDjBBBBgBQf8xBs1BBCCgBQukCBfCDBgBOswCsyB81BCCCgBOB-yBu2BDCCgBOslCDBCDDAG6wCukCq9BCCCACgxC2kCw9BAOBwkCslCBCCAOPwkCy9BBCCgBOBBPBBBAOPslC88BBCCgBOBBPBBBgBGixCw-B82BCCCgBCoxC4-Bk3BgBOPi_Bu3BBCCgBOBBPBBBgBIPw_B83BBCCgBI6lCBPCDBgBGqxC4_Bk4BCCCgBGBigCu4BDCCgBGomCDBCDDACwxC6lCo-BAGB8lComCBCCAGH8lCq-BBCCgBGBBHBBBAGHomCi-BBCCgBGBBHBBBgBCyxCogCkhCgBGHygCuhCBCCgBGBBHBBBgBEH4gC0hCBCCgBEumCBHCDBgBC0xC8gC4hCgBCBihC-hCgBC0mCDB";
+const msb_64_p2_t4 = "AgBEgiC6mC6pCCGCgBEkiCknC-pCCECgBcoiCunCiqCCECgBIkjCkpC-qCCECgBEsjCypCmrCCECgBCwjC4pCqrCAEBudgiCBECAEF0dkiCBCCAMJ6doiCBCCAMVqe2iCBCCAGhB4ekjCBCCACnBgfsjCgBoBBBsrCBBCAEpBgiCgGBCEAEtBkiCmGBCCAMxBoiCsGBCCAM9B2iC8GBCCAGpCkjCqHBCCACvCsjCyHgBoBBBpBBBBgBoBBB0sCBBCgBEpB2mC8tCBCCgBCB8mCBgBCtB-mCguCgBGDinCDBEBgBCvBsnCiuCgBMJwnCJBEBgBCxBooCkuCgBMVsoCVBEBgBGhBmpChBBEBgBCnB0pCnBgBEyjCrBmuCCBCgBE2jCFquCCpBCgBG6jCLuuCCDCgBEgkCxB0uCCaCgBEkkCb4uCCDCgBEokChB8uCCDCgBCskCnBgvCAEFwhByjCFCCAIP0hB2jCDCCAEf-hBgkCBCCAElBiiBkkCBEEgBEFFivCFFCgBKPPmvCDDCgBEhBhBwvCDDCgBCnBnB0vCAMrByjCq6BBCCAG3BgkC46BBCCAC9BokCg7BgBEFFrBFFBgBKPPvBDDBgBEhBhB5BDDBgBCnBnB9BgBEFF2vCFFCgBKPP6vCDDCgBEhBhBkwCDDCgBEnBnBowCBBCgBEBBFBBFgBEFHPBBDgBGJNXBDDgBEPZhBBDDgBCTjBnBgBE-kCpBswCCmBCgBEilCHwwCCDCgBEmlCN0wCCDCgBCqlCT4wCAGDukC-kCDCCACN2kCmlCgBGDD6wCDDCgBCNNgxCAGR-kC68BBCCACXmlCi9BgBGDDRDDBgBCNNXgBGDDixCDDCgBCNNoxCgBGBBDBDDgBCHPNgBEimCBqxCCDCgBCmmCHuxCACB6lCimCgBCBBwxCACFimCg-BgBCBBFgBCBByxCgBCBDBgBCymCB0xC";
+const msb_64_p2_t5 = "AAEBme0iCBQOAEF-eqjCBEEAEJkfwjCBdkPAEN2e2yCBICAERif6yCBCCgBKBBLBBBAEL0iC4GBOQAEPqjCwHBEEACTwjC2HgBKBBLBBBgBELuQqXBQQgBEPmRiYBEEgBCTsRoYgBKk1CBLCBBgBCu1CqVmcAEB8hB-jCBIIAEFoiBqkCBCCAEJ8hB-yCBICAENoiBizCBCCACw1CsiBmzCgBIBBJBBBAEJ-jC26BBIIAENqkCi7BBCCgBIBBJBBBgBEJqwB6zBBIIgBEN2wBm0BBCCgBCy1C6wBq0BgBI01CBJCBBgBC81C6yBq2BAEB0kCklCBEEAEF6kCqlCBF-NAEJ4kCqzCBCCAC-1C8kCuzCgBGBBHBBBAEHklCg9BBEEACLqlCm9BgBGBBHBBBgBEH2-Bi3BBEEgBCL8-Bo3BgBCg2C--Bq3BgBGi2CBHCBBgBCo2C-_Bq4BAEB8lCkmCBCCAEF8lCwzCBCCACq2CgmC0zCgBEBBFBBBAEFkmCi-BBCCgBEBBFBBBgBEFqgCmhCBCCgBCs2CugCqhCgBEu2CBFCBBgBCy2C-gC6hCAEBumCymCBAoNAC02CwmC8zCgBCBBDACDymC2zCgBCBBDAEDwmC0mCBAqNgBCDDFACF0mC4zCgBCDDFgBCF2xCiyCgBC22C4xCkyCgBCH8xCoyCgBC42CBFgBCBDHgBCD-xCqyCgBCy0CBDgBC62CgyCsyCAC82Cy0Ci0CgBE-2Ck0CuyCCEE";
+const msb_64_p2_t6 = "AgBKB40Ck1CBCCgBCq0CJu1CACJsiBq0CgBCJJw1CACLq0Cm6BgBCJJLgBEJJy1CIICgBGDD21CBBCgBCJi1CJgBCs0CH81CACH8kCs0CgBCHH-1CACLs0Co9BgBCHHLgBEHHg2CGGCgBEDDk2CBBCgBCHJHgBCu0CFo2CACFgmCu0CgBCFFq2CACJu0Cm-BgBCFFJgBEFFs2CEECgBCDDw2CgBCFHFgBCw0CDy2CACDwmCw0CgBCDD02CACHw0C4zCgBCDDHgBEDD22CCCCgBCDFDgBC00CB62CACBy0C00CgBCBB82CACF00Cg0CgBCBBFgBCBB-2CgBCBDBgBCB20CBgBCi3CBg3C";
 async function msb_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5011,8 +5011,8 @@ export function xchoose_1(ctx: PartyContext, L: number, c: Uint32Array, x: Uint3
   }
 }
 
-const xchoose_1_p0_t0 = [0,16,2,-1,1,2,-1,2,3,16,1,7,0,-2,16,1,-2,4,6,16,1,8,-1,-2];
-const xchoose_1_p0_t1 = [0,0,2,-1,7,8,-1,0,2,16,1,-1,-1,-2,0,1,-2,8,9,16,1,-1,-1,-2,16,1,-2,11,12,16,1,-1,-1,-2,16,1,13,2,-1];
+const xchoose_1_p0_t0 = "AgBEBCEBEGgBCOADgBCDIMgBCQBD";
+const xchoose_1_p0_t1 = "AAEBOQBAEgBCBBDACDQSgBCBBDgBCDWYgBCBBDgBCaEB";
 async function xchoose_1_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint32Array, y: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5042,8 +5042,8 @@ async function xchoose_1_p0(ctx: PartyContext, inst: number, L: number, c: Uint3
   return R.result(0, 13, false) as Uint32Array;
 }
 
-const xchoose_1_p1_t0 = [0,16,2,-1,1,2,-1,2,3,16,1,7,0,-2,16,1,-2,4,6,16,1,8,-1,-2];
-const xchoose_1_p1_t1 = [0,0,2,-1,7,8,-1,0,2,16,1,-1,-1,-2,0,1,-2,8,9,16,1,-1,-1,-2,16,1,-2,11,12,16,1,-1,-1,-2,16,1,13,2,-1];
+const xchoose_1_p1_t0 = "AgBEBCEBEGgBCOADgBCDIMgBCQBD";
+const xchoose_1_p1_t1 = "AAEBOQBAEgBCBBDACDQSgBCBBDgBCDWYgBCBBDgBCaEB";
 async function xchoose_1_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint32Array, y: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5073,8 +5073,8 @@ async function xchoose_1_p1(ctx: PartyContext, inst: number, L: number, c: Uint3
   return R.result(0, 13, false) as Uint32Array;
 }
 
-const xchoose_1_p2_t0 = [0,16,2,-1,1,2,-1,2,3,16,1,7,0,-2,16,1,-2,4,6,16,1,8,-1,-2];
-const xchoose_1_p2_t1 = [0,0,2,-1,7,8,-1,0,2,16,1,-1,-1,-2,0,1,-2,8,9,16,1,-1,-1,-2,16,1,-2,11,12,16,1,-1,-1,-2,16,1,13,2,-1];
+const xchoose_1_p2_t0 = "AgBEBCEBEGgBCOADgBCDIMgBCQBD";
+const xchoose_1_p2_t1 = "AAEBOQBAEgBCBBDACDQSgBCBBDgBCDWYgBCBBDgBCaEB";
 async function xchoose_1_p2(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint32Array, y: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5120,8 +5120,8 @@ export function xchoose_8(ctx: PartyContext, L: number, c: Uint32Array, x: Uint8
   }
 }
 
-const xchoose_8_p0_t0 = [1,89,1,-1,0,0,65,1,-1,-1,-1,17,2,-2,0,1,-1,2,3,17,1,6,-1,-3,17,1,-1,3,5,17,1,7,-2,-1];
-const xchoose_8_p0_t1 = [1,1,2,-1,6,7,-1,0,2,17,1,-1,-1,-2,1,1,-2,7,8,17,1,-1,-1,-2,17,1,-2,10,11,17,1,-1,-1,-2,17,1,12,1,-1];
+const xchoose_8_p0_t0 = "CyFCBAAiECBBBiBEDACBEGiBCMBFiBCBGKiBCODB";
+const xchoose_8_p0_t1 = "CCEBMOBAEiBCBBDCCDOQiBCBBDiBCDUWiBCBBDiBCYCB";
 async function xchoose_8_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint8Array, y: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5151,8 +5151,8 @@ async function xchoose_8_p0(ctx: PartyContext, inst: number, L: number, c: Uint3
   return R.result(1, 12, false) as Uint8Array;
 }
 
-const xchoose_8_p1_t0 = [1,89,1,-1,0,0,65,1,-1,-1,-1,17,2,-2,0,1,-1,2,3,17,1,6,-1,-3,17,1,-1,3,5,17,1,7,-2,-1];
-const xchoose_8_p1_t1 = [1,1,2,-1,6,7,-1,0,2,17,1,-1,-1,-2,1,1,-2,7,8,17,1,-1,-1,-2,17,1,-2,10,11,17,1,-1,-1,-2,17,1,12,1,-1];
+const xchoose_8_p1_t0 = "CyFCBAAiECBBBiBEDACBEGiBCMBFiBCBGKiBCODB";
+const xchoose_8_p1_t1 = "CCEBMOBAEiBCBBDCCDOQiBCBBDiBCDUWiBCBBDiBCYCB";
 async function xchoose_8_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint8Array, y: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5182,8 +5182,8 @@ async function xchoose_8_p1(ctx: PartyContext, inst: number, L: number, c: Uint3
   return R.result(1, 12, false) as Uint8Array;
 }
 
-const xchoose_8_p2_t0 = [1,89,1,-1,0,0,65,1,-1,-1,-1,17,2,-2,0,1,-1,2,3,17,1,6,-1,-3,17,1,-1,3,5,17,1,7,-2,-1];
-const xchoose_8_p2_t1 = [1,1,2,-1,6,7,-1,0,2,17,1,-1,-1,-2,1,1,-2,7,8,17,1,-1,-1,-2,17,1,-2,10,11,17,1,-1,-1,-2,17,1,12,1,-1];
+const xchoose_8_p2_t0 = "CyFCBAAiECBBBiBEDACBEGiBCMBFiBCBGKiBCODB";
+const xchoose_8_p2_t1 = "CCEBMOBAEiBCBBDCCDOQiBCBBDiBCDUWiBCBBDiBCYCB";
 async function xchoose_8_p2(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint8Array, y: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5229,8 +5229,8 @@ export function xchoose_16(ctx: PartyContext, L: number, c: Uint32Array, x: Uint
   }
 }
 
-const xchoose_16_p0_t0 = [1,90,1,-1,0,0,66,1,-1,-1,-1,18,2,-2,0,1,-1,2,3,18,1,6,-1,-3,18,1,-1,3,5,18,1,7,-2,-1];
-const xchoose_16_p0_t1 = [1,2,2,-1,6,7,-1,0,2,18,1,-1,-1,-2,2,1,-2,7,8,18,1,-1,-1,-2,18,1,-2,10,11,18,1,-1,-1,-2,18,1,12,1,-1];
+const xchoose_16_p0_t0 = "C0FCBAAkECBBBkBEDACBEGkBCMBFkBCBGKkBCODB";
+const xchoose_16_p0_t1 = "CEEBMOBAEkBCBBDECDOQkBCBBDkBCDUWkBCBBDkBCYCB";
 async function xchoose_16_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint16Array, y: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5260,8 +5260,8 @@ async function xchoose_16_p0(ctx: PartyContext, inst: number, L: number, c: Uint
   return R.result(2, 12, false) as Uint16Array;
 }
 
-const xchoose_16_p1_t0 = [1,90,1,-1,0,0,66,1,-1,-1,-1,18,2,-2,0,1,-1,2,3,18,1,6,-1,-3,18,1,-1,3,5,18,1,7,-2,-1];
-const xchoose_16_p1_t1 = [1,2,2,-1,6,7,-1,0,2,18,1,-1,-1,-2,2,1,-2,7,8,18,1,-1,-1,-2,18,1,-2,10,11,18,1,-1,-1,-2,18,1,12,1,-1];
+const xchoose_16_p1_t0 = "C0FCBAAkECBBBkBEDACBEGkBCMBFkBCBGKkBCODB";
+const xchoose_16_p1_t1 = "CEEBMOBAEkBCBBDECDOQkBCBBDkBCDUWkBCBBDkBCYCB";
 async function xchoose_16_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint16Array, y: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5291,8 +5291,8 @@ async function xchoose_16_p1(ctx: PartyContext, inst: number, L: number, c: Uint
   return R.result(2, 12, false) as Uint16Array;
 }
 
-const xchoose_16_p2_t0 = [1,90,1,-1,0,0,66,1,-1,-1,-1,18,2,-2,0,1,-1,2,3,18,1,6,-1,-3,18,1,-1,3,5,18,1,7,-2,-1];
-const xchoose_16_p2_t1 = [1,2,2,-1,6,7,-1,0,2,18,1,-1,-1,-2,2,1,-2,7,8,18,1,-1,-1,-2,18,1,-2,10,11,18,1,-1,-1,-2,18,1,12,1,-1];
+const xchoose_16_p2_t0 = "C0FCBAAkECBBBkBEDACBEGkBCMBFkBCBGKkBCODB";
+const xchoose_16_p2_t1 = "CEEBMOBAEkBCBBDECDOQkBCBBDkBCDUWkBCBBDkBCYCB";
 async function xchoose_16_p2(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint16Array, y: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5338,8 +5338,8 @@ export function xchoose_32(ctx: PartyContext, L: number, c: Uint32Array, x: Uint
   }
 }
 
-const xchoose_32_p0_t0 = [1,91,1,-1,0,0,67,1,-1,-1,-1,19,2,-2,0,1,-1,2,3,19,1,6,-1,-3,19,1,-1,3,5,19,1,7,-2,-1];
-const xchoose_32_p0_t1 = [1,3,2,-1,6,7,-1,0,2,19,1,-1,-1,-2,3,1,-2,7,8,19,1,-1,-1,-2,19,1,-2,10,11,19,1,-1,-1,-2,19,1,12,1,-1];
+const xchoose_32_p0_t0 = "C2FCBAAmECBBBmBEDACBEGmBCMBFmBCBGKmBCODB";
+const xchoose_32_p0_t1 = "CGEBMOBAEmBCBBDGCDOQmBCBBDmBCDUWmBCBBDmBCYCB";
 async function xchoose_32_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint32Array, y: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5369,8 +5369,8 @@ async function xchoose_32_p0(ctx: PartyContext, inst: number, L: number, c: Uint
   return R.result(3, 12, false) as Uint32Array;
 }
 
-const xchoose_32_p1_t0 = [1,91,1,-1,0,0,67,1,-1,-1,-1,19,2,-2,0,1,-1,2,3,19,1,6,-1,-3,19,1,-1,3,5,19,1,7,-2,-1];
-const xchoose_32_p1_t1 = [1,3,2,-1,6,7,-1,0,2,19,1,-1,-1,-2,3,1,-2,7,8,19,1,-1,-1,-2,19,1,-2,10,11,19,1,-1,-1,-2,19,1,12,1,-1];
+const xchoose_32_p1_t0 = "C2FCBAAmECBBBmBEDACBEGmBCMBFmBCBGKmBCODB";
+const xchoose_32_p1_t1 = "CGEBMOBAEmBCBBDGCDOQmBCBBDmBCDUWmBCBBDmBCYCB";
 async function xchoose_32_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint32Array, y: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5400,8 +5400,8 @@ async function xchoose_32_p1(ctx: PartyContext, inst: number, L: number, c: Uint
   return R.result(3, 12, false) as Uint32Array;
 }
 
-const xchoose_32_p2_t0 = [1,91,1,-1,0,0,67,1,-1,-1,-1,19,2,-2,0,1,-1,2,3,19,1,6,-1,-3,19,1,-1,3,5,19,1,7,-2,-1];
-const xchoose_32_p2_t1 = [1,3,2,-1,6,7,-1,0,2,19,1,-1,-1,-2,3,1,-2,7,8,19,1,-1,-1,-2,19,1,-2,10,11,19,1,-1,-1,-2,19,1,12,1,-1];
+const xchoose_32_p2_t0 = "C2FCBAAmECBBBmBEDACBEGmBCMBFmBCBGKmBCODB";
+const xchoose_32_p2_t1 = "CGEBMOBAEmBCBBDGCDOQmBCBBDmBCDUWmBCBBDmBCYCB";
 async function xchoose_32_p2(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: Uint32Array, y: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5447,8 +5447,8 @@ export function xchoose_64(ctx: PartyContext, L: number, c: Uint32Array, x: BigU
   }
 }
 
-const xchoose_64_p0_t0 = [1,92,1,-1,0,0,68,1,-1,-1,-1,20,2,-2,0,1,-1,2,3,20,1,6,-1,-3,20,1,-1,3,5,20,1,7,-2,-1];
-const xchoose_64_p0_t1 = [1,4,2,-1,6,7,-1,0,2,20,1,-1,-1,-2,4,1,-2,7,8,20,1,-1,-1,-2,20,1,-2,10,11,20,1,-1,-1,-2,20,1,12,1,-1];
+const xchoose_64_p0_t0 = "C4FCBAAoECBBBoBEDACBEGoBCMBFoBCBGKoBCODB";
+const xchoose_64_p0_t1 = "CIEBMOBAEoBCBBDICDOQoBCBBDoBCDUWoBCBBDoBCYCB";
 async function xchoose_64_p0(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: BigUint64Array, y: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5478,8 +5478,8 @@ async function xchoose_64_p0(ctx: PartyContext, inst: number, L: number, c: Uint
   return R.result(4, 12, false) as BigUint64Array;
 }
 
-const xchoose_64_p1_t0 = [1,92,1,-1,0,0,68,1,-1,-1,-1,20,2,-2,0,1,-1,2,3,20,1,6,-1,-3,20,1,-1,3,5,20,1,7,-2,-1];
-const xchoose_64_p1_t1 = [1,4,2,-1,6,7,-1,0,2,20,1,-1,-1,-2,4,1,-2,7,8,20,1,-1,-1,-2,20,1,-2,10,11,20,1,-1,-1,-2,20,1,12,1,-1];
+const xchoose_64_p1_t0 = "C4FCBAAoECBBBoBEDACBEGoBCMBFoBCBGKoBCODB";
+const xchoose_64_p1_t1 = "CIEBMOBAEoBCBBDICDOQoBCBBDoBCDUWoBCBBDoBCYCB";
 async function xchoose_64_p1(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: BigUint64Array, y: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -5509,8 +5509,8 @@ async function xchoose_64_p1(ctx: PartyContext, inst: number, L: number, c: Uint
   return R.result(4, 12, false) as BigUint64Array;
 }
 
-const xchoose_64_p2_t0 = [1,92,1,-1,0,0,68,1,-1,-1,-1,20,2,-2,0,1,-1,2,3,20,1,6,-1,-3,20,1,-1,3,5,20,1,7,-2,-1];
-const xchoose_64_p2_t1 = [1,4,2,-1,6,7,-1,0,2,20,1,-1,-1,-2,4,1,-2,7,8,20,1,-1,-1,-2,20,1,-2,10,11,20,1,-1,-1,-2,20,1,12,1,-1];
+const xchoose_64_p2_t0 = "C4FCBAAoECBBBoBEDACBEGoBCMBFoBCBGKoBCODB";
+const xchoose_64_p2_t1 = "CIEBMOBAEoBCBBDICDOQoBCBBDoBCDUWoBCBBDoBCYCB";
 async function xchoose_64_p2(ctx: PartyContext, inst: number, L: number, c: Uint32Array, x: BigUint64Array, y: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;

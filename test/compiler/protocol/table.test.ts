@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { LOOPS, OPS, ScratchSlots, TYPES, encodeRuns, tempOperand } from "../../../compiler/protocol/table.js";
+import { LOOPS, OPS, ScratchSlots, TABLE_ALPHABET, TYPES, encodeRuns, tableText, tempOperand } from "../../../compiler/protocol/table.js";
 import { Registers, TYPE_PLANE, TYPE_W16, TYPE_W32, TYPE_W64, TYPE_W8 } from "../../../runtime/protocols/machine.js";
-import { LOOP_LANES, LOOP_PLANES, OPS as RUNTIME_OPS, runTable } from "../../../runtime/protocols/table-jit.js";
+import { LOOP_LANES, LOOP_PLANES, OPS as RUNTIME_OPS, runTable, tableNumbers } from "../../../runtime/protocols/table-jit.js";
 
 describe("protocol tables", () => {
   it("the compiler and the runtime number operations, types and loops alike", () => {
@@ -15,6 +15,16 @@ describe("protocol tables", () => {
     const code = [xor(10, 0, 5), xor(11, 1, 6), xor(12, 2, 7), { op: "not" as const, type: TYPES.plane, d: tempOperand(0), a: 12, b: 12 }];
     // opcode = operation·8 + type: xor (2) on planes (0) is 16, not (3) is 24; temporary 0 is ~0 = -1
     expect(encodeRuns(LOOPS.planes, code)).toEqual([0, 16, 3, 10, 0, 5, 1, 1, 1, 24, 1, -1, 12, 12]);
+  });
+
+  it("table text: zigzag numbers in 5-bit groups, one character each, +32 when more follow", () => {
+    // 0 -> 0 "A"; -1 -> 1 "B"; 16 -> 32 = 0 + 1·32: "g" (0 + 32) then "B" (1); -3 -> 5 "F"
+    expect(tableText([0, -1, 16, -3])).toBe("ABgBF");
+    expect(tableNumbers("ABgBF")).toEqual([0, -1, 16, -3]);
+    const wide = [0, 1, -1, 31, 32, -33, 1000, -1000, 123456789, -987654321];
+    expect(tableNumbers(tableText(wide))).toEqual(wide);
+    expect(new Set(TABLE_ALPHABET).size).toBe(64);
+    expect(() => tableNumbers("AB\"")).toThrow(/bad character/);
   });
 
   it("temporary slots: the lowest free slot is taken next", () => {
@@ -49,7 +59,7 @@ describe("protocol tables", () => {
     const shr = OPS.shr * 8 + TYPES.w32;
     const lift = OPS.lift * 8 + TYPES.w32;
     const add32 = OPS.add * 8 + TYPES.w32;
-    runTable(R, [LOOPS.lanes, mul, 1, -1, 0, 1, add, 1, 2, -1, 0, shr, 1, -1, 0, 3, lift, 1, -2, 0, 0, add32, 1, 1, -1, -2]);
+    runTable(R, tableText([LOOPS.lanes, mul, 1, -1, 0, 1, add, 1, 2, -1, 0, shr, 1, -1, 0, 3, lift, 1, -2, 0, 0, add32, 1, 1, -1, -2]));
     const r = R.words(TYPES.w64, 2) as BigUint64Array;
     const y = R.words(TYPES.w32, 1) as Uint32Array;
     for (let i = 0; i < L; i++) {
