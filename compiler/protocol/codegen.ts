@@ -10,8 +10,10 @@
  * consecutive parts of one type in a frame or keystream block become registers by one
  * `views` call, and each fused loop of a round — all lane-wise word nodes of a segment
  * over the lanes, or all bit-plane nodes over the ⌈L/32⌉ plane words — is a constant
- * table of runs (table.ts) at module level, compiled at run time on first use
- * (runtime/protocols/table-jit.ts). Bit extraction and shuffles are calls of their own.
+ * table of runs (table.ts) at module level: word tables are compiled at run time on
+ * first use (runtime/protocols/table-jit.ts, at most CHUNK nodes per loop), plane
+ * tables interpreted (plane-interpreter.ts). Bit extraction and shuffles are calls of
+ * their own.
  * Messages, keystream layout and costs are those of the schedule.
  */
 import type { OutputInfo, ParamInfo } from "./elaborate.js";
@@ -26,6 +28,9 @@ const WORD_ARRAY: Record<number, string> = { 1: "Uint8Array", 2: "Uint16Array", 
 export function arrayType(width: number): string {
   return WORD_ARRAY[containerBytes(width)] as string;
 }
+
+/** Most nodes in one word table (one compiled JavaScript loop). */
+const CHUNK = 64;
 
 /** fromPlanes / plane entries for constant planes (runtime/protocols/machine.ts). */
 const ZERO_PLANE = -1;
@@ -153,6 +158,8 @@ class PartyEmitter {
   /** Registers allocated per type. */
   private readonly registers = [0, 0, 0, 0, 0];
   private readonly seg = new Map<number, number>();
+  /** Chunk of a node within its segment and kind (one table per chunk). */
+  private readonly chunk = new Map<number, number>();
   private readonly tables: string[] = [];
   private readonly name: string;
 
@@ -308,6 +315,16 @@ class PartyEmitter {
       this.seg.set(n.id, sg);
       maxSeg = Math.max(maxSeg, sg);
     }
+    // Long word loops are cut into chunks of CHUNK nodes: a JavaScript function of
+    // thousands of statements takes many calls to be optimised (or never is). Plane
+    // tables are interpreted, so they stay whole.
+    const placed = new Map<string, number>();
+    for (const n of nodes) {
+      const key = `${this.seg.get(n.id)}:${kindOf(n)}`;
+      const i = placed.get(key) ?? 0;
+      placed.set(key, i + 1);
+      this.chunk.set(n.id, kindOf(n) === "lane" ? Math.floor(i / CHUNK) : 0);
+    }
     // Which computed nodes need a full vector (a register) rather than a scratch slot.
     const fresh: Node[] = [];
     for (const n of nodes) {
@@ -318,7 +335,7 @@ class PartyEmitter {
         this.isOutput(n.id) ||
         users.some((u) => {
           const un = this.nodes[u] as Node;
-          return this.s.round[u] !== r || this.seg.get(u) !== this.seg.get(n.id) || kindOf(un) !== kindOf(n) || un.op === "recv";
+          return this.s.round[u] !== r || this.seg.get(u) !== this.seg.get(n.id) || this.chunk.get(u) !== this.chunk.get(n.id) || kindOf(un) !== kindOf(n) || un.op === "recv";
         });
       if (needs) fresh.push(n);
     }
@@ -332,8 +349,11 @@ class PartyEmitter {
     for (let sg = 0; sg <= maxSeg; sg++) {
       const group = nodes.filter((n) => this.seg.get(n.id) === sg);
       this.emitSpecials(group.filter((n) => kindOf(n) === "special"));
-      this.emitNodes(group.filter((n) => kindOf(n) === "plane"), LOOPS.planes);
-      this.emitNodes(group.filter((n) => kindOf(n) === "lane"), LOOPS.lanes);
+      for (const [kind, loop] of [["plane", LOOPS.planes], ["lane", LOOPS.lanes]] as const) {
+        const list = group.filter((n) => kindOf(n) === kind);
+        const chunks = list.length === 0 ? 0 : (this.chunk.get((list[list.length - 1] as Node).id) as number) + 1;
+        for (let c = 0; c < chunks; c++) this.emitNodes(list.filter((n) => this.chunk.get(n.id) === c), loop);
+      }
     }
   }
 

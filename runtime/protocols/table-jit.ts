@@ -1,9 +1,9 @@
 /**
  * Tables to fused loops: the generated protocol code describes each lane-wise segment
- * of a round as a constant table of numbers, and this module compiles a table, on its
- * first use, into one JavaScript function with one loop — over the lanes (word tables)
- * or over the W plane words (plane tables) — that keeps temporaries in locals, the way
- * a hand-written kernel would. Compiled functions are cached per table.
+ * of a round as a constant table, and this module compiles a word table, on its first
+ * use, into one JavaScript function with one loop over the lanes that keeps
+ * temporaries in locals, the way a hand-written kernel would (plane tables go to the
+ * plane interpreter instead). Compiled functions are cached per table.
  *
  * Table layout (the numbers its text stands for): table[0] is the loop (LOOP_PLANES or LOOP_LANES); then runs (opcode,
  * count, d, a, b) followed, if count > 1, by the strides (dd, da, db): the run stands for
@@ -21,6 +21,7 @@
  * The numbering must agree with compiler/protocol/table.ts (a test pins it).
  */
 import { type Registers, TYPE_PLANE, TYPE_W16, TYPE_W32, TYPE_W64, TYPE_W8 } from "./machine.js";
+import { planeProgram } from "./plane-interpreter.js";
 
 export const LOOP_PLANES = 0;
 export const LOOP_LANES = 1;
@@ -32,11 +33,17 @@ type Kernel = (R: Registers) => void;
 
 const cache = new Map<string, Kernel>();
 
-/** Runs the table with text `text` (see tableNumbers) on the registers of `R`. */
+/**
+ * Runs the table with text `text` (see tableNumbers) on the registers of `R`: word
+ * tables as compiled loops, plane tables by the plane interpreter (plane-interpreter.ts),
+ * since a plane table has many short operations that each cover 32 lanes, and compiling
+ * thousands of them costs more than interpreting them.
+ */
 export function runTable(R: Registers, text: string): void {
   let k = cache.get(text);
   if (k === undefined) {
-    k = compileTable(tableNumbers(text));
+    const code = tableNumbers(text);
+    k = code[0] === LOOP_PLANES ? planeProgram(code) : compileTable(code);
     cache.set(text, k);
   }
   k(R);

@@ -68,4 +68,20 @@ describe("protocol tables", () => {
       expect(y[i]).toBe(((x[i]! >>> 3) + bit) >>> 0);
     }
   });
+
+  it("a plane table (interpreted) computes over blocks of plane words with temporaries and constants", () => {
+    const L = 70 * 32 + 5; // 71 plane words: more than one block of 64
+    const R = new Registers(L);
+    R.fresh(TYPES.plane, 0, 3);
+    const [x, y, out] = [0, 1, 2].map((r) => R.words(TYPES.plane, r) as Uint32Array) as [Uint32Array, Uint32Array, Uint32Array];
+    for (let j = 0; j < R.W; j++) {
+      x[j] = Math.imul(j + 1, 0x9e3779b9) >>> 0;
+      y[j] = Math.imul(j + 7, 0x85ebca6b) >>> 0;
+    }
+    const op = (name: keyof typeof OPS) => OPS[name] * 8 + TYPES.plane;
+    // t1 = ones (constant), t0 = x & y, t0 = t0 ^ t1 (= ~(x & y)), out = t0 | x
+    const code = [LOOPS.planes, op("const"), 1, -2, -1, -1, op("and"), 1, -1, 0, 1, op("xor"), 1, -1, -1, -2, op("or"), 1, 2, -1, 0];
+    runTable(R, tableText(code));
+    for (let j = 0; j < R.W; j++) expect(out[j]).toBe((~(x[j]! & y[j]!) | x[j]!) >>> 0);
+  });
 });
