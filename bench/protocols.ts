@@ -11,6 +11,8 @@
  * element), division by a private and by a public divisor, fix32 multiplication and
  * the private right shift on lanes/64 (division runs 32 protocol calls of ~90 bytes
  * per element each), so the whole run stays around a minute on a loaded two-core machine.
+ * First, the start-up cost of the generated code: the catalogue bundled as the party
+ * bundle is (esbuild), imported in fresh node processes.
  */
 import { Prg } from "../runtime/prg.js";
 import * as arith from "../runtime/protocols/generated/arith.js";
@@ -22,6 +24,12 @@ import { protocol, warmUpProtocols } from "../runtime/protocols/index.js";
 import { localCluster, runParties } from "../runtime/protocols/local-cluster.js";
 import type { PartyContext } from "../runtime/protocols/context.js";
 import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const LANES = Number(process.argv[2] ?? 1_000_000);
 
@@ -64,8 +72,23 @@ function keystream(): void {
   console.log(`${"PRG keystream".padEnd(22)} ${String(bytes >> 20).padStart(5)} MiB     ${median(times).toFixed(1).padStart(8)} ms  ${((bytes / median(times)) * 1000 / 1e9).toFixed(2).padStart(7)} GB/s`);
 }
 
+/** Size of the bundled generated code and the median time to import it in a fresh process. */
+async function startUp(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "secc-bench-"));
+  const out = join(dir, "catalog.mjs");
+  await build({ entryPoints: [join(dirname(fileURLToPath(import.meta.url)), "../runtime/protocols/generated/catalog.ts")], bundle: true, format: "esm", platform: "node", outfile: out, logLevel: "error" });
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const script = `const t = performance.now(); await import(${JSON.stringify(out)}); console.log(performance.now() - t);`;
+    times.push(Number(execFileSync(process.execPath, ["--input-type=module", "-e", script]).toString()));
+  }
+  console.log(`${"import generated code".padEnd(22)} ${(statSync(out).size / 1e6).toFixed(2).padStart(5)} MB      ${median(times).toFixed(1).padStart(8)} ms  (bundled, fresh process)`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   console.log(`node ${process.version}; three parties in one process over the in-memory transport; medians`);
+  await startUp();
   const t0 = performance.now();
   await warmUpProtocols({ widths: [32, 64], names: ["mul", "open", "eq", "ltu", "bits", "shuffle"], lanes: 2048, rounds: 2 });
   await warmUpProtocols({ widths: [32], names: ["divstep", "topzeros", "divout", "fixmul", "shrv"], lanes: 2048, rounds: 2 });
