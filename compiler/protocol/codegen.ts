@@ -19,8 +19,8 @@
 import type { OutputInfo, ParamInfo } from "./elaborate.js";
 import type { Node, Party } from "./ir.js";
 import { PARTIES } from "./ir.js";
-import { type Cost, type FramePart, type PartSize, type Schedule, containerBytes } from "./schedule.js";
-import { type Instr, type TableOp, type VecType, LOOPS, ScratchSlots, TYPES, encodeRuns, tableText, tempOperand } from "./table.js";
+import { type Cost, type PartSize, type Schedule, containerBytes } from "./schedule.js";
+import { type Instr, type TableOp, type VecType, LOOPS, TempSlots, TYPES, encodeRuns, tableText, tempOperand } from "./table.js";
 
 const WORD_ARRAY: Record<number, string> = { 1: "Uint8Array", 2: "Uint16Array", 4: "Uint32Array", 8: "BigUint64Array" };
 
@@ -401,7 +401,7 @@ class PartyEmitter {
     nodes.forEach((n, i) => {
       for (const a of n.args) if (local.has(a)) lastUse.set(a, i);
     });
-    const slots = [0, 1, 2, 3, 4].map(() => new ScratchSlots());
+    const slots = [0, 1, 2, 3, 4].map(() => new TempSlots());
     const slotOf = new Map<number, number>();
     const code: Instr[] = [];
     // Constants first: their slots stay taken for the whole table.
@@ -412,7 +412,7 @@ class PartyEmitter {
         const key = `${typeOf(c)}:${c.value}`;
         if (c.op !== "const" || consts.has(key)) continue;
         const t = typeOf(c);
-        const s = (slots[t] as ScratchSlots).take();
+        const s = (slots[t] as TempSlots).take();
         consts.set(key, s);
         const v = t === TYPES.plane ? (c.value === 0n ? 0 : -1) : c.value;
         code.push({ op: "const", type: t, d: tempOperand(s), a: Number(BigInt.asUintN(32, BigInt(v))) | 0, b: Number(BigInt.asUintN(32, BigInt(v) >> 32n)) | 0 });
@@ -437,12 +437,12 @@ class PartyEmitter {
       else b = n.args.length > 1 ? operand(n.args[1] as number) : a;
       for (const x of new Set(n.args)) {
         const s = slotOf.get(x);
-        if (lastUse.get(x) === i && s !== undefined) (slots[typeOf(this.nodes[x] as Node)] as ScratchSlots).free(s);
+        if (lastUse.get(x) === i && s !== undefined) (slots[typeOf(this.nodes[x] as Node)] as TempSlots).free(s);
       }
       const type = typeOf(n);
       let d = this.reg.get(n.id);
       if (d === undefined) {
-        const s = (slots[type] as ScratchSlots).take();
+        const s = (slots[type] as TempSlots).take();
         slotOf.set(n.id, s);
         d = tempOperand(s);
       }

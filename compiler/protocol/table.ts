@@ -98,7 +98,7 @@ function sameSigns(x: Instr, y: Instr): boolean {
 }
 
 /** Temporary slots, lowest free first. */
-export class ScratchSlots {
+export class TempSlots {
   private readonly used: boolean[] = [];
 
   /** Number of slots ever used. */

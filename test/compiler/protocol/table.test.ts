@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOOPS, OPS, ScratchSlots, TABLE_ALPHABET, TYPES, encodeRuns, tableText, tempOperand } from "../../../compiler/protocol/table.js";
+import { LOOPS, OPS, TempSlots, TABLE_ALPHABET, TYPES, encodeRuns, tableText, tempOperand } from "../../../compiler/protocol/table.js";
 import { Registers, TYPE_PLANE, TYPE_W16, TYPE_W32, TYPE_W64, TYPE_W8 } from "../../../runtime/protocols/machine.js";
 import { LOOP_LANES, LOOP_PLANES, OPS as RUNTIME_OPS, runTable, tableNumbers } from "../../../runtime/protocols/table-jit.js";
 
@@ -28,7 +28,7 @@ describe("protocol tables", () => {
   });
 
   it("temporary slots: the lowest free slot is taken next", () => {
-    const s = new ScratchSlots();
+    const s = new TempSlots();
     expect([s.take(), s.take(), s.take()]).toEqual([0, 1, 2]);
     s.free(1);
     expect(s.take()).toBe(1);
