@@ -63,7 +63,7 @@ export function formatPoly(a: Poly): string {
   return terms
     .map(([m, c], i) => {
       const sign = c < 0 ? (i === 0 ? "-" : " - ") : i === 0 ? "" : " + ";
-      const abs = Math.abs(c);
+      const abs = tidy(Math.abs(c));
       const body = m === "" ? String(abs) : abs === 1 ? m : `${abs}·${m}`;
       return sign + body;
     })
@@ -72,5 +72,10 @@ export function formatPoly(a: Poly): string {
 
 /** JSON form: monomial → coefficient ("" the constant). */
 export function polyJson(a: Poly): Record<string, number> {
-  return Object.fromEntries([...a].sort(([x], [y]) => x.localeCompare(y)));
+  return Object.fromEntries([...a].sort(([x], [y]) => x.localeCompare(y)).map(([m, c]) => [m, tidy(c)]));
+}
+
+/** A coefficient without binary rounding noise (rational lane factors: 2662/39 × 39 shows as 2662). */
+function tidy(c: number): number {
+  return Number(c.toPrecision(12));
 }

@@ -14,14 +14,16 @@
  *   the distinct keys; `note` qualifies the figures (an upper bound, traffic outside
  *   the catalogue);
  * - `{ kind: "unknown", why }`: the runs are not determined by the name and the lanes
- *   (private floats and fixed-point inv/sqrt: Boolean circuits; reductions) or no
- *   protocol exists — reported as
- *   such, never priced at zero.
- * Conversions (`conv_A_to_B_vec`) follow the backend's conversion plans.
+ *   (float conversions, reductions and matrix operations; reductions of run-time
+ *   length) or no protocol exists — reported as such, never priced at zero.
+ * Conversions (`conv_A_to_B_vec`) follow the backend's conversion plans. Float
+ * arithmetic, comparisons and functions (and fixed-point inv, sqrt, exp, ln) run one
+ * Boolean circuit whose levels and ANDs come from vm/circuit-costs.ts.
  * A private-by-private `mul` whose two operands are the same handle runs `square`;
  * operator calls pass copies, so `a * a` in a program runs `mul` (checked with
  * `secrun --stats`), and the static mapping always says `mul`.
  */
+import { CIRCUIT_COSTS } from "../../vm/circuit-costs.js";
 
 export type Sharing = "additive" | "xor" | "bits";
 
@@ -248,10 +250,10 @@ function byKind(op: string, t: ShareKind): SyscallProtocols {
     case "abs":
       return isSignedInt(t) ? protocols(k(op, t)) : unknown(`${op} is defined on signed integers only`);
     case "inv":
-      if (t.sharing !== "additive") return { kind: "local" };
-      return unknown(t.fix === true ? "fixed-point inv runs a Boolean circuit whose and<1> runs are not fixed by the name" : "inv of an additive integer");
+      // fixed-point inv is a float circuit (circuitRuns)
+      return t.sharing !== "additive" ? { kind: "local" } : unknown("inv of an additive integer");
     case "sqrt":
-      return unknown(t.fix === true ? "fixed-point sqrt runs a Boolean circuit whose and<1> runs are not fixed by the name" : "sqrt of an integer");
+      return unknown("sqrt of an integer");
     case "vecshuf":
     case "vecshufkey":
     case "vecshufinv":
@@ -284,7 +286,22 @@ function floatKind(type: string): ShareKind | undefined {
   return type === "float32" ? { sharing: "xor", width: 32, signed: false } : type === "float64" ? { sharing: "xor", width: 64, signed: false } : undefined;
 }
 
-const FLOAT_WHY = "private floats run Boolean circuits whose number of and<1> runs depends on the operation; not costed";
+const FLOAT_WHY = "this float operation's Boolean circuits depend on the data's shape; not costed";
+
+/** Operations on private floats that need no communication (on the XOR shares of the bit pattern). */
+const FLOAT_LOCAL = new Set(["neg", "abs"]);
+
+/**
+ * A call that runs one float circuit (vm/circuit-costs.ts): the protocols around it and
+ * one and<1> run per AND level, the circuit's ANDs spread evenly over the levels (the
+ * total lanes, rounds and bytes are exact; at run time each level's lanes are rounded
+ * up to a multiple of 32).
+ */
+function circuitRuns(op: string, type: string): SyscallProtocols | undefined {
+  const c = CIRCUIT_COSTS[`${op}_${type}`];
+  if (c === undefined) return undefined;
+  return withRuns([...c.before.map((key) => run(key)), run("and<1>", c.levels, c.ands / c.levels), ...c.after.map((key) => run(key))]);
+}
 
 /** The protocols one call of the syscall `name` runs. */
 export function protocolsOf(name: string): SyscallProtocols {
@@ -294,13 +311,18 @@ export function protocolsOf(name: string): SyscallProtocols {
   if (conv !== null) {
     const from = shareKindOf(conv[1]!);
     const to = shareKindOf(conv[2]!);
-    if (floatKind(conv[1]!) !== undefined || floatKind(conv[2]!) !== undefined) return unknown(FLOAT_WHY);
+    if (floatKind(conv[1]!) !== undefined || floatKind(conv[2]!) !== undefined) return unknown("conversions with private floats run Boolean circuits that the cost table does not list yet");
     return from === undefined || to === undefined ? unknown(`no protocols convert ${conv[1]} to ${conv[2]}`) : withRuns(conversionKeys(from, to).map((key) => run(key)));
   }
   const s = splitSyscall(name);
   if (s === undefined) return unknown("unrecognised syscall name");
+  const circuit = circuitRuns(s.op, s.type);
+  if (circuit !== undefined) return circuit;
   const float = floatKind(s.type);
-  if (float !== undefined) return FLOAT_MOVEMENT.has(s.op) ? byKind(s.op, float) : unknown(FLOAT_WHY);
+  if (float !== undefined) {
+    if (FLOAT_LOCAL.has(s.op)) return { kind: "local" };
+    return FLOAT_MOVEMENT.has(s.op) || s.op === "choose" ? byKind(s.op, float) : unknown(FLOAT_WHY);
+  }
   const t = shareKindOf(s.type);
   if (t === undefined) return unknown(`private ${s.type} has no protocols`);
   return byKind(s.op, t);

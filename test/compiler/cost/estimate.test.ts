@@ -96,8 +96,16 @@ describe("secc cost estimates", () => {
   });
 
   it("operations without a protocol are listed, not priced at zero", () => {
+    const c = programCost(`pd_shared3p float32[[1]] a(4);\npd_shared3p float32 s = sum(a);`);
+    expect([...c.unknown.keys()]).toEqual(["shared3p::sum_float32_vec"]);
+    expect(formatPoly(c.unknown.get("shared3p::sum_float32_vec")!.invocations)).toBe("1");
+  });
+
+  it("a float32 product of 4 lanes: and<1> once per AND level (39 rounds), 0.25 bytes per AND per lane", () => {
     const c = programCost(`pd_shared3p float32[[1]] a(4);\npd_shared3p float32[[1]] b(4);\npd_shared3p float32[[1]] q = a * b;`);
-    expect([...c.unknown.keys()]).toEqual(["shared3p::mul_float32_vec"]);
-    expect(formatPoly(c.unknown.get("shared3p::mul_float32_vec")!.invocations)).toBe("1");
+    expect([...c.unknown.keys()]).toEqual([]);
+    const t = table(c);
+    // 2662 ANDs per lane (the circuit), 4 lanes, 2 bits each: 2662 bytes from every party
+    expect(t["and<1>"]).toEqual(["39", "39", "2662", "2662", "2662"]);
   });
 });
