@@ -10,6 +10,7 @@ import { runModule } from "../../vm/interpreter.js";
 import { formatFrame, VmError } from "../../vm/errors.js";
 import { PROTOCOL_COSTS } from "../../vm/protocol-costs.js";
 import { EmulatorBackend } from "../emulator/backend.js";
+import { CIRCUIT_COSTS } from "../../vm/circuit-costs.js";
 import { protocolCostLookup } from "../emulator/costs.js";
 
 export interface RunCallbacks {
@@ -75,7 +76,7 @@ class StreamingHost implements Host {
 /** Runs `module` with the argument records under the emulator. */
 export async function runEmulated(module: Module, args: readonly DataRecord[], callbacks: RunCallbacks = {}): Promise<RunOutcome> {
   const host = new StreamingHost(args, callbacks);
-  const backend = new EmulatorBackend(callbacks.priced ? { costs: protocolCostLookup(PROTOCOL_COSTS) } : {});
+  const backend = new EmulatorBackend(callbacks.priced ? { costs: protocolCostLookup(PROTOCOL_COSTS, CIRCUIT_COSTS) } : {});
   try {
     await runModule(module, { host, backends: [backend] });
     return { results: host.results, output: host.output, backend, sections: host.sections };

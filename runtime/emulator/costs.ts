@@ -67,25 +67,50 @@ export interface ProtocolCostEntry {
   readonly bytesPerLane: readonly number[];
 }
 
+/** The shape of a float circuit's entry (vm/circuit-costs.ts). */
+export interface CircuitCostEntry {
+  readonly levels: number;
+  readonly ands: number;
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
 /** Syscall operations whose protocol has another name in the cost table. */
 const PROTOCOL_ALIASES: Readonly<Record<string, string>> = { declassify: "open" };
 
 /**
  * A CostLookup over a protocol cost table keyed `protocol<width>` (e.g. "mul<32>"):
  * operation `mul_uint32_vec` (or a built-in like `declassify_uint32`) is priced by the
- * entry of its operation and bit width; rounds per invocation, bytes = the bytes all
- * three parties send per lane times the lanes. Operations without an entry are unpriced.
+ * entry of its operation and bit width (a fixed-point product by fixmul); rounds per
+ * invocation, bytes = the bytes all three parties send per lane times the lanes.
+ * Operations that run a float circuit (`circuits`, keyed `OP_TYPE`) cost one round per
+ * AND level and 2 bits per AND from each party, plus the protocols around the
+ * circuit. Other float operations and operations without an entry are unpriced.
  */
-export function protocolCostLookup(table: Readonly<Record<string, ProtocolCostEntry>>): CostLookup {
+export function protocolCostLookup(
+  table: Readonly<Record<string, ProtocolCostEntry>>,
+  circuits: Readonly<Record<string, CircuitCostEntry>> = {},
+): CostLookup {
   const re = /^(\w+?)_(?:xor_)?(?:u?int|float|fix)(8|16|32|64)(?:_vec)?$|^(\w+?)_bool(?:_vec)?$/;
+  const perLane = (key: string): { rounds: number; bytes: number } | undefined => {
+    const e = table[key];
+    return e === undefined ? undefined : { rounds: e.rounds, bytes: e.bytesPerLane.reduce((s, b) => s + b, 0) };
+  };
   return (operation, lanes) => {
+    const circuit = circuits[operation.replace(/_vec$/, "")];
+    if (circuit !== undefined) {
+      const around = [...circuit.before, ...circuit.after].map(perLane);
+      if (around.some((x) => x === undefined)) return undefined;
+      const rounds = around.reduce((n, x) => n + (x as { rounds: number }).rounds, circuit.levels);
+      const bytes = around.reduce((n, x) => n + (x as { bytes: number }).bytes, circuit.ands * 0.25 * 3);
+      return { rounds, bytes: bytes * lanes };
+    }
     const m = re.exec(operation);
-    if (m === null) return undefined;
+    if (m === null || /_float(32|64)/.test(operation)) return undefined;
     const op = m[1] ?? m[3]!;
     const width = m[2] ?? "1";
-    const entry = table[`${PROTOCOL_ALIASES[op] ?? op}<${width}>`];
-    if (entry === undefined) return undefined;
-    const perLane = entry.bytesPerLane.reduce((s, b) => s + b, 0);
-    return { rounds: entry.rounds, bytes: perLane * lanes };
+    const name = op === "mul" && /_fix(32|64)/.test(operation) ? "fixmul" : (PROTOCOL_ALIASES[op] ?? op);
+    const cost = perLane(`${name}<${width}>`);
+    return cost === undefined ? undefined : { rounds: cost.rounds, bytes: cost.bytes * lanes };
   };
 }

@@ -351,6 +351,21 @@ describe("protocol cost table lookup", () => {
     expect(lookup("add_uint32_vec", 10)).toBeUndefined();
     expect(lookup("Process_argument", 0)).toBeUndefined();
   });
+
+  it("prices float circuits by AND levels and ANDs, fixed-point products by fixmul; other float operations stay unpriced", async () => {
+    const { protocolCostLookup } = await import("../../../runtime/emulator/costs.js");
+    const lookup = protocolCostLookup(
+      { "fixmul<32>": { rounds: 16, bytesPerLane: [20, 30, 40] }, "bits<32>": { rounds: 7, bytesPerLane: [1, 2, 3] }, "x2a<32>": { rounds: 2, bytesPerLane: [4, 4, 4] } },
+      { mul_float32: { levels: 39, ands: 2662, before: [], after: [] }, exp_fix32: { levels: 690, ands: 100, before: ["bits<32>"], after: ["x2a<32>"] } },
+    );
+    // 2662 ANDs · 2 bits · 3 parties = 1996.5 bytes per lane
+    expect(lookup("mul_float32_vec", 10)).toEqual({ rounds: 39, bytes: 19965 });
+    // 7 + 690 + 2 rounds; (6 + 75 + 12) bytes per lane
+    expect(lookup("exp_fix32_vec", 2)).toEqual({ rounds: 699, bytes: 186 });
+    expect(lookup("mul_fix32_vec", 3)).toEqual({ rounds: 16, bytes: 270 });
+    expect(lookup("sum_float32_vec", 3)).toBeUndefined();
+    expect(lookup("add_float64_vec", 3)).toBeUndefined();
+  });
 });
 
 describe("share records of the emulator", () => {
