@@ -14,11 +14,11 @@
  *   the distinct keys; `note` qualifies the figures (an upper bound, traffic outside
  *   the catalogue);
  * - `{ kind: "unknown", why }`: the runs are not determined by the name and the lanes
- *   (float conversions, reductions and matrix operations; reductions of run-time
- *   length) or no protocol exists — reported as such, never priced at zero.
+ *   (float reductions and matrix operations; reductions of run-time length) or no
+ *   protocol exists — reported as such, never priced at zero.
  * Conversions (`conv_A_to_B_vec`) follow the backend's conversion plans. Float
- * arithmetic, comparisons and functions (and fixed-point inv, sqrt, exp, ln) run one
- * Boolean circuit whose levels and ANDs come from vm/circuit-costs.ts.
+ * arithmetic, comparisons, functions and conversions (and fixed-point inv, sqrt, exp,
+ * ln) run one Boolean circuit whose levels and ANDs come from vm/circuit-costs.ts.
  * A private-by-private `mul` whose two operands are the same handle runs `square`;
  * operator calls pass copies, so `a * a` in a program runs `mul` (checked with
  * `secrun --stats`), and the static mapping always says `mul`.
@@ -300,7 +300,8 @@ const FLOAT_LOCAL = new Set(["neg", "abs"]);
 function circuitRuns(op: string, type: string): SyscallProtocols | undefined {
   const c = CIRCUIT_COSTS[`${op}_${type}`];
   if (c === undefined) return undefined;
-  return withRuns([...c.before.map((key) => run(key)), run("and<1>", c.levels, c.ands / c.levels), ...c.after.map((key) => run(key))]);
+  const ands = c.levels === 0 ? [] : [run("and<1>", c.levels, c.ands / c.levels)];
+  return withRuns([...c.before.map((key) => run(key)), ...ands, ...c.after.map((key) => run(key))]);
 }
 
 /** The protocols one call of the syscall `name` runs. */
@@ -311,7 +312,9 @@ export function protocolsOf(name: string): SyscallProtocols {
   if (conv !== null) {
     const from = shareKindOf(conv[1]!);
     const to = shareKindOf(conv[2]!);
-    if (floatKind(conv[1]!) !== undefined || floatKind(conv[2]!) !== undefined) return unknown("conversions with private floats run Boolean circuits that the cost table does not list yet");
+    if (floatKind(conv[1]!) !== undefined || floatKind(conv[2]!) !== undefined) {
+      return circuitRuns("conv", `${conv[1]}_to_${conv[2]}`) ?? unknown(`no conversion of private ${conv[1]} to ${conv[2]}`);
+    }
     return from === undefined || to === undefined ? unknown(`no protocols convert ${conv[1]} to ${conv[2]}`) : withRuns(conversionKeys(from, to).map((key) => run(key)));
   }
   const s = splitSyscall(name);

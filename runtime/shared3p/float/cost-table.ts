@@ -3,12 +3,14 @@
  * cost at three parties, for the compiler's cost model: for each syscall operation and
  * type, the circuit's AND-depth (one `and<1>` run per level, so its rounds) and its
  * interactive ANDs per lane (2 bits per AND per party), plus the protocols the handler
- * runs around the circuit (fixed point: `bits<n>` before, `x2a<n>` after). Both
+ * runs around the circuit (fixed point: `bits<n>` before, `x2a<n>` after; conversions
+ * `conv_A_to_B` with a float on either side follow float/conversions.ts). Both
  * operands are private, as the library's operators pass them. `gen-costs.ts` writes
  * this table to vm/circuit-costs.ts, which the compiler reads (it may not import the
  * runtime); a test keeps the file current.
  */
 import { shareTypeOf, type ShareType } from "../share-types.js";
+import { floatConversion } from "./conversions.js";
 import { arithCircuit, compareCircuit, fixMathCircuit, fixTranscendentalCircuit, integralCircuit, inverseCircuit, minMaxCircuit, negligibleCircuit, sqrtCircuit, transcendentalCircuit } from "./catalogue.js";
 import { circuitCost, type CompiledCircuit } from "./run.js";
 
@@ -54,9 +56,23 @@ const FIX_OPS: ReadonlyArray<[string, (n: 32 | 64, frac: number) => CompiledCirc
   ["ln", (n, frac) => fixTranscendentalCircuit("ln", n, frac)],
 ];
 
-function entry(cc: CompiledCircuit, before: readonly string[], after: readonly string[]): CircuitCost {
-  const { rounds, ands } = circuitCost(cc);
+function entry(cc: CompiledCircuit | undefined, before: readonly string[], after: readonly string[]): CircuitCost {
+  const { rounds, ands } = cc === undefined ? { rounds: 0, ands: 0 } : circuitCost(cc);
   return { levels: rounds, ands, before, after };
+}
+
+/** Private types a float converts from or to. */
+const CONVERTIBLE = ["bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32", "int64", "xor_uint8", "xor_uint16", "xor_uint32", "xor_uint64", "fix32", "fix64", "float32", "float64"];
+
+/** Conversions with a float on either side, keyed `conv_A_to_B` (the plan of float/conversions.ts). */
+function conversionEntries(table: Record<string, CircuitCost>): void {
+  for (const a of CONVERTIBLE) {
+    for (const b of CONVERTIBLE) {
+      if (a === b || (!a.startsWith("float") && !b.startsWith("float"))) continue;
+      const conv = floatConversion(shareTypeOf(a) as ShareType, shareTypeOf(b) as ShareType);
+      if (typeof conv !== "string") table[`conv_${a}_to_${b}`] = entry(conv.plan.circuit, conv.plan.before, conv.plan.after);
+    }
+  }
 }
 
 /** The table, keyed `OP_TYPE` (`mul_float32`, `exp_fix64`). Builds every circuit: seconds. */
@@ -68,5 +84,6 @@ export function circuitCostTable(): Record<string, CircuitCost> {
     if (fix.rep.cls !== "fix") continue;
     for (const [op, build] of FIX_OPS) table[`${op}_fix${w}`] = entry(build(w, fix.rep.frac), [`bits<${w}>`], [`x2a<${w}>`]);
   }
+  conversionEntries(table);
   return table;
 }
