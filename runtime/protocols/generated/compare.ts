@@ -6,7 +6,7 @@ import { runTable } from "../table-jit.js";
 
 /**
  * u == v: 1 + log2 n rounds.
- * Instance eq_8: 4 round(s); bytes sent per lane by P1 / P2 / P3: 1.75 / 2.75 / 1.75.
+ * Instance eq_8: 4 round(s); bytes sent per lane by P1 / P2 / P3: 1.75 / 1.75 / 1.75.
  */
 export function eq_8(ctx: PartyContext, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -20,11 +20,10 @@ export function eq_8(ctx: PartyContext, L: number, u: Uint8Array, v: Uint8Array)
   }
 }
 
-const eq_8_p0_t0 = "AgBQgCAQCCC";
-const eq_8_p0_t1 = "CiDCBACyCCBBEyBCGBB";
-const eq_8_p0_t2 = "AgBQgBwBgCCCC";
-const eq_8_p0_t3 = "AAIBgBoBBCCAIJgB4DBCCgBIBBJBBBAIJoBwDBCCgBIBBJBBBgBIJwCgDBCCgBIBBJBBBgBEJ4CoDBCCgBE4EBJCBBgBEB8CsDBCCgBE8EFBCBBAEB4E8EBCCAEF4EkEBCCgBEBBFBBBAEF8EgEBCCgBEBBFBBBgBEFoEwEBCCgBEBBFBBBgBCFsE0EgBCgFBFgBCBuE2EgBCiFDB";
-const eq_8_p0_t4 = "AAEBgFiFBAEgBCBBDACDiFkFgBCBBDgBCDoFqFgBCsFBD";
+const eq_8_p0_t0 = "CiDCBACyCCBBEyBCMBBiBCKMG";
+const eq_8_p0_t1 = "AgBIkCAICCCgBIsCkBQCCCgBC0CsBuB";
+const eq_8_p0_t2 = "CCCBMQiBCDIOiBCBBDiFCDMICCDMDiBCDBDiFCBBIiBCSDB";
+const eq_8_p0_t3 = "AgBIwB8BkCCCCAEBwB0BBCCAEFwBcBCCgBEBBFBBBAEF0BYBCCgBEBBFBBBgBEBBsCBBCgBE4BBwCCBCAEB4B6BBAXgBCBBDACD6BgBgBCBBDgBC2CB0C";
 async function eq_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -32,54 +31,43 @@ async function eq_8_p0(ctx: PartyContext, inst: number, L: number, u: Uint8Array
   R.input(1, 0, u as Uint8Array);
   R.input(1, 1, v as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, L + 32 * W);
-  R.views(0, 0, 8, ks0_next, 0);
-  R.views(1, 2, 1, ks0_next, 32 * W);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 32 * W);
-  R.views(0, 8, 8, ks0_prev, 0);
-  const out1_1 = new Uint8Array(32 * W);
-  R.views(0, 16, 8, out1_1, 0);
-  R.fresh(0, 24, 16);
-  R.fresh(1, 3, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L + 16 * W);
+  R.views(0, 0, 4, ks0_next, 0);
+  R.views(1, 2, 3, ks0_next, 16 * W);
+  const out1_2 = new Uint8Array(L);
+  R.views(1, 5, 1, out1_2, 0);
+  R.fresh(1, 6, 1);
   runTable(R, eq_8_p0_t0);
-  runTable(R, eq_8_p0_t1);
-  R.toPlanes(1, 3, [24, 25, 26, 27, 28, 29, 30, 31]);
-  runTable(R, eq_8_p0_t2);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 32 * W);
-  R.views(0, 40, 8, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 32 * W);
-  R.views(0, 48, 8, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L + 32 * W);
+  R.views(0, 4, 8, ks1_prev, 0);
+  R.views(1, 7, 1, ks1_prev, 32 * W);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(0, 56, 12, in2_2, 0);
-  if (in2_2.byteLength !== 48 * W) throw new Error("protocol eq_8: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 16 * W);
-  R.views(0, 68, 4, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 16 * W);
-  R.views(0, 72, 4, ks2_prev, 0);
+  R.views(0, 12, 6, in2_2, 0);
+  R.views(1, 8, 1, in2_2, 24 * W);
+  if (in2_2.byteLength !== L + 24 * W) throw new Error("protocol eq_8: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 20 * W);
+  R.views(0, 18, 5, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 4 * W);
+  R.views(0, 23, 1, ks2_prev, 0);
   const out3_1 = new Uint8Array(24 * W);
-  R.views(0, 76, 6, out3_1, 0);
+  R.views(0, 24, 6, out3_1, 0);
+  R.fresh(0, 30, 14);
+  R.fresh(1, 9, 1);
+  runTable(R, eq_8_p0_t1);
+  runTable(R, eq_8_p0_t2);
+  R.toPlanes(1, 9, [30, 31, 32, 33]);
   runTable(R, eq_8_p0_t3);
   ctx.transport.send(1, inst, 3, out3_1);
-  // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(0, 82, 2, in3_2, 0);
-  if (in3_2.byteLength !== 8 * W) throw new Error("protocol eq_8: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * W);
-  R.views(0, 84, 1, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * W);
-  R.views(0, 85, 1, ks3_prev, 0);
-  R.fresh(0, 86, 1);
-  runTable(R, eq_8_p0_t4);
-  return R.result(0, 86, false) as Uint32Array;
+  return R.result(0, 43, false) as Uint32Array;
 }
 
-const eq_8_p1_t0 = "AgBQgBAQCCC";
-const eq_8_p1_t1 = "CiDCBACiDCGBE";
-const eq_8_p1_t2 = "AAIBgBoBBCCAIJgB4BBCCgBIBBJBBBAIJoBwBBCCgBIBBJBBBgBIJgCwCBCCgBIBBJBBBgBEJoC4CBCCgBEgDBJCBBgBEBsC8CBCCgBEkDFBCBB";
-const eq_8_p1_t3 = "AAEBgDkDBCCAEFgD8DBCCgBEBBFBBBAEFkD4DBCCgBEBBFBBBgBEFoDwDBCCgBEBBFBBBgBCFsD0DgBCoEBFgBCBuD2DgBCqEDBAEBoEqEBAHgBCBBDACDqEgEgBCBBDgBCDkEmEgBCsEBD";
+const eq_8_p1_t0 = "AgBIgBAICCC";
+const eq_8_p1_t1 = "CiDCBACiDCOBICCBKEiBCDGMiBCBBDiFCDBIiBCQBD";
+const eq_8_p1_t2 = "AgBIQYgBCCC";
+const eq_8_p1_t3 = "AAEBQUBCCAEFQ-BBCCgBEBBFBBBAEFU6BBCCgBEBBFBBBgBEFoBwBBCCgBEBBFBBBgBCFsB0BgBCoCBFgBCBuB2BgBCqCDBAEBoCqCBAFgBCBBDACDqCiCgBCBBDgBCDmC4BgBCsCBD";
 async function eq_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -87,55 +75,46 @@ async function eq_8_p1(ctx: PartyContext, inst: number, L: number, u: Uint8Array
   R.input(1, 0, u as Uint8Array);
   R.input(1, 1, v as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 32 * W);
-  R.views(0, 0, 8, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L + 32 * W);
-  R.views(0, 8, 8, ks0_prev, 0);
-  R.views(1, 2, 1, ks0_prev, 32 * W);
-  const out1_2 = new Uint8Array(L + 32 * W);
-  R.views(0, 16, 8, out1_2, 0);
-  R.views(1, 3, 1, out1_2, 32 * W);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L + 16 * W);
+  R.views(0, 0, 4, ks0_next, 0);
+  R.views(1, 2, 2, ks0_next, 16 * W);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L + 16 * W);
+  R.views(0, 4, 4, ks0_prev, 0);
+  R.views(1, 4, 3, ks0_prev, 16 * W);
+  const out1_2 = new Uint8Array(L + 16 * W);
+  R.views(0, 8, 4, out1_2, 0);
+  R.views(1, 7, 1, out1_2, 16 * W);
+  R.fresh(0, 12, 8);
+  R.fresh(1, 8, 1);
   runTable(R, eq_8_p1_t0);
   runTable(R, eq_8_p1_t1);
+  R.toPlanes(1, 8, [12, 13, 14, 15]);
+  runTable(R, eq_8_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(0, 24, 8, in1_0, 0);
-  if (in1_0.byteLength !== 32 * W) throw new Error("protocol eq_8: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 32 * W);
-  R.views(0, 32, 8, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 32 * W);
-  R.views(0, 40, 8, ks1_prev, 0);
-  const out2_2 = new Uint8Array(16 * W);
-  R.views(0, 48, 4, out2_2, 0);
-  runTable(R, eq_8_p1_t2);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 16 * W);
+  R.views(0, 20, 4, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 16 * W);
-  R.views(0, 52, 4, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 16 * W);
-  R.views(0, 56, 4, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 20 * W);
+  R.views(0, 24, 5, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(0, 60, 6, in3_0, 0);
+  R.views(0, 29, 6, in3_0, 0);
   if (in3_0.byteLength !== 24 * W) throw new Error("protocol eq_8: bad frame size from party 0");
   const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * W);
-  R.views(0, 66, 1, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * W);
-  R.views(0, 67, 1, ks3_prev, 0);
+  R.views(0, 35, 1, ks3_next, 0);
   const out4_2 = new Uint8Array(8 * W);
-  R.views(0, 68, 2, out4_2, 0);
-  R.fresh(0, 70, 1);
+  R.views(0, 36, 2, out4_2, 0);
+  R.fresh(0, 38, 1);
   runTable(R, eq_8_p1_t3);
   ctx.transport.send(2, inst, 4, out4_2);
-  return R.result(0, 70, false) as Uint32Array;
+  return R.result(0, 38, false) as Uint32Array;
 }
 
-const eq_8_p2_t0 = "AgBQ4DAQCCCgBQoEwBgCCCC";
-const eq_8_p2_t1 = "CiDCBACyCCBBEiECGBB";
-const eq_8_p2_t2 = "AgBQwCoD4DCCCAIBwC4CBCCAIJwCoBBCCgBIBBJBBBAIJ4CgBBCCgBIBBJBBBgBIBBoEBBCgBIgDBwECBC";
-const eq_8_p2_t3 = "AAEBgDkDBCCAEFgD8EBCCgBEBBFBBBAEFkD4EBCCgBEBBFBBBgBEFgFoFBCCgBEBBFBBBgBCFkFsFgBCwFBFgBCBmFuFgBCyFDB";
-const eq_8_p2_t4 = "AAEBwFyFBAIgBCBBDACDyF4FgBCBBDgBCD0F2FgBC8FBD";
+const eq_8_p2_t0 = "AgBI8BQACCCgBIkCYgBCCC";
+const eq_8_p2_t1 = "CiDCBACyCCBBKiECBBByECDBIiFCFBISCDDFiBCODECCDEIiBCHMGiBCDDHCCBBFiBCBDBiFCDDIiBCQBD";
+const eq_8_p2_t2 = "AgBIoB0B8BCCCAEBoBsBBCCAEFoBMBCCgBEBBFBBBAEFsBIBCCgBEBBFBBBgBEBBkCBBCgBEwBBoCCBC";
+const eq_8_p2_t3 = "AAEBwByBBAgBgBCBBDACDyBwCgBCBBDgBCDsCuCgBC0CBD";
 async function eq_8_p2(ctx: PartyContext, inst: number, L: number, u: Uint8Array, v: Uint8Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -143,57 +122,50 @@ async function eq_8_p2(ctx: PartyContext, inst: number, L: number, u: Uint8Array
   R.input(1, 0, u as Uint8Array);
   R.input(1, 1, v as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 32 * W);
-  R.views(0, 0, 8, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 32 * W);
-  R.views(0, 8, 8, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L + 16 * W);
+  R.views(0, 0, 4, ks0_prev, 0);
+  R.views(1, 2, 2, ks0_prev, 16 * W);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(1, 4, 1, in1_0, 0);
+  if (in1_0.byteLength !== L) throw new Error("protocol eq_8: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(0, 16, 8, in1_1, 0);
-  R.views(1, 2, 1, in1_1, 32 * W);
-  if (in1_1.byteLength !== L + 32 * W) throw new Error("protocol eq_8: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 32 * W);
-  R.views(0, 24, 8, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 32 * W);
-  R.views(0, 32, 8, ks1_prev, 0);
-  const out2_0 = new Uint8Array(48 * W);
-  R.views(0, 40, 12, out2_0, 0);
-  R.fresh(0, 52, 24);
-  R.fresh(1, 3, 1);
+  R.views(0, 4, 4, in1_1, 0);
+  R.views(1, 5, 1, in1_1, 16 * W);
+  if (in1_1.byteLength !== L + 16 * W) throw new Error("protocol eq_8: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, L + 32 * W);
+  R.views(0, 8, 8, ks1_next, 0);
+  R.views(1, 6, 1, ks1_next, 32 * W);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 16 * W);
+  R.views(0, 16, 4, ks1_prev, 0);
+  const out2_0 = new Uint8Array(L + 24 * W);
+  R.views(0, 20, 6, out2_0, 0);
+  R.views(1, 7, 1, out2_0, 24 * W);
+  R.fresh(0, 26, 12);
+  R.fresh(1, 8, 1);
   runTable(R, eq_8_p2_t0);
   runTable(R, eq_8_p2_t1);
-  R.toPlanes(1, 3, [52, 53, 54, 55, 56, 57, 58, 59]);
+  R.toPlanes(1, 8, [26, 27, 28, 29]);
   runTable(R, eq_8_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(0, 76, 4, in2_1, 0);
-  if (in2_1.byteLength !== 16 * W) throw new Error("protocol eq_8: bad frame size from party 1");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 16 * W);
-  R.views(0, 80, 4, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 16 * W);
-  R.views(0, 84, 4, ks2_prev, 0);
-  const out3_0 = new Uint8Array(8 * W);
-  R.views(0, 88, 2, out3_0, 0);
-  runTable(R, eq_8_p2_t3);
-  ctx.transport.send(0, inst, 3, out3_0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 4 * W);
+  R.views(0, 38, 1, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * W);
-  R.views(0, 90, 1, ks3_next, 0);
   const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * W);
-  R.views(0, 91, 1, ks3_prev, 0);
+  R.views(0, 39, 1, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(0, 92, 2, in4_1, 0);
+  R.views(0, 40, 2, in4_1, 0);
   if (in4_1.byteLength !== 8 * W) throw new Error("protocol eq_8: bad frame size from party 1");
-  R.fresh(0, 94, 1);
-  runTable(R, eq_8_p2_t4);
-  return R.result(0, 94, false) as Uint32Array;
+  R.fresh(0, 42, 1);
+  runTable(R, eq_8_p2_t3);
+  return R.result(0, 42, false) as Uint32Array;
 }
 
 /**
  * u == v: 1 + log2 n rounds.
- * Instance eq_16: 5 round(s); bytes sent per lane by P1 / P2 / P3: 3.75 / 5.75 / 3.75.
+ * Instance eq_16: 5 round(s); bytes sent per lane by P1 / P2 / P3: 3.75 / 3.75 / 3.75.
  */
 export function eq_16(ctx: PartyContext, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -207,12 +179,11 @@ export function eq_16(ctx: PartyContext, L: number, u: Uint16Array, v: Uint16Arr
   }
 }
 
-const eq_16_p0_t0 = "AgBgBgEAgBCCC";
-const eq_16_p0_t1 = "CkDCBAC0CCBBE0BCGBB";
-const eq_16_p0_t2 = "AgBgBgCgDgECCC";
-const eq_16_p0_t3 = "AAQBgCwCBCCAQRgCwHBCCgBQBBRBBBAQRwCgHBCCgBQBBRBBBgBQRgFgGBCCgBQBBRBBBgBIRwFwGBCCgBIwJBRCBBgBIB4F4GBCCgBI4JJBCBBAIBwJ4JBCCAIJwJoIBCCgBIBBJBBBAIJ4JgIBCCgBIBBJBBBgBIJwIgJBCCgBIBBJBBBgBEJ4IoJBCCgBEgKBJCBBgBEB8IsJBCCgBEkKFBCBB";
-const eq_16_p0_t4 = "AAEBgKkKBCCAEFgKsKBCCgBEBBFBBBAEFkKoKBCCgBEBBFBBBgBEFwK4KBCCgBEBBFBBBgBCF0K8KgBCgLBFgBCB2K-KgBCiLDB";
-const eq_16_p0_t5 = "AAEBgLiLBAIgBCBBDACDiLoLgBCBBDgBCDkLmLgBCsLBD";
+const eq_16_p0_t0 = "CkDCBAC0CCBBE0BCMBBkBCKMG";
+const eq_16_p0_t1 = "AgBQ0EAQCCCgBQkFoCgBCCCgBI0F4CgDCCC";
+const eq_16_p0_t2 = "CECBMQkBCDIOkBCBBDkFCDMQECDMDkBCDBDkFCBBQkBCSDB";
+const eq_16_p0_t3 = "AgBQoDkE0ECCCAIBoDwDBCCAIJoD4BBCCgBIBBJBBBAIJwDwBBCCgBIBBJBBBgBIBBkFBBCgBI4DBsFCBCAEB4D8DBCCAEF4DkCBCCgBEBBFBBBAEF8DgCBCCgBEBBFBBBgBEBB0FBBCgBEgEB4FCBC";
+const eq_16_p0_t4 = "AAEBgEiEBAgCgBCBBDACDiEgGgBCBBDgBCD8F-FgBCkGBD";
 async function eq_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -220,68 +191,55 @@ async function eq_16_p0(ctx: PartyContext, inst: number, L: number, u: Uint16Arr
   R.input(2, 0, u as Uint16Array);
   R.input(2, 1, v as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L + 64 * W);
-  R.views(0, 0, 16, ks0_next, 0);
-  R.views(2, 2, 1, ks0_next, 64 * W);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 64 * W);
-  R.views(0, 16, 16, ks0_prev, 0);
-  const out1_1 = new Uint8Array(64 * W);
-  R.views(0, 32, 16, out1_1, 0);
-  R.fresh(0, 48, 32);
-  R.fresh(2, 3, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L + 32 * W);
+  R.views(0, 0, 8, ks0_next, 0);
+  R.views(2, 2, 3, ks0_next, 32 * W);
+  const out1_2 = new Uint8Array(2 * L);
+  R.views(2, 5, 1, out1_2, 0);
+  R.fresh(2, 6, 1);
   runTable(R, eq_16_p0_t0);
-  runTable(R, eq_16_p0_t1);
-  R.toPlanes(2, 3, [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63]);
-  runTable(R, eq_16_p0_t2);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 64 * W);
-  R.views(0, 80, 16, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 64 * W);
-  R.views(0, 96, 16, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L + 64 * W);
+  R.views(0, 8, 16, ks1_prev, 0);
+  R.views(2, 7, 1, ks1_prev, 64 * W);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(0, 112, 24, in2_2, 0);
-  if (in2_2.byteLength !== 96 * W) throw new Error("protocol eq_16: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 32 * W);
-  R.views(0, 136, 8, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 32 * W);
-  R.views(0, 144, 8, ks2_prev, 0);
-  const out3_1 = new Uint8Array(48 * W);
-  R.views(0, 152, 12, out3_1, 0);
+  R.views(0, 24, 12, in2_2, 0);
+  R.views(2, 8, 1, in2_2, 48 * W);
+  if (in2_2.byteLength !== 2 * L + 48 * W) throw new Error("protocol eq_16: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * W);
+  R.views(0, 36, 12, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 16 * W);
+  R.views(0, 48, 4, ks2_prev, 0);
+  const out3_1 = new Uint8Array(56 * W);
+  R.views(0, 52, 14, out3_1, 0);
+  R.fresh(0, 66, 28);
+  R.fresh(2, 9, 1);
+  runTable(R, eq_16_p0_t1);
+  runTable(R, eq_16_p0_t2);
+  R.toPlanes(2, 9, [66, 67, 68, 69, 70, 71, 72, 73]);
   runTable(R, eq_16_p0_t3);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(0, 164, 4, in3_2, 0);
-  if (in3_2.byteLength !== 16 * W) throw new Error("protocol eq_16: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 16 * W);
-  R.views(0, 168, 4, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 16 * W);
-  R.views(0, 172, 4, ks3_prev, 0);
-  const out4_1 = new Uint8Array(8 * W);
-  R.views(0, 176, 2, out4_1, 0);
-  runTable(R, eq_16_p0_t4);
-  ctx.transport.send(1, inst, 4, out4_1);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 4 * W);
+  R.views(0, 94, 1, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 4 * W);
-  R.views(0, 178, 1, ks4_next, 0);
   const ks4_prev = ctx.prgs.prev.draw(inst, 4, 4 * W);
-  R.views(0, 179, 1, ks4_prev, 0);
+  R.views(0, 95, 1, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(0, 180, 2, in5_2, 0);
+  R.views(0, 96, 2, in5_2, 0);
   if (in5_2.byteLength !== 8 * W) throw new Error("protocol eq_16: bad frame size from party 2");
-  R.fresh(0, 182, 1);
-  runTable(R, eq_16_p0_t5);
-  return R.result(0, 182, false) as Uint32Array;
+  R.fresh(0, 98, 1);
+  runTable(R, eq_16_p0_t4);
+  return R.result(0, 98, false) as Uint32Array;
 }
 
-const eq_16_p1_t0 = "AgBgBgCAgBCCC";
-const eq_16_p1_t1 = "CkDCBACkDCGBE";
-const eq_16_p1_t2 = "AAQBgCwCBCCAQRgCwDBCCgBQBBRBBBAQRwCgDBCCgBQBBRBBBgBQRgEgFBCCgBQBBRBBBgBIRwEwFBCCgBIgGBRCBBgBIB4E4FBCCgBIoGJBCBB";
-const eq_16_p1_t3 = "AAIBgGoGBCCAIJgG4HBCCgBIBBJBBBAIJoGwHBCCgBIBBJBBBgBIJwGgHBCCgBIBBJBBBgBEJ4GoHBCCgBE4IBJCBBgBEB8GsHBCCgBE8IFBCBBAEB4I8IBCCAEF4IkIBCCgBEBBFBBBAEF8IgIBCCgBEBBFBBBgBEFoIwIBCCgBEBBFBBBgBCFsI0IgBCgJBFgBCBuI2IgBCiJDB";
-const eq_16_p1_t4 = "AAEBgJiJBAEgBCBBDACDiJkJgBCBBDgBCDoJqJgBCsJBD";
+const eq_16_p1_t0 = "AgBQgCAQCCC";
+const eq_16_p1_t1 = "CkDCBACkDCOBIECBKEkBCDGMkBCBBDkFCDBQkBCQBD";
+const eq_16_p1_t2 = "AgBQgBwBgCCCC";
+const eq_16_p1_t3 = "AAIBgBoBBCCAIJgBgEBCCgBIBBJBBBAIJoB4DBCCgBIBBJBBBgBIJwCgDBCCgBIBBJBBBgBEJ4CoDBCCgBEgFBJCBBgBEB8CsDBCCgBEkFFBCBBAEBgFkFBCCAEFgFsEBCCgBEBBFBBBAEFkFoEBCCgBEBBFBBBgBEF0EwDBCCgBEBBFBBBgBCF4E0DgBCoFBFgBCB6E2DgBCqFDBAEBoFqFBAXgBCBBDACDqFwEgBCBBDgBCD8E-EgBCsFBD";
 async function eq_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -289,64 +247,48 @@ async function eq_16_p1(ctx: PartyContext, inst: number, L: number, u: Uint16Arr
   R.input(2, 0, u as Uint16Array);
   R.input(2, 1, v as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 64 * W);
-  R.views(0, 0, 16, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L + 64 * W);
-  R.views(0, 16, 16, ks0_prev, 0);
-  R.views(2, 2, 1, ks0_prev, 64 * W);
-  const out1_2 = new Uint8Array(2 * L + 64 * W);
-  R.views(0, 32, 16, out1_2, 0);
-  R.views(2, 3, 1, out1_2, 64 * W);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L + 32 * W);
+  R.views(0, 0, 8, ks0_next, 0);
+  R.views(2, 2, 2, ks0_next, 32 * W);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L + 32 * W);
+  R.views(0, 8, 8, ks0_prev, 0);
+  R.views(2, 4, 3, ks0_prev, 32 * W);
+  const out1_2 = new Uint8Array(2 * L + 32 * W);
+  R.views(0, 16, 8, out1_2, 0);
+  R.views(2, 7, 1, out1_2, 32 * W);
+  R.fresh(0, 24, 16);
+  R.fresh(2, 8, 1);
   runTable(R, eq_16_p1_t0);
   runTable(R, eq_16_p1_t1);
+  R.toPlanes(2, 8, [24, 25, 26, 27, 28, 29, 30, 31]);
+  runTable(R, eq_16_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(0, 48, 16, in1_0, 0);
-  if (in1_0.byteLength !== 64 * W) throw new Error("protocol eq_16: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 64 * W);
-  R.views(0, 64, 16, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 64 * W);
-  R.views(0, 80, 16, ks1_prev, 0);
-  const out2_2 = new Uint8Array(32 * W);
-  R.views(0, 96, 8, out2_2, 0);
-  runTable(R, eq_16_p1_t2);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 32 * W);
+  R.views(0, 40, 8, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 32 * W);
-  R.views(0, 104, 8, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 32 * W);
-  R.views(0, 112, 8, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * W);
+  R.views(0, 48, 12, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(0, 120, 12, in3_0, 0);
-  if (in3_0.byteLength !== 48 * W) throw new Error("protocol eq_16: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 16 * W);
-  R.views(0, 132, 4, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 16 * W);
-  R.views(0, 136, 4, ks3_prev, 0);
+  R.views(0, 60, 14, in3_0, 0);
+  if (in3_0.byteLength !== 56 * W) throw new Error("protocol eq_16: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 20 * W);
+  R.views(0, 74, 5, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 4 * W);
+  R.views(0, 79, 1, ks3_prev, 0);
   const out4_2 = new Uint8Array(24 * W);
-  R.views(0, 140, 6, out4_2, 0);
+  R.views(0, 80, 6, out4_2, 0);
+  R.fresh(0, 86, 1);
   runTable(R, eq_16_p1_t3);
   ctx.transport.send(2, inst, 4, out4_2);
-  // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(0, 146, 2, in4_0, 0);
-  if (in4_0.byteLength !== 8 * W) throw new Error("protocol eq_16: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 4 * W);
-  R.views(0, 148, 1, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 4 * W);
-  R.views(0, 149, 1, ks4_prev, 0);
-  R.fresh(0, 150, 1);
-  runTable(R, eq_16_p1_t4);
-  return R.result(0, 150, false) as Uint32Array;
+  return R.result(0, 86, false) as Uint32Array;
 }
 
-const eq_16_p2_t0 = "AgBgBwHAgBCCCgBgBwIgDgECCC";
-const eq_16_p2_t1 = "CkDCBAC0CCBBEkECGBB";
-const eq_16_p2_t2 = "AgBgBgFwGwHCCCAQBgFwFBCCAQRgFwCBCCgBQBBRBBBAQRwFgCBCCgBQBBRBBBgBQBBwIBBCgBQgGBgJCBC";
-const eq_16_p2_t3 = "AAIBgGoGBCCAIJgG4JBCCgBIBBJBBBAIJoGwJBCCgBIBBJBBBgBIJgKwKBCCgBIBBJBBBgBEJoK4KBCCgBEgLBJCBBgBEBsK8KBCCgBEkLFBCBB";
-const eq_16_p2_t4 = "AAEBgLkLBCCAEFgL8LBCCgBEBBFBBBAEFkL4LBCCgBEBBFBBBgBEFoLwLBCCgBEBBFBBBgBCFsL0LgBCoMBFgBCBuL2LgBCqMDBAEBoMqMBAHgBCBBDACDqMgMgBCBBDgBCDkMmMgBCsMBD";
+const eq_16_p2_t0 = "AgBQ4DgBACCCgBQoEwBgCCCC";
+const eq_16_p2_t1 = "CkDCBAC0CCBBKkECBBB0ECDBQkFCFBQUCDDFkBCODEECDEIkBCHMGkBCDDHECBBFkBCBDBkFCDDQkBCQBD";
+const eq_16_p2_t2 = "AgBQwCoD4DCCCAIBwC4CBCCAIJwCYBCCgBIBBJBBBAIJ4CQBCCgBIBBJBBBgBIBBoEBBCgBIgDBwECBC";
+const eq_16_p2_t3 = "AAEBgDkDBCCAEFgDuFBCCgBEBBFBBBAEFkDqFBCCgBEBBFBBBgBEF4EgFBCCgBEBBFBBBgBCF8EkFgBC4FBFgBCB-EmFgBC6FDBAEB4F6FBAFgBCBBDACD6FyFgBCBBDgBCD2FoFgBC8FBD";
 async function eq_16_p2(ctx: PartyContext, inst: number, L: number, u: Uint16Array, v: Uint16Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -354,64 +296,55 @@ async function eq_16_p2(ctx: PartyContext, inst: number, L: number, u: Uint16Arr
   R.input(2, 0, u as Uint16Array);
   R.input(2, 1, v as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 64 * W);
-  R.views(0, 0, 16, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 64 * W);
-  R.views(0, 16, 16, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L + 32 * W);
+  R.views(0, 0, 8, ks0_prev, 0);
+  R.views(2, 2, 2, ks0_prev, 32 * W);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(2, 4, 1, in1_0, 0);
+  if (in1_0.byteLength !== 2 * L) throw new Error("protocol eq_16: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(0, 32, 16, in1_1, 0);
-  R.views(2, 2, 1, in1_1, 64 * W);
-  if (in1_1.byteLength !== 2 * L + 64 * W) throw new Error("protocol eq_16: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 64 * W);
-  R.views(0, 48, 16, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 64 * W);
-  R.views(0, 64, 16, ks1_prev, 0);
-  const out2_0 = new Uint8Array(96 * W);
-  R.views(0, 80, 24, out2_0, 0);
-  R.fresh(0, 104, 48);
-  R.fresh(2, 3, 1);
+  R.views(0, 8, 8, in1_1, 0);
+  R.views(2, 5, 1, in1_1, 32 * W);
+  if (in1_1.byteLength !== 2 * L + 32 * W) throw new Error("protocol eq_16: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L + 64 * W);
+  R.views(0, 16, 16, ks1_next, 0);
+  R.views(2, 6, 1, ks1_next, 64 * W);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 32 * W);
+  R.views(0, 32, 8, ks1_prev, 0);
+  const out2_0 = new Uint8Array(2 * L + 48 * W);
+  R.views(0, 40, 12, out2_0, 0);
+  R.views(2, 7, 1, out2_0, 48 * W);
+  R.fresh(0, 52, 24);
+  R.fresh(2, 8, 1);
   runTable(R, eq_16_p2_t0);
   runTable(R, eq_16_p2_t1);
-  R.toPlanes(2, 3, [104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119]);
+  R.toPlanes(2, 8, [52, 53, 54, 55, 56, 57, 58, 59]);
   runTable(R, eq_16_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(0, 152, 8, in2_1, 0);
-  if (in2_1.byteLength !== 32 * W) throw new Error("protocol eq_16: bad frame size from party 1");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 32 * W);
-  R.views(0, 160, 8, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 32 * W);
-  R.views(0, 168, 8, ks2_prev, 0);
-  const out3_0 = new Uint8Array(16 * W);
-  R.views(0, 176, 4, out3_0, 0);
-  runTable(R, eq_16_p2_t3);
-  ctx.transport.send(0, inst, 3, out3_0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 16 * W);
+  R.views(0, 76, 4, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 16 * W);
-  R.views(0, 180, 4, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 16 * W);
-  R.views(0, 184, 4, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 20 * W);
+  R.views(0, 80, 5, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(0, 188, 6, in4_1, 0);
+  R.views(0, 85, 6, in4_1, 0);
   if (in4_1.byteLength !== 24 * W) throw new Error("protocol eq_16: bad frame size from party 1");
   const ks4_next = ctx.prgs.next.draw(inst, 4, 4 * W);
-  R.views(0, 194, 1, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 4 * W);
-  R.views(0, 195, 1, ks4_prev, 0);
+  R.views(0, 91, 1, ks4_next, 0);
   const out5_0 = new Uint8Array(8 * W);
-  R.views(0, 196, 2, out5_0, 0);
-  R.fresh(0, 198, 1);
-  runTable(R, eq_16_p2_t4);
+  R.views(0, 92, 2, out5_0, 0);
+  R.fresh(0, 94, 1);
+  runTable(R, eq_16_p2_t3);
   ctx.transport.send(0, inst, 5, out5_0);
-  return R.result(0, 198, false) as Uint32Array;
+  return R.result(0, 94, false) as Uint32Array;
 }
 
 /**
  * u == v: 1 + log2 n rounds.
- * Instance eq_32: 6 round(s); bytes sent per lane by P1 / P2 / P3: 7.75 / 11.75 / 7.75.
+ * Instance eq_32: 6 round(s); bytes sent per lane by P1 / P2 / P3: 7.75 / 7.75 / 7.75.
  */
 export function eq_32(ctx: PartyContext, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -425,12 +358,11 @@ export function eq_32(ctx: PartyContext, L: number, u: Uint32Array, v: Uint32Arr
   }
 }
 
-const eq_32_p0_t0 = "AgBgCgIAgCCCC";
-const eq_32_p0_t1 = "CmDCBAC2CCBBE2BCGBB";
-const eq_32_p0_t2 = "AgBgCgEgGgICCC";
-const eq_32_p0_t3 = "AAgBBgEgFBCCAgBhBgEgPBCCgBgBBBhBBBBAgBhBgFgOBCCgBgBBBhBBBBgBgBhBgKgMBCCgBgBBBhBBBBgBQhBgLgNBCCgBQgTBhBCBBgBQBwLwNBCCgBQwTRBCBBAQBgTwTBCCAQRgTwQBCCgBQBBRBBBAQRwTgQBCCgBQBBRBBBgBQRgRgSBCCgBQBBRBBBgBIRwRwSBCCgBIgUBRCBBgBIB4R4SBCCgBIoUJBCBB";
-const eq_32_p0_t4 = "AAIBgUoUBCCAIJgU4UBCCgBIBBJBBBAIJoUwUBCCgBIBBJBBBgBIJgVwVBCCgBIBBJBBBgBEJoV4VBCCgBEgWBJCBBgBEBsV8VBCCgBEkWFBCBB";
-const eq_32_p0_t5 = "AAEBgWkWBCCAEFgW8WBCCgBEBBFBBBAEFkW4WBCCgBEBBFBBBgBEFoWwWBCCgBEBBFBBBgBCFsW0WgBCoXBFgBCBuW2WgBCqXDBAEBoXqXBAHgBCBBDACDqXgXgBCBBDgBCDkXmXgBCsXBD";
+const eq_32_p0_t0 = "CmDCBAC2CCBBE2BCMBBmBCKMG";
+const eq_32_p0_t1 = "AgBgBoJAgBCCCgBgBoKwEgCCCCgBQoLwFgGCCC";
+const eq_32_p0_t2 = "CGCBMQmBCDIOmBCBBDmFCDMgBGCDMDmBCDBDmFCBBgBmBCSDB";
+const eq_32_p0_t3 = "AgBgBwGoIoJCCCAQBwGgHBCCAQRwGwDBCCgBQBBRBBBAQRgHgDBCCgBQBBRBBBgBQBBoKBBCgBQwHB4KCBCAIBwH4HBCCAIJwHoEBCCgBIBBJBBBAIJ4HgEBCCgBIBBJBBBgBIBBoLBBCgBIgIBwLCBC";
+const eq_32_p0_t4 = "AAEBgIkIBCCAEFgIuMBCCgBEBBFBBBAEFkIqMBCCgBEBBFBBBgBEF4LgMBCCgBEBBFBBBgBCF8LkMgBC4MBFgBCB-LmMgBC6MDBAEB4M6MBAFgBCBBDACD6MyMgBCBBDgBCD2MoMgBC8MBD";
 async function eq_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -438,76 +370,61 @@ async function eq_32_p0(ctx: PartyContext, inst: number, L: number, u: Uint32Arr
   R.input(3, 0, u as Uint32Array);
   R.input(3, 1, v as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L + 128 * W);
-  R.views(3, 2, 1, ks0_next, 0);
-  R.views(0, 0, 32, ks0_next, 4 * L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 128 * W);
-  R.views(0, 32, 32, ks0_prev, 0);
-  const out1_1 = new Uint8Array(128 * W);
-  R.views(0, 64, 32, out1_1, 0);
-  R.fresh(0, 96, 64);
-  R.fresh(3, 3, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L + 64 * W);
+  R.views(3, 2, 3, ks0_next, 0);
+  R.views(0, 0, 16, ks0_next, 12 * L);
+  const out1_2 = new Uint8Array(4 * L);
+  R.views(3, 5, 1, out1_2, 0);
+  R.fresh(3, 6, 1);
   runTable(R, eq_32_p0_t0);
-  runTable(R, eq_32_p0_t1);
-  R.toPlanes(3, 3, [96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127]);
-  runTable(R, eq_32_p0_t2);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 128 * W);
-  R.views(0, 160, 32, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 128 * W);
-  R.views(0, 192, 32, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L + 128 * W);
+  R.views(3, 7, 1, ks1_prev, 0);
+  R.views(0, 16, 32, ks1_prev, 4 * L);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(0, 224, 48, in2_2, 0);
-  if (in2_2.byteLength !== 192 * W) throw new Error("protocol eq_32: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 64 * W);
-  R.views(0, 272, 16, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 64 * W);
-  R.views(0, 288, 16, ks2_prev, 0);
-  const out3_1 = new Uint8Array(96 * W);
-  R.views(0, 304, 24, out3_1, 0);
+  R.views(3, 8, 1, in2_2, 0);
+  R.views(0, 48, 24, in2_2, 4 * L);
+  if (in2_2.byteLength !== 4 * L + 96 * W) throw new Error("protocol eq_32: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 96 * W);
+  R.views(0, 72, 24, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 32 * W);
+  R.views(0, 96, 8, ks2_prev, 0);
+  const out3_1 = new Uint8Array(112 * W);
+  R.views(0, 104, 28, out3_1, 0);
+  R.fresh(0, 132, 56);
+  R.fresh(3, 9, 1);
+  runTable(R, eq_32_p0_t1);
+  runTable(R, eq_32_p0_t2);
+  R.toPlanes(3, 9, [132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147]);
   runTable(R, eq_32_p0_t3);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(0, 328, 8, in3_2, 0);
-  if (in3_2.byteLength !== 32 * W) throw new Error("protocol eq_32: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 32 * W);
-  R.views(0, 336, 8, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 32 * W);
-  R.views(0, 344, 8, ks3_prev, 0);
-  const out4_1 = new Uint8Array(16 * W);
-  R.views(0, 352, 4, out4_1, 0);
-  runTable(R, eq_32_p0_t4);
-  ctx.transport.send(1, inst, 4, out4_1);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 16 * W);
+  R.views(0, 188, 4, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 16 * W);
-  R.views(0, 356, 4, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 16 * W);
-  R.views(0, 360, 4, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 20 * W);
+  R.views(0, 192, 5, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(0, 364, 6, in5_2, 0);
+  R.views(0, 197, 6, in5_2, 0);
   if (in5_2.byteLength !== 24 * W) throw new Error("protocol eq_32: bad frame size from party 2");
   const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * W);
-  R.views(0, 370, 1, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * W);
-  R.views(0, 371, 1, ks5_prev, 0);
+  R.views(0, 203, 1, ks5_next, 0);
   const out6_1 = new Uint8Array(8 * W);
-  R.views(0, 372, 2, out6_1, 0);
-  R.fresh(0, 374, 1);
-  runTable(R, eq_32_p0_t5);
+  R.views(0, 204, 2, out6_1, 0);
+  R.fresh(0, 206, 1);
+  runTable(R, eq_32_p0_t4);
   ctx.transport.send(1, inst, 6, out6_1);
-  return R.result(0, 374, false) as Uint32Array;
+  return R.result(0, 206, false) as Uint32Array;
 }
 
-const eq_32_p1_t0 = "AgBgCgEAgCCCC";
-const eq_32_p1_t1 = "CmDCBACmDCGBE";
-const eq_32_p1_t2 = "AAgBBgEgFBCCAgBhBgEgHBCCgBgBBBhBBBBAgBhBgFgGBCCgBgBBBhBBBBgBgBhBgIgKBCCgBgBBBhBBBBgBQhBgJgLBCCgBQgMBhBCBBgBQBwJwLBCCgBQwMRBCBB";
-const eq_32_p1_t3 = "AAQBgMwMBCCAQRgMwPBCCgBQBBRBBBAQRwMgPBCCgBQBBRBBBgBQRgNgOBCCgBQBBRBBBgBIRwNwOBCCgBIwRBRCBBgBIB4N4OBCCgBI4RJBCBBAIBwR4RBCCAIJwRoQBCCgBIBBJBBBAIJ4RgQBCCgBIBBJBBBgBIJwQgRBCCgBIBBJBBBgBEJ4QoRBCCgBEgSBJCBBgBEB8QsRBCCgBEkSFBCBB";
-const eq_32_p1_t4 = "AAEBgSkSBCCAEFgSsSBCCgBEBBFBBBAEFkSoSBCCgBEBBFBBBgBEFwS4SBCCgBEBBFBBBgBCF0S8SgBCgTBFgBCB2S-SgBCiTDB";
-const eq_32_p1_t5 = "AAEBgTiTBAIgBCBBDACDiToTgBCBBDgBCDkTmTgBCsTBD";
+const eq_32_p1_t0 = "AgBgBgEAgBCCC";
+const eq_32_p1_t1 = "CmDCBACmDCOBIGCBKEmBCDGMmBCBBDmFCDBgBmBCQBD";
+const eq_32_p1_t2 = "AgBgBgCgDgECCC";
+const eq_32_p1_t3 = "AAQBgCwCBCCAQRgCgIBCCgBQBBRBBBAQRwCwHBCCgBQBBRBBBgBQRgFgGBCCgBQBBRBBBgBIRwFwGBCCgBIoKBRCBBgBIB4F4GBCCgBIwKJBCBBAIBoKwKBCCAIJoK4IBCCgBIBBJBBBAIJwKwIBCCgBIBBJBBBgBIJoJgHBCCgBIBBJBBBgBEJwJoHBCCgBE4KBJCBBgBEB0JsHBCCgBE8KFBCBBAEB4K8KBCCAEF4KkJBCCgBEBBFBBBAEF8KgJBCCgBEBBFBBBgBEF4JgKBCCgBEBBFBBBgBCF8JkKgBCgLBFgBCB-JmKgBCiLDB";
+const eq_32_p1_t4 = "AAEBgLiLBAIgBCBBDACDiLoLgBCBBDgBCDkLmLgBCsLBD";
 async function eq_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -515,78 +432,59 @@ async function eq_32_p1(ctx: PartyContext, inst: number, L: number, u: Uint32Arr
   R.input(3, 0, u as Uint32Array);
   R.input(3, 1, v as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 128 * W);
-  R.views(0, 0, 32, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L + 128 * W);
-  R.views(3, 2, 1, ks0_prev, 0);
-  R.views(0, 32, 32, ks0_prev, 4 * L);
-  const out1_2 = new Uint8Array(4 * L + 128 * W);
-  R.views(3, 3, 1, out1_2, 0);
-  R.views(0, 64, 32, out1_2, 4 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L + 64 * W);
+  R.views(3, 2, 2, ks0_next, 0);
+  R.views(0, 0, 16, ks0_next, 8 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L + 64 * W);
+  R.views(3, 4, 3, ks0_prev, 0);
+  R.views(0, 16, 16, ks0_prev, 12 * L);
+  const out1_2 = new Uint8Array(4 * L + 64 * W);
+  R.views(3, 7, 1, out1_2, 0);
+  R.views(0, 32, 16, out1_2, 4 * L);
+  R.fresh(0, 48, 32);
+  R.fresh(3, 8, 1);
   runTable(R, eq_32_p1_t0);
   runTable(R, eq_32_p1_t1);
+  R.toPlanes(3, 8, [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63]);
+  runTable(R, eq_32_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(0, 96, 32, in1_0, 0);
-  if (in1_0.byteLength !== 128 * W) throw new Error("protocol eq_32: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 128 * W);
-  R.views(0, 128, 32, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 128 * W);
-  R.views(0, 160, 32, ks1_prev, 0);
-  const out2_2 = new Uint8Array(64 * W);
-  R.views(0, 192, 16, out2_2, 0);
-  runTable(R, eq_32_p1_t2);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 64 * W);
+  R.views(0, 80, 16, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 64 * W);
-  R.views(0, 208, 16, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 64 * W);
-  R.views(0, 224, 16, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 96 * W);
+  R.views(0, 96, 24, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(0, 240, 24, in3_0, 0);
-  if (in3_0.byteLength !== 96 * W) throw new Error("protocol eq_32: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 32 * W);
-  R.views(0, 264, 8, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 32 * W);
-  R.views(0, 272, 8, ks3_prev, 0);
-  const out4_2 = new Uint8Array(48 * W);
-  R.views(0, 280, 12, out4_2, 0);
+  R.views(0, 120, 28, in3_0, 0);
+  if (in3_0.byteLength !== 112 * W) throw new Error("protocol eq_32: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * W);
+  R.views(0, 148, 12, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 16 * W);
+  R.views(0, 160, 4, ks3_prev, 0);
+  const out4_2 = new Uint8Array(56 * W);
+  R.views(0, 164, 14, out4_2, 0);
   runTable(R, eq_32_p1_t3);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(0, 292, 4, in4_0, 0);
-  if (in4_0.byteLength !== 16 * W) throw new Error("protocol eq_32: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 16 * W);
-  R.views(0, 296, 4, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 16 * W);
-  R.views(0, 300, 4, ks4_prev, 0);
-  const out5_2 = new Uint8Array(8 * W);
-  R.views(0, 304, 2, out5_2, 0);
-  runTable(R, eq_32_p1_t4);
-  ctx.transport.send(2, inst, 5, out5_2);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 4 * W);
+  R.views(0, 178, 1, ks4_next, 0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * W);
-  R.views(0, 306, 1, ks5_next, 0);
   const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * W);
-  R.views(0, 307, 1, ks5_prev, 0);
+  R.views(0, 179, 1, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(0, 308, 2, in6_0, 0);
+  R.views(0, 180, 2, in6_0, 0);
   if (in6_0.byteLength !== 8 * W) throw new Error("protocol eq_32: bad frame size from party 0");
-  R.fresh(0, 310, 1);
-  runTable(R, eq_32_p1_t5);
-  return R.result(0, 310, false) as Uint32Array;
+  R.fresh(0, 182, 1);
+  runTable(R, eq_32_p1_t4);
+  return R.result(0, 182, false) as Uint32Array;
 }
 
-const eq_32_p2_t0 = "AgBgCgPAgCCCCgBgCgRgGgICCC";
-const eq_32_p2_t1 = "CmDCBAC2CCBBEmECGBB";
-const eq_32_p2_t2 = "AgBgCgKgNgPCCCAgBBgKgLBCCAgBhBgKgFBCCgBgBBBhBBBBAgBhBgLgEBCCgBgBBBhBBBBgBgBBBgRBBCgBgBgMBgSCBC";
-const eq_32_p2_t3 = "AAQBgMwMBCCAQRgMwTBCCgBQBBRBBBAQRwMgTBCCgBQBBRBBBgBQRgUgVBCCgBQBBRBBBgBIRwUwVBCCgBIgWBRCBBgBIB4U4VBCCgBIoWJBCBB";
-const eq_32_p2_t4 = "AAIBgWoWBCCAIJgW4XBCCgBIBBJBBBAIJoWwXBCCgBIBBJBBBgBIJwWgXBCCgBIBBJBBBgBEJ4WoXBCCgBE4YBJCBBgBEB8WsXBCCgBE8YFBCBBAEB4Y8YBCCAEF4YkYBCCgBEBBFBBBAEF8YgYBCCgBEBBFBBBgBEFoYwYBCCgBEBBFBBBgBCFsY0YgBCgZBFgBCBuY2YgBCiZDB";
-const eq_32_p2_t5 = "AAEBgZiZBAEgBCBBDACDiZkZgBCBBDgBCDoZqZgBCsZBD";
+const eq_32_p2_t0 = "AgBgBwHgCACCCgBgBwIgDgECCC";
+const eq_32_p2_t1 = "CmDCBAC2CCBBKmECBBB2ECDBgBmFCFBgBWCDDFmBCODEGCDEImBCHMGmBCDDHGCBBFmBCBDBmFCDDgBmBCQBD";
+const eq_32_p2_t2 = "AgBgBgFwGwHCCCAQBgFwFBCCAQRgFwBBCCgBQBBRBBBAQRwFgBBCCgBQBBRBBBgBQBBwIBBCgBQgGBgJCBC";
+const eq_32_p2_t3 = "AAIBgGoGBCCAIJgGgLBCCgBIBBJBBBAIJoG4KBCCgBIBBJBBBgBIJwJgKBCCgBIBBJBBBgBEJ4JoKBCCgBEgMBJCBBgBEB8JsKBCCgBEkMFBCBBAEBgMkMBCCAEFgMsLBCCgBEBBFBBBAEFkMoLBCCgBEBBFBBBgBEF0LwKBCCgBEBBFBBBgBCF4L0KgBCoMBFgBCB6L2KgBCqMDBAEBoMqMBAXgBCBBDACDqMwLgBCBBDgBCD8L-LgBCsMBD";
 async function eq_32_p2(ctx: PartyContext, inst: number, L: number, u: Uint32Array, v: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -594,73 +492,57 @@ async function eq_32_p2(ctx: PartyContext, inst: number, L: number, u: Uint32Arr
   R.input(3, 0, u as Uint32Array);
   R.input(3, 1, v as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 128 * W);
-  R.views(0, 0, 32, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 128 * W);
-  R.views(0, 32, 32, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L + 64 * W);
+  R.views(3, 2, 2, ks0_prev, 0);
+  R.views(0, 0, 16, ks0_prev, 8 * L);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(3, 4, 1, in1_0, 0);
+  if (in1_0.byteLength !== 4 * L) throw new Error("protocol eq_32: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(3, 2, 1, in1_1, 0);
-  R.views(0, 64, 32, in1_1, 4 * L);
-  if (in1_1.byteLength !== 4 * L + 128 * W) throw new Error("protocol eq_32: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 128 * W);
-  R.views(0, 96, 32, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 128 * W);
-  R.views(0, 128, 32, ks1_prev, 0);
-  const out2_0 = new Uint8Array(192 * W);
-  R.views(0, 160, 48, out2_0, 0);
-  R.fresh(0, 208, 96);
-  R.fresh(3, 3, 1);
+  R.views(3, 5, 1, in1_1, 0);
+  R.views(0, 16, 16, in1_1, 4 * L);
+  if (in1_1.byteLength !== 4 * L + 64 * W) throw new Error("protocol eq_32: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L + 128 * W);
+  R.views(3, 6, 1, ks1_next, 0);
+  R.views(0, 32, 32, ks1_next, 4 * L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 64 * W);
+  R.views(0, 64, 16, ks1_prev, 0);
+  const out2_0 = new Uint8Array(4 * L + 96 * W);
+  R.views(3, 7, 1, out2_0, 0);
+  R.views(0, 80, 24, out2_0, 4 * L);
+  R.fresh(0, 104, 48);
+  R.fresh(3, 8, 1);
   runTable(R, eq_32_p2_t0);
   runTable(R, eq_32_p2_t1);
-  R.toPlanes(3, 3, [208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239]);
+  R.toPlanes(3, 8, [104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119]);
   runTable(R, eq_32_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(0, 304, 16, in2_1, 0);
-  if (in2_1.byteLength !== 64 * W) throw new Error("protocol eq_32: bad frame size from party 1");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 64 * W);
-  R.views(0, 320, 16, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 64 * W);
-  R.views(0, 336, 16, ks2_prev, 0);
-  const out3_0 = new Uint8Array(32 * W);
-  R.views(0, 352, 8, out3_0, 0);
-  runTable(R, eq_32_p2_t3);
-  ctx.transport.send(0, inst, 3, out3_0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 32 * W);
+  R.views(0, 152, 8, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 32 * W);
-  R.views(0, 360, 8, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 32 * W);
-  R.views(0, 368, 8, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * W);
+  R.views(0, 160, 12, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(0, 376, 12, in4_1, 0);
-  if (in4_1.byteLength !== 48 * W) throw new Error("protocol eq_32: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 16 * W);
-  R.views(0, 388, 4, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 16 * W);
-  R.views(0, 392, 4, ks4_prev, 0);
+  R.views(0, 172, 14, in4_1, 0);
+  if (in4_1.byteLength !== 56 * W) throw new Error("protocol eq_32: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 20 * W);
+  R.views(0, 186, 5, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 4 * W);
+  R.views(0, 191, 1, ks4_prev, 0);
   const out5_0 = new Uint8Array(24 * W);
-  R.views(0, 396, 6, out5_0, 0);
-  runTable(R, eq_32_p2_t4);
+  R.views(0, 192, 6, out5_0, 0);
+  R.fresh(0, 198, 1);
+  runTable(R, eq_32_p2_t3);
   ctx.transport.send(0, inst, 5, out5_0);
-  // round 5
-  const in5_1 = await ctx.transport.receive(1, inst, 5);
-  R.views(0, 402, 2, in5_1, 0);
-  if (in5_1.byteLength !== 8 * W) throw new Error("protocol eq_32: bad frame size from party 1");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * W);
-  R.views(0, 404, 1, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * W);
-  R.views(0, 405, 1, ks5_prev, 0);
-  R.fresh(0, 406, 1);
-  runTable(R, eq_32_p2_t5);
-  return R.result(0, 406, false) as Uint32Array;
+  return R.result(0, 198, false) as Uint32Array;
 }
 
 /**
  * u == v: 1 + log2 n rounds.
- * Instance eq_64: 7 round(s); bytes sent per lane by P1 / P2 / P3: 15.75 / 23.75 / 15.75.
+ * Instance eq_64: 7 round(s); bytes sent per lane by P1 / P2 / P3: 15.75 / 15.75 / 15.75.
  */
 export function eq_64(ctx: PartyContext, L: number, u: BigUint64Array, v: BigUint64Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -674,13 +556,11 @@ export function eq_64(ctx: PartyContext, L: number, u: BigUint64Array, v: BigUin
   }
 }
 
-const eq_64_p0_t0 = "AgBgEgQAgECCC";
-const eq_64_p0_t1 = "CoDCBAC4CCBBE4BCGBB";
-const eq_64_p0_t2 = "AgBgEgIgMgQCCC";
-const eq_64_p0_t3 = "AAgCBgIgKBCCAgChCgIgeBCCgBgCBBhCBBBAgChCgKgcBCCgBgCBBhCBBBgBgChCgUgYBCCgBgCBBhCBBBgBgBhCgWgaBCCgBgBgmBBhCCBBgBgBBgXgbBCCgBgBgnBhBBCBBAgBBgmBgnBBCCAgBhBgmBghBBCCgBgBBBhBBBBAgBhBgnBggBBCCgBgBBBhBBBBgBgBhBgiBgkBBCCgBgBBBhBBBBgBQhBgjBglBBCCgBQgoBBhBCBBgBQBwjBwlBBCCgBQwoBRBCBB";
-const eq_64_p0_t4 = "AAQBgoBwoBBCCAQRgoBwpBBCCgBQBBRBBBAQRwoBgpBBCCgBQBBRBBBgBQRgqBgrBBCCgBQBBRBBBgBIRwqBwrBBCCgBIgsBBRCBBgBIB4qB4rBBCCgBIosBJBCBB";
-const eq_64_p0_t5 = "AAIBgsBosBBCCAIJgsB4tBBCCgBIBBJBBBAIJosBwtBBCCgBIBBJBBBgBIJwsBgtBBCCgBIBBJBBBgBEJ4sBotBBCCgBE4uBBJCBBgBEB8sBstBBCCgBE8uBFBCBBAEB4uB8uBBCCAEF4uBkuBBCCgBEBBFBBBAEF8uBguBBCCgBEBBFBBBgBEFouBwuBBCCgBEBBFBBBgBCFsuB0uBgBCgvBBFgBCBuuB2uBgBCivBDB";
-const eq_64_p0_t6 = "AAEBgvBivBBAEgBCBBDACDivBkvBgBCBBDgBCDovBqvBgBCsvBBD";
+const eq_64_p0_t0 = "CoDCBAC4CCBBE4BCMBBoBCKMG";
+const eq_64_p0_t1 = "AgBgCwSAgCCCCgBgCwUgJgECCCgBgBwWgLgMCCC";
+const eq_64_p0_t2 = "CICBMQoBCDIOoBCBBDoFCDMgCICDMDoBCDBDoFCBBgCoBCSDB";
+const eq_64_p0_t3 = "AgBgCgNwQwSCCCAgBBgNgOBCCAgBhBgNgHBCCgBgBBBhBBBBAgBhBgOgGBCCgBgBBBhBBBBgBgBBBwUBBCgBgBgPBwVCBCAQBgPwPBCCAQRgPwIBCCgBQBBRBBBAQRwPgIBCCgBQBBRBBBgBQBBwWBBCgBQgQBgXCBC";
+const eq_64_p0_t4 = "AAIBgQoQBCCAIJgQgZBCCgBIBBJBBBAIJoQ4YBCCgBIBBJBBBgBIJwXgYBCCgBIBBJBBBgBEJ4XoYBCCgBEgaBJCBBgBEB8XsYBCCgBEkaFBCBBAEBgakaBCCAEFgasZBCCgBEBBFBBBAEFkaoZBCCgBEBBFBBBgBEF0ZwYBCCgBEBBFBBBgBCF4Z0YgBCoaBFgBCB6Z2YgBCqaDBAEBoaqaBAXgBCBBDACDqawZgBCBBDgBCD8Z-ZgBCsaBD";
 async function eq_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -688,85 +568,63 @@ async function eq_64_p0(ctx: PartyContext, inst: number, L: number, u: BigUint64
   R.input(4, 0, u as BigUint64Array);
   R.input(4, 1, v as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L + 256 * W);
-  R.views(4, 2, 1, ks0_next, 0);
-  R.views(0, 0, 64, ks0_next, 8 * L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 256 * W);
-  R.views(0, 64, 64, ks0_prev, 0);
-  const out1_1 = new Uint8Array(256 * W);
-  R.views(0, 128, 64, out1_1, 0);
-  R.fresh(0, 192, 128);
-  R.fresh(4, 3, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L + 128 * W);
+  R.views(4, 2, 3, ks0_next, 0);
+  R.views(0, 0, 32, ks0_next, 24 * L);
+  const out1_2 = new Uint8Array(8 * L);
+  R.views(4, 5, 1, out1_2, 0);
+  R.fresh(4, 6, 1);
   runTable(R, eq_64_p0_t0);
-  runTable(R, eq_64_p0_t1);
-  R.toPlanes(4, 3, [192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255]);
-  runTable(R, eq_64_p0_t2);
-  ctx.transport.send(1, inst, 1, out1_1);
+  ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 256 * W);
-  R.views(0, 320, 64, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 256 * W);
-  R.views(0, 384, 64, ks1_prev, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L + 256 * W);
+  R.views(4, 7, 1, ks1_prev, 0);
+  R.views(0, 32, 64, ks1_prev, 8 * L);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(0, 448, 96, in2_2, 0);
-  if (in2_2.byteLength !== 384 * W) throw new Error("protocol eq_64: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 128 * W);
-  R.views(0, 544, 32, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 128 * W);
-  R.views(0, 576, 32, ks2_prev, 0);
-  const out3_1 = new Uint8Array(192 * W);
-  R.views(0, 608, 48, out3_1, 0);
+  R.views(4, 8, 1, in2_2, 0);
+  R.views(0, 96, 48, in2_2, 8 * L);
+  if (in2_2.byteLength !== 8 * L + 192 * W) throw new Error("protocol eq_64: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 192 * W);
+  R.views(0, 144, 48, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 64 * W);
+  R.views(0, 192, 16, ks2_prev, 0);
+  const out3_1 = new Uint8Array(224 * W);
+  R.views(0, 208, 56, out3_1, 0);
+  R.fresh(0, 264, 112);
+  R.fresh(4, 9, 1);
+  runTable(R, eq_64_p0_t1);
+  runTable(R, eq_64_p0_t2);
+  R.toPlanes(4, 9, [264, 265, 266, 267, 268, 269, 270, 271, 272, 273, 274, 275, 276, 277, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295]);
   runTable(R, eq_64_p0_t3);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const in3_2 = await ctx.transport.receive(2, inst, 3);
-  R.views(0, 656, 16, in3_2, 0);
-  if (in3_2.byteLength !== 64 * W) throw new Error("protocol eq_64: bad frame size from party 2");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 64 * W);
-  R.views(0, 672, 16, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 64 * W);
-  R.views(0, 688, 16, ks3_prev, 0);
-  const out4_1 = new Uint8Array(32 * W);
-  R.views(0, 704, 8, out4_1, 0);
-  runTable(R, eq_64_p0_t4);
-  ctx.transport.send(1, inst, 4, out4_1);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 32 * W);
+  R.views(0, 376, 8, ks3_next, 0);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 32 * W);
-  R.views(0, 712, 8, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 32 * W);
-  R.views(0, 720, 8, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 48 * W);
+  R.views(0, 384, 12, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(0, 728, 12, in5_2, 0);
-  if (in5_2.byteLength !== 48 * W) throw new Error("protocol eq_64: bad frame size from party 2");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 16 * W);
-  R.views(0, 740, 4, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 16 * W);
-  R.views(0, 744, 4, ks5_prev, 0);
+  R.views(0, 396, 14, in5_2, 0);
+  if (in5_2.byteLength !== 56 * W) throw new Error("protocol eq_64: bad frame size from party 2");
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 20 * W);
+  R.views(0, 410, 5, ks5_next, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * W);
+  R.views(0, 415, 1, ks5_prev, 0);
   const out6_1 = new Uint8Array(24 * W);
-  R.views(0, 748, 6, out6_1, 0);
-  runTable(R, eq_64_p0_t5);
+  R.views(0, 416, 6, out6_1, 0);
+  R.fresh(0, 422, 1);
+  runTable(R, eq_64_p0_t4);
   ctx.transport.send(1, inst, 6, out6_1);
-  // round 6
-  const in6_2 = await ctx.transport.receive(2, inst, 6);
-  R.views(0, 754, 2, in6_2, 0);
-  if (in6_2.byteLength !== 8 * W) throw new Error("protocol eq_64: bad frame size from party 2");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 4 * W);
-  R.views(0, 756, 1, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 4 * W);
-  R.views(0, 757, 1, ks6_prev, 0);
-  R.fresh(0, 758, 1);
-  runTable(R, eq_64_p0_t6);
-  return R.result(0, 758, false) as Uint32Array;
+  return R.result(0, 422, false) as Uint32Array;
 }
 
-const eq_64_p1_t0 = "AgBgEgIAgECCC";
-const eq_64_p1_t1 = "CoDCBACoDCGBE";
-const eq_64_p1_t2 = "AAgCBgIgKBCCAgChCgIgOBCCgBgCBBhCBBBAgChCgKgMBCCgBgCBBhCBBBgBgChCgQgUBCCgBgCBBhCBBBgBgBhCgSgWBCCgBgBgYBhCCBBgBgBBgTgXBCCgBgBgZhBBCBB";
-const eq_64_p1_t3 = "AAgBBgYgZBCCAgBhBgYgfBCCgBgBBBhBBBBAgBhBgZgeBCCgBgBBBhBBBBgBgBhBgagcBCCgBgBBBhBBBBgBQhBgbgdBCCgBQgjBBhBCBBgBQBwbwdBCCgBQwjBRBCBBAQBgjBwjBBCCAQRgjBwgBBCCgBQBBRBBBAQRwjBggBBCCgBQBBRBBBgBQRghBgiBBCCgBQBBRBBBgBIRwhBwiBBCCgBIgkBBRCBBgBIB4hB4iBBCCgBIokBJBCBB";
-const eq_64_p1_t4 = "AAIBgkBokBBCCAIJgkB4kBBCCgBIBBJBBBAIJokBwkBBCCgBIBBJBBBgBIJglBwlBBCCgBIBBJBBBgBEJolB4lBBCCgBEgmBBJCBBgBEBslB8lBBCCgBEkmBFBCBB";
-const eq_64_p1_t5 = "AAEBgmBkmBBCCAEFgmB8mBBCCgBEBBFBBBAEFkmB4mBBCCgBEBBFBBBgBEFomBwmBBCCgBEBBFBBBgBCFsmB0mBgBConBBFgBCBumB2mBgBCqnBDBAEBonBqnBBAHgBCBBDACDqnBgnBgBCBBDgBCDknBmnBgBCsnBBD";
+const eq_64_p1_t0 = "AgBgCgIAgCCCC";
+const eq_64_p1_t1 = "CoDCBACoDCOBIICBKEoBCDGMoBCBBDoFCDBgCoBCQBD";
+const eq_64_p1_t2 = "AgBgCgEgGgICCC";
+const eq_64_p1_t3 = "AAgBBgEgFBCCAgBhBgEgQBCCgBgBBBhBBBBAgBhBgFgPBCCgBgBBBhBBBBgBgBhBgKgMBCCgBgBBBhBBBBgBQhBgLgNBCCgBQwUBhBCBBgBQBwLwNBCCgBQgVRBCBBAQBwUgVBCCAQRwUwRBCCgBQBBRBBBAQRgVgRBCCgBQBBRBBBgBQRwSgOBCCgBQBBRBBBgBIRgTwOBCCgBIwVBRCBBgBIBoT4OBCCgBI4VJBCBBAIBwV4VBCCAIJwVoSBCCgBIBBJBBBAIJ4VgSBCCgBIBBJBBBgBIJwTgUBCCgBIBBJBBBgBEJ4ToUBCCgBEgWBJCBBgBEB8TsUBCCgBEkWFBCBB";
+const eq_64_p1_t4 = "AAEBgWkWBCCAEFgW-WBCCgBEBBFBBBAEFkW6WBCCgBEBBFBBBgBEFoWwWBCCgBEBBFBBBgBCFsW0WgBCoXBFgBCBuW2WgBCqXDBAEBoXqXBAFgBCBBDACDqXiXgBCBBDgBCDmX4WgBCsXBD";
 async function eq_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -774,86 +632,65 @@ async function eq_64_p1(ctx: PartyContext, inst: number, L: number, u: BigUint64
   R.input(4, 0, u as BigUint64Array);
   R.input(4, 1, v as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 256 * W);
-  R.views(0, 0, 64, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L + 256 * W);
-  R.views(4, 2, 1, ks0_prev, 0);
-  R.views(0, 64, 64, ks0_prev, 8 * L);
-  const out1_2 = new Uint8Array(8 * L + 256 * W);
-  R.views(4, 3, 1, out1_2, 0);
-  R.views(0, 128, 64, out1_2, 8 * L);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L + 128 * W);
+  R.views(4, 2, 2, ks0_next, 0);
+  R.views(0, 0, 32, ks0_next, 16 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L + 128 * W);
+  R.views(4, 4, 3, ks0_prev, 0);
+  R.views(0, 32, 32, ks0_prev, 24 * L);
+  const out1_2 = new Uint8Array(8 * L + 128 * W);
+  R.views(4, 7, 1, out1_2, 0);
+  R.views(0, 64, 32, out1_2, 8 * L);
+  R.fresh(0, 96, 64);
+  R.fresh(4, 8, 1);
   runTable(R, eq_64_p1_t0);
   runTable(R, eq_64_p1_t1);
+  R.toPlanes(4, 8, [96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127]);
+  runTable(R, eq_64_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(0, 192, 64, in1_0, 0);
-  if (in1_0.byteLength !== 256 * W) throw new Error("protocol eq_64: bad frame size from party 0");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 256 * W);
-  R.views(0, 256, 64, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 256 * W);
-  R.views(0, 320, 64, ks1_prev, 0);
-  const out2_2 = new Uint8Array(128 * W);
-  R.views(0, 384, 32, out2_2, 0);
-  runTable(R, eq_64_p1_t2);
-  ctx.transport.send(2, inst, 2, out2_2);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 128 * W);
+  R.views(0, 160, 32, ks1_next, 0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 128 * W);
-  R.views(0, 416, 32, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 128 * W);
-  R.views(0, 448, 32, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 192 * W);
+  R.views(0, 192, 48, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(0, 480, 48, in3_0, 0);
-  if (in3_0.byteLength !== 192 * W) throw new Error("protocol eq_64: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 64 * W);
-  R.views(0, 528, 16, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 64 * W);
-  R.views(0, 544, 16, ks3_prev, 0);
-  const out4_2 = new Uint8Array(96 * W);
-  R.views(0, 560, 24, out4_2, 0);
+  R.views(0, 240, 56, in3_0, 0);
+  if (in3_0.byteLength !== 224 * W) throw new Error("protocol eq_64: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 96 * W);
+  R.views(0, 296, 24, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 32 * W);
+  R.views(0, 320, 8, ks3_prev, 0);
+  const out4_2 = new Uint8Array(112 * W);
+  R.views(0, 328, 28, out4_2, 0);
   runTable(R, eq_64_p1_t3);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const in4_0 = await ctx.transport.receive(0, inst, 4);
-  R.views(0, 584, 8, in4_0, 0);
-  if (in4_0.byteLength !== 32 * W) throw new Error("protocol eq_64: bad frame size from party 0");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 32 * W);
-  R.views(0, 592, 8, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 32 * W);
-  R.views(0, 600, 8, ks4_prev, 0);
-  const out5_2 = new Uint8Array(16 * W);
-  R.views(0, 608, 4, out5_2, 0);
-  runTable(R, eq_64_p1_t4);
-  ctx.transport.send(2, inst, 5, out5_2);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 16 * W);
+  R.views(0, 356, 4, ks4_next, 0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 16 * W);
-  R.views(0, 612, 4, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 16 * W);
-  R.views(0, 616, 4, ks5_prev, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 20 * W);
+  R.views(0, 360, 5, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(0, 620, 6, in6_0, 0);
+  R.views(0, 365, 6, in6_0, 0);
   if (in6_0.byteLength !== 24 * W) throw new Error("protocol eq_64: bad frame size from party 0");
   const ks6_next = ctx.prgs.next.draw(inst, 6, 4 * W);
-  R.views(0, 626, 1, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 4 * W);
-  R.views(0, 627, 1, ks6_prev, 0);
+  R.views(0, 371, 1, ks6_next, 0);
   const out7_2 = new Uint8Array(8 * W);
-  R.views(0, 628, 2, out7_2, 0);
-  R.fresh(0, 630, 1);
-  runTable(R, eq_64_p1_t5);
+  R.views(0, 372, 2, out7_2, 0);
+  R.fresh(0, 374, 1);
+  runTable(R, eq_64_p1_t4);
   ctx.transport.send(2, inst, 7, out7_2);
-  return R.result(0, 630, false) as Uint32Array;
+  return R.result(0, 374, false) as Uint32Array;
 }
 
-const eq_64_p2_t0 = "AgBgEgeAgECCCgBgEgiBgMgQCCC";
-const eq_64_p2_t1 = "CoDCBAC4CCBBEoECGBB";
-const eq_64_p2_t2 = "AgBgEgUgageCCCAgCBgUgWBCCAgChCgUgKBCCgBgCBBhCBBBAgChCgWgIBCCgBgCBBhCBBBgBgCBBgiBBBCgBgCgYBgkBCBC";
-const eq_64_p2_t3 = "AAgBBgYgZBCCAgBhBgYgnBBCCgBgBBBhBBBBAgBhBgZgmBBCCgBgBBBhBBBBgBgBhBgoBgqBBCCgBgBBBhBBBBgBQhBgpBgrBBCCgBQgsBBhBCBBgBQBwpBwrBBCCgBQwsBRBCBB";
-const eq_64_p2_t4 = "AAQBgsBwsBBCCAQRgsBwvBBCCgBQBBRBBBAQRwsBgvBBCCgBQBBRBBBgBQRgtBguBBCCgBQBBRBBBgBIRwtBwuBBCCgBIwxBBRCBBgBIB4tB4uBBCCgBI4xBJBCBBAIBwxB4xBBCCAIJwxBowBBCCgBIBBJBBBAIJ4xBgwBBCCgBIBBJBBBgBIJwwBgxBBCCgBIBBJBBBgBEJ4wBoxBBCCgBEgyBBJCBBgBEB8wBsxBBCCgBEkyBFBCBB";
-const eq_64_p2_t5 = "AAEBgyBkyBBCCAEFgyBsyBBCCgBEBBFBBBAEFkyBoyBBCCgBEBBFBBBgBEFwyB4yBBCCgBEBBFBBBgBCF0yB8yBgBCgzBBFgBCB2yB-yBgBCizBDB";
-const eq_64_p2_t6 = "AAEBgzBizBBAIgBCBBDACDizBozBgBCBBDgBCDkzBmzBgBCszBBD";
+const eq_64_p2_t0 = "AgBgCgPgEACCCgBgCgRgGgICCC";
+const eq_64_p2_t1 = "CoDCBAC4CCBBKoECBBB4ECDBgCoFCFBgCYCDDFoBCODEICDEIoBCHMGoBCDDHICBBFoBCBDBoFCDDgCoBCQBD";
+const eq_64_p2_t2 = "AgBgCgKgNgPCCCAgBBgKgLBCCAgBhBgKgDBCCgBgBBBhBBBBAgBhBgLgCBCCgBgBBBhBBBBgBgBBBgRBBCgBgBgMBgSCBC";
+const eq_64_p2_t3 = "AAQBgMwMBCCAQRgMgWBCCgBQBBRBBBAQRwMwVBCCgBQBBRBBBgBQRgTgUBCCgBQBBRBBBgBIRwTwUBCCgBIoYBRCBBgBIB4T4UBCCgBIwYJBCBBAIBoYwYBCCAIJoY4WBCCgBIBBJBBBAIJwYwWBCCgBIBBJBBBgBIJoXgVBCCgBIBBJBBBgBEJwXoVBCCgBE4YBJCBBgBEB0XsVBCCgBE8YFBCBBAEB4Y8YBCCAEF4YkXBCCgBEBBFBBBAEF8YgXBCCgBEBBFBBBgBEF4XgYBCCgBEBBFBBBgBCF8XkYgBCgZBFgBCB-XmYgBCiZDB";
+const eq_64_p2_t4 = "AAEBgZiZBAIgBCBBDACDiZoZgBCBBDgBCDkZmZgBCsZBD";
 async function eq_64_p2(ctx: PartyContext, inst: number, L: number, u: BigUint64Array, v: BigUint64Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
@@ -861,81 +698,63 @@ async function eq_64_p2(ctx: PartyContext, inst: number, L: number, u: BigUint64
   R.input(4, 0, u as BigUint64Array);
   R.input(4, 1, v as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 256 * W);
-  R.views(0, 0, 64, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 256 * W);
-  R.views(0, 64, 64, ks0_prev, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L + 128 * W);
+  R.views(4, 2, 2, ks0_prev, 0);
+  R.views(0, 0, 32, ks0_prev, 16 * L);
   // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(4, 4, 1, in1_0, 0);
+  if (in1_0.byteLength !== 8 * L) throw new Error("protocol eq_64: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(4, 2, 1, in1_1, 0);
-  R.views(0, 128, 64, in1_1, 8 * L);
-  if (in1_1.byteLength !== 8 * L + 256 * W) throw new Error("protocol eq_64: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 256 * W);
-  R.views(0, 192, 64, ks1_next, 0);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 256 * W);
-  R.views(0, 256, 64, ks1_prev, 0);
-  const out2_0 = new Uint8Array(384 * W);
-  R.views(0, 320, 96, out2_0, 0);
-  R.fresh(0, 416, 192);
-  R.fresh(4, 3, 1);
+  R.views(4, 5, 1, in1_1, 0);
+  R.views(0, 32, 32, in1_1, 8 * L);
+  if (in1_1.byteLength !== 8 * L + 128 * W) throw new Error("protocol eq_64: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L + 256 * W);
+  R.views(4, 6, 1, ks1_next, 0);
+  R.views(0, 64, 64, ks1_next, 8 * L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 128 * W);
+  R.views(0, 128, 32, ks1_prev, 0);
+  const out2_0 = new Uint8Array(8 * L + 192 * W);
+  R.views(4, 7, 1, out2_0, 0);
+  R.views(0, 160, 48, out2_0, 8 * L);
+  R.fresh(0, 208, 96);
+  R.fresh(4, 8, 1);
   runTable(R, eq_64_p2_t0);
   runTable(R, eq_64_p2_t1);
-  R.toPlanes(4, 3, [416, 417, 418, 419, 420, 421, 422, 423, 424, 425, 426, 427, 428, 429, 430, 431, 432, 433, 434, 435, 436, 437, 438, 439, 440, 441, 442, 443, 444, 445, 446, 447, 448, 449, 450, 451, 452, 453, 454, 455, 456, 457, 458, 459, 460, 461, 462, 463, 464, 465, 466, 467, 468, 469, 470, 471, 472, 473, 474, 475, 476, 477, 478, 479]);
+  R.toPlanes(4, 8, [208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239]);
   runTable(R, eq_64_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const in2_1 = await ctx.transport.receive(1, inst, 2);
-  R.views(0, 608, 32, in2_1, 0);
-  if (in2_1.byteLength !== 128 * W) throw new Error("protocol eq_64: bad frame size from party 1");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 128 * W);
-  R.views(0, 640, 32, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 128 * W);
-  R.views(0, 672, 32, ks2_prev, 0);
-  const out3_0 = new Uint8Array(64 * W);
-  R.views(0, 704, 16, out3_0, 0);
-  runTable(R, eq_64_p2_t3);
-  ctx.transport.send(0, inst, 3, out3_0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 64 * W);
+  R.views(0, 304, 16, ks2_next, 0);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 64 * W);
-  R.views(0, 720, 16, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 64 * W);
-  R.views(0, 736, 16, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 96 * W);
+  R.views(0, 320, 24, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(0, 752, 24, in4_1, 0);
-  if (in4_1.byteLength !== 96 * W) throw new Error("protocol eq_64: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 32 * W);
-  R.views(0, 776, 8, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 32 * W);
-  R.views(0, 784, 8, ks4_prev, 0);
-  const out5_0 = new Uint8Array(48 * W);
-  R.views(0, 792, 12, out5_0, 0);
-  runTable(R, eq_64_p2_t4);
+  R.views(0, 344, 28, in4_1, 0);
+  if (in4_1.byteLength !== 112 * W) throw new Error("protocol eq_64: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 48 * W);
+  R.views(0, 372, 12, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 16 * W);
+  R.views(0, 384, 4, ks4_prev, 0);
+  const out5_0 = new Uint8Array(56 * W);
+  R.views(0, 388, 14, out5_0, 0);
+  runTable(R, eq_64_p2_t3);
   ctx.transport.send(0, inst, 5, out5_0);
   // round 5
-  const in5_1 = await ctx.transport.receive(1, inst, 5);
-  R.views(0, 804, 4, in5_1, 0);
-  if (in5_1.byteLength !== 16 * W) throw new Error("protocol eq_64: bad frame size from party 1");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 16 * W);
-  R.views(0, 808, 4, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 16 * W);
-  R.views(0, 812, 4, ks5_prev, 0);
-  const out6_0 = new Uint8Array(8 * W);
-  R.views(0, 816, 2, out6_0, 0);
-  runTable(R, eq_64_p2_t5);
-  ctx.transport.send(0, inst, 6, out6_0);
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * W);
+  R.views(0, 402, 1, ks5_next, 0);
   // round 6
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 4 * W);
-  R.views(0, 818, 1, ks6_next, 0);
   const ks6_prev = ctx.prgs.prev.draw(inst, 6, 4 * W);
-  R.views(0, 819, 1, ks6_prev, 0);
+  R.views(0, 403, 1, ks6_prev, 0);
   // round 7
   const in7_1 = await ctx.transport.receive(1, inst, 7);
-  R.views(0, 820, 2, in7_1, 0);
+  R.views(0, 404, 2, in7_1, 0);
   if (in7_1.byteLength !== 8 * W) throw new Error("protocol eq_64: bad frame size from party 1");
-  R.fresh(0, 822, 1);
-  runTable(R, eq_64_p2_t6);
-  return R.result(0, 822, false) as Uint32Array;
+  R.fresh(0, 406, 1);
+  runTable(R, eq_64_p2_t4);
+  return R.result(0, 406, false) as Uint32Array;
 }
 
 /**

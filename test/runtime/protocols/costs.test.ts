@@ -30,8 +30,10 @@ describe("pinned costs of the core protocols", () => {
     expect(cost(`ltx<${n}>`).rounds).toBe(1 + log2(n));
     expect(cost(`choose<${n}>`).rounds).toBe(3);
     expect(cost(`shuffle<${n}>`)).toMatchObject({ rounds: 3, bytesPerLane: [B, B, B] });
-    // Equality: n bits from P2 (three-to-two) plus 2 bits per AND gate, n - 1 gates.
-    expect(cost(`eq<${n}>`).bytesPerLane).toEqual([(2 * (n - 1)) / 8, (2 * (n - 1) + n) / 8, (2 * (n - 1)) / 8]);
+    // Equality: n bits from P2 (three-to-two); the first level of the AND tree is one
+    // and13 (n bits from P1 and from P3), the n/2 - 1 gates after it 2 bits each.
+    const eq = (n + 2 * (n / 2 - 1)) / 8;
+    expect(cost(`eq<${n}>`).bytesPerLane).toEqual([eq, eq, eq]);
     // MSB: three-to-two (n bits from P2), the generates a & b from and13 (n bits each from
     // P1 and P3), then a carry tree over bits 0 .. n-2: its first level pairs them into
     // n/2 - 1 pairs plus the top bit, the levels after it take n/4 .. 1 pairs. Each pair
@@ -85,8 +87,8 @@ describe("pinned costs of the integer protocols (integer.tripl)", () => {
       "fixmul<64>": [20, 141.375, 141.375, 188.625],
       // msb<32> (14.625 each), b2a (1 bit from P1 and P2, 4 bytes from P3), shr<32,16>
       "fixint<32>": [16, 30, 30, 41.625],
-      // to2, msb2 (and13 and 85 tree bits), the zero test (31 gates: 7.75), two b2a_raw
-      "sign<32>": [8, 22.625, 22.625, 30.375],
+      // to2, msb2 (and13 and 85 tree bits), the zero test (and13, then 15 gates: 3.75), two b2a_raw
+      "sign<32>": [8, 22.625, 18.625, 30.375],
       // msb<32>, b2a and one multiplication (8 bytes each)
       "abs<32>": [9, 22.75, 22.75, 26.625],
       // bits<32> (now 76 bytes from every party: and13 in place of a word AND) and more
