@@ -91,6 +91,10 @@ describe("pinned costs of the integer protocols (integer.tripl)", () => {
       "sign<32>": [8, 22.625, 18.625, 30.375],
       // msb<32>, b2a and one multiplication (8 bytes each)
       "abs<32>": [9, 22.75, 22.75, 26.625],
+      // to2, and13, a tree over all 32 bits (31 G + 26 P gates: 88 bits), b2a_raw<64> (64 bits from P3)
+      "upcast<32,64>": [8, 15.125, 15.125, 23],
+      // and<32> on words (8 bytes each), then a tree over the 32 bits (88 bits)
+      "ltx<32>": [6, 19, 19, 19],
       // bits<32> (now 76 bytes from every party: and13 in place of a word AND) and more
       "shlv<32>": [20, 132.5, 132.5, 155.75],
       "shrv<32>": [14, 211.75, 211.75, 335.75],
