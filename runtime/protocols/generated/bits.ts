@@ -3414,7 +3414,7 @@ async function x2a_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint6
 /**
  * Bit decomposition uintN -> xor_uintN: three-to-two, then a + b with a prefix adder.
  * 2 + log2 n rounds.
- * Instance bits_8: 5 round(s); bytes sent per lane by P1 / P2 / P3: 3.625 / 3.625 / 3.625.
+ * Instance bits_8: 5 round(s); bytes sent per lane by P1 / P2 / P3: 11 / 11 / 11.
  */
 export function bits_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uint8Array> {
   const inst = ctx.newInstance();
@@ -3428,195 +3428,142 @@ export function bits_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<Uin
   }
 }
 
-const bits_8_p0_t0 = "AgBC6BYoB";
-const bits_8_p0_t1 = "CyCCKACiBCIKE";
-const bits_8_p0_t2 = "AgBC8B4B6B";
-const bits_8_p0_t3 = "AgBGkKA-BCCCgBGqKImCCCCgBEwKSwCCCCgBG6K6E2CCCCgBEgLkFgDCCCgBGmLqFmDCCCgBGsLyFuDCCCgBEyL-F6DGEoDgBE6LkGkHCKKgBG-LyGyHCCCgBGkM6G6HCCCgBIqMaqBCCC";
-const bits_8_p0_t4 = "CCCBKOiBCDGMiBCQBD";
-const bits_8_p0_t5 = "AgBGiI4JkKCECgBEuI6JwKCECAG0KiIkECCCAEBkIuIBCCAEFkIqEBCCgBEBBFBBBAEFuIgEBCCgBEBBFBBBgBEBBgLBBCgBCyI6JmLgBC0IBoLgBC2IiKqLgBC-IDyLAE0LyI0ECCCAEB2I-IDAlEgBCBBFACF-IyEgBCBBFgBCBB8LgBCgJ-J-LgBEiJDgMCCC";
-const bits_8_p0_t6 = "AgBGoIsJqKCECAGBiIoIBCCgBGBB0KBBCAGHoI-DBCCgBGBBHBBBgBGBB6KBBCgBEBuJBBEBgBCkL2JFgBE4IBsLCACgBC8IkLwLAEFyI4IBCCgBEFF0LBBCAEJ4IuEBCCgBEFFJBBBgBEFF4LBBCgBCFwJFgBCDDHgBGmJDkMCACgBCHsJ4JgBEB6JBDCDgBCD-JDgBEyMHqMCGCgBE2MFuMCCC";
-const bits_8_p0_t7 = "AAEB2I8IBA-EgBCBBDACD8IyEgBCBBDgBCDmGmHgBCsOBDAGBgJmJBCCAGHgJiOBCCgBGBBHBBBAGHmJ8NBCCgBGBBHBBBgBGH6MqNBCCgBEBBHBBBgBCuOFLgBEB0JBBwBBgBEBgKBBCBgBEFiByBBCCgBCwOmB2BgBEyOBFCBB";
-const bits_8_p0_t8 = "AgBCBoOsOgBCBBuOgBCBqOBgBC2OBwO";
+const bits_8_p0_t0 = "CyCCSACiBCQSE";
+const bits_8_p0_t1 = "CCCBSqBiBCDGUiBCBBDyECDBCiBCFIWiBC4CSFiBCFKYiBC6CDFCED4C6CBArBiBCDDFCCF6CsBiBCDDFiBCF8BaiBEDDFCCCyECDSCiBCFMciBC8CSFiBCFOeiBC-CDFCED8C-CBArBiBCDDFCCF-CwBiBCDDFiBCF-BgBiBCDDFyECFBEiBCHgCiBiBCgDDHiBCHiCkBiBCiDFHCEFgDiDBArBiBCFFHCCHiD0BiBCFFHiBCHkCwCiBCFFHiBCsDBFyECBDEiBCFmCmBiBCkDDFiBCDoCoBiBCmDBDCEBkDmDBArBiBCBBDCCDmD4BiBCBBDiBCDqCyCiBCBBDyECDsDIiBCFsC0CiBCoDBFiBCBuC2CiBCqDDB";
+const bits_8_p0_t2 = "CCEBoDqDBAOiBCBBDCCDqD2DiBCBBDiBCDuDyDiBCBBDiBCBsDByECBBCiBCBSBiBCDwD0DiBC6DBD";
 async function bits_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(1, 0, x as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 3 * L + 80 * W);
-  R.views(0, 0, 20, ks0_next, 0);
-  R.views(1, 1, 3, ks0_next, 80 * W);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 32 * W);
-  R.views(0, 20, 8, ks0_prev, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 7 * L);
+  R.views(1, 1, 7, ks0_next, 0);
   const out1_2 = new Uint8Array(L);
-  R.views(1, 4, 1, out1_2, 0);
-  R.fresh(0, 28, 3);
-  R.fresh(1, 5, 1);
+  R.views(1, 8, 1, out1_2, 0);
+  R.fresh(1, 9, 1);
   runTable(R, bits_8_p0_t0);
-  runTable(R, bits_8_p0_t1);
-  R.toPlanes(1, 5, [28]);
-  runTable(R, bits_8_p0_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, L + 128 * W);
-  R.views(0, 31, 32, ks1_prev, 0);
-  R.views(1, 6, 1, ks1_prev, 128 * W);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 11 * L);
+  R.views(1, 10, 11, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(0, 63, 14, in2_2, 0);
-  R.views(1, 7, 1, in2_2, 56 * W);
-  if (in2_2.byteLength !== L + 56 * W) throw new Error("protocol bits_8: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 144 * W);
-  R.views(0, 77, 36, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 64 * W);
-  R.views(0, 113, 16, ks2_prev, 0);
-  const out3_1 = new Uint8Array(84 * W);
-  R.views(0, 129, 21, out3_1, 0);
-  R.fresh(0, 150, 55);
-  R.fresh(1, 8, 1);
-  R.toPlanes(1, 5, [-1, 156, 157, 158, 159, 160, 161]);
-  runTable(R, bits_8_p0_t3);
-  runTable(R, bits_8_p0_t4);
-  R.toPlanes(1, 8, [150, 151, 152, 153, 154, 155]);
-  runTable(R, bits_8_p0_t5);
-  runTable(R, bits_8_p0_t6);
+  R.views(1, 21, 9, in2_2, 0);
+  if (in2_2.byteLength !== 9 * L) throw new Error("protocol bits_8: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 10 * L);
+  R.views(1, 30, 10, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 4 * L);
+  R.views(1, 40, 4, ks2_prev, 0);
+  const out3_1 = new Uint8Array(10 * L);
+  R.views(1, 44, 10, out3_1, 0);
+  R.fresh(1, 54, 1);
+  runTable(R, bits_8_p0_t1);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 32 * W);
-  R.views(0, 205, 8, ks3_next, 0);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 2 * L);
+  R.views(1, 55, 2, ks3_next, 0);
   // round 4
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 32 * W);
-  R.views(0, 213, 8, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 2 * L);
+  R.views(1, 57, 2, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(0, 221, 7, in5_2, 0);
-  if (in5_2.byteLength !== 28 * W) throw new Error("protocol bits_8: bad frame size from party 2");
-  R.fresh(0, 228, 8);
-  R.toPlanes(1, 8, [-1, -1, -1, -1, -1, -1, 228]);
-  R.toPlanes(1, 5, [-1, -1, -1, -1, -1, -1, -1, 229]);
-  runTable(R, bits_8_p0_t7);
-  runTable(R, bits_8_p0_t8);
-  return R.fromPlanes(8, [30, 201, 202, 203, 204, 233, 234, 235]) as Uint8Array;
+  R.views(1, 59, 2, in5_2, 0);
+  if (in5_2.byteLength !== 2 * L) throw new Error("protocol bits_8: bad frame size from party 2");
+  R.fresh(1, 61, 1);
+  runTable(R, bits_8_p0_t2);
+  return R.result(1, 61, false) as Uint8Array;
 }
 
-const bits_8_p1_t0 = "AgBGwCAoBCCCgBE-CIwBFKKgBE6CU8BGEEgBCiDaiC";
-const bits_8_p1_t1 = "CiDCMAGCCBICiBCDEKiBCOBD";
-const bits_8_p1_t2 = "AgBE2C8C-COAE";
-const bits_8_p1_t3 = "AgBEqLKyBCCCAEBwC2CBAmEAEuLyC-GCCCgBCBBDACD2C2GgBCBBDAEDyC4CBCCAEHyCiHBCCgBEDDHBBBAEH4C4GBCCgBEDDHBBBgBCHmDuEgBEyLoDwECCCgBEJwD4EBCCgBC2LBHgBEBDJBBBgBCkK2D-EgBCF4DgFgBCmK6DiFgBCoKBFgBG4L-DmFCCCgBCBqEyFgBCwKDBAE-LkKsHCECACiMmKwHAEBmKwKDA9CgBCBBFACFwKqHgBCBBFgBGkMgI2FCCCgBCFsIiGgBCBBFgBCyKwImGgBEFyIoGBCCgBE0KDFCCBgBGqM4IuGCCCAGwMyK6HCCCgBG2MgJwJCCCgBM8MckCCCC";
-const bits_8_p1_t4 = "AgBEgKgLqLCECAEByCgKBCCgBEBBuLBBCAEFgK4GBCCgBEBBFBBBgBEBByLBBCgBCF-K2LgBEBiLBBEBgBEqKF4LCACgBCuKD8LAEHkKqKBECACLmKuKgBGHH-LBBCAGNqKmHBCCgBGHHNBBBgBGHHkMBBCgBCHgLHgBCBBJgBCJoLLgBG4KBqMCACAGLyK4KBCCgBGLLwMBBCAGR4K0HBCCgBGLLRBBBgBGLL2MBBCgBCLkLLgBEDDNFFBgBEoNF8MCBCgBEsNBgNCJCgBEwNDkNCFC";
+const bits_8_p1_t0 = "CiDCcAOCCBQCiBCDESiBCmBBDyECBmBCiBCeGUiBCDIWiBCgBBDiBEiBKYCCC";
+const bits_8_p1_t1 = "CCEBegBBAqBiBCBBDCCDgBoCiBCBBDiBCDoB0BiBCBBDiBCBmBBCEDiBkBBAqBiBCDDFCCFkBsCiBCDDFiBCFqB2BiBCDDFyECFBEiBCHsB4BiBCsDDHiBCHuB6BiBCuDFHCEFsDuDBAbiBCFFHCCHuDwCiBCFFHiBCH8C8BiBEFFHEECyECFDEiBCHwB-BiBCwDDHiBCDyBgCiBCyDFDCEDwDyDBAbiBCDDFCCFyD0CiBCDDFiBCF-CiCiBCDDFyECFBIiBCHgDkCiBC0DDHiBCDiDmCiBC2DFDCED0D2DBAbiBCDDFCCF2D4CiBCDDFiBCFkDoDiBEDDFCCCyECBBCiBCDmDqDiBC4DBD";
 async function bits_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(1, 0, x as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L + 80 * W);
-  R.views(0, 0, 20, ks0_next, 0);
-  R.views(1, 1, 2, ks0_next, 80 * W);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 3 * L + 80 * W);
-  R.views(0, 20, 20, ks0_prev, 0);
-  R.views(1, 3, 3, ks0_prev, 80 * W);
-  const out1_2 = new Uint8Array(L + 24 * W);
-  R.views(0, 40, 6, out1_2, 0);
-  R.views(1, 6, 1, out1_2, 24 * W);
-  R.fresh(0, 46, 5);
-  R.fresh(1, 7, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L);
+  R.views(1, 1, 6, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 7 * L);
+  R.views(1, 7, 7, ks0_prev, 0);
+  const out1_2 = new Uint8Array(5 * L);
+  R.views(1, 14, 5, out1_2, 0);
+  R.fresh(1, 19, 1);
   runTable(R, bits_8_p1_t0);
-  runTable(R, bits_8_p1_t1);
-  R.toPlanes(1, 7, [46]);
-  runTable(R, bits_8_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 80 * W);
-  R.views(0, 51, 20, ks1_next, 0);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 6 * L);
+  R.views(1, 20, 6, ks1_next, 0);
   // round 2
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 144 * W);
-  R.views(0, 71, 36, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 10 * L);
+  R.views(1, 26, 10, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(0, 107, 21, in3_0, 0);
-  if (in3_0.byteLength !== 84 * W) throw new Error("protocol bits_8: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 96 * W);
-  R.views(0, 128, 24, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 32 * W);
-  R.views(0, 152, 8, ks3_prev, 0);
-  const out4_2 = new Uint8Array(60 * W);
-  R.views(0, 160, 15, out4_2, 0);
-  R.fresh(0, 175, 43);
-  R.toPlanes(1, 7, [-1, 175, 176, 177, 178, 179, 180]);
-  runTable(R, bits_8_p1_t3);
-  runTable(R, bits_8_p1_t4);
+  R.views(1, 36, 10, in3_0, 0);
+  if (in3_0.byteLength !== 10 * L) throw new Error("protocol bits_8: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 6 * L);
+  R.views(1, 46, 6, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 2 * L);
+  R.views(1, 52, 2, ks3_prev, 0);
+  const out4_2 = new Uint8Array(6 * L);
+  R.views(1, 54, 6, out4_2, 0);
+  R.fresh(1, 60, 1);
+  runTable(R, bits_8_p1_t1);
   ctx.transport.send(2, inst, 4, out4_2);
-  return R.fromPlanes(8, [48, 50, 212, 213, 214, 215, 216, 217]) as Uint8Array;
+  return R.result(1, 60, false) as Uint8Array;
 }
 
-const bits_8_p2_t0 = "AgBG-GkCQCCCgBGkHsCYCCCgBEqH2CiBCCCgBEuH8CkECKKgBEyHoDwEEEEgBE4HuD2ECCCgBE8H0D8ECCCgBEgIgEoFC_D_DgBEkICqBCCC";
-const bits_8_p2_t1 = "CyCCOAIiBCMOCCCBCGiBCDKEiBCQBD";
-const bits_8_p2_t2 = "AgBGsFyG-GCECgBEyFoGkHCECgBE2FuGoHCGCgBC6F4GsHAEBsFyFBAzDgBCBBDACDyF4BgBCBBDAEDuF4FBCCAEHuFgCBCCgBEDDHBBBAEH4F6BBCCgBEDDHBBBgBEBBuHBBCgBC0HFyHgBCBqGBgBC8F0G2HgBC-FD4HgBCgG8G6HgBEiGB8HCACgBCmG0HgIgBCDoGyGgBCB0GBgBCoIwGiIgBEqIDkICCC";
-const bits_8_p2_t3 = "AAEBuF0FBCCAEFuF-KBCCgBEBBFBBBAEF0F6BBCCgBEBBFBBBgBEF-CmEBCCgBEiNBFCBBgBCmN4DgFAEB8FiGBCCAEF8FoLBCCACoNgGsLgBEBBFBBBAEFiGiLBCEgBEBBFBBBAEFgGmGBAoFgBCFFHACHmGkLgBCFFHgBEHuIuJBCCgBCqNyIyJgBCL6I6JgBCBBHgBCsNDJgBCDFLgBCBsGBgBGF-I-JBCCgBEuM4GFCcBgBCyMDJgBGuNmJmKCCCAG0NuM2LCCCgBG6N8LuKCCCgBCB2GBgBCDGuBgBIgOIwBCCCgBCoOBD";
-const bits_8_p2_t4 = "AgBEB6MiNBCCgBCsMDmNACFgGsMgBCFFoNACHsMkLgBCFFHgBEFFqNEECgBCF-MFgBG0MBuNCACAGHuM0MBCCgBGHH0NBBCAGN0MwLBCCgBGHHNBBBgBGHH6NBBCgBCHuGHgBEDDJBBBgBEB4GBFCFgBED8GDBkGBgBEqOBgOCFCgBEuODkOCBC";
+const bits_8_p2_t0 = "CyCCuCAQiBC8BuCCCCBCOiBCDaEiBCBBDyECDBCiBCFcGiBC-BuCFiBCFeIiBCgCDFCED-BgCBArBiBCDDFCCFgCSiBCDDFiBCFgBwBiBCDDFiBCwCBDyECBuCCiBCDiBKiBCiCuCDiBCDkBMiBCkCBDCEBiCkCBArBiBCBBDCCDkCWiBCBBDiBCDmByBiBCBBDyECDwCEiBCFoB0BiBCmCBFiBCFqB2BiBCoCDFyECDBEiBCFsB4BiBCqCBFiBCBuB6BiBCsCDB";
+const bits_8_p2_t1 = "CCEBmCoCBAgBiBCBBDCCDoCmDiBCBBDiBCDyC6CiBCBBDiBCBwCBCEDqCsCBAgBiBCDDFCCFsCqDiBCDDFiBCF0C8CiBCDDFyECFBIiBCH2C-CiBC2DDHiBCD4CgDiBC4DFDCED2D4DBAHiBCDDFCCF4DuDiBCDDFiBCFyDiDiBEDDFCCCyECBBCiBCBuCBiBCD0DkDiBC6DBD";
 async function bits_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<Uint8Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(1, 0, x as Uint8Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 32 * W);
-  R.views(0, 0, 8, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L + 80 * W);
-  R.views(0, 8, 20, ks0_prev, 0);
-  R.views(1, 1, 2, ks0_prev, 80 * W);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L);
+  R.views(1, 1, 6, ks0_prev, 0);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(1, 3, 1, in1_0, 0);
+  R.views(1, 7, 1, in1_0, 0);
   if (in1_0.byteLength !== L) throw new Error("protocol bits_8: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(0, 28, 6, in1_1, 0);
-  R.views(1, 4, 1, in1_1, 24 * W);
-  if (in1_1.byteLength !== L + 24 * W) throw new Error("protocol bits_8: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, L + 128 * W);
-  R.views(0, 34, 32, ks1_next, 0);
-  R.views(1, 5, 1, ks1_next, 128 * W);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 80 * W);
-  R.views(0, 66, 20, ks1_prev, 0);
-  const out2_0 = new Uint8Array(L + 56 * W);
-  R.views(0, 86, 14, out2_0, 0);
-  R.views(1, 6, 1, out2_0, 56 * W);
-  R.fresh(0, 100, 35);
-  R.fresh(1, 7, 2);
+  R.views(1, 8, 5, in1_1, 0);
+  if (in1_1.byteLength !== 5 * L) throw new Error("protocol bits_8: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 11 * L);
+  R.views(1, 13, 11, ks1_next, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 6 * L);
+  R.views(1, 24, 6, ks1_prev, 0);
+  const out2_0 = new Uint8Array(9 * L);
+  R.views(1, 30, 9, out2_0, 0);
+  R.fresh(1, 39, 2);
   runTable(R, bits_8_p2_t0);
-  runTable(R, bits_8_p2_t1);
-  R.toPlanes(1, 8, [100, 101, 102, -1, 103]);
-  R.toPlanes(1, 7, [104, 105, 106, 107, 108, 109, 110]);
-  runTable(R, bits_8_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 64 * W);
-  R.views(0, 135, 16, ks2_next, 0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 4 * L);
+  R.views(1, 41, 4, ks2_next, 0);
   // round 3
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 96 * W);
-  R.views(0, 151, 24, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 6 * L);
+  R.views(1, 45, 6, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(0, 175, 15, in4_1, 0);
-  if (in4_1.byteLength !== 60 * W) throw new Error("protocol bits_8: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 32 * W);
-  R.views(0, 190, 8, ks4_next, 0);
-  const out5_0 = new Uint8Array(28 * W);
-  R.views(0, 198, 7, out5_0, 0);
-  R.fresh(0, 205, 28);
-  R.toPlanes(1, 8, [-1, -1, -1, 205, -1, 206, 207]);
-  R.toPlanes(1, 7, [-1, -1, -1, -1, -1, -1, -1, 208]);
-  runTable(R, bits_8_p2_t3);
-  runTable(R, bits_8_p2_t4);
+  R.views(1, 51, 6, in4_1, 0);
+  if (in4_1.byteLength !== 6 * L) throw new Error("protocol bits_8: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 2 * L);
+  R.views(1, 57, 2, ks4_next, 0);
+  const out5_0 = new Uint8Array(2 * L);
+  R.views(1, 59, 2, out5_0, 0);
+  R.fresh(1, 61, 1);
+  runTable(R, bits_8_p2_t1);
   ctx.transport.send(0, inst, 5, out5_0);
-  return R.fromPlanes(8, [132, 133, 134, 228, 229, 230, 231, 232]) as Uint8Array;
+  return R.result(1, 61, false) as Uint8Array;
 }
 
 /**
  * Bit decomposition uintN -> xor_uintN: three-to-two, then a + b with a prefix adder.
  * 2 + log2 n rounds.
- * Instance bits_16: 6 round(s); bytes sent per lane by P1 / P2 / P3: 10.75 / 10.75 / 10.75.
+ * Instance bits_16: 6 round(s); bytes sent per lane by P1 / P2 / P3: 30 / 30 / 30.
  */
 export function bits_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<Uint16Array> {
   const inst = ctx.newInstance();
@@ -3630,218 +3577,164 @@ export function bits_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<U
   }
 }
 
-const bits_16_p0_t0 = "AgBCyDwBwC";
-const bits_16_p0_t1 = "C0CCKACkBCIKE";
-const bits_16_p0_t2 = "AgBC0DwDyD";
-const bits_16_p0_t3 = "AgBO4VA2DCCCgBOmWQmECCCgBM0WiB4ECCCgBGoXwJmFCCCgBEuX4JuFCKKgBKyXkK6FCCCgBOiYwKmGCCCgBIwYgL2GCCCgBE4YqLgHCKKgBI8Y2LsHCCCgBEoZgMwOCCCgBEsZ0MkPCCCgBEwZ6MqPCCCgBO2ZgNwPCCCgBIkawNgQCCCgBGsaoO4QCCCgBIyayByCCCC";
-const bits_16_p0_t4 = "CECBKOkBCDGMkBCQBD";
-const bits_16_p0_t5 = "AgBOgR8U4VCECgBM8R-U0WCECAGgXgRkICCCACmXoRqIAMBiR8RBCCAMNiRsIBCCgBMBBNBBBAMN8R4HBCCgBMBBNBBBgBGBBwXBBCgBC8XH2XgBEHJ4XBBCgBCoS-UiYgBCqSBkYgBCsSmVmYgBCuSFoYgBCwSuVqYgBCySHsYgBC0S2VuYgBEgTD6YCACgBEkT8X-YCACgBCoTJiZAEkZoSkJCCCAEBsSgTDCCAEHySmTDCCAENsSoJBCCAERySsJBCCgBEBBNDDBgBEHHRDDBAENgT8IBCCAERmTgJBCCgBEBBNDDBgBEHHRDDBgBEBBsZDDCgBC0ZHwZgBCHLyZgBCqTiV2ZgBEsTD4ZCCCgBCwTF8ZgBCyTyV-ZgBE0TJgaCCCgBGgU0ZsaCAC";
-const bits_16_p0_t6 = "AgBIuRmUmWCECgBE2R0UuWCECgBC6R6UyWAGBgRuRBCCACHoR2RgBIBBgXBBCAGJuR2HBCCACP2R-HgBIBBJBBBgBIBBoXBBCgBEBoUBBEBgBE-XwUFCGBgBE2SBwYCACgBE6S-X0YCACgBC-SgY4YAEFoS2SBCCgBEFFkZBBCAEJ2S4IBCCgBEFFJBBBgBEFFoZBBCgBCFqUFgBCDDHgBI4TDkaCACgBCHmU8UgBEB-UBDCDgBCDiVDgBE6aHyaCGCgBE-aF2aCCC";
-const bits_16_p0_t7 = "AAEBmR0RBEEAEFsR6RBFoOAEJqRkgBBCCgBGBBHBBBAEH0R8HBEEACL6RiIgBGBBHBBBgBEH2JsFBEEgBCL8JyFgBGklBBHCBBgBCBoL-GgBCqlBsLiHgBC0jBgYBAEBsS6SBCCAEFwS0jBBC1QAIJsSqgBBCCACslB0SygBgBIBBJBBBAEJ6S8IBCCAEN0jBogBB1QnXgBIBBJBBBAEJwSkTBAwNgBCJJLACLkTogBgBCJJLgBILkM0OBCCgBCulBsM8OgBCT4MoPgBCBBLgBCwlBDNgBCDFPgBCylBHRgBCFJTgBCByUBgBC0lB4UDgBG2lB4NoQCCCAEDqT4TDCCAEJuT8TBCCAINqTkhBBCCAG8lByTshBCCCgBEDDNDDBgBEJJRBBBAIN4T2gBBCCgBEDDNDDBgBEJJRBBBAGNyTgUBCCAGTyTyhBBCCgBGNNTBBBAGTgU-gBBCCgBGNNTBBBgBITibidBCCgBGimBqbqdCCCgBGb6b6dBCCgBEDDTDDBgBCJJXgBComBLZgBGLNbBBBgBEDuUDDwDDgBCBBJgBEJicieHCCgBKTmcmeBCCgBE-jBqVJCyCHgBCikBFTgBCkkB0ZVgBGmkBLXCBBgBOqmBycyeCCCAO4mB-jBmiBCCCgBOmnB0iBifCCCgBEDkVDBCDgBCBoVBgBGH6B6CBCCgBQ0nBgCgDCCCgBEkoBDHCBBgBCooBBL";
-const bits_16_p0_t8 = "AgBGB6kBklBBCCgBC2jBFqlBACH0S2jBgBCHHslBACJ2jBiJgBCHHJgBEHHulBGGCgBCDDylBgBCHglBHgBG4jBD2lBCACAGJyT4jBBCCgBGJJ8lBBBCAGP4jB-gBBCCgBGJJPBBBgBGJJimBBBCgBCBBomBgBCJ6UJgBEFFLBBBgBOskBBqmBCACAOL-jBskBBCCgBOLL4mBBBCAOZskB4hBBCCgBOLLZBBBgBOLLmnBBBCgBEL0ULBsDBgBCP0lBPgBEDDRFFBgBEFFVBBBgBEBqVBJCJgBENuVNBCBgBEDyVDFCFgBEF2VFBsPBgBEqoBB0nBCJCgBEuoBN4nBCBCgBEyoBD8nBCFCgBE2oBFgoBCBC";
+const bits_16_p0_t0 = "C0CCSACkBCQSE";
+const bits_16_p0_t1 = "CECBSqBkBCDGUkBCBBD0ECDBCkBCFIWkBCgDSFkBCFKYkBCiDDFEEDgDiDBAzBkBCDDFECFiDsBkBCDDFkBCF8BakBEDDFCCC0ECDSCkBCFMckBCkDSFkBCFOekBCmDDFEEDkDmDBAzBkBCDDFECFmDwBkBCDDFkBCF-BgBkBCDDF0ECFBEkBCHgCiBkBCoDDHkBCHiCkBkBCqDFHEEFoDqDBAzBkBCFFHECHqD0BkBCFFHkBCHkC0CkBCFFHkBC4DBF0ECBDEkBCFmCmBkBCsDDFkBCDoCoBkBCuDBDEEBsDuDBAzBkBCBBDECDuD4BkBCBBDkBCDqC2CkBCBBD0ECD4DIkBCFsC4CkBCwDBFkBCFuC6CkBCyDDF0ECDBIkBCFwC8CkBC0DBFkBCByC-CkBC2DDB";
+const bits_16_p0_t2 = "CEEBwDyDBAekBCBBDECDyDuEkBCBBDkBCD6DiEkBCBBDkBCB4DBEED0D2DBAekBCDDFECF2DyEkBCDDFkBCF8DkEkBCDDF0ECFBQkBCH-DmEkBC-EDHkBCDgEoEkBCgFFDEED-EgFBAHkBCDDFECFgF2EkBCDDFkBCF6EqEkBEDDFCCC0ECBBCkBCBSBkBCD8EsEkBCiFBD";
 async function bits_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(2, 0, x as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 6 * L + 160 * W);
-  R.views(0, 0, 40, ks0_next, 0);
-  R.views(2, 1, 3, ks0_next, 160 * W);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 64 * W);
-  R.views(0, 40, 16, ks0_prev, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 14 * L);
+  R.views(2, 1, 7, ks0_next, 0);
   const out1_2 = new Uint8Array(2 * L);
-  R.views(2, 4, 1, out1_2, 0);
-  R.fresh(0, 56, 3);
-  R.fresh(2, 5, 1);
+  R.views(2, 8, 1, out1_2, 0);
+  R.fresh(2, 9, 1);
   runTable(R, bits_16_p0_t0);
-  runTable(R, bits_16_p0_t1);
-  R.toPlanes(2, 5, [56]);
-  runTable(R, bits_16_p0_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 2 * L + 256 * W);
-  R.views(0, 59, 64, ks1_prev, 0);
-  R.views(2, 6, 1, ks1_prev, 256 * W);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 22 * L);
+  R.views(2, 10, 11, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(0, 123, 29, in2_2, 0);
-  R.views(2, 7, 1, in2_2, 116 * W);
-  if (in2_2.byteLength !== 2 * L + 116 * W) throw new Error("protocol bits_16: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 320 * W);
-  R.views(0, 152, 80, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 160 * W);
-  R.views(0, 232, 40, ks2_prev, 0);
-  const out3_1 = new Uint8Array(204 * W);
-  R.views(0, 272, 51, out3_1, 0);
-  R.fresh(0, 323, 110);
-  R.fresh(2, 8, 1);
-  R.toPlanes(2, 5, [-1, 334, 335, 336, 337, 338, 339, 340, 341, 342, 343, 344, 345, 346, 347]);
-  runTable(R, bits_16_p0_t3);
-  runTable(R, bits_16_p0_t4);
-  R.toPlanes(2, 8, [323, 324, 325, 326, 327, 328, 329, -1, 330, 331, 332, -1, 333]);
-  runTable(R, bits_16_p0_t5);
-  runTable(R, bits_16_p0_t6);
+  R.views(2, 21, 9, in2_2, 0);
+  if (in2_2.byteLength !== 18 * L) throw new Error("protocol bits_16: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * L);
+  R.views(2, 30, 12, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 12 * L);
+  R.views(2, 42, 6, ks2_prev, 0);
+  const out3_1 = new Uint8Array(24 * L);
+  R.views(2, 48, 12, out3_1, 0);
+  R.fresh(2, 60, 1);
+  runTable(R, bits_16_p0_t1);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 128 * W);
-  R.views(0, 433, 32, ks3_next, 0);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 8 * L);
+  R.views(2, 61, 4, ks3_next, 0);
   // round 4
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 192 * W);
-  R.views(0, 465, 48, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 12 * L);
+  R.views(2, 65, 6, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(0, 513, 41, in5_2, 0);
-  if (in5_2.byteLength !== 164 * W) throw new Error("protocol bits_16: bad frame size from party 2");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 64 * W);
-  R.views(0, 554, 16, ks5_next, 0);
-  const out6_1 = new Uint8Array(76 * W);
-  R.views(0, 570, 19, out6_1, 0);
-  R.fresh(0, 589, 64);
-  R.toPlanes(2, 8, [-1, -1, -1, -1, -1, -1, -1, 589, -1, -1, -1, 590, -1, 591, 592]);
-  R.toPlanes(2, 5, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 593]);
-  runTable(R, bits_16_p0_t7);
-  runTable(R, bits_16_p0_t8);
+  R.views(2, 71, 6, in5_2, 0);
+  if (in5_2.byteLength !== 12 * L) throw new Error("protocol bits_16: bad frame size from party 2");
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 4 * L);
+  R.views(2, 77, 2, ks5_next, 0);
+  const out6_1 = new Uint8Array(4 * L);
+  R.views(2, 79, 2, out6_1, 0);
+  R.fresh(2, 81, 1);
+  runTable(R, bits_16_p0_t2);
   ctx.transport.send(1, inst, 6, out6_1);
-  return R.fromPlanes(16, [58, 429, 430, 431, 432, 642, 643, 644, 645, 646, 647, 648, 649, 650, 651, 652]) as Uint16Array;
+  return R.result(2, 81, false) as Uint16Array;
 }
 
-const bits_16_p1_t0 = "AgBOgFAwCCCCgBE-FQgDNSSgBKyFkB0DCCCgBEgGwBgECCC";
-const bits_16_p1_t1 = "CkDCMAGECBICkBCDEKkBCOBD";
-const bits_16_p1_t2 = "AgBEuF8F-FWAE";
-const bits_16_p1_t3 = "AgBM2bSiDCCCAEBgFuFBA2IAMiciFmOCCCgBCBBDACDuF2NgBCBBDAMDiFwFBCCAMPiFyOBCCgBMDDPBBBAMPwF4NBCCgBMDDPBBBgBCPmG2IgBMucoG4ICCCgBMR4GoJBCCgBC6cBPgBMBDRBBBgBC4XmH2JgBCNoH4JgBC6XqH6JgBCPsH8JgBC8XuH-JgBCRwHgKgBC-XyHiKgBGgYBNCDBgBOgd2HmKCCCgBIBqI6KDCCgBCPyIiLgBE0YDBCADgBE4YHJCADgBC8YLPAEud4XsPCICAEyd6XwPCICAC2dkY0PAEB6X0YDICAEJ8X4YDICAEP-X8YBDlJAETiY4PBFCAEXkY8PBFCgBIBBRDDBgBCPPZAKR0YiPBCCgBIBBRDDBgBCPPZgBI4d8QmLCCCgBCgemRwLgBKRwR6LBCCgBIBBRDDBgBCPPZgBC-Y8RmMgBGR-RoMBCCgBCgZkSuMgBEXmSwMBCCgBEiZDRCCBgBEmZFVCFBgBCqZPZgBOkesS2MCCCgBGBkTuNBCCgBG6ZNBCABAEye-YuQCECAE2ekZyQCCCAEBgZ6ZBICAEFqZ-ZFJnJAEPoZ4QBCCgBEBBLBBDgBCFFRAEL6ZoQDCCACR-ZsQgBEBBLBBDgBCFFRgBI6esTsVCCCgBELkUkWDCCgBCRoUoWgBEBBLBBDgBCFFRgBCgasUsWgBELuUuWDCCgBIRyUyWBCCgBEiaHLCBDgBEmaNRCMBgBEqaDVCBBgBOif8U8WCCCgBOwf0BkECCC";
-const bits_16_p1_t4 = "AgBMsX-a2bCECAMBiFsXBCCgBMBBicBBCAMNsX4NBCCgBMBBNBBBgBMBBucBBCgBCN8a6cgBGBgbBBEBgBC8csbHgBCHwbJgBC-c0bLgBEmYNgdCACgBEqYDkdCACgBEuY8codCACgBCyY-csdAEJ4XmYBICAEP6XqYBICACTkYwYgBEJJudBBCgBGPPydBBCAIVmY-OBCCACdwYoPgBEJJVBBBgBGPPZBBBgBEJJ4dBBCgBGPP8dBBCgBCJ-aJgBCBBLgBCLmbPgBCFFRgBCieHTgBIsZBkeCACgBG0ZieseCACAEH-YsZHECAERkZwZBCCgBEHHyeHHCgBERR2eBBCAIVsZgQBCCgBEHHVHHBgBERRZBBBgBEHH6eHHCgBERR-eBBCgBCHibHgBEDDPHHBgBCFFTgBOuaFifCACgBE-fNwfCECgBEigBB0fCFCgBEmgBD4fCHCgBCqgBF8f";
-const bits_16_p1_t5 = "AAEB8XuYBCEAEF8XsiBBCCgBEBBFBBBAEFuYmPBEEgBEBBFBBBgBEFkRuLBEEgBCBBFgBC0jBDHgBCBubBAEDgZ0ZBICAEHqZ4ZBJ4IAELoZyiBBCCgBGDDJBBBAGJ0ZoQBCCgBGDDJBBBgBGJ0T0VBCCgBEDDJBBBgBC2jBHNgBEDybDBsBBAOHgauaBCCAOVgakjBBCCgBOHHVBBBAOVua2iBBCCgBOHHVBBBgBOVsgBshBBCCgBMHHVBBBgBC4jBThBgBEHqbHByBBgBCBBLgBCLieNgBEDDPBBBgBMNiCyEBCCgBC6jBuC-EgBE8jBHNCBBgBEgkBBRCJBgBEkkBDVCBB";
-const bits_16_p1_t6 = "AgBCByjB0jBgBEBB2jBAACgBCokBB6jB";
+const bits_16_p1_t0 = "CkDCcAOECBQCkBCDESkBCmBBD0ECBmBCkBCeGUkBCDIWkBCgBBDkBEiBKYCCC";
+const bits_16_p1_t1 = "CEEBegBBAuBkBCBBDECDgBsCkBCBBDkBCDoB0BkBCBBDkBCBmBBEEDiBkBBAuBkBCDDFECFkBwCkBCDDFkBCFqB2BkBCDDF0ECFBEkBCHsB4BkBCgEDHkBCHuB6BkBCiEFHEEFgEiEBArBkBCFFHECHiE0CkBCFFHkBCHkD8BkBEFFHEEC0ECFDEkBCHwB-BkBCkEDHkBCDyBgCkBCmEFDEEDkEmEBArBkBCDDFECFmE4CkBCDDFkBCFmDiCkBCDDF0ECFBIkBCHoDkCkBCoEDHkBCHqDmCkBCqEFHEEFoEqEBArBkBCFFHECHqE8CkBCFFHkBCHsD4DkBCFFHkBC0EBF0ECBDIkBCFuDoCkBCsEDFkBCDwDqCkBCuEBDEEBsEuEBArBkBCBBDECDuEgDkBC2EBDkBC4EyD6D";
+const bits_16_p1_t2 = "CkBCB2E4E0ECD0EQkBCF0D8DkBCwEBFkBCB2D-DkBCyEDB";
+const bits_16_p1_t3 = "CEEBwEyEBASkBCBBDECDyEiFkBCBBDkBCD6E-EkBCBBDkBCB0EB0ECBBCkBCD8EgFkBCmFBD";
 async function bits_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(2, 0, x as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L + 160 * W);
-  R.views(0, 0, 40, ks0_next, 0);
-  R.views(2, 1, 2, ks0_next, 160 * W);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 6 * L + 160 * W);
-  R.views(0, 40, 40, ks0_prev, 0);
-  R.views(2, 3, 3, ks0_prev, 160 * W);
-  const out1_2 = new Uint8Array(2 * L + 56 * W);
-  R.views(0, 80, 14, out1_2, 0);
-  R.views(2, 6, 1, out1_2, 56 * W);
-  R.fresh(0, 94, 5);
-  R.fresh(2, 7, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L);
+  R.views(2, 1, 6, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 14 * L);
+  R.views(2, 7, 7, ks0_prev, 0);
+  const out1_2 = new Uint8Array(10 * L);
+  R.views(2, 14, 5, out1_2, 0);
+  R.fresh(2, 19, 1);
   runTable(R, bits_16_p1_t0);
-  runTable(R, bits_16_p1_t1);
-  R.toPlanes(2, 7, [94]);
-  runTable(R, bits_16_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 160 * W);
-  R.views(0, 99, 40, ks1_next, 0);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 12 * L);
+  R.views(2, 20, 6, ks1_next, 0);
   // round 2
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 320 * W);
-  R.views(0, 139, 80, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * L);
+  R.views(2, 26, 12, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(0, 219, 51, in3_0, 0);
-  if (in3_0.byteLength !== 204 * W) throw new Error("protocol bits_16: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 288 * W);
-  R.views(0, 270, 72, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 128 * W);
-  R.views(0, 342, 32, ks3_prev, 0);
-  const out4_2 = new Uint8Array(224 * W);
-  R.views(0, 374, 56, out4_2, 0);
-  R.fresh(0, 430, 88);
-  R.toPlanes(2, 7, [-1, 430, 431, 432, 433, 434, 435, 436, 437, 438, 439, 440, 441, 442]);
-  runTable(R, bits_16_p1_t3);
-  runTable(R, bits_16_p1_t4);
+  R.views(2, 38, 12, in3_0, 0);
+  if (in3_0.byteLength !== 24 * L) throw new Error("protocol bits_16: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 20 * L);
+  R.views(2, 50, 10, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 8 * L);
+  R.views(2, 60, 4, ks3_prev, 0);
+  const out4_2 = new Uint8Array(20 * L);
+  R.views(2, 64, 10, out4_2, 0);
+  R.fresh(2, 74, 3);
+  runTable(R, bits_16_p1_t1);
+  runTable(R, bits_16_p1_t2);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 64 * W);
-  R.views(0, 518, 16, ks4_next, 0);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 4 * L);
+  R.views(2, 77, 2, ks4_next, 0);
   // round 5
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 64 * W);
-  R.views(0, 534, 16, ks5_prev, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 4 * L);
+  R.views(2, 79, 2, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(0, 550, 19, in6_0, 0);
-  if (in6_0.byteLength !== 76 * W) throw new Error("protocol bits_16: bad frame size from party 0");
-  R.fresh(0, 569, 12);
-  R.toPlanes(2, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 569]);
-  runTable(R, bits_16_p1_t5);
-  runTable(R, bits_16_p1_t6);
-  return R.fromPlanes(16, [96, 98, 511, 512, 513, 514, 515, 516, 517, 574, 575, 576, 577, 578, 579, 580]) as Uint16Array;
+  R.views(2, 81, 2, in6_0, 0);
+  if (in6_0.byteLength !== 4 * L) throw new Error("protocol bits_16: bad frame size from party 0");
+  R.fresh(2, 83, 1);
+  runTable(R, bits_16_p1_t3);
+  return R.result(2, 83, false) as Uint16Array;
 }
 
-const bits_16_p2_t0 = "AgBO-NsEgBCCCgBGsO8EwBCCCgBEyOkF4BCKKgBK2OwFkCCCCgBEgP8FsICSSgBKkPwGgJCCCgBI0P8GsJCCCgBE8PmH2JCCCgBEgQsH8JCCCgBEkQgIwKCCCgBEoQmI2KCCCgBGsQAwCCCC";
-const bits_16_p2_t1 = "C0CCOAIkBCMOCECBCGkBCDKEkBCQBD";
-const bits_16_p2_t2 = "AgBO8KiN-NCECgBEqL2MsOCECgBEuL8MwOCCCgBMyLkN0OCECAEB8KqLBArHgBCBBDACDqLwDgBCBBDAMD-KyLBCCAMP-KgEBCCgBMDDPBBBAMPyLyDBCCgBMDDPBBBgBEBBgPBBCgBCuPFkPgBCFHmPgBCwPJoPgBCHLqPgBCyPNsPgBCB4MBgBC-LkN0PgBCgMD2PgBCiMsN4PgBEkMF6PCBCgBCoM8N-PgBEqMBgQCACgBEuMuPkQCACgBEyMwPoQCCCgBCD2MiNgBCBkNBgBCyQgNsQgBE0QDuQCCC";
-const bits_16_p2_t3 = "AgBEwiBiF2BCEEgBC0iBoF8BAEB-KsLBCCAEFkLwLBFoMACJgL6XAC2iBiL8XACLkL-XAE4iBmLgYCCCgBGBBHBBBAEHsLyDBCCACLwL4DgBGBBHBBBgBEH-FuIBCCgBC8iBiGyIgBCLkG0IgBE-iBmG2ICCCgBGijBBHCBBgBCBkH0JgBCuf0NBgBKojBwHgKCCCgBCBkI0KgBC6fwPBAEB-LqMBCCAEF-LyYBCCAEyjBiM2YCCCAE2jBuf6YCnTCAC6jBoM-YgBEBBFBBBAEFqMkYBCIgBEBBFBBBAEFiMuMBCCAEJuf6fBnTnTAENoM0MBFsMAERkMiZBqTCAEVmMmZBCCgBKFFPBBBAEPuMmYBCIAET6foYBnTIACX0MqYgBKFFPBBBgBEP4QoTBCCgBK8jB8QsTCCCgBKTsR8TBCCgBCBBPgBCmkBDRgBKDFTBBBgBCB6MBgBON4RoUBCCgBE8foNNCmCBgBEggBDRCBBgBEkgB4NVC6BBgBCogBLZgBOokBoS4UCCCgBEDgTwVBCCgBCLkT0VgBE4gBJDCABgBC8gBJLAO2kB8f4ZCCCAEDkgB4gBBCCAELogB8gBBD1GAEPmgBoaBCCgBEDDNBBBgBCLLRAEN4gBsZBCIACR8gB2ZgBEDDNBBBgBCLLRgBOklBob4VCCCgBGNgcwWBCCgBEDDNBBBgBCLLRgBONoc4WBCCgBE-gBwNNCgCBgBEihBHRCBBgBEmhBDVCBBgBCqhBLZgBOylB4coXCCCAOgmB-gB6aCCCgBOumBodoeCCCgBCBmNBgBCDG2CgBY8mBI4CCCCgBC0nBBD";
-const bits_16_p2_t4 = "AgBEof-hBwiBCGCgBCsfoiB0iBAEBiLofBECACFoLsfgBGBB2iBBBCAEHof2DBCEACLsf8DgBGBBHBBBgBGBB8iBBBCgBEH6hBijBBCCgBCBgiBBgBCLiiBmjBgBEDmiBDBEBgBEwfJojBCACgBE0fLsjBCACgBC4fFwjBAENiMwfBCCAERuf0fBnTCACVoM4fgBKNNyjBBBCAEXwfmYBCIAEb0foYBCIACf4fqYgBKNNXBBBgBKNN8jBBBCgBCHHmkBgBCN-hBNgBCBBPgBCPkiBRgBCDDTgBCRsiBVgBIqgBHokBCACgBGygBDwkBCACAOT8fqgBBCCgBOTT2kBBBCAEhBqgBqZBCEAElBugBwZBCCAEpBygBsZBCIACtB2gB2ZgBOTThBBBBgBOTTklBBBCgBCT8MTgBEJJVDDBgBCBBZgBCVoiBbgBEFFdLLBgBOshBBylBCACAOX-gBshBBCCgBOXXgmBBBCAOlBshBsaBCCgBOXXlBBBBgBOXXumBBBCgBCX-MXgBELLZDDBgBEDDdRRBgBEFFhBLLBgBEHoNHLCLgBEJsNJDCDgBEBwNBVCVgBEL0NLDCDgBED4NDRCRgBEF8NFLyULgBE2nBH8mBCLCgBE6nBJgnBCDCgBE-nBBknBCVCgBEioBLonBCDCgBEmoBDsnBCRCgBEqoBFwnBCLC";
+const bits_16_p2_t0 = "C0CCuCAQkBC8BuCCECBCOkBCDaEkBCBBD0ECDBCkBCFcGkBC-BuCFkBCFeIkBCgCDFEED-BgCBArBkBCDDFECFgCSkBCDDFkBCFgBwBkBCDDFkBCwCBD0ECBuCCkBCDiBKkBCiCuCDkBCDkBMkBCkCBDEEBiCkCBArBkBCBBDECDkCWkBCBBDkBCDmByBkBCBBD0ECDwCEkBCFoB0BkBCmCBFkBCFqB2BkBCoCDF0ECDBEkBCFsB4BkBCqCBFkBCBuB6BkBCsCDB";
+const bits_16_p2_t1 = "CEEBmCoCBAsBkBCBBDECDoCyDkBCBBDkBCDyC-CkBCBBDkBCBwCBEEDqCsCBAsBkBCDDFECFsC2DkBCDDFkBCF0CgDkBCDDF0ECFBIkBCH2CiDkBC2EDHkBCH4CkDkBC4EFHEEF2E4EBAbkBCFFHECH4E6DkBCFFHkBCHmEmDkBEFFHEEC0ECFDIkBCH6CoDkBC6EDHkBCD8CqDkBC8EFDEED6E8EBAbkBCDDFECF8E-DkBCDDFkBCFoEsDkBCDDF0ECFBQkBCHqEuDkBC-EDHkBCDsEwDkBCgFFDEED-EgFBAbkBCDDFECFgFiEkBCDDFkBCFuEyEkBEDDFCCC0ECBBCkBCBuCBkBCDwE0EkBCiFBD";
 async function bits_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<Uint16Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(2, 0, x as Uint16Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 64 * W);
-  R.views(0, 0, 16, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L + 160 * W);
-  R.views(0, 16, 40, ks0_prev, 0);
-  R.views(2, 1, 2, ks0_prev, 160 * W);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L);
+  R.views(2, 1, 6, ks0_prev, 0);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(2, 3, 1, in1_0, 0);
+  R.views(2, 7, 1, in1_0, 0);
   if (in1_0.byteLength !== 2 * L) throw new Error("protocol bits_16: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(0, 56, 14, in1_1, 0);
-  R.views(2, 4, 1, in1_1, 56 * W);
-  if (in1_1.byteLength !== 2 * L + 56 * W) throw new Error("protocol bits_16: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 2 * L + 256 * W);
-  R.views(0, 70, 64, ks1_next, 0);
-  R.views(2, 5, 1, ks1_next, 256 * W);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 160 * W);
-  R.views(0, 134, 40, ks1_prev, 0);
-  const out2_0 = new Uint8Array(2 * L + 116 * W);
-  R.views(0, 174, 29, out2_0, 0);
-  R.views(2, 6, 1, out2_0, 116 * W);
-  R.fresh(0, 203, 65);
-  R.fresh(2, 7, 2);
+  R.views(2, 8, 5, in1_1, 0);
+  if (in1_1.byteLength !== 10 * L) throw new Error("protocol bits_16: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 22 * L);
+  R.views(2, 13, 11, ks1_next, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 12 * L);
+  R.views(2, 24, 6, ks1_prev, 0);
+  const out2_0 = new Uint8Array(18 * L);
+  R.views(2, 30, 9, out2_0, 0);
+  R.fresh(2, 39, 2);
   runTable(R, bits_16_p2_t0);
-  runTable(R, bits_16_p2_t1);
-  R.toPlanes(2, 8, [203, 204, 205, -1, 206, -1, -1, -1, 207]);
-  R.toPlanes(2, 7, [208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222]);
-  runTable(R, bits_16_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 160 * W);
-  R.views(0, 268, 40, ks2_next, 0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 12 * L);
+  R.views(2, 41, 6, ks2_next, 0);
   // round 3
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 288 * W);
-  R.views(0, 308, 72, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 20 * L);
+  R.views(2, 47, 10, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(0, 380, 56, in4_1, 0);
-  if (in4_1.byteLength !== 224 * W) throw new Error("protocol bits_16: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 192 * W);
-  R.views(0, 436, 48, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 64 * W);
-  R.views(0, 484, 16, ks4_prev, 0);
-  const out5_0 = new Uint8Array(164 * W);
-  R.views(0, 500, 41, out5_0, 0);
-  R.fresh(0, 541, 106);
-  R.toPlanes(2, 8, [-1, -1, -1, 541, -1, 542, 543, 544, -1, 545, 546, 547, 548, 549, 550]);
-  R.toPlanes(2, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 551]);
-  runTable(R, bits_16_p2_t3);
-  runTable(R, bits_16_p2_t4);
+  R.views(2, 57, 10, in4_1, 0);
+  if (in4_1.byteLength !== 20 * L) throw new Error("protocol bits_16: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 12 * L);
+  R.views(2, 67, 6, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 4 * L);
+  R.views(2, 73, 2, ks4_prev, 0);
+  const out5_0 = new Uint8Array(12 * L);
+  R.views(2, 75, 6, out5_0, 0);
+  R.fresh(2, 81, 1);
+  runTable(R, bits_16_p2_t1);
   ctx.transport.send(0, inst, 5, out5_0);
-  return R.fromPlanes(16, [265, 266, 267, 634, 635, 636, 637, 638, 639, 640, 641, 642, 643, 644, 645, 646]) as Uint16Array;
+  return R.result(2, 81, false) as Uint16Array;
 }
 
 /**
  * Bit decomposition uintN -> xor_uintN: three-to-two, then a + b with a prefix adder.
  * 2 + log2 n rounds.
- * Instance bits_32: 7 round(s); bytes sent per lane by P1 / P2 / P3: 28.375 / 28.375 / 28.375.
+ * Instance bits_32: 7 round(s); bytes sent per lane by P1 / P2 / P3: 76 / 76 / 76.
  */
 export function bits_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<Uint32Array> {
   const inst = ctx.newInstance();
@@ -3855,241 +3748,186 @@ export function bits_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<U
   }
 }
 
-const bits_32_p0_t0 = "AgBCiHgDgF";
-const bits_32_p0_t1 = "C2CCKACmBCIKE";
-const bits_32_p0_t2 = "AgBCkHgHiH";
-const bits_32_p0_t3 = "AgBeyqBAmHCCCgBOwrBgBmICCCgBG-rBwB2ICCCgBEksB4B-ICKKgBaosBkCqJCCCgBGstB2SmKCCCgBEytB-SuKCIIgBc2tB4ToLCCCgBQgvB2UmMCCCgBMwvBoV4MCCCgBI8vB2VmNCCCgBEkwBgWwNCIIgBMowB6WqOCCCgBM0wBoX4OCCCgBEkxB2X2cCCCgBEoxB6Y6dCCCgBGsxBgZgeCCCgBGyxBoZoeCEEgBE4xByZyeIEEgBOiyB4Z4eCCCgBIwyBsasfCCCgBI4yB2a2fCCCgBIgzB-b-gBCCCgBIozBscshBCCCgBIwzBiDiFCCC";
-const bits_32_p0_t4 = "CGCBKOmBCDGMmBCQBD";
-const bits_32_p0_t5 = "AgBe2hB2oByqBCECgBcqjB4oBmsBCECAGitB2hBkQCCCAEotB-hBqQCICAcB4hBqjBBCCAcd4hBuQBCCgBcBBdBBBAcdqjBoPBCCgBcBBdBBBgBGBB2tBBBCgBCyuBH8tBgBGHJ-tBBBCgBC0uBPkuBgBCNRmuBgBC2uBTouBgBCPVquBgBC4uBXsuBgBERZuuBBBCgBCmkB4oBgvBgBCokBBivBgBCqkBgpBkvBgBCskBFmvBgBCukBopBovBgBCwkBHqvBgBCykBwpBsvBgBE0kBLuvBCBCgBC4kBgqByvBgBC6kBP0vBgBC8kBoqB2vBgBC-kBR4vBgBCglBwqB6vBgBEulBDowBCACgBEylByuBswBCACgBE2lBJwwBCACgBE6lB0uB0wBCCCgBE-lB2uB4wBCCCgBCimB4uB8wBgBCkmBT-wBAEgxBmkBgSCCCAEBqkBulBDCCAEHwkB0lBDCCAEN0kB4lBBCCAER6kB-lBDEEAEXglBkmBBV_TAEbskBmSBECAGfykBqSBCCAElB6kBwSBECACpBglB0SgBEBBZDDBgBEHHdDDBgBGNNhBBBBgBEVVnBBBBAEZulBuRBCCAId0lByRBCCAElB-lB6RBECACpBkmB-RgBEBBZDDBgBEHHdDDBgBGNNhBBBBgBEVVnBBBBgBEBBoxBDDCgBC6xBHsxBgBEHLuxBDBCgBC8xBPyxBgBCNR0xBgBC-xBV2xBgBCPX4xBgBCmmB8oBgyBgBEomBDiyBCCCgBCsmBFmyBgBCumBspBoyBgBEwmBJqyBCCCgBE0mBLuyBCBCgBC4mBsqByyBgBE6mBT0yBCECgBImnB6xBgzBCACgBEunB8xBozBCCCgBEynB-xBszBCAC";
-const bits_32_p0_t6 = "AgBI0iB2nBwrBCECgBE8iBkoB4rBCECgBEgjBqoB8rBCCCgBGkjBwoBgsBCCCAGB2hB0iBBCCAEH-hB8iBBIGgBKBBitBBBCAGL0iBmPBCCAER8iBuPBGIgBKBBLBBBgBKBBstBBBCgBEB4nBBBEBgBE6uBgoBFCGBgBC-uBuoBJgBEilBB8vBCACgBEmlB6uBgwBCACgBEqlB8uBkwBCCCAEFmkBilBBCCgBEFFgxBBBCAEJilBqRBCCgBEFFJBBBgBEFFkxBBBCgBCF6nBFgBCDDHgBI-mBD4yBCACgBCH2nB2oBgBEB4oBBDCDgBCD8oBDgBE4zBHwzBCGCgBE8zBF0zBCCC";
-const bits_32_p0_t7 = "AgBE85CuB0ICIIgBEg6C6BgJCCCAEB8hB6iBBEEAEFiiBgjBBGEAEJqiBmjBBECAEN8hBgiCBECACRiiBkiCACk6CkiBmiCAEToiBoiCBCCACm6CsiBsiCACXuiBuiCAEo6CwiBwiCCCCgBMBBNBBBAEN6iBsPBEEAERgjByPBEGAEVmjB6PBCEgBMBBNBBBgBEN8SsKBEEgBCRiTyKgBCs6CkT0KgBEToT4KBCCgBCu6CsT8KgBCXuT-KgBEw6CwTgLCCCgBM06CBNCBBgBCBmV2MgBC-yC4pBBgBCB-VuNgBEg7CiWyNCCCgBCDmW2NgBKk7CqW6NCCCgBEgzC8uBBGCBgBCBmX2OgBCyzC0uBBAEBqkBmlBBCCAEFukBgzCBC1tBAEJ-yCmzCBnuB5tBAINqkB8iCBCCAEu7CykBkjCCCCAEV-yCojCBnuBCAKy7C4kBsjCCCCgBMBBNBBBAENmlBuRBCCAERgzC0iCB1tBhxBAEVmzC2iCB5tB9wBgBMBBNBBBAENukBylBBwuBguBAER4kB8lBBEEAEVukB2jCBwuBCAEZ4kB6jCBECgBINNVBBBAEVylB0iCBguBCAEZ8lB4iCBECgBINNVBBBgBIV6X6cBCCgBE87CiYidCCCgBEdmYmdBCCgBKg8CqYqdCCCgBEhB-Y-dBIIgBElBqZqeBEEgBCBBVgBCq8CDXgBCDFZgBCs8CHbgBCFJdgBCu8CLfgBIHNhBBBBgBCBioBBgBEw8CooBDCIBgBEDmamfBCCgBCPqaqfgBE0zC8pBDC6EBgBC4zCLPgBW08C-a-fCCCgBEDmcmhBBCCgBCLqcqhBgBEw0C8xBDCABgBC00C8xBLAEDmmB-mBBCCAELqmBinBDCCAIRmmB8kCBCCAIq9CumBklCCCCAGy9C0zCslCCCCAI49C2mBylCCCCgBEDDRBBBgBELLVDDBAIR-mB-jCBCCgBEDDRBBBgBELLVDDBAIRumBmnBBCCAGZ0zCw0CBCCAIf2mBunBBCCAInBumB6lCBCCAGvB0zCimCBCCAI1B2mBomCBCCgBWRRnBBBBAInBmnBmkCBCCAGvBw0CukCBCCAI1BunB0kCBCCgBWRRnBBBBgBInBg0Bg5BBCCgBWg-Co0Bo5BCCCgBWvBo1Bo6BBCCgBEDDnBBBBgBCLLrBgBC2-CPtBgBWPRvBBBBgBED-nBDB8GBgBCBBLgBELg2Bg7BZCCgBanBk2Bk7BBCCgBE20CkpBLCuFZgBC60CHnBgBC80C6xBpBgBI-0CPrBCBBgBEm1CkqBzBC0EBgBCq1CN3BgBCs1C-xB5BgBGu1Cf7BCBBgBe4-Cg3Bg8BCCCgBEHw4Bw9BDCCgBKN04B09BBCCgBEy2CdHCADgBK22CdNCABAe2_C20CunCCCCAEHm1Cy2CDCCAKNq1C22CBCCAOfm1CsoCBCCgBEHHfDDBgBKNNjBBBBAOfy2CgnCBCCgBEHHfDDBgBKNNjBBBBgBe0gD2qCg-BCCCgBOfmsCw_BBCCgBEHHfDDBgBKNNjBBBBgBef2sCggCBCCgBEg3C0pBfCgFBgBCk3CJjBgBCm3C8xBlBgBIo3CXnBCBBgBEw3CHvBCDBgBK03CNzBCBBgBeyhD2tCghCCCCAewiDg3C4pCCCCgBeujD2uC2wCCCCgBED-oBDBCBgBCBipBBgBGHqDqFBCCgBwBskDwDwFCCCgBE8lDDHCBBgBCgmDBL";
-const bits_32_p0_t8 = "AgBE2yCi5C85CCICgBE6yCw5Cg6CCECAEBkiB2yCBICAEFwiB6yCBCCgBIBBk6CBBCAEJ2yC0PBCIAEN6yCgQBCCgBIBBJBBBgBIBBs6CBBCgBGJ84C06CBCCgBCBk5CBgBEPm5C66CBCCgBCDs5CDgBCTu5C-6CgBEFy5CFBEBgBEizCNg7CCACgBEozCRk7CCACgBEszCTo7CCACgBCwzCHs7CAEVykBizCBCCAKZ4kBozCBCCgBOVVu7CBBCAEjBizC0RBCCAEnBozC4iCBC9wBAErBszC6iCBC9wBACvBwzC-RgBOVVjBBBBgBOVV87CBBCgBEJJq8CBBCgBCVi5CVgBCBBXgBCPPu8CgBCXq5CZgBCDDbgBCZw5CdgBCFFfgBCb45ChBgBI6zCL08CCACgBIi0CP88CCACgBGq0CFk9CCACAIdumB6zCBCCAGlB0zCi0CBCCAIrB2mBo0CBCCgBWddq9CBBCAWzB6zCmkCBCCgBWddzBBBBgBWddg-CBBCgBCJJ2-CgBCdqoBdgBENNfHHBgBCBBjBgBCfyoBlBgBERRnBFFBgBCDDrBgBChB05CtBgBEHHvBTTBgBQ01CJ4-CCACgBOk2CDo_CCACAejB20C01CBCCgBejBjB2_CBBCAehC01CwmCBCCgBejBjBhCBBBgBejBjB0gDBBCgBEjBkoBjBB4GBgBCnBw8CnBgBELLpBRRBgBENNtBHHBgBCBBxBgBCpB0oBzBgBETT1BFFBgBEFF5BbbBgBEHH9BTTBgBe-3CByhDCACAerBg3C-3CBCCgBerBrBwiDBBCAepC-3C6oCBCCgBerBrBpCBBBgBerBrBujDBBCgBErBsoBrBByGBgBCvBy8CvBgBEPPxBPPBgBERR1BFFBgBEDD5BlBlBBgBETT9BFFBgBEFFhCbbBgBEHHlCTTBgBEJkpBJZCZgBElBopBlBBCBgBELspBLRCRgBENwpBNHCHgBEB0pBBpBCpBgBEtB4pBtBBCBgBEP8pBPPCPgBERgqBRFCFgBEDkqBDlBClBgBEToqBTFCFgBEFsqBFbCbgBEHwqBHTqvBTgBEimDJskDCZCgBEmmDlBwkDCBCgBEqmDL0kDCRCgBEumDN4kDCHCgBEymDB8kDCpBCgBE2mDtBglDCBCgBE6mDPklDCPCgBE-mDRolDCFCgBEinDDslDClBCgBEmnDTwlDCFCgBEqnDF0lDCbCgBEunDH4lDCTC";
+const bits_32_p0_t0 = "C2CCSACmBCQSE";
+const bits_32_p0_t1 = "CGCBSqBmBCDGUmBCBBD2ECDBCmBCFIWmBCgDSFmBCFKYmBCiDDFGEDgDiDBAzBmBCDDFGCFiDsBmBCDDFmBCF8BamBEDDFCCC2ECDSCmBCFMcmBCkDSFmBCFOemBCmDDFGEDkDmDBAzBmBCDDFGCFmDwBmBCDDFmBCF-BgBmBCDDF2ECFBEmBCHgCiBmBCoDDHmBCHiCkBmBCqDFHGEFoDqDBAzBmBCFFHGCHqD0BmBCFFHmBCHkC0CmBCFFHmBC4DBF2ECBDEmBCFmCmBmBCsDDFmBCDoCoBmBCuDBDGEBsDuDBAzBmBCBBDGCDuD4BmBCBBDmBCDqC2CmBCBBD2ECD4DImBCFsC4CmBCwDBFmBCFuC6CmBCyDDF2ECDBImBCFwC8CmBC0DBFmBCByC-CmBC2DDB";
+const bits_32_p0_t2 = "CGEBwDyDBAqBmBCBBDGCDyD6EmBCBBDmBCD6DmEmBCBBDmBCB4DBGED0D2DBAqBmBCDDFGCF2D-EmBCDDFmBCF8DoEmBCDDF2ECFBQmBCH-DqEmBC-FDHmBCHgEsEmBCgGFHGEF-FgGBAbmBCFFHGCHgGiFmBCFFHmBCHuFuEmBEFFHEEC2ECFDQmBCHiEwEmBCiGDHmBCDkEyEmBCkGFDGEDiGkGBAbmBCDDFGCFkGmFmBCDDFmBCFwF0EmBCDDF2ECFBgBmBCHyF2EmBCmGDHmBCD0F4EmBCoGFDGEDmGoGBAbmBCDDFGCFoGqFmBCDDFmBCF2F6FmBEDDFCCC2ECBBCmBCBSBmBCD4F8FmBCqGBD";
 async function bits_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(3, 0, x as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 12 * L + 320 * W);
-  R.views(3, 1, 3, ks0_next, 0);
-  R.views(0, 0, 80, ks0_next, 12 * L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 128 * W);
-  R.views(0, 80, 32, ks0_prev, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 28 * L);
+  R.views(3, 1, 7, ks0_next, 0);
   const out1_2 = new Uint8Array(4 * L);
-  R.views(3, 4, 1, out1_2, 0);
-  R.fresh(0, 112, 3);
-  R.fresh(3, 5, 1);
+  R.views(3, 8, 1, out1_2, 0);
+  R.fresh(3, 9, 1);
   runTable(R, bits_32_p0_t0);
-  runTable(R, bits_32_p0_t1);
-  R.toPlanes(3, 5, [112]);
-  runTable(R, bits_32_p0_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 4 * L + 512 * W);
-  R.views(3, 6, 1, ks1_prev, 0);
-  R.views(0, 115, 128, ks1_prev, 4 * L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 44 * L);
+  R.views(3, 10, 11, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(3, 7, 1, in2_2, 0);
-  R.views(0, 243, 56, in2_2, 4 * L);
-  if (in2_2.byteLength !== 4 * L + 224 * W) throw new Error("protocol bits_32: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 640 * W);
-  R.views(0, 299, 160, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 320 * W);
-  R.views(0, 459, 80, ks2_prev, 0);
-  const out3_1 = new Uint8Array(384 * W);
-  R.views(0, 539, 96, out3_1, 0);
-  R.fresh(0, 635, 197);
-  R.fresh(3, 8, 1);
-  R.toPlanes(3, 5, [-1, 651, 652, 653, 654, 655, 656, 657, 658, 659, 660, 661, 662, 663, 664, 665, 666, 667, 668, 669, 670, 671, 672, 673, 674, 675, 676, 677, 678, 679, 680]);
-  runTable(R, bits_32_p0_t3);
-  runTable(R, bits_32_p0_t4);
-  R.toPlanes(3, 8, [635, 636, 637, 638, 639, 640, 641, -1, 642, 643, 644, -1, 645, -1, -1, -1, 646, 647, 648, -1, 649, -1, -1, -1, 650]);
-  runTable(R, bits_32_p0_t5);
-  runTable(R, bits_32_p0_t6);
+  R.views(3, 21, 9, in2_2, 0);
+  if (in2_2.byteLength !== 36 * L) throw new Error("protocol bits_32: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * L);
+  R.views(3, 30, 12, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 24 * L);
+  R.views(3, 42, 6, ks2_prev, 0);
+  const out3_1 = new Uint8Array(48 * L);
+  R.views(3, 48, 12, out3_1, 0);
+  R.fresh(3, 60, 1);
+  runTable(R, bits_32_p0_t1);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 320 * W);
-  R.views(0, 832, 80, ks3_next, 0);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 24 * L);
+  R.views(3, 61, 6, ks3_next, 0);
   // round 4
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 576 * W);
-  R.views(0, 912, 144, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 40 * L);
+  R.views(3, 67, 10, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(0, 1056, 139, in5_2, 0);
-  if (in5_2.byteLength !== 556 * W) throw new Error("protocol bits_32: bad frame size from party 2");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 384 * W);
-  R.views(0, 1195, 96, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 128 * W);
-  R.views(0, 1291, 32, ks5_prev, 0);
-  const out6_1 = new Uint8Array(396 * W);
-  R.views(0, 1323, 99, out6_1, 0);
-  R.fresh(0, 1422, 235);
-  R.toPlanes(3, 8, [-1, -1, -1, -1, -1, -1, -1, 1422, -1, -1, -1, 1423, -1, 1424, 1425, 1426, -1, -1, -1, 1427, -1, 1428, 1429, 1430, -1, 1431, 1432, 1433, 1434, 1435, 1436]);
-  R.toPlanes(3, 5, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1437]);
-  runTable(R, bits_32_p0_t7);
-  runTable(R, bits_32_p0_t8);
+  R.views(3, 77, 10, in5_2, 0);
+  if (in5_2.byteLength !== 40 * L) throw new Error("protocol bits_32: bad frame size from party 2");
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 24 * L);
+  R.views(3, 87, 6, ks5_next, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 8 * L);
+  R.views(3, 93, 2, ks5_prev, 0);
+  const out6_1 = new Uint8Array(24 * L);
+  R.views(3, 95, 6, out6_1, 0);
+  R.fresh(3, 101, 1);
+  runTable(R, bits_32_p0_t2);
   ctx.transport.send(1, inst, 6, out6_1);
-  return R.fromPlanes(32, [114, 828, 829, 830, 831, 1630, 1631, 1632, 1633, 1634, 1635, 1636, 1637, 1638, 1639, 1640, 1641, 1642, 1643, 1644, 1645, 1646, 1647, 1648, 1649, 1650, 1651, 1652, 1653, 1654, 1655, 1656]) as Uint32Array;
+  return R.result(3, 101, false) as Uint32Array;
 }
 
-const bits_32_p1_t0 = "AgBegKAgFCCCgBE-LgBgGdiBiBgBaiLkCkHCCCgBEgMgDgICCC";
-const bits_32_p1_t1 = "CmDCMAGGCBICmBCDEKmBCOBD";
-const bits_32_p1_t2 = "AgBE-K8L-LmBAE";
-const bits_32_p1_t3 = "AgBck5BiBiGCCCAEBgK-KBAmRAMg6BiKmcCCCAGs6BwKycCCCACy6B4K4cgBCBBDACD-KmbgBCBBDAcDiKgLBCCAcfiK6cBCCgBcDDfBBBAcfgLobBCCgBcDDfBBBgBCfmMmRgBM06BoMoRCCCgBGg7B2M2RCCCgBCm7B-M-RgBchBoNoSBCCgBCo7BBfgBOBDhBBBBgBCq7BRvBgBMPTxBBBBgBCixBmOmTgBCboOoTgBCkxBqOqTgBCdsOsTgBCmxBuOuTgBCfwOwTgBCoxByOyTgBChB0O0TgBCqxB2O2TgBCjB4O4TgBCsxB6O6TgBClB8O8TgBCuxB-O-TgBCnBgPgUgBCwxBiPiUgBIyxBBbCDBgBG6xBPjBCDBgBQ27BmPmUCCCgBGm8B4P4UCEEgBIBqQqVDCCgBIPyQyVDCCgBKd6Q6VBCCgBE2yBDBCADgBE6yBHJCADgBE-yBLPCADgBEizBq7BXCADgBEmzBRdCABgBEqzBVhBCABgBCuzBZlBAEs8BixByeCQCAEw8BkxB2eCQCAE08B2xB6eCECAEBkxB2yBDQCAEJmxB6yBDQCAEPoxB-yBDQCAEX6xBkzBDNCAEd8xBozBBNCAEhB-xBszBBNCAElBkxB-eBQCAEpBmxBifBQCAEtBoxBmfBQCAExB6xBqfBNCAE1B8xBufBNCAE5B-xByfBNCgBIBBlBDDBgBIPPtBDDBgBIdd1BBBBAMlB2yB6dBCCAMxBkzBmeBCCgBIBBlBDDBgBIPPtBDDBgBIdd1BBBBgBI48BmhBmWCCCgBEg9BwhBwWCIIgBMlBqiBqXBCCgBMxB4iB4XBCCgBIBBlBDDBgBEPPtBDDBgBCk9BXxBgBEXbzBDBBgBGdf3BBBBgBCwzBmjBmYgBGjBojBoYBCCgBCyzBujBuYgBGpBwjBwYBCCgBC0zB2jB2YgBGvB4jB4YBCCgBC2zB-jB-YgBE1BgkBgZBCCgBE4zBDjBCCBgBE8zBFnBCFBgBEg0BPrBCDBgBEk0BRvBCFBgBEo0BbzBCCBgBCs0BhB3BgBQq9BmkBmZCCCgBC69B8kB8ZgBGBulBuaBCCgBEL0lB0aDCCgBER4lB4aBCCgBGX8lB8aBCCgBChBimBibgBGg1BNBCABgBCm1BNLgBGo1Bk9BPCABgBCu1Bk9BXgBEw1BfZCABgBC01BfhBAE89BwzBugBCICAEg-B6zBygBCCCAEByzBg1BBMCAEFg0Bk1BFCCAEPo0Bu1BBRCAETq0By1BDCCAEZyzB2gBBMCAEhBg0B6gBBCCAElBo0B-gBBRCAEpBq0BihBBCCgBEBBZBBBgBEFFhBFFBgBGPPlBBBBgBCXXrBAEZg1B-fBCCAEhBk1BigBBCCAIlBu1BmgBBCCgBEBBZBBBgBEFFhBFFBgBGPPlBBBBgBCXXrBgBIk-BmmBmrBCCCgBEZunBusBBCCgBEhBynBysBBCCgBIlB8nB8sBBCCgBEBBZBBBgBEFFhBFFBgBCs-BPlBgBEPRnBBBBgBCTXrBgBC21BmoBmtBgBGXooBotBBCCgBIhBuoButBBCCgBC41B2oB2tBgBMpB4oB4tBBCCgBE61BHXCBBgBE-1BNbCMFgBEi2BDjBCBBgBEm2BLnBCJBgBEq2BdrBCBBgBGu2BPvBCBBgBQu-BmpBmuBCCCgBOB2qB2vBBCCgBOk3Bs-BBCABgBO--BkDkICCC";
-const bits_32_p1_t4 = "AgBOmwB03Bk5BCECgBI0wBu4By5BCECgBE8wB84B65BCECgBCgxBi5B-5BAMBiKmwBBCCAGNwK0wBBCCACT4K8wBgBUBBg6BBBCAMVmwBobBCCAGhB0wB2bBCCACnB8wB-bgBUBBVBBBgBUBB06BBBCgBCVy3Bo7BgBGB23BBBEBgBCs7Bi4BHgBCHm4BJgBEu7Bq4BLCGBgBCJ04BPgBEy7B44BRCGBgBEgyBV27BCACgBEkyBD67BCACgBEoyBs7B-7BCACgBEsyBu7Bi8BCACgBGwyBw7Bm8BCCCAELixBgyBBQCAEPkxBkyBBQCAET2xBqyBDEGgBKLLs8BBBCgBCXX28BAIZgyB2dBCCAEhBqyBgeBGGgBKLLZBBBgBCXXjBgBKLL48BBBCgBCXXi9BgBCL03BLgBCBBNgBCN83BPgBCFFRgBEm9BHTCBDgBIu0BBq9BCACgBI20Bm9By9BCACgBC-0Bo9B69BAEHwzBu0BBICAEP6zBy0BBCCgBEHH89BBBCgBEPPg-BBBCAETu0B2fDCCAEZy0B6fBCCgBEHHTBBDgBEPPZBBBgBEHHk-BBBCgBEPPo-BBBCgBCH43BHgBEDDJFJFgBCFFRgBQ02BFu-BCACgBGs_BV--BCKCgBEy_BHk_BCECgBE2_BJo_BCEC";
-const bits_32_p1_t5 = "AAEBuKywBBIIAEF6K-wBBCCAEJuK6pCBICAEN6K-pCBCCgBIBBJBBBAEJywB0bBIIAEN-wBgcBCCgBIBBJBBBgBEJ0M0RBIIgBENgNgSBCCgBIo1CBJCBBgBGB2P2UBEEgBCw1CiQiVgBGgyCw7BBCCBAEBmxBoyBBCEAEF4xBuyBBNyfAEJsxBiyCBQvfAENuxBkyCBQvfAERmxBkqCBCCAEV4xBoqCBNCAEZsxBsqCBQCAEduxBwqCBQCACy1CwxB0qCgBQBBRBBBAERoyB-dBEEAEVuyBkeByf-rBAEZiyCoeBvfCAEdkyCseBvfCgBQBBRBBBAERqxBizBBA0XgBCRRTACTizBiqCgBCRRTgBETuhBuWBEEgBEX0hB0WBCCgBIb6hB6WBCCgBC01CiiBiXgBCjB2iB2XgBEBBTBBBgBC21CFXgBEFHZBBBgBC41CLdgBCJNfgBC61CPhBgBCLRjBgBEBk4BBBIBgBC81Cy4BFgBCF64BHgBC-1Cg5BJgBEH2kB2ZBCCgBCN6kB6ZgBGg2C-kB-ZCCCgBEoyCo9BHCABgBCsyCo9BNAEHyzB20BBMCAENg0B60BBCCAER0zBoyCBQCAEVm0BsyCBCtdAEZyzB-qCBMCAEdg0BirCBCCAEhB0zBmrCBQCAElBm0BqrCBCCAEm2C2zBurCCUCACq2Cs0ByrCgBEHHZBBBgBMNNdBBBAIZ20B-fBCCAGhBoyC4qCBCCACnB-0BmgBgBEHHZBBBgBMNNdBBBAEZ0zBo1BBQCAEdm0Bs1BBRoWAEhBk0B2rCBCCgBGZZfBBBAGfo1B4qCBCCgBGZZfBBBgBQfumBurBBCCgBGs2C-mB-rBCCCgBGvB2nB2sBBCCgBEHHfBBBgBCNNjBgBCy2CPlBgBGPRnBBBBgBC02CXtBgBGVZvBBBBgBEHo4BHBmDBgBCDDNgBE22C24BPC8CBgBC62CFTgBO82C2pB2uBCCCAEF21B02BHECAGP81B42BBCCAGbi2B-2BBCCAEhB21B4sCBECAMlB81B8sCBCCAEq3C41BotCCQCAKu3Cq2BstCCCCgBEFFhBHHBgBGPPlBBBBgBGbbrBBBBAQhB02B6rCBCCgBEFFhBHHBgBGPPlBBBBgBGbbrBBBBAEhB41Bk3BBQCAKlBq2Bo3BBCCAEvB41B2tCBQCAKzBq2B6tCBCCgBOhBhBvBBBBAOvBk3BqsCBCCgBOhBhBvBBBBgBQvB6_B6jCBCCgBO43CqgCqkCCCCgBO_BqhCqlCBCCgBEFFvBHHBgBGPPzBBBBgBEbb5BBBBgBCm4Cf9BgBOfhB_BBBBgBEFg4BFHsDHgBCBBPgBCPm9BRgBEHHTBBHgBCDDdgBCizC6hC6lCgBER8hC8lCBCCgBEbgiCgmCBCCgBUtBkiCkmCBCCgBCkzCq7BRgBCmzCLTgBCozCk9BbgBEqzCVdCBPgBCuzCZvBgBCwzCs-BxBgBOyzCfzBCBBgBeo4C6iC6mCCCCAem5CizCivCCCCgBek6CgwC6nCCCCgBELyDyIFCCgBKT2D2IBCCgBgBi7CgEgJCCCgBEi8CFLCHFgBEm8CBTCNBgBEq8CHXCBBgBCu8CDb";
-const bits_32_p1_t6 = "AgBIB-0Co1CBCCgBCmyCHw1CACJwxBmyCgBCJJy1CACLmyCwegBCJJLgBEJJ01CIICgBEDD41CBBCgBCJm1CJgBGuyCFg2CCACAEL2zBuyCBUCACPs0ByyCgBGLLm2CBBCAGRuyCogBBCCgBGLLRBBBgBGLLs2CBBCgBEBBy2CBBCgBCLi5BLgBEHHNBBBgBO0yCD82CCACAEN41B0yCBQCAKRq2B4yCBCCgBONNq3CBBCAOb0yCqsCBCCgBONNbBBBgBONN43CBBCgBCBBm4CgBEN84BNB4CBgBCR-1CRgBEFFTFFBgBEHHXBBBgBeg0CBo4CCACAeTizCg0CBCCgBeTTm5CBBCAexBg0CkuCBCCgBeTTxBBBBgBeTTk6CBBCgBETu4BTBiDBgBEX81CXBzYBgBGb22CbBCBgBEDDhBJJBgBEPPlBBBBgBEFFpBFFBgBEHHtBBBBgBEw8CBi7CCRCgBM08CVm7CCBCgBEg9CDy7CCJCgBEk9CP27CCBCgBEo9CF67CCFCgBEs9CH-7CCBC";
+const bits_32_p1_t0 = "CmDCcAOGCBQCmBCDESmBCmBBD2ECBmBCmBCeGUmBCDIWmBCgBBDmBEiBKYCCC";
+const bits_32_p1_t1 = "CGEBegBBAuBmBCBBDGCDgBsCmBCBBDmBCDoB0BmBCBBDmBCBmBBGEDiBkBBAuBmBCDDFGCFkBwCmBCDDFmBCFqB2BmBCDDF2ECFBEmBCHsB4BmBCoEDHmBCHuB6BmBCqEFHGEFoEqEBAzBmBCFFHGCHqE0CmBCFFHmBCHkD8BmBEFFHEEC2ECFDEmBCHwB-BmBCsEDHmBCDyBgCmBCuEFDGEDsEuEBAzBmBCDDFGCFuE4CmBCDDFmBCFmDiCmBCDDF2ECFBImBCHoDkCmBCwEDHmBCHqDmCmBCyEFHGEFwEyEBAzBmBCFFHGCHyE8CmBCFFHmBCHsD8DmBCFFHmBCgFBF2ECBDImBCFuDoCmBC0EDFmBCDwDqCmBC2EBDGEB0E2EBAzBmBCBBDGCD2EgDmBCiFBDmBCkFyD-D";
+const bits_32_p1_t2 = "CmBCBiFkF2ECDgFQmBCF0DgEmBC4EBFmBCF2DiEmBC6EDF2ECDBQmBCF4DkEmBC8EBFmBCB6DmEmBC-EDB";
+const bits_32_p1_t3 = "CGEB4E6EBAiBmBCBBDGCD6E6FmBCBBDmBCDmFuFmBCBBDmBCBgFBGED8E-EBAiBmBCDDFGCF-E-FmBCDDFmBCFoFwFmBCDDF2ECFBgBmBCHqFyFmBCqGDHmBCDsF0FmBCsGFDGEDqGsGBAHmBCDDFGCFsGiGmBCDDFmBCFmG2FmBEDDFCCC2ECBBCmBCDoG4FmBCuGBD";
 async function bits_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(3, 0, x as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L + 320 * W);
-  R.views(3, 1, 2, ks0_next, 0);
-  R.views(0, 0, 80, ks0_next, 8 * L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 12 * L + 320 * W);
-  R.views(3, 3, 3, ks0_prev, 0);
-  R.views(0, 80, 80, ks0_prev, 12 * L);
-  const out1_2 = new Uint8Array(4 * L + 120 * W);
-  R.views(3, 6, 1, out1_2, 0);
-  R.views(0, 160, 30, out1_2, 4 * L);
-  R.fresh(0, 190, 5);
-  R.fresh(3, 7, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L);
+  R.views(3, 1, 6, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 28 * L);
+  R.views(3, 7, 7, ks0_prev, 0);
+  const out1_2 = new Uint8Array(20 * L);
+  R.views(3, 14, 5, out1_2, 0);
+  R.fresh(3, 19, 1);
   runTable(R, bits_32_p1_t0);
-  runTable(R, bits_32_p1_t1);
-  R.toPlanes(3, 7, [190]);
-  runTable(R, bits_32_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 320 * W);
-  R.views(0, 195, 80, ks1_next, 0);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 24 * L);
+  R.views(3, 20, 6, ks1_next, 0);
   // round 2
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 640 * W);
-  R.views(0, 275, 160, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * L);
+  R.views(3, 26, 12, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(0, 435, 96, in3_0, 0);
-  if (in3_0.byteLength !== 384 * W) throw new Error("protocol bits_32: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 640 * W);
-  R.views(0, 531, 160, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 320 * W);
-  R.views(0, 691, 80, ks3_prev, 0);
-  const out4_2 = new Uint8Array(472 * W);
-  R.views(0, 771, 118, out4_2, 0);
-  R.fresh(0, 889, 132);
-  R.toPlanes(3, 7, [-1, 889, 890, 891, 892, 893, 894, 895, 896, 897, 898, 899, 900, 901, 902, -1, 903, 904, 905, 906, 907, 908, 909, -1, 910, 911, 912, -1, 913]);
-  runTable(R, bits_32_p1_t3);
-  runTable(R, bits_32_p1_t4);
+  R.views(3, 38, 12, in3_0, 0);
+  if (in3_0.byteLength !== 48 * L) throw new Error("protocol bits_32: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * L);
+  R.views(3, 50, 12, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 24 * L);
+  R.views(3, 62, 6, ks3_prev, 0);
+  const out4_2 = new Uint8Array(48 * L);
+  R.views(3, 68, 12, out4_2, 0);
+  R.fresh(3, 80, 3);
+  runTable(R, bits_32_p1_t1);
+  runTable(R, bits_32_p1_t2);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 256 * W);
-  R.views(0, 1021, 64, ks4_next, 0);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 16 * L);
+  R.views(3, 83, 4, ks4_next, 0);
   // round 5
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 384 * W);
-  R.views(0, 1085, 96, ks5_prev, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 24 * L);
+  R.views(3, 87, 6, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(0, 1181, 99, in6_0, 0);
-  if (in6_0.byteLength !== 396 * W) throw new Error("protocol bits_32: bad frame size from party 0");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 128 * W);
-  R.views(0, 1280, 32, ks6_next, 0);
-  const out7_2 = new Uint8Array(188 * W);
-  R.views(0, 1312, 47, out7_2, 0);
-  R.fresh(0, 1359, 137);
-  R.toPlanes(3, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1359, -1, -1, -1, -1, -1, -1, -1, 1360, -1, -1, -1, 1361, -1, 1362, 1363]);
-  runTable(R, bits_32_p1_t5);
-  runTable(R, bits_32_p1_t6);
+  R.views(3, 93, 6, in6_0, 0);
+  if (in6_0.byteLength !== 24 * L) throw new Error("protocol bits_32: bad frame size from party 0");
+  const ks6_next = ctx.prgs.next.draw(inst, 6, 8 * L);
+  R.views(3, 99, 2, ks6_next, 0);
+  const out7_2 = new Uint8Array(8 * L);
+  R.views(3, 101, 2, out7_2, 0);
+  R.fresh(3, 103, 1);
+  runTable(R, bits_32_p1_t3);
   ctx.transport.send(2, inst, 7, out7_2);
-  return R.fromPlanes(32, [192, 194, 1014, 1015, 1016, 1017, 1018, 1019, 1020, 1473, 1474, 1475, 1476, 1477, 1478, 1479, 1480, 1481, 1482, 1483, 1484, 1485, 1486, 1487, 1488, 1489, 1490, 1491, 1492, 1493, 1494, 1495]) as Uint32Array;
+  return R.result(3, 103, false) as Uint32Array;
 }
 
-const bits_32_p2_t0 = "AgBe2b8IgCCCCgBG0c8JgDCCCgBE6ckKoDCIIgBc-c-KiECCCgBE6d8L8QCiBiBgBa-dgNgSCCCgBImf8N8SCCCgBGufmOmTCCCgBG0fuOuTCEEgBE6f4O4TCEEgBE-f-O-TCiBiBgBEigBiQiVCEEgBEmgBoQoVCCCgBGqgBuQuVCEEgBEwgB4Q4VC3Q3QgBE0gBCiFCCC";
-const bits_32_p2_t1 = "C2CCOAImBCMOCGCBCGmBCDKEmBCQBD";
-const bits_32_p2_t2 = "AgBe8V6Z2bCECgBE6WsZ0cCECgBG-WyZ4cCCCgBckX8Z-cCECAEB8V6WBA7OgBCBBDACD6WgHgBCBBDAcD-VkXBCCAcf-VgIBCCgBcDDfBBBAcfkXiHBCCgBcDDfBBBgBEBB6dBBCgBC4eF-dgBCFHgegBC6eJiegBCHLkegBC8eNmegBCJPoegBC-eRqegBCLTsegBCgfVuegBCNXwegBCifZyegBCPb0egBCkfd2egBCBuZBgBCgY8ZmfgBCiYDofgBCkYkaqfgBEmYFsfCBCgBCqY0awfgBIsYJyfCBCgBC0Y0b6fgBE2YB8fCACgBE6Y4eggBCACgBE-Y6ekgBCCCgBKiZ8eogBCCCgBCDsZ6ZgBCB8ZBgBC4gB4ZygBgBE6gBD0gBCCC";
-const bits_32_p2_t3 = "AgBEwuCiKmDCEEgBE0uCoKsDCCCgBM4uCuKyDCCCAEB-V8WBCCAEFkWgXBICAEJ-V-vBBCCACkvCiWiwBACNkWkwBAGmvCmWmwBCCCACPsWswBAMsvCuWuwBCCCgBIBBJBBBAEJ8WiHBCCAENgXoHBCIgBIBBJBBBgBEJ-L-QBCCgBC4vCiMiRgBCNkMkRgBG6vCmMmRCCCgBCPsMsRgBMgwCuMuRCCCgBIswCBJCBBgBEBkOkTBIIgBEFwOwTBEEgBE-kCsaBCQBgBEilCkbFCIBgBa8wCgPgUCCCgBEBkQkVBIIgBEFwQwVBEEgBEgmC6eBCEBgBEkmCgfFCCBAEBgY2YBCCAEFgY4xBBCCAE2xCkY8xBCCCAE6xC-kCgyBC1sBCAK-xCqYkyBCCCgBEBBFBBBAEF2Y6wBBCQgBEBBFBBBAEFkY6YBCCAEJ-kCgmCB1sBhtBAENqYgZBCCAERglCimCBxsB9sBAEVilCkmCBxsB9sBAEZklCmmCBxsB9sBAEd0YqZBPkZAEhBmYwyBB4sBCAGlBoY0yBBCCAErBglC6yBBxsBCAEvBilC-yBBxsBCAEzBklCizBBxsBCAC3B0YmzBgBaFFfBBBAEf6Y8wBBCQAEjBgmC-wBBhtBQAEnBgZgxBBCQAErBimCixBB9sBQAEvBkmCkxBB9sBQAEzBmmCmxBB9sBQAC3BqZoxBgBaFFfBBBgBEf-gB-lBBCCgBMoyCihBimBCCCgBG0yCwhBwmBCEEgBajBiiBinBBCCgBCBBfgBC6yCDhBgBaDFjBBBBgBCBwZBgBed-iB-nBBCCgBEomCgadC4EBgBEsmCDhBCBBgBEwmCwalBCsEBgBE0mCLpBCBBgBE4mCgbtBCgEBgBE8mCTxBCBBgBEgnCwb1BC0DBgBCknCb5BgBegzC-jB-oBCCCgBEDmlBmqBBCCgBELqlBqqBBCCgBETulBuqBBCCgBKbylByqBBCCgBEkoCJDCABgBEooCJLCABgBEsoCRTCABgBEwoCRbCABgBG0oCZfCABAQ-zComCm0BCCCACu0C-mC20BAEDwmCkoCBCCAEL0mCooCBCCAET4mCsoCBCCAKb8mCwoCBCCAWlBwmC40BBCCgBEDDlBBBBgBELLpBBBBgBETTtBBBBgBKbbxBBBBAElBkoCqzBBCMAEpBooC4zBBCCAEtBsoCszBBCQAExBwoC-zBBCCAE1B0oCuzBBCUAC5B4oCk0BgBEDDlBBBBgBELLpBBBBgBETTtBBBBgBKbbxBBBBgBQw0Cq3B-qBCCCgBCg1Cg4B0rBgBWlBy4BmsBBCCgBEDDlBBBBgBELLpBBBBgBETTtBBBBgBKbbxBBBBgBelBq5B-sBBCCgBE6oCoalBCyEBgBE-oCHpBCBBgBEipCDtBCBBgBEmpCLxBCBBgBEqpCob1BC6DBgBEupCX5BCBBgBGypCf9BCBBgBek1Cq6B-tBCCCgBMD67BuvBBCCgBCXm8B6vBgBM2qCdDCABgBCirCdXAQi2C6oCs2BCCCAMDqpC2qCBCCAEX2pCirCBLlUAMfspC-2BBCCgBEDDZBBFgBIHHhBBBBgBCXXpBAEZ2qCw1BFCQAKhB6qCi2BBCCgBEDDZBBFgBIHHhBBBBgBCXXpBgBQy2Cq8BqgCCCCgBEZ69B6hCFCCgBKhB-9B-hCBCCgBEDDZBBFgBIHHhBBBBgBCXXpBgBEZq-BqiCFCCgBahBu-BuiCBCCgBEkrC4aZCmEFgBIorCPhBCBBgBEwrCbpBCBBgBM0rCDtBCBBgBCgsCX5BgBei3Cq_BqjCCCCgBCB-ZBgBCDGmFgBag4CIoFCCCgBC64CBD";
-const bits_32_p2_t4 = "AgBEqkCktCwuCCGCgBEukCutC0uCCECgBMykC4tC4uCCECAEBiWqkCBECAEFoWukCBCCAMJuWykCBCCgBUBBkvCBBCAEVqkCmHBCEAEZukCsHBCCAMdykCyHBCCgBUBBVBBBgBUBB4vCBBCgBEVgtCswCBCCgBCBmtCBgBCZotCwwCgBGDstCDBEBgBC0wC2tCywCgBCJ6tCJgBC2wC-tCLgBCLiuCNgBC4wCmuCPgBCNquCRgBC6wCuuCTgBEmlCX8wCCACgBEqlCZgxCCACgBEulCFkxCCACgBEylC0wCoxCCACgBE2lC2wCsxCCACgBE6lC4wCwxCCACgBC-lC6wC0xCAEPkYmlCBCCAET-kCqlCH1sBCAEdqYulCBCCAGhBuY0lCBCEgBGPP2xCBBCgBMbb8xCBBCAEnBmlC8wBBCQAErBqlC-wBBCQAEvBulCgxBBCQAGzB0lCyxBBECgBGPPnBBBBgBMbbtBBBBgBGPPoyCBBCgBMbbuyCBBCgBCVV6yCgBCPktCPgBCBBRgBCRqtCTgBCDDbgBCTytCdgBCHHfgBC8yCJhBgBCJLjBgBC-yCNlBgBImnCVgzCCACgBIunCDozCCACgBI2nC8yCwzCCACgBG-nC-yC4zCCACAELomCmnCBCCAMbsmCqnCBCCACnB-mC8nCgBELL-zCBBCgBObbi0CBBCAEpBmnCozBBCIAEtBqnCyzBBCCAExBunCqzBBCMAE1BynC4zBBCCAC5B8nCg0BgBELLpBBBBgBObbtBBBBgBELLw0CBBCgBObb00CBBCgBCLyZLgBENXNBINgBCBBdgBCXutCfgBEFFhBNNBgBCHHlBgBCi1CJnBgBQ4pCBk1CCACgBOoqCi1C01CCACAEJ6oC4pCRCCAMd-oC8pCBCCgBEJJi2CRRCgBMddm2CBBCAEpB4pCu1BBCEAMtB8pC01BBCCgBEJJpBRRBgBMddtBBBBgBEJJy2CRRCgBMdd22CBBCgBCJ0ZJgBEZZbIIBgBEDDfTTBgBEFFjBNNBgBCHHnBgBeisCHi3CCACgBEVgaVKCKgBENkaNBCBgBEBoaBHCHgBEZsaZICIgBEDwaDTCTgBEF0aFNCNgBCH4aHgBE84CVg4CCKCgBEg5CNk4CCBCgBEk5CBo4CCHCgBEo5CZs4CCICgBEs5CDw4CCTCgBEw5CF04CCNCgBC05CH44C";
-const bits_32_p2_t5 = "AAGBglCylCBCEAEH0Y-lCBssB4XAELilC49CBCCACP0Y89CgBIBBJBBBAIJylCixBBECgBIBBJBBBgBIJuhBumBBEEgBGBBJBBBgBC4gDHPgBGB4tCBBIBAGH4mC2nCBCCAGNgnC-nCBCCAGT4mC-9CBCCAGZgnCk-CBCCgBMHHTBBBAET2nCszBBCQAEX6nC-zBBEPAEbgoCi0BBCCgBMHHTBBBgBGT63BurBBCCgBGZi4B2rBBCCgBKHHTBBBgBC6gDRdgBEH8tCHB6CBgBCDDLgBELsuCNBuCBAOPqpCoqCBCCAOdqpCq-CBCCgBOPPdBBBAEdoqCw1BBCQAKhBsqCi2BBCCgBOPPdBBBgBOd68B6gCBCCgBMPPdBBBgBC8gDbpBgBEPkuCPB0CBgBCFFTgBCT-yCVgBELLXBBBAeVkrCisCBCCAezBkrC2_CBCCgBeVVzBBBBAezBisC4-CBCCgBeVVzBBBBgBezB25C27CBCCgBcVVzBBBBgBC-gDxBvCgBEV2ZVB-2BBgBCBBZgBCZ8yCbgBEHHdBBBgBCDDhBgBCbi1CjBgBEPPlBBBBgBEFFpBNNBgBELLtBBBBgBEV6aVBCBgBEB-aBXCXgBEHibHBCBgBEDmbDXCXgBEPqbPBCBgBEFubFNCNgBELybLBCBgBcdiBiGBCCgBCghD-B-GgBEihDVdCBBgBEmhDBhBCXBgBEqhDHlBCBBgBEuhDDpBCXBgBEyhDPtBCBBgBE2hDFxBCNBgBE6hDL1BCBB";
-const bits_32_p2_t6 = "AgBCB0gD4gDgBGBB6gDAACgBCB2gDBgBC-hDBghD";
+const bits_32_p2_t0 = "C2CCuCAQmBC8BuCCGCBCOmBCDaEmBCBBD2ECDBCmBCFcGmBC-BuCFmBCFeImBCgCDFGED-BgCBArBmBCDDFGCFgCSmBCDDFmBCFgBwBmBCDDFmBCwCBD2ECBuCCmBCDiBKmBCiCuCDmBCDkBMmBCkCBDGEBiCkCBArBmBCBBDGCDkCWmBCBBDmBCDmByBmBCBBD2ECDwCEmBCFoB0BmBCmCBFmBCFqB2BmBCoCDF2ECDBEmBCFsB4BmBCqCBFmBCBuB6BmBCsCDB";
+const bits_32_p2_t1 = "CGEBmCoCBAwBmBCBBDGCDoC2DmBCBBDmBCDyC-CmBCBBDmBCBwCBGEDqCsCBAwBmBCDDFGCFsC6DmBCDDFmBCF0CgDmBCDDF2ECFBImBCH2CiDmBCqFDHmBCH4CkDmBCsFFHGEFqFsFBArBmBCFFHGCHsF-DmBCFFHmBCHuEmDmBEFFHEEC2ECFDImBCH6CoDmBCuFDHmBCD8CqDmBCwFFDGEDuFwFBArBmBCDDFGCFwFiEmBCDDFmBCFwEsDmBCDDF2ECFBQmBCHyEuDmBCyFDHmBCH0EwDmBC0FFHGEFyF0FBArBmBCFFHGCH0FmEmBCFFHmBCH2EiFmBCFFHmBC-FBF2ECBDQmBCF4EyDmBC2FDFmBCD6E0DmBC4FBDGEB2F4FBArBmBCBBDGCD4FqEmBCgGBDmBCiG8EkF";
+const bits_32_p2_t2 = "CmBCBgGiG2ECD-FgBmBCF-EmFmBC6FBFmBCBgFoFmBC8FDB";
+const bits_32_p2_t3 = "CGEB6F8FBASmBCBBDGCD8FsGmBCBBDmBCDkGoGmBCBBDmBCB-FB2ECBBCmBCBuCBmBCDmGqGmBCwGBD";
 async function bits_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<Uint32Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(3, 0, x as Uint32Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 128 * W);
-  R.views(0, 0, 32, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L + 320 * W);
-  R.views(3, 1, 2, ks0_prev, 0);
-  R.views(0, 32, 80, ks0_prev, 8 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L);
+  R.views(3, 1, 6, ks0_prev, 0);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(3, 3, 1, in1_0, 0);
+  R.views(3, 7, 1, in1_0, 0);
   if (in1_0.byteLength !== 4 * L) throw new Error("protocol bits_32: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(3, 4, 1, in1_1, 0);
-  R.views(0, 112, 30, in1_1, 4 * L);
-  if (in1_1.byteLength !== 4 * L + 120 * W) throw new Error("protocol bits_32: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 4 * L + 512 * W);
-  R.views(3, 5, 1, ks1_next, 0);
-  R.views(0, 142, 128, ks1_next, 4 * L);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 320 * W);
-  R.views(0, 270, 80, ks1_prev, 0);
-  const out2_0 = new Uint8Array(4 * L + 224 * W);
-  R.views(3, 6, 1, out2_0, 0);
-  R.views(0, 350, 56, out2_0, 4 * L);
-  R.fresh(0, 406, 121);
-  R.fresh(3, 7, 2);
+  R.views(3, 8, 5, in1_1, 0);
+  if (in1_1.byteLength !== 20 * L) throw new Error("protocol bits_32: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 44 * L);
+  R.views(3, 13, 11, ks1_next, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 24 * L);
+  R.views(3, 24, 6, ks1_prev, 0);
+  const out2_0 = new Uint8Array(36 * L);
+  R.views(3, 30, 9, out2_0, 0);
+  R.fresh(3, 39, 2);
   runTable(R, bits_32_p2_t0);
-  runTable(R, bits_32_p2_t1);
-  R.toPlanes(3, 8, [406, 407, 408, -1, 409, -1, -1, -1, 410, -1, -1, -1, -1, -1, -1, -1, 411]);
-  R.toPlanes(3, 7, [412, 413, 414, 415, 416, 417, 418, 419, 420, 421, 422, 423, 424, 425, 426, 427, 428, 429, 430, 431, 432, 433, 434, 435, 436, 437, 438, 439, 440, 441, 442]);
-  runTable(R, bits_32_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 320 * W);
-  R.views(0, 527, 80, ks2_next, 0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 24 * L);
+  R.views(3, 41, 6, ks2_next, 0);
   // round 3
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 640 * W);
-  R.views(0, 607, 160, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * L);
+  R.views(3, 47, 12, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(0, 767, 118, in4_1, 0);
-  if (in4_1.byteLength !== 472 * W) throw new Error("protocol bits_32: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 576 * W);
-  R.views(0, 885, 144, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 256 * W);
-  R.views(0, 1029, 64, ks4_prev, 0);
-  const out5_0 = new Uint8Array(556 * W);
-  R.views(0, 1093, 139, out5_0, 0);
-  R.fresh(0, 1232, 203);
-  R.toPlanes(3, 8, [-1, -1, -1, 1232, -1, 1233, 1234, 1235, -1, 1236, 1237, 1238, 1239, 1240, 1241, 1242, -1, 1243, 1244, 1245, 1246, 1247, 1248, 1249, 1250, 1251, 1252, 1253, 1254, 1255]);
-  runTable(R, bits_32_p2_t3);
-  runTable(R, bits_32_p2_t4);
+  R.views(3, 59, 12, in4_1, 0);
+  if (in4_1.byteLength !== 48 * L) throw new Error("protocol bits_32: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 40 * L);
+  R.views(3, 71, 10, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 16 * L);
+  R.views(3, 81, 4, ks4_prev, 0);
+  const out5_0 = new Uint8Array(40 * L);
+  R.views(3, 85, 10, out5_0, 0);
+  R.fresh(3, 95, 3);
+  runTable(R, bits_32_p2_t1);
+  runTable(R, bits_32_p2_t2);
   ctx.transport.send(0, inst, 5, out5_0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 128 * W);
-  R.views(0, 1435, 32, ks5_next, 0);
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 8 * L);
+  R.views(3, 98, 2, ks5_next, 0);
   // round 6
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 128 * W);
-  R.views(0, 1467, 32, ks6_prev, 0);
+  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 8 * L);
+  R.views(3, 100, 2, ks6_prev, 0);
   // round 7
   const in7_1 = await ctx.transport.receive(1, inst, 7);
-  R.views(0, 1499, 47, in7_1, 0);
-  if (in7_1.byteLength !== 188 * W) throw new Error("protocol bits_32: bad frame size from party 1");
-  R.fresh(0, 1546, 22);
-  R.toPlanes(3, 8, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1546]);
-  R.toPlanes(3, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1547]);
-  runTable(R, bits_32_p2_t5);
-  runTable(R, bits_32_p2_t6);
-  return R.fromPlanes(32, [524, 525, 526, 1421, 1422, 1423, 1424, 1425, 1426, 1427, 1428, 1429, 1430, 1431, 1432, 1433, 1434, 1553, 1554, 1555, 1556, 1557, 1558, 1559, 1560, 1561, 1562, 1563, 1564, 1565, 1566, 1567]) as Uint32Array;
+  R.views(3, 102, 2, in7_1, 0);
+  if (in7_1.byteLength !== 8 * L) throw new Error("protocol bits_32: bad frame size from party 1");
+  R.fresh(3, 104, 1);
+  runTable(R, bits_32_p2_t3);
+  return R.result(3, 104, false) as Uint32Array;
 }
 
 /**
  * Bit decomposition uintN -> xor_uintN: three-to-two, then a + b with a prefix adder.
  * 2 + log2 n rounds.
- * Instance bits_64: 8 round(s); bytes sent per lane by P1 / P2 / P3: 70 / 70 / 70.
+ * Instance bits_64: 8 round(s); bytes sent per lane by P1 / P2 / P3: 184 / 184 / 184.
  */
 export function bits_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const inst = ctx.newInstance();
@@ -4103,258 +3941,202 @@ export function bits_64(ctx: PartyContext, L: number, x: BigUint64Array): Promis
   }
 }
 
-const bits_64_p0_t0 = "AgBCiOgGgK";
-const bits_64_p0_t1 = "C4CCKACoBCIKE";
-const bits_64_p0_t2 = "AgBCkOgOiO";
-const bits_64_p0_t3 = "AgB-B8yCAmOCCCgBO60CgCmQCCCgBGo1CwC2QCCCgBEu1C4C-QCIIgBEy1CiDoRCCCgBE21CoDuRCIIgB8B61CiEoSCCCgBGi4C8kBmUCCCgBEo4CklBuUCIIgBEs4C8lBmVCiBiBgB6Bw4CgnBqWCCCgBQo7C8oBmYCCCgBO47CupB4YCCCgBGm8C-pBoZCEEgBEs8CoqByZCCCgBMw8CuqB4ZCCCgBI88C8qBmaCCCgBEk9CmrBwaCIIgBEo9C-rBobCiBiBgBKs9CitBscCCCgBO29CutB4cCCCgBGk-C-tBodCEEgBEq-CouBydCCCgBMu-CuuB4dCCCgBE--C8uB84BCCCgBEi_CgxBg7BCCCgBGm_CmxBm7BCCCgBGs_CuxBu7BCEEgBEy_C4xB47BCCCgBO2_C-xB-7BCEEgBEkgD4yB48BQEEgBO2gD-yB-8BCCCgBKkhDyzBy9BCCCgBGuhDi0Bi-BCIIgBG0hD00B0-BCCCgBI6hD80B8-BCCCgBIiiDk3BkhCCCCgBKqiDy3ByhCCCCgBG0iDi4BiiCCIIgBG6iD04B0iCCCCgBIgjDiGiKCCC";
-const bits_64_p0_t4 = "CICBKOoBCDGMoBCQBD";
-const bits_64_p0_t5 = "AgB-B8iCgvC8yCCECgB8B6lCivC61CCECAG23C8iCkgBCCCAE83CkjCqgBCICACg4C8jCugBA8BB-iC6lCBCCA8B9B-iCwgBBCCgB8BBB9BBBBA8B9B6lCoeBCCgB8BBB9BBBBgBGBBu4CBBCgBCq6CH04CgBGHJ24CBBCgBCs6CP84CgBCNR-4CgBCu6CTg5CgBCPVi5CgBCw6CXk5CgBGRZm5CBBCgBCy6Cfs5CgBCXhBu5CgBC06CjBw5CgBCZlBy5CgBC26CnB05CgBCbpB25CgBC46CrB45CgBCdtB65CgBC66CvB85CgBCfxB-5CgBC86CzBg6CgBChB1Bi6CgBC-6C3Bk6CgBEjB5Bm6CBBCgBC2nCivCo7CgBC4nCBq7CgBC6nCqvCs7CgBC8nCFu7CgBC-nCyvCw7CgBCgoCHy7CgBCioC6vC07CgBEkoCL27CCBCgBCooCqwC67CgBCqoCP87CgBCsoCywC-7CgBCuoCRg8CgBCwoC6wCi8CgBIyoCVk8CCBCgBC6oC6xCs8CgBE8oCdu8CCBCgBCgpCqyCy8CgBCipChB08CgBCkpCyyC28CgBCmpCjB48CgBCopC6yC68CgBE4pCDq9CCACgBE8pCq6Cu9CCACgBEgqCJy9CCACgBEkqCs6C29CCCCgBEoqCu6C69CCCCgBCsqCw6C-9CgBEuqCTg-CCACgBIyqCy6Ck-CCCCgBG6qC46Cs-CCCCgBEgrC86Cy-CCCCgBCkrC-6C2-CgBCmrClB4-CAE6-C2nC0jBCCCAEB6nC4pCDCCAEHgoC-pCDCCAENkoCiqCBCCAERqoCoqCDEEAKXwoCuqCBCCAEhB8oC6qCBCCAEnBipCgrCBEEAErBopCmrCBtBtnBAEvB8nC6jBBECAGzBioC-jBBCCAE5BqoCkkBBECAK9BwoCokBBCCAEnC8oCykBBCCAErCipC2kBBECACvCopC6kBgBEBBtBDDBgBEHHxBDDBgBGNN1BBBBgBQVV7BBBBgBGnBnBrCBBBAEtB4pCwiBBCCAIxB-pC0iBBCCAE5BoqC8iBBECAK9BuqCgjBBCCAEnC6qCqjBBCCAErCgrCujBBECACvCmrCyjBgBEBBtBDDBgBEHHxBDDBgBGNN1BBBBgBQVV7BBBBgBGnBnBrCBBBgBEBBi_CDDCgBCmgDHm_CgBEHLo_CDBCgBCogDPs_CgBCNRu_CgBCqgDVw_CgBEPXy_CBBCgBCsgDb2_CgBCVd4_CgBCugDf6_CgBCXhB8_CgBCwgDjB-_CgBCZnBggDgBCygDpBigDgBCbrBkgDgBCorCmvC0gDgBEqrCD2gDCCCgBCurCF6gDgBCwrC2vC8gDgBEyrCJ-gDCCCgBE2rCLihDCBCgBC6rC2wCmhDgBE8rCTohDCECgBEgsCRshDCDCgBEksCXwhDCBCgBCosC2yC0hDgBEqsClB2hDCKCgBI2sCmgDiiDCACgBE-sCogDqiDCCCgBGitCqgDuiDCACgBIotCsgD0iDCCCgBEwtCygD8iDCAC";
-const bits_64_p0_t6 = "AgBI6kC0tC60CCECgBEilCiuCi1CCECgBEmlCouCm1CCCCgBIqlCuuCq1CCCCgBIylC4uCy1CCCCAGB8iC6kCBCCAEHkjCilCBIGACL8jCwlCgBMBB23CBBCAGN6kCmeBCCAETilCueBGIACXwlCmfgBMBBNBBBgBMBBi4CBBCgBEB2tCBBEBgBEg7C-tCFCGBgBEk7CsuCJCKBgBEqpCB88CCACgBEupCg7Cg9CCACgBGypCi7Ck9CCCCAEF2nCqpCBCCgBEFF6-CBBCAEJqpCsiBBCCgBEFFJBBBgBEFF--CBBCgBCF4tCFgBCDDHgBIusCD6hDCACgBCH0tCgvCgBEBivCBDCDgBCDmvCDgBEojDHgjDCGCgBEsjDFkjDCCC";
-const bits_64_p0_t7 = "AgBE0jGuC0QCIIgBG4jG6CgRCCCgBE-jGmDsRCEEgBEikGsDyRCCCgBMmkGyD4RCCCAEBijCglCBEEAEFojCmlCBGEAEJwjCslCBECAEN-jCylCBCCAERkkC2lCBICAEVijCwhEBECACZojC0hEACykGqjC2hEAEbujC4hEBCCAC0kGyjC8hEACf0jC-hEAG2kG2jCgiECCCAEhB-jCmiEBCCAC8kGikCqiEAClBkkCsiEAG-kGmkCuiECCCACnBskC0iEAMklGukC2iECCCgBUBBVBBBAEVglCseBEEAEZmlCyeBEGAEdslC6eBCEAEhBylCofBCCAElB2lCufBCIgBUBBVBBBgBEVilBsUBEEgBCZolByUgBCwlGqlB0UgBEbulB4UBCCgBCylGylB8UgBCf0lB-UgBG0lG2lBgVCCCgBEhB-lBoVBCCgBC6lGimBsVgBClBkmBuVgBG8lGmmBwVCCCgBCnBsmB2VgBMimGumB4VCCCgBUumGBVCBBgBEBspB2YBQQgBEFgqBqZBEEgBCJsqB2ZgBE6tFiwCBCgBBgBE-tFqxCFCIBgBCiuFiyCJgBCBkrBuagBEwnGorByaCCCgBCDsrB2agBM0nGwrB6aCCCgBCF8rBmbgBagoGgsBqbCCCgBEkuFi7CBGCBgBC4uFm7CFgBEBstB2cBQQgBEFguBqdBEEgBCJsuB2dgBE0vFs6CBCGBgBE4vF06CFCCBgBC8vF66CJAEB6nCupCBCCAEF-nCkuFBCxkDAEJ6tFquFBzlD1kDAEN0oC2pCBZi6BAGR8nC6jEBCCAE6oGioCgkECCCAEX6tFkkEBzlDCAM-oGooCokECCCACb0oC0kEAEqpG2oC2kECCCAEupG8oC6kECCCAEypGipC-kECECgBOBBPBBBAEPupCwiBBCCAETkuFijEBxkDtgDAEXquFkjEB1kDpgDACb2pCkjBgBOBBPBBBAEP-nC8pCB8lD4lDAETooCmqCBEEAGX8tF2vFBCCAEd6oC4qCBolDklDAEhBgpC-qCBEEAElB-nCilEB8lDCAEpBooCmlEBECAGtB8tFqlEBCCAEzB6oCwlEBolDCAE3BgpC0lEBECgBWPPlBBBBAElB8pCijEB4lDCAEpBmqCmjEBECAGtB2vFqjEBCCAEzB4qCwjEBklDCAE3B-qC0jEBECgBWPPlBBBBgBIlBgvBg5BBCCgBE2pGovBo5BCCCgBEtBsvBs5BBCCgBM6pGwvBw5BCCCgBCxB-vB-5BgBMmqGiwBi6BCEEgBEzBkxBk7BBIIgBE3BwxBw7BBEEgBO7B8xB87BBEEgBCBBlBgBCyqGDnBgBCDFpBgBC0qGHrBgBCFJtBgBE2qGLvBCBBgBWHPzBBBBgBCBguCBgBE6qGmuCDCIBgBEDszBs9BBCCgBEdwzBw9BBMMgBEhB-zB-9BBCCgBGlBk0Bk-BBCCgBGrBs0Bs-BBCCgBE-vFmwCDCoKBgBCiwFLdgBEkwFmxCfCuJBgBCowFRjBgBEqwF2xClBCiJBgBCuwFVpBgBEwwFmyCrBC2IBgBC0wFZvBgB2BmrGk1Bk_BCCCgBEDs3BshCBCCgBELw3BwhCFMMgBEV-3B-hCDCCgBGdk4BkiCBCCgBGjBs4BsiCBCCgBEsyFogDDCABgBEwyFogDLCEFgBE0yFsgDVCADgBG4yFugDdCABgBG-yFwgDjBCABAEDorCusCBCCAELsrCysCFCCAGVorC2nEDCCACfurC8nEAI8sGwrC-nECCCAGktG-vFmoECCCAQqtG4rCsoECCCgBEDDVBBDgBELLdFFBAGVusC4lEDCCACf0sC-lEgBEDDVBBDgBELLdFFBAGVwrC2sCDCCAEf2rC8sCBokDwlDAEjBgwFuyFBCCAKnB4rC-sCBCCAGxBkwFyyFBCCAE3BisCotCBokDwlDAE7BswF6yFBCCAE_BksCqtCBskD0lDAEjCywFgzFBCCAInCmsCstCBCCAIvCwrC8oEBCCAG3C-vFkpEBCCAK9C4rCqpEBCCAGnDkwF0pEBCCAEtDisC6pEBokDCAExDswF-pEBCCAE1DksCiqEBskDCAE5DywFmqEBCCAI9DmsCqqEBCCgBGVVvCDDBgBwBff1CBBBAIvC2sCgmEBCCAG3CsyFomEBCCAK9C-sCumEBCCAGnDyyF4mEBCCAEtDotC-mEBwlDCAExD6yFinEBCCAE1DqtCmnEB0lDCAE5DgzFqnEBCCAI9DstCunEBCCgBGVVvCDDBgBwBff1CBBBgBIvCwjDwtDBCCgBY6tG4jD4tDCCCgBGyuG2kD2uDCIIgB2B3C4lD4vDBCCgBEDDvCBBBgBCLLzCgBC4uGR1CgBGRV3CDDBgBwBdf9CBBBgBED8tCDBkNBgBCBBLgBELwnDwxDhCCCgB6BvC0nD0xDBCCgBEkzFuvCLC8KhCgBCozFHvCgBCqzFmgDxCgBIszFRzCCDBgBE0zFuwC7CCiKBgBC4zFN_CgBC6zFqgDhDgBI8zFnBjDCBBgBEk0FuxCrDCoJBgBCo0FTvDgBCq0FugDxDgBIs0F3BzDCBBgBE00FuyC7DCwIBgBC40Fb_DgBC60FygDhEgBG80FnCjECBBgB-B-uGwpDwzDCCCgBEHgsDg2DDCCgBENksDk2DDCCgBETosDo2DBCCgBGZssDs2DBCCgBInBysDy2DBCCgBI3B6sD62DBCCgBMnCitDi3DBCCgBEg3FlBHCADgBEk3FlBNCADgBEo3FlBTCABgBEs3FlBZCABgBEw3F1BdCAJgBG03F1BpBCABgBG63F1B3BCABgBEg4FlC9BCAJgBKk4FlCpCCABAgB8wGkzFwsECCCAC8xGy0FwtEAEH0zFg3FDCCAEN4zFk3FDCCAET8zFo3FBCCAGZg0Fs3FBCCAInBm0Fy3FBCCAI3Bu0F63FBCCAMnC20Fi4FBCCAuBzC0zFytEBCCgBEHHzCDDBgBENN3CDDBgBETT7CBBBgBGZZ_CBBBgBInBnBlDBBBgBI3B3BtDBBBgBMnCnC1DBBBAuBzCg3FirEBCCgBEHHzCDDBgBENN3CDDBgBETT7CBBBgBGZZ_CBBBgBInBnBlDBBBgBI3B3BtDBBBgBMnCnC1DBBBgBgB-xG8yEw3DCCCgBC-yGq0E-4DgBuBzCs1Eg6DBCCgBEHHzCDDBgBENN3CDDBgBETT7CBBBgBGZZ_CBBBgBInBnBlDBBBgBI3B3BtDBBBgBMnCnC1DBBBgB-BzC82Ew7DBCCgBEu4F-vCzCCuKBgBCy4FJ3CgBC04FogD5CgBI24Ff7CCBBgBE-4FHjDCDBgBEi5FNnDCDBgBEm5FTrDCBBgBEq5FZvDCBBgBEu5F-xCzDC8IBgBCy5FX3DgBC05FwgD5DgBI25F_B7DCBBgBE-5F9BjECJBgBKi6FpCnECBBgB-BizG84Ew9DCCCgBIH87EwgEBCCgBMRk8E4gEBCCgBIfw8EkhEBCCgBC9B48EshEgBIq8F7BHCABgBMy8F7BRCABgBI-8F7BfCABgBCm9F7B9BAgBg1Gu4F-wECCCAIHu5Fq8FBCCAMR25Fy8FBCCAIfi6F-8FBCCAE9Bq6Fm9FBbnrBAchCw5FgyEBCCgBIHH_BBBBgBMRRnCBBBgBIffzCBBBgBC9B9B7CAe_Bq8FgwEBCCgBIHH_BBBBgBMRRnCBBBgBIffzCBBBgBC9B9B7CgBgBg2G88E8kFCCCgBe_B8_E8nFBCCgBIHH_BBBBgBMRRnCBBBgBIffzCBBBgBC9B9B7CgB-B_B8gF8oFBCCgBEo9F-wC_BC0JBgBCs9FPjCgBCu9FsgDlCgBIw9FvBnCCBBgBE49FdvCCJBgBG89FpBzCCBBgBGi-F3B5CCBBgBIo-FH_CCBBgBMw-FRnDCBBgBI8-FfzDCBBgBCk_F9B7DgB-Bg3G8iF8qFCCCgBEDovCDBCBgBCBsvCBgBGHqGqKBCCgByB-4GwGwKCCCgBEw6GDHCBBgBC06GBL";
-const bits_64_p0_t8 = "AgBE8sFqhG0jGCICgBGgtF4hG4jGCECgBEmtFoiG-jGCGCgBEqtFyiGikGCECgBMutF8iGmkGCECAEBqjC8sFBICAGF2jCgtFBCCAELikCmtFBECAEPokCqtFBCCAMTukCutFBCCgBeBBykGBBCAEf8sF0eBCIAGjBgtFgfBCCAEpBmtFsfBCEAEtBqtFyfBCCAMxButF4fBCCgBeBBfBBBgBeBBwlGBBCgBGfkhGumGBCCgBCBshGBgBElBuhG0mGBCCgBCD0hGDgBCpB2hG4mGgBGF6hGFBEBgBCrBkiG6mGgBCinGmiG8mGgBCLqiGLgBCknGsiG-mGgBCNwiGNgBCmnG0iGPgBCP4iGRgBConG6iGgnGgBCR-iGTgBCqnGijGVgBCTmjGXgBCsnGqjGZgBCVujGbgBCunGyjGdgBEmuFjBwnGCACgBEsuFnB0nGCACgBEwuFpB4nGCACgBE0uFH8nGCACgBE6uFinGgoGCACgBE-uFknGkoGCACgBEivFmnGooGCACgBEmvFonGsoGCACgBEqvFqnGwoGCACgBEuvFsnG0oGCACgBCyvFunG4oGAEXioCmuFBCCAEbooCsuFBCCAItBsoCwuFBCCAE1B2oC8uFBCEAE5B8oCkvFBCEAE9BipCsvFBEEgBIXX6oGBBCgBUtBtBipGBBCAEhCmuF2iBBCCAElCsuFmjEBCpgDAEpCwuFojEBCpgDAEtC0uFgjBBCCAMxC8uFmjBBECgBIXXhCBBBgBUtBtBpCBBBgBIXX2pGBBCgBUtBtB-pGBBCgBEffyqGBBCgBCXqhGXgBCBBZgBCZlB2qGgBCbyhGbgBCDDdgBCd4hGtBgBCFFvBgBClBgiGxBgBCJJzBgBC-qGrB4qGgBCLL1BgBCgrGN3BgBCNP5BgBCirGR7BgBCPT9BgBCkrGV_BgBI2wFhBmrGCACgBI-wFZurGCACgBImxFF2rGCACgBIuxF-qG-rGCACgBI2xFgrGmsGCACgBI-xFirGusGCACgBGmyFkrG2sGCACAGRwrC2wFBCCAErB2rC8wFBokDCAEvBgwFgxFBCCAKzB4rCkxFBCCAG9BisC0xFBCIgBGRR8sGBBCgBYrBrBitGBBCAYjC2wFgmEBCCAG7C0xF-mEBIIgBGRRjCBBBgBYrBrBpCBBBgBGRR6tGBBCgBYrBrBguGBBCgBCff4uGgBCRouCRgBETjBTBMBgBCBBrBgBCXwuCtBgBEjBnBvBIMBgBCDDzBgBCnB8hG1BgBEHH3BddBgBCJJ7BgBC6uGL9BgBCLN_BgBC8uGPhCgBQi1Ff-uGCACgBQy1FDuvGCACgBQi2F6uG-vGCACgBOy2F8uGuwGCACAENkzFi1FBCCAcrBozFm1FBCCACnCy0Fw2FgBENN8wGBBCgBerBrBgxGBBCAgBpCi1FyqEBCCACpDw2FgsEgBENNpCBBBgBerBrBtCBBBgBENN-xGBBCgBerBrBiyGBBCgBENiuCNBgNBgBCrB6qGrBgBEhBhBtBQQBgBETTxBBBBgBCBB1BgBCtByuC3BgBEpBpB5BMMBgBEFF9BhBhBBgBEHHhCddBgBCJJlCgBCgzGLnCgBgBs6FBizGCACgBes7FgzGi0GCACAELu4Fs6FjBCCAcxBy4Fw6FBCCgBELLg1GjBjBCgBcxBxBk1GBBCAgBtCs6FgvEBCCgBELLtCjBjBBgBcxBxBxCBBBgBELLg2GjBjBCgBcxBxBk2GBBCgBELquCLjB6MjBgBCxB8qGxBgBEZZzBCCBgBEjBjB3BIIBgBEDD7BpBpBBgBEpBpB_BMMBgBEFFjChBhBBgBEHHnCddBgBCJJrCgB-Bm_FJg3GCACgBEfuvCfSCSgBEPyvCPbCbgBEhB2vChBQCQgBET6vCTBCBgBEB-vCBJCJgBEvBiwCvBBCBgBEZmwCZCCCgBEjBqwCjBICIgBEDuwCDpBCpBgBEpBywCpBMCMgBEF2wCFhBChBgBEH6wCHdCdgBCJ-wCJgBE26Gf-4GCSCgBE66GPi5GCbCgBE-6GhBm5GCQCgBEi7GTq5GCBCgBEm7GBu5GCJCgBEq7GvBy5GCBCgBEu7GZ25GCCCgBEy7GjB65GCICgBE27GD-5GCpBCgBE67GpBi6GCMCgBE-7GFm6GChBCgBEi8GHq6GCdCgBCm8GJu6G";
-const bits_64_p0_t9 = "AAEB8tF4uFBCCAEFguF-uFBllDEAEJiuFmvFBhlDEAENkpCuvFBEEAGR8tFokHBCCAEX6oCukHBolDCAGbgpCykHBECgBQBBRBBBAER4uFqjEBCCAKV-uFujEBECACfyvFyjBgBQBBRBBBgBQR8vB85BBEEgBOBBRBBBgBCqrHPfgBEB4uCBBwzDBgBEFuiGFBIBgBGJ8iGJBIBAGPkwFuxFBCCAGVqwF2xFBCCAGbwwF-xFBCCAGhBosCmyFBCCASnBkwF4kHBCCAG5BosCqlHBCCgBYPPnBBBBAGnBuxF4mEBCCAGtB2xFgnEBCCAGzB-xFonEBCCAG5BmyFwnEBCCgBYPPnBBBBgBGnBwkDwuDBCCgBGtB4kD4uDBCCgBGzBglDgvDBCCgBG5BolDovDBCCgBWPPnBBBBgBCsrHlB9BgBEP6uCPBo4DBgBCDDTgBETyiGVB0EBgBCHHZgBEXgjGbBqEBgBCLLfgBEbwjGhBB-DBAOfk0Fi2FBCCAOtB00Fy2FBCCAO7Bk0FwlHBCCAOpC00F-lHBCCgBcff7BBBBAO7Bi2FyrEBCCAOpCy2FisEBCCgBcff7BBBBgBO7B8zEw4DBCCgBOpCs0Eg5DBCCgBaff7BBBBgBCurH5B1CgBEf8uCfBo4DBgBCFFjBgBCjBgrGlBgBETTnBBBBgBCHHrBgBElBojGtBBkEBgBCNNxBgBCpBkrGzBgBEbb1BBBBAerBu5Fs7FBCCAepCu5FsmHBCCgBerBrBpCBBBAepCs7FgwEBCCgBerBrBpCBBBgBepC89E8lFBCCgBcrBrBpCBBBgBCwrHnClDgBErB-uCrBBq4DBgBCJJvBgBCvBirGxBgBEXXzBBBBgBCLL3BgBCxB8uG5BgBElBlB7BBBBgBENN_BbbBgBEbbjCBBBA-BzBo9Fm_FBCCA-BxDo9FopHBCCgB-BzBzBxDBBBA-BxDm_FqnHBCCgB-BzBzBxDBBBgB-BxDo8GogHBCCgB8BzBzBxDBBBgBCyrHvDtFgBEzB0uCzBByMBgBCBB3BgBC3B-qG5BgBEPP7BBBBgBCDD_BgBC5B6uGhCgBEffjCBBBgBEFFnCddBgBETTrCBBBgBCHHvCgBC7BgzGxCgBErBrBzCBBBgBEJJ3ClBlBBgBEXX7CBBBgBELL_ClBlBBgBElBlBjDBBBgBENNnDbbBgBEbbrDBBBgBEzBgxCzBBCBgBEBkxCB1BC1BgBEPoxCPBCBgBEDsxCD1BC1BgBEfwxCfBCBgBEF0xCFdCdgBET4xCTBCBgBEH8xCHzBCzBgBErBgyCrBBCBgBEJkyCJlBClBgBEXoyCXBCBgBELsyCLlBClBgBElBwyClBBCBgBEN0yCNbCbgBEb4yCbBCBgB8B9BiIiMBCCgBC0rH-J-NgBE2rHzB9BCBBgBE6rHBhCC1BBgBE-rHPlCCBBgBEisHDpCC1BBgBEmsHftCCBBgBEqsHFxCCdBgBEusHT1CCBBgBEysHH5CCzBBgBE2sHrB9CCBBgBE6sHJhDClBBgBE-sHXlDCBBgBEitHLpDClBBgBEmtHlBtDCBBgBEqtHNxDCbBgBEutHb1DCBB";
-const bits_64_p0_t10 = "AgBCBmrHqrHgBIBBsrHAACgBCBorHBgBCytHB0rH";
+const bits_64_p0_t0 = "C4CCSACoBCQSE";
+const bits_64_p0_t1 = "CICBSqBoBCDGUoBCBBD4ECDBCoBCFIWoBCgDSFoBCFKYoBCiDDFIEDgDiDBAzBoBCDDFICFiDsBoBCDDFoBCF8BaoBEDDFCCC4ECDSCoBCFMcoBCkDSFoBCFOeoBCmDDFIEDkDmDBAzBoBCDDFICFmDwBoBCDDFoBCF-BgBoBCDDF4ECFBEoBCHgCiBoBCoDDHoBCHiCkBoBCqDFHIEFoDqDBAzBoBCFFHICHqD0BoBCFFHoBCHkC0CoBCFFHoBC4DBF4ECBDEoBCFmCmBoBCsDDFoBCDoCoBoBCuDBDIEBsDuDBAzBoBCBBDICDuD4BoBCBBDoBCDqC2CoBCBBD4ECD4DIoBCFsC4CoBCwDBFoBCFuC6CoBCyDDF4ECDBIoBCFwC8CoBC0DBFoBCByC-CoBC2DDB";
+const bits_64_p0_t2 = "CIEBwDyDBAuBoBCBBDICDyD-EoBCBBDoBCD6DmEoBCBBDoBCB4DBIED0D2DBAuBoBCDDFICF2DiFoBCDDFoBCF8DoEoBCDDF4ECFBQoBCH-DqEoBCyGDHoBCHgEsEoBC0GFHIEFyG0GBArBoBCFFHICH0GmFoBCFFHoBCH2FuEoBEFFHEEC4ECFDQoBCHiEwEoBC2GDHoBCDkEyEoBC4GFDIED2G4GBArBoBCDDFICF4GqFoBCDDFoBCF4F0EoBCDDF4ECFBgBoBCH6F2EoBC6GDHoBCH8F4EoBC8GFHIEF6G8GBArBoBCFFHICH8GuFoBCFFHoBCH-FqGoBCFFHoBCmHBF4ECBDgBoBCFgG6EoBC-GDFoBCDiG8EoBCgHBDIEB-GgHBArBoBCBBDICDgHyFoBCoHBDoBCqHkGsG";
+const bits_64_p0_t3 = "CoBCBoHqH4ECDmHgCoBCFmGuGoBCiHBFoBCBoGwGoBCkHDB";
+const bits_64_p0_t4 = "CIEBiHkHBASoBCBBDICDkH0HoBCBBDoBCDsHwHoBCBBDoBCBmHB4ECBBCoBCBSBoBCDuHyHoBC4HBD";
 async function bits_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(4, 0, x as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 24 * L + 640 * W);
-  R.views(4, 1, 3, ks0_next, 0);
-  R.views(0, 0, 160, ks0_next, 24 * L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 256 * W);
-  R.views(0, 160, 64, ks0_prev, 0);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 56 * L);
+  R.views(4, 1, 7, ks0_next, 0);
   const out1_2 = new Uint8Array(8 * L);
-  R.views(4, 4, 1, out1_2, 0);
-  R.fresh(0, 224, 3);
-  R.fresh(4, 5, 1);
+  R.views(4, 8, 1, out1_2, 0);
+  R.fresh(4, 9, 1);
   runTable(R, bits_64_p0_t0);
-  runTable(R, bits_64_p0_t1);
-  R.toPlanes(4, 5, [224]);
-  runTable(R, bits_64_p0_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 8 * L + 1024 * W);
-  R.views(4, 6, 1, ks1_prev, 0);
-  R.views(0, 227, 256, ks1_prev, 8 * L);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 88 * L);
+  R.views(4, 10, 11, ks1_prev, 0);
   // round 2
   const in2_2 = await ctx.transport.receive(2, inst, 2);
-  R.views(4, 7, 1, in2_2, 0);
-  R.views(0, 483, 107, in2_2, 8 * L);
-  if (in2_2.byteLength !== 8 * L + 428 * W) throw new Error("protocol bits_64: bad frame size from party 2");
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 1280 * W);
-  R.views(0, 590, 320, ks2_next, 0);
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 640 * W);
-  R.views(0, 910, 160, ks2_prev, 0);
-  const out3_1 = new Uint8Array(688 * W);
-  R.views(0, 1070, 172, out3_1, 0);
-  R.fresh(0, 1242, 350);
-  R.fresh(4, 8, 1);
-  R.toPlanes(4, 5, [-1, 1264, 1265, 1266, 1267, 1268, 1269, 1270, 1271, 1272, 1273, 1274, 1275, 1276, 1277, 1278, 1279, 1280, 1281, 1282, 1283, 1284, 1285, 1286, 1287, 1288, 1289, 1290, 1291, 1292, 1293, 1294, 1295, 1296, 1297, 1298, 1299, 1300, 1301, 1302, 1303, 1304, 1305, 1306, 1307, 1308, 1309, 1310, 1311, 1312, 1313, 1314, 1315, 1316, 1317, 1318, 1319, 1320, 1321, 1322, 1323, 1324, 1325]);
-  runTable(R, bits_64_p0_t3);
-  runTable(R, bits_64_p0_t4);
-  R.toPlanes(4, 8, [1242, 1243, 1244, 1245, 1246, 1247, 1248, -1, 1249, 1250, 1251, -1, 1252, -1, -1, -1, 1253, 1254, 1255, -1, 1256, -1, -1, -1, 1257, -1, -1, -1, -1, -1, -1, -1, 1258, 1259, 1260, -1, 1261, -1, -1, -1, 1262, -1, -1, -1, -1, -1, -1, -1, 1263]);
-  runTable(R, bits_64_p0_t5);
-  runTable(R, bits_64_p0_t6);
+  R.views(4, 21, 9, in2_2, 0);
+  if (in2_2.byteLength !== 72 * L) throw new Error("protocol bits_64: bad frame size from party 2");
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 96 * L);
+  R.views(4, 30, 12, ks2_next, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 48 * L);
+  R.views(4, 42, 6, ks2_prev, 0);
+  const out3_1 = new Uint8Array(96 * L);
+  R.views(4, 48, 12, out3_1, 0);
+  R.fresh(4, 60, 1);
+  runTable(R, bits_64_p0_t1);
   ctx.transport.send(1, inst, 3, out3_1);
   // round 3
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 640 * W);
-  R.views(0, 1592, 160, ks3_next, 0);
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 48 * L);
+  R.views(4, 61, 6, ks3_next, 0);
   // round 4
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 1280 * W);
-  R.views(0, 1752, 320, ks4_prev, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 96 * L);
+  R.views(4, 67, 12, ks4_prev, 0);
   // round 5
   const in5_2 = await ctx.transport.receive(2, inst, 5);
-  R.views(0, 2072, 278, in5_2, 0);
-  if (in5_2.byteLength !== 1112 * W) throw new Error("protocol bits_64: bad frame size from party 2");
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 1152 * W);
-  R.views(0, 2350, 288, ks5_next, 0);
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 512 * W);
-  R.views(0, 2638, 128, ks5_prev, 0);
-  const out6_1 = new Uint8Array(1296 * W);
-  R.views(0, 2766, 324, out6_1, 0);
-  R.fresh(0, 3090, 434);
-  R.toPlanes(4, 8, [-1, -1, -1, -1, -1, -1, -1, 3090, -1, -1, -1, 3091, -1, 3092, 3093, 3094, -1, -1, -1, 3095, -1, 3096, 3097, 3098, -1, 3099, 3100, 3101, 3102, 3103, 3104, 3105, -1, -1, -1, 3106, -1, 3107, 3108, 3109, -1, 3110, 3111, 3112, 3113, 3114, 3115, 3116, -1, 3117, 3118, 3119, 3120, 3121, 3122, 3123, 3124, 3125, 3126, 3127, 3128, 3129]);
-  runTable(R, bits_64_p0_t7);
-  runTable(R, bits_64_p0_t8);
+  R.views(4, 79, 12, in5_2, 0);
+  if (in5_2.byteLength !== 96 * L) throw new Error("protocol bits_64: bad frame size from party 2");
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 80 * L);
+  R.views(4, 91, 10, ks5_next, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 32 * L);
+  R.views(4, 101, 4, ks5_prev, 0);
+  const out6_1 = new Uint8Array(80 * L);
+  R.views(4, 105, 10, out6_1, 0);
+  R.fresh(4, 115, 3);
+  runTable(R, bits_64_p0_t2);
+  runTable(R, bits_64_p0_t3);
   ctx.transport.send(1, inst, 6, out6_1);
   // round 6
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 256 * W);
-  R.views(0, 3524, 64, ks6_next, 0);
+  const ks6_next = ctx.prgs.next.draw(inst, 6, 16 * L);
+  R.views(4, 118, 2, ks6_next, 0);
   // round 7
-  const ks7_prev = ctx.prgs.prev.draw(inst, 7, 256 * W);
-  R.views(0, 3588, 64, ks7_prev, 0);
+  const ks7_prev = ctx.prgs.prev.draw(inst, 7, 16 * L);
+  R.views(4, 120, 2, ks7_prev, 0);
   // round 8
   const in8_2 = await ctx.transport.receive(2, inst, 8);
-  R.views(0, 3652, 111, in8_2, 0);
-  if (in8_2.byteLength !== 444 * W) throw new Error("protocol bits_64: bad frame size from party 2");
-  R.fresh(0, 3763, 39);
-  R.toPlanes(4, 8, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3763]);
-  R.toPlanes(4, 5, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3764]);
-  runTable(R, bits_64_p0_t9);
-  runTable(R, bits_64_p0_t10);
-  return R.fromPlanes(64, [226, 1588, 1589, 1590, 1591, 3496, 3497, 3498, 3499, 3500, 3501, 3502, 3503, 3504, 3505, 3506, 3507, 3508, 3509, 3510, 3511, 3512, 3513, 3514, 3515, 3516, 3517, 3518, 3519, 3520, 3521, 3522, 3523, 3771, 3772, 3773, 3774, 3775, 3776, 3777, 3778, 3779, 3780, 3781, 3782, 3783, 3784, 3785, 3786, 3787, 3788, 3789, 3790, 3791, 3792, 3793, 3794, 3795, 3796, 3797, 3798, 3799, 3800, 3801]) as BigUint64Array;
+  R.views(4, 122, 2, in8_2, 0);
+  if (in8_2.byteLength !== 16 * L) throw new Error("protocol bits_64: bad frame size from party 2");
+  R.fresh(4, 124, 1);
+  runTable(R, bits_64_p0_t4);
+  return R.result(4, 124, false) as BigUint64Array;
 }
 
-const bits_64_p1_t0 = "AgB-BgUAgKCCCgBE-XgCgM9BiCiCgB6BiWkEkOCCCgBEgYgGgQCCC";
-const bits_64_p1_t1 = "CoDCMAGICBICoBCDEKoBCOBD";
-const bits_64_p1_t2 = "AgBE-V8X-XmCAE";
-const bits_64_p1_t3 = "AgBcwuDiCiMCCCgBOsvDgDgNCCCgBG6vDwDwNCCCgBCgwD4D4NAEBgU-VBAmiBAMiwDiUm4BCCCAGuwDwUy4BCCCAE0wD4U44BCICAE4wDiV84BCCCAE8wDoVg5BCICgBCBBDACD-Vm2BgBCBBDA8BDiUgWBCCA8B_BiUk5BBCCgB8BDD_BBBBA8B_BgWo2BBCCgB8BDD_BBBBgBC_BmYmiBgBMgxDoYoiBCCCgBGsxD2Y2iBCCCgBEyxD-Y-iBCIIgBE2xDoZojBCCCgBE6xDuZujBCIIgB8BhCoaokBBCCgBC-xDB_BgBOBDhCBBBgBCgyDRvCgBOPTxCBBBgBCiyDhB_CgBCdjBhDgBCkyDlBjDgBCfnBlDgBCmyDpBnDgBGhBrBpDBBBgBCoyDxBvDgBMnBzBxDBBBgBCwgDmcmmBgBCzBocomBgBCygDqcqmBgBC1BscsmBgBC0gDucumBgBC3BwcwmBgBC2gDycymBgBC5B0c0mBgBC4gD2c2mBgBC7B4c4mBgBC6gD6c6mBgBC9B8c8mBgBC8gD-c-mBgBC_BgdgnBgBC-gDidinBgBEhCkdknBBEEgBCghDqdqnBgBClCsdsnBgBCihDudunBgBCnCwdwnBgBCkhDydynBgBCpC0d0nBgBCmhD2d2nBgBCrC4d4nBgBCohD6d6nBgBCtC8d8nBgBCqhD-d-nBgBCvCgegoBgBCshDieioBgBIuhDBzBCDBgBI2hDP7BCDBgBG-hDdjCCBBgBEkiDlBpCCBBgBEoiDrBtCCDBgBQ8yDmemoBCCCgBGszD4e4oBCEEgBGyzDofopBCEEgBC4zD4f4pBgBIBqgBqqBDCCgBIPygByqBDCCgBGd6gB6qBBCCgBElBghBgrBBCCgBErBkhBkrBDEEgBazBqhBqrBBCCgBEqjDDBCADgBEujDHJCADgBEyjDLPCADgBE2jDgyDXCADgBE6jDRdCABgBE-jDVhBCADgBEikDZnBCADgBEmkDiyDvBCCDgBEqkDkyD1BCCBgBCukDmyD5BgBEwkDjB7BCABgBE0kDoyD_BCABgBE4kDpBjCCABgBE8kDtBnCCABgBCglDxBrCAE6zDwgD08BCeCAE-zDygD48BCeCAEi0DyhD88BCECACm0D-hDg9BAEBygDqjDDeCAEJ0gDujDDeCAEP2gDyjDDeCAEX2hD4jDDbCAEd4hD8jDBbCAEhB6hDgkDDbCAEnB8hDkkDDCCAEvBgiDqkDDCEAE1BkhDwkDBgBCAE5BmiD2kDBdCAE9BoiD6kDBdCAEhCqiD-kDBdCAElCygDi9BBeCAEpC0gDm9BBeCAEtC2gDq9BBeCAExC2hDu9BBbCAE1C4hDy9BBbCAE5C6hD29BBbCAI9C8hD69BBCCAElDkhDi-BBgBCAEpDmiDm-BBdCAEtDoiDq-BBdCAExDqiDu-BBdCgBIBBlCDDBgBIPPtCDDBgBGdd1CBBBgBElBlB7CBBBgBGrBrB_CDDBgBQ1B1BlDBBBAMlCqjDk7BBCCAQxC4jDw7BBCCAEhDqkDg8BBECAElDwkDk8BBCCAMpD2kDo8BBCCgBIBBlCDDBgBIPPtCDDBgBGdd1CBBBgBElBlB7CBBBgBGrBrB_CDDBgBQ1B1BlDBBBgBIo0D-gCmsBCCCgBEw0DohCwsBCIIgBC00DgiCotBgBMlCijCquBBCCgBOxCwjC4uBBCCgBG_CgkCovBBEEgBElDqkCyvBBCCgBMpDwkC4vBBCCgBIBBlCDDBgBEPPtCDDBgBC20DXxCgBEXbzCDBBgBEdf3CBBBgBEhBlB7CDBBgBC40DrB_CgBCnBvBhDgBC60DzBjDgBErB1BlDDBBgBC80D5BpDgBKzB7BrDBBBgBCilD-kCmwBgBG9BglCowBBCCgBCklDmlCuwBgBGjColCwwBBCCgBCmlDulC2wBgBGpCwlC4wBBCCgBColD2lC-wBgBGvC4lCgxBBCCgBC1CkmCsxBgBCqlDmmCuxBgBG3ComCwxBBCCgBCslDumC2xBgBG9CwmC4xBBCCgBCulD2mC-xBgBEjD4mCgyBBCCgBEwlDD9BCCBgBE0lDFhCCFBgBE4lDPlCCDBgBE8lDRpCCFBgBEgmDbtCCCBgBEkmDhBxCCDBgBEomDnB1CCEBgBEsmDrB5CCDBgBEwmDpB9CCJBgBE0mD1BhDCEBgBC4mD7BlDgBQk1D-mCmyBCCCgBE01D0nC8yBCQQgBGBmpCu0BBCCgBELspC00BDCCgBERwpC40BBCCgBGX0pC80BBCCgBEhB6pCi1BBCCgBIlBkqCs1BBCCgBIvBsqC01BBCCgBI7B0qC81BBCCgBGunDNBCABgBC0nDNLgBG2nD20DPCABgBC8nD20DXgBE-nDfZCABgBEioDfhBCABgBEmoD40DlBCCBgBEqoD60DpBCABgBEuoD60DvBCCBgBEyoD80DzBCABgBC2oD80D7BgBG4oD5B9BCABAE41DilD4_BCOCAE81DylD8_BCCCAEBklDunDBSCAEF4lDynDFCCAEPgmD8nDBXCAETimDgoDDCCAEZmmDkoDBCCAEhBumDuoDBGIAElBulD4oDBoBCAEpB4mD8oDBzB7oBAGvB2lDigCBCCAE1BgmDogCFXCAI9BimDsgCBCCAElCumD0gCBGCAEpCulD4gCBoBCACtC4mD8gCgBEBBrBBBDgBEFFxBFFBgBEPP1BBBFgBETT9BDDBgBEZZhCBBBgBKhBhBlCBBBAErBunD6-BDCCAExBynD--BBCCAE1B8nDi_BFCCAI9BgoDm_BBCCAElCuoDu_BBICAGpC4oDy_BBCCgBEBBrBBBDgBEFFxBFFBgBEPP1BBBFgBETT9BDDBgBEZZhCBBBgBKhBhBlCBBBgBIg2D-qC-0CCCCgBErBmtCm3CDCCgBExBqtCq3CBCCgBE1B0tC03CFCCgBG9B4tC43CBCCgBGjCkuCk4CBIIgBGpC2uC24CBCCgBEBBrBBBDgBEFFxBFFBgBCo2DP1BgBEPR7BBBBgBETX_BDBBgBCq2DbjCgBCZhBlCgBCs2DjBnCgBEblBpCFBBgBCjBpBtCgBC-oD-uC-4CgBIlBgvCg5CBCCgBGvBovCo5CBCCgBCgpDuvCu5CgBE1BwvCw5CFCCgBK9B0vC05CBCCgBCnCswCs6CgBCipDuwCu6CgBMpCwwCw6CBCCgBEkpDHlBCBBgBEopDNpBCMBgBEspDDvBCBBgBEwpDLzBCJBgBE0pDd7BCBBgBG4pDP_BCBBgBE-pDXlCCBBgBEiqDtBpCCJBgBEmqD5BtCCeBgBEqqDhBxCCBBgBQu2D-wC-6CCCCgBQBuzCu9CBCCgBQRs0Cs-CBCCgBQ-qDo2DBCABgBEurDq2DRCCBgBMyrDs2DVCABgBO-2DkGkQCCC";
-const bits_64_p1_t4 = "AgBO--CgsDwuDCECgBIs_C6sD-uDCECgBE0_CotDmvDCECgBE4_CutDqvDCCCgBG8_C0tDuvDCECgBEigD-tD0vDCECgBEmgDkuD4vDCCCgBGqgDquD8vDCCCAMBiU--CBCCAGNwUs_CBCCAET4U0_CBIGAEXiV8_CBCCAEboVigDBIGgBeBBiwDBBCAMf--Co2BBCCAGrBs_C22BBCCAExB0_C-2BBGIAE1B8_Co3BBCCAE5BigDu3BBGIgBeBBfBBBgBeBBgxDBBCgBCf-rD-xDgBGBisDBBEBgBCqyDusDHgBCHysDJgBEsyD2sDLCGBgBCJgtDPgBEwyDktDRCGBgBC0yDytDVgBCL2tDXgBE2yD6tDZCGBgBC6yDouDdgBEsiDf8yDCACgBEwiDDgzDCACgBE0iDqyDkzDCACgBE4iDsyDozDCACgBO8iDuyDszDCCCAENwgDsiDBeCAERygDwiDBeCAEVyhD2iDBEGACZ-hDijDgBONN6zDBBCAEbsiDg7BBCCAEhBwiDk7BBCCAElB2iDq7BBGGACpBijD-7BgBENNbBBBgBKRRhBBBBgBONNo0DBBCgBCNgsDNgBCBBPgBCPosDRgBCFFTgBG-0DHVCBBgBI6mDBk1DCACgBIinD-0Ds1DCACgBEqnDg1D01DCCCAEHilD6mDBOCAELylD-mDFCCgBGHH41DBBCgBCRR-1DAIT6mDy-BBCCgBGHHTBBBgBCRRZgBGHHg2DBBCgBCRRm2DgBCHksDHgBEDDJFLBgBCFFRgBQuqDFu2DCACgBEs3Df-2DCSCgBEw3DBi3DCFCgBE03DDm3DCFCgBC43DFq3D";
-const bits_64_p1_t5 = "AgBEwnG-C-MCQQgBE0nG2D2NCEEgBC4nG8D8NAEBuUq_CBIIAEF6U2_CBCCAEJmVggDBEEAENsVmgDBGEAER0VsgDBECAEVuU6zEBICAEZ6U-zEBCCAC6nG-Ui0EAEdmVk0EBECAChBsVo0EAC8nGuVq0EAEjByVs0EBCCAC-nG2Vw0EACnB4Vy0EAEgoG6V00ECCCgBUBBVBBBAEVq_C02BBIIAEZ2_Cg3BBCCAEdggDs3BBEEAEhBmgDy3BBEGAElBsgD63BBCEgBUBBVBBBgBEV0Y0iBBIIgBEZgZgjBBCCgBCkoGkZkjBgBEdsZsjBBEEgBChByZyjBgBCmoG0Z0jBgBEjB4Z4jBBCCgBCooG8Z8jBgBCnB-Z-jBgBEqoGgagkBCCCgBUuoGBVCBBgBCs4FmdmnBgBGB2e2oBBEEgBEipGifipBCCCgBGHmfmpBBEEgBEmpGyfypBCCCgBCN2f2pBgBKqpG6f6pBCCCgBGu4FuyDBCCBgBG44F0yDHCCBgBCi5F6yDNgBCBmhBmrBgBCu5FiyDBAEB0gD0iDBCEAEF0hD6iDBb01CAEJ6gDw4FBex1CAEN8gDy4FBex1CAERs4F44FBr3CCAEVgiDkjDBd41CAEZiiDmjDBb81CAEdmiDojDBxB6xBAEhB2gDk1EBeCAElB4gDo1EBCCAEpB4hDs1EBbCACtB6hDw1EAE0pG-gDy1ECeCAEvBs4F21EBr3CCAEzBgiD61EBdCAC3BiiD-1EAE4pGkhDg2ECgBCAE5BmhDk2EBgBCAE8pGohDo2ECgBCAEgqGqhDs2ECgBCACkqGshDw2EgBeBBfBBBAEf0iDo7BBEEAEjB6iDu7BB01Cq5CAEnBw4Fy7BBx1CCAErBy4F27BBx1CCAEvB44F60EBCCAEzBkjDg8BB41C-4CAE3BmjDi8BB81C-4CAC7BojDo8BgBeBBfBBBAEf4gD2jDB03C41CAEjBghDokDBCEAEnBmhD0kDBN-xBAErBs4F02EBr3CCAEvBihD42EBECgBKffpBBBBAEpB2jD40EB41CCAEtBokD80EBECACxB0kDg1EgBKffpBBBBgBEpBmhCusBBEEgBEtBshC0sBBCCgBIxByhC6sBBCCgBEmqG6hCitBCCCgBE5B-hCmtBBEEgBG9BkiCstBBCCgBEqqGqiCytBCCCgBEjCuiC2tBBCCgBKuqGyiC6tBCCCgBEnCujC2uBBQQgBErCikCqvBBEEgBCvCukC2vBgBEBBpBBBBgBC4qGFtBgBEFHvBBBBgBC6qGLzBgBCJN1BgBC8qGP3BgBELR5BBBBgBC-qGV9BgBCPX_BgBCgrGZhCgBCRbjCgBCirGdlCgBKTfnCBBBgBEBwsDBBIBgBCkrG-sDFgBCFmtDHgBEmrGstDJCIBgBCH8tDNgBEqrGiuDPCIBgBCw5F-lCmxBgBEJgmCoxBBCCgBCy5FkyDJgBC05FXLgBGJunC2yBBCCgBIurG2nC-yBCCCgBEP-nCmzBBCCgBCXioCqzBgBW2rGmoCuzBCCCgBG25Fg1DJCABgBEk6Fi1DPCABgBCo6Fi1DXgBGJ-pCm1BBCCgBGg7F40DJCABAEJklDinDBSCAEN4lDmnDBCCAERmlD25FFWCAEd-lD65FBCvyCAGhBw5Fk6FBCCAEnBomDsnDBjBowBAGrB2lD23EBCCAExBmlD83EBWCAE1B-lDg4EBCCAEssGolDk4ECaCAEwsGkmDo4ECCCAG5Bw5Fs4EBCCAC_BomDy4EAE0sGqlD04ECgBCAE4sGsmD44ECCCAE8sGslD84ECkBCAEgtGymDg5ECCCAEktGulDk5ECoBCACotG4mDo5EgBKJJpBBBBgBEXXzBFFBgBKff3BBBBAIpBinD6-BBCCAGxB25F82EBCCAE3BqnDi_BB6yCg4CAE7Bm6Fk3EBCCAC_BsnDs_BgBKJJpBBBBgBEXXzBFFBgBKff3BBBBAEpBmlD2nDBWCAEtB-lD6nDByzCmzCAExBy5Fi7FBCCAE1BqlDooDBgBCAE5BsmDsoDBfEAE9BwmDyoDBCCAEhCmlDq5EBWCAElC-lDu5EByzCCAEpCy5Fy5EBCCAEtCqlD25EBgBCAExCsmD65EBfCAE1CwmD-5EBCCgBYpBpBhCBBBAGhC2nD82EBCCAGnCg7Fi3EBCCAGtCooDo3EBCCAGzCwoDu3EBCCgBYpBpBhCBBBgBQhCmrCm1CBCCgBIqtG2rC21CCCCgBIxC-rC-1CBCCgBWytGmsCm2CCCCgBG5CutCu3CBCCgBG_C-tC-3CBCCgBGlDmuCm4CBCCgBGrDuuCu4CBCCgBGJJhCBBBgBCouGPnCgBEPRpCBFBgBCXdtCgBCquGfvCgBGdhBxCBBBgBCsuGnB3CgBYjBpB5CBBBgBEJ0sDJB4FBgBCDDNgBEuuGitDPCuFBgBCyuGFXgBE0uG4tDdC-EBgBC4uGHhBgBCm7F-vC-5CgBEFgwCg6CBCCgBGNkwCk6CBCCgBCXqwCq6CgBCo7FmyDFgBCq7FZHgBCs7F60DNgBEu7FvBPCBBgBCy7FzBXgBuB6uGuxCu7CCCCgBEF-zC-9CBCCgBGNi0Ci-CBCCgBEXo0Co-CBCCgBEi9Fq2DFCABgBGm9Fq2DNCABgBEs9Fq2DXCABAEF-oDuqDBGCAGNmpDyqDBCCAEXspD4qDBCCAEdwpD8qDBRkxBAEhBkpDi8ENCCAExBopDm8EBCCAG7BspDq8EBCCAEowGgpDw8ECSCAMswG0pD08ECCCAO4wGm7Fg9ECCCAEmxGgqDu9ECdCAMqxGiqDy9ECCCgBEFFfBBBgBGNNvBBBBgBEXX7BBBBgBCdd_BAEfuqDi6EBCCAGvByqDm6EBCCAG7B4qDs6EBCCgBEFFfBBBgBGNNvBBBBgBEXX7BBBBgBCdd_BAEfgpD-qDBSCAGvB0pDirDBCCAG7B6pDorDBCCAOhCm7Fi9FBCCAEvCgqDurDBdCAMzCiqDyrDBCCAE_CgpD-9EBSCAMjD0pDi-EBCCAOvDm7Fu-EBCCAE9DgqD8-EBdCAMhEiqDg_EBCCgBEff_CBBBgBGvBvBjDBBBgBkB7B7BpDBBBAQ_C-qDy6EBCCAOvDi9Fi7EBCCAQ9DurDw7EBCCgBEff_CBBBgBGvBvBjDBBBgBkB7B7BpDBBBgBQ_C63D6hEBCCgBuB2xGq4DqiECCCgBuBvDq6DqkEBCCgBEFF_CBBBgBGNNjDBBBgBEXXpDBBBgBCkzGdtDgBEdfvDBBBgBEhBvBzDNBBgBExBzB3DBHBgBiB7B9B7DBBBgBEFssDFB-FBgBCBBNgBCN-0DPgBEJJRBBFgBCDDZgBCw9F67D6lEgBEP87D8lEBCCgBEXg8DgmEBCCgBW9Ck8DkmEBCCgBCy9F68D6mEgBczD88D8mEBCCgBC09FgyDPgBC29FTRgBC49F20DXgBE69FjBZCBjCgBC-9FnB_CgBCg-Fo2DhDgBGi-FdjDCBBgBGo-FvBpDCBBgBEu-F7BvDCBBgBCy-FoyDzDgBC0-Fb1DgBC2-F80D3DgBG4-F1B5DCBBgBC--Fs2D_DgBOg_FvChECBBgB-BmzG69D6nECCCgBGP6gE6qEBCCgBSXghEgrEBCCgBGvByhEyrEBCCgBGshGtCPCABgBSyhGtCXCABgBGkiGtCvBCABAEk1Gw9FqhFCECAco1G29FuhFCCCAEk2Gy9FqiFCgBCAao2G0-FuiFCCCAEPy9FshGBgBCAET0-FwhGDCCAQZ4-F0hGBCCAGvBo_FkiGBCCAE1By9FojFBgBCAG5B0-FsjFBCCAUvC6-FyjFBCCgBGPP1BBBBgBEXX7BBBBgBObbvCBBBgBGvBvB9CBBBAK1BshGsgFBCCAUvC2hG2gFBCCgBGPP1BBBBgBEXX7BBBBgBObbvCBBBgBGvBvB9CBBBgB-Bi3GioF6rECCCgBK1BirF6uEBCCgBUvCsrFkvEBCCgBGPP1BBBBgBEXX7BBBBgBObbvCBBBgBGvBvB9CBBBgBCqiGisF6vEgBK1BksF8vEBCCgByBvCusFmwEBCCgBCsiGiyD1BgBCuiGV3BgBCwiG40D5BgBEyiGpB7BCBBgBC2iGtBvCgBC4iGq2DxCgBQ6iG_BzCCBBgBGqjGPjDCBBgBSwjGXpDCBBgBGikGvB7DCBBgB-Bg5GiuF6xECCCA-B-6GqiGkmFCCCgB-B88GiwFi0FCCCgBOPyGyQBCCgBgD6-GgHgRCCCgBE6hHFPCBBgBE-hHBTCLBgBEiiHJXCBBgBCmiHDb";
-const bits_64_p1_t6 = "AgBEi4FumGwnGCKCgBEm4FgnG0nGCGCgBCq4FqnG4nGAEB-Ui4FBQCAEF2Vm4FBECACJ8Vq4FgBKBB6nGBBCAELi4Fk3BBCQAEPm4F83BBCEACTq4Fi4BgBKBBLBBBgBKBBkoGBBCgBILmmGuoGBCCgBCBwmGBgBGTymG2oGBCCgBCD6mGDgBEZ8mG8oGBCCgBCFinGFgBCdknGgpGgBEHonGHBEBgBE04FRipGCACgBE-4FXmpGCACgBEk5FbqpGCACgBEo5FdupGCACgBCs5FJypGAEf-gD04FBeCAEjBkhD-4FBgBCAEnBohDk5FBgBCAErBqhDo5FBgBCACvBshDs5FgBSff0pGBBCAExB04F67BBCCAE1B-4Fk8BBCCAK5Bk5Fq8BBCCgBSffxBBBBgBSffmqGBBCgBGLL4qGBBCgBCfumGfgBCBBhBgBETT-qGBBCgBChB4mGjBgBCDDlBgBCZZirGgBCjBgnGnBgBCFFpBgBClBmnGrBgBCHHtBgBCnBunGvBgBI85FPurGCACgBIq6FV2rGCACgBIy6FZ-rGCACgBG66FHmsGCACAEpBolD85FBaCAEtBkmDg6FBCCAExBqlDq6FBgBCAE1BsmDu6FBCCAE5BslDy6FBkBCAE9BymD26FBCCAEhCulD66FBoBCAClC4mD-6FgBepBpBssGBBCAInC85Fk_BBCCAGvCq6Fo3EBCCAE1Cw6Fu_BBCg4CAE5C06Fw3EBCCAI9C46Fw_BBCCgBepBpBnCBBBgBepBpBqtGBBCgBELLouGBBCgBCpButDpBgBERRrBNNBgBCBBvBgBCTTsuGgBCrBkuDxBgBEXXzBJJBgBCDD3BgBCtBsuD5BgBEbb7BHHBgBCFF_BgBCvBqnGhCgBEJJjCddBgBQ07FN6uGCACgBQk8FTqvGCACgBO08FF6vGCACAExBgpD07FBSCAM1B0pD47FBCCAOhCm7Fk8FBCCAEvCgqDy8FBdCAMzCiqD28FBCCgBuBxBxBowGBBCAuB_C07Fy6EBCCgBuBxBxB_CBBBgBuBxBxB2xGBBCgBCLLkzGgBExBotDxBBqFBgBC1BmrG1BgBEPP3BZZBgBERR7BNNBgBCBB_BgBE3B-tDhCB6EBgBC7BqrGlCgBEVVnCVVBgBEXXrCJJBgBCDDvCgBC9BuuDxCgBEddzCHHBgBEHH3CnBnBBgBEJJ7CddBgBgBu_FLmzGCACgBeugGDm0GCACAE_Bw9Fu_FBECAcjC29Fy_FBCCAE_Cy9FugGBgBCAajD0-FygGBCCgB-B_B_Bk1GBBCA-B9Du_Fs_EBCCgB-B_B_B9DBBBgB-B_B_Bi3GBBCgBE_B6sD_BB0FBgBEjCkrGjCBj2CBgBGnCuuGnCBCBgBENNtCjBjBBgBEzBzBxCBBBgBEPP1CZZBgBERR5CNNBgBCBB9CgBEtCmuD_CB0EBgBCxCsrGjDgBEZZlDTTBgBEbbpDHHBgBEFFtD3B3BBgBEddxDHHBgBEHH1DnBnBBgBEJJ5DddBgB-BokGBg5GCACA-BzCqiGokGBCCgB-BzCzC-6GBBCA-BxEokGmkFBCCgB-BzCzCxEBBBgB-BzCzC88GBBCgBEzCwtDzCBkFBgBE3CorG3CBl2CBgBG7C0uG7CBCBgBETThDjBjBBgBE5B5BlDBBBgBEVVpDVVBgBEXXtDJJBgBEDDxDpCpCBgBEvCvC1DBBBgBEZZ5DTTBgBEbb9DHHBgBEFFhE3B3BBgBEddlEHHBgBEHHpEnBnBBgBEJJtEddBgBEoiHL6-GCzBCgBMsiHhC--GCBCgBE4iHNq_GCjBCgBE8iHzBu_GCBCgBEgjHPy_GCZCgBEkjHR2_GCNCgBEojHB6_GCxCCgBMsjH1C-_GCBCgBE4jHTqgHCjBCgBE8jH5BugHCBCgBEgkHVygHCVCgBEkkHX2gHCJCgBEokHD6gHCpCCgBEskHvC-gHCBCgBEwkHZihHCTCgBE0kHbmhHCHCgBE4kHFqhHC3BCgBE8kHduhHCHCgBEglHHyhHCnBCgBEklHJ2hHCdC";
+const bits_64_p1_t0 = "CoDCcAOICBQCoBCDESoBCmBBD4ECBmBCoBCeGUoBCDIWoBCgBBDoBEiBKYCCC";
+const bits_64_p1_t1 = "CIEBegBBAuBoBCBBDICDgBsCoBCBBDoBCDoB0BoBCBBDoBCBmBBIEDiBkBBAuBoBCDDFICFkBwCoBCDDFoBCFqB2BoBCDDF4ECFBEoBCHsB4BoBCoEDHoBCHuB6BoBCqEFHIEFoEqEBAzBoBCFFHICHqE0CoBCFFHoBCHkD8BoBEFFHEEC4ECFDEoBCHwB-BoBCsEDHoBCDyBgCoBCuEFDIEDsEuEBAzBoBCDDFICFuE4CoBCDDFoBCFmDiCoBCDDF4ECFBIoBCHoDkCoBCwEDHoBCHqDmCoBCyEFHIEFwEyEBAzBoBCFFHICHyE8CoBCFFHoBCHsD8DoBCFFHoBCgFBF4ECBDIoBCFuDoCoBC0EDFoBCDwDqCoBC2EBDIEB0E2EBAzBoBCBBDICD2EgDoBCiFBDoBCkFyD-D";
+const bits_64_p1_t2 = "CoBCBiFkF4ECDgFQoBCF0DgEoBC4EBFoBCF2DiEoBC6EDF4ECDBQoBCF4DkEoBC8EBFoBCB6DmEoBC-EDB";
+const bits_64_p1_t3 = "CIEB4E6EBAuBoBCBBDICD6EmGoBCBBDoBCDmFyFoBCBBDoBCBgFBIED8E-EBAuBoBCDDFICF-EqGoBCDDFoBCFoF0FoBCDDF4ECFBgBoBCHqF2FoBCqHDHoBCHsF4FoBCsHFHIEFqHsHBAboBCFFHICHsHuGoBCFFHoBCH6G6FoBEFFHEEC4ECFDgBoBCHuF8FoBCuHDHoBCDwF-FoBCwHFDIEDuHwHBAboBCDDFICFwHyGoBCDDFoBCF8GgGoBCDDF4ECFBgCoBCH-GiGoBCyHDHoBCDgHkGoBC0HFDIEDyH0HBAboBCDDFICF0H2GoBCDDFoBCFiHmHoBEDDFCCC4ECBBCoBCDkHoHoBC2HBD";
 async function bits_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(4, 0, x as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 16 * L + 640 * W);
-  R.views(4, 1, 2, ks0_next, 0);
-  R.views(0, 0, 160, ks0_next, 16 * L);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 24 * L + 640 * W);
-  R.views(4, 3, 3, ks0_prev, 0);
-  R.views(0, 160, 160, ks0_prev, 24 * L);
-  const out1_2 = new Uint8Array(8 * L + 248 * W);
-  R.views(4, 6, 1, out1_2, 0);
-  R.views(0, 320, 62, out1_2, 8 * L);
-  R.fresh(0, 382, 5);
-  R.fresh(4, 7, 1);
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 48 * L);
+  R.views(4, 1, 6, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 56 * L);
+  R.views(4, 7, 7, ks0_prev, 0);
+  const out1_2 = new Uint8Array(40 * L);
+  R.views(4, 14, 5, out1_2, 0);
+  R.fresh(4, 19, 1);
   runTable(R, bits_64_p1_t0);
-  runTable(R, bits_64_p1_t1);
-  R.toPlanes(4, 7, [382]);
-  runTable(R, bits_64_p1_t2);
   ctx.transport.send(2, inst, 1, out1_2);
   // round 1
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 640 * W);
-  R.views(0, 387, 160, ks1_next, 0);
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 48 * L);
+  R.views(4, 20, 6, ks1_next, 0);
   // round 2
-  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 1280 * W);
-  R.views(0, 547, 320, ks2_prev, 0);
+  const ks2_prev = ctx.prgs.prev.draw(inst, 2, 96 * L);
+  R.views(4, 26, 12, ks2_prev, 0);
   // round 3
   const in3_0 = await ctx.transport.receive(0, inst, 3);
-  R.views(0, 867, 172, in3_0, 0);
-  if (in3_0.byteLength !== 688 * W) throw new Error("protocol bits_64: bad frame size from party 0");
-  const ks3_next = ctx.prgs.next.draw(inst, 3, 1280 * W);
-  R.views(0, 1039, 320, ks3_next, 0);
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 640 * W);
-  R.views(0, 1359, 160, ks3_prev, 0);
-  const out4_2 = new Uint8Array(832 * W);
-  R.views(0, 1519, 208, out4_2, 0);
-  R.fresh(0, 1727, 190);
-  R.toPlanes(4, 7, [-1, 1727, 1728, 1729, 1730, 1731, 1732, 1733, 1734, 1735, 1736, 1737, 1738, 1739, 1740, -1, 1741, 1742, 1743, 1744, 1745, 1746, 1747, -1, 1748, 1749, 1750, -1, 1751, -1, -1, -1, 1752, 1753, 1754, 1755, 1756, 1757, 1758, -1, 1759, 1760, 1761, -1, 1762, -1, -1, -1, 1763, 1764, 1765, -1, 1766, -1, -1, -1, 1767]);
-  runTable(R, bits_64_p1_t3);
-  runTable(R, bits_64_p1_t4);
+  R.views(4, 38, 12, in3_0, 0);
+  if (in3_0.byteLength !== 96 * L) throw new Error("protocol bits_64: bad frame size from party 0");
+  const ks3_next = ctx.prgs.next.draw(inst, 3, 96 * L);
+  R.views(4, 50, 12, ks3_next, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 48 * L);
+  R.views(4, 62, 6, ks3_prev, 0);
+  const out4_2 = new Uint8Array(96 * L);
+  R.views(4, 68, 12, out4_2, 0);
+  R.fresh(4, 80, 3);
+  runTable(R, bits_64_p1_t1);
+  runTable(R, bits_64_p1_t2);
   ctx.transport.send(2, inst, 4, out4_2);
   // round 4
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 640 * W);
-  R.views(0, 1917, 160, ks4_next, 0);
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 48 * L);
+  R.views(4, 83, 6, ks4_next, 0);
   // round 5
-  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 1152 * W);
-  R.views(0, 2077, 288, ks5_prev, 0);
+  const ks5_prev = ctx.prgs.prev.draw(inst, 5, 80 * L);
+  R.views(4, 89, 10, ks5_prev, 0);
   // round 6
   const in6_0 = await ctx.transport.receive(0, inst, 6);
-  R.views(0, 2365, 324, in6_0, 0);
-  if (in6_0.byteLength !== 1296 * W) throw new Error("protocol bits_64: bad frame size from party 0");
-  const ks6_next = ctx.prgs.next.draw(inst, 6, 768 * W);
-  R.views(0, 2689, 192, ks6_next, 0);
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 256 * W);
-  R.views(0, 2881, 64, ks6_prev, 0);
-  const out7_2 = new Uint8Array(904 * W);
-  R.views(0, 2945, 226, out7_2, 0);
-  R.fresh(0, 3171, 497);
-  R.toPlanes(4, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3171, -1, -1, -1, -1, -1, -1, -1, 3172, -1, -1, -1, 3173, -1, 3174, 3175, 3176, -1, -1, -1, -1, -1, -1, -1, 3177, -1, -1, -1, 3178, -1, 3179, 3180, 3181, -1, -1, -1, 3182, -1, 3183, 3184, 3185, -1, 3186, 3187, 3188, 3189, 3190, 3191]);
-  runTable(R, bits_64_p1_t5);
-  runTable(R, bits_64_p1_t6);
+  R.views(4, 99, 10, in6_0, 0);
+  if (in6_0.byteLength !== 80 * L) throw new Error("protocol bits_64: bad frame size from party 0");
+  const ks6_next = ctx.prgs.next.draw(inst, 6, 48 * L);
+  R.views(4, 109, 6, ks6_next, 0);
+  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 16 * L);
+  R.views(4, 115, 2, ks6_prev, 0);
+  const out7_2 = new Uint8Array(48 * L);
+  R.views(4, 117, 6, out7_2, 0);
+  R.fresh(4, 123, 1);
+  runTable(R, bits_64_p1_t3);
   ctx.transport.send(2, inst, 7, out7_2);
-  return R.fromPlanes(64, [384, 386, 1910, 1911, 1912, 1913, 1914, 1915, 1916, 3613, 3614, 3615, 3616, 3617, 3618, 3619, 3620, 3621, 3622, 3623, 3624, 3625, 3626, 3627, 3628, 3629, 3630, 3631, 3632, 3633, 3634, 3635, 3636, 3637, 3638, 3639, 3640, 3641, 3642, 3643, 3644, 3645, 3646, 3647, 3648, 3649, 3650, 3651, 3652, 3653, 3654, 3655, 3656, 3657, 3658, 3659, 3660, 3661, 3662, 3663, 3664, 3665, 3666, 3667]) as BigUint64Array;
+  return R.result(4, 123, false) as BigUint64Array;
 }
 
-const bits_64_p2_t0 = "AgB-B-2B8RgECCCgBG84B8TgGCCCgBEi5BkUoGCIIgBEm5B8UgHCiBiBgB6Bq5BgWkICCCgBEk7B8X8hBCiCiCgB6Bo7BgagkBCCCgBIg-B8b8lBCCCgBGo-BmcmmBCCCgBGu-BucumBCEEgBE0-B4c4mBCCCgBO4-B-c-mBCEEgBEm_B4d4nBCEEgBEq_B-d-nBCiCiCgBEu_BigBiqBCEEgBEy_BogBoqBCCCgBG2_BugBuqBCEEgBE8_B4gB4qBCCCgBOggC-gB-qBCEEgBEugC4hB4rBC3hB3hBgBEygCCiKCCC";
-const bits_64_p2_t1 = "C4CCOAIoBCMOCICBCGoBCDKEoBCQBD";
-const bits_64_p2_t2 = "AgB-B8rBizB-2BCECgBE6tByyB84BCECgBI-tB4yBg5BCCCgB8BmuBkzBo5BCECAEB8rB6tBBA7dgBCBBDACD6tBgOgBCBBDA8BD-rBmuBBCCA8B_B-rBgQBCCgB8BDD_BBBBA8B_BmuBiOBCCgB8BDD_BBBBgBEBBk7BBBCgBCi9BFo7BgBCFHq7BgBCk9BJs7BgBCHLu7BgBCm9BNw7BgBCJPy7BgBCo9BR07BgBCLT27BgBCq9BV47BgBCNX67BgBCs9BZ87BgBCPb-7BgBCu9Bdg8BgBCRfi8BgBCw9BhBk8BgBCTjBm8BgBCy9BlBo8BgBCVnBq8BgBC09BpBs8BgBCXrBu8BgBC29BtBw8BgBCZvBy8BgBC49BxB08BgBCbzB28BgBC69B1B48BgBCd3B68BgBC89B5B88BgBCf7B-8BgBC-9B9Bg9BgBCB0yBBgBCiwBkzBg-BgBCkwBDi-BgBCmwBszBk-BgBEowBFm-BCBCgBCswB8zBq-BgBIuwBJs-BCBCgBC2wB80B0-BgBQ4wBR2-BCBCgBCoxB82Bm_BgBEqxBBo_BCACgBEuxBi9Bs_BCACgBEyxBk9Bw_BCCCgBK2xBm9B0_BCCCgBSgyBu9B-_BCCCgBCDyyBizBgBCBkzBBgBC2gCgzBwgCgBE4gCDygCCCC";
-const bits_64_p2_t3 = "AgBEs-EiUmGCEEgBEw-EoUsGCCCgBO0-EuUyGCCCgBci_E-UiHCCCAEB-rB8tBBCCAEFksBguBBICAEJ8sBkuBBd4wBACNgsB--CAC-_EisBg_CACPksBi_CAGggFmsBk_CCCCACRssBq_CAMmgFusBs_CCCCACT8sB4_CAMygF-sB6_CCCCAG-gFstBmgDCCCACkhF0tBsgDgBKBBLBBBAEL8tBiOBCCAEPguBoOBCIACTkuBgPgBKBBLBBBgBEL-X-hBBCCgBCmhFiYiiBgBCPkYkiBgBGohFmYmiBCCCgBCRsYsiBgBMuhFuYuiBCCCgBCT8Y8iBgBM6hF-Y-iBCCCgBGmiFsZsjBCCCgBCsiF0Z0jBgBKuiFBLCBBgBEBkckmBBIIgBEFwcwmBBEEgBOJ8c8mBBEEgBEurE0zBBCQBgBEyrEs0BFCIBgBO2rEk1BJCIBgBcujFgegoBCCCgBOqkF-e-oBCEEgBEBkgBkqBBIIgBEFwgBwqBBEEgBOJ8gB8qBBEEgBEutEk9BBCEBgBEytEq9BFCCBgBO2tEw9BJCCBAEBiwBqxBBCCAEFiwBqiDBCCAE4kFmwBuiDCCCAE8kFurEyiDCj7CCAKglFswB2iDCCCAGqlF6wBgjDCCCACwlFixBmjDgBEBBFBBBAEFqxBugDBCegBEBBFBBBAEFmwBuxBBCCAEJurEutEBj7C77CAENswB0xBBCCAERwrEwtEB_6C37CAEVyrEytEB_6C37CAEZ0rE0tEB_6C37CAGd2wB-xBBCCAEjB4rE4tEB76Cz7CAEnB6rE6tEB76Cz7CAErB8rE8tEB76Cz7CAEvB-rE-tEB76Cz7CAEzBgsEguEB76Cz7CAE3BisEiuEB76Cz7CAE7BoxBwyBBhB4wBAE_BowBqjDBm7CCAGjCqwBujDBCCAEpCwrE0jDB_6CCAEtCyrE4jDB_6CCAExC0rE8jDB_6CCAG1C2wBgkDBCCAE7C4rEmkDB76CCAE_C6rEqkDB76CCAEjD8rEukDB76CCAEnD-rEykDB76CCAErDgsE2kDB76CCAEvDisE6kDB76CCACzDoxB-kDgB4BFF9BBBBAE9BuxBwgDBCeAEhCutEygDB77CeAElC0xB0gDBCeAEpCwtE2gDB37CeAEtCytE4gDB37CeAExC0tE6gDB37CeAE1C-xB8gDBCeAE5CiyB8hDB27CdAE9CkyB-hDB27CdAEhDmyBgiDB27CdAElDoyBiiDB27CdAEpDqyBkiDB27CdAEtDsyBmiDB27CdAExDuyBoiDBCdgB4BFF9BBBBgBE9B8gC8qCBCCgBMylFghCgrCCCCgBG-lFuhCurCCEEgBGkmF-hC-rCCEEgBCqmFuiCusCgBchCgjCgtCBCCgBc9C-jC-tCBCCgBCBB9BgBCsmFD_BgBcDFhCBBBgBCumFhB9CgBafjB_CBBBgBCB2yBBgB-B5B8kC8uCBCCgBEkuEozB5BC6JBgBEouED9BCBBgBEsuE4zBhCCuJBgBEwuELlCCBBgBE0uEo0BpCCiJBgBE4uETtCCBBgBE8uE40BxCC2IBgBEgvEb1CCBBgBEkvEo1B5CCqIBgBEovEf9CCBBgBEsvE41BhDC-HBgBEwvEnBlDCBBgBE0vEo2BpDCyHBgBE4vEvBtDCBBgBE8vE42BxDCmHBgBCgwE3B1DgBgB6mF8mC8wCCCCgBG6nFioCiyCCIIgBEDkpCkzCBCCgBELopCozCBCCgBETspCszCBCCgBIbwpCwzCBCCgBEnB4pC4zCBCCgBEvB8pC8zCBCCgBa3BgqCg0CBCCgBEoxEJDCABgBEsxEJLCABgBEwxERTCABgBE0xERbCABgBE4xEZfCABgBE8xEZnBCABgBEgyEumFvBCABgBEkyEumF3BCABgBIoyElB7BCABgBIwyEtBjCCABgBG4yE1BrCCABAQgoFkuE4mDCCCAEwoF6uEonDCQCAEDsuEoxEBCCAELwuEsxEBCCAET0uEwxEBCCAIb4uE0xEBCCAEnBgvE8xEBCCAEvBqvEmyEBCCAU3BuvEqyEBCCAYrCsuEsnDBCCAYjDqvEkoDBCCgBEDDrCBBBgBELLvCBBBgBETTzCBBBgBIbb3CBBBgBEnBnB_CBBBgBEvBvBjDBBBgBU3B3BnDBBBAErCoxEilDBCSAEvCsxE2lDBCCAEzCwxEklDBCWAE3C0xE8lDBCCAE7C4xEmlDBCaAE_C8xEimDBCCAEjDmyEmmDBCdAGnDqyEomDBCCAEtDwyEqlDBCkBAExD0yEwmDBCCAE1D4yEslDBCoBAC5D8yE2mDgBEDDrCBBBgBELLvCBBBgBETTzCBBBgBIbb3CBBBgBEnBnB_CBBBgBEvBvBjDBBBgBU3B3BnDBBBgBQ0oF8rD80CCCCgBEkpFysDy1CCQQgBYrCkuDk3CBCCgBYjDivDi4CBCCgBEDDrCBBBgBELLvCBBBgBETTzCBBBgBIbb3CBBBgBEnBnB_CBBBgBCopFvBjDgBEvBxBlDBFBgBS3B5BpDBBBgB-BpC8vD84CBCCgBE-yEwzBpCC0JBgBEizEHtCCBBgBEmzEDxCCBBgBEqzEL1CCBBgBEuzEw0B5CC8IBgBEyzEX9CCBBgBE2zEfhDCBBgBE6zEnBlDCBBgBE-zEw1BpDCkIBgBEi0EjBtDCBBgBEm0EvBxDCBBgBEq0E3B1DCBBgBEu0Ew2B5DCsHBgBEy0EzB9DCBBgBG20EjChECBBgBgBupF8xD86CCCCgBCuqFqzDq8CgBMDs0Ds9CBCCgBEX40D49CBCCgBMf80D89CBCCgBMvBo1Do-CBCCgBGjC01D0-CBCCgBM-1EdDCABgBEq2EdXCABgBMu2EopFfCABgBE62EopFvBCABgBI-2EhCzBCABgBGm3EhCjCCABAQwqF-yEsqDCCCAMDuzE-1EBCCAEX6zEq2EBCCAMfs0E82EBCCAEvB40Eo3EBCCAIzBuzE8qDBCCAIjC2zEkrDBCCAQrCs0EsrDBCCgBIDDzBBBBgBELLjCBBBgBEXXnCBBBgBMffrCBBBgBEvBvB3CBBBAEzB-1E-oDBCSAE3Bi2EypDBCCAIjCm2E2pDBCCAErC82E-pDBCdAMvCg3EgqDBCCgBIDDzBBBBgBELLjCBBBgBEXXnCBBBgBMffrCBBBgBEvBvB3CBBBgBQgrF81D8_DCCCgBIzBs4DsiEBCCgBIjC04D0iEBCCgBQrCq5DqjEBCCgBIDDzBBBBgBELLjCBBBgBEXXnCBBBgBCwrFfrCgBKfhBtCBBBgBEpBvB3CFBBgBKxB85D8jEBCCgB0BjCm6DmkEBCCgBEs3Eg0BxBCoJBgBGw3EP1BCBBgBE23EVjCCFBgBE63EdnCCaBgBK-3EFrCCBBgBEo4EX1CCBBgBEs4Eg2B5CC4HBgBEw4ErB9CCBBgBI04E7BhDCBBgBM84EfpDCBBgBCo5EvB1DgBgByrF87D8lECCCgBeD8-D8oEBCCgBeq6EwrFDCABgBCBmzBBgBCDGmKgBaysFIoKCCCgBCstFBD";
-const bits_64_p2_t4 = "AgBE8pEs7Es-ECGCgBEgqE27Ew-ECECgBckqEg8E0-ECECgBIgrE29Ew_ECECgBEorEk-E4_ECECgBCsrEq-E8_EAEBisB8pEBECAEFosBgqEBCCAMJusBkqEBCCAMV-sByqEBCCAGhBstBgrEBCCACnB0tBorEgBoBBB-_EBBCAEpB8pEmOBCEAEtBgqEsOBCCAMxBkqEyOBCCAM9ByqEiPBCCAGpCgrEwPBCCACvCorE4PgBoBBBpBBBBgBoBBBmhFBBCgBEpBo7EuiFBCCgBCBu7EBgBCtBw7EyiFgBGD07EDBEBgBC4iF-7E0iFgBCJi8EJgBC6iFm8ELgBCLq8ENgBC8iFu8EPgBCNy8ERgBC-iF28ETgBCgjF68E2iFgBCP-8EVgBCijFi9EXgBCRm9EZgBCkjFq9EbgBCTu9EdgBEmjFy9EfCGBgBCV89EjBgBEqjFg-ElBCGBgBEksErBujFCACgBEosEtByjFCACgBEssEF2jFCACgBEwsE4iF6jFCACgBE0sE6iF-jFCACgBE4sE8iFikFCACgBE8sE-iFmkFCACgBOgtEgjFqkFCCCAEXmwBksEBCCAEburEosEBj7CCAEfswBssEBCCAGjBwwBysEBCEAGvB6wBgtEBCCAC1BixBotEgBSXX4kFBBCgBIvBvBqlFBBCAE3BksEwgDBCeAE7BosEygDBCeAE_BssE0gDBCeAGjCysE0hDBECAGpCgtE8hDBCCACvCotEkiDgBSXX3BBBBgBIvBvBpCBBBgBSXXylFBBCgBIvBvBkmFBBCgBCpBpBsmFgBCXs7EXgBCBBZgBCZy7EbgBCDDdgBCb67EfgBCHHhBgBCwmFJjBgBCJLlBgBEymFNnBCBHgBCLRxBgBE2mFTzBCBBgBIiwEpB6mFCACgBIqwEDinFCACgBIywEwmFqnFCACgBI6wEymFynFCACgBGixE0mF6nFCCCAKNkuEiwEBCCAGduuEswEBCCAEjB6uE4wEBQKgBKNNgoFBBCgBKddqoFBBCAEnBiwEglDHCOAExBmwEwlDBCCAE1BqwEilDBCSAE5BuwE2lDBCCAE9B4wE-lDBKIgBENNnBBBHgBGRRxBBBBgBKdd3BBBBgBKNN0oFBBCgBKdd-oFBBCgBCN4yBNgBEPrBPBUBgBCBBTgBCT27EVgBEFFdPVBgBCHHhBgBEqpFJjBCBBgBQ80EBupFCACgBQs1EqpF-pFCACgBC81EspFuqFAEJ-yE80EBCCAEXizEg1EDCCAIdmzEk1EBCCgBEJJwqFBBCgBEXX0qFDDCgBIdd4qFBBCAElB80E8oDBCGAErBg1EkpDDCCAIxBk1EopDBCCgBEJJlBBBBgBEXXrBDDDgBIddxBBBBgBEJJgrFBBCgBEXXkrFDDCgBIddorFBBCgBCJ6yBJgBELtBLLULgBEDDbPPBgBEFFfPPBgBCHHjBgBgBq5EHyrFCACgBEZozBpBMCcgBEPszBPBCBgBEBwzBBHCHgBEL0zBLLCLgBED4zBDPCPgBEF8zBFPCPgBCHg0BHgBEutFZysFCMCgBEytFP2sFCBCgBE2tFB6sFCHCgBE6tFL-sFCLCgBE-tFDitFCPCgBEiuFFmtFCPCgBCmuFHqtF";
-const bits_64_p2_t5 = "AAEB6sBwqEBQOAEFytBmrEBEEAEJ4tBsrEBd82BAENqtBqiGBICAER2tBuiGBCCgBKBBLBBBAELwqE-OBOQAEPmrE2PBEEACTsrE8PgBKBBLBBBgBEL6Y6iBBQQgBEPyZyjBBEEgBCT4Z4jBgBK47GBLCBBgBOB8e8oBBEEgBCi8G4f4pBgBOs0GgjFBCCBAGBwrEwsEBCEAEH2wB8sEBCCAIL2rEs0GBCCAETgxBmtEB-6CunCAEXgsE20GB76CrnCAEbisE40GB76CrnCAGfwrE0iGBCCAElB2wB6iGBCCAIpB2rE-iGBCCAExBgxBmjGB-6CCAE1BgsEqjGB76CCAE5BisEujGB76CCACk8GoxByjGgBeBBfBBBAIfwsE2gDBECAEnB-sE6hDBunC4gDAGrBu0G-gDBCCAExBmtEiiDBunCdAE1B20GmhDBrnCgBAE5B40GohDBrnCgBgBeBBfBBBAEf2rE2tEBA-1BgBCffhBAChB2tEyiGgBCffhBgBIhBshCsrCBEEgBEpB6hC6rCBCCgBGtBgiCgsCBEEgBEzBqiCqsCBCCgBI3BwiCwsCBCCgBCm8G4iC4sCgBC_B8jC8tCgBIBBhBBBBgBCo8GJpBgBIJLrBBBBgBCq8GTzBgBERV1BBBBgBCs8GZ5BgBCVb7BgBCu8Gd9BgBCXf_BgBIBg8EBBIBgBCw8G88EJgBGJk9ELBIBgBCy8G69ERgBCPi-ETgBC08Go-EVgBGR8nC8xCBCCgBGZkoCkyCBCCgBGfsoCsyCBCCgBG28G0oC0yCCCCgBG80G0mFRCABgBGi1G2mFZCABgBGo1G4mFfCABAGR0uEywEBCCAIZ8uE6wEBCCAGhBkvE80GBCCAGnBsvEi1GBCCAEtByvEkxEBCkkCAExB2vEq1GBCCAE1B6vEmxEBlB2yBAE5B2uE-jGBCCAO9B8uEikGBCCAQrCsvEwkGBCCAG88G8vEglGCCCgBGRR3BBBBgBeZZ9BBBBAE3BywEklDBCWAE7B2wE8lDBEVAG_B8wEgmDBCCAGlC80G2jGBCCAErCi1GolDBCgBAEvCm1GqmDBhkCCAEzCo1GqlDBCkBAE3Cs1GwmDBlkCCgBGRR3BBBBgBeZZ9BBBBAG3BkvEgyEBCCAG9BkvEmlGBCCgBG3B3B9BBBBAG9BgyE2jGBCCgBG3B3B9BBBBgBG9BssDs1CBCCgBOjC0sD01CBCCgBQxCktDk2CBCCgBGi9G0tD02CCCCgBGhD8uD83CBCCgBGRR9BBBBgBGZZjCBBBgBCo9GfpCgBMfhBrCBBBgBCq9GtB3CgBGrBvB5CBBBgBCs9G1B_CgBGxB3BhDBBBgBERk8ERB2GBgBCDDVgBEV08EZDqGBgBCHHdgBEu9Gg9EfCiGBgBCy9GJjBgBEJw9ElBR2FBgBCNNpBgBE09G-9ErBCsFBgBC49GPvBgBEP8yD87CNCCgBKfgzDg8CBCCgBO69GszDs8CCCCgBE01GspFPCANgBK41GspFfCABAEPuzEs1ENCCAMfyzEw1EBCCAGrB-zE01GBCCAI3Bk0E61GBCCAE_Bs0E81EBd-vBAejCwzE8lGBCCAOo-Gu0E6mGCCCgBEPPhCNNBgBSfflCBBBgBK3B3B3CBBBAEhCs1E-oDBCSAMlCw1EypDBCCAOxC01GslGBCCAC_C81E-pDgBEPPhCNNBgBSfflCBBBgBK3B3B3CBBBAOhC-zEu2EBCCAOvC-zEonGBCCgBOhChCvCBBBAOvCu2EslGBCCgBOhChCvCBBBgBgBvCs2DsgEBCCgBO2-Gs3DshECCCgBOvD84D8iEBCCgBEPPvCNNBgBKffzCBBBgBCk_GpB9CgBGpBrB_CBBBgBEvB3BlDHBBgBE5B7BpDBBBgBCm_G_BtDgBO9BhCvDBBBgBEPs8EPNwGNgBCFFfgBCfymFhBgBEVVjBDDBgBCHHnBgBEo_Go9EpBC8FBgBCs_GLtBgBCu_G2mFvBgBEw_GJ3BCRBgBC0_GN7BgBe2_G88D8mECCCAGJs3Eq5EBCCAEby3Ew5EFCCAOjB23E05EBCCAG3Bk4Ei6EBCCAErCq4Eo6EBdsvBAevCu3E2pGBCCAe0gHs4E0qGCCCgBGJJtCBBBgBEbbzCFFBgBOjBjB3CBBBgBG3B3BlDBBBgBCrCrCrDAEtCq5E2nGBCEAcxCu5E8nGBCCgBGJJtCBBBgBEbbzCFFBgBOjBjB3CBBBgBG3B3BlDBBBgBCrCrCrDAetCs4Eq6EBCCAerDs4EyrGBCCgBetCtCrDBBBAErDq6E4nGBCgBAavDu6E6oGBCCgBetCtCrDBBBgBgBrDouFo2FBCCgBeyhHovFo3FCCCgBerEoxFo5FBCCgBGJJrDBBBgBEbbxDFFBgBOjBjB1DBBBgBG3B3BjEBBBgBCwiHrCpEgBerCtCrEBBBgBEJ8yBJB8vDBgBCBBNgBCNwmFbgBERRhBBBBgBCDDlBgBCbqpFnBgBEPPpBNNBgBEFFtBZZBgBEVV3BDDBgBCHH7BgBQhBoyFo6FBCCgBG3B4yF46FBCCgBoBpD-yF-6FBCCgBEu3Gg1BhBCwIBgBCy3GXlBgBC03GumFnBgBG23GxBpBCBBgBC83GopFvBgBG-3G9B3BCBBgBIk4GjCpDCBBgBCs4GwrFxDgBeu4GrCzDCBBgB-ByiHo0Fo8FCCCA-BwkHu3GuuGCCCgB-BumHswGo-FCCCgBEJi0BJBCBgBEBm0BBLCLgBERq0BRBCBgBEDu0BDTCXgBEPy0BPLCNgBEF20BFXCZgBEV60BVDCDgBCH-0BHgBefiBiLBCCgBgCsoHgCgMCCCgBEsqHJfCBBgBEwqHBjBCLBgBE0qHRnBCBBgBE4qHDrBCTBgBE8qHPvBCLBgBEgrHFzBCXBgBEkrHV3BCDBgBCorHH7B";
-const bits_64_p2_t6 = "AgBKBq7G47GBCCgBC60GJi8GACLoxB60GgBCLLk8GACN60GqhDgBCLLNgBELLm8GKKCgBGDDq8GBBCgBCL07GLgBGu1GH28GCACAGN8vEu1GBCCgBGNN88GBBCAETu1GslDBCoBACXy1G2mDgBGNNTBBBgBGNNi9GBBCgBGBBo9GBBCgBCNq-ENgBEJJPBBBgBOi2GF69GCACAOPu0Ei2GBCCgBOPPo-GBBCAEdi2GgpDBCgBAKhBm2GiqDBCCgBOPPdBBBgBOPP2-GBBCgBEBBk_GBBCgBEPk-EPBoFBgBCT08GTgBEHHVFFBgBEJJZBBBgBew2GD2_GCACAeVs4Ew2GBCCgBeVV0gHBBCAEzBw2G4nGBCgBAa3B02G6oGBCCgBeVVzBBBBgBeVVyhHBBCgBCBBwiHgBEV29EVByFBgBEZy8GZB51BBgBGd09GdBCBgBEFFjBJJBgBERRnBBBBgBEHHrBFFBgBEJJvBBBBgB-Bs5GByiHCACA-BjBu3Gs5GBCCgB-BjBjBwkHBBCA-BhDs5GwsGBCCgB-BjBjBhDBBBgB-BjBjBumHBBCgBEjB-yBjBBiwDBgBEnBw8GnBB71BBgBGrBu9GrBBCBgBExBspFxBB81BBgBM1Bq_G1BBCBgBEDDhCRRBgBMXXlCBBBgBEFFxCJJBgBERR1CBBBgBEHH5CFFBgBEJJ9CBBBgBEBg1BBhBChBgBclBk1BlBBCBgBEDg2BDRCRgBMXk2BXBCBgBEFw2BFJCJgBER02BRBCBgBEH42BHFCFgBEJ82BJB6kFBgBEqrHBsoHChBCgBcurHlBwoHCBCgBEqsHDspHCRCgBMusHXwpHCBCgBE6sHF8pHCJCgBE-sHRgqHCBCgBEitHHkqHCFCgBEmtHJoqHCBC";
+const bits_64_p2_t0 = "C4CCuCAQoBC8BuCCICBCOoBCDaEoBCBBD4ECDBCoBCFcGoBC-BuCFoBCFeIoBCgCDFIED-BgCBArBoBCDDFICFgCSoBCDDFoBCFgBwBoBCDDFoBCwCBD4ECBuCCoBCDiBKoBCiCuCDoBCDkBMoBCkCBDIEBiCkCBArBoBCBBDICDkCWoBCBBDoBCDmByBoBCBBD4ECDwCEoBCFoB0BoBCmCBFoBCFqB2BoBCoCDF4ECDBEoBCFsB4BoBCqCBFoBCBuB6BoBCsCDB";
+const bits_64_p2_t1 = "CIEBmCoCBAwBoBCBBDICDoC2DoBCBBDoBCDyC-CoBCBBDoBCBwCBIEDqCsCBAwBoBCDDFICFsC6DoBCDDFoBCF0CgDoBCDDF4ECFBIoBCH2CiDoBCyFDHoBCH4CkDoBC0FFHIEFyF0FBAzBoBCFFHICH0F-DoBCFFHoBCHuEmDoBEFFHEEC4ECFDIoBCH6CoDoBC2FDHoBCD8CqDoBC4FFDIED2F4FBAzBoBCDDFICF4FiEoBCDDFoBCFwEsDoBCDDF4ECFBQoBCHyEuDoBC6FDHoBCH0EwDoBC8FFHIEF6F8FBAzBoBCFFHICH8FmEoBCFFHoBCH2EmFoBCFFHoBCqGBF4ECBDQoBCF4EyDoBC-FDFoBCD6E0DoBCgGBDIEB-FgGBAzBoBCBBDICDgGqEoBCsGBDoBCuG8EoF";
+const bits_64_p2_t2 = "CoBCBsGuG4ECDqGgBoBCF-EqFoBCiGBFoBCFgFsFoBCkGDF4ECDBgBoBCFiFuFoBCmGBFoBCBkFwFoBCoGDB";
+const bits_64_p2_t3 = "CIEBiGkGBAiBoBCBBDICDkGkHoBCBBDoBCDwG4GoBCBBDoBCBqGBIEDmGoGBAiBoBCDDFICFoGoHoBCDDFoBCFyG6GoBCDDF4ECFBgCoBCH0G8GoBC0HDHoBCD2G-GoBC2HFDIED0H2HBAHoBCDDFICF2HsHoBCDDFoBCFwHgHoBEDDFCCC4ECBBCoBCBuCBoBCDyHiHoBC4HBD";
 async function bits_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<BigUint64Array> {
   const W = (L + 31) >>> 5;
   void W;
   const R = new Registers(L);
   R.input(4, 0, x as BigUint64Array);
   // round 0
-  const ks0_next = ctx.prgs.next.draw(inst, 0, 256 * W);
-  R.views(0, 0, 64, ks0_next, 0);
-  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 16 * L + 640 * W);
-  R.views(4, 1, 2, ks0_prev, 0);
-  R.views(0, 64, 160, ks0_prev, 16 * L);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 48 * L);
+  R.views(4, 1, 6, ks0_prev, 0);
   // round 1
   const in1_0 = await ctx.transport.receive(0, inst, 1);
-  R.views(4, 3, 1, in1_0, 0);
+  R.views(4, 7, 1, in1_0, 0);
   if (in1_0.byteLength !== 8 * L) throw new Error("protocol bits_64: bad frame size from party 0");
   const in1_1 = await ctx.transport.receive(1, inst, 1);
-  R.views(4, 4, 1, in1_1, 0);
-  R.views(0, 224, 62, in1_1, 8 * L);
-  if (in1_1.byteLength !== 8 * L + 248 * W) throw new Error("protocol bits_64: bad frame size from party 1");
-  const ks1_next = ctx.prgs.next.draw(inst, 1, 8 * L + 1024 * W);
-  R.views(4, 5, 1, ks1_next, 0);
-  R.views(0, 286, 256, ks1_next, 8 * L);
-  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 640 * W);
-  R.views(0, 542, 160, ks1_prev, 0);
-  const out2_0 = new Uint8Array(8 * L + 428 * W);
-  R.views(4, 6, 1, out2_0, 0);
-  R.views(0, 702, 107, out2_0, 8 * L);
-  R.fresh(0, 809, 229);
-  R.fresh(4, 7, 2);
+  R.views(4, 8, 5, in1_1, 0);
+  if (in1_1.byteLength !== 40 * L) throw new Error("protocol bits_64: bad frame size from party 1");
+  const ks1_next = ctx.prgs.next.draw(inst, 1, 88 * L);
+  R.views(4, 13, 11, ks1_next, 0);
+  const ks1_prev = ctx.prgs.prev.draw(inst, 1, 48 * L);
+  R.views(4, 24, 6, ks1_prev, 0);
+  const out2_0 = new Uint8Array(72 * L);
+  R.views(4, 30, 9, out2_0, 0);
+  R.fresh(4, 39, 2);
   runTable(R, bits_64_p2_t0);
-  runTable(R, bits_64_p2_t1);
-  R.toPlanes(4, 8, [809, 810, 811, -1, 812, -1, -1, -1, 813, -1, -1, -1, -1, -1, -1, -1, 814, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 815]);
-  R.toPlanes(4, 7, [816, 817, 818, 819, 820, 821, 822, 823, 824, 825, 826, 827, 828, 829, 830, 831, 832, 833, 834, 835, 836, 837, 838, 839, 840, 841, 842, 843, 844, 845, 846, 847, 848, 849, 850, 851, 852, 853, 854, 855, 856, 857, 858, 859, 860, 861, 862, 863, 864, 865, 866, 867, 868, 869, 870, 871, 872, 873, 874, 875, 876, 877, 878]);
-  runTable(R, bits_64_p2_t2);
   ctx.transport.send(0, inst, 2, out2_0);
   // round 2
-  const ks2_next = ctx.prgs.next.draw(inst, 2, 640 * W);
-  R.views(0, 1038, 160, ks2_next, 0);
+  const ks2_next = ctx.prgs.next.draw(inst, 2, 48 * L);
+  R.views(4, 41, 6, ks2_next, 0);
   // round 3
-  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 1280 * W);
-  R.views(0, 1198, 320, ks3_prev, 0);
+  const ks3_prev = ctx.prgs.prev.draw(inst, 3, 96 * L);
+  R.views(4, 47, 12, ks3_prev, 0);
   // round 4
   const in4_1 = await ctx.transport.receive(1, inst, 4);
-  R.views(0, 1518, 208, in4_1, 0);
-  if (in4_1.byteLength !== 832 * W) throw new Error("protocol bits_64: bad frame size from party 1");
-  const ks4_next = ctx.prgs.next.draw(inst, 4, 1280 * W);
-  R.views(0, 1726, 320, ks4_next, 0);
-  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 640 * W);
-  R.views(0, 2046, 160, ks4_prev, 0);
-  const out5_0 = new Uint8Array(1112 * W);
-  R.views(0, 2206, 278, out5_0, 0);
-  R.fresh(0, 2484, 304);
-  R.toPlanes(4, 8, [-1, -1, -1, 2484, -1, 2485, 2486, 2487, -1, 2488, 2489, 2490, 2491, 2492, 2493, 2494, -1, 2495, 2496, 2497, 2498, 2499, 2500, 2501, 2502, 2503, 2504, 2505, 2506, 2507, 2508, -1, -1, 2509, 2510, 2511, 2512, 2513, 2514, 2515, 2516, 2517, 2518, 2519, 2520, 2521, 2522, -1, 2523, 2524, 2525, 2526, 2527, 2528, 2529, -1, 2530, 2531, 2532, -1, 2533]);
-  runTable(R, bits_64_p2_t3);
-  runTable(R, bits_64_p2_t4);
+  R.views(4, 59, 12, in4_1, 0);
+  if (in4_1.byteLength !== 96 * L) throw new Error("protocol bits_64: bad frame size from party 1");
+  const ks4_next = ctx.prgs.next.draw(inst, 4, 96 * L);
+  R.views(4, 71, 12, ks4_next, 0);
+  const ks4_prev = ctx.prgs.prev.draw(inst, 4, 48 * L);
+  R.views(4, 83, 6, ks4_prev, 0);
+  const out5_0 = new Uint8Array(96 * L);
+  R.views(4, 89, 12, out5_0, 0);
+  R.fresh(4, 101, 3);
+  runTable(R, bits_64_p2_t1);
+  runTable(R, bits_64_p2_t2);
   ctx.transport.send(0, inst, 5, out5_0);
   // round 5
-  const ks5_next = ctx.prgs.next.draw(inst, 5, 512 * W);
-  R.views(0, 2788, 128, ks5_next, 0);
+  const ks5_next = ctx.prgs.next.draw(inst, 5, 32 * L);
+  R.views(4, 104, 4, ks5_next, 0);
   // round 6
-  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 768 * W);
-  R.views(0, 2916, 192, ks6_prev, 0);
+  const ks6_prev = ctx.prgs.prev.draw(inst, 6, 48 * L);
+  R.views(4, 108, 6, ks6_prev, 0);
   // round 7
   const in7_1 = await ctx.transport.receive(1, inst, 7);
-  R.views(0, 3108, 226, in7_1, 0);
-  if (in7_1.byteLength !== 904 * W) throw new Error("protocol bits_64: bad frame size from party 1");
-  const ks7_next = ctx.prgs.next.draw(inst, 7, 256 * W);
-  R.views(0, 3334, 64, ks7_next, 0);
-  const out8_0 = new Uint8Array(444 * W);
-  R.views(0, 3398, 111, out8_0, 0);
-  R.fresh(0, 3509, 288);
-  R.toPlanes(4, 8, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3509, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3510, -1, -1, -1, -1, -1, -1, -1, 3511, -1, -1, -1, 3512, -1, 3513, 3514]);
-  R.toPlanes(4, 7, [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3515]);
-  runTable(R, bits_64_p2_t5);
-  runTable(R, bits_64_p2_t6);
+  R.views(4, 114, 6, in7_1, 0);
+  if (in7_1.byteLength !== 48 * L) throw new Error("protocol bits_64: bad frame size from party 1");
+  const ks7_next = ctx.prgs.next.draw(inst, 7, 16 * L);
+  R.views(4, 120, 2, ks7_next, 0);
+  const out8_0 = new Uint8Array(16 * L);
+  R.views(4, 122, 2, out8_0, 0);
+  R.fresh(4, 124, 1);
+  runTable(R, bits_64_p2_t3);
   ctx.transport.send(0, inst, 8, out8_0);
-  return R.fromPlanes(64, [1035, 1036, 1037, 2774, 2775, 2776, 2777, 2778, 2779, 2780, 2781, 2782, 2783, 2784, 2785, 2786, 2787, 3750, 3751, 3752, 3753, 3754, 3755, 3756, 3757, 3758, 3759, 3760, 3761, 3762, 3763, 3764, 3765, 3766, 3767, 3768, 3769, 3770, 3771, 3772, 3773, 3774, 3775, 3776, 3777, 3778, 3779, 3780, 3781, 3782, 3783, 3784, 3785, 3786, 3787, 3788, 3789, 3790, 3791, 3792, 3793, 3794, 3795, 3796]) as BigUint64Array;
+  return R.result(4, 124, false) as BigUint64Array;
 }
 
 /**
