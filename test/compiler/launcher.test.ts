@@ -5,7 +5,7 @@
  * rejects it) and with none.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,6 +42,15 @@ describe("bundle launcher", () => {
   it("ignores a corrupt cache", () => {
     writeFileSync(cache, Buffer.from("not a code cache"));
     expect(run(["7"])).toEqual({ status: 1, stdout: "prog.cjs 14\n", stderr: "" });
+  });
+
+  it("a cache it cannot write costs nothing but the cache", () => {
+    rmSync(cache, { force: true });
+    const blocked = join(dir, "prog.cjs.cache");
+    mkdirSync(blocked); // a directory where the cache file would go
+    expect(run(["2"], { SECC_CODE_CACHE: "write" })).toEqual({ status: 1, stdout: "prog.cjs 4\n", stderr: "" });
+    rmSync(blocked, { recursive: true });
+    expect(readdirSync(dir).sort()).toEqual(["prog.cjs", "prog.mjs"]);
   });
 
   it("in load mode writes the cache right after loading and exits 0", () => {
