@@ -3,10 +3,11 @@
  *
  * A party function names its vectors by register numbers in five files, one per type:
  * bit planes (Uint32Array of W = ⌈L/32⌉ words, 32 lanes per word), and words of 8, 16,
- * 32 and 64 bits (Uint8Array / Uint16Array / Uint32Array / BigUint64Array of L lanes). Registers
- * are views into received frames, keystream blocks and outgoing frames, the caller's
- * inputs, or fresh vectors. The lane-wise computation comes as constant tables, which
- * table-jit.ts turns into fused loops on first use.
+ * 32 and 64 bits (Uint8Array / Uint16Array / Uint32Array / BigUint64Array of L lanes).
+ * Registers are views into received frames, keystream blocks and outgoing frames, the
+ * caller's inputs, or fresh vectors. The lane-wise computation comes as constant tables:
+ * table-jit.ts compiles word tables into fused loops on first use, plane-interpreter.ts
+ * runs plane tables.
  */
 import { fromPlanes, toPlanes } from "./kernels.js";
 import type { WordArray } from "./shares.js";

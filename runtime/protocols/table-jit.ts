@@ -2,12 +2,14 @@
  * Tables to fused loops: the generated protocol code describes each lane-wise segment
  * of a round as a constant table, and this module compiles a word table, on its first
  * use, into one JavaScript function with one loop over the lanes that keeps
- * temporaries in locals, the way a hand-written kernel would (plane tables go to the
- * plane interpreter instead). Compiled functions are cached per table.
+ * temporaries in locals, the way a hand-written kernel would; plane tables go to the
+ * plane interpreter (plane-interpreter.ts), which also describes their operations.
+ * Compiled functions are cached per table.
  *
- * Table layout (the numbers its text stands for): table[0] is the loop (LOOP_PLANES or LOOP_LANES); then runs (opcode,
- * count, d, a, b) followed, if count > 1, by the strides (dd, da, db): the run stands for
- * the `count` instructions (opcode, d + k·dd, a + k·da, b + k·db); opcode = operation·8 + type.
+ * Table layout (the numbers its text stands for): table[0] is the loop (LOOP_PLANES or
+ * LOOP_LANES); then runs (opcode, count, d, a, b) followed, if count > 1, by the strides
+ * (dd, da, db): the run stands for the `count` instructions (opcode, d + k·dd, a + k·da,
+ * b + k·db); opcode = operation·8 + type.
  * An operand ≥ 0 is a register of the file of its type (Registers in machine.ts); an
  * operand < 0 is temporary ~x, a local. Operations (operands of the instruction's type
  * unless stated): and, or, xor, not, copy, add, sub, mul, neg; shl, shr by the
@@ -109,12 +111,12 @@ class TableCompiler {
       for (let k = 0; k < count; k++) this.instr(code[pc] as number, (code[pc + 2] as number) + k * dd, (code[pc + 3] as number) + k * da, (code[pc + 4] as number) + k * db);
       pc += count > 1 ? 8 : 5;
     }
-    const n = this.lanes ? "R.L" : "R.W";
+    if (!this.lanes) throw new Error("table: only word tables are compiled");
     const decls = [...this.regs.entries()].map(([key, name]) => {
       const [type, r] = key.split(":");
       return `const ${name} = R.files[${type}][${r}];`;
     });
-    return [...decls, ...this.before, `const n = ${n};`, `for (let j = 0; j < n; j++) {`, ...this.body, `}`].join("\n");
+    return [...decls, ...this.before, "const n = R.L;", `for (let j = 0; j < n; j++) {`, ...this.body, `}`].join("\n");
   }
 
   private reg(type: number, r: number): string {
@@ -162,34 +164,15 @@ class TableCompiler {
   private instr(opcode: number, d: number, a: number, b: number): void {
     const type = opcode & 7;
     const op = opcode >>> 3;
+    if (type === TYPE_PLANE && op !== OPS.const) throw new Error("table: plane operations are interpreted, not compiled");
     if (op === OPS.const) {
       const t = `c${type}_${~d}`;
       this.current.set(`t${type}_${~d}`, t);
       this.before.push(`const ${t} = ${type === TYPE_W64 ? `${(BigInt(b >>> 0) << 32n) | BigInt(a >>> 0)}n` : a | 0};`);
       return;
     }
-    if (type === TYPE_PLANE) return this.plane(op, d, a, b);
     if (type === TYPE_W64) return this.wide(op, d, a, b);
     return this.word(type, op, d, a, b);
-  }
-
-  private plane(op: number, d: number, a: number, b: number): void {
-    const [x] = this.read(TYPE_PLANE, a) as [string];
-    const y = op === OPS.and || op === OPS.or || op === OPS.xor ? (this.read(TYPE_PLANE, b)[0] as string) : "";
-    switch (op) {
-      case OPS.and:
-        return this.write(TYPE_PLANE, d, [`${x} & ${y}`]);
-      case OPS.or:
-        return this.write(TYPE_PLANE, d, [`${x} | ${y}`]);
-      case OPS.xor:
-        return this.write(TYPE_PLANE, d, [`${x} ^ ${y}`]);
-      case OPS.not:
-        return this.write(TYPE_PLANE, d, [`~${x}`]);
-      case OPS.copy:
-        return this.write(TYPE_PLANE, d, [`${x} | 0`]);
-      default:
-        throw new Error(`table: bad plane operation ${op}`);
-    }
   }
 
   /** 8- and 16-bit words kept masked, 32-bit words as int32. */
