@@ -177,8 +177,9 @@ function shuffle(op: string, t: ShareKind): SyscallProtocols {
  * Ring products (mat_mult of integers): one rep<n> over a and b together (each
  * operand sent once) and one reshare<n> over the result; XOR-shared values are
  * converted first (x2a<n> over a and b together) and the result back (bits<n>).
- * AND products (mat_multx): one and<n> over m·n·p lanes = length(a) · p, additive
- * values converted by bits<n> over a and b together and x2a<n> over the result.
+ * AND products (mat_multx): the same over GF(2), xrep<n> over a and b together and
+ * xreshare<n> over the result; additive values converted by bits<n> over a and b
+ * together and x2a<n> over the result.
  * Fixed point (exact): fix32 sign-extends a and b (sext<32,64>), multiplies in the
  * 64-bit ring and shifts (shr<64,16>); fix64 splits a and b by two exact shifts,
  * replicates the three parts (rep<64> over 3·(a + b)), re-shares two partial sums
@@ -189,8 +190,8 @@ function matMult(xor: boolean, t: ShareKind): SyscallProtocols {
   const operands = (key: string, factor?: number): ProtocolRun => ({ ...run(key), lanesOf: { privateArg: 0, plusPrivateArg: 1, ...(factor === undefined ? {} : { factor }) } });
   const result = (key: string, factor?: number): ProtocolRun => ({ ...run(key), lanesOf: { privateArg: 2, ...(factor === undefined ? {} : { factor }) } });
   if (xor) {
-    const product: ProtocolRun = { ...run(k("and", t)), lanesOf: { privateArg: 0, timesPublic: 2 } };
-    return t.sharing === "xor" ? withRuns([product]) : withRuns([operands(k("bits", t)), product, result(k("x2a", t))]);
+    const product = [operands(k("xrep", t)), result(k("xreshare", t))];
+    return t.sharing === "xor" ? withRuns(product) : withRuns([operands(k("bits", t)), ...product, result(k("x2a", t))]);
   }
   if (t.fix === true && t.width === 32) return withRuns([operands("sext<32,64>"), operands("rep<64>"), result("reshare<64>"), result("shr<64,16>")]);
   if (t.fix === true) {

@@ -41,6 +41,9 @@ void main() {
     pd_shared3p uint8[[2]] row = reshape({200, 100, 50}, 1, 3);
     pd_shared3p uint8[[2]] col = reshape({3, 5, 7}, 3, 1);
     publish("dot8", matrixMultiplication(row, col));
+    pd_shared3p xor_uint32[[2]] xa = reshape({0xf0f0f0f0, 0x12345678, 255, 3}, 2, 2);
+    pd_shared3p xor_uint32[[2]] xb = reshape({0xff00ff00, 1, 0xffff, 6}, 2, 2);
+    publish("xor32", matrixMultiplication(xa, xb));
     pd_shared3p fix32[[1]] fv = argument("f");
     pd_shared3p fix32[[1]] gv = argument("g");
     publish("fix32", matrixMultiplication(reshape(fv, 2, 3), reshape(gv, 3, 2)));
@@ -78,6 +81,8 @@ describe("matrix products and float sorting at three parties over TCP", () => {
     // (2^64 − 1)·7 + 2·9 + 3·11 = 44 (mod 2^64); 200·3 + 100·5 + 50·7 = 1450 = 170 (mod 256)
     expect(byName.get("uint64")?.slice(0, 16)).toBe(hex(new BigUint64Array([44n])));
     expect(byName.get("dot8")).toBe("aa");
+    // AND-XOR: cell (0,0) = (0xf0f0f0f0 & 0xff00ff00) ^ (0x12345678 & 0xffff) = 0xf000f000 ^ 0x5678; cell (1,1) = (255 & 1) ^ (3 & 6) = 1 ^ 2
+    expect(byName.get("xor32")).toBe(hex(new Uint32Array([0xf000f000 ^ 0x5678, (0xf0f0f0f0 & 1) ^ (0x12345678 & 6), (255 & 0xff00ff00) ^ (3 & 0xffff), 3])));
     // [1.5, −2, 0.25]·[2.5, 0.25, 4]ᵀ = 3.75 − 0.5 + 1 = 4.25 in fix32 (16 fractional bits)
     expect(byName.get("fix32")?.slice(0, 8)).toBe(hex(new Int32Array([4.25 * 65536])));
     // pairwise: (1 + 2^-24) + (2^-24 + 2^-24) = 1 + 2^-23 (left to right: 1)

@@ -335,6 +335,350 @@ function xreshare_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64
 }
 
 /**
+ * Replicated form of an XOR sharing, as rep<n> for additive ones: each party
+ * re-randomises its share with an XOR zero-share and sends it to its successor, so
+ * party i holds a_i and a_(i-1) of one fresh sharing a of x (outputs 1-3 at P1..P3,
+ * 4-6 the predecessor's). 1 round, n bits per party. A building block for AND-XOR
+ * matrix products; the caller re-shares what it computes from the pairs.
+ * Instance xrep_8: 1 round(s); bytes sent per lane by P1 / P2 / P3: 1 / 1 / 1.
+ */
+export function xrep_8(ctx: PartyContext, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return xrep_8_p0(ctx, inst, L, x);
+    case 1:
+      return xrep_8_p1(ctx, inst, L, x);
+    default:
+      return xrep_8_p2(ctx, inst, L, x);
+  }
+}
+
+const xrep_8_p0_t0 = "CiBCBACiBCGEB";
+async function xrep_8_p0(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
+  const out1_1 = new Uint8Array(L);
+  R.views(1, 3, 1, out1_1, 0);
+  runTable(R, xrep_8_p0_t0);
+  ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const in1_2 = await ctx.transport.receive(2, inst, 1);
+  R.views(1, 4, 1, in1_2, 0);
+  if (in1_2.byteLength !== L) throw new Error("protocol xrep_8: bad frame size from party 2");
+  return [R.result(1, 3, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0), R.result(1, 4, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0)];
+}
+
+const xrep_8_p1_t0 = "CiBCBACiBCGEB";
+async function xrep_8_p1(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
+  const out1_2 = new Uint8Array(L);
+  R.views(1, 3, 1, out1_2, 0);
+  runTable(R, xrep_8_p1_t0);
+  ctx.transport.send(2, inst, 1, out1_2);
+  // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(1, 4, 1, in1_0, 0);
+  if (in1_0.byteLength !== L) throw new Error("protocol xrep_8: bad frame size from party 0");
+  return [new Uint8Array(0), R.result(1, 3, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0), R.result(1, 4, true) as Uint8Array, new Uint8Array(0)];
+}
+
+const xrep_8_p2_t0 = "CiBCBACiBCGEB";
+async function xrep_8_p2(ctx: PartyContext, inst: number, L: number, x: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(1, 0, x as Uint8Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, L);
+  R.views(1, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, L);
+  R.views(1, 2, 1, ks0_prev, 0);
+  const out1_0 = new Uint8Array(L);
+  R.views(1, 3, 1, out1_0, 0);
+  runTable(R, xrep_8_p2_t0);
+  ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const in1_1 = await ctx.transport.receive(1, inst, 1);
+  R.views(1, 4, 1, in1_1, 0);
+  if (in1_1.byteLength !== L) throw new Error("protocol xrep_8: bad frame size from party 1");
+  return [new Uint8Array(0), new Uint8Array(0), R.result(1, 3, true) as Uint8Array, new Uint8Array(0), new Uint8Array(0), R.result(1, 4, true) as Uint8Array];
+}
+
+/**
+ * Replicated form of an XOR sharing, as rep<n> for additive ones: each party
+ * re-randomises its share with an XOR zero-share and sends it to its successor, so
+ * party i holds a_i and a_(i-1) of one fresh sharing a of x (outputs 1-3 at P1..P3,
+ * 4-6 the predecessor's). 1 round, n bits per party. A building block for AND-XOR
+ * matrix products; the caller re-shares what it computes from the pairs.
+ * Instance xrep_16: 1 round(s); bytes sent per lane by P1 / P2 / P3: 2 / 2 / 2.
+ */
+export function xrep_16(ctx: PartyContext, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return xrep_16_p0(ctx, inst, L, x);
+    case 1:
+      return xrep_16_p1(ctx, inst, L, x);
+    default:
+      return xrep_16_p2(ctx, inst, L, x);
+  }
+}
+
+const xrep_16_p0_t0 = "CkBCBACkBCGEB";
+async function xrep_16_p0(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  R.views(2, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  R.views(2, 2, 1, ks0_prev, 0);
+  const out1_1 = new Uint8Array(2 * L);
+  R.views(2, 3, 1, out1_1, 0);
+  runTable(R, xrep_16_p0_t0);
+  ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const in1_2 = await ctx.transport.receive(2, inst, 1);
+  R.views(2, 4, 1, in1_2, 0);
+  if (in1_2.byteLength !== 2 * L) throw new Error("protocol xrep_16: bad frame size from party 2");
+  return [R.result(2, 3, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0), R.result(2, 4, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0)];
+}
+
+const xrep_16_p1_t0 = "CkBCBACkBCGEB";
+async function xrep_16_p1(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  R.views(2, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  R.views(2, 2, 1, ks0_prev, 0);
+  const out1_2 = new Uint8Array(2 * L);
+  R.views(2, 3, 1, out1_2, 0);
+  runTable(R, xrep_16_p1_t0);
+  ctx.transport.send(2, inst, 1, out1_2);
+  // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(2, 4, 1, in1_0, 0);
+  if (in1_0.byteLength !== 2 * L) throw new Error("protocol xrep_16: bad frame size from party 0");
+  return [new Uint16Array(0), R.result(2, 3, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0), R.result(2, 4, true) as Uint16Array, new Uint16Array(0)];
+}
+
+const xrep_16_p2_t0 = "CkBCBACkBCGEB";
+async function xrep_16_p2(ctx: PartyContext, inst: number, L: number, x: Uint16Array): Promise<[Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array, Uint16Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(2, 0, x as Uint16Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 2 * L);
+  R.views(2, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 2 * L);
+  R.views(2, 2, 1, ks0_prev, 0);
+  const out1_0 = new Uint8Array(2 * L);
+  R.views(2, 3, 1, out1_0, 0);
+  runTable(R, xrep_16_p2_t0);
+  ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const in1_1 = await ctx.transport.receive(1, inst, 1);
+  R.views(2, 4, 1, in1_1, 0);
+  if (in1_1.byteLength !== 2 * L) throw new Error("protocol xrep_16: bad frame size from party 1");
+  return [new Uint16Array(0), new Uint16Array(0), R.result(2, 3, true) as Uint16Array, new Uint16Array(0), new Uint16Array(0), R.result(2, 4, true) as Uint16Array];
+}
+
+/**
+ * Replicated form of an XOR sharing, as rep<n> for additive ones: each party
+ * re-randomises its share with an XOR zero-share and sends it to its successor, so
+ * party i holds a_i and a_(i-1) of one fresh sharing a of x (outputs 1-3 at P1..P3,
+ * 4-6 the predecessor's). 1 round, n bits per party. A building block for AND-XOR
+ * matrix products; the caller re-shares what it computes from the pairs.
+ * Instance xrep_32: 1 round(s); bytes sent per lane by P1 / P2 / P3: 4 / 4 / 4.
+ */
+export function xrep_32(ctx: PartyContext, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return xrep_32_p0(ctx, inst, L, x);
+    case 1:
+      return xrep_32_p1(ctx, inst, L, x);
+    default:
+      return xrep_32_p2(ctx, inst, L, x);
+  }
+}
+
+const xrep_32_p0_t0 = "CmBCBACmBCGEB";
+async function xrep_32_p0(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  R.views(3, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  R.views(3, 2, 1, ks0_prev, 0);
+  const out1_1 = new Uint8Array(4 * L);
+  R.views(3, 3, 1, out1_1, 0);
+  runTable(R, xrep_32_p0_t0);
+  ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const in1_2 = await ctx.transport.receive(2, inst, 1);
+  R.views(3, 4, 1, in1_2, 0);
+  if (in1_2.byteLength !== 4 * L) throw new Error("protocol xrep_32: bad frame size from party 2");
+  return [R.result(3, 3, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0), R.result(3, 4, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0)];
+}
+
+const xrep_32_p1_t0 = "CmBCBACmBCGEB";
+async function xrep_32_p1(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  R.views(3, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  R.views(3, 2, 1, ks0_prev, 0);
+  const out1_2 = new Uint8Array(4 * L);
+  R.views(3, 3, 1, out1_2, 0);
+  runTable(R, xrep_32_p1_t0);
+  ctx.transport.send(2, inst, 1, out1_2);
+  // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(3, 4, 1, in1_0, 0);
+  if (in1_0.byteLength !== 4 * L) throw new Error("protocol xrep_32: bad frame size from party 0");
+  return [new Uint32Array(0), R.result(3, 3, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0), R.result(3, 4, true) as Uint32Array, new Uint32Array(0)];
+}
+
+const xrep_32_p2_t0 = "CmBCBACmBCGEB";
+async function xrep_32_p2(ctx: PartyContext, inst: number, L: number, x: Uint32Array): Promise<[Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(3, 0, x as Uint32Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 4 * L);
+  R.views(3, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 4 * L);
+  R.views(3, 2, 1, ks0_prev, 0);
+  const out1_0 = new Uint8Array(4 * L);
+  R.views(3, 3, 1, out1_0, 0);
+  runTable(R, xrep_32_p2_t0);
+  ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const in1_1 = await ctx.transport.receive(1, inst, 1);
+  R.views(3, 4, 1, in1_1, 0);
+  if (in1_1.byteLength !== 4 * L) throw new Error("protocol xrep_32: bad frame size from party 1");
+  return [new Uint32Array(0), new Uint32Array(0), R.result(3, 3, true) as Uint32Array, new Uint32Array(0), new Uint32Array(0), R.result(3, 4, true) as Uint32Array];
+}
+
+/**
+ * Replicated form of an XOR sharing, as rep<n> for additive ones: each party
+ * re-randomises its share with an XOR zero-share and sends it to its successor, so
+ * party i holds a_i and a_(i-1) of one fresh sharing a of x (outputs 1-3 at P1..P3,
+ * 4-6 the predecessor's). 1 round, n bits per party. A building block for AND-XOR
+ * matrix products; the caller re-shares what it computes from the pairs.
+ * Instance xrep_64: 1 round(s); bytes sent per lane by P1 / P2 / P3: 8 / 8 / 8.
+ */
+export function xrep_64(ctx: PartyContext, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
+  const inst = ctx.newInstance();
+  switch (ctx.party) {
+    case 0:
+      return xrep_64_p0(ctx, inst, L, x);
+    case 1:
+      return xrep_64_p1(ctx, inst, L, x);
+    default:
+      return xrep_64_p2(ctx, inst, L, x);
+  }
+}
+
+const xrep_64_p0_t0 = "CoBCBACoBCGEB";
+async function xrep_64_p0(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  R.views(4, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  R.views(4, 2, 1, ks0_prev, 0);
+  const out1_1 = new Uint8Array(8 * L);
+  R.views(4, 3, 1, out1_1, 0);
+  runTable(R, xrep_64_p0_t0);
+  ctx.transport.send(1, inst, 1, out1_1);
+  // round 1
+  const in1_2 = await ctx.transport.receive(2, inst, 1);
+  R.views(4, 4, 1, in1_2, 0);
+  if (in1_2.byteLength !== 8 * L) throw new Error("protocol xrep_64: bad frame size from party 2");
+  return [R.result(4, 3, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0), R.result(4, 4, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0)];
+}
+
+const xrep_64_p1_t0 = "CoBCBACoBCGEB";
+async function xrep_64_p1(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  R.views(4, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  R.views(4, 2, 1, ks0_prev, 0);
+  const out1_2 = new Uint8Array(8 * L);
+  R.views(4, 3, 1, out1_2, 0);
+  runTable(R, xrep_64_p1_t0);
+  ctx.transport.send(2, inst, 1, out1_2);
+  // round 1
+  const in1_0 = await ctx.transport.receive(0, inst, 1);
+  R.views(4, 4, 1, in1_0, 0);
+  if (in1_0.byteLength !== 8 * L) throw new Error("protocol xrep_64: bad frame size from party 0");
+  return [new BigUint64Array(0), R.result(4, 3, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0), R.result(4, 4, true) as BigUint64Array, new BigUint64Array(0)];
+}
+
+const xrep_64_p2_t0 = "CoBCBACoBCGEB";
+async function xrep_64_p2(ctx: PartyContext, inst: number, L: number, x: BigUint64Array): Promise<[BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array, BigUint64Array]> {
+  const W = (L + 31) >>> 5;
+  void W;
+  const R = new Registers(L);
+  R.input(4, 0, x as BigUint64Array);
+  // round 0
+  const ks0_next = ctx.prgs.next.draw(inst, 0, 8 * L);
+  R.views(4, 1, 1, ks0_next, 0);
+  const ks0_prev = ctx.prgs.prev.draw(inst, 0, 8 * L);
+  R.views(4, 2, 1, ks0_prev, 0);
+  const out1_0 = new Uint8Array(8 * L);
+  R.views(4, 3, 1, out1_0, 0);
+  runTable(R, xrep_64_p2_t0);
+  ctx.transport.send(0, inst, 1, out1_0);
+  // round 1
+  const in1_1 = await ctx.transport.receive(1, inst, 1);
+  R.views(4, 4, 1, in1_1, 0);
+  if (in1_1.byteLength !== 8 * L) throw new Error("protocol xrep_64: bad frame size from party 1");
+  return [new BigUint64Array(0), new BigUint64Array(0), R.result(4, 3, true) as BigUint64Array, new BigUint64Array(0), new BigUint64Array(0), R.result(4, 4, true) as BigUint64Array];
+}
+
+/**
  * XOR-share a value that party p holds. No communication.
  * Instance xinput_8_P1: 0 round(s); bytes sent per lane by P1 / P2 / P3: 0 / 0 / 0.
  */

@@ -10,20 +10,21 @@
  * (2·m·n·p·w bits): m·n + n·p ≤ 2·m·n·p whenever n ≥ 1, with equality only for dot
  * products (m = p = 1), where both send 2n words in one round.
  *
- * AND products (mat_multx on XOR shares): there is no XOR analogue of rep, so every
- * partial product a[i,k] ∧ b[k,j] runs in one and<w> over m·p·n lanes laid out cell
- * by cell, then each cell's lanes are XORed locally.
+ * AND products (mat_multx on XOR shares) the same way over GF(2): one xrep<w> over a
+ * and b, the local AND-XOR product on the pairs (xor-replicated.ts), xreshare<w>:
+ * (m·n + n·p)·w bits per party instead of the lane-wise and<w>'s 2·m·n·p·w.
  *
  * The emulator also defines mat_mult on XOR types (ring arithmetic on the values)
  * and mat_multx on additive ones (AND and XOR on the values); those convert the
  * operands first (x2a<w> or bits<w>, one run over a and b together) and the result
  * back, so the stdlib template that names both syscalls runs for every type.
  */
-import { concatShares, gatherShares, xorChunks } from "../local-ops.js";
+import { concatShares } from "../local-ops.js";
 import type { PartyOps } from "../handler.js";
 import { allocShares, type ShareType, type ShareVector } from "../share-types.js";
 import { replicate, replicatedProduct, slicePair } from "./replicated.js";
 import type { RingWidth } from "./ring-matmul.js";
+import { xorReplicatedProduct, xreplicate } from "./xor-replicated.js";
 
 /** Where a product is computed: additive (rep, local products) or XOR (and, XOR sums). */
 type Ring = "additive" | "xor";
@@ -33,7 +34,7 @@ const convertKey = (to: Ring, w: number): string => `${to === "xor" ? "bits" : "
 
 /** The protocols of one product in `ring` at width w, in the order they run. */
 function productKeys(ring: Ring, w: number): string[] {
-  return ring === "xor" ? [`and<${w}>`] : [`rep<${w}>`, `reshare<${w}>`];
+  return ring === "xor" ? [`xrep<${w}>`, `xreshare<${w}>`] : [`rep<${w}>`, `reshare<${w}>`];
 }
 
 /** Protocols one product of `t` runs (xor: mat_multx); `t` is additive or XOR-shared. */
@@ -63,17 +64,11 @@ export function productLayout(m: number, n: number, p: number, left: boolean): U
   return idx;
 }
 
-/** The m × p AND-XOR product: every partial product in one and<w>, XORed per cell. */
+/** The XOR share of the m × p AND-XOR product of XOR sharings: xrep<w> over both, the local product, xreshare<w>. */
 async function andMatMult(party: PartyOps, w: RingWidth, a: ShareVector, b: ShareVector, m: number, n: number, p: number): Promise<ShareVector> {
-  const lanes = m * p * n;
-  const out = allocShares(w, m * p);
-  const la = productLayout(m, n, p, true);
-  const lb = productLayout(m, n, p, false);
-  const x = la === null ? a : gatherShares(w, a, la);
-  const y = lb === null ? b : gatherShares(w, b, lb);
-  const prod = (await party.runner.run(`and<${w}>`, lanes, [x, y])) as ShareVector;
-  xorChunks(w, prod, lanes, out, m * p);
-  return out;
+  const pair = await xreplicate(party, w, concatShares(w, a, m * n, b, n * p), m * n + n * p);
+  const local = xorReplicatedProduct(w, slicePair(pair, 0, m * n), slicePair(pair, m * n, n * p), m, n, p);
+  return (await party.runner.run(`xreshare<${w}>`, m * p, [local])) as ShareVector;
 }
 
 /**

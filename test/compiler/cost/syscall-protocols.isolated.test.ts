@@ -49,7 +49,7 @@ function fakeOutput(key: string, lanes: number): unknown {
   const width = (key.startsWith("sext") ? nums[nums.length - 1] : nums[0]) as Width;
   if (key.startsWith("divstep")) return [allocShares(width, lanes), allocShares(1, lanes)];
   // rep: this party's own and predecessor's components among six outputs
-  if (key.startsWith("rep<")) return Array.from({ length: 6 }, () => allocShares(width, lanes));
+  if (key.startsWith("rep<") || key.startsWith("xrep<")) return Array.from({ length: 6 }, () => allocShares(width, lanes));
   return allocShares(width, lanes);
 }
 rec.output = fakeOutput;
@@ -211,7 +211,7 @@ describe("syscall protocols agree with the three-party backend", () => {
     expect(modelRuns(protocolsOf("shared3p::matshuf_uint32_vec"), 6, 3)).toEqual(Array.from({ length: 3 }, () => ({ key: "shuffle<32>", lanes: 2 })));
   });
 
-  it("matrix products of 2×3 by 3×4: rep over both operands, reshare over the result; AND products over 24 lanes; fixed point exact", async () => {
+  it("matrix products of 2×3 by 3×4: rep (xrep for AND products) over both operands, reshare over the result; fixed point exact", async () => {
     for (const op of ["mat_mult", "mat_multx"]) {
       let compared = 0;
       for (const type of TYPES) {
@@ -237,7 +237,8 @@ describe("syscall protocols agree with the three-party backend", () => {
     ]);
     expect(at("shared3p::mat_multx_uint32_vec")).toEqual([
       { key: "bits<32>", lanes: 18 },
-      { key: "and<32>", lanes: 24 },
+      { key: "xrep<32>", lanes: 18 },
+      { key: "xreshare<32>", lanes: 8 },
       { key: "x2a<32>", lanes: 8 },
     ]);
     expect(at("shared3p::mat_mult_fix64_vec")).toEqual([

@@ -40,6 +40,20 @@ describe("bool protocols (bit-sliced)", () => {
 });
 
 describe.each(WIDTHS)("XOR and conversion protocols, n = %i", (n) => {
+  it("xrep: party i ends with x_i and its predecessor's x_(i-1) of one fresh XOR sharing of x", async () => {
+    await fc.assert(
+      fc.asyncProperty(vectors(n, 1), async ([x]) => {
+        const X = xor(n, x!);
+        const out = (await run((ctx, p) => fnOf(G, `xrep_${n}`)(ctx, x!.length, X[p]))) as unknown as unknown[][];
+        const own = [0, 1, 2].map((p) => out[p]![p]);
+        expect(openXor(n, own)).toEqual(x);
+        for (const p of [0, 1, 2]) expect(wordsToBigints(out[p]![3 + p] as never)).toEqual(wordsToBigints(own[(p + 2) % 3] as never));
+        if (x!.length >= 8) expect(wordsToBigints(own[0] as never)).not.toEqual(wordsToBigints(X[0] as never));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it("and / or / xchoose on xor_uint words", async () => {
     await fc.assert(
       fc.asyncProperty(vectors(n, 2).chain((vs) => fc.tuple(fc.constant(vs), fc.array(fc.boolean(), { minLength: vs[0]!.length, maxLength: vs[0]!.length }))), async ([[u, v], c]) => {

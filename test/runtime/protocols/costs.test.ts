@@ -19,6 +19,7 @@ describe("pinned costs of the core protocols", () => {
     expect(cost(`open<${n}>`)).toMatchObject({ rounds: 1, bytesPerLane: [2 * B, 2 * B, 2 * B] });
     expect(cost(`reshare<${n}>`)).toMatchObject({ rounds: 0, bytesPerLane: [0, 0, 0] });
     expect(cost(`rep<${n}>`)).toMatchObject({ rounds: 1, bytesPerLane: [B, B, B] });
+    expect(cost(`xrep<${n}>`)).toMatchObject({ rounds: 1, bytesPerLane: [B, B, B] });
     expect(cost(`input<${n},P2>`)).toMatchObject({ rounds: 0, bytesPerLane: [0, 0, 0] });
     expect(cost(`and<${n}>`)).toMatchObject({ rounds: 1, bytesPerLane: [2 * B, 2 * B, 2 * B] });
     expect(cost(`b2a<${n}>`)).toMatchObject({ rounds: 2, bytesPerLane: [0.125, 0.125, B] });

@@ -46,12 +46,18 @@ async function threeParty(a: Shared, b: Shared, [m, n, p]: Shape, op = "mat_mult
 }
 
 /** Σ_k f(a[i,k], b[k,j]) for every cell, as bigints. */
-function cells(x: readonly bigint[], y: readonly bigint[], [m, n, p]: Shape, term: (u: bigint, v: bigint) => bigint): bigint[] {
+function cells(
+  x: readonly bigint[],
+  y: readonly bigint[],
+  [m, n, p]: Shape,
+  term: (u: bigint, v: bigint) => bigint,
+  combine: (s: bigint, t: bigint) => bigint = (s, t) => s + t,
+): bigint[] {
   const out: bigint[] = [];
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < p; j++) {
       let s = 0n;
-      for (let k = 0; k < n; k++) s += term(x[i * n + k]!, y[k * p + j]!);
+      for (let k = 0; k < n; k++) s = combine(s, term(x[i * n + k]!, y[k * p + j]!));
       out.push(s);
     }
   }
@@ -142,7 +148,27 @@ describe("integer matrix products: replicated, one round, each operand sent once
     }
   });
 
-  it("mat_multx (AND-XOR) is unchanged: int64 through bits<64>, and<64>, x2a<64>", async () => {
+  it("mat_multx of XOR values: one xrep<n> over m·n + n·p lanes, xreshare<n>, no and<n>; equal to a BigInt model at every width", async () => {
+    const stats = backends[0].runner.stats;
+    const count = (k: string) => ({ ...(stats.get(k) ?? { calls: 0, lanes: 0, rounds: 0, bytesSent: 0 }) });
+    const before = { xrep: count("xrep<32>"), and: count("and<32>") };
+    const shape: Shape = [3, 4, 2];
+    const x = Array.from({ length: 12 }, (_, i) => mod(32, BigInt(i + 1) * 0x9e3779b9n));
+    const y = Array.from({ length: 8 }, (_, i) => mod(32, BigInt(i + 3) * 0x85ebca6bn));
+    const got = open(await threeParty(share("xor_uint32", x), share("xor_uint32", y), shape, "mat_multx"));
+    expect(got).toEqual(cells(x, y, shape, (u, v) => u & v, (s, t) => s ^ t));
+    const after = { xrep: count("xrep<32>"), and: count("and<32>") };
+    // 12 + 8 = 20 words of 4 bytes from each party, one round (and<32> over the 24 products: 192 bytes)
+    expect({ calls: after.xrep.calls - before.xrep.calls, lanes: after.xrep.lanes - before.xrep.lanes, rounds: after.xrep.rounds - before.xrep.rounds, bytesSent: after.xrep.bytesSent - before.xrep.bytesSent }).toEqual({ calls: 1, lanes: 20, rounds: 1, bytesSent: 80 });
+    expect(after.and.calls - before.and.calls).toBe(0);
+    for (const w of [8, 16, 64] as const) {
+      const a = Array.from({ length: 6 }, (_, i) => mod(w, BigInt(i + 1) * 0x9e3779b97f4a7c15n));
+      const b = Array.from({ length: 6 }, (_, i) => mod(w, BigInt(i + 5) * 0xc2b2ae3d27d4eb4fn));
+      expect(open(await threeParty(share(`xor_uint${w}`, a), share(`xor_uint${w}`, b), [2, 3, 2], "mat_multx"))).toEqual(cells(a, b, [2, 3, 2], (u, v) => u & v, (s, t) => s ^ t));
+    }
+  });
+
+  it("mat_multx (AND-XOR) of int64 converts through bits<64> and x2a<64>", async () => {
     const shape: Shape = [2, 3, 2];
     const x = [1n, 2n, 3n, 0xffn, 0x0fn, mod(64, -1n)];
     const y = [7n, 6n, 5n, 4n, 3n, 2n];
