@@ -124,24 +124,23 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
   const conns: FramedConnection[] = [];
   let closing = false;
   let overTime = false;
+  let graceTimer: NodeJS.Timeout | undefined;
+  let limitTimer: NodeJS.Timeout | undefined;
   await new Promise<void>((resolve) => {
-    let graceTimer: NodeJS.Timeout | undefined;
-    const remaining = o.timeLimitMs === undefined ? undefined : Math.max(0, o.timeLimitMs - (Date.now() - started));
-    const limitTimer =
-      remaining === undefined
-        ? undefined
-        : setTimeout(() => {
-            overTime = true;
-            resolve();
-          }, remaining);
+    if (o.timeLimitMs !== undefined) {
+      limitTimer = setTimeout(
+        () => {
+          overTime = true;
+          resolve();
+        },
+        Math.max(0, o.timeLimitMs - (Date.now() - started)),
+      );
+    }
     const settle = (): void => {
       const finished = states.every((s) => s.stats !== null || s.failure !== null);
       const anyFailed = states.some((s) => s.failure !== null);
-      if (finished) {
-        clearTimeout(graceTimer);
-        clearTimeout(limitTimer);
-        resolve();
-      } else if (anyFailed && graceTimer === undefined) graceTimer = setTimeout(resolve, o.graceMs ?? 1500);
+      if (finished) resolve();
+      else if (anyFailed && graceTimer === undefined) graceTimer = setTimeout(resolve, o.graceMs ?? 1500);
     };
     sockets.forEach((s, p) => {
       const socket = (s as PromiseFulfilledResult<Socket>).value;
@@ -188,6 +187,9 @@ export async function runClient(o: ClientOptions): Promise<ClientResult> {
       conn.send(ClientMessage.start, 0, encodeStart({ version: PROTOCOL_VERSION, party: p, programHash: o.programHash }, shares[p] as DataRecord[]));
     });
   });
+  // whichever ended the wait, no timer may keep the process alive
+  clearTimeout(graceTimer);
+  clearTimeout(limitTimer);
   closing = true;
   for (const c of conns) c.destroy();
   if (overTime) {
