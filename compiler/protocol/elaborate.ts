@@ -16,7 +16,7 @@ import type { SourceFile } from "../source/source-file.js";
 import type { Ranged } from "../source/span.js";
 import type { Expr, Pattern, ProtoDecl, Stmt, TriplFile, TypeExpr } from "./ast.js";
 import { type Draw, IrBuilder, PARTIES, type Party } from "./ir.js";
-import { type Dist, type DistKind, type Loc, PARTY_NAMES, type Val, ValueError, describe, describeLoc, distBinary, distUnary, isStatic, locBinary, locConstMinus, locUnary, mapDist, toBits } from "./values.js";
+import { type DistKind, type Loc, PARTY_NAMES, type Val, ValueError, describe, describeLoc, distBinary, distUnary, isStatic, locBinary, locConstMinus, locUnary, mapDist, toBits } from "./values.js";
 import { evalStaticBinary, staticBuiltin } from "./statics.js";
 
 /** A parameter of an elaborated instance, in the order of the generated function's arguments. */

@@ -12,7 +12,6 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CompletionItem, Hover, Location, MarkupContent, TextEdit } from "vscode-languageserver/node";
-import { defaultStdlibPath } from "../../compiler/stdlib-path.js";
 import { markers, startInProcess, type LspClient } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "secc-lsp-"));
@@ -20,7 +19,6 @@ const utilPath = join(dir, "util.sc");
 writeFileSync(utilPath, "module util;\n\n/** Adds one. */\nuint32 inc(uint32 x) {\n    return x + 1;\n}\n");
 const mainUri = pathToFileURL(join(dir, "main.sc")).href;
 const utilUri = pathToFileURL(utilPath).href;
-const stdlibUri = pathToFileURL(join(defaultStdlibPath(), "stdlib.sc")).href;
 
 const program = markers(`import stdlib;
 import shared3p;
