@@ -20,9 +20,9 @@ import { localCluster, runParties } from "../runtime/protocols/local-cluster.js"
 import { reconstructWords, splitWords } from "../runtime/protocols/shares.js";
 import type { PartyOps } from "../runtime/shared3p/handler.js";
 import { gatherShares, sumChunks } from "../runtime/shared3p/local-ops.js";
-import { productLayout, ringMatMult } from "../runtime/shared3p/movement/matmult.js";
+import { ringMatMult } from "../runtime/shared3p/movement/matmult.js";
 import { fixMatMult } from "../runtime/shared3p/movement/matmult-fix.js";
-import { floatMatMult } from "../runtime/shared3p/movement/matmult-float.js";
+import { floatMatMult, productLayout } from "../runtime/shared3p/movement/matmult-float.js";
 import type { RingWidth } from "../runtime/shared3p/movement/ring-matmul.js";
 import { ProtocolRunner } from "../runtime/shared3p/protocol-runner.js";
 import { allocShares, type ShareVector } from "../runtime/shared3p/share-types.js";

@@ -209,8 +209,8 @@ function matMult(xor: boolean, t: ShareKind): SyscallProtocols {
   return t.sharing === "additive" ? withRuns(product) : withRuns([operands(k("x2a", t)), ...product, result(k("bits", t))]);
 }
 
-/** Operations whose handlers work alike on private floats (data movement). */
-const FLOAT_MOVEMENT = new Set(["gather", "scatter", "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize"]);
+/** Operations whose handlers treat private floats as xor_uintN words (data movement, choice). */
+const FLOAT_AS_WORDS = new Set(["gather", "scatter", "vecshuf", "vecshufkey", "vecshufinv", "matshuf", "matshufkey", "matshufinv", "randomize", "choose"]);
 
 function byKind(op: string, t: ShareKind): SyscallProtocols {
   switch (op) {
@@ -325,7 +325,7 @@ export function protocolsOf(name: string): SyscallProtocols {
   const float = floatKind(s.type);
   if (float !== undefined) {
     if (FLOAT_LOCAL.has(s.op)) return { kind: "local" };
-    return FLOAT_MOVEMENT.has(s.op) || s.op === "choose" ? byKind(s.op, float) : unknown(FLOAT_WHY);
+    return FLOAT_AS_WORDS.has(s.op) ? byKind(s.op, float) : unknown(FLOAT_WHY);
   }
   const t = shareKindOf(s.type);
   if (t === undefined) return unknown(`private ${s.type} has no protocols`);

@@ -39,7 +39,7 @@ import { resultsJson, showResult } from "./results.js";
 import { runEmulated } from "./run-emulated.js";
 import { emulatorStatsJson, emulatorStatsText } from "./stats.js";
 import { formatStats } from "./three-party-stats.js";
-import { replay, runThreeParty, startLocalParties } from "./three-party.js";
+import { replay, runThreeParty, startLocalParties, type ThreePartyResult } from "./three-party.js";
 
 export interface ProgramOptions {
   include: string[];
@@ -199,20 +199,29 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
     return writeResults(options, outcome.results);
   }
   try {
-    const r = await runThreeParty(module, args, { processes: early, timeLimitMs: seconds(options.timeLimit) });
-    if (!json) replay(r, out.line, (rec) => out.result(showResult(module, rec).text));
-    const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
-    finish(module, r.results, r.output, undefined, options, [], stats);
-    return writeResults(options, r.results);
+    return reportRun(module, await runThreeParty(module, args, { processes: early, timeLimitMs: seconds(options.timeLimit) }), options, out);
   } catch (e) {
     if (!(e instanceof RunFailure)) throw e;
     const unsupported = e.failures[0]?.party === -1 && e.failures[0]?.cause === "program";
-    // what the program printed and published before it failed, as --emulate shows it
-    if (!json) replay(e, out.line, (rec) => out.result(showResult(module, rec).text));
-    const message = unsupported ? `${e.message}\n  (the emulator runs every operation: secrun --emulate)` : e.message;
-    finish(module, json ? e.results : [], json ? e.output : [], message, options, failureTrace(e.failures[0]));
-    return failureCode(e);
+    return reportFailure(module, e, options, out, unsupported ? `${e.message}\n  (the emulator runs every operation: secrun --emulate)` : e.message);
   }
+}
+
+type Sinks = ReturnType<typeof sinks>;
+
+/** Prints a run on parties as --emulate prints it (lines and results in order, statistics); the exit code. */
+function reportRun(module: Module, r: ThreePartyResult, options: RunOptions, out: Sinks): Promise<number> {
+  if (!options.json) replay(r, out.line, (rec) => out.result(showResult(module, rec).text));
+  const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
+  finish(module, r.results, r.output, undefined, options, [], stats);
+  return writeResults(options, r.results);
+}
+
+/** Prints what a failed run printed and published before the failure, as --emulate does, then the error; the exit code. */
+function reportFailure(module: Module, e: RunFailure, options: RunOptions, out: Sinks, message = e.message): number {
+  if (!options.json) replay(e, out.line, (rec) => out.result(showResult(module, rec).text));
+  finish(module, options.json ? e.results : [], options.json ? e.output : [], message, options, failureTrace(e.failures[0]));
+  return failureCode(e);
 }
 
 export interface ClientOptions extends RunOptions {
@@ -227,17 +236,11 @@ export async function clientRunCommand(file: string, options: ClientOptions): Pr
   if (typeof args === "number") return args;
   const out = sinks(options);
   try {
-    const r = await clientCommand({ config: options.config, program: module, records: args, timeLimitMs: seconds(options.timeLimit) });
-    if (!options.json) replay(r, out.line, (rec) => out.result(showResult(module, rec).text));
-    const stats = options.stats ? { text: formatStats(r.stats), json: r.stats } : undefined;
-    finish(module, r.results, r.output, undefined, options, [], stats);
-    return writeResults(options, r.results);
+    return reportRun(module, await clientCommand({ config: options.config, program: module, records: args, timeLimitMs: seconds(options.timeLimit) }), options, out);
   } catch (e) {
     if (e instanceof ConfigError) return usage(e.message);
     if (!(e instanceof RunFailure)) throw e;
-    if (!options.json) replay(e, out.line, (rec) => out.result(showResult(module, rec).text));
-    finish(module, options.json ? e.results : [], options.json ? e.output : [], e.message, options, failureTrace(e.failures[0]));
-    return failureCode(e);
+    return reportFailure(module, e, options, out);
   }
 }
 

@@ -49,6 +49,9 @@ add("fix64", "additive", 64, true);
 add("float32", "xor", 32);
 add("float64", "xor", 64);
 
+/** Every shared3p type name with a share representation. */
+export const SHARE_TYPE_NAMES: readonly string[] = [...TYPES.keys()];
+
 /** The share type of a shared3p type name, or undefined. */
 export function shareTypeOf(name: string): ShareType | undefined {
   return TYPES.get(name);

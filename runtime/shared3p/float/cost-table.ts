@@ -9,7 +9,7 @@
  * this table to vm/circuit-costs.ts, which the compiler reads (it may not import the
  * runtime); a test keeps the file current.
  */
-import { shareTypeOf, type ShareType } from "../share-types.js";
+import { SHARE_TYPE_NAMES, shareTypeOf, type ShareType } from "../share-types.js";
 import { floatConversion } from "./conversions.js";
 import { arithCircuit, compareCircuit, fixMathCircuit, fixTranscendentalCircuit, integralCircuit, inverseCircuit, minMaxCircuit, negligibleCircuit, sqrtCircuit, transcendentalCircuit } from "./catalogue.js";
 import { circuitCost, type CompiledCircuit } from "./run.js";
@@ -61,13 +61,10 @@ function entry(cc: CompiledCircuit | undefined, before: readonly string[], after
   return { levels: rounds, ands, before, after };
 }
 
-/** Private types a float converts from or to. */
-const CONVERTIBLE = ["bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32", "int64", "xor_uint8", "xor_uint16", "xor_uint32", "xor_uint64", "fix32", "fix64", "float32", "float64"];
-
 /** Conversions with a float on either side, keyed `conv_A_to_B` (the plan of float/conversions.ts). */
 function conversionEntries(table: Record<string, CircuitCost>): void {
-  for (const a of CONVERTIBLE) {
-    for (const b of CONVERTIBLE) {
+  for (const a of SHARE_TYPE_NAMES) {
+    for (const b of SHARE_TYPE_NAMES) {
       if (a === b || (!a.startsWith("float") && !b.startsWith("float"))) continue;
       const conv = floatConversion(shareTypeOf(a) as ShareType, shareTypeOf(b) as ShareType);
       if (typeof conv !== "string") table[`conv_${a}_to_${b}`] = entry(conv.plan.circuit, conv.plan.before, conv.plan.after);

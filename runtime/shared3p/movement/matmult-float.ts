@@ -17,7 +17,15 @@ import type { PartyOps } from "../handler.js";
 import { allocShares, type ShareVector } from "../share-types.js";
 import { arithCircuit } from "../float/catalogue.js";
 import { protocolParty, runCircuit } from "../float/run.js";
-import { productLayout } from "./matmult.js";
+
+/** Lane (i·p + j)·n + k takes a[i·n + k] (left) or b[k·p + j] (right); null when that is the identity. */
+export function productLayout(m: number, n: number, p: number, left: boolean): Uint32Array | null {
+  if (left ? p === 1 : m === 1 && p === 1) return null;
+  const idx = new Uint32Array(m * p * n);
+  let o = 0;
+  for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) for (let k = 0; k < n; k++) idx[o++] = left ? i * n + k : k * p + j;
+  return idx;
+}
 
 /** The pairwise sums of each cell's `len` lanes (cells side by side), odd last lanes carried. */
 async function sumLevel(party: PartyOps, w: 32 | 64, v: ShareVector, cells: number, len: number): Promise<ShareVector> {

@@ -24,7 +24,7 @@ import type { PartyOps } from "../handler.js";
 import { allocShares, type ShareType, type ShareVector } from "../share-types.js";
 import { replicate, replicatedProduct, slicePair } from "./replicated.js";
 import type { RingWidth } from "./ring-matmul.js";
-import { xorReplicatedProduct, xreplicate } from "./xor-replicated.js";
+import { xorReplicatedProduct } from "./xor-replicated.js";
 
 /** Where a product is computed: additive (rep, local products) or XOR (and, XOR sums). */
 type Ring = "additive" | "xor";
@@ -55,18 +55,9 @@ export async function ringMatMult(party: PartyOps, w: RingWidth, a: ShareVector,
   return (await party.runner.run(`reshare<${w}>`, m * p, [local])) as ShareVector;
 }
 
-/** Lane (i·p + j)·n + k takes a[i·n + k] (left) or b[k·p + j] (right); null when that is the identity. */
-export function productLayout(m: number, n: number, p: number, left: boolean): Uint32Array | null {
-  if (left ? p === 1 : m === 1 && p === 1) return null;
-  const idx = new Uint32Array(m * p * n);
-  let o = 0;
-  for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) for (let k = 0; k < n; k++) idx[o++] = left ? i * n + k : k * p + j;
-  return idx;
-}
-
 /** The XOR share of the m × p AND-XOR product of XOR sharings: xrep<w> over both, the local product, xreshare<w>. */
 async function andMatMult(party: PartyOps, w: RingWidth, a: ShareVector, b: ShareVector, m: number, n: number, p: number): Promise<ShareVector> {
-  const pair = await xreplicate(party, w, concatShares(w, a, m * n, b, n * p), m * n + n * p);
+  const pair = await replicate(party, w, concatShares(w, a, m * n, b, n * p), m * n + n * p, true);
   const local = xorReplicatedProduct(w, slicePair(pair, 0, m * n), slicePair(pair, m * n, n * p), m, n, p);
   return (await party.runner.run(`xreshare<${w}>`, m * p, [local])) as ShareVector;
 }

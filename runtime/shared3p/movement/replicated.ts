@@ -31,9 +31,9 @@ export interface Term {
   readonly y: Pair;
 }
 
-/** The replicated form of the additive sharing v (`lanes` lanes): one rep<w> run. */
-export async function replicate(party: PartyOps, w: RingWidth, v: ShareVector, lanes: number): Promise<Pair> {
-  const out = (await party.runner.run(`rep<${w}>`, lanes, [v])) as ShareVector[];
+/** The replicated form of the additive (or with `xor`, XOR) sharing v (`lanes` lanes): one rep<w> (xrep<w>) run. */
+export async function replicate(party: PartyOps, w: RingWidth, v: ShareVector, lanes: number, xor = false): Promise<Pair> {
+  const out = (await party.runner.run(`${xor ? "xrep" : "rep"}<${w}>`, lanes, [v])) as ShareVector[];
   return { cur: out[party.party] as ShareVector, prev: out[3 + party.party] as ShareVector };
 }
 

@@ -1,8 +1,8 @@
 /**
  * AND-XOR matrix products (`mat_multx`) on the replicated form of XOR sharings, the
- * GF(2) counterpart of replicated.ts: `xreplicate` runs xrep<w> once over a vector
- * (one round, w bits per lane and party), after which party i holds x_i and x_(i-1)
- * of one fresh XOR sharing. Since every ordered pair of parties is (i, i), (i, i-1)
+ * GF(2) counterpart of replicated.ts: `replicate(..., xor = true)` runs xrep<w> once
+ * over a vector (one round, w bits per lane and party), after which party i holds
+ * x_i and x_(i-1) of one fresh XOR sharing. Since every ordered pair of parties is (i, i), (i, i-1)
  * or (i-1, i), x ∧ y = ⊕_i (x_i ∧ y_i ⊕ x_i ∧ y_(i-1) ⊕ x_(i-1) ∧ y_i) bitwise, so
  * party i's summand of the product X·Y (AND for products, XOR for sums) is
  * X_i·(Y_i ⊕ Y_(i-1)) ⊕ X_(i-1)·Y_i, computed locally.
@@ -11,16 +11,9 @@
  * caller re-shares it (xreshare<w>, an XOR zero-sharing, no messages) before
  * returning it.
  */
-import type { PartyOps } from "../handler.js";
 import { allocShares, type ShareVector } from "../share-types.js";
 import type { Pair } from "./replicated.js";
 import type { RingWidth } from "./ring-matmul.js";
-
-/** The replicated form of the XOR sharing v (`lanes` lanes): one xrep<w> run. */
-export async function xreplicate(party: PartyOps, w: RingWidth, v: ShareVector, lanes: number): Promise<Pair> {
-  const out = (await party.runner.run(`xrep<${w}>`, lanes, [v])) as ShareVector[];
-  return { cur: out[party.party] as ShareVector, prev: out[3 + party.party] as ShareVector };
-}
 
 /** Words of at most 32 bits: 64-bit words as their two 32-bit halves (AND and XOR act on each alone). */
 function words(w: RingWidth, v: ShareVector): { data: Uint8Array | Uint16Array | Uint32Array; halves: number } {
